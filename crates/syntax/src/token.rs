@@ -87,6 +87,9 @@ pub enum TokenKind {
     Ellipsis,         // ...
     ColonEqual,       // :=
     Exclamation,      // ! (only inside f-string replacement fields)
+    /// Stands where the tokenizer failed; matches no grammar rule. The
+    /// parser raises the tokenizer's error when it reaches this token.
+    Error,
 }
 
 /// Python 3.11's hard keywords.
