@@ -3,7 +3,8 @@
 //! `cargo run -p pyrite-syntax --example tokens -- FILE...` prints, for each
 //! file, `F <path>`, then one `T <kind> <line> <col> <end line> <end col>`
 //! line per token (byte columns) and, if tokenizing failed, `E <kind>
-//! <line> <offset> <end line> <end offset> <message>`.
+//! <line> <offset> <end line> <end offset> <message>` and `X <text>` (`X-`
+//! when the error has no text; backslashes and newlines escaped).
 //! `--time FILE...` only tokenizes and reports the total time.
 
 use std::io::Write;
@@ -76,4 +77,12 @@ fn print_error(out: &mut impl Write, e: &syntax::SyntaxError) {
         e.end_offset,
         e.msg.replace('\n', "\\n")
     );
+    match &e.text {
+        Some(t) => {
+            let _ = writeln!(out, "X {}", t.replace('\\', "\\\\").replace('\n', "\\n"));
+        }
+        None => {
+            let _ = writeln!(out, "X-");
+        }
+    }
 }

@@ -402,6 +402,9 @@ impl<'a> Tokenizer<'a> {
             ));
         }
         if self.pos >= self.buf.len() {
+            if !self.parens.is_empty() {
+                return Err(self.unclosed_paren_error());
+            }
             return Err(self.error_at_cursor(SyntaxErrorKind::SyntaxError, "unexpected EOF while parsing".into()));
         }
         self.newline_read(in_token);
@@ -679,7 +682,8 @@ impl<'a> Tokenizer<'a> {
             b'n' => self.lookahead(b"ot"),
             _ => false,
         };
-        if !keyword_follows && is_potential_identifier_char(c) {
+        // A non-ASCII character after a number is left to the next token.
+        if !keyword_follows && c < 0x80 && is_potential_identifier_char(c) {
             self.backup(c);
             return Err(self.tokenizer_error(format!("invalid {kind} literal")));
         }
@@ -856,9 +860,9 @@ impl<'a> Tokenizer<'a> {
         }
     }
 
-    /// Text of `buf[from..to]`, clamped to the source.
+    /// Text of `buf[from..to]` (with the implied final newline, if any).
     fn text(&self, from: usize, to: usize) -> String {
-        let to = to.min(self.src.len());
+        let to = to.min(self.buf.len());
         let from = from.min(to);
         String::from_utf8_lossy(&self.buf[from..to]).into_owned()
     }
