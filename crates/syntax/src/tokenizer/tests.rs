@@ -415,3 +415,37 @@ fn errors_match_cpython() {
         );
     }
 }
+
+/// Random sources built from the characters that matter to the tokenizer:
+/// no panic, tokens in order, their texts on character boundaries.
+#[test]
+fn random_sources_do_not_panic() {
+    const PIECES: &[&str] = &[
+        " ", "  ", "\t", "\x0c", "\n", "\\", "\\\n", "#", "'", "\"", "'''", "\"\"\"", "(", ")", "[", "]", "{", "}",
+        "0", "1", "9", "0x", "0o", "0b", "_", ".", "e", "E", "j", "+", "-", "=", "<", ">", "!", "*", "/", ":", "a",
+        "if", "else", "r", "b", "f", "u", "é", "€", "\u{a0}", "\u{301}", "\x01", "$", "\r",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..20_000 {
+        let len = (next() % 24) as usize;
+        let src: std::string::String = (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+        let t = tokenize(&src);
+        let mut last = Pos { line: 0, col: 0 };
+        for tok in &t.tokens {
+            assert!(tok.start >= last && tok.end >= tok.start, "{src:?}: {tok:?}");
+            assert!(src.get(tok.text_start as usize..tok.text_end as usize).is_some(), "{src:?}: {tok:?}");
+            last = tok.start;
+        }
+        if let Some(e) = &t.error {
+            assert!(!e.msg.is_empty());
+        } else {
+            assert_eq!(t.tokens.last().map(|t| t.kind), Some(EndMarker), "{src:?}");
+        }
+    }
+}
