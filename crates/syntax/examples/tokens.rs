@@ -26,8 +26,14 @@ fn main() {
             continue;
         };
         let t0 = Instant::now();
-        let result = syntax::encoding::decode_source(&raw).map(|text| {
-            let toks = syntax::tokenizer::tokenize(&text);
+        let result = syntax::encoding::decode_source_named(&raw, path).map(|text| {
+            // As CPython parses bytes.
+            let columns = if syntax::encoding::declares_encoding(&raw) {
+                syntax::tokenizer::ErrorColumns::Chars
+            } else {
+                syntax::tokenizer::ErrorColumns::Bytes
+            };
+            let toks = syntax::tokenizer::tokenize_with(&text, columns);
             (text, toks)
         });
         total += t0.elapsed();

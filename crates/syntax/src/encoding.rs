@@ -62,6 +62,13 @@ pub fn decode_source_named(source: &[u8], filename: &str) -> Result<String, Synt
     })
 }
 
+/// Whether `source` declares its encoding (a BOM or a coding cookie), in
+/// which case CPython's parser counts error columns in characters rather
+/// than bytes (see [`crate::tokenizer::ErrorColumns`]).
+pub fn declares_encoding(source: &[u8]) -> bool {
+    source.starts_with(b"\xef\xbb\xbf") || find_cookie(source).is_some()
+}
+
 /// Universal newlines: `\r\n` and lone `\r` become `\n`, as CPython does to
 /// source text before tokenizing it (also for `compile()` of a str).
 pub fn translate_newlines(text: &str) -> Cow<'_, str> {
@@ -384,6 +391,9 @@ mod tests {
             "Non-UTF-8 code starting with '\\xff' in file f.py on line 4, but no encoding declared; \
              see https://peps.python.org/pep-0263/ for details"
         );
+        assert!(declares_encoding(b"\xef\xbb\xbfx = 1\n"));
+        assert!(declares_encoding(b"#!/bin/python\n# coding: utf-8\n"));
+        assert!(!declares_encoding(b"x = 1\n# coding: utf-8\n"));
         let e = decode_source(b"# coding: foo\n").unwrap_err();
         assert_eq!((e.kind, e.lineno, e.offset, e.text), (SyntaxErrorKind::SyntaxError, 0, 0, None));
     }

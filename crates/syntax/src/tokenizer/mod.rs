@@ -52,14 +52,32 @@ const MAXLEVEL: usize = 200;
 /// before tokenizing, so 0 never stands for a real character.
 const EOF: u8 = 0;
 
-/// Tokenize `source` (already decoded to UTF-8, newlines translated).
+/// How CPython's parser counts the columns of the errors it reports: in
+/// characters when it knows the source's encoding (source given as a str, or
+/// bytes with a coding cookie or a BOM), in UTF-8 bytes otherwise (bytes
+/// without declaration, the common case for files). Errors the tokenizer
+/// raises itself always count characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorColumns {
+    Chars,
+    Bytes,
+}
+
+/// Tokenize `source` (already decoded to UTF-8, newlines translated), as
+/// CPython does a str.
 pub fn tokenize(source: &str) -> Tokens {
+    tokenize_with(source, ErrorColumns::Chars)
+}
+
+/// Tokenize `source`, counting the columns of parser-raised errors as given
+/// (see [`crate::encoding::declares_encoding`] for bytes sources).
+pub fn tokenize_with(source: &str, columns: ErrorColumns) -> Tokens {
     if source.as_bytes().contains(&0) {
         // compile()'s check, made before the tokenizer ever runs.
         let err = SyntaxError::new(SyntaxErrorKind::SyntaxError, "source code string cannot contain null bytes");
         return Tokens { tokens: Vec::new(), error: Some(err) };
     }
-    let mut t = Tokenizer::new(source);
+    let mut t = Tokenizer::new(source, columns);
     let error = t.run().err();
     Tokens { tokens: t.tokens, error }
 }
@@ -121,10 +139,11 @@ struct Tokenizer<'a> {
     /// Open brackets: the character, its line and byte column.
     parens: Vec<(u8, u32, usize)>,
     tokens: Vec<Token>,
+    columns: ErrorColumns,
 }
 
 impl<'a> Tokenizer<'a> {
-    fn new(src: &'a str) -> Self {
+    fn new(src: &'a str, columns: ErrorColumns) -> Self {
         let bytes = src.as_bytes();
         let buf = if bytes.last() == Some(&b'\n') {
             Cow::Borrowed(bytes)
@@ -144,6 +163,7 @@ impl<'a> Tokenizer<'a> {
             indents: vec![(0, 0)],
             parens: Vec::new(),
             tokens: Vec::with_capacity(src.len() / 4 + 8),
+            columns,
         }
     }
 
@@ -906,7 +926,7 @@ impl<'a> Tokenizer<'a> {
     /// at the current line, `col` being a byte offset in the line buffer.
     fn known_location_error(&self, kind: SyntaxErrorKind, msg: String, col: usize) -> SyntaxError {
         let text = self.buffer_text();
-        let offset = byte_to_char_offset(text.as_bytes(), col + 1);
+        let offset = self.parser_offset(&text, col + 1);
         self.new_error(kind, msg, self.line, offset, 0, text)
     }
 
@@ -915,8 +935,16 @@ impl<'a> Tokenizer<'a> {
     fn error_at_cursor(&self, kind: SyntaxErrorKind, msg: String) -> SyntaxError {
         let text = self.buffer_text();
         let col = if self.pos == self.buf_start { 0 } else { self.pos - self.line_start };
-        let offset = byte_to_char_offset(text.as_bytes(), col);
+        let offset = self.parser_offset(&text, col);
         self.new_error(kind, msg, self.line, offset, 0, text)
+    }
+
+    /// A 1-based column of a parser-raised error, from a byte offset in `text`.
+    fn parser_offset(&self, text: &str, col: usize) -> u32 {
+        match self.columns {
+            ErrorColumns::Chars => byte_to_char_offset(text.as_bytes(), col),
+            ErrorColumns::Bytes => col as u32,
+        }
     }
 
     fn tab_error(&self) -> SyntaxError {
@@ -942,7 +970,7 @@ impl<'a> Tokenizer<'a> {
             let end = self.buf[start..].iter().position(|&b| b == b'\n').map_or(self.buf.len(), |i| start + i);
             self.text(start, end)
         };
-        let offset = byte_to_char_offset(text.as_bytes(), col + 1);
+        let offset = self.parser_offset(&text, col + 1);
         self.new_error(SyntaxErrorKind::SyntaxError, format!("'{}' was never closed", open as char), line, offset, 0, text)
     }
 }
