@@ -1,7 +1,7 @@
 """Check the tokenizer's errors against python3's `ast.parse` on a list of
 sources (CASES below), or emit them as a Rust test table.
 
-    python3 tests/tokenizer/check_errors.py [--bin PATH] [--emit-rust | --random N]
+    python3 tests/tokenizer/check_errors.py [--bin PATH] [--emit-rust | --random N [--seed S]]
 
 `--random N` compares on N random sources instead.
 
@@ -118,6 +118,8 @@ PIECES = [
     " ", "  ", "\t", "\x0c", "\n", "\\", "\\\n", "#", "'", '"', "'''", '\"\"\"', "(", ")", "[", "]", "{", "}",
     "0", "1", "9", "0x", "0o", "0b", "_", ".", "e", "E", "j", "+", "-", "=", "<", ">", "!", "*", "/", ":", "a",
     "if", "else", "r", "b", "f", "u", "é", "€", "\xa0", "\u0301", "\x01", "$", "x = 1\n", "if x:\n", "    ",
+    "\tif 1:\n", "  x\n", " \t", "'''\n", "\\\n  ", "é€", "rb'", 'f"', "0_", "1e", "...", "\n\t", "\n  ",
+    "\n        ", "def f():\n", "\n\x0c", "# c\n", "'a\\\n",
 ]
 
 
@@ -160,7 +162,8 @@ def main():
     bad = 0
     if "--random" in args:
         n = int(args[args.index("--random") + 1])
-        cases = list(random_cases(n, 1))
+        seed = int(args[args.index("--seed") + 1]) if "--seed" in args else 1
+        cases = list(random_cases(n, seed))
         acts = actual_many(binary, cases)
         compared = 0
         for i, src in enumerate(cases):

@@ -40,6 +40,20 @@ pub struct Tokens {
     /// stream ending in NEWLINE/DEDENTs/ENDMARKER.
     pub tokens: Vec<Token>,
     pub error: Option<SyntaxError>,
+    /// Whether `error` is raised by the tokenizer itself (CPython's
+    /// `syntaxerror()`: bad numbers, strings, characters, brackets), as
+    /// opposed to a status the parser turns into an error when it reaches
+    /// the failing token (E_EOF, E_DEDENT, E_TABSPACE, E_TOODEEP,
+    /// E_LINECONT). When the parser has failed first with its generic
+    /// "invalid syntax" and checks the rest of the source for tokenizer
+    /// errors (`_PyPegen_tokenize_full_source_to_check_for_errors`), only a
+    /// raised error replaces its own, or else `unclosed_bracket`.
+    pub error_is_raised: bool,
+    /// With a status error (see `error_is_raised`) while brackets are open:
+    /// "'(' was never closed" for the innermost one. The full-source check
+    /// reports it instead of the generic error when that bracket was opened
+    /// on a line before the generic error's line.
+    pub unclosed_bracket: Option<SyntaxError>,
 }
 
 /// CPython's TABSIZE: tab stops for indentation.
@@ -75,11 +89,13 @@ pub fn tokenize_with(source: &str, columns: ErrorColumns) -> Tokens {
     if source.as_bytes().contains(&0) {
         // compile()'s check, made before the tokenizer ever runs.
         let err = SyntaxError::new(SyntaxErrorKind::SyntaxError, "source code string cannot contain null bytes");
-        return Tokens { tokens: Vec::new(), error: Some(err) };
+        return Tokens { tokens: Vec::new(), error: Some(err), error_is_raised: true, unclosed_bracket: None };
     }
     let mut t = Tokenizer::new(source, columns);
     let error = t.run().err();
-    Tokens { tokens: t.tokens, error }
+    let is_status = error.is_some() && t.status_error.get();
+    let unclosed_bracket = if is_status && !t.parens.is_empty() { Some(t.unclosed_paren_error()) } else { None };
+    Tokens { tokens: t.tokens, error, error_is_raised: !is_status, unclosed_bracket }
 }
 
 /// An identifier as the parser stores it: NFKC-normalized (PEP 3131). ASCII
@@ -140,6 +156,9 @@ struct Tokenizer<'a> {
     parens: Vec<(u8, u32, usize)>,
     tokens: Vec<Token>,
     columns: ErrorColumns,
+    /// Set when an error of the status kind is made (see
+    /// [`Tokens::error_is_raised`]).
+    status_error: std::cell::Cell<bool>,
 }
 
 impl<'a> Tokenizer<'a> {
@@ -164,6 +183,7 @@ impl<'a> Tokenizer<'a> {
             parens: Vec::new(),
             tokens: Vec::with_capacity(src.len() / 4 + 8),
             columns,
+            status_error: std::cell::Cell::new(false),
         }
     }
 
@@ -925,6 +945,7 @@ impl<'a> Tokenizer<'a> {
     /// `RAISE_ERROR_KNOWN_LOCATION(p, kind, lineno, col, lineno, -1, msg)`
     /// at the current line, `col` being a byte offset in the line buffer.
     fn known_location_error(&self, kind: SyntaxErrorKind, msg: String, col: usize) -> SyntaxError {
+        self.status_error.set(true);
         let text = self.buffer_text();
         let offset = self.parser_offset(&text, col + 1);
         self.new_error(kind, msg, self.line, offset, 0, text)
@@ -933,6 +954,7 @@ impl<'a> Tokenizer<'a> {
     /// `_PyPegen_raise_error` at a token without column: at the read
     /// position, with no end.
     fn error_at_cursor(&self, kind: SyntaxErrorKind, msg: String) -> SyntaxError {
+        self.status_error.set(true);
         let text = self.buffer_text();
         let col = if self.pos == self.buf_start { 0 } else { self.pos - self.line_start };
         let offset = self.parser_offset(&text, col);
@@ -954,6 +976,7 @@ impl<'a> Tokenizer<'a> {
     /// At the end of the input with brackets open: reported at the
     /// innermost open bracket.
     fn unclosed_paren_error(&self) -> SyntaxError {
+        self.status_error.set(true);
         let (open, line, col) = *self.parens.last().unwrap_or(&(b'(', 1, 0));
         // The parser takes the text from its line buffer when the bracket
         // is on the current line, else the bracket's line from the source.

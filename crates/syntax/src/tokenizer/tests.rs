@@ -468,3 +468,19 @@ fn parser_raised_error_columns() {
         assert_eq!((e.msg.as_str(), e.offset), (msg, chars_offset), "{src:?}");
     }
 }
+
+#[test]
+fn raised_and_status_errors() {
+    let t = tokenize("x = [\n\tif 1:\n\\:f");
+    assert!(!t.error_is_raised);
+    assert_eq!(t.error.unwrap().msg, "unexpected character after line continuation character");
+    let u = t.unclosed_bracket.unwrap();
+    assert_eq!((u.msg.as_str(), u.lineno, u.offset, u.end_offset, u.text.as_deref()), ("'[' was never closed", 1, 5, 0, Some("x = [")));
+
+    let t = tokenize("x = \\ y");
+    assert!(!t.error_is_raised && t.unclosed_bracket.is_none());
+    let t = tokenize("x = (1 +\n 0777)");
+    assert!(t.error_is_raised && t.unclosed_bracket.is_none());
+    let t = tokenize("x = 1");
+    assert!(t.error.is_none() && t.error_is_raised && t.unclosed_bracket.is_none());
+}
