@@ -480,7 +480,9 @@ impl<'a> Tokenizer<'a> {
         if nonascii {
             self.verify_identifier(start, text)?;
         }
-        let kind = if (2..=8).contains(&text.len()) {
+        // Keywords are 2 to 8 letters, lowercase or False/None/True.
+        let first = text.as_bytes().first().copied().unwrap_or(0);
+        let kind = if (2..=8).contains(&text.len()) && (first.is_ascii_lowercase() || matches!(first, b'F' | b'N' | b'T')) {
             match Keyword::from_str(text) {
                 Some(k) => TokenKind::Keyword(k),
                 None => TokenKind::Name,
@@ -759,6 +761,13 @@ impl<'a> Tokenizer<'a> {
             self.backup(c);
         }
         while end_quote_size != quote_size {
+            // Skip the bytes that need no attention in one go.
+            let rest = &self.buf[self.pos..];
+            let plain = rest.iter().position(|&b| b == quote || b == b'\\' || b == b'\n').unwrap_or(rest.len());
+            if plain > 0 {
+                self.pos += plain;
+                end_quote_size = 0;
+            }
             let c = self.nextc();
             if c == EOF || (quote_size == 1 && c == b'\n') {
                 let detected_at = self.line;
