@@ -43,8 +43,7 @@ pub fn decode_source_named(source: &[u8], filename: &str) -> Result<String, Synt
             Ok(s) => Cow::Borrowed(s),
             Err(e) => {
                 let at = e.valid_up_to();
-                let line = 1 + body[..at].iter().filter(|&&b| b == b'\n').count()
-                    + count_lone_crs(&body[..at]);
+                let line = 1 + body[..at].iter().filter(|&&b| b == b'\n').count() + count_lone_crs(&body[..at]);
                 return Err(plain_error(format!(
                     "Non-UTF-8 code starting with '\\x{:02x}' in file {filename} on line {line}, but no encoding \
                      declared; see https://peps.python.org/pep-0263/ for details",
@@ -189,8 +188,7 @@ fn coding_spec(line: &[u8]) -> Option<String> {
 /// CPython's `get_normal_name`: the spellings of UTF-8 and Latin-1 it knows
 /// (judged on the first 12 characters, lowercased, `_` as `-`).
 fn normal_name(name: String) -> String {
-    let head: String =
-        name.chars().take(12).map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() }).collect();
+    let head: String = name.chars().take(12).map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() }).collect();
     if head == "utf-8" || head.starts_with("utf-8-") {
         return "utf-8".into();
     }
@@ -234,7 +232,9 @@ fn lookup(name: &str) -> Lookup {
     }
     let single = |e: &'static Encoding| Lookup::Text(Codec::Other(e, "charmap"));
     match norm.as_str() {
-        "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" | "utf_8_sig" => Lookup::Text(Codec::Utf8),
+        "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" | "utf_8_sig" => {
+            Lookup::Text(Codec::Utf8)
+        }
         "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986" | "cp367"
         | "csascii" | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" => Lookup::Text(Codec::Ascii),
         "latin_1" | "latin1" | "latin" | "l1" | "8859" | "cp819" | "csisolatin1" | "ibm819" | "iso8859"
@@ -296,7 +296,8 @@ impl Codec {
     fn decode(self, bytes: &[u8]) -> Result<String, SyntaxError> {
         match self {
             Codec::Utf8 => std::str::from_utf8(bytes).map(str::to_owned).map_err(|e| {
-                let reason = if e.error_len().is_none() { "unexpected end of data" } else { "invalid continuation byte" };
+                let reason =
+                    if e.error_len().is_none() { "unexpected end of data" } else { "invalid continuation byte" };
                 decode_error("utf-8", bytes[e.valid_up_to()], e.valid_up_to(), reason)
             }),
             Codec::Ascii => match bytes.iter().position(|&b| b >= 0x80) {
@@ -365,7 +366,10 @@ mod tests {
 
     #[test]
     fn cookies() {
-        assert_eq!(decode_source(b"# -*- coding: latin-1 -*-\nx = '\xe9\x80'\n").unwrap(), "# -*- coding: latin-1 -*-\nx = 'é\u{80}'\n");
+        assert_eq!(
+            decode_source(b"# -*- coding: latin-1 -*-\nx = '\xe9\x80'\n").unwrap(),
+            "# -*- coding: latin-1 -*-\nx = 'é\u{80}'\n"
+        );
         assert_eq!(decode_source(b"\n# coding: latin1\nx='\xe9'\n").unwrap(), "\n# coding: latin1\nx='é'\n");
         assert_eq!(decode_source(b"  # coding: ISO_8859_1\nx='\xe9'\n").unwrap(), "  # coding: ISO_8859_1\nx='é'\n");
         assert_eq!(decode_source(b"#coding:latin-1-x\nx='\xe9'").unwrap(), "#coding:latin-1-x\nx='é'");
@@ -379,9 +383,15 @@ mod tests {
         assert_eq!(decode_source(b"#\r# coding: latin-1\r\nx='\xe9'").unwrap(), "#\n# coding: latin-1\nx='é'");
         // From CPython's test_source_encoding: the first cookie wins, bytes
         // on the cookie line are decoded too, CJK codecs.
-        assert_eq!(decode_source(b"#coding:iso8859-15 coding:latin1\n'\xa4'").unwrap(), "#coding:iso8859-15 coding:latin1\n'€'");
+        assert_eq!(
+            decode_source(b"#coding:iso8859-15 coding:latin1\n'\xa4'").unwrap(),
+            "#coding:iso8859-15 coding:latin1\n'€'"
+        );
         assert_eq!(decode_source(b"#coding:iso-8859-15 \xa4\n'\xc3\xa4'").unwrap(), "#coding:iso-8859-15 €\n'Ã€'");
-        assert_eq!(decode_source(b"#coding:iso-8859-15\n#coding:latin1\n'\xa4'").unwrap(), "#coding:iso-8859-15\n#coding:latin1\n'€'");
+        assert_eq!(
+            decode_source(b"#coding:iso-8859-15\n#coding:latin1\n'\xa4'").unwrap(),
+            "#coding:iso-8859-15\n#coding:latin1\n'€'"
+        );
         assert_eq!(decode_source(b"# coding: cp949\na = '\xaa\xa7'\n").unwrap(), "# coding: cp949\na = 'ぇ'\n");
         assert_eq!(decode_source(b"# coding: cp932\n'\x94\x4e'").unwrap(), "# coding: cp932\n'年'");
         // Not cookies: code before it, a third line, no name, no separator.
@@ -398,8 +408,14 @@ mod tests {
         assert_eq!(msg(b"\xef\xbb\xbf# coding: foo\nx=1\n"), "encoding problem: foo with BOM");
         assert_eq!(msg(b"# coding: foo\nx=1\n"), "unknown encoding: foo");
         assert_eq!(msg(b"#!python\n# coding: mbcs\n"), "unknown encoding: mbcs");
-        assert_eq!(msg(b"# coding: rot13\nx=1\n"), "'rot13' is not a text encoding; use codecs.decode() to handle arbitrary codecs");
-        assert_eq!(msg(b"# coding: ascii\nx = '\xe9'\n"), "'ascii' codec can't decode byte 0xe9 in position 21: ordinal not in range(128)");
+        assert_eq!(
+            msg(b"# coding: rot13\nx=1\n"),
+            "'rot13' is not a text encoding; use codecs.decode() to handle arbitrary codecs"
+        );
+        assert_eq!(
+            msg(b"# coding: ascii\nx = '\xe9'\n"),
+            "'ascii' codec can't decode byte 0xe9 in position 21: ordinal not in range(128)"
+        );
         assert_eq!(
             msg(b"x = 1\ny = '\xe9'\n"),
             "Non-UTF-8 code starting with '\\xe9' in file f.py on line 2, but no encoding declared; \

@@ -495,14 +495,15 @@ impl<'a> Tokenizer<'a> {
         }
         // Keywords are 2 to 8 letters, lowercase or False/None/True.
         let first = text.as_bytes().first().copied().unwrap_or(0);
-        let kind = if (2..=8).contains(&text.len()) && (first.is_ascii_lowercase() || matches!(first, b'F' | b'N' | b'T')) {
-            match Keyword::from_str(text) {
-                Some(k) => TokenKind::Keyword(k),
-                None => TokenKind::Name,
-            }
-        } else {
-            TokenKind::Name
-        };
+        let kind =
+            if (2..=8).contains(&text.len()) && (first.is_ascii_lowercase() || matches!(first, b'F' | b'N' | b'T')) {
+                match Keyword::from_str(text) {
+                    Some(k) => TokenKind::Keyword(k),
+                    None => TokenKind::Name,
+                }
+            } else {
+                TokenKind::Name
+            };
         self.push(kind, start, self.pos);
         Ok(())
     }
@@ -511,7 +512,8 @@ impl<'a> Tokenizer<'a> {
     /// XID_Continue characters, checked on the text as written.
     fn verify_identifier(&mut self, start: usize, text: &str) -> Result<(), SyntaxError> {
         for (i, ch) in text.char_indices() {
-            let ok = if i == 0 { ch == '_' || unicode_ident::is_xid_start(ch) } else { unicode_ident::is_xid_continue(ch) };
+            let ok =
+                if i == 0 { ch == '_' || unicode_ident::is_xid_start(ch) } else { unicode_ident::is_xid_continue(ch) };
             if !ok {
                 self.pos = start + i + ch.len_utf8();
                 let msg = if is_printable(ch) {
@@ -568,7 +570,9 @@ impl<'a> Tokenizer<'a> {
                         }
                         if !(b'0'..=max).contains(&c) {
                             if c.is_ascii_digit() {
-                                return Err(self.tokenizer_error(format!("invalid digit '{}' in {kind} literal", c as char)));
+                                return Err(
+                                    self.tokenizer_error(format!("invalid digit '{}' in {kind} literal", c as char))
+                                );
                             }
                             self.backup(c);
                             return Err(self.tokenizer_error(format!("invalid {kind} literal")));
@@ -904,7 +908,10 @@ impl<'a> Tokenizer<'a> {
                             c as char, open as char
                         )
                     } else {
-                        format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c as char, open as char)
+                        format!(
+                            "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                            c as char, open as char
+                        )
                     };
                     return Err(self.tokenizer_error(msg));
                 }
@@ -936,7 +943,15 @@ impl<'a> Tokenizer<'a> {
         String::from_utf8_lossy(&self.buf[from..to]).into_owned()
     }
 
-    fn new_error(&self, kind: SyntaxErrorKind, msg: String, lineno: u32, offset: u32, end_offset: u32, text: String) -> SyntaxError {
+    fn new_error(
+        &self,
+        kind: SyntaxErrorKind,
+        msg: String,
+        lineno: u32,
+        offset: u32,
+        end_offset: u32,
+        text: String,
+    ) -> SyntaxError {
         let mut e = SyntaxError::new(kind, msg);
         e.lineno = lineno;
         e.offset = offset;
@@ -962,7 +977,14 @@ impl<'a> Tokenizer<'a> {
 
     /// CPython's `syntaxerror_known_range()`: offsets given as they are.
     fn tokenizer_error_range(&self, msg: String, offset: u32, end_offset: u32) -> SyntaxError {
-        self.new_error(SyntaxErrorKind::SyntaxError, msg, self.line, offset, end_offset, self.line_text_without_newline())
+        self.new_error(
+            SyntaxErrorKind::SyntaxError,
+            msg,
+            self.line,
+            offset,
+            end_offset,
+            self.line_text_without_newline(),
+        )
     }
 
     /// The text of errors the parser raises for the tokenizer on the current
@@ -999,7 +1021,11 @@ impl<'a> Tokenizer<'a> {
     }
 
     fn tab_error(&self) -> SyntaxError {
-        self.known_location_error(SyntaxErrorKind::TabError, "inconsistent use of tabs and spaces in indentation".into(), 0)
+        self.known_location_error(
+            SyntaxErrorKind::TabError,
+            "inconsistent use of tabs and spaces in indentation".into(),
+            0,
+        )
     }
 
     /// At the end of the input with brackets open: reported at the
@@ -1023,7 +1049,14 @@ impl<'a> Tokenizer<'a> {
             self.text(start, end)
         };
         let offset = self.parser_offset(&text, col + 1);
-        self.new_error(SyntaxErrorKind::SyntaxError, format!("'{}' was never closed", open as char), line, offset, 0, text)
+        self.new_error(
+            SyntaxErrorKind::SyntaxError,
+            format!("'{}' was never closed", open as char),
+            line,
+            offset,
+            0,
+            text,
+        )
     }
 }
 
