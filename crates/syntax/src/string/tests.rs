@@ -537,3 +537,61 @@ fn values() {
     assert_eq!(value("\"a\r\nb\""), Constant::Str("a\nb".into()));
     assert_eq!(value("b'\\xff\\x00'"), Constant::Bytes(vec![0xff, 0]));
 }
+
+#[test]
+fn arbitrary_input_never_panics() {
+    // Random bodies from an alphabet of the characters the scanners care
+    // about, under every kind of prefix and quote.
+    const ALPHABET: &[&str] =
+        &["{", "}", "[", "]", "(", ")", "!", ":", "=", "<", ">", "'", "\"", "\\", "#", "N", "x", "u", "U", "r", "s", "a",
+          "0", "7", " ", "\n", "\r", "é", "😀", "\\N{", "{{", "}}", "'''", "\"\"\""];
+    const PREFIXES: &[&str] = &["", "f", "rf", "b", "rb", "u", "r", "F", "Rb"];
+    let mut seed: u64 = 0x2545F4914F6CDD1D;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for _ in 0..20000 {
+        let mut src = String::new();
+        for k in 0..1 + next(3) {
+            if k > 0 {
+                src.push(' ');
+            }
+            let quote = ["'", "\"", "'''", "\"\"\""][next(4)];
+            src.push_str(PREFIXES[next(PREFIXES.len())]);
+            src.push_str(quote);
+            for _ in 0..next(12) {
+                src.push_str(ALPHABET[next(ALPHABET.len())]);
+            }
+            src.push_str(quote);
+        }
+        // One token per literal, as the tokenizer would cut them (or not:
+        // bodies may hold stray quotes; only "no panic" is checked).
+        let toks = string_tokens_lenient(&src);
+        let _ = parse_strings(&src, &toks, &mut fake_parse_expr);
+    }
+}
+
+/// Tokens split at the spaces between literals, whatever they contain.
+fn string_tokens_lenient(src: &str) -> Vec<Token> {
+    let mut toks = Vec::new();
+    let mut start = 0;
+    for (i, c) in src.char_indices().chain(std::iter::once((src.len(), ' '))) {
+        if c == ' ' && i > start && !src[start..i].contains(' ') {
+            let p = |k: usize| Pos { line: 1, col: k as u32 };
+            toks.push(Token {
+                kind: crate::token::TokenKind::String,
+                start: p(start),
+                end: p(i),
+                text_start: start as u32,
+                text_end: i as u32,
+            });
+            start = i + 1;
+        } else if c == ' ' {
+            start = i + 1;
+        }
+    }
+    toks
+}
