@@ -637,7 +637,7 @@ impl<'src> Parser<'src> {
     }
 
     /// `group: '(' (yield_expr | named_expression) ')' | invalid_group`
-    fn group(&mut self) -> R<Expr> {
+    pub(crate) fn group(&mut self) -> R<Expr> {
         let m = self.mark();
         if self.expect(TokenKind::LPar).is_some() {
             let inner = match self.yield_expr()? {
@@ -658,7 +658,7 @@ impl<'src> Parser<'src> {
     }
 
     /// `tuple: '(' [star_named_expression ',' [star_named_expressions]] ')'`
-    fn tuple(&mut self) -> R<Expr> {
+    pub(crate) fn tuple(&mut self) -> R<Expr> {
         let start = self.start_pos();
         let m = self.mark();
         if self.expect(TokenKind::LPar).is_none() {
@@ -683,7 +683,7 @@ impl<'src> Parser<'src> {
     }
 
     /// `list: '[' [star_named_expressions] ']'`
-    fn list(&mut self) -> R<Expr> {
+    pub(crate) fn list(&mut self) -> R<Expr> {
         let start = self.start_pos();
         let m = self.mark();
         if self.expect(TokenKind::LSqb).is_none() {
@@ -698,7 +698,7 @@ impl<'src> Parser<'src> {
     }
 
     /// `set: '{' star_named_expressions '}'`
-    fn set(&mut self) -> R<Expr> {
+    pub(crate) fn set(&mut self) -> R<Expr> {
         let start = self.start_pos();
         let m = self.mark();
         if self.expect(TokenKind::LBrace).is_none() {
@@ -714,7 +714,7 @@ impl<'src> Parser<'src> {
     }
 
     /// `dict: '{' [double_starred_kvpairs] '}' | '{' invalid_double_starred_kvpairs '}'`
-    fn dict(&mut self) -> R<Expr> {
+    pub(crate) fn dict(&mut self) -> R<Expr> {
         let start = self.start_pos();
         let m = self.mark();
         if self.expect(TokenKind::LBrace).is_none() {

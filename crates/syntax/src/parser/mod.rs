@@ -54,6 +54,8 @@ pub(crate) struct Parser<'src> {
     /// Backtracking re-enters the same rule at the same position (e.g. `(`
     /// tries tuple, then group, then genexp); the memo keeps parsing linear.
     pub(crate) memo: HashMap<(usize, MemoRule), (Memo, usize)>,
+    /// Bracket nesting level after each token (CPython's `token->level`).
+    pub(crate) levels: Vec<u32>,
 }
 
 /// The rules whose results are memoized.
@@ -79,7 +81,7 @@ pub(crate) enum Memo {
     Call(Option<(Vec<Expr>, Vec<KeywordNode>)>),
     Stmts(Option<Vec<Stmt>>),
     Pattern(Option<Pattern>),
-    Unit(Option<()>),
+    Unit,
 }
 
 /// A saved position to backtrack to.
@@ -97,9 +99,22 @@ impl<'src> Parser<'src> {
             let at = tokens.last().map(|t| (t.end, t.text_end)).unwrap_or((Pos { line: 1, col: 0 }, 0));
             tokens.push(Token { kind: TokenKind::Error, start: at.0, end: at.0, text_start: at.1, text_end: at.1 });
         }
+        let mut level = 0u32;
+        let levels = tokens
+            .iter()
+            .map(|t| {
+                match t.kind {
+                    TokenKind::LPar | TokenKind::LSqb | TokenKind::LBrace => level += 1,
+                    TokenKind::RPar | TokenKind::RSqb | TokenKind::RBrace => level = level.saturating_sub(1),
+                    _ => {}
+                }
+                level
+            })
+            .collect();
         Parser {
             source,
             tokens,
+            levels,
             tok_error: toks.error,
             pos: 0,
             fill: 0,

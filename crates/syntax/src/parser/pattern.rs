@@ -567,4 +567,47 @@ impl<'src> Parser<'src> {
     fn prev_is_comma(&self) -> bool {
         self.pos > 0 && self.tokens[self.pos - 1].kind == TokenKind::Comma
     }
+
+    /// `name_or_attr '('`
+    pub(crate) fn class_pattern_head(&mut self) -> bool {
+        let m = self.mark();
+        if self.name_or_attr().is_some() && self.expect(TokenKind::LPar).is_some() {
+            return true;
+        }
+        self.reset(m);
+        false
+    }
+
+    /// `positional_patterns: ','.pattern+` or (`keyword`)
+    /// `keyword_patterns: ','.keyword_pattern+`, returning the patterns.
+    pub(crate) fn gather_patterns(&mut self, keyword: bool) -> R<Vec<Pattern>> {
+        let mut v = Vec::new();
+        loop {
+            let m = self.mark();
+            let item = if keyword {
+                if self.expect(TokenKind::Name).is_some() && self.expect(TokenKind::Equal).is_some() {
+                    self.pattern()?
+                } else {
+                    None
+                }
+            } else {
+                self.pattern()?
+            };
+            match item {
+                Some(p) => v.push(p),
+                None => {
+                    self.reset(m);
+                    if !v.is_empty() {
+                        // Put back the separator consumed before this item.
+                        self.reset(m - 1);
+                    }
+                    break;
+                }
+            }
+            if self.expect(TokenKind::Comma).is_none() {
+                break;
+            }
+        }
+        Ok(if v.is_empty() { None } else { Some(v) })
+    }
 }

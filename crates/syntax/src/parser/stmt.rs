@@ -1047,7 +1047,7 @@ impl<'src> Parser<'src> {
     ///     | 'except' ':' block | invalid_except_stmt`
     /// `except_star_block: invalid_except_star_stmt_indent
     ///     | 'except' '*' expression ['as' NAME] ':' block | invalid_except_stmt`
-    fn except_block(&mut self, star: bool) -> R<ExceptHandler> {
+    pub(crate) fn except_block(&mut self, star: bool) -> R<ExceptHandler> {
         if self.call_invalid_rules {
             if star {
                 self.invalid_except_star_stmt_indent()?;
