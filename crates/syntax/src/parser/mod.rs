@@ -402,9 +402,29 @@ impl<'src> Parser<'src> {
         rule: MemoRule,
         f: impl FnOnce(&mut Self) -> PResult<Option<Expr>>,
     ) -> PResult<Option<Expr>> {
+        // Memo entries cost a clone of the tree; these rules are only called
+        // again at the same position by the invalid rules of the second pass
+        // (the first pass reaches them through memoized `expression`).
+        if !self.call_invalid_rules && matches!(rule, MemoRule::Disjunction | MemoRule::BitwiseOr | MemoRule::StarExpression) {
+            return f(self);
+        }
         match self.memoized(rule, |p| f(p).map(Memo::Expr))? {
             Memo::Expr(e) => Ok(e),
             _ => Ok(None),
+        }
+    }
+
+    /// Forget the memo when a new statement starts: backtracking never
+    /// reaches back into an earlier statement (its enclosing block is
+    /// memoized as a whole), and the memo stays small.
+    pub(crate) fn forget_memo(&mut self) {
+        if self.memo.is_empty() {
+            return;
+        }
+        if self.memo.capacity() > 4096 {
+            self.memo = HashMap::new();
+        } else {
+            self.memo.clear();
         }
     }
 
