@@ -357,13 +357,7 @@ impl<'src> Parser<'src> {
 
     /// An identifier as the AST holds it: NFKC-normalized (PEP 3131).
     pub(crate) fn ident(&self, t: &Token) -> String {
-        let s = self.text(t);
-        if s.is_ascii() {
-            s.to_string()
-        } else {
-            use unicode_normalization::UnicodeNormalization;
-            s.nfkc().collect()
-        }
+        crate::tokenizer::normalize_identifier(self.text(t)).into_owned()
     }
 
     /// NAME: the token and its normalized identifier.
