@@ -38,6 +38,10 @@ pub enum TokenKind {
     Indent,
     Dedent,
     Keyword(Keyword),
+    /// A character that starts no token in 3.11 (`$`, `?`, a backquote):
+    /// CPython gives it the generic OP type, which no grammar rule accepts,
+    /// so the parser reports "invalid syntax" there.
+    Unknown,
 
     LPar,             // (
     RPar,             // )
@@ -87,6 +91,9 @@ pub enum TokenKind {
     Ellipsis,         // ...
     ColonEqual,       // :=
     Exclamation,      // ! (only inside f-string replacement fields)
+    /// Stands where the tokenizer failed; matches no grammar rule. The
+    /// parser raises the tokenizer's error when it reaches this token.
+    Error,
 }
 
 /// Python 3.11's hard keywords.
