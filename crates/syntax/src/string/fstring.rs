@@ -227,16 +227,14 @@ impl Ctx<'_, '_> {
             } else if ch == b'#' {
                 return error("f-string expression part cannot include '#'");
             } else if brackets.is_empty() && matches!(ch, b'!' | b':' | b'}' | b'=' | b'>' | b'<') {
-                if *pos + 1 < end {
-                    // `!=`, `==`, `<=`, `>=` and lone `<`, `>` are operators.
-                    if b[*pos + 1] == b'=' && ch != b':' && ch != b'}' {
-                        *pos += 2;
-                        continue;
-                    }
-                    if ch == b'>' || ch == b'<' {
-                        *pos += 1;
-                        continue;
-                    }
+                // `!=`, `==`, `<=`, `>=` and lone `<`, `>` are operators.
+                if *pos + 1 < end && b[*pos + 1] == b'=' && ch != b':' && ch != b'}' {
+                    *pos += 2;
+                    continue;
+                }
+                if ch == b'>' || ch == b'<' {
+                    *pos += 1;
+                    continue;
                 }
                 break;
             } else if matches!(ch, b']' | b'}' | b')') {

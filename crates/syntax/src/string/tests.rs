@@ -491,6 +491,8 @@ fn errors() {
         (r#"f"{a:{}}""#, r#"ERR f-string: empty expression not allowed"#),
         (r#"f"{a:{b!x}}""#, r#"ERR f-string: invalid conversion character: expected 's', 'r', or 'a'"#),
         (r#"f"{a[}""#, r#"ERR f-string: closing parenthesis '}' does not match opening parenthesis '['"#),
+        (r#"f"{<""#, r#"ERR f-string: expecting '}'"#),
+        (r#"rf'<\N{<'"#, r#"ERR f-string: expecting '}'"#),
     ];
     for (src, want) in cases {
         assert_eq!(&run_err(src), want, "\nsource: {src}");
