@@ -72,13 +72,16 @@ impl Ctx<'_, '_> {
     /// Parse `text[*pos..end]` into `parts` (CPython's
     /// `_PyPegen_FstringParser_ConcatFstring`). At `lvl > 0` (a format spec)
     /// it stops at the closing `}`.
-    pub(super) fn concat(&mut self, parts: &mut Parts, pos: usize, end: usize, lvl: u32) -> Result<usize, StringError> {
-        let mut pos = pos;
-        self.concat_at(parts, &mut pos, end, lvl)?;
-        Ok(pos)
-    }
-
-    fn concat_at(&mut self, parts: &mut Parts, pos: &mut usize, end: usize, lvl: u32) -> Result<(), StringError> {
+    /// Parse `text[*pos..end]` into `parts` (CPython's
+    /// `_PyPegen_FstringParser_ConcatFstring`). At `lvl > 0` (a format spec)
+    /// it stops at the closing `}`.
+    pub(super) fn concat(
+        &mut self,
+        parts: &mut Parts,
+        pos: &mut usize,
+        end: usize,
+        lvl: u32,
+    ) -> Result<(), StringError> {
         parts.fmode = true;
         let b = self.lit.text.as_bytes();
         loop {
@@ -297,7 +300,7 @@ impl Ctx<'_, '_> {
                 return error(EXPECTING_BRACE);
             }
             let mut spec = Parts::default();
-            *pos = self.concat(&mut spec, *pos, end, lvl + 1)?;
+            self.concat(&mut spec, pos, end, lvl + 1)?;
             // CPython gives the spec, and its trailing literal, the position
             // of the current token rather than of the whole run.
             format_spec = Some(Box::new(spec.finish(self.source, self.tok, self.tok)));

@@ -152,7 +152,8 @@ pub fn parse_strings(
         bytesmode = lit.bytes;
         if lit.fmode {
             let mut ctx = fstring::Ctx { source, first, last, tok, lit: &lit, parse_expr: &mut *parse_expr };
-            ctx.concat(&mut state, lit.body.start, lit.body.end, 0)?;
+            let mut pos = lit.body.start;
+            ctx.concat(&mut state, &mut pos, lit.body.end, 0)?;
         } else if let Some(value) = decoded_str {
             state.push_str(value);
         }

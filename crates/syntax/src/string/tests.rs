@@ -546,9 +546,10 @@ fn values() {
 fn arbitrary_input_never_panics() {
     // Random bodies from an alphabet of the characters the scanners care
     // about, under every kind of prefix and quote.
-    const ALPHABET: &[&str] =
-        &["{", "}", "[", "]", "(", ")", "!", ":", "=", "<", ">", "'", "\"", "\\", "#", "N", "x", "u", "U", "r", "s", "a",
-          "0", "7", " ", "\n", "\r", "é", "😀", "\\N{", "{{", "}}", "'''", "\"\"\""];
+    const ALPHABET: &[&str] = &[
+        "{", "}", "[", "]", "(", ")", "!", ":", "=", "<", ">", "'", "\"", "\\", "#", "N", "x", "u", "U", "r", "s", "a",
+        "0", "7", " ", "\n", "\r", "é", "😀", "\\N{", "{{", "}}", "'''", "\"\"\"",
+    ];
     const PREFIXES: &[&str] = &["", "f", "rf", "b", "rb", "u", "r", "F", "Rb"];
     let mut seed: u64 = 0x2545F4914F6CDD1D;
     let mut next = |n: usize| {
