@@ -332,11 +332,9 @@ impl Ctx<'_, '_> {
             }
             return error("f-string: empty expression not allowed");
         }
-        // CPython parses `(expr)`; the parser wraps the text the same way and
-        // expects where its first character goes, one column right of the `(`.
-        let paren = self.expr_start_pos(brace);
-        let start = Pos { line: paren.line, col: paren.col + 1 };
-        (self.parse_expr)(expr, start).map_err(StringError::Syntax)
+        // CPython parses `(expr)`, the `(` standing for the `{`.
+        let start = self.expr_start_pos(brace);
+        (self.parse_expr)(&format!("({expr})"), start).map_err(StringError::Syntax)
     }
 
     /// Where CPython 3.11 places the `(` that replaces the field's `{`
