@@ -306,12 +306,12 @@ fn diff_lines(a: &[String], b: &[String]) -> Vec<(char, String)> {
                 ops.push((' ', ma[i].clone()));
                 i += 1;
                 j += 1;
-            } else if j < mb.len() && (i == ma.len() || lcs[i * w + j + 1] >= lcs[(i + 1) * w + j]) {
-                ops.push(('+', mb[j].clone()));
-                j += 1;
-            } else {
+            } else if i < ma.len() && (j == mb.len() || lcs[(i + 1) * w + j] >= lcs[i * w + j + 1]) {
                 ops.push(('-', ma[i].clone()));
                 i += 1;
+            } else {
+                ops.push(('+', mb[j].clone()));
+                j += 1;
             }
         }
     } else {
@@ -440,7 +440,7 @@ fn self_check() -> Result<(), String> {
     let a: Vec<String> = ["x", "y", "z"].map(String::from).to_vec();
     let b: Vec<String> = ["x", "q", "z"].map(String::from).to_vec();
     let tags: String = diff_lines(&a, &b).iter().map(|(t, _)| *t).collect();
-    if tags != " +- " && tags != " -+ " {
+    if tags != " -+ " {
         return Err(format!("diff_lines gives {tags:?}"));
     }
     Ok(())
