@@ -78,12 +78,17 @@ impl SyntaxError {
         if let Some(text) = &self.text {
             // 0 stands for CPython's 0 and None alike; both give no caret.
             let offset = i64::from(self.offset);
-            let mut end_offset = i64::from(self.end_offset);
             let line_size = text.len() as i64;
-            // Multi-line errors are underlined to the end of the first line.
-            if self.end_lineno > self.lineno {
-                end_offset = line_size;
-            }
+            // CPython only reads the end of an error of class SyntaxError
+            // itself: its subclasses get a single caret.
+            let mut end_offset = match self.kind {
+                SyntaxErrorKind::SyntaxError if self.end_lineno > self.lineno => {
+                    // Multi-line errors are underlined to the end of the first line.
+                    line_size
+                }
+                SyntaxErrorKind::SyntaxError => i64::from(self.end_offset),
+                SyntaxErrorKind::IndentationError | SyntaxErrorKind::TabError => 0,
+            };
             end_offset = end_offset.min(line_size + 1);
             push_error_text(&mut out, offset, end_offset, text);
         }
@@ -179,13 +184,18 @@ mod tests {
 
     #[test]
     fn traceback_text_names_the_subclass() {
-        let mut e = SyntaxError::new(SyntaxErrorKind::IndentationError, "unexpected indent");
+        // Only SyntaxError itself is underlined over its whole range.
+        let mut e = SyntaxError::new(SyntaxErrorKind::IndentationError, "msg");
         e.filename = "f.py".into();
         e.lineno = 2;
-        e.offset = 5;
+        e.offset = 1;
         e.end_lineno = 2;
-        e.end_offset = 8;
-        e.text = Some("    foo()\n".into());
-        assert_eq!(e.traceback_text(), "  File \"f.py\", line 2\n    foo()\n    ^^^\nIndentationError: unexpected indent\n");
+        e.end_offset = 5;
+        e.text = Some("pass\n".into());
+        assert_eq!(e.traceback_text(), "  File \"f.py\", line 2\n    pass\n    ^\nIndentationError: msg\n");
+        e.kind = SyntaxErrorKind::TabError;
+        e.offset = 3;
+        e.end_lineno = 3;
+        assert_eq!(e.traceback_text(), "  File \"f.py\", line 2\n    pass\n      ^\nTabError: msg\n");
     }
 }
