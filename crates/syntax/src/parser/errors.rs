@@ -69,10 +69,26 @@ fn reached_error_token(p: &Parser<'_>) -> bool {
 }
 
 fn tokenizer_error(p: &mut Parser<'_>) -> SyntaxError {
-    p.tok_error.take().unwrap_or_else(|| {
-        let t = p.tokens[p.fill.max(1) - 1];
-        p.error_at_token(SyntaxErrorKind::SyntaxError, "invalid syntax", &t)
-    })
+    match p.tok_error.take() {
+        Some(e) => retext(p, e),
+        None => {
+            let t = p.tokens[p.fill.max(1) - 1];
+            p.error_at_token(SyntaxErrorKind::SyntaxError, "invalid syntax", &t)
+        }
+    }
+}
+
+/// An error CPython's parser raises for the tokenizer takes its text from
+/// the file when there is one (`_PyErr_ProgramDecodedTextObject`), not from
+/// the tokenizer's buffer, which may hold several continued lines.
+fn retext(p: &Parser<'_>, mut e: SyntaxError) -> SyntaxError {
+    if p.file_input && !p.in_fstring && !raised_by_tokenizer(&e) && e.lineno > 0 {
+        let line = source_line(p.source, e.lineno);
+        if !line.is_empty() {
+            e.text = Some(line.to_string());
+        }
+    }
+    e
 }
 
 /// `_PyPegen_tokenize_full_source_to_check_for_errors`: CPython tokenizes
@@ -91,7 +107,7 @@ fn check_rest_of_source(p: &mut Parser<'_>, err: SyntaxError) -> SyntaxError {
     match unclosed_bracket(p) {
         Some(open) if err_line > open.start.line => {
             if is_unclosed_bracket_error(&tok_err) {
-                tok_err
+                retext(p, tok_err)
             } else {
                 let msg = format!("'{}' was never closed", p.text(&open));
                 let col = i64::from(open.start.col) + 1;

@@ -53,6 +53,9 @@ pub(crate) struct Parser<'src> {
     /// Report error columns in UTF-8 bytes instead of characters, as
     /// CPython 3.11 does for bytes input that declares no encoding.
     pub(crate) byte_offsets: bool,
+    /// The source is a file's content: errors CPython's parser raises for
+    /// the tokenizer show the file's line, not the tokenizer's buffer.
+    pub(crate) file_input: bool,
     /// Packrat memo: results of the memoized rules by (token index, rule).
     /// Backtracking re-enters the same rule at the same position (e.g. `(`
     /// tries tuple, then group, then genexp); the memo keeps parsing linear.
@@ -111,6 +114,7 @@ impl<'src> Parser<'src> {
             mode,
             in_fstring: false,
             byte_offsets: false,
+            file_input: false,
             memo: HashMap::new(),
         }
     }
@@ -273,6 +277,7 @@ pub fn parse(source: &str, mode: Mode) -> Result<Mod, SyntaxError> {
 pub fn parse_decoded(source: &str, raw: &[u8], mode: Mode) -> Result<Mod, SyntaxError> {
     let mut p = Parser::new(source, mode);
     p.byte_offsets = !errors::declares_encoding(raw);
+    p.file_input = true;
     errors::run_parser(p)
 }
 
