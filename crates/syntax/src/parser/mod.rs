@@ -50,6 +50,12 @@ pub(crate) struct Parser<'src> {
     /// Parsing the expression of an f-string replacement field (CPython's
     /// `Py_fstring_input`): error messages get an "f-string: " prefix.
     pub(crate) in_fstring: bool,
+    /// Report error columns in UTF-8 bytes instead of characters, as
+    /// CPython 3.11 does for bytes input that declares no encoding.
+    pub(crate) byte_offsets: bool,
+    /// The source is a file's content: errors CPython's parser raises for
+    /// the tokenizer show the file's line, not the tokenizer's buffer.
+    pub(crate) file_input: bool,
     /// Packrat memo: results of the memoized rules by (token index, rule).
     /// Backtracking re-enters the same rule at the same position (e.g. `(`
     /// tries tuple, then group, then genexp); the memo keeps parsing linear.
@@ -122,6 +128,8 @@ impl<'src> Parser<'src> {
             level: 0,
             mode,
             in_fstring: false,
+            byte_offsets: false,
+            file_input: false,
             memo: HashMap::new(),
         }
     }
@@ -253,8 +261,7 @@ impl<'src> Parser<'src> {
 
     /// RAISE_SYNTAX_ERROR(msg): at the last token fetched (`fill - 1`).
     pub(crate) fn error_at_last_token(&self, kind: SyntaxErrorKind, msg: impl Into<String>) -> SyntaxError {
-        let t = self.tokens[self.fill.max(1) - 1];
-        self.error_at(kind, msg, t.start, Some(t.end))
+        self.raise(kind, msg)
     }
 
     /// Enter a rule that may nest: bounds the depth and grows the native
@@ -278,6 +285,15 @@ pub(crate) const MAX_LEVEL: u32 = 6000;
 /// Parse a whole source text with the start rule for `mode`.
 pub fn parse(source: &str, mode: Mode) -> Result<Mod, SyntaxError> {
     errors::run_parser(Parser::new(source, mode))
+}
+
+/// Parse source decoded from `raw` bytes: error columns are bytes unless
+/// the bytes declare their encoding, as in CPython 3.11.
+pub fn parse_decoded(source: &str, raw: &[u8], mode: Mode) -> Result<Mod, SyntaxError> {
+    let mut p = Parser::new(source, mode);
+    p.byte_offsets = !errors::declares_encoding(raw);
+    p.file_input = true;
+    errors::run_parser(p)
 }
 
 /// Parse the expression of an f-string replacement field (`text`, which
