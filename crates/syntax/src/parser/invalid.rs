@@ -1140,10 +1140,13 @@ impl<'src> Parser<'src> {
         let m = self.mark();
         if let Some(a) = self.expect_soft_keyword("match") {
             if self.subject_expr()?.is_some() {
-                if !self.at(TokenKind::Colon) {
+                if self.expect(TokenKind::Newline).is_some() {
                     return Err(self.raise(SyntaxErrorKind::SyntaxError, "expected ':'"));
                 }
-                self.bump();
+                if self.expect(TokenKind::Colon).is_none() {
+                    self.reset(m);
+                    return Ok(());
+                }
                 self.expect_indent_after("'match' statement", a.start.line)?;
             }
         }
@@ -1159,10 +1162,13 @@ impl<'src> Parser<'src> {
         if let Some(a) = self.expect_soft_keyword("case") {
             if self.patterns()?.is_some() {
                 self.guard()?;
-                if !self.at(TokenKind::Colon) {
+                if self.expect(TokenKind::Newline).is_some() {
                     return Err(self.raise(SyntaxErrorKind::SyntaxError, "expected ':'"));
                 }
-                self.bump();
+                if self.expect(TokenKind::Colon).is_none() {
+                    self.reset(m);
+                    return Ok(());
+                }
                 self.expect_indent_after("'case' statement", a.start.line)?;
             }
         }

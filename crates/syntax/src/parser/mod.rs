@@ -296,21 +296,19 @@ pub fn parse_decoded(source: &str, raw: &[u8], mode: Mode) -> Result<Mod, Syntax
     errors::run_parser(p)
 }
 
-/// Parse the expression of an f-string replacement field (`text`, which
-/// starts at file position `start`): CPython's `fstring` start rule.
-///
-/// As CPython 3.11 does, the text is parsed wrapped in parentheses (so it may
-/// start with whitespace and span lines); token positions are shifted so
-/// that `text` itself begins at `start`.
+/// Parse the expression of an f-string replacement field: `text` is the
+/// field's expression as CPython 3.11 parses it (wrapped in parentheses by
+/// the caller), starting at file position `start`. Token positions are
+/// shifted there: lines by `start.line - 1`, columns of the first line by
+/// `start.col`.
 pub fn parse_fstring_expr(text: &str, start: Pos) -> Result<Expr, SyntaxError> {
-    let wrapped = format!("({text})");
-    let mut toks = crate::tokenizer::tokenize(&wrapped);
+    let mut toks = crate::tokenizer::tokenize(text);
+    let line_shift = start.line.max(1) - 1;
     let shift = |p: &mut Pos| {
         if p.line == 1 {
-            // The wrapping `(` occupies column 0 of the first line.
-            p.col = (p.col + start.col).saturating_sub(1);
+            p.col += start.col;
         }
-        p.line += start.line.max(1) - 1;
+        p.line += line_shift;
     };
     for t in &mut toks.tokens {
         shift(&mut t.start);
@@ -318,14 +316,14 @@ pub fn parse_fstring_expr(text: &str, start: Pos) -> Result<Expr, SyntaxError> {
     }
     if let Some(e) = toks.error.as_mut() {
         if e.lineno == 1 && e.offset > 0 {
-            e.offset = (e.offset + start.col).saturating_sub(1);
+            e.offset += start.col;
         }
-        e.lineno += start.line.max(1) - 1;
+        e.lineno += line_shift;
         if e.end_lineno > 0 {
-            e.end_lineno += start.line.max(1) - 1;
+            e.end_lineno += line_shift;
         }
     }
-    let mut p = Parser::from_tokens(&wrapped, toks, Mode::Expression);
+    let mut p = Parser::from_tokens(text, toks, Mode::Expression);
     p.in_fstring = true;
     match errors::run_parser(p)? {
         Mod::Expression { body } => Ok(*body),
@@ -412,29 +410,24 @@ impl<'src> Parser<'src> {
         rule: MemoRule,
         f: impl FnOnce(&mut Self) -> PResult<Option<Expr>>,
     ) -> PResult<Option<Expr>> {
-        // Memo entries cost a clone of the tree; these rules are only called
-        // again at the same position by the invalid rules of the second pass
-        // (the first pass reaches them through memoized `expression`).
-        if !self.call_invalid_rules && matches!(rule, MemoRule::Disjunction | MemoRule::BitwiseOr | MemoRule::StarExpression) {
-            return f(self);
-        }
         match self.memoized(rule, |p| f(p).map(Memo::Expr))? {
             Memo::Expr(e) => Ok(e),
             _ => Ok(None),
         }
     }
 
-    /// Forget the memo when a new statement starts: backtracking never
-    /// reaches back into an earlier statement (its enclosing block is
-    /// memoized as a whole), and the memo stays small.
+    /// Forget the memo of the text before a new statement: backtracking
+    /// never reaches back into an earlier statement (an enclosing block is
+    /// memoized as a whole), so the memo stays small. Entries further on
+    /// stay: the second pass reuses those of the statement that failed.
     pub(crate) fn forget_memo(&mut self) {
         if self.memo.is_empty() {
             return;
         }
-        if self.memo.capacity() > 4096 {
-            self.memo = HashMap::new();
-        } else {
-            self.memo.clear();
+        let here = self.pos;
+        self.memo.retain(|&(pos, _), _| pos >= here);
+        if self.memo.capacity() > 4 * self.memo.len() + 1024 {
+            self.memo.shrink_to_fit();
         }
     }
 
