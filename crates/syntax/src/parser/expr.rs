@@ -191,13 +191,11 @@ impl<'src> Parser<'src> {
     /// `expression_without_invalid`: `expression` with the invalid rules
     /// switched off underneath.
     pub(crate) fn expression_without_invalid(&mut self) -> R<Expr> {
+        // As CPython's generated code, the memo is shared: what is parsed
+        // here is memoized like the rest.
         let saved = self.call_invalid_rules;
         self.call_invalid_rules = false;
-        // Results parsed without invalid rules must not be mixed with the
-        // memo of this pass: parse outside the memo.
-        let memo = std::mem::take(&mut self.memo);
         let r = self.nested(|p| p.expression_alts());
-        self.memo = memo;
         self.call_invalid_rules = saved;
         r
     }
@@ -305,7 +303,8 @@ impl<'src> Parser<'src> {
     fn bump_cmp_op(&mut self) -> Option<CmpOp> {
         let op = match self.peek_kind() {
             TokenKind::EqEqual => CmpOp::Eq,
-            TokenKind::NotEqual => CmpOp::NotEq,
+            // `<>` is only `!=` under `from __future__ import barry_as_FLUFL`.
+            TokenKind::NotEqual if self.text(&self.tokens[self.pos.min(self.tokens.len() - 1)]) == "!=" => CmpOp::NotEq,
             TokenKind::LessEqual => CmpOp::LtE,
             TokenKind::Less => CmpOp::Lt,
             TokenKind::GreaterEqual => CmpOp::GtE,
@@ -368,7 +367,10 @@ impl<'src> Parser<'src> {
             self.bump();
             match operand(self)? {
                 Some(right) => {
-                    self.chain_link(&mut links)?;
+                    if let Err(e) = self.chain_link(&mut links) {
+                        super::drop_deep((left, right));
+                        return Err(e);
+                    }
                     let loc = self.loc_from(start);
                     left = mk(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, loc);
                 }
@@ -442,7 +444,10 @@ impl<'src> Parser<'src> {
         loop {
             match self.primary_trailer(a, start, ExprContext::Load)? {
                 Ok(e) => {
-                    self.chain_link(&mut links)?;
+                    if let Err(err) = self.chain_link(&mut links) {
+                        super::drop_deep(e);
+                        return Err(err);
+                    }
                     a = e;
                 }
                 Err(e) => {
