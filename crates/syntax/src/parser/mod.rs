@@ -15,10 +15,19 @@
 //!   `self.loc_from(start)` after it: the end is the end of the last
 //!   non-whitespace token consumed (CPython's EXTRA).
 
+mod args;
 mod errors;
+mod expr;
 mod invalid;
+mod pattern;
+mod stmt;
+mod targets;
+#[cfg(test)]
+mod tests;
 
-use crate::ast::{Loc, Mod};
+use std::collections::HashMap;
+
+use crate::ast::{Expr, ExprContext, ExprKind, Keyword as KeywordNode, Loc, Mod, Pattern, Stmt};
 use crate::error::{SyntaxError, SyntaxErrorKind};
 use crate::token::{Keyword, Pos, Token, TokenKind};
 use crate::Mode;
@@ -43,6 +52,48 @@ pub(crate) struct Parser<'src> {
     /// Parsing the expression of an f-string replacement field (CPython's
     /// `Py_fstring_input`): error messages get an "f-string: " prefix.
     pub(crate) in_fstring: bool,
+    /// Report error columns in UTF-8 bytes instead of characters, as
+    /// CPython 3.11 does for bytes input that declares no encoding.
+    pub(crate) byte_offsets: bool,
+    /// The source is a file's content: errors CPython's parser raises for
+    /// the tokenizer show the file's line, not the tokenizer's buffer.
+    pub(crate) file_input: bool,
+    /// Packrat memo: results of the memoized rules by (token index, rule).
+    /// Backtracking re-enters the same rule at the same position (e.g. `(`
+    /// tries tuple, then group, then genexp); the memo keeps parsing linear.
+    /// Each entry: the result, the position after it, and a bound on the
+    /// depth of its tree.
+    pub(crate) memo: HashMap<(usize, MemoRule), (Memo, usize, u32)>,
+    /// The deepest `level` reached since the innermost memoized rule began.
+    pub(crate) peak: u32,
+    /// Bracket nesting level after each token (CPython's `token->level`).
+    pub(crate) levels: Vec<u32>,
+}
+
+/// The rules whose results are memoized.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum MemoRule {
+    Expression,
+    Disjunction,
+    BitwiseOr,
+    StarExpression,
+    TPrimary,
+    StarTarget,
+    DelTarget,
+    Arguments,
+    Strings,
+    Block,
+    ClosedPattern,
+    InvalidNamedExpression,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) enum Memo {
+    Expr(Option<Expr>),
+    Call(Option<(Vec<Expr>, Vec<KeywordNode>)>),
+    Stmts(Option<Vec<Stmt>>),
+    Pattern(Option<Pattern>),
+    Unit,
 }
 
 /// A saved position to backtrack to.
@@ -60,9 +111,22 @@ impl<'src> Parser<'src> {
             let at = tokens.last().map(|t| (t.end, t.text_end)).unwrap_or((Pos { line: 1, col: 0 }, 0));
             tokens.push(Token { kind: TokenKind::Error, start: at.0, end: at.0, text_start: at.1, text_end: at.1 });
         }
+        let mut level = 0u32;
+        let levels = tokens
+            .iter()
+            .map(|t| {
+                match t.kind {
+                    TokenKind::LPar | TokenKind::LSqb | TokenKind::LBrace => level += 1,
+                    TokenKind::RPar | TokenKind::RSqb | TokenKind::RBrace => level = level.saturating_sub(1),
+                    _ => {}
+                }
+                level
+            })
+            .collect();
         Parser {
             source,
             tokens,
+            levels,
             tok_error: toks.error,
             pos: 0,
             fill: 0,
@@ -70,6 +134,10 @@ impl<'src> Parser<'src> {
             level: 0,
             mode,
             in_fstring: false,
+            byte_offsets: false,
+            file_input: false,
+            memo: HashMap::new(),
+            peak: 0,
         }
     }
 
@@ -200,8 +268,7 @@ impl<'src> Parser<'src> {
 
     /// RAISE_SYNTAX_ERROR(msg): at the last token fetched (`fill - 1`).
     pub(crate) fn error_at_last_token(&self, kind: SyntaxErrorKind, msg: impl Into<String>) -> SyntaxError {
-        let t = self.tokens[self.fill.max(1) - 1];
-        self.error_at(kind, msg, t.start, Some(t.end))
+        self.raise(kind, msg)
     }
 
     /// Enter a rule that may nest: bounds the depth and grows the native
@@ -209,34 +276,224 @@ impl<'src> Parser<'src> {
     #[inline]
     pub(crate) fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
         self.level += 1;
+        self.peak = self.peak.max(self.level);
         if self.level > MAX_LEVEL {
             self.level -= 1;
             return Err(errors::too_deep(self));
         }
-        let r = stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || f(self));
+        let r = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || f(self));
         self.level -= 1;
         r
     }
 }
 
-/// CPython 3.11's MAXSTACK: the deepest rule nesting the parser allows.
-pub(crate) const MAX_LEVEL: u32 = 6000;
+/// Stack that must remain when entering a nested rule (else a new segment
+/// is allocated): room for the deepest run of rules between two `nested`
+/// calls, unoptimized builds and second-pass invalid rules included.
+const RED_ZONE: usize = 256 * 1024;
+/// Size of each stack segment added when parsing deeply nested input.
+const STACK_SEGMENT: usize = 4 * 1024 * 1024;
+
+/// Clone a memoized result of the given depth bound. Cloning recurses: a
+/// deep tree (a long `a+b+...` chain) is cloned on a stack of its own.
+fn clone_memo(m: &Memo, depth: u32) -> Memo {
+    if depth < DEEP_TREE {
+        return m.clone();
+    }
+    stacker::grow(DEEP_TREE_STACK, || m.clone())
+}
+
+/// Drop a tree that may be deep on a stack of its own (dropping recurses).
+pub(crate) fn drop_deep<T: Send>(tree: T) {
+    stacker::grow(DEEP_TREE_STACK, move || drop(tree));
+}
+
+/// Trees at most this deep are cloned and dropped on the current stack.
+const DEEP_TREE: u32 = 64;
+/// Room for cloning or dropping a tree of `MAX_LEVEL` depth (unoptimized
+/// builds need a few kilobytes per level).
+const DEEP_TREE_STACK: usize = 32 * 1024 * 1024;
+
+/// The deepest nesting the parser allows: rules entered through `nested`
+/// plus links of left-recursive chains. CPython 3.11's parser allows 6000
+/// rule levels (MAXSTACK), but turning a tree deeper than about 3000 nodes
+/// into Python objects fails (RecursionError), so no deeper tree is of use.
+/// Every tree built stays within this depth, which is what keeps dropping,
+/// cloning and dumping it (all recursive) safe on a small native stack.
+pub(crate) const MAX_LEVEL: u32 = 3000;
 
 /// Parse a whole source text with the start rule for `mode`.
 pub fn parse(source: &str, mode: Mode) -> Result<Mod, SyntaxError> {
     errors::run_parser(Parser::new(source, mode))
 }
 
-/// Parse the expression of an f-string replacement field (`text`, which
-/// starts at file position `start`): CPython's `fstring` start rule.
-pub fn parse_fstring_expr(text: &str, start: Pos) -> Result<crate::ast::Expr, SyntaxError> {
-    let _ = (text, start);
-    Err(SyntaxError::new(SyntaxErrorKind::SyntaxError, "f-string expressions are not implemented yet"))
+/// Parse source decoded from `raw` bytes: error columns are bytes unless
+/// the bytes declare their encoding, as in CPython 3.11.
+pub fn parse_decoded(source: &str, raw: &[u8], mode: Mode) -> Result<Mod, SyntaxError> {
+    let mut p = Parser::new(source, mode);
+    p.byte_offsets = !errors::declares_encoding(raw);
+    p.file_input = true;
+    errors::run_parser(p)
+}
+
+/// Parse the expression of an f-string replacement field: `text` is the
+/// field's expression as CPython 3.11 parses it (wrapped in parentheses by
+/// the caller), starting at file position `start`. Token positions are
+/// shifted there: lines by `start.line - 1`, columns of the first line by
+/// `start.col`.
+pub fn parse_fstring_expr(text: &str, start: Pos) -> Result<Expr, SyntaxError> {
+    let mut toks = crate::tokenizer::tokenize(text);
+    let line_shift = start.line.max(1) - 1;
+    let shift = |p: &mut Pos| {
+        if p.line == 1 {
+            p.col += start.col;
+        }
+        p.line += line_shift;
+    };
+    for t in &mut toks.tokens {
+        shift(&mut t.start);
+        shift(&mut t.end);
+    }
+    if let Some(e) = toks.error.as_mut() {
+        if e.lineno == 1 && e.offset > 0 {
+            e.offset += start.col;
+        }
+        e.lineno += line_shift;
+        if e.end_lineno > 0 {
+            e.end_lineno += line_shift;
+        }
+    }
+    let mut p = Parser::from_tokens(text, toks, Mode::Expression);
+    p.in_fstring = true;
+    match errors::run_parser(p)? {
+        Mod::Expression { body } => Ok(*body),
+        _ => Err(SyntaxError::new(SyntaxErrorKind::SyntaxError, "f-string: invalid syntax")),
+    }
 }
 
 impl<'src> Parser<'src> {
-    /// The start rule for the parser's mode (`file`, `eval`, `interactive`).
+    /// The start rule for the parser's mode (`file`, `eval`, `interactive`,
+    /// or `fstring` when parsing a replacement field).
     pub(crate) fn start_rule(&mut self) -> PResult<Option<Mod>> {
-        Ok(None)
+        // Each pass starts afresh: results differ once invalid rules are on.
+        self.memo.clear();
+        if self.in_fstring {
+            return self.fstring_rule();
+        }
+        match self.mode {
+            Mode::Module => self.file_rule(),
+            Mode::Expression => self.eval_rule(),
+            Mode::Interactive => self.interactive_rule(),
+        }
+    }
+
+    // ----- helpers shared by the rule files -----------------------------------
+
+    #[inline]
+    pub(crate) fn at(&mut self, kind: TokenKind) -> bool {
+        self.peek_kind() == kind
+    }
+
+    #[inline]
+    pub(crate) fn at_kw(&mut self, kw: Keyword) -> bool {
+        self.peek_kind() == TokenKind::Keyword(kw)
+    }
+
+    /// Lookahead on the token after the next one.
+    #[inline]
+    pub(crate) fn peek_kind2(&mut self) -> TokenKind {
+        self.peek_at(self.pos + 1).kind
+    }
+
+    pub(crate) fn tok_loc(t: &Token) -> Loc {
+        Loc { lineno: t.start.line, col_offset: t.start.col, end_lineno: t.end.line, end_col_offset: t.end.col }
+    }
+
+    /// An identifier as the AST holds it: NFKC-normalized (PEP 3131).
+    pub(crate) fn ident(&self, t: &Token) -> String {
+        crate::tokenizer::normalize_identifier(self.text(t)).into_owned()
+    }
+
+    /// NAME: the token and its normalized identifier.
+    pub(crate) fn name_tok(&mut self) -> Option<(Token, String)> {
+        let t = self.expect(TokenKind::Name)?;
+        let id = self.ident(&t);
+        Some((t, id))
+    }
+
+    /// NAME as a `Name` expression with context `Load`.
+    pub(crate) fn name_expr(&mut self) -> Option<Expr> {
+        let (t, id) = self.name_tok()?;
+        Some(Expr { kind: ExprKind::Name { id, ctx: ExprContext::Load }, loc: Self::tok_loc(&t) })
+    }
+
+    /// Run a memoized rule: a second call at the same position returns the
+    /// stored result and end position instead of parsing again.
+    pub(crate) fn memoized(
+        &mut self,
+        rule: MemoRule,
+        f: impl FnOnce(&mut Self) -> PResult<Memo>,
+    ) -> PResult<Memo> {
+        let start = self.pos;
+        if let Some((m, end, depth)) = self.memo.get(&(start, rule)) {
+            let (end, depth) = (*end, *depth);
+            let m = clone_memo(m, depth);
+            self.pos = end;
+            return Ok(m);
+        }
+        // The deepest level reached while parsing bounds the depth of the
+        // tree built.
+        let outer_peak = self.peak;
+        self.peak = self.level;
+        let r = f(self);
+        let depth = self.peak - self.level;
+        self.peak = self.peak.max(outer_peak);
+        let m = r?;
+        self.memo.insert((start, rule), (clone_memo(&m, depth), self.pos, depth));
+        Ok(m)
+    }
+
+    pub(crate) fn memo_expr(
+        &mut self,
+        rule: MemoRule,
+        f: impl FnOnce(&mut Self) -> PResult<Option<Expr>>,
+    ) -> PResult<Option<Expr>> {
+        match self.memoized(rule, |p| f(p).map(Memo::Expr))? {
+            Memo::Expr(e) => Ok(e),
+            _ => Ok(None),
+        }
+    }
+
+    /// Forget the memo of the text before a new statement: backtracking
+    /// never reaches back into an earlier statement (an enclosing block is
+    /// memoized as a whole), so the memo stays small. Entries further on
+    /// stay: the second pass reuses those of the statement that failed.
+    pub(crate) fn forget_memo(&mut self) {
+        if self.memo.is_empty() {
+            return;
+        }
+        let here = self.pos;
+        self.memo.retain(|&(pos, _), _| pos >= here);
+        if self.memo.capacity() > 4 * self.memo.len() + 1024 {
+            self.memo.shrink_to_fit();
+        }
+    }
+
+    /// One more link of a left-recursive chain (`a+b+c`, `a.b.c`, `f()()`):
+    /// it nests the tree one level deeper, so it counts against the depth
+    /// bound like a nested rule (dropping or cloning the tree recurses).
+    /// The caller gives the levels back with `end_chain` when done.
+    pub(crate) fn chain_link(&mut self, links: &mut u32) -> PResult<()> {
+        self.level += 1;
+        *links += 1;
+        self.peak = self.peak.max(self.level);
+        if self.level > MAX_LEVEL {
+            return Err(errors::too_deep(self));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn end_chain(&mut self, links: u32) {
+        self.level -= links;
     }
 }
