@@ -27,6 +27,10 @@ enum KwOrStarred {
     Starred(Expr),
 }
 
+/// The parameters before a `/` when some have defaults: the plain ones,
+/// then those with their defaults (CPython's SlashWithDefault).
+pub(crate) type SlashWithDefault = (Vec<Arg>, Vec<(Arg, Expr)>);
+
 /// `*` parameters and what follows them (CPython's StarEtc).
 #[derive(Default)]
 struct StarEtc {
@@ -335,7 +339,7 @@ impl<'src> Parser<'src> {
 
     /// `slash_with_default: param_no_default* param_with_default+ '/' ','
     ///     | param_no_default* param_with_default+ '/' &')'`
-    pub(crate) fn slash_with_default(&mut self, kind: ParamKind) -> R<(Vec<Arg>, Vec<(Arg, Expr)>)> {
+    pub(crate) fn slash_with_default(&mut self, kind: ParamKind) -> R<SlashWithDefault> {
         let m = self.mark();
         let plain = self.params_no_default(kind)?;
         let with_default = self.params_with_default(kind)?;
