@@ -62,6 +62,20 @@ impl<'src> Parser<'src> {
     /// `arguments (memo): args [','] &')' | invalid_arguments`: the positional
     /// arguments (starred included) and keywords of a call.
     pub(crate) fn arguments(&mut self) -> R<(Vec<Expr>, Vec<KeywordNode>)> {
+        if !self.call_invalid_rules {
+            // Only a statement's first call is parsed twice in the first pass
+            // (as a target, then as an expression), and its arguments are
+            // memoized expressions: a memo entry per call costs more.
+            let m = self.mark();
+            if let Some(a) = self.args()? {
+                self.expect(TokenKind::Comma);
+                if self.at(TokenKind::RPar) {
+                    return Ok(Some(a));
+                }
+            }
+            self.reset(m);
+            return Ok(None);
+        }
         let m = self.memoized(MemoRule::Arguments, |p| {
             let m = p.mark();
             if let Some(a) = p.args()? {
