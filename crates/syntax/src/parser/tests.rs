@@ -196,3 +196,36 @@ fn nested_brackets_parse_in_linear_time() {
     let src = format!("x = {}x for x in y{}\n", "(".repeat(150), "]".repeat(150));
     assert!(parse_str(&src, "<test>", Mode::Module).is_err());
 }
+
+/// Random token soups in every mode: errors are fine, panics are not.
+#[test]
+fn random_inputs_never_panic() {
+    const PIECES: &[&str] = &[
+        "x", "match", "case", "_", "1", "2j", "'s'", "f'{a}'", "(", ")", "[", "]", "{", "}", ",", ":", ";", ".",
+        "...", "=", ":=", "+", "-", "*", "**", "/", "//", "|", "&", "@", "->", "<", "==", "!=", "not", "in", "is",
+        "and", "or", "if", "else", "elif", "for", "async", "await", "lambda", "yield", "from", "import", "as",
+        "def", "class", "return", "del", "with", "try", "except", "finally", "raise", "global", "while", "pass",
+        "\n", "\n    ", "\n", " ",
+    ];
+    // A small deterministic generator (xorshift), so failures reproduce.
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..3000 {
+        let len = (next() % 24) as usize;
+        let mut src = String::new();
+        for _ in 0..len {
+            src.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            if next() % 3 == 0 {
+                src.push(' ');
+            }
+        }
+        for mode in [Mode::Module, Mode::Expression, Mode::Interactive] {
+            let _ = parse_str(&src, "<test>", mode);
+        }
+    }
+}
