@@ -23,6 +23,7 @@ out.append(f"//! database {unicodedata.unidata_version}: do not edit by hand.")
 out.append("")
 out.append("/// Inclusive ranges of non-ASCII code points that are not printable")
 out.append("/// (categories Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs other than space).")
+out.append("#[rustfmt::skip]")
 out.append("pub(super) static NON_PRINTABLE: &[(u32, u32)] = &[")
 line = "   "
 for a, b in ranges:

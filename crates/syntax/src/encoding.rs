@@ -43,8 +43,7 @@ pub fn decode_source_named(source: &[u8], filename: &str) -> Result<String, Synt
             Ok(s) => Cow::Borrowed(s),
             Err(e) => {
                 let at = e.valid_up_to();
-                let line = 1 + body[..at].iter().filter(|&&b| b == b'\n').count()
-                    + count_lone_crs(&body[..at]);
+                let line = 1 + body[..at].iter().filter(|&&b| b == b'\n').count() + count_lone_crs(&body[..at]);
                 return Err(plain_error(format!(
                     "Non-UTF-8 code starting with '\\x{:02x}' in file {filename} on line {line}, but no encoding \
                      declared; see https://peps.python.org/pep-0263/ for details",
@@ -62,8 +61,17 @@ pub fn decode_source_named(source: &[u8], filename: &str) -> Result<String, Synt
     })
 }
 
+/// Whether `source` declares its encoding (a BOM or a coding cookie), in
+/// which case CPython's parser counts error columns in characters rather
+/// than bytes (see [`crate::tokenizer::ErrorColumns`]).
+pub fn declares_encoding(source: &[u8]) -> bool {
+    source.starts_with(b"\xef\xbb\xbf") || find_cookie(source).is_some()
+}
+
 /// Universal newlines: `\r\n` and lone `\r` become `\n`, as CPython does to
-/// source text before tokenizing it (also for `compile()` of a str).
+/// source text before tokenizing it in `exec` mode (also for `compile()` of a
+/// str). Like CPython's `translate_newlines`, a source ending in `\r\n` ends
+/// up with an extra empty line, which shows in errors at the end of input.
 pub fn translate_newlines(text: &str) -> Cow<'_, str> {
     if !text.as_bytes().contains(&b'\r') {
         return Cow::Borrowed(text);
@@ -79,6 +87,9 @@ pub fn translate_newlines(text: &str) -> Cow<'_, str> {
         }
     }
     out.push_str(rest);
+    if text.ends_with("\r\n") {
+        out.push('\n');
+    }
     Cow::Owned(out)
 }
 
@@ -98,6 +109,9 @@ fn translate_newline_bytes(bytes: &[u8]) -> Cow<'_, [u8]> {
             out.push(bytes[i]);
         }
         i += 1;
+    }
+    if bytes.ends_with(b"\r\n") {
+        out.push(b'\n');
     }
     Cow::Owned(out)
 }
@@ -174,8 +188,7 @@ fn coding_spec(line: &[u8]) -> Option<String> {
 /// CPython's `get_normal_name`: the spellings of UTF-8 and Latin-1 it knows
 /// (judged on the first 12 characters, lowercased, `_` as `-`).
 fn normal_name(name: String) -> String {
-    let head: String =
-        name.chars().take(12).map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() }).collect();
+    let head: String = name.chars().take(12).map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() }).collect();
     if head == "utf-8" || head.starts_with("utf-8-") {
         return "utf-8".into();
     }
@@ -219,7 +232,9 @@ fn lookup(name: &str) -> Lookup {
     }
     let single = |e: &'static Encoding| Lookup::Text(Codec::Other(e, "charmap"));
     match norm.as_str() {
-        "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" | "utf_8_sig" => Lookup::Text(Codec::Utf8),
+        "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" | "utf_8_sig" => {
+            Lookup::Text(Codec::Utf8)
+        }
         "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986" | "cp367"
         | "csascii" | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" => Lookup::Text(Codec::Ascii),
         "latin_1" | "latin1" | "latin" | "l1" | "8859" | "cp819" | "csisolatin1" | "ibm819" | "iso8859"
@@ -281,7 +296,8 @@ impl Codec {
     fn decode(self, bytes: &[u8]) -> Result<String, SyntaxError> {
         match self {
             Codec::Utf8 => std::str::from_utf8(bytes).map(str::to_owned).map_err(|e| {
-                let reason = if e.error_len().is_none() { "unexpected end of data" } else { "invalid continuation byte" };
+                let reason =
+                    if e.error_len().is_none() { "unexpected end of data" } else { "invalid continuation byte" };
                 decode_error("utf-8", bytes[e.valid_up_to()], e.valid_up_to(), reason)
             }),
             Codec::Ascii => match bytes.iter().position(|&b| b >= 0x80) {
@@ -339,14 +355,21 @@ mod tests {
 
     #[test]
     fn newlines_are_translated() {
-        assert_eq!(decode_source(b"a\r\nb\rc\n\r\n").unwrap(), "a\nb\nc\n\n");
+        assert_eq!(decode_source(b"a\r\nb\rc\n\r").unwrap(), "a\nb\nc\n\n");
         assert_eq!(translate_newlines("x\r\r\ny"), "x\n\ny");
+        // CPython's quirk: a final `\r\n` gives one more line.
+        assert_eq!(translate_newlines("x\r\n"), "x\n\n");
+        assert_eq!(translate_newlines("x\r\ny\r"), "x\ny\n");
+        assert_eq!(decode_source(b"# coding: latin-1\r\nx='\xe9'\r\n").unwrap(), "# coding: latin-1\nx='é'\n\n");
         assert!(matches!(translate_newlines("x\ny"), Cow::Borrowed(_)));
     }
 
     #[test]
     fn cookies() {
-        assert_eq!(decode_source(b"# -*- coding: latin-1 -*-\nx = '\xe9\x80'\n").unwrap(), "# -*- coding: latin-1 -*-\nx = 'é\u{80}'\n");
+        assert_eq!(
+            decode_source(b"# -*- coding: latin-1 -*-\nx = '\xe9\x80'\n").unwrap(),
+            "# -*- coding: latin-1 -*-\nx = 'é\u{80}'\n"
+        );
         assert_eq!(decode_source(b"\n# coding: latin1\nx='\xe9'\n").unwrap(), "\n# coding: latin1\nx='é'\n");
         assert_eq!(decode_source(b"  # coding: ISO_8859_1\nx='\xe9'\n").unwrap(), "  # coding: ISO_8859_1\nx='é'\n");
         assert_eq!(decode_source(b"#coding:latin-1-x\nx='\xe9'").unwrap(), "#coding:latin-1-x\nx='é'");
@@ -358,6 +381,19 @@ mod tests {
         assert_eq!(decode_source(b"# coding: euc-jp\nx = '\xa4\xa2'\n").unwrap(), "# coding: euc-jp\nx = 'あ'\n");
         assert_eq!(decode_source(b"# coding: koi8-r\nx = '\xc1'\n").unwrap(), "# coding: koi8-r\nx = 'а'\n");
         assert_eq!(decode_source(b"#\r# coding: latin-1\r\nx='\xe9'").unwrap(), "#\n# coding: latin-1\nx='é'");
+        // From CPython's test_source_encoding: the first cookie wins, bytes
+        // on the cookie line are decoded too, CJK codecs.
+        assert_eq!(
+            decode_source(b"#coding:iso8859-15 coding:latin1\n'\xa4'").unwrap(),
+            "#coding:iso8859-15 coding:latin1\n'€'"
+        );
+        assert_eq!(decode_source(b"#coding:iso-8859-15 \xa4\n'\xc3\xa4'").unwrap(), "#coding:iso-8859-15 €\n'Ã€'");
+        assert_eq!(
+            decode_source(b"#coding:iso-8859-15\n#coding:latin1\n'\xa4'").unwrap(),
+            "#coding:iso-8859-15\n#coding:latin1\n'€'"
+        );
+        assert_eq!(decode_source(b"# coding: cp949\na = '\xaa\xa7'\n").unwrap(), "# coding: cp949\na = 'ぇ'\n");
+        assert_eq!(decode_source(b"# coding: cp932\n'\x94\x4e'").unwrap(), "# coding: cp932\n'年'");
         // Not cookies: code before it, a third line, no name, no separator.
         assert!(decode_source(b"x = 1 # coding: latin1\nx='\xe9'\n").is_err());
         assert!(decode_source(b"x=1\n# coding: latin-1\nx = '\xe9'\n").is_err());
@@ -372,8 +408,14 @@ mod tests {
         assert_eq!(msg(b"\xef\xbb\xbf# coding: foo\nx=1\n"), "encoding problem: foo with BOM");
         assert_eq!(msg(b"# coding: foo\nx=1\n"), "unknown encoding: foo");
         assert_eq!(msg(b"#!python\n# coding: mbcs\n"), "unknown encoding: mbcs");
-        assert_eq!(msg(b"# coding: rot13\nx=1\n"), "'rot13' is not a text encoding; use codecs.decode() to handle arbitrary codecs");
-        assert_eq!(msg(b"# coding: ascii\nx = '\xe9'\n"), "'ascii' codec can't decode byte 0xe9 in position 21: ordinal not in range(128)");
+        assert_eq!(
+            msg(b"# coding: rot13\nx=1\n"),
+            "'rot13' is not a text encoding; use codecs.decode() to handle arbitrary codecs"
+        );
+        assert_eq!(
+            msg(b"# coding: ascii\nx = '\xe9'\n"),
+            "'ascii' codec can't decode byte 0xe9 in position 21: ordinal not in range(128)"
+        );
         assert_eq!(
             msg(b"x = 1\ny = '\xe9'\n"),
             "Non-UTF-8 code starting with '\\xe9' in file f.py on line 2, but no encoding declared; \
@@ -384,6 +426,12 @@ mod tests {
             "Non-UTF-8 code starting with '\\xff' in file f.py on line 4, but no encoding declared; \
              see https://peps.python.org/pep-0263/ for details"
         );
+        assert!(declares_encoding(b"\xef\xbb\xbfx = 1\n"));
+        assert!(declares_encoding(b"#!/bin/python\n# coding: utf-8\n"));
+        assert!(!declares_encoding(b"x = 1\n# coding: utf-8\n"));
+        for bad in [&b"\xff\x20"[..], b"\xef\x20", b"\xef\xbb\x20"] {
+            assert!(msg(bad).starts_with("Non-UTF-8 code starting with"), "{bad:?}");
+        }
         let e = decode_source(b"# coding: foo\n").unwrap_err();
         assert_eq!((e.kind, e.lineno, e.offset, e.text), (SyntaxErrorKind::SyntaxError, 0, 0, None));
     }

@@ -489,6 +489,8 @@ fn errors() {
         (r#"f"{a:{}}""#, r#"ERR f-string: empty expression not allowed"#),
         (r#"f"{a:{b!x}}""#, r#"ERR f-string: invalid conversion character: expected 's', 'r', or 'a'"#),
         (r#"f"{a[}""#, r#"ERR f-string: closing parenthesis '}' does not match opening parenthesis '['"#),
+        (r#"f"{<""#, r#"ERR f-string: expecting '}'"#),
+        (r#"rf'<\N{<'"#, r#"ERR f-string: expecting '}'"#),
     ];
     for (src, want) in cases {
         assert_eq!(&run_err(src), want, "\nsource: {src}");
@@ -542,9 +544,10 @@ fn values() {
 fn arbitrary_input_never_panics() {
     // Random bodies from an alphabet of the characters the scanners care
     // about, under every kind of prefix and quote.
-    const ALPHABET: &[&str] =
-        &["{", "}", "[", "]", "(", ")", "!", ":", "=", "<", ">", "'", "\"", "\\", "#", "N", "x", "u", "U", "r", "s", "a",
-          "0", "7", " ", "\n", "\r", "é", "😀", "\\N{", "{{", "}}", "'''", "\"\"\""];
+    const ALPHABET: &[&str] = &[
+        "{", "}", "[", "]", "(", ")", "!", ":", "=", "<", ">", "'", "\"", "\\", "#", "N", "x", "u", "U", "r", "s", "a",
+        "0", "7", " ", "\n", "\r", "é", "😀", "\\N{", "{{", "}}", "'''", "\"\"\"",
+    ];
     const PREFIXES: &[&str] = &["", "f", "rf", "b", "rb", "u", "r", "F", "Rb"];
     let mut seed: u64 = 0x2545F4914F6CDD1D;
     let mut next = |n: usize| {

@@ -40,6 +40,25 @@ pub struct Tokens {
     /// stream ending in NEWLINE/DEDENTs/ENDMARKER.
     pub tokens: Vec<Token>,
     pub error: Option<SyntaxError>,
+    /// Whether `error` is raised by the tokenizer itself (CPython's
+    /// `syntaxerror()`: bad numbers, strings, characters, brackets), as
+    /// opposed to a status the parser turns into an error when it reaches
+    /// the failing token (E_EOF, E_DEDENT, E_TABSPACE, E_TOODEEP,
+    /// E_LINECONT). When the parser has failed first with its generic
+    /// "invalid syntax" and checks the rest of the source for tokenizer
+    /// errors (`_PyPegen_tokenize_full_source_to_check_for_errors`), only a
+    /// raised error replaces its own, or else `unclosed_bracket`.
+    pub error_is_raised: bool,
+    /// With a status error (see `error_is_raised`) while brackets are open:
+    /// "'(' was never closed" for the innermost one. The full-source check
+    /// reports it instead of the generic error when that bracket was opened
+    /// on a line before the generic error's line.
+    pub unclosed_bracket: Option<SyntaxError>,
+    /// SyntaxWarnings CPython emits while tokenizing: a number running into
+    /// a keyword (`1if x else y`: "invalid decimal literal"). Each is given
+    /// as the SyntaxError it becomes when warnings are errors; the warning
+    /// itself has the same message and line.
+    pub warnings: Vec<SyntaxError>,
 }
 
 /// CPython's TABSIZE: tab stops for indentation.
@@ -52,16 +71,42 @@ const MAXLEVEL: usize = 200;
 /// before tokenizing, so 0 never stands for a real character.
 const EOF: u8 = 0;
 
-/// Tokenize `source` (already decoded to UTF-8, newlines translated).
+/// How CPython's parser counts the columns of the errors it reports: in
+/// characters when it knows the source's encoding (source given as a str, or
+/// bytes with a coding cookie or a BOM), in UTF-8 bytes otherwise (bytes
+/// without declaration, the common case for files). Errors the tokenizer
+/// raises itself always count characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorColumns {
+    Chars,
+    Bytes,
+}
+
+/// Tokenize `source` (already decoded to UTF-8, newlines translated), as
+/// CPython does a str.
 pub fn tokenize(source: &str) -> Tokens {
+    tokenize_with(source, ErrorColumns::Chars)
+}
+
+/// Tokenize `source`, counting the columns of parser-raised errors as given
+/// (see [`crate::encoding::declares_encoding`] for bytes sources).
+pub fn tokenize_with(source: &str, columns: ErrorColumns) -> Tokens {
     if source.as_bytes().contains(&0) {
         // compile()'s check, made before the tokenizer ever runs.
         let err = SyntaxError::new(SyntaxErrorKind::SyntaxError, "source code string cannot contain null bytes");
-        return Tokens { tokens: Vec::new(), error: Some(err) };
+        return Tokens {
+            tokens: Vec::new(),
+            error: Some(err),
+            error_is_raised: true,
+            unclosed_bracket: None,
+            warnings: Vec::new(),
+        };
     }
-    let mut t = Tokenizer::new(source);
+    let mut t = Tokenizer::new(source, columns);
     let error = t.run().err();
-    Tokens { tokens: t.tokens, error }
+    let is_status = error.is_some() && t.status_error.get();
+    let unclosed_bracket = if is_status && !t.parens.is_empty() { Some(t.unclosed_paren_error()) } else { None };
+    Tokens { tokens: t.tokens, error, error_is_raised: !is_status, unclosed_bracket, warnings: t.warnings }
 }
 
 /// An identifier as the parser stores it: NFKC-normalized (PEP 3131). ASCII
@@ -121,10 +166,15 @@ struct Tokenizer<'a> {
     /// Open brackets: the character, its line and byte column.
     parens: Vec<(u8, u32, usize)>,
     tokens: Vec<Token>,
+    columns: ErrorColumns,
+    /// Set when an error of the status kind is made (see
+    /// [`Tokens::error_is_raised`]).
+    status_error: std::cell::Cell<bool>,
+    warnings: Vec<SyntaxError>,
 }
 
 impl<'a> Tokenizer<'a> {
-    fn new(src: &'a str) -> Self {
+    fn new(src: &'a str, columns: ErrorColumns) -> Self {
         let bytes = src.as_bytes();
         let buf = if bytes.last() == Some(&b'\n') {
             Cow::Borrowed(bytes)
@@ -144,6 +194,9 @@ impl<'a> Tokenizer<'a> {
             indents: vec![(0, 0)],
             parens: Vec::new(),
             tokens: Vec::with_capacity(src.len() / 4 + 8),
+            columns,
+            status_error: std::cell::Cell::new(false),
+            warnings: Vec::new(),
         }
     }
 
@@ -440,14 +493,17 @@ impl<'a> Tokenizer<'a> {
         if nonascii {
             self.verify_identifier(start, text)?;
         }
-        let kind = if (2..=8).contains(&text.len()) {
-            match Keyword::from_str(text) {
-                Some(k) => TokenKind::Keyword(k),
-                None => TokenKind::Name,
-            }
-        } else {
-            TokenKind::Name
-        };
+        // Keywords are 2 to 8 letters, lowercase or False/None/True.
+        let first = text.as_bytes().first().copied().unwrap_or(0);
+        let kind =
+            if (2..=8).contains(&text.len()) && (first.is_ascii_lowercase() || matches!(first, b'F' | b'N' | b'T')) {
+                match Keyword::from_str(text) {
+                    Some(k) => TokenKind::Keyword(k),
+                    None => TokenKind::Name,
+                }
+            } else {
+                TokenKind::Name
+            };
         self.push(kind, start, self.pos);
         Ok(())
     }
@@ -456,7 +512,8 @@ impl<'a> Tokenizer<'a> {
     /// XID_Continue characters, checked on the text as written.
     fn verify_identifier(&mut self, start: usize, text: &str) -> Result<(), SyntaxError> {
         for (i, ch) in text.char_indices() {
-            let ok = if i == 0 { ch == '_' || unicode_ident::is_xid_start(ch) } else { unicode_ident::is_xid_continue(ch) };
+            let ok =
+                if i == 0 { ch == '_' || unicode_ident::is_xid_start(ch) } else { unicode_ident::is_xid_continue(ch) };
             if !ok {
                 self.pos = start + i + ch.len_utf8();
                 let msg = if is_printable(ch) {
@@ -513,7 +570,9 @@ impl<'a> Tokenizer<'a> {
                         }
                         if !(b'0'..=max).contains(&c) {
                             if c.is_ascii_digit() {
-                                return Err(self.tokenizer_error(format!("invalid digit '{}' in {kind} literal", c as char)));
+                                return Err(
+                                    self.tokenizer_error(format!("invalid digit '{}' in {kind} literal", c as char))
+                                );
                             }
                             self.backup(c);
                             return Err(self.tokenizer_error(format!("invalid {kind} literal")));
@@ -683,7 +742,14 @@ impl<'a> Tokenizer<'a> {
             _ => false,
         };
         // A non-ASCII character after a number is left to the next token.
-        if !keyword_follows && c < 0x80 && is_potential_identifier_char(c) {
+        if keyword_follows {
+            // Reported at the end of the number.
+            self.backup(c);
+            self.warnings.push(self.tokenizer_error(format!("invalid {kind} literal")));
+            self.pos += 1;
+            return Ok(());
+        }
+        if c < 0x80 && is_potential_identifier_char(c) {
             self.backup(c);
             return Err(self.tokenizer_error(format!("invalid {kind} literal")));
         }
@@ -719,6 +785,13 @@ impl<'a> Tokenizer<'a> {
             self.backup(c);
         }
         while end_quote_size != quote_size {
+            // Skip the bytes that need no attention in one go.
+            let rest = &self.buf[self.pos..];
+            let plain = rest.iter().position(|&b| b == quote || b == b'\\' || b == b'\n').unwrap_or(rest.len());
+            if plain > 0 {
+                self.pos += plain;
+                end_quote_size = 0;
+            }
             let c = self.nextc();
             if c == EOF || (quote_size == 1 && c == b'\n') {
                 let detected_at = self.line;
@@ -835,7 +908,10 @@ impl<'a> Tokenizer<'a> {
                             c as char, open as char
                         )
                     } else {
-                        format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c as char, open as char)
+                        format!(
+                            "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                            c as char, open as char
+                        )
                     };
                     return Err(self.tokenizer_error(msg));
                 }
@@ -867,7 +943,15 @@ impl<'a> Tokenizer<'a> {
         String::from_utf8_lossy(&self.buf[from..to]).into_owned()
     }
 
-    fn new_error(&self, kind: SyntaxErrorKind, msg: String, lineno: u32, offset: u32, end_offset: u32, text: String) -> SyntaxError {
+    fn new_error(
+        &self,
+        kind: SyntaxErrorKind,
+        msg: String,
+        lineno: u32,
+        offset: u32,
+        end_offset: u32,
+        text: String,
+    ) -> SyntaxError {
         let mut e = SyntaxError::new(kind, msg);
         e.lineno = lineno;
         e.offset = offset;
@@ -893,7 +977,14 @@ impl<'a> Tokenizer<'a> {
 
     /// CPython's `syntaxerror_known_range()`: offsets given as they are.
     fn tokenizer_error_range(&self, msg: String, offset: u32, end_offset: u32) -> SyntaxError {
-        self.new_error(SyntaxErrorKind::SyntaxError, msg, self.line, offset, end_offset, self.line_text_without_newline())
+        self.new_error(
+            SyntaxErrorKind::SyntaxError,
+            msg,
+            self.line,
+            offset,
+            end_offset,
+            self.line_text_without_newline(),
+        )
     }
 
     /// The text of errors the parser raises for the tokenizer on the current
@@ -905,27 +996,42 @@ impl<'a> Tokenizer<'a> {
     /// `RAISE_ERROR_KNOWN_LOCATION(p, kind, lineno, col, lineno, -1, msg)`
     /// at the current line, `col` being a byte offset in the line buffer.
     fn known_location_error(&self, kind: SyntaxErrorKind, msg: String, col: usize) -> SyntaxError {
+        self.status_error.set(true);
         let text = self.buffer_text();
-        let offset = byte_to_char_offset(text.as_bytes(), col + 1);
+        let offset = self.parser_offset(&text, col + 1);
         self.new_error(kind, msg, self.line, offset, 0, text)
     }
 
     /// `_PyPegen_raise_error` at a token without column: at the read
     /// position, with no end.
     fn error_at_cursor(&self, kind: SyntaxErrorKind, msg: String) -> SyntaxError {
+        self.status_error.set(true);
         let text = self.buffer_text();
         let col = if self.pos == self.buf_start { 0 } else { self.pos - self.line_start };
-        let offset = byte_to_char_offset(text.as_bytes(), col);
+        let offset = self.parser_offset(&text, col);
         self.new_error(kind, msg, self.line, offset, 0, text)
     }
 
+    /// A 1-based column of a parser-raised error, from a byte offset in `text`.
+    fn parser_offset(&self, text: &str, col: usize) -> u32 {
+        match self.columns {
+            ErrorColumns::Chars => byte_to_char_offset(text.as_bytes(), col),
+            ErrorColumns::Bytes => col as u32,
+        }
+    }
+
     fn tab_error(&self) -> SyntaxError {
-        self.known_location_error(SyntaxErrorKind::TabError, "inconsistent use of tabs and spaces in indentation".into(), 0)
+        self.known_location_error(
+            SyntaxErrorKind::TabError,
+            "inconsistent use of tabs and spaces in indentation".into(),
+            0,
+        )
     }
 
     /// At the end of the input with brackets open: reported at the
     /// innermost open bracket.
     fn unclosed_paren_error(&self) -> SyntaxError {
+        self.status_error.set(true);
         let (open, line, col) = *self.parens.last().unwrap_or(&(b'(', 1, 0));
         // The parser takes the text from its line buffer when the bracket
         // is on the current line, else the bracket's line from the source.
@@ -942,8 +1048,15 @@ impl<'a> Tokenizer<'a> {
             let end = self.buf[start..].iter().position(|&b| b == b'\n').map_or(self.buf.len(), |i| start + i);
             self.text(start, end)
         };
-        let offset = byte_to_char_offset(text.as_bytes(), col + 1);
-        self.new_error(SyntaxErrorKind::SyntaxError, format!("'{}' was never closed", open as char), line, offset, 0, text)
+        let offset = self.parser_offset(&text, col + 1);
+        self.new_error(
+            SyntaxErrorKind::SyntaxError,
+            format!("'{}' was never closed", open as char),
+            line,
+            offset,
+            0,
+            text,
+        )
     }
 }
 

@@ -39,10 +39,7 @@ fn simple_statement() {
 
 #[test]
 fn missing_final_newline_is_implied() {
-    assert_eq!(
-        toks("x"),
-        vec![(Name, 1, 0, 1, 1, "x"), (Newline, 1, 1, 1, 1, ""), (EndMarker, 1, 2, 1, 2, "")]
-    );
+    assert_eq!(toks("x"), vec![(Name, 1, 0, 1, 1, "x"), (Newline, 1, 1, 1, 1, ""), (EndMarker, 1, 2, 1, 2, "")]);
     assert_eq!(toks(""), vec![(EndMarker, 1, 1, 1, 1, "")]);
     assert_eq!(toks("\n\n"), vec![(EndMarker, 2, 1, 2, 1, "")]);
 }
@@ -77,10 +74,7 @@ fn keywords_and_names() {
 
 #[test]
 fn non_ascii_names_have_byte_columns() {
-    assert_eq!(
-        toks("é = ℌx\n")[..3],
-        [(Name, 1, 0, 1, 2, "é"), (Equal, 1, 3, 1, 4, "="), (Name, 1, 5, 1, 9, "ℌx")]
-    );
+    assert_eq!(toks("é = ℌx\n")[..3], [(Name, 1, 0, 1, 2, "é"), (Equal, 1, 3, 1, 4, "="), (Name, 1, 5, 1, 9, "ℌx")]);
     assert_eq!(texts("a·b _é ŉ"), vec![(Name, "a·b"), (Name, "_é"), (Name, "ŉ")]);
 }
 
@@ -104,16 +98,58 @@ fn printable() {
 #[test]
 fn every_operator() {
     let ops = [
-        ("(", LPar), (")", RPar), ("[", LSqb), ("]", RSqb), (":", Colon), (",", Comma), (";", Semi),
-        ("+", Plus), ("-", Minus), ("*", Star), ("/", Slash), ("|", VBar), ("&", Amper), ("<", Less),
-        (">", Greater), ("=", Equal), (".", Dot), ("%", Percent), ("{", LBrace), ("}", RBrace),
-        ("==", EqEqual), ("!=", NotEqual), ("<>", NotEqual), ("<=", LessEqual), (">=", GreaterEqual),
-        ("~", Tilde), ("^", Circumflex), ("<<", LeftShift), (">>", RightShift), ("**", DoubleStar),
-        ("+=", PlusEqual), ("-=", MinEqual), ("*=", StarEqual), ("/=", SlashEqual), ("%=", PercentEqual),
-        ("&=", AmperEqual), ("|=", VBarEqual), ("^=", CircumflexEqual), ("<<=", LeftShiftEqual),
-        (">>=", RightShiftEqual), ("**=", DoubleStarEqual), ("//", DoubleSlash), ("//=", DoubleSlashEqual),
-        ("@", At), ("@=", AtEqual), ("->", RArrow), ("...", Ellipsis), (":=", ColonEqual),
-        ("!", Exclamation), ("$", Unknown), ("?", Unknown), ("`", Unknown),
+        ("(", LPar),
+        (")", RPar),
+        ("[", LSqb),
+        ("]", RSqb),
+        (":", Colon),
+        (",", Comma),
+        (";", Semi),
+        ("+", Plus),
+        ("-", Minus),
+        ("*", Star),
+        ("/", Slash),
+        ("|", VBar),
+        ("&", Amper),
+        ("<", Less),
+        (">", Greater),
+        ("=", Equal),
+        (".", Dot),
+        ("%", Percent),
+        ("{", LBrace),
+        ("}", RBrace),
+        ("==", EqEqual),
+        ("!=", NotEqual),
+        ("<>", NotEqual),
+        ("<=", LessEqual),
+        (">=", GreaterEqual),
+        ("~", Tilde),
+        ("^", Circumflex),
+        ("<<", LeftShift),
+        (">>", RightShift),
+        ("**", DoubleStar),
+        ("+=", PlusEqual),
+        ("-=", MinEqual),
+        ("*=", StarEqual),
+        ("/=", SlashEqual),
+        ("%=", PercentEqual),
+        ("&=", AmperEqual),
+        ("|=", VBarEqual),
+        ("^=", CircumflexEqual),
+        ("<<=", LeftShiftEqual),
+        (">>=", RightShiftEqual),
+        ("**=", DoubleStarEqual),
+        ("//", DoubleSlash),
+        ("//=", DoubleSlashEqual),
+        ("@", At),
+        ("@=", AtEqual),
+        ("->", RArrow),
+        ("...", Ellipsis),
+        (":=", ColonEqual),
+        ("!", Exclamation),
+        ("$", Unknown),
+        ("?", Unknown),
+        ("`", Unknown),
     ];
     for (text, kind) in ops {
         // Brackets must balance: put each alone between its pair.
@@ -121,7 +157,9 @@ fn every_operator() {
             ")" => "()".to_string(),
             "]" => "[]".to_string(),
             "}" => "{}".to_string(),
-            "(" | "[" | "{" => format!("{text}{}", &{ ["()", "[]", "{}"].iter().find(|p| p.starts_with(text)).unwrap() }[1..]),
+            "(" | "[" | "{" => {
+                format!("{text}{}", &{ ["()", "[]", "{}"].iter().find(|p| p.starts_with(text)).unwrap() }[1..])
+            }
             _ => format!("a {text} b"),
         };
         let t = texts(&src);
@@ -136,9 +174,35 @@ fn every_operator() {
 #[test]
 fn numbers() {
     for n in [
-        "0", "00", "0_0", "7", "1_000", "0x1F", "0X_f_f", "0o17", "0O_7", "0b1", "0B_1_0", "1.5", "1.", ".5",
-        "1e5", "1E+5", "1e-5", "1_0.0_1e1_0", "1j", "1.5J", "1e5j", "0j", "00.5", "09.5", "0e0", "09e1", "09j",
-        "0_9.5", "1_2j",
+        "0",
+        "00",
+        "0_0",
+        "7",
+        "1_000",
+        "0x1F",
+        "0X_f_f",
+        "0o17",
+        "0O_7",
+        "0b1",
+        "0B_1_0",
+        "1.5",
+        "1.",
+        ".5",
+        "1e5",
+        "1E+5",
+        "1e-5",
+        "1_0.0_1e1_0",
+        "1j",
+        "1.5J",
+        "1e5j",
+        "0j",
+        "00.5",
+        "09.5",
+        "0e0",
+        "09e1",
+        "09j",
+        "0_9.5",
+        "1_2j",
     ] {
         assert_eq!(texts(n), vec![(Number, n)], "{n}");
     }
@@ -170,14 +234,19 @@ fn string_prefixes() {
             assert_eq!(texts(&src), vec![(Name, "x"), (Equal, "="), (String, lit.as_str())], "{src:?}");
         }
     }
-    for (src, name) in [("ur'x'", "ur"), ("bf'x'", "bf"), ("ub'x'", "ub"), ("fb'x'", "fb"), ("rr'x'", "rr"), ("bu'x'", "bu")] {
+    for (src, name) in
+        [("ur'x'", "ur"), ("bf'x'", "bf"), ("ub'x'", "ub"), ("fb'x'", "fb"), ("rr'x'", "rr"), ("bu'x'", "bu")]
+    {
         assert_eq!(texts(src), vec![(Name, name), (String, "'x'")], "{src}");
     }
 }
 
 #[test]
 fn string_forms() {
-    assert_eq!(texts("'' \"\" '''''' 'a''b'"), vec![(String, "''"), (String, "\"\""), (String, "''''''"), (String, "'a'"), (String, "'b'")]);
+    assert_eq!(
+        texts("'' \"\" '''''' 'a''b'"),
+        vec![(String, "''"), (String, "\"\""), (String, "''''''"), (String, "'a'"), (String, "'b'")]
+    );
     assert_eq!(texts(r"'\'' '\\' '\\\''"), vec![(String, r"'\''"), (String, r"'\\'"), (String, r"'\\\''")]);
     assert_eq!(texts("'''a'' '''"), vec![(String, "'''a'' '''")]);
     // Multi-line strings: start on the first line, end on the last.
@@ -260,7 +329,10 @@ fn nesting_limits() {
 
     let deep: std::string::String = (0..101).map(|i| format!("{}if 1:\n", " ".repeat(i))).collect();
     let e = tokenize(&deep).error.unwrap();
-    assert_eq!((e.kind, e.msg.as_str(), e.lineno, e.offset, e.end_offset), (IndentationError, "too many levels of indentation", 101, 1, 0));
+    assert_eq!(
+        (e.kind, e.msg.as_str(), e.lineno, e.offset, e.end_offset),
+        (IndentationError, "too many levels of indentation", 101, 1, 0)
+    );
     let ok: std::string::String = (0..99).map(|i| format!("{}if 1:\n", " ".repeat(i))).collect();
     assert_eq!(tokenize(&format!("{ok}{}x\n", " ".repeat(99))).error.map(|e| e.msg), None);
 }
@@ -268,22 +340,48 @@ fn nesting_limits() {
 #[test]
 fn tokens_before_an_error_are_kept() {
     let t = tokenize("x = (1,\ny = 'abc\n");
-    assert_eq!(t.tokens.iter().map(|t| t.kind).collect::<Vec<_>>(), vec![Name, Equal, LPar, Number, Comma, Name, Equal]);
+    assert_eq!(
+        t.tokens.iter().map(|t| t.kind).collect::<Vec<_>>(),
+        vec![Name, Equal, LPar, Number, Comma, Name, Equal]
+    );
     assert!(t.error.unwrap().msg.starts_with("unterminated string literal"));
 }
 
 #[test]
 fn no_panics_on_odd_input() {
-    for src in ["\\", "'", "'''", "0x", "0b", "0o", "1e", "1_", "(", ")", "\t", "\x0c", " \\\n", "\r", "é\u{301}", "\u{feff}x", "0\\", "''\\", "\"\\"] {
+    for src in [
+        "\\",
+        "'",
+        "'''",
+        "0x",
+        "0b",
+        "0o",
+        "1e",
+        "1_",
+        "(",
+        ")",
+        "\t",
+        "\x0c",
+        " \\\n",
+        "\r",
+        "é\u{301}",
+        "\u{feff}x",
+        "0\\",
+        "''\\",
+        "\"\\",
+    ] {
         let _ = tokenize(src);
     }
 }
 
 /// (source, kind, message, lineno, offset, end lineno, end offset, text):
-/// what python3.11's `ast.parse(source)` reports (its end offset -1 as 0).
+/// what python3.11's `ast.parse(source.encode())` reports (its end offset
+/// -1 as 0).
 /// Generated by tests/tokenizer/check_errors.py --emit-rust.
+type ErrorCase = (&'static str, SyntaxErrorKind, &'static str, u32, u32, u32, u32, Option<&'static str>);
+
 #[rustfmt::skip]
-const ERRORS: &[(&str, SyntaxErrorKind, &str, u32, u32, u32, u32, Option<&str>)] = &[
+const ERRORS: &[ErrorCase] = &[
     ("x = )", SyntaxError, "unmatched ')'", 1, 5, 1, 5, Some("x = )")),
     ("x = (]", SyntaxError, "closing parenthesis ']' does not match opening parenthesis '('", 1, 6, 1, 6, Some("x = (]")),
     ("x = (\n]", SyntaxError, "closing parenthesis ']' does not match opening parenthesis '(' on line 1", 2, 1, 2, 1, Some("]")),
@@ -407,7 +505,7 @@ const ERRORS: &[(&str, SyntaxErrorKind, &str, u32, u32, u32, u32, Option<&str>)]
 #[test]
 fn errors_match_cpython() {
     for &(src, kind, msg, lineno, offset, end_lineno, end_offset, text) in ERRORS {
-        let e = tokenize(src).error.unwrap_or_else(|| panic!("no error for {src:?}"));
+        let e = tokenize_with(src, ErrorColumns::Bytes).error.unwrap_or_else(|| panic!("no error for {src:?}"));
         assert_eq!(
             (e.kind, e.msg.as_str(), e.lineno, e.offset, e.end_lineno, e.end_offset, e.text.as_deref()),
             (kind, msg, lineno, offset, end_lineno, end_offset, text),
@@ -448,4 +546,60 @@ fn random_sources_do_not_panic() {
             assert_eq!(t.tokens.last().map(|t| t.kind), Some(EndMarker), "{src:?}");
         }
     }
+}
+
+#[test]
+fn parser_raised_error_columns() {
+    // Bytes without declared encoding: UTF-8 bytes; else characters. The
+    // tokenizer's own errors count characters either way.
+    let cases = [
+        ("é = (", "'(' was never closed", 6, 5),
+        ("é\\", "unexpected EOF while parsing", 4, 3),
+        ("é \\ x", "unexpected character after line continuation character", 5, 4),
+        ("é = )", "unmatched ')'", 5, 5),
+    ];
+    for (src, msg, bytes_offset, chars_offset) in cases {
+        let e = tokenize_with(src, ErrorColumns::Bytes).error.unwrap();
+        assert_eq!((e.msg.as_str(), e.offset), (msg, bytes_offset), "{src:?}");
+        let e = tokenize(src).error.unwrap();
+        assert_eq!((e.msg.as_str(), e.offset), (msg, chars_offset), "{src:?}");
+    }
+}
+
+#[test]
+fn raised_and_status_errors() {
+    let t = tokenize("x = [\n\tif 1:\n\\:f");
+    assert!(!t.error_is_raised);
+    assert_eq!(t.error.unwrap().msg, "unexpected character after line continuation character");
+    let u = t.unclosed_bracket.unwrap();
+    assert_eq!(
+        (u.msg.as_str(), u.lineno, u.offset, u.end_offset, u.text.as_deref()),
+        ("'[' was never closed", 1, 5, 0, Some("x = ["))
+    );
+
+    let t = tokenize("x = \\ y");
+    assert!(!t.error_is_raised && t.unclosed_bracket.is_none());
+    let t = tokenize("x = (1 +\n 0777)");
+    assert!(t.error_is_raised && t.unclosed_bracket.is_none());
+    let t = tokenize("x = 1");
+    assert!(t.error.is_none() && t.error_is_raised && t.unclosed_bracket.is_none());
+}
+
+#[test]
+fn numbers_running_into_keywords_warn() {
+    let cases = [
+        ("1if 1 else 2", "invalid decimal literal", 1),
+        ("x = [0x1for x in y]", "invalid hexadecimal literal", 9),
+        ("x = 1.5jand 2", "invalid imaginary literal", 8),
+        ("é = 1or 2", "invalid decimal literal", 5),
+        ("1e1if 1 else 2", "invalid decimal literal", 3),
+    ];
+    for (src, msg, offset) in cases {
+        let t = tokenize(src);
+        assert!(t.error.is_none(), "{src:?}");
+        let w: Vec<_> = t.warnings.iter().map(|w| (w.msg.as_str(), w.lineno, w.offset, w.end_offset)).collect();
+        assert_eq!(w, vec![(msg, 1, offset, offset)], "{src:?}");
+        assert_eq!(t.warnings[0].text.as_deref(), Some(src));
+    }
+    assert!(tokenize("1 if 1 else 2").warnings.is_empty());
 }
