@@ -151,8 +151,9 @@ fn fstring_expression_positions_are_shifted() {
     assert_eq!(err.msg, "f-string: invalid syntax. Perhaps you forgot a comma?");
 }
 
-/// Deep inputs give a SyntaxError (CPython: RecursionError or MemoryError),
-/// never a crash; run on a small stack to show the bounds hold there too.
+/// Deep inputs give an error (a SyntaxError from the tokenizer's bracket
+/// limit, else a MemoryError as CPython's parser stack limit gives), never a
+/// crash; run on a small stack to show the bounds hold there too.
 #[test]
 fn deep_inputs_do_not_overflow() {
     let run = || {
@@ -167,7 +168,7 @@ fn deep_inputs_do_not_overflow() {
             format!("if x: pass\n{}", "elif y: pass\n".repeat(10_000)),
         ] {
             let e = parse_str(&src, "<test>", Mode::Module).expect_err("too deep");
-            assert_eq!(e.kind, SyntaxErrorKind::SyntaxError);
+            assert!(matches!(e.kind, SyntaxErrorKind::SyntaxError | SyntaxErrorKind::MemoryError), "{e:?}");
         }
         // Deep but allowed: parsed and dumped; dropped on a stack of its own
         // (unoptimized builds need a few kilobytes of stack per level).
