@@ -121,6 +121,10 @@ def main():
         pyrite = os.path.join(target, "release", "pyrite")
     version = subprocess.run([reference, "--version"], capture_output=True, text=True).stdout.strip()
 
+    load = os.getloadavg()[0]
+    if load > (os.cpu_count() or 1) - 0.5:
+        print(f"note: load average {load:.1f} on {os.cpu_count()} cores: other work is running, times are inflated "
+              "(the ratios are more trustworthy than the absolute times)")
     size = sum(os.path.getsize(f) for f in files)
     print(f"stdlib: {root}: {len(files)} files, {size / 1e6:.1f} MB; best of {args.runs} runs")
     t_pyrite = best_time([pyrite, "--parse-only", *files], args.runs)

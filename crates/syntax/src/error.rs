@@ -7,6 +7,9 @@ pub enum SyntaxErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// Not a SyntaxError: CPython 3.11 raises a bare `MemoryError` when the
+    /// source nests deeper than its parser's stack limit.
+    MemoryError,
 }
 
 impl SyntaxErrorKind {
@@ -15,6 +18,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::SyntaxError => "SyntaxError",
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
+            SyntaxErrorKind::MemoryError => "MemoryError",
         }
     }
 }
@@ -34,6 +38,10 @@ pub struct SyntaxError {
     pub end_offset: u32,
     /// The source line the error is on (with its newline, as CPython keeps it), if known.
     pub text: Option<String>,
+    /// False when CPython gives the error no location at all (filename,
+    /// lineno, offset and text all None), as for null bytes in the source:
+    /// it is then printed as `SyntaxError: msg` alone.
+    pub located: bool,
 }
 
 impl SyntaxError {
@@ -47,6 +55,7 @@ impl SyntaxError {
             end_lineno: 0,
             end_offset: 0,
             text: None,
+            located: true,
         }
     }
 }
@@ -54,7 +63,7 @@ impl SyntaxError {
 impl fmt::Display for SyntaxError {
     /// `str(exc)`: `msg (filename, line N)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.lineno > 0 {
+        if self.located {
             write!(f, "{} ({}, line {})", self.msg, self.filename, self.lineno)
         } else {
             write!(f, "{}", self.msg)
@@ -74,8 +83,12 @@ impl SyntaxError {
     /// offsets count characters, so carets after non-ASCII text land where
     /// CPython puts them, not under the character: that is reproduced.
     pub fn traceback_text(&self) -> String {
-        let mut out = format!("  File \"{}\", line {}\n", self.filename, self.lineno);
-        if let Some(text) = &self.text {
+        let mut out = String::new();
+        if self.located && self.kind != SyntaxErrorKind::MemoryError {
+            out = format!("  File \"{}\", line {}\n", self.filename, self.lineno);
+        }
+        let shows_text = self.located && self.kind != SyntaxErrorKind::MemoryError;
+        if let (Some(text), true) = (&self.text, shows_text) {
             // 0 stands for CPython's 0 and None alike; both give no caret.
             let offset = i64::from(self.offset);
             let line_size = text.len() as i64;
@@ -87,7 +100,7 @@ impl SyntaxError {
                     line_size
                 }
                 SyntaxErrorKind::SyntaxError => i64::from(self.end_offset),
-                SyntaxErrorKind::IndentationError | SyntaxErrorKind::TabError => 0,
+                SyntaxErrorKind::IndentationError | SyntaxErrorKind::TabError | SyntaxErrorKind::MemoryError => 0,
             };
             end_offset = end_offset.min(line_size + 1);
             push_error_text(&mut out, offset, end_offset, text);
@@ -180,6 +193,30 @@ mod tests {
         check(1, 5, Some("abc def ghi\n"), 1, 2, m, "  File \"f.py\", line 1\n    abc def ghi\n        ^\nSyntaxError: invalid syntax\n");
         check(1, 1, Some("x\n"), 1, 2, "", "  File \"f.py\", line 1\n    x\n    ^\nSyntaxError\n");
         check(1, 3, Some("a b"), 1, 4, m, "  File \"f.py\", line 1\n    a b\n      ^\nSyntaxError: invalid syntax\n");
+    }
+
+    #[test]
+    fn error_without_location() {
+        let mut e = SyntaxError::new(SyntaxErrorKind::SyntaxError, "source code string cannot contain null bytes");
+        e.filename = "f.py".into();
+        e.located = false;
+        assert_eq!(e.traceback_text(), "SyntaxError: source code string cannot contain null bytes\n");
+        assert_eq!(e.to_string(), "source code string cannot contain null bytes");
+        // Line 0 is still a location (an unknown coding cookie).
+        e.located = true;
+        e.msg = "unknown encoding: x".into();
+        assert_eq!(e.traceback_text(), "  File \"f.py\", line 0\nSyntaxError: unknown encoding: x\n");
+        assert_eq!(e.to_string(), "unknown encoding: x (f.py, line 0)");
+    }
+
+    #[test]
+    fn memory_error_is_printed_alone() {
+        let mut e = SyntaxError::new(SyntaxErrorKind::MemoryError, "");
+        e.filename = "f.py".into();
+        e.lineno = 1;
+        e.offset = 3;
+        e.text = Some("----1\n".into());
+        assert_eq!(e.traceback_text(), "MemoryError\n");
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub(crate) fn run_parser(mut p: Parser<'_>) -> PResult<Mod> {
     }
     let last_token = p.tokens[p.fill.max(1) - 1];
     let err = match first {
+        // Not a SyntaxError: no second pass, no check of the rest.
+        Err(e) if e.kind == SyntaxErrorKind::MemoryError => return Err(e),
         // An error raised by an action in the first pass (a bad string
         // literal, a forced token): the second pass does nothing either.
         Err(e) => e,
@@ -48,6 +50,7 @@ pub(crate) fn run_parser(mut p: Parser<'_>) -> PResult<Mod> {
                 return Err(tokenizer_error(&mut p));
             }
             match second {
+                Err(e) if e.kind == SyntaxErrorKind::MemoryError => return Err(e),
                 Err(e) => e,
                 // `_PyPegen_set_syntax_error`: nothing specific was found.
                 Ok(_) => match last_token.kind {
@@ -123,7 +126,7 @@ fn check_rest_of_source(p: &mut Parser<'_>, err: SyntaxError) -> SyntaxError {
 /// an exception (`_Pypegen_tokenizer_error`).
 fn raised_by_tokenizer(e: &SyntaxError) -> bool {
     match e.kind {
-        SyntaxErrorKind::IndentationError | SyntaxErrorKind::TabError => false,
+        SyntaxErrorKind::IndentationError | SyntaxErrorKind::TabError | SyntaxErrorKind::MemoryError => false,
         SyntaxErrorKind::SyntaxError => {
             !(e.msg == "unexpected EOF while parsing"
                 || e.msg == "unexpected character after line continuation character"
@@ -165,12 +168,6 @@ impl<'src> Parser<'src> {
     pub(crate) fn raise(&self, kind: SyntaxErrorKind, msg: impl Into<String>) -> SyntaxError {
         let t = self.tokens[self.fill.max(1) - 1];
         self.raise_at(kind, msg.into(), &t)
-    }
-
-    /// RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN: at the next token.
-    pub(crate) fn raise_on_next_token(&mut self, msg: impl Into<String>) -> SyntaxError {
-        let t = self.peek();
-        self.raise_at(SyntaxErrorKind::SyntaxError, msg.into(), &t)
     }
 
     /// `_PyPegen_raise_error` at token `t`.
@@ -296,9 +293,10 @@ pub(crate) fn make_error(p: &Parser<'_>, kind: SyntaxErrorKind, msg: String, sta
     p.known_location(kind, msg, start.line, i64::from(start.col) + 1, end_line, end_col)
 }
 
+/// The parser's stack limit: CPython 3.11 raises a bare MemoryError.
 pub(crate) fn too_deep(p: &Parser<'_>) -> SyntaxError {
     let t = p.tokens[p.pos.min(p.tokens.len() - 1)];
-    p.error_at(SyntaxErrorKind::SyntaxError, "too many nested parentheses", t.start, Some(t.end))
+    p.error_at(SyntaxErrorKind::MemoryError, "", t.start, Some(t.end))
 }
 
 /// Line `lineno` (1-based) of `source`, with its newline.
