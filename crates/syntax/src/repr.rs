@@ -9,7 +9,16 @@ use std::fmt::Write;
 fn shortest_digits(f: f64) -> (String, i32) {
     // Rust's `{:e}` prints the shortest round-tripping digits, as CPython's
     // repr does (David Gay's mode 0); only the layout differs.
-    let s = format!("{:e}", f.abs());
+    let a = f.abs();
+    let mut s = format!("{:e}", a);
+    // When the value lies exactly halfway between two shortest candidates,
+    // `{:e}` may take the upper one; Gay's dtoa takes the correctly rounded
+    // (ties-to-even) one, which exact-precision formatting gives.
+    let n = s.split_once('e').map_or(s.len(), |(m, _)| m.len() - usize::from(m.contains('.')));
+    let exact = format!("{:.*e}", n.saturating_sub(1), a);
+    if exact != s && exact.parse::<f64>() == Ok(a) {
+        s = exact;
+    }
     let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
@@ -189,6 +198,8 @@ mod tests {
             (1.5e16, "1.5e+16"),
             (123456789012345680.0, "1.2345678901234568e+17"),
             (9999999999999998.0, "9999999999999998.0"),
+            // Exactly halfway between two 16-digit candidates: ties to even.
+            (99.99880981445312, "99.99880981445312"),
             (1e22, "1e+22"),
             (1e100, "1e+100"),
             (1.7976931348623157e308, "1.7976931348623157e+308"),

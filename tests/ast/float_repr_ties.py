@@ -1,0 +1,7 @@
+# Floats exactly halfway between two shortest reprs round to even.
+a = 99.99880981445312
+b = 13528192547118.562
+c = 2604707720526.2812
+d = 161087613508349.12
+e = 0.5e-323
+f = 1.7976931348623157e308
