@@ -23,7 +23,6 @@
 //! the parser raises for it (`_Pypegen_tokenizer_error`) have one. An end
 //! offset of -1 (CPython's "unknown") is stored as 0.
 
-mod printable;
 
 use std::borrow::Cow;
 
@@ -124,14 +123,7 @@ pub fn normalize_identifier(name: &str) -> Cow<'_, str> {
 
 /// Whether `c` is printable in Python's sense (`str.isprintable`).
 pub(crate) fn is_printable(c: char) -> bool {
-    let cp = c as u32;
-    if cp < 0x80 {
-        return (0x20..0x7f).contains(&cp);
-    }
-    let table = printable::NON_PRINTABLE;
-    // Find the last range starting at or before `cp`.
-    let i = table.partition_point(|&(lo, _)| lo <= cp);
-    !(i > 0 && cp <= table[i - 1].1)
+    crate::repr::is_printable(c as u32)
 }
 
 #[inline]
