@@ -3,3 +3,4 @@
 //! table construction (`symtable`), then code generation.
 
 pub mod opcode;
+pub mod code;
