@@ -4,3 +4,4 @@
 
 pub mod opcode;
 pub mod code;
+pub mod assemble;
