@@ -2,6 +2,11 @@
 //! CPython's compiler pipeline: future-statement scan (`future`), symbol
 //! table construction (`symtable`), then code generation.
 
-pub mod opcode;
-pub mod code;
 pub mod assemble;
+pub mod code;
+pub mod error;
+pub mod future;
+pub mod opcode;
+pub mod symtable;
+
+pub use error::CompileError;
