@@ -10,3 +10,7 @@ pub mod opcode;
 pub mod symtable;
 
 pub use error::CompileError;
+pub mod codegen;
+pub mod unparse;
+
+pub use codegen::{compile, compile_with_flags, Mode};
