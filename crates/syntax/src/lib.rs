@@ -7,6 +7,7 @@ mod dump;
 mod dump_support;
 pub mod encoding;
 pub mod error;
+pub mod number;
 pub mod parser;
 pub mod repr;
 pub mod string;
