@@ -141,6 +141,8 @@ pub struct Cfg {
     /// Layout order: fallthrough goes to the next block of this list.
     pub order: Vec<BlockId>,
     pub current: BlockId,
+    /// The block started right after the last RETURN_VALUE written.
+    after_return: Option<BlockId>,
 }
 
 impl Default for Cfg {
@@ -167,7 +169,7 @@ const MAX_COPY_SIZE: usize = 4;
 
 impl Cfg {
     pub fn new() -> Self {
-        Cfg { blocks: vec![Block::default()], order: vec![BlockId(0)], current: BlockId(0) }
+        Cfg { blocks: vec![Block::default()], order: vec![BlockId(0)], current: BlockId(0), after_return: None }
     }
 
     pub fn new_block(&mut self) -> BlockId {
@@ -192,6 +194,14 @@ impl Cfg {
     pub fn emit(&mut self, op: Op, arg: u32, target: Option<BlockId>, loc: Location) {
         let cur = self.current;
         self.block_mut(cur).instrs.push(Instr { op, arg, target, loc, except: None });
+        // Jumps and exits end their basic block.
+        if op.is_jump() || op.no_fallthrough() {
+            let next = self.new_block();
+            self.use_block(next);
+            if op == Op::Real(Opcode::RETURN_VALUE) {
+                self.after_return = Some(next);
+            }
+        }
     }
 
     /// The last instruction written in the current block.
@@ -199,9 +209,9 @@ impl Cfg {
         self.block(self.current).last()
     }
 
-    /// Whether the current block ends in a return (so no implicit `return None` is needed).
+    /// Whether the code written last is a return (so no implicit `return None` is needed).
     pub fn current_ends_in_return(&self) -> bool {
-        matches!(self.last_instr(), Some(i) if i.op == Op::Real(Opcode::RETURN_VALUE))
+        self.after_return == Some(self.current) && self.block(self.current).instrs.is_empty()
     }
 
     fn next_in_layout(&self, pos: usize) -> Option<BlockId> {
@@ -358,6 +368,14 @@ impl Cfg {
                 let instr = self.blocks[bi].instrs[k];
                 let next = self.blocks[bi].instrs.get(k + 1).copied();
                 match instr.op {
+                    Op::Real(Opcode::PUSH_NULL) => {
+                        if let Some(nx) = next {
+                            if nx.op == Op::Real(Opcode::LOAD_GLOBAL) && nx.arg & 1 == 0 {
+                                self.blocks[bi].instrs[k].op = Op::Real(Opcode::NOP);
+                                self.blocks[bi].instrs[k + 1].arg |= 1;
+                            }
+                        }
+                    }
                     Op::Real(Opcode::BUILD_TUPLE) => {
                         let n = instr.arg as usize;
                         if n > 0 && k >= n {
@@ -440,42 +458,67 @@ impl Cfg {
         }
     }
 
-    /// Jumps to unconditional jumps go straight to the final target.
+    /// Jumps to jumps go straight to the final target, when both are on
+    /// the same line (CPython 3.11's jump threading rules).
     fn thread_jumps(&mut self) {
         let positions = self.layout_positions();
         for bi in 0..self.blocks.len() {
             for k in 0..self.blocks[bi].instrs.len() {
-                let instr = self.blocks[bi].instrs[k];
-                let Some(mut target) = instr.target else { continue };
-                if !instr.op.is_jump() {
-                    continue;
-                }
                 let mut hops = 0;
                 loop {
-                    let Some(first) = self.block(target).instrs.first() else { break };
-                    let first = *first;
-                    let threadable = match (instr.op, first.op) {
-                        (Op::Jump | Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone
-                            | Op::PopJumpIfNotNone, Op::Jump) => true,
-                        (Op::JumpNoInterrupt, Op::JumpNoInterrupt) => true,
-                        // Forward-only jumps may only be threaded forward.
-                        (Op::Real(Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP | Opcode::JUMP_FORWARD), Op::Jump) => {
-                            let ft = first.target.expect("jump target");
-                            matches!((positions.get(&BlockId(bi as u32)), positions.get(&ft)), (Some(a), Some(b)) if b > a)
-                        }
-                        _ => false,
-                    };
-                    // Threading must not lose a line the target jump has.
-                    if !threadable || first.target == Some(target) || (first.loc.lineno != instr.loc.lineno && !first.loc.is_none() && first.op == Op::Jump && instr.op == Op::Jump) {
+                    let instr = self.blocks[bi].instrs[k];
+                    let Some(target) = instr.target else { break };
+                    if !instr.op.is_jump() {
                         break;
                     }
-                    target = first.target.expect("jump target");
+                    let Some(first) = self.block(target).instrs.first().copied() else { break };
+                    let same_line = instr.loc.lineno == first.loc.lineno;
+                    let Some(ftarget) = first.target else { break };
+                    use Opcode::{JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP};
+                    let new: Option<(Op, BlockId)> = match (instr.op, first.op) {
+                        (Op::Real(JUMP_IF_FALSE_OR_POP), Op::PopJumpIfFalse) => Some((Op::PopJumpIfFalse, ftarget)),
+                        (Op::Real(JUMP_IF_FALSE_OR_POP), Op::Jump | Op::Real(JUMP_IF_FALSE_OR_POP)) => {
+                            Some((instr.op, ftarget))
+                        }
+                        (Op::Real(JUMP_IF_TRUE_OR_POP), Op::PopJumpIfTrue) => Some((Op::PopJumpIfTrue, ftarget)),
+                        (Op::Real(JUMP_IF_TRUE_OR_POP), Op::Jump | Op::Real(JUMP_IF_TRUE_OR_POP)) => {
+                            Some((instr.op, ftarget))
+                        }
+                        (Op::Real(JUMP_IF_FALSE_OR_POP), Op::Real(JUMP_IF_TRUE_OR_POP) | Op::PopJumpIfTrue)
+                        | (Op::Real(JUMP_IF_TRUE_OR_POP), Op::Real(JUMP_IF_FALSE_OR_POP) | Op::PopJumpIfFalse) => {
+                            // The second test's outcome is known: skip past it.
+                            if !same_line {
+                                break;
+                            }
+                            let Some(next) = positions.get(&target).and_then(|p| self.next_in_layout(*p)) else { break };
+                            let op = if instr.op == Op::Real(JUMP_IF_FALSE_OR_POP) { Op::PopJumpIfFalse } else { Op::PopJumpIfTrue };
+                            self.blocks[bi].instrs[k].op = op;
+                            self.blocks[bi].instrs[k].target = Some(next);
+                            break;
+                        }
+                        (Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone | Op::Jump, Op::Jump) => {
+                            Some((instr.op, ftarget))
+                        }
+                        _ => None,
+                    };
+                    let Some((op, t)) = new else { break };
+                    // Forward-only jumps must stay forward.
+                    if matches!(op, Op::Real(_)) {
+                        let (Some(a), Some(b)) = (positions.get(&BlockId(bi as u32)), positions.get(&t)) else { break };
+                        if b <= a {
+                            break;
+                        }
+                    }
+                    if !same_line || t == target {
+                        break;
+                    }
+                    self.blocks[bi].instrs[k].op = op;
+                    self.blocks[bi].instrs[k].target = Some(t);
                     hops += 1;
                     if hops > 100 {
                         break;
                     }
                 }
-                self.blocks[bi].instrs[k].target = Some(target);
             }
         }
     }
@@ -708,7 +751,7 @@ impl Cfg {
                 }
                 depth += eff;
                 if depth < 0 {
-                    return Err("negative stack depth".into());
+                    return Err(format!("negative stack depth at {:?} (line {})", instr.op, instr.loc.lineno));
                 }
                 if instr.op.no_fallthrough() {
                     falls = false;

@@ -11,6 +11,7 @@ pub mod symtable;
 
 pub use error::CompileError;
 pub mod codegen;
+pub mod dis;
 pub mod unparse;
 
 pub use codegen::{compile, compile_with_flags, Mode};

@@ -454,7 +454,7 @@ impl Opcode {
             LOAD_GLOBAL => (oparg_i & 1) + 1,
             RAISE_VARARGS => -oparg_i,
             PRECALL => -oparg_i,
-            CALL => -1 - oparg_i,
+            CALL => -1,
             CALL_FUNCTION_EX => -2 - (oparg_i & 1),
             MAKE_FUNCTION => -((oparg & 0xF).count_ones() as i32),
             BUILD_SLICE => {
@@ -539,7 +539,7 @@ mod tests {
         assert!(LOAD_GLOBAL_MODULE.has_name());
         assert!(KW_NAMES.has_const());
         assert!(LOAD_CLASSDEREF.has_free());
-        assert_eq!(CALL.stack_effect(2, false), -3);
+        assert_eq!(PRECALL.stack_effect(2, false) + CALL.stack_effect(2, false), -3);
         assert_eq!(MAKE_FUNCTION.stack_effect(0b1011, false), -3);
         assert_eq!(UNPACK_EX.stack_effect(1 | (2 << 8), false), 3);
         assert_eq!(FOR_ITER.stack_effect(0, true), -1);

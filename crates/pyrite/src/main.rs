@@ -6,8 +6,12 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     match args.get(1).map(String::as_str) {
         Some("--dump-ast") if args.len() == 3 => dump_ast(&args[2]),
+        Some("--dis") if args.len() == 3 => match std::fs::read(&args[2]).map_err(|e| format!("pyrite: can't open file '{}': {e}\n", args[2])).and_then(|src| compiler::dis::dis_source(&src, &args[2])) {
+            Ok(text) => { print!("{text}"); ExitCode::SUCCESS }
+            Err(text) => { eprint!("{text}"); ExitCode::from(1) }
+        },
         _ => {
-            eprintln!("usage: pyrite --dump-ast FILE");
+            eprintln!("usage: pyrite --dump-ast FILE | --dis FILE");
             ExitCode::from(2)
         }
     }

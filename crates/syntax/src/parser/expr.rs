@@ -630,7 +630,14 @@ impl<'src> Parser<'src> {
             let start = p.tokens[first].start;
             let toks = p.tokens[first..p.pos].to_vec();
             let mut sub = |text: &str, at: crate::token::Pos| super::parse_fstring_expr(text, at);
-            let mut e = crate::string::parse_strings(p.source, &toks, &mut sub)?;
+            let mut e = crate::string::parse_strings(p.source, &toks, &mut sub).map_err(|err| match err {
+                crate::string::StringError::Syntax(e) => e,
+                crate::string::StringError::AtLastToken(m) => p.error_at_last_token(crate::SyntaxErrorKind::SyntaxError, m),
+                crate::string::StringError::AtToken(m, i) => {
+                    let t = &toks[i.min(toks.len() - 1)];
+                    p.error_at(crate::SyntaxErrorKind::SyntaxError, m, t.start, Some(t.end))
+                }
+            })?;
             e.loc = p.loc_from(start);
             Ok(Some(e))
         })
