@@ -232,7 +232,8 @@ impl Cfg {
             for k in 0..n {
                 let instr = self.block(b).instrs[k];
                 if instr.op.is_setup() {
-                    self.block_mut(b).instrs[k].except = stack.last().copied();
+                    // As in CPython, the SETUP itself (later a NOP) is covered by no handler.
+                    self.block_mut(b).instrs[k].except = None;
                     let target = instr.target.expect("setup has a target");
                     if self.block(target).except_stack.is_none() {
                         self.block_mut(target).except_stack = Some(stack.clone());
@@ -247,6 +248,7 @@ impl Cfg {
                     continue;
                 } else if instr.op == Op::PopBlock {
                     stack.pop();
+                    continue;
                 } else if instr.op.is_jump() {
                     let target = instr.target.expect("jump has a target");
                     if self.block(target).except_stack.is_none() {

@@ -384,7 +384,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::BoolOp { op, values } => {
                 let is_or = *op == BoolOp::Or;
-                let next2 = if is_or == cond { self.new_block() } else { next };
+                let next2 = if is_or != cond { self.new_block() } else { next };
                 let (last, init) = values.split_last().expect("BoolOp has values");
                 for v in init {
                     self.jump_if(v, next2, is_or)?;

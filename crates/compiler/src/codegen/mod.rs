@@ -759,68 +759,29 @@ pub(crate) fn find_ann(body: &[Stmt]) -> bool {
     })
 }
 
-/// Drop constants no instruction refers to (folding leaves some behind),
-/// keeping the first one (the docstring slot), and renumber.
-fn trim_unused_consts(mut code: Vec<u8>, consts: Vec<ConstValue>) -> (Vec<u8>, Vec<ConstValue>) {
-    let mut used = vec![false; consts.len()];
-    if !used.is_empty() {
-        used[0] = true;
-    }
+/// Drop the constants after the last one an instruction refers to (folding
+/// leaves some behind), keeping the first (the docstring slot), as CPython
+/// 3.11's trim_unused_consts does.
+fn trim_unused_consts(code: Vec<u8>, mut consts: Vec<ConstValue>) -> (Vec<u8>, Vec<ConstValue>) {
+    let mut max_used = 0usize;
     let mut ext = 0u32;
     let mut i = 0;
-    let mut uses = Vec::new();
     while i + 1 < code.len() {
         let op = Opcode::from_u8(code[i]);
         let arg = ext | code[i + 1] as u32;
-        match op {
-            Some(Opcode::EXTENDED_ARG) => {
-                ext = arg << 8;
-                i += 2;
-                continue;
+        if op == Some(Opcode::EXTENDED_ARG) {
+            ext = arg << 8;
+            i += 2;
+            continue;
+        }
+        if let Some(op) = op {
+            if op.has_const() {
+                max_used = max_used.max(arg as usize);
             }
-            Some(op) if op.has_const() => {
-                if let Some(u) = used.get_mut(arg as usize) {
-                    *u = true;
-                }
-                uses.push(i);
-            }
-            _ => {}
         }
         ext = 0;
         i += 2 + 2 * op.map_or(0, |o| o.cache_entries());
     }
-    if used.iter().all(|u| *u) {
-        return (code, consts);
-    }
-    let mut remap = vec![0u32; consts.len()];
-    let mut kept = Vec::new();
-    for (k, c) in consts.into_iter().enumerate() {
-        if used[k] {
-            remap[k] = kept.len() as u32;
-            kept.push(c);
-        }
-    }
-    // Renumbering only ever shrinks indexes; an index that needed an
-    // EXTENDED_ARG keeps its prefix (with a possibly zero high byte).
-    for pos in uses {
-        let mut start = pos;
-        while start >= 2 && code[start - 2] == Opcode::EXTENDED_ARG as u8 {
-            start -= 2;
-        }
-        let mut arg = 0u32;
-        let mut p = start;
-        while p <= pos {
-            arg = (arg << 8) | code[p + 1] as u32;
-            p += 2;
-        }
-        let new = remap.get(arg as usize).copied().unwrap_or(arg);
-        let mut p = pos as isize;
-        let mut v = new;
-        while p >= start as isize {
-            code[p as usize + 1] = (v & 0xFF) as u8;
-            v >>= 8;
-            p -= 2;
-        }
-    }
-    (code, kept)
+    consts.truncate(max_used + 1);
+    (code, consts)
 }

@@ -769,9 +769,9 @@ impl<'a> Compiler<'a> {
         } else {
             self.compile_with(s, items, body, pos + 1)?;
         }
+        self.emit_pseudo_noline(Op::PopBlock);
         self.pop_fblock();
         self.set_loc(&s.loc);
-        self.emit_pseudo(Op::PopBlock);
         self.call_exit_with_nones();
         self.emit(Opcode::POP_TOP);
         self.emit_jump(Op::Jump, exit);
@@ -808,9 +808,9 @@ impl<'a> Compiler<'a> {
         } else {
             self.compile_async_with(s, items, body, pos + 1)?;
         }
+        self.emit_pseudo_noline(Op::PopBlock);
         self.pop_fblock();
         self.set_loc(&s.loc);
-        self.emit_pseudo(Op::PopBlock);
         self.call_exit_with_nones();
         self.emit_await(2);
         self.emit(Opcode::POP_TOP);
