@@ -639,6 +639,9 @@ impl<'a> Compiler<'a> {
     }
 
     /// `try: ... except* E: ...` (CPython 3.11's compiler_try_star_except).
+    /// The handlers run in turn on the parts of the exception group they
+    /// match; what they raise is collected in a list that PREP_RERAISE_STAR
+    /// combines with the unhandled rest.
     fn compile_try_star_except(&mut self, s: &'a Stmt, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> CResult {
         let body_block = self.new_block();
         let except = self.new_block();
@@ -667,7 +670,7 @@ impl<'a> Compiler<'a> {
             let except_with_error = self.new_block();
             let no_match = self.new_block();
             if i == 0 {
-                // Stack: [orig, exc] -> [orig, [], exc]: the list collects what handlers re-raise.
+                // [orig, exc] -> [orig, [], exc]: the list collects what handlers raise.
                 self.emit_arg(Opcode::COPY, 1);
                 self.emit_arg(Opcode::BUILD_LIST, 0);
                 self.emit_arg(Opcode::SWAP, 2);
@@ -700,8 +703,8 @@ impl<'a> Compiler<'a> {
                 self.name_op(nm, ExprContext::Store, &h.loc)?;
                 self.name_op(nm, ExprContext::Del, &h.loc)?;
             }
-            self.emit_jump_noline(Op::Jump, except);
-            // An exception raised in the handler body is collected.
+            self.emit_jump(Op::Jump, next_except);
+            // An exception raised by the handler body joins the list.
             self.use_block(cleanup_end);
             self.um().loc = Location::NONE;
             if let Some(nm) = name {
@@ -711,29 +714,34 @@ impl<'a> Compiler<'a> {
             }
             self.emit_arg(Opcode::LIST_APPEND, 3);
             self.emit(Opcode::POP_TOP);
-            self.emit_jump_noline(Op::Jump, except);
-            self.use_block(no_match);
-            self.emit(Opcode::POP_TOP);
-            let _ = except_with_error;
+            self.emit_jump(Op::Jump, except_with_error);
             self.use_block(next_except);
-            // `except` now names the block after this handler.
+            self.emit(Opcode::NOP);
+            self.emit_jump(Op::Jump, except_with_error);
+            self.use_block(no_match);
+            self.set_loc(&h.loc);
+            self.emit(Opcode::POP_TOP);
+            self.use_block(except_with_error);
             if i + 1 == n {
-                self.emit_jump_noline(Op::Jump, reraise_star);
+                // The unhandled rest of the group (or None) joins the list.
+                self.um().loc = Location::NONE;
+                self.emit_arg(Opcode::LIST_APPEND, 1);
+                self.emit_jump(Op::Jump, reraise_star);
             }
-            self.repoint_handler_exits(next_except);
         }
         self.pop_fblock();
+        let reraise = self.new_block();
         self.use_block(reraise_star);
         self.um().loc = Location::NONE;
-        self.emit(Opcode::POP_TOP);
         self.emit(Opcode::PREP_RERAISE_STAR);
         self.emit_arg(Opcode::COPY, 1);
-        let reraise = self.new_block();
         self.emit_jump(Op::PopJumpIfNotNone, reraise);
         self.emit(Opcode::POP_TOP);
+        self.emit_pseudo(Op::PopBlock);
         self.emit(Opcode::POP_EXCEPT);
-        self.emit_jump_noline(Op::Jump, end);
+        self.emit_jump(Op::Jump, end);
         self.use_block(reraise);
+        self.emit_pseudo(Op::PopBlock);
         self.emit_arg(Opcode::SWAP, 2);
         self.emit(Opcode::POP_EXCEPT);
         self.emit_arg(Opcode::RERAISE, 0);
@@ -744,10 +752,6 @@ impl<'a> Compiler<'a> {
         self.use_block(end);
         Ok(())
     }
-
-    /// In `except*` handlers, "go to the next handler" jumps were emitted
-    /// to the placeholder `except` block; point them at `next`.
-    fn repoint_handler_exits(&mut self, _next: BlockId) {}
 
     fn compile_with(&mut self, s: &'a Stmt, items: &'a [WithItem], body: &'a [Stmt], pos: usize) -> CResult {
         let item = &items[pos];
