@@ -370,6 +370,13 @@ impl Cfg {
                 let instr = self.blocks[bi].instrs[k];
                 let next = self.blocks[bi].instrs.get(k + 1).copied();
                 match instr.op {
+                    Op::Real(Opcode::SWAP) => {
+                        if instr.arg == 1 {
+                            self.blocks[bi].instrs[k].op = Op::Real(Opcode::NOP);
+                        } else {
+                            k = swaptimize(&mut self.blocks[bi].instrs, k);
+                        }
+                    }
                     Op::Real(Opcode::PUSH_NULL) => {
                         if let Some(nx) = next {
                             if nx.op == Op::Real(Opcode::LOAD_GLOBAL) && nx.arg & 1 == 0 {
@@ -826,6 +833,63 @@ impl Cfg {
             }
         }
     }
+}
+
+/// Replace a run of SWAPs (and NOPs) starting at `start` with the fewest
+/// SWAPs that permute the stack the same way (CPython 3.11's swaptimize).
+/// Returns the index of the run's last instruction.
+fn swaptimize(instrs: &mut [Instr], start: usize) -> usize {
+    const VISITED: i64 = -1;
+    let mut depth = instrs[start].arg as usize;
+    let mut len = 1;
+    let mut more = false;
+    while start + len < instrs.len() {
+        match instrs[start + len].op {
+            Op::Real(Opcode::SWAP) => {
+                depth = depth.max(instrs[start + len].arg as usize);
+                more = true;
+            }
+            Op::Real(Opcode::NOP) => {}
+            _ => break,
+        }
+        len += 1;
+    }
+    if !more || depth == 0 {
+        return start;
+    }
+    let mut stack: Vec<i64> = (0..depth as i64).collect();
+    for instr in &instrs[start..start + len] {
+        if instr.op == Op::Real(Opcode::SWAP) {
+            let j = (instr.arg as usize).saturating_sub(1).min(depth - 1);
+            stack.swap(0, j);
+        }
+    }
+    let mut current = len as isize - 1;
+    for i in 0..depth {
+        if stack[i] == VISITED || stack[i] == i as i64 {
+            continue;
+        }
+        let mut j = i;
+        loop {
+            if j != 0 && current >= 0 {
+                let instr = &mut instrs[start + current as usize];
+                instr.op = Op::Real(Opcode::SWAP);
+                instr.arg = j as u32 + 1;
+                current -= 1;
+            }
+            if stack[j] == VISITED {
+                break;
+            }
+            let next = stack[j] as usize;
+            stack[j] = VISITED;
+            j = next;
+        }
+    }
+    while current >= 0 {
+        instrs[start + current as usize].op = Op::Real(Opcode::NOP);
+        current -= 1;
+    }
+    start + len - 1
 }
 
 /// What the assembler produces for the code object.
