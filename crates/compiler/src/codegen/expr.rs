@@ -38,6 +38,15 @@ impl<'a> Compiler<'a> {
     }
 
     fn visit_expr_inner(&mut self, e: &'a Expr) -> CResult {
+        if let Some((cmp, op)) = negated_compare(e) {
+            // `not a in b` is `a not in b` (CPython's AST optimizer).
+            self.set_loc(&cmp.loc);
+            let ExprKind::Compare { left, comparators, .. } = &cmp.kind else { unreachable!() };
+            self.visit_expr(left)?;
+            self.visit_comparator(op, &comparators[0])?;
+            self.emit_compare(op);
+            return Ok(());
+        }
         if let Some(c) = fold::const_value(e, self.optimize) {
             if !matches!(e.kind, ExprKind::Name { .. }) || self.st_ok_debug(e) {
                 self.load_const(c);
@@ -66,6 +75,28 @@ impl<'a> Compiler<'a> {
                 self.use_block(end);
             }
             ExprKind::BinOp { left, op, right } => {
+                if let Some(pieces) = percent_format_pieces(left, *op, right) {
+                    // `'%s, %r' % (a, b)` is compiled as an f-string (CPython 3.11's AST optimizer).
+                    let n = pieces.len();
+                    for piece in pieces {
+                        match piece {
+                            FormatPiece::Literal(text) => self.load_const(Constant::Str(text.as_str().into())),
+                            FormatPiece::Arg(arg, conv, spec) => {
+                                self.visit_expr(arg)?;
+                                let mut oparg = conv;
+                                if let Some(spec) = spec {
+                                    self.load_const(Constant::Str(spec.as_str().into()));
+                                    oparg |= FVS_HAVE_SPEC;
+                                }
+                                self.emit_arg(Opcode::FORMAT_VALUE, oparg);
+                            }
+                        }
+                    }
+                    if n != 1 {
+                        self.emit_arg(Opcode::BUILD_STRING, n as u32);
+                    }
+                    return Ok(());
+                }
                 self.visit_expr(left)?;
                 self.visit_expr(right)?;
                 self.emit_arg(Opcode::BINARY_OP, binop_arg(*op));
@@ -379,7 +410,9 @@ impl<'a> Compiler<'a> {
 
     fn jump_if_inner(&mut self, e: &'a Expr, next: BlockId, cond: bool) -> CResult {
         match &e.kind {
-            ExprKind::UnaryOp { op: UnaryOp::Not, operand } if fold::const_value(e, self.optimize).is_none() => {
+            ExprKind::UnaryOp { op: UnaryOp::Not, operand }
+                if fold::const_value(e, self.optimize).is_none() && negated_compare(e).is_none() =>
+            {
                 return self.jump_if(operand, next, !cond);
             }
             ExprKind::BoolOp { op, values } => {
@@ -407,8 +440,6 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             ExprKind::Compare { left, ops, comparators } if ops.len() > 1 => {
-                let saved = self.u().loc;
-                self.set_loc(&e.loc);
                 let n = ops.len();
                 let cleanup = self.new_block();
                 self.visit_expr(left)?;
@@ -431,17 +462,13 @@ impl<'a> Compiler<'a> {
                     self.emit_jump_noline(Op::Jump, next);
                 }
                 self.use_block(end);
-                self.um().loc = saved;
                 return Ok(());
             }
             _ => {}
         }
+        // The jump takes the location of the construct testing the condition.
         self.visit_expr(e)?;
-        let saved = self.u().loc;
-        self.set_loc(&e.loc);
         self.emit_jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, next);
-        self.um().loc = saved;
-        self.next_block();
         Ok(())
     }
 
@@ -621,6 +648,147 @@ impl<'a> Compiler<'a> {
         }
         Ok(())
     }
+}
+
+pub(crate) enum FormatPiece<'a> {
+    Literal(String),
+    /// The argument, its FORMAT_VALUE conversion and format spec.
+    Arg(&'a Expr, u32, Option<String>),
+}
+
+/// The pieces of `'...' % (args)` when the format only has `%s`, `%r` and
+/// `%a` conversions (with `-`, width and precision), as CPython 3.11's AST
+/// optimizer turns it into an f-string; None otherwise.
+pub(crate) fn percent_format_pieces<'a>(left: &Expr, op: Operator, right: &'a Expr) -> Option<Vec<FormatPiece<'a>>> {
+    const MAXDIGITS: u32 = 3;
+    if op != Operator::Mod {
+        return None;
+    }
+    let ExprKind::Constant { value: Constant::Str(fmt), .. } = &left.kind else { return None };
+    let ExprKind::Tuple { elts, ctx: ExprContext::Load } = &right.kind else { return None };
+    if elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. })) {
+        return None;
+    }
+    // A tuple of constants is a constant to CPython, which then leaves `%` alone.
+    if elts.iter().all(|e| fold::const_value(e, 0).is_some()) {
+        return None;
+    }
+    let chars: Vec<char> = fmt.as_str()?.chars().collect();
+    let size = chars.len();
+    let mut pos = 0usize;
+    let mut out = Vec::new();
+    let literal = |pos: &mut usize, out: &mut Vec<FormatPiece<'a>>| {
+        let start = *pos;
+        let mut text = String::new();
+        while *pos < size {
+            if chars[*pos] != '%' {
+                text.push(chars[*pos]);
+                *pos += 1;
+            } else if *pos + 1 < size && chars[*pos + 1] == '%' {
+                text.push('%');
+                *pos += 2;
+            } else {
+                break;
+            }
+        }
+        if *pos != start {
+            out.push(FormatPiece::Literal(text));
+        }
+    };
+    for arg in elts {
+        literal(&mut pos, &mut out);
+        if pos >= size || chars[pos] != '%' {
+            return None;
+        }
+        pos += 1;
+        let next = |pos: &mut usize| -> Option<char> {
+            let c = *chars.get(*pos)?;
+            *pos += 1;
+            Some(c)
+        };
+        let mut ch = next(&mut pos)?;
+        let mut ljust = false;
+        loop {
+            match ch {
+                '-' => {
+                    ljust = true;
+                    ch = next(&mut pos)?;
+                }
+                '+' | ' ' | '#' | '0' => return None,
+                _ => break,
+            }
+        }
+        let mut width: Option<u32> = None;
+        if ch.is_ascii_digit() {
+            let mut w = 0;
+            let mut digits = 0;
+            while ch.is_ascii_digit() {
+                w = w * 10 + ch.to_digit(10)?;
+                ch = next(&mut pos)?;
+                digits += 1;
+                if digits >= MAXDIGITS {
+                    return None;
+                }
+            }
+            width = Some(w);
+        }
+        let mut prec: Option<u32> = None;
+        if ch == '.' {
+            ch = next(&mut pos)?;
+            let mut p = 0;
+            let mut digits = 0;
+            while ch.is_ascii_digit() {
+                p = p * 10 + ch.to_digit(10)?;
+                ch = next(&mut pos)?;
+                digits += 1;
+                if digits >= MAXDIGITS {
+                    return None;
+                }
+            }
+            prec = Some(p);
+        }
+        let conv = match ch {
+            's' => FVC_STR,
+            'r' => FVC_REPR,
+            'a' => FVC_ASCII,
+            _ => return None,
+        };
+        let mut spec = String::new();
+        if !ljust && width.is_some_and(|w| w > 0) {
+            spec.push('>');
+        }
+        if let Some(w) = width {
+            spec.push_str(&w.to_string());
+        }
+        if let Some(p) = prec {
+            spec.push('.');
+            spec.push_str(&p.to_string());
+        }
+        out.push(FormatPiece::Arg(arg, conv, if spec.is_empty() { None } else { Some(spec) }));
+    }
+    literal(&mut pos, &mut out);
+    if pos < size {
+        return None;
+    }
+    Some(out)
+}
+
+/// `not (a OP b)` for OP in `is`, `is not`, `in`, `not in`: the comparison
+/// node and the inverted operator.
+pub(crate) fn negated_compare(e: &Expr) -> Option<(&Expr, CmpOp)> {
+    let ExprKind::UnaryOp { op: UnaryOp::Not, operand } = &e.kind else { return None };
+    let ExprKind::Compare { ops, .. } = &operand.kind else { return None };
+    if ops.len() != 1 {
+        return None;
+    }
+    let inv = match ops[0] {
+        CmpOp::Is => CmpOp::IsNot,
+        CmpOp::IsNot => CmpOp::Is,
+        CmpOp::In => CmpOp::NotIn,
+        CmpOp::NotIn => CmpOp::In,
+        _ => return None,
+    };
+    Some((operand, inv))
 }
 
 /// Equality of constants as set members (type-aware, 1 == 1.0 == True as Python).

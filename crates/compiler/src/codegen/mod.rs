@@ -431,8 +431,10 @@ impl<'a> Compiler<'a> {
         }
         flags |= self.future_flags & FUTURE_FLAG_MASK;
         let is_gen = flags & (code::CO_GENERATOR | code::CO_COROUTINE | code::CO_ASYNC_GENERATOR) != 0;
+        let mut make_cells = cell_offsets.clone();
+        make_cells.sort_unstable();
         let prefix = Prefix {
-            make_cells: cell_offsets.clone(),
+            make_cells,
             copy_free_vars: unit.freevars.len() as u32,
             generator_line: if is_gen { Some(unit.firstlineno as i32) } else { None },
         };
