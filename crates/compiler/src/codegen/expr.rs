@@ -80,12 +80,21 @@ impl<'a> Compiler<'a> {
                     let n = pieces.len();
                     for piece in pieces {
                         match piece {
-                            FormatPiece::Literal(text) => self.load_const(Constant::Str(text.as_str().into())),
+                            FormatPiece::Literal(text) => {
+                                // The optimizer's new constants have no location.
+                                let saved = self.u().loc;
+                                self.um().loc = crate::code::Location::NONE;
+                                self.load_const(Constant::Str(text.as_str().into()));
+                                self.um().loc = saved;
+                            }
                             FormatPiece::Arg(arg, conv, spec) => {
                                 self.visit_expr(arg)?;
                                 let mut oparg = conv;
                                 if let Some(spec) = spec {
+                                    let saved = self.u().loc;
+                                    self.um().loc = crate::code::Location::NONE;
                                     self.load_const(Constant::Str(spec.as_str().into()));
+                                    self.um().loc = saved;
                                     oparg |= FVS_HAVE_SPEC;
                                 }
                                 self.emit_arg(Opcode::FORMAT_VALUE, oparg);
@@ -440,6 +449,8 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             ExprKind::Compare { left, ops, comparators } if ops.len() > 1 => {
+                let saved = self.u().loc;
+                self.set_loc(&e.loc);
                 let n = ops.len();
                 let cleanup = self.new_block();
                 self.visit_expr(left)?;
@@ -462,11 +473,22 @@ impl<'a> Compiler<'a> {
                     self.emit_jump_noline(Op::Jump, next);
                 }
                 self.use_block(end);
+                self.um().loc = saved;
+                return Ok(());
+            }
+            _ if matches!(e.kind, ExprKind::Compare { .. }) || negated_compare(e).is_some() => {
+                // A comparison's jump has the comparison's location.
+                self.visit_expr(e)?;
+                let saved = self.u().loc;
+                let loc = negated_compare(e).map_or(e.loc, |(cmp, _)| cmp.loc);
+                self.set_loc(&loc);
+                self.emit_jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, next);
+                self.um().loc = saved;
                 return Ok(());
             }
             _ => {}
         }
-        // The jump takes the location of the construct testing the condition.
+        // Otherwise the jump takes the location of the construct testing the condition.
         self.visit_expr(e)?;
         self.emit_jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, next);
         Ok(())
