@@ -448,8 +448,9 @@ impl<'a> Compiler<'a> {
                 self.use_block(end);
                 return Ok(());
             }
+            // As CPython 3.11, a comparison sets the current location and
+            // leaves it set: later jumps of the same test carry it too.
             ExprKind::Compare { left, ops, comparators } if ops.len() > 1 => {
-                let saved = self.u().loc;
                 self.set_loc(&e.loc);
                 let n = ops.len();
                 let cleanup = self.new_block();
@@ -473,17 +474,14 @@ impl<'a> Compiler<'a> {
                     self.emit_jump_noline(Op::Jump, next);
                 }
                 self.use_block(end);
-                self.um().loc = saved;
                 return Ok(());
             }
             _ if matches!(e.kind, ExprKind::Compare { .. }) || negated_compare(e).is_some() => {
                 // A comparison's jump has the comparison's location.
-                self.visit_expr(e)?;
-                let saved = self.u().loc;
                 let loc = negated_compare(e).map_or(e.loc, |(cmp, _)| cmp.loc);
                 self.set_loc(&loc);
+                self.visit_expr(e)?;
                 self.emit_jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, next);
-                self.um().loc = saved;
                 return Ok(());
             }
             _ => {}
