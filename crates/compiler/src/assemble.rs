@@ -661,29 +661,44 @@ impl Cfg {
     }
 
     /// Exit blocks without a line number reached by several jumps are
-    /// duplicated so that each copy can take its predecessor's line.
+    /// duplicated so that each copy can take its predecessor's line
+    /// (CPython 3.11 visits blocks newest first and places each copy right
+    /// after the original).
     fn duplicate_exits_without_lineno(&mut self) {
-        let preds = self.predecessors();
-        let order = self.order.clone();
-        for b in order {
-            let n = self.block(b).instrs.len();
-            if n == 0 {
+        let mut preds = self.predecessors();
+        let in_layout: std::collections::HashSet<BlockId> = self.order.iter().copied().collect();
+        for bi in (0..self.blocks.len()).rev() {
+            let b = BlockId(bi as u32);
+            if !in_layout.contains(&b) {
                 continue;
             }
-            let last = *self.block(b).last().expect("nonempty");
+            let Some(last) = self.block(b).last().copied() else { continue };
             let Some(target) = last.target else { continue };
             if !last.op.is_jump() {
                 continue;
             }
             if self.block(target).is_exit_without_lineno() && preds[target.0 as usize] > 1 {
                 let nb = self.new_block();
+                preds.push(1);
+                preds[target.0 as usize] -= 1;
                 let mut instrs = self.block(target).instrs.clone();
                 if let Some(f) = instrs.first_mut() {
                     f.loc = last.loc;
                 }
                 self.block_mut(nb).instrs = instrs;
                 self.block_mut(b).instrs.last_mut().expect("nonempty").target = Some(nb);
-                self.order.push(nb);
+                let pos = self.order.iter().position(|x| *x == target).expect("target is laid out");
+                self.order.insert(pos + 1, nb);
+            }
+        }
+        // Remaining exits without a line are reached by falling through only.
+        for pi in 0..self.order.len().saturating_sub(1) {
+            let b = self.order[pi];
+            let next = self.order[pi + 1];
+            if self.block(b).falls_through() && self.block(next).is_exit_without_lineno() {
+                if let Some(loc) = self.block(b).last().map(|i| i.loc) {
+                    self.block_mut(next).instrs[0].loc = loc;
+                }
             }
         }
     }
