@@ -928,11 +928,11 @@ impl Cfg {
         // Prefix instructions go at the very start of the entry block.
         let entry = self.order[0];
         let mut pre = Vec::new();
-        for cell in &prefix.make_cells {
-            pre.push(Instr { op: Op::Real(Opcode::MAKE_CELL), arg: *cell, target: None, loc: Location::NONE, except: None });
-        }
         if prefix.copy_free_vars > 0 {
             pre.push(Instr { op: Op::Real(Opcode::COPY_FREE_VARS), arg: prefix.copy_free_vars, target: None, loc: Location::NONE, except: None });
+        }
+        for cell in &prefix.make_cells {
+            pre.push(Instr { op: Op::Real(Opcode::MAKE_CELL), arg: *cell, target: None, loc: Location::NONE, except: None });
         }
         let n_pre_nolines = pre.len();
         if let Some(line) = prefix.generator_line {

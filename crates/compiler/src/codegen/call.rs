@@ -38,6 +38,12 @@ impl<'a> Compiler<'a> {
         if args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. })) || keywords.iter().any(|k| k.arg.is_none()) {
             return Ok(false);
         }
+        // Calls on names the module imports keep LOAD_ATTR (CPython 3.11 checks the module scope only).
+        if let ExprKind::Name { id, .. } = &value.kind {
+            if self.st.top().lookup(id).is_some_and(|sym| sym.has(crate::symtable::DEF_IMPORT)) {
+                return Ok(false);
+            }
+        }
         self.visit_expr(value)?;
         let saved = self.u().loc;
         self.set_loc(&func.loc);

@@ -88,6 +88,9 @@ impl<'a> Compiler<'a> {
                                 self.um().loc = saved;
                             }
                             FormatPiece::Arg(arg, conv, spec) => {
+                                // The f-string part takes its argument's location.
+                                let saved = self.u().loc;
+                                self.set_loc(&arg.loc);
                                 self.visit_expr(arg)?;
                                 let mut oparg = conv;
                                 if let Some(spec) = spec {
@@ -98,6 +101,7 @@ impl<'a> Compiler<'a> {
                                     oparg |= FVS_HAVE_SPEC;
                                 }
                                 self.emit_arg(Opcode::FORMAT_VALUE, oparg);
+                                self.um().loc = saved;
                             }
                         }
                     }
