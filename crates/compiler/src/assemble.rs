@@ -387,7 +387,7 @@ impl Cfg {
                     }
                     Op::Real(Opcode::BUILD_TUPLE) => {
                         let n = instr.arg as usize;
-                        if n > 0 && k >= n {
+                        if k >= n {
                             let items: Option<Vec<_>> = self.blocks[bi].instrs[k - n..k]
                                 .iter()
                                 .map(|i| match i.op {

@@ -183,7 +183,6 @@ impl<'a> Compiler<'a> {
         // None first, so a lambda never has a docstring.
         self.add_const(ConstValue::Value(Constant::None));
         self.set_arg_counts(args);
-        self.set_loc(&body.loc);
         if let Err(err) = self.visit_expr(body) {
             self.units.pop();
             return Err(err);

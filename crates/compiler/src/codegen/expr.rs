@@ -367,7 +367,17 @@ impl<'a> Compiler<'a> {
             ExprKind::Set { elts } => (elts, true),
             _ => return false,
         };
-        let Some(items) = fold::const_items(elts, self.optimize) else { return false };
+        let Some(items) = fold::const_items(elts, self.optimize) else {
+            // A list display without starred items is built as a tuple.
+            if !is_set && !elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. })) {
+                let saved = self.u().loc;
+                self.set_loc(&e.loc);
+                let r = self.starunpack_helper(elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true);
+                self.um().loc = saved;
+                return r.is_ok();
+            }
+            return false;
+        };
         let saved = self.u().loc;
         self.set_loc(&e.loc);
         if is_set {
