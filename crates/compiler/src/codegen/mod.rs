@@ -512,6 +512,9 @@ impl<'a> Compiler<'a> {
 
     /// Start a fresh block after an instruction that does not fall through.
     pub fn next_block(&mut self) {
+        if self.u().cfg.block(self.u().cfg.current).instrs.is_empty() {
+            return;
+        }
         let b = self.new_block();
         self.use_block(b);
     }
