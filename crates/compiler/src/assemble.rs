@@ -375,6 +375,7 @@ impl Cfg {
                             self.blocks[bi].instrs[k].op = Op::Real(Opcode::NOP);
                         } else {
                             k = swaptimize(&mut self.blocks[bi].instrs, k);
+                            apply_static_swaps(&mut self.blocks[bi].instrs, k);
                         }
                     }
                     Op::Real(Opcode::PUSH_NULL) => {
@@ -905,6 +906,72 @@ fn swaptimize(instrs: &mut [Instr], start: usize) -> usize {
         current -= 1;
     }
     start + len - 1
+}
+
+fn swappable(op: Op) -> bool {
+    matches!(op, Op::Real(Opcode::STORE_FAST | Opcode::POP_TOP))
+}
+
+fn stores_to(instr: &Instr) -> Option<u32> {
+    (instr.op == Op::Real(Opcode::STORE_FAST)).then_some(instr.arg)
+}
+
+/// The next STORE_FAST or POP_TOP after `i` (skipping NOPs), staying on `lineno` if given.
+fn next_swappable(instrs: &[Instr], mut i: usize, lineno: Option<i32>) -> Option<usize> {
+    loop {
+        i += 1;
+        let instr = instrs.get(i)?;
+        if lineno.is_some_and(|l| instr.loc.lineno != l) {
+            return None;
+        }
+        if instr.op == Op::Real(Opcode::NOP) {
+            continue;
+        }
+        return swappable(instr.op).then_some(i);
+    }
+}
+
+/// Replace SWAPs followed by stores with reordered stores (CPython
+/// 3.11's apply_static_swaps): `SWAP 2; STORE_FAST a; STORE_FAST b`
+/// becomes `STORE_FAST b; STORE_FAST a`, unless the stores alias.
+fn apply_static_swaps(instrs: &mut [Instr], last: usize) {
+    let mut i = last as isize;
+    while i >= 0 {
+        let idx = i as usize;
+        let swap = instrs[idx];
+        if swap.op != Op::Real(Opcode::SWAP) {
+            if swap.op == Op::Real(Opcode::NOP) || swappable(swap.op) {
+                i -= 1;
+                continue;
+            }
+            return;
+        }
+        let Some(j) = next_swappable(instrs, idx, None) else { return };
+        let lineno = instrs[j].loc.lineno;
+        let mut k = j;
+        for _ in 1..swap.arg {
+            match next_swappable(instrs, k, Some(lineno)) {
+                Some(n) => k = n,
+                None => return,
+            }
+        }
+        let (sj, sk) = (stores_to(&instrs[j]), stores_to(&instrs[k]));
+        if sj.is_some() || sk.is_some() {
+            if sj == sk {
+                return;
+            }
+            for m in j + 1..k {
+                if let Some(s) = stores_to(&instrs[m]) {
+                    if Some(s) == sj || Some(s) == sk {
+                        return;
+                    }
+                }
+            }
+        }
+        instrs[idx].op = Op::Real(Opcode::NOP);
+        instrs.swap(j, k);
+        i -= 1;
+    }
 }
 
 /// What the assembler produces for the code object.
