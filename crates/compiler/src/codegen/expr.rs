@@ -584,11 +584,13 @@ impl<'a> Compiler<'a> {
         let mut seen_star = false;
         for (i, e) in elts.iter().enumerate() {
             if matches!(e.kind, ExprKind::Starred { .. }) {
+                // Reported at the enclosing list or tuple, as CPython does.
+                let here = self.current_loc();
                 if seen_star {
-                    return Err(self.error("multiple starred expressions in assignment", &e.loc));
+                    return Err(self.error("multiple starred expressions in assignment", &here));
                 }
                 if i >= 1 << 8 || n - i - 1 >= (i32::MAX >> 8) as usize {
-                    return Err(self.error("too many expressions in star-unpacking assignment", &e.loc));
+                    return Err(self.error("too many expressions in star-unpacking assignment", &here));
                 }
                 seen_star = true;
                 self.emit_arg(Opcode::UNPACK_EX, (i + ((n - i - 1) << 8)) as u32);

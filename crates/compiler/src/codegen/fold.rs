@@ -379,7 +379,9 @@ mod tests {
         assert_eq!(binary(&int(-7), Operator::Mod, &int(2)), Some(int(1)));
         assert_eq!(binary(&int(1), Operator::Div, &int(0)), None);
         assert_eq!(binary(&int(2), Operator::Pow, &int(-1)), Some(Constant::Float(0.5)));
-        assert_eq!(binary(&int(2), Operator::Pow, &int(100)).map(|c| c.repr()), Some("1267650600228229401496703205376".into()));
+        assert_eq!(binary(&int(2), Operator::Pow, &int(64)).map(|c| c.repr()), Some("18446744073709551616".into()));
+        // CPython leaves results over 128 bits to run time.
+        assert_eq!(binary(&int(2), Operator::Pow, &int(100)), None);
         assert_eq!(binary(&int(2), Operator::Pow, &int(1000)), None);
         assert_eq!(binary(&int(1), Operator::LShift, &int(200)), None);
         assert_eq!(unary(UnaryOp::Invert, &int(5)), Some(int(-6)));

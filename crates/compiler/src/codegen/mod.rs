@@ -549,6 +549,17 @@ impl<'a> Compiler<'a> {
         self.emit_arg(op, i);
     }
 
+    /// The current location as an AST location (for errors).
+    pub fn current_loc(&self) -> Loc {
+        let l = self.u().loc;
+        Loc {
+            lineno: l.lineno.max(0) as u32,
+            col_offset: l.col.max(0) as u32,
+            end_lineno: l.end_lineno.max(0) as u32,
+            end_col_offset: l.end_col.max(0) as u32,
+        }
+    }
+
     pub fn error(&self, msg: impl Into<String>, loc: &Loc) -> CompileError {
         let mut e = syntax::SyntaxError::new(syntax::SyntaxErrorKind::SyntaxError, msg);
         e.filename = self.filename.clone();

@@ -204,7 +204,7 @@ impl<'a> Compiler<'a> {
         for (i, sp) in patterns.iter().enumerate() {
             if matches!(sp.kind, PatternKind::MatchStar { .. }) {
                 if star.is_some() {
-                    return Err(self.error("multiple starred names in sequence pattern", &sp.loc));
+                    return Err(self.error("multiple starred names in sequence pattern", &p.loc));
                 }
                 star_wildcard = is_star_wildcard(sp);
                 only_wildcard &= star_wildcard;
@@ -324,7 +324,7 @@ impl<'a> Compiler<'a> {
             if let Some(c) = fold::const_value(key, self.optimize) {
                 let k = format!("{c:?}");
                 if seen.iter().any(|s| super::expr::const_eq(s, &c)) || !seen_keys.insert(k) {
-                    return Err(self.error(format!("mapping pattern checks duplicate key ({})", c.repr()), &key.loc));
+                    return Err(self.error(format!("mapping pattern checks duplicate key ({})", c.repr()), &p.loc));
                 }
                 seen.push(c);
             } else if !matches!(key.kind, ExprKind::Attribute { .. }) {
