@@ -6,10 +6,8 @@
 
 mod ast_json;
 mod json_support;
+mod run;
 
-use compiler::future::FutureFeatures;
-use compiler::symtable::SymbolTable;
-use compiler::CompileError;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -43,22 +41,7 @@ fn main() -> ExitCode {
         }
         _ => return fail("usage: symtable_dump [--json] FILE"),
     };
-    let result = FutureFeatures::from_ast(&tree, &path)
-        .map_err(CompileError::from)
-        .and_then(|ff| SymbolTable::build(&tree, &path, ff.flags));
-    match result {
-        Ok(table) => print!("{}", table.dump()),
-        Err(CompileError::Syntax(e)) => println!(
-            "error: {}: {} ({}, {}, {}, {})",
-            e.kind.name(),
-            e.msg,
-            e.lineno,
-            e.offset,
-            e.end_lineno,
-            e.end_offset
-        ),
-        Err(e) => println!("error: {}: {}", e.type_name(), e.message()),
-    }
+    print!("{}", run::dump_tree(&tree, &path));
     stacker::grow(256 << 20, move || drop(tree));
     ExitCode::SUCCESS
 }
