@@ -181,6 +181,37 @@ impl Block {
         self.symbols.get(name).map(Symbol::scope)
     }
 
+    /// Names that live in cells of this block's frame, as the code object's
+    /// `co_cellvars` lists them: sorted, plus the implicit `__class__` cell
+    /// of a class whose methods need it.
+    pub fn cellvars(&self) -> Vec<String> {
+        let mut cells: Vec<String> = self
+            .symbols
+            .iter()
+            .filter(|(_, s)| s.scope == Some(Scope::Cell))
+            .map(|(n, _)| n.clone())
+            .collect();
+        cells.sort();
+        if self.needs_class_closure {
+            cells.push("__class__".to_string());
+        }
+        cells
+    }
+
+    /// Names this block gets from enclosing blocks' cells, as `co_freevars`
+    /// lists them: sorted; in a class body this includes the names its
+    /// methods take from outside even when the class also binds them.
+    pub fn freevars(&self) -> Vec<String> {
+        let mut free: Vec<String> = self
+            .symbols
+            .iter()
+            .filter(|(_, s)| s.scope == Some(Scope::Free) || s.flags & DEF_FREE_CLASS != 0)
+            .map(|(n, _)| n.clone())
+            .collect();
+        free.sort();
+        free
+    }
+
     fn flags_of(&self, name: &str) -> u32 {
         self.symbols.get(name).map_or(0, |s| s.flags)
     }

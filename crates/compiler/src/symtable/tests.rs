@@ -248,6 +248,13 @@ fn class_body_names_are_not_visible_to_methods() {
     assert_eq!(scope(m, "x"), Scope::Free);
     assert_eq!(scope(m, "__class__"), Scope::Free);
     assert_eq!(scope(m, "super"), Scope::GlobalImplicit);
+    // What the code objects list (f.__code__.co_cellvars etc. in CPython).
+    assert_eq!(f.cellvars(), ["x"]);
+    assert!(f.freevars().is_empty());
+    assert_eq!(c.cellvars(), ["__class__"]);
+    assert_eq!(c.freevars(), ["x"]);
+    assert!(m.cellvars().is_empty());
+    assert_eq!(m.freevars(), ["__class__", "x"]);
 }
 
 #[test]
