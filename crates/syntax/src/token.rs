@@ -38,6 +38,10 @@ pub enum TokenKind {
     Indent,
     Dedent,
     Keyword(Keyword),
+    /// A character that starts no token in 3.11 (`$`, `?`, a backquote):
+    /// CPython gives it the generic OP type, which no grammar rule accepts,
+    /// so the parser reports "invalid syntax" there.
+    Unknown,
 
     LPar,             // (
     RPar,             // )

@@ -15,10 +15,17 @@
 //!   `self.loc_from(start)` after it: the end is the end of the last
 //!   non-whitespace token consumed (CPython's EXTRA).
 
+mod args;
 mod errors;
+mod expr;
 mod invalid;
+mod pattern;
+mod stmt;
+mod targets;
 
-use crate::ast::{Loc, Mod};
+use std::collections::HashMap;
+
+use crate::ast::{Expr, ExprContext, ExprKind, Keyword as KeywordNode, Loc, Mod, Pattern, Stmt};
 use crate::error::{SyntaxError, SyntaxErrorKind};
 use crate::token::{Keyword, Pos, Token, TokenKind};
 use crate::Mode;
@@ -43,6 +50,44 @@ pub(crate) struct Parser<'src> {
     /// Parsing the expression of an f-string replacement field (CPython's
     /// `Py_fstring_input`): error messages get an "f-string: " prefix.
     pub(crate) in_fstring: bool,
+    /// Report error columns in UTF-8 bytes instead of characters, as
+    /// CPython 3.11 does for bytes input that declares no encoding.
+    pub(crate) byte_offsets: bool,
+    /// The source is a file's content: errors CPython's parser raises for
+    /// the tokenizer show the file's line, not the tokenizer's buffer.
+    pub(crate) file_input: bool,
+    /// Packrat memo: results of the memoized rules by (token index, rule).
+    /// Backtracking re-enters the same rule at the same position (e.g. `(`
+    /// tries tuple, then group, then genexp); the memo keeps parsing linear.
+    pub(crate) memo: HashMap<(usize, MemoRule), (Memo, usize)>,
+    /// Bracket nesting level after each token (CPython's `token->level`).
+    pub(crate) levels: Vec<u32>,
+}
+
+/// The rules whose results are memoized.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum MemoRule {
+    Expression,
+    Disjunction,
+    BitwiseOr,
+    StarExpression,
+    TPrimary,
+    StarTarget,
+    DelTarget,
+    Arguments,
+    Strings,
+    Block,
+    ClosedPattern,
+    InvalidNamedExpression,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) enum Memo {
+    Expr(Option<Expr>),
+    Call(Option<(Vec<Expr>, Vec<KeywordNode>)>),
+    Stmts(Option<Vec<Stmt>>),
+    Pattern(Option<Pattern>),
+    Unit,
 }
 
 /// A saved position to backtrack to.
@@ -60,9 +105,22 @@ impl<'src> Parser<'src> {
             let at = tokens.last().map(|t| (t.end, t.text_end)).unwrap_or((Pos { line: 1, col: 0 }, 0));
             tokens.push(Token { kind: TokenKind::Error, start: at.0, end: at.0, text_start: at.1, text_end: at.1 });
         }
+        let mut level = 0u32;
+        let levels = tokens
+            .iter()
+            .map(|t| {
+                match t.kind {
+                    TokenKind::LPar | TokenKind::LSqb | TokenKind::LBrace => level += 1,
+                    TokenKind::RPar | TokenKind::RSqb | TokenKind::RBrace => level = level.saturating_sub(1),
+                    _ => {}
+                }
+                level
+            })
+            .collect();
         Parser {
             source,
             tokens,
+            levels,
             tok_error: toks.error,
             pos: 0,
             fill: 0,
@@ -70,6 +128,9 @@ impl<'src> Parser<'src> {
             level: 0,
             mode,
             in_fstring: false,
+            byte_offsets: false,
+            file_input: false,
+            memo: HashMap::new(),
         }
     }
 
@@ -200,8 +261,7 @@ impl<'src> Parser<'src> {
 
     /// RAISE_SYNTAX_ERROR(msg): at the last token fetched (`fill - 1`).
     pub(crate) fn error_at_last_token(&self, kind: SyntaxErrorKind, msg: impl Into<String>) -> SyntaxError {
-        let t = self.tokens[self.fill.max(1) - 1];
-        self.error_at(kind, msg, t.start, Some(t.end))
+        self.raise(kind, msg)
     }
 
     /// Enter a rule that may nest: bounds the depth and grows the native
@@ -227,16 +287,164 @@ pub fn parse(source: &str, mode: Mode) -> Result<Mod, SyntaxError> {
     errors::run_parser(Parser::new(source, mode))
 }
 
-/// Parse the expression of an f-string replacement field (`text`, which
-/// starts at file position `start`): CPython's `fstring` start rule.
-pub fn parse_fstring_expr(text: &str, start: Pos) -> Result<crate::ast::Expr, SyntaxError> {
-    let _ = (text, start);
-    Err(SyntaxError::new(SyntaxErrorKind::SyntaxError, "f-string expressions are not implemented yet"))
+/// Parse source decoded from `raw` bytes: error columns are bytes unless
+/// the bytes declare their encoding, as in CPython 3.11.
+pub fn parse_decoded(source: &str, raw: &[u8], mode: Mode) -> Result<Mod, SyntaxError> {
+    let mut p = Parser::new(source, mode);
+    p.byte_offsets = !errors::declares_encoding(raw);
+    p.file_input = true;
+    errors::run_parser(p)
+}
+
+/// Parse the expression of an f-string replacement field: `text` is the
+/// field's expression as CPython 3.11 parses it (wrapped in parentheses by
+/// the caller), starting at file position `start`. Token positions are
+/// shifted there: lines by `start.line - 1`, columns of the first line by
+/// `start.col`.
+pub fn parse_fstring_expr(text: &str, start: Pos) -> Result<Expr, SyntaxError> {
+    let mut toks = crate::tokenizer::tokenize(text);
+    let line_shift = start.line.max(1) - 1;
+    let shift = |p: &mut Pos| {
+        if p.line == 1 {
+            p.col += start.col;
+        }
+        p.line += line_shift;
+    };
+    for t in &mut toks.tokens {
+        shift(&mut t.start);
+        shift(&mut t.end);
+    }
+    if let Some(e) = toks.error.as_mut() {
+        if e.lineno == 1 && e.offset > 0 {
+            e.offset += start.col;
+        }
+        e.lineno += line_shift;
+        if e.end_lineno > 0 {
+            e.end_lineno += line_shift;
+        }
+    }
+    let mut p = Parser::from_tokens(text, toks, Mode::Expression);
+    p.in_fstring = true;
+    match errors::run_parser(p)? {
+        Mod::Expression { body } => Ok(*body),
+        _ => Err(SyntaxError::new(SyntaxErrorKind::SyntaxError, "f-string: invalid syntax")),
+    }
 }
 
 impl<'src> Parser<'src> {
-    /// The start rule for the parser's mode (`file`, `eval`, `interactive`).
+    /// The start rule for the parser's mode (`file`, `eval`, `interactive`,
+    /// or `fstring` when parsing a replacement field).
     pub(crate) fn start_rule(&mut self) -> PResult<Option<Mod>> {
-        Ok(None)
+        // Each pass starts afresh: results differ once invalid rules are on.
+        self.memo.clear();
+        if self.in_fstring {
+            return self.fstring_rule();
+        }
+        match self.mode {
+            Mode::Module => self.file_rule(),
+            Mode::Expression => self.eval_rule(),
+            Mode::Interactive => self.interactive_rule(),
+        }
+    }
+
+    // ----- helpers shared by the rule files -----------------------------------
+
+    #[inline]
+    pub(crate) fn at(&mut self, kind: TokenKind) -> bool {
+        self.peek_kind() == kind
+    }
+
+    #[inline]
+    pub(crate) fn at_kw(&mut self, kw: Keyword) -> bool {
+        self.peek_kind() == TokenKind::Keyword(kw)
+    }
+
+    /// Lookahead on the token after the next one.
+    #[inline]
+    pub(crate) fn peek_kind2(&mut self) -> TokenKind {
+        self.peek_at(self.pos + 1).kind
+    }
+
+    pub(crate) fn tok_loc(t: &Token) -> Loc {
+        Loc { lineno: t.start.line, col_offset: t.start.col, end_lineno: t.end.line, end_col_offset: t.end.col }
+    }
+
+    /// An identifier as the AST holds it: NFKC-normalized (PEP 3131).
+    pub(crate) fn ident(&self, t: &Token) -> String {
+        crate::tokenizer::normalize_identifier(self.text(t)).into_owned()
+    }
+
+    /// NAME: the token and its normalized identifier.
+    pub(crate) fn name_tok(&mut self) -> Option<(Token, String)> {
+        let t = self.expect(TokenKind::Name)?;
+        let id = self.ident(&t);
+        Some((t, id))
+    }
+
+    /// NAME as a `Name` expression with context `Load`.
+    pub(crate) fn name_expr(&mut self) -> Option<Expr> {
+        let (t, id) = self.name_tok()?;
+        Some(Expr { kind: ExprKind::Name { id, ctx: ExprContext::Load }, loc: Self::tok_loc(&t) })
+    }
+
+    /// Run a memoized rule: a second call at the same position returns the
+    /// stored result and end position instead of parsing again.
+    pub(crate) fn memoized(
+        &mut self,
+        rule: MemoRule,
+        f: impl FnOnce(&mut Self) -> PResult<Memo>,
+    ) -> PResult<Memo> {
+        let start = self.pos;
+        if let Some((m, end)) = self.memo.get(&(start, rule)) {
+            let m = m.clone();
+            self.pos = *end;
+            return Ok(m);
+        }
+        let m = f(self)?;
+        self.memo.insert((start, rule), (m.clone(), self.pos));
+        Ok(m)
+    }
+
+    pub(crate) fn memo_expr(
+        &mut self,
+        rule: MemoRule,
+        f: impl FnOnce(&mut Self) -> PResult<Option<Expr>>,
+    ) -> PResult<Option<Expr>> {
+        match self.memoized(rule, |p| f(p).map(Memo::Expr))? {
+            Memo::Expr(e) => Ok(e),
+            _ => Ok(None),
+        }
+    }
+
+    /// Forget the memo of the text before a new statement: backtracking
+    /// never reaches back into an earlier statement (an enclosing block is
+    /// memoized as a whole), so the memo stays small. Entries further on
+    /// stay: the second pass reuses those of the statement that failed.
+    pub(crate) fn forget_memo(&mut self) {
+        if self.memo.is_empty() {
+            return;
+        }
+        let here = self.pos;
+        self.memo.retain(|&(pos, _), _| pos >= here);
+        if self.memo.capacity() > 4 * self.memo.len() + 1024 {
+            self.memo.shrink_to_fit();
+        }
+    }
+
+    /// One more link of a left-recursive chain (`a+b+c`, `a.b.c`, `f()()`):
+    /// it nests the tree one level deeper, so it counts against the depth
+    /// bound like a nested rule (dropping or cloning the tree recurses).
+    /// The caller gives the levels back with `end_chain` when done.
+    pub(crate) fn chain_link(&mut self, links: &mut u32) -> PResult<()> {
+        self.level += 1;
+        *links += 1;
+        if self.level > MAX_LEVEL {
+            return Err(errors::too_deep(self));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn end_chain(&mut self, links: u32) {
+        self.level -= links;
     }
 }
