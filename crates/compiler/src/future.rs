@@ -69,6 +69,27 @@ impl FutureFeatures {
     }
 }
 
+impl FutureFeatures {
+    /// The code generator's check of each `from ... import` it compiles
+    /// (CPython's `compiler_from_import`): a `from __future__` import on a
+    /// line after the leading future statements (or anywhere, when there
+    /// were none) is an error.
+    pub fn check_import_from(&self, s: &Stmt, filename: &str) -> Result<(), SyntaxError> {
+        let StmtKind::ImportFrom { module: Some(m), .. } = &s.kind else { return Ok(()) };
+        let late = match self.lineno {
+            Some(line) => s.loc.lineno > line,
+            None => true,
+        };
+        if m != "__future__" || !late {
+            return Ok(());
+        }
+        let mut e = error("from __future__ imports must occur at the beginning of the file", s, filename);
+        e.end_lineno = s.loc.end_lineno;
+        e.end_offset = s.loc.end_col_offset + 1;
+        Err(e)
+    }
+}
+
 /// The flag a feature sets (0 for features that are always on), or the error
 /// for a name that is no feature.
 fn feature_flag(name: &str, s: &Stmt, filename: &str) -> Result<u32, SyntaxError> {
@@ -167,6 +188,27 @@ mod tests {
         let e = FutureFeatures::from_ast(&module(vec![future(3, 0, &["braces"])]), "m.py").unwrap_err();
         assert_eq!(e.msg, "not a chance");
         assert_eq!(e.lineno, 3);
+    }
+
+    #[test]
+    fn code_generator_check_of_late_futures() {
+        // import os
+        // from __future__ import annotations
+        let late = Stmt { loc: Loc { lineno: 2, col_offset: 0, end_lineno: 2, end_col_offset: 34 }, ..future(2, 0, &["annotations"]) };
+        let m = module(vec![import_os(1, 0), late.clone()]);
+        let ff = FutureFeatures::from_ast(&m, "m.py").unwrap();
+        let e = ff.check_import_from(&late, "m.py").unwrap_err();
+        assert_eq!(e.msg, "from __future__ imports must occur at the beginning of the file");
+        assert_eq!((e.lineno, e.offset, e.end_lineno, e.end_offset), (2, 1, 2, 35));
+        // The leading ones themselves are fine.
+        let first = future(1, 0, &["annotations"]);
+        let late = future(3, 0, &["division"]);
+        let m = module(vec![first.clone(), import_os(2, 0), late.clone()]);
+        let ff = FutureFeatures::from_ast(&m, "m.py").unwrap();
+        assert_eq!(ff.lineno, Some(1));
+        assert!(ff.check_import_from(&first, "m.py").is_ok());
+        assert!(ff.check_import_from(&late, "m.py").is_err());
+        assert!(ff.check_import_from(&import_os(3, 0), "m.py").is_ok());
     }
 
     #[test]

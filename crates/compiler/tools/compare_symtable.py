@@ -19,10 +19,12 @@ import dump_python_symtable  # noqa: E402
 import json  # noqa: E402
 
 
-def files(paths):
+def files(paths, skip_site=False):
     for p in paths:
         if os.path.isdir(p):
-            for root, _, names in os.walk(p):
+            for root, dirs, names in os.walk(p):
+                if skip_site and "site-packages" in dirs:
+                    dirs.remove("site-packages")
                 for n in sorted(names):
                     if n.endswith(".py"):
                         yield os.path.join(root, n)
@@ -35,13 +37,14 @@ def main():
     ap.add_argument("--parse", action="store_true", help="use our parser instead of CPython's tree")
     ap.add_argument("--bin", default="target/debug/examples/symtable_dump")
     ap.add_argument("--show", type=int, default=5, help="diffs to print")
+    ap.add_argument("--no-site", action="store_true", help="skip site-packages folders")
     ap.add_argument("paths", nargs="+")
     args = ap.parse_args()
     counts = {"same": 0, "differ": 0, "unparsable": 0, "py_errors": 0}
     shown = 0
     tmp = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
     tmp.close()
-    for path in files(args.paths):
+    for path in files(args.paths, args.no_site):
         with open(path, "rb") as f:
             source = f.read()
         try:
