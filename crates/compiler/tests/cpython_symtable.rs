@@ -1,7 +1,8 @@
 //! Compare our symbol tables with CPython 3.11's on the cases of
 //! tests/symtable_cases.txt. CPython parses each case and prints its tree
-//! and table (tools/cpython_cases.py), so this tests the symbol table pass
-//! alone, whatever the state of our parser. Skipped without python3 3.11.
+//! and table (tools/cpython_cases.py); each case is checked on CPython's
+//! tree (the symbol table pass alone) and on our parser's. Skipped without
+//! python3 3.11.
 
 #[path = "../examples/symtable_dump/ast_json.rs"]
 mod ast_json;
@@ -45,14 +46,20 @@ fn symbol_tables_match_cpython() {
             continue;
         }
         compared += 1;
+        let source = case["source"].as_str().unwrap_or_default();
+        let expected = case["expected"].as_str().unwrap_or_default();
         let tree = ast_json::read_mod(&case["tree"]);
         let got = run::dump_tree(&tree, "case.py");
-        let expected = case["expected"].as_str().unwrap_or_default();
         if got != expected {
-            failures.push(format!(
-                "--- source:\n{}--- CPython:\n{expected}--- ours:\n{got}",
-                case["source"].as_str().unwrap_or_default()
-            ));
+            failures.push(format!("--- source:\n{source}--- CPython:\n{expected}--- ours:\n{got}"));
+        }
+        // The same through our parser.
+        let got = match syntax::parse_str(source, "case.py", syntax::Mode::Module) {
+            Ok(tree) => run::dump_tree(&tree, "case.py"),
+            Err(e) => format!("parse error: {}: {} ({}, {})\n", e.kind.name(), e.msg, e.lineno, e.offset),
+        };
+        if got != expected {
+            failures.push(format!("--- source:\n{source}--- CPython:\n{expected}--- ours, parsed by us:\n{got}"));
         }
     }
     assert!(compared > 50, "only {compared} cases compared");
