@@ -230,7 +230,11 @@ pub struct SymbolTable {
 impl SymbolTable {
     /// Build and analyze the symbol table of `module` (`future_flags` holds
     /// the CO_FUTURE_* bits in force, see `future::FutureFeatures`).
-    pub fn build(module: &Mod, filename: &str, future_flags: u32) -> Result<SymbolTable, CompileError> {
+    pub fn build(
+        module: &Mod,
+        filename: &str,
+        future_flags: u32,
+    ) -> Result<SymbolTable, CompileError> {
         let mut b = Builder {
             filename,
             future_annotations: future_flags & CO_FUTURE_ANNOTATIONS != 0,
@@ -245,11 +249,17 @@ impl SymbolTable {
             Mod::Module { body, .. } | Mod::Interactive { body } => b.visit_stmts(body)?,
             Mod::Expression { body } => b.visit_expr(body)?,
             Mod::FunctionType { .. } => {
-                return Err(CompileError::Runtime("this compiler does not handle FunctionTypes".into()))
+                return Err(CompileError::Runtime(
+                    "this compiler does not handle FunctionTypes".into(),
+                ))
             }
         }
         b.exit_block();
-        let mut table = SymbolTable { filename: filename.to_string(), blocks: b.blocks, by_node: b.by_node };
+        let mut table = SymbolTable {
+            filename: filename.to_string(),
+            blocks: b.blocks,
+            by_node: b.by_node,
+        };
         table.analyze()?;
         Ok(table)
     }
@@ -274,7 +284,10 @@ impl SymbolTable {
 
     fn lookup_node(&self, addr: usize, loc: Loc) -> Option<BlockId> {
         // The location check catches a tree that moved since the table was built.
-        self.by_node.get(&addr).filter(|(_, l)| *l == loc).map(|(id, _)| *id)
+        self.by_node
+            .get(&addr)
+            .filter(|(_, l)| *l == loc)
+            .map(|(id, _)| *id)
     }
 
     /// A text view of the analysis: per block its type, name, line,
@@ -309,7 +322,12 @@ impl SymbolTable {
         names.sort();
         for name in names {
             let sym = &b.symbols[name];
-            let _ = writeln!(out, "{indent}  {name}: {} {}", sym.scope().name(), flag_names(sym.flags));
+            let _ = writeln!(
+                out,
+                "{indent}  {name}: {} {}",
+                sym.scope().name(),
+                flag_names(sym.flags)
+            );
         }
         for &child in &b.children {
             self.dump_block(child, depth + 1, out);
@@ -331,7 +349,11 @@ pub fn flag_names(flags: u32) -> String {
         (DEF_ANNOT, "DEF_ANNOT"),
         (DEF_COMP_ITER, "DEF_COMP_ITER"),
     ];
-    let parts: Vec<&str> = NAMES.iter().filter(|(bit, _)| flags & bit != 0).map(|(_, n)| *n).collect();
+    let parts: Vec<&str> = NAMES
+        .iter()
+        .filter(|(bit, _)| flags & bit != 0)
+        .map(|(_, n)| *n)
+        .collect();
     if parts.is_empty() {
         "-".to_string()
     } else {
@@ -344,7 +366,9 @@ pub fn flag_names(flags: u32) -> String {
 /// paths) and names in classes named only with underscores are left alone.
 pub fn mangle<'a>(class_name: Option<&str>, name: &'a str) -> std::borrow::Cow<'a, str> {
     use std::borrow::Cow;
-    let Some(class_name) = class_name else { return Cow::Borrowed(name) };
+    let Some(class_name) = class_name else {
+        return Cow::Borrowed(name);
+    };
     if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
         return Cow::Borrowed(name);
     }
@@ -375,7 +399,10 @@ type VisitResult = Result<(), CompileError>;
 impl Builder<'_> {
     fn cur_id(&self) -> BlockId {
         // The module block stays on the stack for the whole first pass.
-        *self.stack.last().expect("symbol table stack is never empty while visiting")
+        *self
+            .stack
+            .last()
+            .expect("symbol table stack is never empty while visiting")
     }
 
     fn cur(&self) -> &Block {
@@ -442,7 +469,10 @@ impl Builder<'_> {
         let mut val = match ste.symbols.get(&mangled) {
             Some(sym) => {
                 if flag & DEF_PARAM != 0 && sym.flags & DEF_PARAM != 0 {
-                    return Err(self.error(format!("duplicate argument '{name}' in function definition"), loc));
+                    return Err(self.error(
+                        format!("duplicate argument '{name}' in function definition"),
+                        loc,
+                    ));
                 }
                 sym.flags | flag
             }
@@ -514,14 +544,33 @@ impl Builder<'_> {
 
     fn visit_stmt_inner(&mut self, s: &Stmt) -> VisitResult {
         match &s.kind {
-            StmtKind::FunctionDef { name, args, body, decorator_list, returns, .. }
-            | StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, .. } => {
+            StmtKind::FunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                ..
+            }
+            | StmtKind::AsyncFunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                ..
+            } => {
                 self.add_def(name, DEF_LOCAL, s.loc)?;
                 self.visit_exprs(&args.defaults)?;
                 self.visit_opt_exprs(&args.kw_defaults)?;
                 self.visit_annotations(s, args, returns.as_deref())?;
                 self.visit_exprs(decorator_list)?;
-                self.enter_block(name, BlockType::Function, s.loc, Some(s as *const Stmt as usize));
+                self.enter_block(
+                    name,
+                    BlockType::Function,
+                    s.loc,
+                    Some(s as *const Stmt as usize),
+                );
                 if matches!(s.kind, StmtKind::AsyncFunctionDef { .. }) {
                     self.cur_mut().coroutine = true;
                 }
@@ -529,12 +578,23 @@ impl Builder<'_> {
                 self.visit_stmts(body)?;
                 self.exit_block();
             }
-            StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
+            StmtKind::ClassDef {
+                name,
+                bases,
+                keywords,
+                body,
+                decorator_list,
+            } => {
                 self.add_def(name, DEF_LOCAL, s.loc)?;
                 self.visit_exprs(bases)?;
                 self.visit_keywords(keywords)?;
                 self.visit_exprs(decorator_list)?;
-                self.enter_block(name, BlockType::Class, s.loc, Some(s as *const Stmt as usize));
+                self.enter_block(
+                    name,
+                    BlockType::Class,
+                    s.loc,
+                    Some(s as *const Stmt as usize),
+                );
                 let outer_private = self.private.replace(name.clone());
                 let result = self.visit_stmts(body);
                 self.private = outer_private;
@@ -552,15 +612,30 @@ impl Builder<'_> {
                 self.visit_exprs(targets)?;
                 self.visit_expr(value)?;
             }
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
-                self.visit_ann_assign(s, target, annotation, value.as_deref(), *simple != 0)?
-            }
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => self.visit_ann_assign(s, target, annotation, value.as_deref(), *simple != 0)?,
             StmtKind::AugAssign { target, value, .. } => {
                 self.visit_expr(target)?;
                 self.visit_expr(value)?;
             }
-            StmtKind::For { target, iter, body, orelse, .. }
-            | StmtKind::AsyncFor { target, iter, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            }
+            | StmtKind::AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 self.visit_expr(target)?;
                 self.visit_expr(iter)?;
                 self.visit_stmts(body)?;
@@ -583,8 +658,18 @@ impl Builder<'_> {
                     }
                 }
             }
-            StmtKind::Try { body, handlers, orelse, finalbody }
-            | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            }
+            | StmtKind::TryStar {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 // CPython's order: else before the handlers.
                 self.visit_stmts(body)?;
                 self.visit_stmts(orelse)?;
@@ -624,7 +709,11 @@ impl Builder<'_> {
             let cur = self.lookup(id);
             let at_module = self.cur_id() == BlockId(0);
             if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && !at_module && simple {
-                let what = if cur & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
+                let what = if cur & DEF_GLOBAL != 0 {
+                    "global"
+                } else {
+                    "nonlocal"
+                };
                 return Err(self.error(format!("annotated name '{id}' can't be {what}"), s.loc));
             }
             if simple {
@@ -646,7 +735,11 @@ impl Builder<'_> {
 
     /// `global` or `nonlocal` statement.
     fn visit_declaration(&mut self, s: &Stmt, names: &[String], flag: u32) -> VisitResult {
-        let what = if flag == DEF_GLOBAL { "global" } else { "nonlocal" };
+        let what = if flag == DEF_GLOBAL {
+            "global"
+        } else {
+            "nonlocal"
+        };
         for name in names {
             let cur = self.lookup(name);
             if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
@@ -676,7 +769,12 @@ impl Builder<'_> {
     }
 
     fn visit_params(&mut self, args: &Arguments) -> VisitResult {
-        for arg in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+        for arg in args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+        {
             self.add_def(&arg.arg, DEF_PARAM, arg.loc)?;
         }
         if let Some(arg) = &args.vararg {
@@ -692,7 +790,12 @@ impl Builder<'_> {
 
     /// Parameter and return annotations of a `def`, visited in the enclosing
     /// scope (or in annotation blocks under the `annotations` future).
-    fn visit_annotations(&mut self, s: &Stmt, args: &Arguments, returns: Option<&Expr>) -> VisitResult {
+    fn visit_annotations(
+        &mut self,
+        s: &Stmt,
+        args: &Arguments,
+        returns: Option<&Expr>,
+    ) -> VisitResult {
         if self.future_annotations {
             self.enter_block("_annotation", BlockType::Annotation, s.loc, None);
         }
@@ -788,16 +891,28 @@ impl Builder<'_> {
                     self.add_def(name, DEF_LOCAL, p.loc)?;
                 }
             }
-            PatternKind::MatchMapping { keys, patterns, rest } => {
+            PatternKind::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            } => {
                 self.visit_exprs(keys)?;
                 patterns.iter().try_for_each(|p| self.visit_pattern(p))?;
                 if let Some(rest) = rest {
                     self.add_def(rest, DEF_LOCAL, p.loc)?;
                 }
             }
-            PatternKind::MatchClass { cls, patterns, kwd_patterns, .. } => {
+            PatternKind::MatchClass {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
                 self.visit_expr(cls)?;
-                patterns.iter().chain(kwd_patterns).try_for_each(|p| self.visit_pattern(p))?;
+                patterns
+                    .iter()
+                    .chain(kwd_patterns)
+                    .try_for_each(|p| self.visit_pattern(p))?;
             }
             PatternKind::MatchAs { pattern, name } => {
                 if let Some(pattern) = pattern {
@@ -833,7 +948,12 @@ impl Builder<'_> {
             ExprKind::Lambda { args, body } => {
                 self.visit_exprs(&args.defaults)?;
                 self.visit_opt_exprs(&args.kw_defaults)?;
-                self.enter_block("lambda", BlockType::Function, e.loc, Some(e as *const Expr as usize));
+                self.enter_block(
+                    "lambda",
+                    BlockType::Function,
+                    e.loc,
+                    Some(e as *const Expr as usize),
+                );
                 self.visit_params(args)?;
                 self.visit_expr(body)?;
                 self.exit_block();
@@ -848,13 +968,27 @@ impl Builder<'_> {
                 self.visit_exprs(values)?;
             }
             ExprKind::Set { elts } => self.visit_exprs(elts)?,
-            ExprKind::ListComp { elt, generators } => {
-                self.visit_comprehension(e, "listcomp", ComprehensionType::List, generators, elt, None)?
-            }
-            ExprKind::SetComp { elt, generators } => {
-                self.visit_comprehension(e, "setcomp", ComprehensionType::Set, generators, elt, None)?
-            }
-            ExprKind::DictComp { key, value, generators } => self.visit_comprehension(
+            ExprKind::ListComp { elt, generators } => self.visit_comprehension(
+                e,
+                "listcomp",
+                ComprehensionType::List,
+                generators,
+                elt,
+                None,
+            )?,
+            ExprKind::SetComp { elt, generators } => self.visit_comprehension(
+                e,
+                "setcomp",
+                ComprehensionType::Set,
+                generators,
+                elt,
+                None,
+            )?,
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.visit_comprehension(
                 e,
                 "dictcomp",
                 ComprehensionType::Dict,
@@ -887,16 +1021,24 @@ impl Builder<'_> {
                 self.visit_expr(value)?;
                 self.cur_mut().coroutine = true;
             }
-            ExprKind::Compare { left, comparators, .. } => {
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
                 self.visit_expr(left)?;
                 self.visit_exprs(comparators)?;
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.visit_expr(func)?;
                 self.visit_exprs(args)?;
                 self.visit_keywords(keywords)?;
             }
-            ExprKind::FormattedValue { value, format_spec, .. } => {
+            ExprKind::FormattedValue {
+                value, format_spec, ..
+            } => {
                 self.visit_expr(value)?;
                 if let Some(spec) = format_spec {
                     self.visit_expr(spec)?;
@@ -916,10 +1058,17 @@ impl Builder<'_> {
                 }
             }
             ExprKind::Name { id, ctx } => {
-                let flag = if *ctx == ExprContext::Load { USE } else { DEF_LOCAL };
+                let flag = if *ctx == ExprContext::Load {
+                    USE
+                } else {
+                    DEF_LOCAL
+                };
                 self.add_def(id, flag, e.loc)?;
                 // `super()` needs the `__class__` cell of the enclosing class.
-                if *ctx == ExprContext::Load && self.cur().block_type == BlockType::Function && id == "super" {
+                if *ctx == ExprContext::Load
+                    && self.cur().block_type == BlockType::Function
+                    && id == "super"
+                {
                     self.add_def("__class__", USE, e.loc)?;
                 }
             }
@@ -932,7 +1081,9 @@ impl Builder<'_> {
     fn mark_generator(&mut self, e: &Expr) -> VisitResult {
         let cur = self.cur_mut();
         cur.generator = true;
-        let Some(kind) = cur.comprehension else { return Ok(()) };
+        let Some(kind) = cur.comprehension else {
+            return Ok(());
+        };
         let msg = match kind {
             ComprehensionType::List => "'yield' inside list comprehension",
             ComprehensionType::Set => "'yield' inside set comprehension",
@@ -944,7 +1095,10 @@ impl Builder<'_> {
 
     fn refuse_in_annotation(&self, what: &str, e: &Expr) -> VisitResult {
         if self.cur().block_type == BlockType::Annotation {
-            return Err(self.error(format!("'{what}' can not be used within an annotation"), e.loc));
+            return Err(self.error(
+                format!("'{what}' can not be used within an annotation"),
+                e.loc,
+            ));
         }
         Ok(())
     }
@@ -968,7 +1122,12 @@ impl Builder<'_> {
         let result = self.visit_expr(&outermost.iter);
         self.cur_mut().comp_iter_expr -= 1;
         result?;
-        self.enter_block(name, BlockType::Function, e.loc, Some(e as *const Expr as usize));
+        self.enter_block(
+            name,
+            BlockType::Function,
+            e.loc,
+            Some(e as *const Expr as usize),
+        );
         let is_generator = kind == ComprehensionType::Generator;
         {
             let cur = self.cur_mut();
@@ -1016,7 +1175,10 @@ impl Builder<'_> {
 
     fn visit_named_expr(&mut self, e: &Expr, target: &Expr, value: &Expr) -> VisitResult {
         if self.cur().comp_iter_expr > 0 {
-            return Err(self.error("assignment expression cannot be used in a comprehension iterable expression", e.loc));
+            return Err(self.error(
+                "assignment expression cannot be used in a comprehension iterable expression",
+                e.loc,
+            ));
         }
         if self.cur().comprehension.is_some() {
             self.extend_named_expr_scope(target)?;
@@ -1049,7 +1211,11 @@ impl Builder<'_> {
             }
             match ste.block_type {
                 BlockType::Function => {
-                    let flag = if ste.flags_of(id) & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL };
+                    let flag = if ste.flags_of(id) & DEF_GLOBAL != 0 {
+                        DEF_GLOBAL
+                    } else {
+                        DEF_NONLOCAL
+                    };
                     self.add_def(id, flag, loc)?;
                     self.record_directive(id, loc);
                     return self.add_def_in(ste_id, id, DEF_LOCAL, loc);
@@ -1121,9 +1287,22 @@ impl SymbolTable {
             }
         }
 
-        let names: Vec<(String, u32)> = self.block(id).symbols.iter().map(|(n, s)| (n.clone(), s.flags)).collect();
+        let names: Vec<(String, u32)> = self
+            .block(id)
+            .symbols
+            .iter()
+            .map(|(n, s)| (n.clone(), s.flags))
+            .collect();
         for (name, flags) in names {
-            let scope = self.analyze_name(id, &name, flags, bound.as_deref_mut(), &mut local, free, global)?;
+            let scope = self.analyze_name(
+                id,
+                &name,
+                flags,
+                bound.as_deref_mut(),
+                &mut local,
+                free,
+                global,
+            )?;
             if let Some(sym) = self.blocks[id.index()].symbols.get_mut(&name) {
                 sym.scope = Some(scope);
             }
@@ -1149,7 +1328,12 @@ impl SymbolTable {
             let mut child_free = newfree.clone();
             let mut child_global = newglobal.clone();
             stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
-                self.analyze_block(child, Some(&mut child_bound), &mut child_free, &mut child_global)
+                self.analyze_block(
+                    child,
+                    Some(&mut child_bound),
+                    &mut child_free,
+                    &mut child_global,
+                )
             })?;
             allfree.extend(child_free);
             let c = self.block(child);
@@ -1161,14 +1345,17 @@ impl SymbolTable {
 
         match block_type {
             BlockType::Function => self.analyze_cells(id, &mut newfree),
-            BlockType::Class => {
-                if newfree.remove("__class__") {
-                    self.blocks[id.index()].needs_class_closure = true;
-                }
+            BlockType::Class if newfree.remove("__class__") => {
+                self.blocks[id.index()].needs_class_closure = true;
             }
             _ => {}
         }
-        self.update_symbols(id, bound.as_deref(), &newfree, block_type == BlockType::Class);
+        self.update_symbols(
+            id,
+            bound.as_deref(),
+            &newfree,
+            block_type == BlockType::Class,
+        );
         free.extend(newfree);
         Ok(())
     }
@@ -1186,7 +1373,11 @@ impl SymbolTable {
     ) -> Result<Scope, CompileError> {
         if flags & DEF_GLOBAL != 0 {
             if flags & DEF_NONLOCAL != 0 {
-                return Err(self.error_at_directive(id, name, format!("name '{name}' is nonlocal and global")));
+                return Err(self.error_at_directive(
+                    id,
+                    name,
+                    format!("name '{name}' is nonlocal and global"),
+                ));
             }
             global.insert(name.to_string());
             if let Some(bound) = bound {
@@ -1196,10 +1387,18 @@ impl SymbolTable {
         }
         if flags & DEF_NONLOCAL != 0 {
             let Some(bound) = bound else {
-                return Err(self.error_at_directive(id, name, "nonlocal declaration not allowed at module level".into()));
+                return Err(self.error_at_directive(
+                    id,
+                    name,
+                    "nonlocal declaration not allowed at module level".into(),
+                ));
             };
             if !bound.contains(name) {
-                return Err(self.error_at_directive(id, name, format!("no binding for nonlocal '{name}' found")));
+                return Err(self.error_at_directive(
+                    id,
+                    name,
+                    format!("no binding for nonlocal '{name}' found"),
+                ));
             }
             self.blocks[id.index()].free = true;
             free.insert(name.to_string());
@@ -1236,7 +1435,13 @@ impl SymbolTable {
     }
 
     /// Record the free names of the children that pass through this block.
-    fn update_symbols(&mut self, id: BlockId, bound: Option<&NameSet>, free: &NameSet, is_class: bool) {
+    fn update_symbols(
+        &mut self,
+        id: BlockId,
+        bound: Option<&NameSet>,
+        free: &NameSet,
+        is_class: bool,
+    ) {
         let mut names: Vec<&String> = free.iter().collect();
         names.sort();
         let block = &mut self.blocks[id.index()];
@@ -1253,7 +1458,13 @@ impl SymbolTable {
                 // A global: nothing to pass down.
                 continue;
             }
-            block.symbols.insert(name.clone(), Symbol { flags: 0, scope: Some(Scope::Free) });
+            block.symbols.insert(
+                name.clone(),
+                Symbol {
+                    flags: 0,
+                    scope: Some(Scope::Free),
+                },
+            );
         }
     }
 

@@ -24,7 +24,10 @@ fn main() -> ExitCode {
             };
             let name = value["filename"].as_str().unwrap_or(json).to_string();
             // The tree may be deep: read and later drop it on a big stack.
-            (stacker::grow(256 << 20, || ast_json::read_mod(&value["tree"])), name)
+            (
+                stacker::grow(256 << 20, || ast_json::read_mod(&value["tree"])),
+                name,
+            )
         }
         [path] => {
             let source = match std::fs::read(path) {
@@ -34,7 +37,13 @@ fn main() -> ExitCode {
             match syntax::parse_bytes(&source, path, syntax::Mode::Module) {
                 Ok(tree) => (tree, path.clone()),
                 Err(e) => {
-                    println!("parse error: {}: {} ({}, {})", e.kind.name(), e.msg, e.lineno, e.offset);
+                    println!(
+                        "parse error: {}: {} ({}, {})",
+                        e.kind.name(),
+                        e.msg,
+                        e.lineno,
+                        e.offset
+                    );
                     return ExitCode::SUCCESS;
                 }
             }
