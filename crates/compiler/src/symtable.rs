@@ -9,8 +9,16 @@
 //! functions, turning locals that nested blocks use into cells.
 //!
 //! Blocks are found again from their AST node by the node's address, as
-//! CPython keys them by pointer: build the table and generate code from
-//! the same, unmoved tree.
+//! CPython keys them by pointer: build the table after any AST rewriting
+//! (constant folding) and generate code from the same, unmoved tree.
+//!
+//! For the code generator: `SymbolTable::lookup_stmt` / `lookup_expr` give
+//! the block of a `def`/`class` or lambda/comprehension; names are looked
+//! up mangled (`mangle(innermost class name, name)`) with `Block::scope_of`;
+//! `Block::varnames`, `cellvars` and `freevars` give the parameters, cells
+//! and free names in code-object order; `generator`, `coroutine`, `nested`,
+//! `varargs`, `varkeywords` feed the code flags and `needs_class_closure`
+//! the `__class__` cell / `__classcell__` of a class body.
 
 use std::collections::{HashMap, HashSet};
 
