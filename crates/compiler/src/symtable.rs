@@ -134,6 +134,9 @@ pub enum ComprehensionType {
 pub struct BlockId(u32);
 
 impl BlockId {
+    /// The module block.
+    pub const TOP: BlockId = BlockId(0);
+
     pub fn index(self) -> usize {
         self.0 as usize
     }
@@ -189,17 +192,27 @@ impl Block {
         self.symbols.get(name).map(Symbol::scope)
     }
 
-    /// Names that live in cells of this block's frame, as the code object's
-    /// `co_cellvars` lists them: sorted, plus the implicit `__class__` cell
-    /// of a class whose methods need it.
+    /// Names that live in cells of this block's frame, in the order of the
+    /// code object's `co_cellvars`: parameters that are cells (in parameter
+    /// order, as they keep their slot among the fast locals), then the other
+    /// cells sorted, then the implicit `__class__` cell of a class whose
+    /// methods need it.
     pub fn cellvars(&self) -> Vec<String> {
+        let is_cell = |name: &str| self.scope_of(name) == Some(Scope::Cell);
         let mut cells: Vec<String> = self
+            .varnames
+            .iter()
+            .filter(|n| is_cell(n))
+            .cloned()
+            .collect();
+        let mut others: Vec<String> = self
             .symbols
             .iter()
-            .filter(|(_, s)| s.scope == Some(Scope::Cell))
+            .filter(|(_, s)| s.scope == Some(Scope::Cell) && s.flags & DEF_PARAM == 0)
             .map(|(n, _)| n.clone())
             .collect();
-        cells.sort();
+        others.sort();
+        cells.extend(others);
         if self.needs_class_closure {
             cells.push("__class__".to_string());
         }
@@ -304,7 +317,7 @@ impl SymbolTable {
     /// the same form, to compare the two.
     pub fn dump(&self) -> String {
         let mut out = String::new();
-        self.dump_block(BlockId(0), 0, &mut out);
+        self.dump_block(BlockId::TOP, 0, &mut out);
         out
     }
 
@@ -715,7 +728,7 @@ impl Builder<'_> {
     ) -> VisitResult {
         if let ExprKind::Name { id, .. } = &target.kind {
             let cur = self.lookup(id);
-            let at_module = self.cur_id() == BlockId(0);
+            let at_module = self.cur_id() == BlockId::TOP;
             if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && !at_module && simple {
                 let what = if cur & DEF_GLOBAL != 0 {
                     "global"
@@ -1266,7 +1279,7 @@ impl SymbolTable {
     fn analyze(&mut self) -> Result<(), CompileError> {
         let mut free = NameSet::new();
         let mut global = NameSet::new();
-        self.analyze_block(BlockId(0), None, &mut free, &mut global)
+        self.analyze_block(BlockId::TOP, None, &mut free, &mut global)
     }
 
     /// Resolve the names of `id` and its children. `bound` holds the names

@@ -1,8 +1,11 @@
 //! Print the symbol table of a Python file in the format of
 //! `tools/dump_python_symtable.py`, to compare it with CPython's.
 //!
-//! Usage: symtable_dump FILE.py        (parse with the syntax crate)
-//!        symtable_dump --json FILE    (a tree from tools/ast_to_json.py)
+//! Usage: symtable_dump [--code] FILE.py        (parse with the syntax crate)
+//!        symtable_dump [--code] --json FILE    (a tree from tools/ast_to_json.py)
+//!
+//! With --code, print instead what the code objects would say (the format
+//! of tools/dump_python_code.py).
 
 mod ast_json;
 mod json_support;
@@ -11,7 +14,11 @@ mod run;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let code = args.first().is_some_and(|a| a == "--code");
+    if code {
+        args.remove(0);
+    }
     let (tree, path) = match args.as_slice() {
         [flag, json] if flag == "--json" => {
             let text = match std::fs::read_to_string(json) {
@@ -48,9 +55,13 @@ fn main() -> ExitCode {
                 }
             }
         }
-        _ => return fail("usage: symtable_dump [--json] FILE"),
+        _ => return fail("usage: symtable_dump [--code] [--json] FILE"),
     };
-    print!("{}", run::dump_tree(&tree, &path));
+    if code {
+        print!("{}", run::dump_code(&tree, &path));
+    } else {
+        print!("{}", run::dump_tree(&tree, &path));
+    }
     stacker::grow(256 << 20, move || drop(tree));
     ExitCode::SUCCESS
 }

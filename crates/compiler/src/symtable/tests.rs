@@ -277,6 +277,7 @@ fn closure_makes_cell_and_free() {
     let t = build(vec![def("f", &["a"], vec![assign("b", int(1)), g])]);
     let f = child(&t, t.top(), 0);
     assert_eq!(f.varnames, ["a"]);
+    assert_eq!(f.cellvars(), ["a", "b"]);
     assert_eq!(scope(f, "a"), Scope::Cell);
     assert_eq!(scope(f, "b"), Scope::Cell);
     assert_eq!(scope(f, "g"), Scope::Local);
@@ -288,6 +289,26 @@ fn closure_makes_cell_and_free() {
     assert_eq!(scope(g, "b"), Scope::Free);
     assert_eq!(scope(g, "c"), Scope::GlobalImplicit);
     assert_eq!(scope(t.top(), "f"), Scope::Local);
+}
+
+#[test]
+fn cell_parameters_come_first_in_cellvars() {
+    // def f(z, y, a):
+    //     b = c = 1
+    //     lambda: (a, b, c, y, z)
+    let used = ex(ExprKind::Tuple {
+        elts: ["a", "b", "c", "y", "z"].map(load).to_vec(),
+        ctx: ExprContext::Load,
+    });
+    let body = vec![
+        assign("c", int(1)),
+        assign("b", int(1)),
+        expr(lambda(&[], used)),
+    ];
+    let t = build(vec![def("f", &["z", "y", "a"], body)]);
+    let f = child(&t, t.top(), 0);
+    assert_eq!(f.cellvars(), ["z", "y", "a", "b", "c"]);
+    assert_eq!(child(&t, f, 0).freevars(), ["a", "b", "c", "y", "z"]);
 }
 
 #[test]
