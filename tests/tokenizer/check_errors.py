@@ -1,7 +1,9 @@
 """Check the tokenizer's errors against python3's `ast.parse` on a list of
 sources (CASES below), or emit them as a Rust test table.
 
-    python3 tests/tokenizer/check_errors.py [--bin PATH] [--emit-rust]
+    python3 tests/tokenizer/check_errors.py [--bin PATH] [--emit-rust | --random N [--seed S]]
+
+`--random N` compares on N random sources instead.
 
 `--bin` is the built `tokens` example. Only errors the tokenizer is
 responsible for are compared. CPython's end offset -1 is our 0.
@@ -112,6 +114,44 @@ def rust_str(s):
     return out + '"'
 
 
+PIECES = [
+    " ", "  ", "\t", "\x0c", "\n", "\\", "\\\n", "#", "'", '"', "'''", '\"\"\"', "(", ")", "[", "]", "{", "}",
+    "0", "1", "9", "0x", "0o", "0b", "_", ".", "e", "E", "j", "+", "-", "=", "<", ">", "!", "*", "/", ":", "a",
+    "if", "else", "r", "b", "f", "u", "é", "€", "\xa0", "\u0301", "\x01", "$", "x = 1\n", "if x:\n", "    ",
+    "\tif 1:\n", "  x\n", " \t", "'''\n", "\\\n  ", "é€", "rb'", 'f"', "0_", "1e", "...", "\n\t", "\n  ",
+    "\n        ", "def f():\n", "\n\x0c", "# c\n", "'a\\\n",
+]
+
+
+def random_cases(n, seed):
+    import random
+    rng = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rng.choice(PIECES) for _ in range(rng.randrange(1, 16)))
+
+
+def actual_many(binary, sources):
+    with tempfile.TemporaryDirectory() as d:
+        paths = []
+        for i, src in enumerate(sources):
+            p = os.path.join(d, f"{i}.py")
+            with open(p, "wb") as f:
+                f.write(src.encode())
+            paths.append(p)
+        out = subprocess.run([binary] + paths, capture_output=True, check=True).stdout.decode()
+    results, cur, res = {}, None, None
+    for line in out.split("\n"):
+        if line.startswith("F "):
+            cur = int(os.path.basename(line[2:])[:-3])
+            results[cur] = None
+        elif line.startswith("E "):
+            kind, l1, o1, l2, o2, msg = line[2:].split(" ", 5)
+            res = (kind, msg.replace("\\n", "\n"), int(l1), int(o1), int(l2), int(o2))
+        elif line.startswith("X"):
+            results[cur] = res + (None if line == "X-" else unescape(line[2:]),)
+    return results
+
+
 def main():
     args = sys.argv[1:]
     binary = os.path.join(os.environ.get("CARGO_TARGET_DIR", "target"), "release", "examples", "tokens")
@@ -120,6 +160,22 @@ def main():
         args = args[2:]
     emit = "--emit-rust" in args
     bad = 0
+    if "--random" in args:
+        n = int(args[args.index("--random") + 1])
+        seed = int(args[args.index("--seed") + 1]) if "--seed" in args else 1
+        cases = list(random_cases(n, seed))
+        acts = actual_many(binary, cases)
+        compared = 0
+        for i, src in enumerate(cases):
+            exp = expected(src)
+            if exp is None:
+                continue
+            compared += 1
+            if acts.get(i) != exp:
+                bad += 1
+                print(f"MISMATCH {src!r}\n   python: {exp}\n   ours:   {acts.get(i)}")
+        print(f"{bad} mismatches in {compared} tokenizer errors")
+        return
     for src in CASES:
         exp = expected(src)
         if exp is None:

@@ -46,7 +46,11 @@ impl FutureFeatures {
             }
             prev_line = s.loc.lineno;
             match &s.kind {
-                StmtKind::ImportFrom { module: Some(m), names, .. } if m == "__future__" => {
+                StmtKind::ImportFrom {
+                    module: Some(m),
+                    names,
+                    ..
+                } if m == "__future__" => {
                     if done {
                         // CPython reports this one without the usual +1 on the column.
                         let mut e = error(
@@ -69,6 +73,36 @@ impl FutureFeatures {
     }
 }
 
+impl FutureFeatures {
+    /// The code generator's check of each `from ... import` it compiles
+    /// (CPython's `compiler_from_import`): a `from __future__` import on a
+    /// line after the leading future statements (or anywhere, when there
+    /// were none) is an error.
+    pub fn check_import_from(&self, s: &Stmt, filename: &str) -> Result<(), SyntaxError> {
+        let StmtKind::ImportFrom {
+            module: Some(m), ..
+        } = &s.kind
+        else {
+            return Ok(());
+        };
+        let late = match self.lineno {
+            Some(line) => s.loc.lineno > line,
+            None => true,
+        };
+        if m != "__future__" || !late {
+            return Ok(());
+        }
+        let mut e = error(
+            "from __future__ imports must occur at the beginning of the file",
+            s,
+            filename,
+        );
+        e.end_lineno = s.loc.end_lineno;
+        e.end_offset = s.loc.end_col_offset + 1;
+        Err(e)
+    }
+}
+
 /// The flag a feature sets (0 for features that are always on), or the error
 /// for a name that is no feature.
 fn feature_flag(name: &str, s: &Stmt, filename: &str) -> Result<u32, SyntaxError> {
@@ -78,7 +112,11 @@ fn feature_flag(name: &str, s: &Stmt, filename: &str) -> Result<u32, SyntaxError
         "barry_as_FLUFL" => Ok(CO_FUTURE_BARRY_AS_BDFL),
         "annotations" => Ok(CO_FUTURE_ANNOTATIONS),
         "braces" => Err(error("not a chance", s, filename)),
-        _ => Err(error(&format!("future feature {name} is not defined"), s, filename)),
+        _ => Err(error(
+            &format!("future feature {name} is not defined"),
+            s,
+            filename,
+        )),
     }
 }
 
@@ -106,7 +144,12 @@ mod tests {
     use syntax::ast::{Alias, Expr, Loc};
 
     fn at(line: u32, col: u32) -> Loc {
-        Loc { lineno: line, col_offset: col, end_lineno: line, end_col_offset: col + 5 }
+        Loc {
+            lineno: line,
+            col_offset: col,
+            end_lineno: line,
+            end_col_offset: col + 5,
+        }
     }
 
     fn future(line: u32, col: u32, names: &[&str]) -> Stmt {
@@ -115,7 +158,11 @@ mod tests {
                 module: Some("__future__".into()),
                 names: names
                     .iter()
-                    .map(|n| Alias { name: n.to_string(), asname: None, loc: at(line, col) })
+                    .map(|n| Alias {
+                        name: n.to_string(),
+                        asname: None,
+                        loc: at(line, col),
+                    })
                     .collect(),
                 level: Some(0),
             },
@@ -126,7 +173,11 @@ mod tests {
     fn import_os(line: u32, col: u32) -> Stmt {
         Stmt {
             kind: StmtKind::Import {
-                names: vec![Alias { name: "os".into(), asname: None, loc: at(line, col) }],
+                names: vec![Alias {
+                    name: "os".into(),
+                    asname: None,
+                    loc: at(line, col),
+                }],
             },
             loc: at(line, col),
         }
@@ -134,19 +185,33 @@ mod tests {
 
     fn docstring(line: u32) -> Stmt {
         let value = Expr {
-            kind: ExprKind::Constant { value: Constant::Str("doc".into()), kind: None },
+            kind: ExprKind::Constant {
+                value: Constant::Str("doc".into()),
+                kind: None,
+            },
             loc: at(line, 0),
         };
-        Stmt { kind: StmtKind::Expr { value: Box::new(value) }, loc: at(line, 0) }
+        Stmt {
+            kind: StmtKind::Expr {
+                value: Box::new(value),
+            },
+            loc: at(line, 0),
+        }
     }
 
     fn module(body: Vec<Stmt>) -> Mod {
-        Mod::Module { body, type_ignores: vec![] }
+        Mod::Module {
+            body,
+            type_ignores: vec![],
+        }
     }
 
     #[test]
     fn annotations_after_docstring() {
-        let m = module(vec![docstring(1), future(2, 0, &["annotations", "division"])]);
+        let m = module(vec![
+            docstring(1),
+            future(2, 0, &["annotations", "division"]),
+        ]);
         let ff = FutureFeatures::from_ast(&m, "m.py").unwrap();
         assert_eq!(ff.flags, CO_FUTURE_ANNOTATIONS);
         assert_eq!(ff.lineno, Some(2));
@@ -161,20 +226,64 @@ mod tests {
 
     #[test]
     fn unknown_feature_and_braces() {
-        let e = FutureFeatures::from_ast(&module(vec![future(1, 0, &["spam"])]), "m.py").unwrap_err();
+        let e =
+            FutureFeatures::from_ast(&module(vec![future(1, 0, &["spam"])]), "m.py").unwrap_err();
         assert_eq!(e.msg, "future feature spam is not defined");
         assert_eq!((e.lineno, e.offset, e.end_offset), (1, 1, 0));
-        let e = FutureFeatures::from_ast(&module(vec![future(3, 0, &["braces"])]), "m.py").unwrap_err();
+        let e =
+            FutureFeatures::from_ast(&module(vec![future(3, 0, &["braces"])]), "m.py").unwrap_err();
         assert_eq!(e.msg, "not a chance");
         assert_eq!(e.lineno, 3);
     }
 
     #[test]
+    fn code_generator_check_of_late_futures() {
+        // import os
+        // from __future__ import annotations
+        let late = Stmt {
+            loc: Loc {
+                lineno: 2,
+                col_offset: 0,
+                end_lineno: 2,
+                end_col_offset: 34,
+            },
+            ..future(2, 0, &["annotations"])
+        };
+        let m = module(vec![import_os(1, 0), late.clone()]);
+        let ff = FutureFeatures::from_ast(&m, "m.py").unwrap();
+        let e = ff.check_import_from(&late, "m.py").unwrap_err();
+        assert_eq!(
+            e.msg,
+            "from __future__ imports must occur at the beginning of the file"
+        );
+        assert_eq!(
+            (e.lineno, e.offset, e.end_lineno, e.end_offset),
+            (2, 1, 2, 35)
+        );
+        // The leading ones themselves are fine.
+        let first = future(1, 0, &["annotations"]);
+        let late = future(3, 0, &["division"]);
+        let m = module(vec![first.clone(), import_os(2, 0), late.clone()]);
+        let ff = FutureFeatures::from_ast(&m, "m.py").unwrap();
+        assert_eq!(ff.lineno, Some(1));
+        assert!(ff.check_import_from(&first, "m.py").is_ok());
+        assert!(ff.check_import_from(&late, "m.py").is_err());
+        assert!(ff.check_import_from(&import_os(3, 0), "m.py").is_ok());
+    }
+
+    #[test]
     fn late_future_on_the_same_line() {
         // `from __future__ import annotations; import os; from __future__ import division`
-        let m = module(vec![future(1, 0, &["annotations"]), import_os(1, 37), future(1, 48, &["division"])]);
+        let m = module(vec![
+            future(1, 0, &["annotations"]),
+            import_os(1, 37),
+            future(1, 48, &["division"]),
+        ]);
         let e = FutureFeatures::from_ast(&m, "m.py").unwrap_err();
-        assert_eq!(e.msg, "from __future__ imports must occur at the beginning of the file");
+        assert_eq!(
+            e.msg,
+            "from __future__ imports must occur at the beginning of the file"
+        );
         assert_eq!(e.offset, 48);
     }
 }

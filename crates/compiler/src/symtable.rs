@@ -9,8 +9,16 @@
 //! functions, turning locals that nested blocks use into cells.
 //!
 //! Blocks are found again from their AST node by the node's address, as
-//! CPython keys them by pointer: build the table and generate code from
-//! the same, unmoved tree.
+//! CPython keys them by pointer: build the table after any AST rewriting
+//! (constant folding) and generate code from the same, unmoved tree.
+//!
+//! For the code generator: `SymbolTable::lookup_stmt` / `lookup_expr` give
+//! the block of a `def`/`class` or lambda/comprehension; names are looked
+//! up mangled (`mangle(innermost class name, name)`) with `Block::scope_of`;
+//! `Block::varnames`, `cellvars` and `freevars` give the parameters, cells
+//! and free names in code-object order; `generator`, `coroutine`, `nested`,
+//! `varargs`, `varkeywords` feed the code flags and `needs_class_closure`
+//! the `__class__` cell / `__classcell__` of a class body.
 
 use std::collections::{HashMap, HashSet};
 
@@ -126,6 +134,9 @@ pub enum ComprehensionType {
 pub struct BlockId(u32);
 
 impl BlockId {
+    /// The module block.
+    pub const TOP: BlockId = BlockId(0);
+
     pub fn index(self) -> usize {
         self.0 as usize
     }
@@ -181,6 +192,47 @@ impl Block {
         self.symbols.get(name).map(Symbol::scope)
     }
 
+    /// Names that live in cells of this block's frame, in the order of the
+    /// code object's `co_cellvars`: parameters that are cells (in parameter
+    /// order, as they keep their slot among the fast locals), then the other
+    /// cells sorted, then the implicit `__class__` cell of a class whose
+    /// methods need it.
+    pub fn cellvars(&self) -> Vec<String> {
+        let is_cell = |name: &str| self.scope_of(name) == Some(Scope::Cell);
+        let mut cells: Vec<String> = self
+            .varnames
+            .iter()
+            .filter(|n| is_cell(n))
+            .cloned()
+            .collect();
+        let mut others: Vec<String> = self
+            .symbols
+            .iter()
+            .filter(|(_, s)| s.scope == Some(Scope::Cell) && s.flags & DEF_PARAM == 0)
+            .map(|(n, _)| n.clone())
+            .collect();
+        others.sort();
+        cells.extend(others);
+        if self.needs_class_closure {
+            cells.push("__class__".to_string());
+        }
+        cells
+    }
+
+    /// Names this block gets from enclosing blocks' cells, as `co_freevars`
+    /// lists them: sorted; in a class body this includes the names its
+    /// methods take from outside even when the class also binds them.
+    pub fn freevars(&self) -> Vec<String> {
+        let mut free: Vec<String> = self
+            .symbols
+            .iter()
+            .filter(|(_, s)| s.scope == Some(Scope::Free) || s.flags & DEF_FREE_CLASS != 0)
+            .map(|(n, _)| n.clone())
+            .collect();
+        free.sort();
+        free
+    }
+
     fn flags_of(&self, name: &str) -> u32 {
         self.symbols.get(name).map_or(0, |s| s.flags)
     }
@@ -199,7 +251,11 @@ pub struct SymbolTable {
 impl SymbolTable {
     /// Build and analyze the symbol table of `module` (`future_flags` holds
     /// the CO_FUTURE_* bits in force, see `future::FutureFeatures`).
-    pub fn build(module: &Mod, filename: &str, future_flags: u32) -> Result<SymbolTable, CompileError> {
+    pub fn build(
+        module: &Mod,
+        filename: &str,
+        future_flags: u32,
+    ) -> Result<SymbolTable, CompileError> {
         let mut b = Builder {
             filename,
             future_annotations: future_flags & CO_FUTURE_ANNOTATIONS != 0,
@@ -214,11 +270,17 @@ impl SymbolTable {
             Mod::Module { body, .. } | Mod::Interactive { body } => b.visit_stmts(body)?,
             Mod::Expression { body } => b.visit_expr(body)?,
             Mod::FunctionType { .. } => {
-                return Err(CompileError::Runtime("this compiler does not handle FunctionTypes".into()))
+                return Err(CompileError::Runtime(
+                    "this compiler does not handle FunctionTypes".into(),
+                ))
             }
         }
         b.exit_block();
-        let mut table = SymbolTable { filename: filename.to_string(), blocks: b.blocks, by_node: b.by_node };
+        let mut table = SymbolTable {
+            filename: filename.to_string(),
+            blocks: b.blocks,
+            by_node: b.by_node,
+        };
         table.analyze()?;
         Ok(table)
     }
@@ -243,7 +305,10 @@ impl SymbolTable {
 
     fn lookup_node(&self, addr: usize, loc: Loc) -> Option<BlockId> {
         // The location check catches a tree that moved since the table was built.
-        self.by_node.get(&addr).filter(|(_, l)| *l == loc).map(|(id, _)| *id)
+        self.by_node
+            .get(&addr)
+            .filter(|(_, l)| *l == loc)
+            .map(|(id, _)| *id)
     }
 
     /// A text view of the analysis: per block its type, name, line,
@@ -252,7 +317,7 @@ impl SymbolTable {
     /// the same form, to compare the two.
     pub fn dump(&self) -> String {
         let mut out = String::new();
-        self.dump_block(BlockId(0), 0, &mut out);
+        self.dump_block(BlockId::TOP, 0, &mut out);
         out
     }
 
@@ -278,7 +343,12 @@ impl SymbolTable {
         names.sort();
         for name in names {
             let sym = &b.symbols[name];
-            let _ = writeln!(out, "{indent}  {name}: {} {}", sym.scope().name(), flag_names(sym.flags));
+            let _ = writeln!(
+                out,
+                "{indent}  {name}: {} {}",
+                sym.scope().name(),
+                flag_names(sym.flags)
+            );
         }
         for &child in &b.children {
             self.dump_block(child, depth + 1, out);
@@ -300,7 +370,11 @@ pub fn flag_names(flags: u32) -> String {
         (DEF_ANNOT, "DEF_ANNOT"),
         (DEF_COMP_ITER, "DEF_COMP_ITER"),
     ];
-    let parts: Vec<&str> = NAMES.iter().filter(|(bit, _)| flags & bit != 0).map(|(_, n)| *n).collect();
+    let parts: Vec<&str> = NAMES
+        .iter()
+        .filter(|(bit, _)| flags & bit != 0)
+        .map(|(_, n)| *n)
+        .collect();
     if parts.is_empty() {
         "-".to_string()
     } else {
@@ -313,7 +387,9 @@ pub fn flag_names(flags: u32) -> String {
 /// paths) and names in classes named only with underscores are left alone.
 pub fn mangle<'a>(class_name: Option<&str>, name: &'a str) -> std::borrow::Cow<'a, str> {
     use std::borrow::Cow;
-    let Some(class_name) = class_name else { return Cow::Borrowed(name) };
+    let Some(class_name) = class_name else {
+        return Cow::Borrowed(name);
+    };
     if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
         return Cow::Borrowed(name);
     }
@@ -344,7 +420,10 @@ type VisitResult = Result<(), CompileError>;
 impl Builder<'_> {
     fn cur_id(&self) -> BlockId {
         // The module block stays on the stack for the whole first pass.
-        *self.stack.last().expect("symbol table stack is never empty while visiting")
+        *self
+            .stack
+            .last()
+            .expect("symbol table stack is never empty while visiting")
     }
 
     fn cur(&self) -> &Block {
@@ -411,7 +490,10 @@ impl Builder<'_> {
         let mut val = match ste.symbols.get(&mangled) {
             Some(sym) => {
                 if flag & DEF_PARAM != 0 && sym.flags & DEF_PARAM != 0 {
-                    return Err(self.error(format!("duplicate argument '{name}' in function definition"), loc));
+                    return Err(self.error(
+                        format!("duplicate argument '{name}' in function definition"),
+                        loc,
+                    ));
                 }
                 sym.flags | flag
             }
@@ -483,14 +565,33 @@ impl Builder<'_> {
 
     fn visit_stmt_inner(&mut self, s: &Stmt) -> VisitResult {
         match &s.kind {
-            StmtKind::FunctionDef { name, args, body, decorator_list, returns, .. }
-            | StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, .. } => {
+            StmtKind::FunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                ..
+            }
+            | StmtKind::AsyncFunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                ..
+            } => {
                 self.add_def(name, DEF_LOCAL, s.loc)?;
                 self.visit_exprs(&args.defaults)?;
                 self.visit_opt_exprs(&args.kw_defaults)?;
                 self.visit_annotations(s, args, returns.as_deref())?;
                 self.visit_exprs(decorator_list)?;
-                self.enter_block(name, BlockType::Function, s.loc, Some(s as *const Stmt as usize));
+                self.enter_block(
+                    name,
+                    BlockType::Function,
+                    s.loc,
+                    Some(s as *const Stmt as usize),
+                );
                 if matches!(s.kind, StmtKind::AsyncFunctionDef { .. }) {
                     self.cur_mut().coroutine = true;
                 }
@@ -498,12 +599,23 @@ impl Builder<'_> {
                 self.visit_stmts(body)?;
                 self.exit_block();
             }
-            StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
+            StmtKind::ClassDef {
+                name,
+                bases,
+                keywords,
+                body,
+                decorator_list,
+            } => {
                 self.add_def(name, DEF_LOCAL, s.loc)?;
                 self.visit_exprs(bases)?;
                 self.visit_keywords(keywords)?;
                 self.visit_exprs(decorator_list)?;
-                self.enter_block(name, BlockType::Class, s.loc, Some(s as *const Stmt as usize));
+                self.enter_block(
+                    name,
+                    BlockType::Class,
+                    s.loc,
+                    Some(s as *const Stmt as usize),
+                );
                 let outer_private = self.private.replace(name.clone());
                 let result = self.visit_stmts(body);
                 self.private = outer_private;
@@ -521,15 +633,30 @@ impl Builder<'_> {
                 self.visit_exprs(targets)?;
                 self.visit_expr(value)?;
             }
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
-                self.visit_ann_assign(s, target, annotation, value.as_deref(), *simple != 0)?
-            }
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => self.visit_ann_assign(s, target, annotation, value.as_deref(), *simple != 0)?,
             StmtKind::AugAssign { target, value, .. } => {
                 self.visit_expr(target)?;
                 self.visit_expr(value)?;
             }
-            StmtKind::For { target, iter, body, orelse, .. }
-            | StmtKind::AsyncFor { target, iter, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            }
+            | StmtKind::AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 self.visit_expr(target)?;
                 self.visit_expr(iter)?;
                 self.visit_stmts(body)?;
@@ -552,8 +679,18 @@ impl Builder<'_> {
                     }
                 }
             }
-            StmtKind::Try { body, handlers, orelse, finalbody }
-            | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            }
+            | StmtKind::TryStar {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 // CPython's order: else before the handlers.
                 self.visit_stmts(body)?;
                 self.visit_stmts(orelse)?;
@@ -591,9 +728,13 @@ impl Builder<'_> {
     ) -> VisitResult {
         if let ExprKind::Name { id, .. } = &target.kind {
             let cur = self.lookup(id);
-            let at_module = self.cur_id() == BlockId(0);
+            let at_module = self.cur_id() == BlockId::TOP;
             if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && !at_module && simple {
-                let what = if cur & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
+                let what = if cur & DEF_GLOBAL != 0 {
+                    "global"
+                } else {
+                    "nonlocal"
+                };
                 return Err(self.error(format!("annotated name '{id}' can't be {what}"), s.loc));
             }
             if simple {
@@ -615,7 +756,11 @@ impl Builder<'_> {
 
     /// `global` or `nonlocal` statement.
     fn visit_declaration(&mut self, s: &Stmt, names: &[String], flag: u32) -> VisitResult {
-        let what = if flag == DEF_GLOBAL { "global" } else { "nonlocal" };
+        let what = if flag == DEF_GLOBAL {
+            "global"
+        } else {
+            "nonlocal"
+        };
         for name in names {
             let cur = self.lookup(name);
             if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
@@ -645,7 +790,12 @@ impl Builder<'_> {
     }
 
     fn visit_params(&mut self, args: &Arguments) -> VisitResult {
-        for arg in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+        for arg in args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+        {
             self.add_def(&arg.arg, DEF_PARAM, arg.loc)?;
         }
         if let Some(arg) = &args.vararg {
@@ -661,7 +811,12 @@ impl Builder<'_> {
 
     /// Parameter and return annotations of a `def`, visited in the enclosing
     /// scope (or in annotation blocks under the `annotations` future).
-    fn visit_annotations(&mut self, s: &Stmt, args: &Arguments, returns: Option<&Expr>) -> VisitResult {
+    fn visit_annotations(
+        &mut self,
+        s: &Stmt,
+        args: &Arguments,
+        returns: Option<&Expr>,
+    ) -> VisitResult {
         if self.future_annotations {
             self.enter_block("_annotation", BlockType::Annotation, s.loc, None);
         }
@@ -757,16 +912,28 @@ impl Builder<'_> {
                     self.add_def(name, DEF_LOCAL, p.loc)?;
                 }
             }
-            PatternKind::MatchMapping { keys, patterns, rest } => {
+            PatternKind::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            } => {
                 self.visit_exprs(keys)?;
                 patterns.iter().try_for_each(|p| self.visit_pattern(p))?;
                 if let Some(rest) = rest {
                     self.add_def(rest, DEF_LOCAL, p.loc)?;
                 }
             }
-            PatternKind::MatchClass { cls, patterns, kwd_patterns, .. } => {
+            PatternKind::MatchClass {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
                 self.visit_expr(cls)?;
-                patterns.iter().chain(kwd_patterns).try_for_each(|p| self.visit_pattern(p))?;
+                patterns
+                    .iter()
+                    .chain(kwd_patterns)
+                    .try_for_each(|p| self.visit_pattern(p))?;
             }
             PatternKind::MatchAs { pattern, name } => {
                 if let Some(pattern) = pattern {
@@ -802,7 +969,12 @@ impl Builder<'_> {
             ExprKind::Lambda { args, body } => {
                 self.visit_exprs(&args.defaults)?;
                 self.visit_opt_exprs(&args.kw_defaults)?;
-                self.enter_block("lambda", BlockType::Function, e.loc, Some(e as *const Expr as usize));
+                self.enter_block(
+                    "lambda",
+                    BlockType::Function,
+                    e.loc,
+                    Some(e as *const Expr as usize),
+                );
                 self.visit_params(args)?;
                 self.visit_expr(body)?;
                 self.exit_block();
@@ -817,13 +989,27 @@ impl Builder<'_> {
                 self.visit_exprs(values)?;
             }
             ExprKind::Set { elts } => self.visit_exprs(elts)?,
-            ExprKind::ListComp { elt, generators } => {
-                self.visit_comprehension(e, "listcomp", ComprehensionType::List, generators, elt, None)?
-            }
-            ExprKind::SetComp { elt, generators } => {
-                self.visit_comprehension(e, "setcomp", ComprehensionType::Set, generators, elt, None)?
-            }
-            ExprKind::DictComp { key, value, generators } => self.visit_comprehension(
+            ExprKind::ListComp { elt, generators } => self.visit_comprehension(
+                e,
+                "listcomp",
+                ComprehensionType::List,
+                generators,
+                elt,
+                None,
+            )?,
+            ExprKind::SetComp { elt, generators } => self.visit_comprehension(
+                e,
+                "setcomp",
+                ComprehensionType::Set,
+                generators,
+                elt,
+                None,
+            )?,
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.visit_comprehension(
                 e,
                 "dictcomp",
                 ComprehensionType::Dict,
@@ -856,16 +1042,24 @@ impl Builder<'_> {
                 self.visit_expr(value)?;
                 self.cur_mut().coroutine = true;
             }
-            ExprKind::Compare { left, comparators, .. } => {
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
                 self.visit_expr(left)?;
                 self.visit_exprs(comparators)?;
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.visit_expr(func)?;
                 self.visit_exprs(args)?;
                 self.visit_keywords(keywords)?;
             }
-            ExprKind::FormattedValue { value, format_spec, .. } => {
+            ExprKind::FormattedValue {
+                value, format_spec, ..
+            } => {
                 self.visit_expr(value)?;
                 if let Some(spec) = format_spec {
                     self.visit_expr(spec)?;
@@ -885,10 +1079,17 @@ impl Builder<'_> {
                 }
             }
             ExprKind::Name { id, ctx } => {
-                let flag = if *ctx == ExprContext::Load { USE } else { DEF_LOCAL };
+                let flag = if *ctx == ExprContext::Load {
+                    USE
+                } else {
+                    DEF_LOCAL
+                };
                 self.add_def(id, flag, e.loc)?;
                 // `super()` needs the `__class__` cell of the enclosing class.
-                if *ctx == ExprContext::Load && self.cur().block_type == BlockType::Function && id == "super" {
+                if *ctx == ExprContext::Load
+                    && self.cur().block_type == BlockType::Function
+                    && id == "super"
+                {
                     self.add_def("__class__", USE, e.loc)?;
                 }
             }
@@ -901,7 +1102,9 @@ impl Builder<'_> {
     fn mark_generator(&mut self, e: &Expr) -> VisitResult {
         let cur = self.cur_mut();
         cur.generator = true;
-        let Some(kind) = cur.comprehension else { return Ok(()) };
+        let Some(kind) = cur.comprehension else {
+            return Ok(());
+        };
         let msg = match kind {
             ComprehensionType::List => "'yield' inside list comprehension",
             ComprehensionType::Set => "'yield' inside set comprehension",
@@ -913,7 +1116,10 @@ impl Builder<'_> {
 
     fn refuse_in_annotation(&self, what: &str, e: &Expr) -> VisitResult {
         if self.cur().block_type == BlockType::Annotation {
-            return Err(self.error(format!("'{what}' can not be used within an annotation"), e.loc));
+            return Err(self.error(
+                format!("'{what}' can not be used within an annotation"),
+                e.loc,
+            ));
         }
         Ok(())
     }
@@ -937,7 +1143,12 @@ impl Builder<'_> {
         let result = self.visit_expr(&outermost.iter);
         self.cur_mut().comp_iter_expr -= 1;
         result?;
-        self.enter_block(name, BlockType::Function, e.loc, Some(e as *const Expr as usize));
+        self.enter_block(
+            name,
+            BlockType::Function,
+            e.loc,
+            Some(e as *const Expr as usize),
+        );
         let is_generator = kind == ComprehensionType::Generator;
         {
             let cur = self.cur_mut();
@@ -985,7 +1196,10 @@ impl Builder<'_> {
 
     fn visit_named_expr(&mut self, e: &Expr, target: &Expr, value: &Expr) -> VisitResult {
         if self.cur().comp_iter_expr > 0 {
-            return Err(self.error("assignment expression cannot be used in a comprehension iterable expression", e.loc));
+            return Err(self.error(
+                "assignment expression cannot be used in a comprehension iterable expression",
+                e.loc,
+            ));
         }
         if self.cur().comprehension.is_some() {
             self.extend_named_expr_scope(target)?;
@@ -1018,7 +1232,11 @@ impl Builder<'_> {
             }
             match ste.block_type {
                 BlockType::Function => {
-                    let flag = if ste.flags_of(id) & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL };
+                    let flag = if ste.flags_of(id) & DEF_GLOBAL != 0 {
+                        DEF_GLOBAL
+                    } else {
+                        DEF_NONLOCAL
+                    };
                     self.add_def(id, flag, loc)?;
                     self.record_directive(id, loc);
                     return self.add_def_in(ste_id, id, DEF_LOCAL, loc);
@@ -1061,7 +1279,7 @@ impl SymbolTable {
     fn analyze(&mut self) -> Result<(), CompileError> {
         let mut free = NameSet::new();
         let mut global = NameSet::new();
-        self.analyze_block(BlockId(0), None, &mut free, &mut global)
+        self.analyze_block(BlockId::TOP, None, &mut free, &mut global)
     }
 
     /// Resolve the names of `id` and its children. `bound` holds the names
@@ -1090,9 +1308,22 @@ impl SymbolTable {
             }
         }
 
-        let names: Vec<(String, u32)> = self.block(id).symbols.iter().map(|(n, s)| (n.clone(), s.flags)).collect();
+        let names: Vec<(String, u32)> = self
+            .block(id)
+            .symbols
+            .iter()
+            .map(|(n, s)| (n.clone(), s.flags))
+            .collect();
         for (name, flags) in names {
-            let scope = self.analyze_name(id, &name, flags, bound.as_deref_mut(), &mut local, free, global)?;
+            let scope = self.analyze_name(
+                id,
+                &name,
+                flags,
+                bound.as_deref_mut(),
+                &mut local,
+                free,
+                global,
+            )?;
             if let Some(sym) = self.blocks[id.index()].symbols.get_mut(&name) {
                 sym.scope = Some(scope);
             }
@@ -1118,7 +1349,12 @@ impl SymbolTable {
             let mut child_free = newfree.clone();
             let mut child_global = newglobal.clone();
             stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
-                self.analyze_block(child, Some(&mut child_bound), &mut child_free, &mut child_global)
+                self.analyze_block(
+                    child,
+                    Some(&mut child_bound),
+                    &mut child_free,
+                    &mut child_global,
+                )
             })?;
             allfree.extend(child_free);
             let c = self.block(child);
@@ -1130,14 +1366,17 @@ impl SymbolTable {
 
         match block_type {
             BlockType::Function => self.analyze_cells(id, &mut newfree),
-            BlockType::Class => {
-                if newfree.remove("__class__") {
-                    self.blocks[id.index()].needs_class_closure = true;
-                }
+            BlockType::Class if newfree.remove("__class__") => {
+                self.blocks[id.index()].needs_class_closure = true;
             }
             _ => {}
         }
-        self.update_symbols(id, bound.as_deref(), &newfree, block_type == BlockType::Class);
+        self.update_symbols(
+            id,
+            bound.as_deref(),
+            &newfree,
+            block_type == BlockType::Class,
+        );
         free.extend(newfree);
         Ok(())
     }
@@ -1155,7 +1394,11 @@ impl SymbolTable {
     ) -> Result<Scope, CompileError> {
         if flags & DEF_GLOBAL != 0 {
             if flags & DEF_NONLOCAL != 0 {
-                return Err(self.error_at_directive(id, name, format!("name '{name}' is nonlocal and global")));
+                return Err(self.error_at_directive(
+                    id,
+                    name,
+                    format!("name '{name}' is nonlocal and global"),
+                ));
             }
             global.insert(name.to_string());
             if let Some(bound) = bound {
@@ -1165,10 +1408,18 @@ impl SymbolTable {
         }
         if flags & DEF_NONLOCAL != 0 {
             let Some(bound) = bound else {
-                return Err(self.error_at_directive(id, name, "nonlocal declaration not allowed at module level".into()));
+                return Err(self.error_at_directive(
+                    id,
+                    name,
+                    "nonlocal declaration not allowed at module level".into(),
+                ));
             };
             if !bound.contains(name) {
-                return Err(self.error_at_directive(id, name, format!("no binding for nonlocal '{name}' found")));
+                return Err(self.error_at_directive(
+                    id,
+                    name,
+                    format!("no binding for nonlocal '{name}' found"),
+                ));
             }
             self.blocks[id.index()].free = true;
             free.insert(name.to_string());
@@ -1205,7 +1456,13 @@ impl SymbolTable {
     }
 
     /// Record the free names of the children that pass through this block.
-    fn update_symbols(&mut self, id: BlockId, bound: Option<&NameSet>, free: &NameSet, is_class: bool) {
+    fn update_symbols(
+        &mut self,
+        id: BlockId,
+        bound: Option<&NameSet>,
+        free: &NameSet,
+        is_class: bool,
+    ) {
         let mut names: Vec<&String> = free.iter().collect();
         names.sort();
         let block = &mut self.blocks[id.index()];
@@ -1222,7 +1479,13 @@ impl SymbolTable {
                 // A global: nothing to pass down.
                 continue;
             }
-            block.symbols.insert(name.clone(), Symbol { flags: 0, scope: Some(Scope::Free) });
+            block.symbols.insert(
+                name.clone(),
+                Symbol {
+                    flags: 0,
+                    scope: Some(Scope::Free),
+                },
+            );
         }
     }
 

@@ -1,38 +1,230 @@
 //! The `pyrite` command.
+//!
+//! The command line follows CPython's: the same messages and exit statuses
+//! for usage errors (2), unreadable files (2) and uncaught exceptions (1).
+//! Until the interpreter exists, the modes are:
+//!
+//! - `pyrite --dump-ast FILE`: print `ast.dump(ast.parse(src), include_attributes=True)`,
+//!   or the SyntaxError as an uncaught one is printed;
+//! - `pyrite --parse-only FILE...` (hidden, for benchmarks): parse every file in one
+//!   process and print the time spent parsing.
 
+use std::io::{self, Write};
+use std::path::Path;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+const PROGRAM: &str = "pyrite";
+
+const USAGE: &str = "usage: pyrite [option] ... --dump-ast file";
+
+const HELP: &str = "\
+Options:
+-h     : print this help message and exit (also -? or --help)
+-V     : print the Pyrite version number and exit (also --version)
+--dump-ast file : parse file and print its syntax tree as
+         ast.dump(tree, include_attributes=True) does
+";
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq, Eq)]
+enum Command {
+    Help,
+    Version,
+    DumpAst(String),
+    Dis(String),
+    ParseOnly(Vec<String>),
+}
+
+/// A command-line error: the first line CPython would print before the usage line.
+#[derive(Debug, PartialEq, Eq)]
+struct UsageError(String);
+
+fn parse_args(args: &[String]) -> Result<Command, UsageError> {
+    let Some(first) = args.first() else {
+        // CPython would start the REPL; there is none yet.
+        return Err(UsageError(String::from("no input file")));
+    };
+    match first.as_str() {
+        "-h" | "-?" | "--help" => Ok(Command::Help),
+        "-V" | "--version" => Ok(Command::Version),
+        "--dump-ast" => match &args[1..] {
+            [file] => Ok(Command::DumpAst(file.clone())),
+            [] => Err(UsageError(String::from("Argument expected for the --dump-ast option"))),
+            [_, extra, ..] => Err(UsageError(format!("unexpected argument {extra}"))),
+        },
+        "--dis" if args.len() == 2 => Ok(Command::Dis(args[1].clone())),
+        "--parse-only" => Ok(Command::ParseOnly(args[1..].to_vec())),
+        // CPython's wording differs between unknown long and short options.
+        long if long.starts_with("--") => Err(UsageError(format!("unknown option {long}"))),
+        short if short.starts_with('-') && short.len() > 1 => {
+            let letter = short[1..].chars().next().unwrap_or('-');
+            Err(UsageError(format!("Unknown option: -{letter}")))
+        }
+        _ => Err(UsageError(String::from("running a program is not supported yet; use --dump-ast"))),
+    }
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().collect();
-    match args.get(1).map(String::as_str) {
-        Some("--dump-ast") if args.len() == 3 => dump_ast(&args[2]),
-        Some("--dis") if args.len() == 3 => match std::fs::read(&args[2]).map_err(|e| format!("pyrite: can't open file '{}': {e}\n", args[2])).and_then(|src| compiler::dis::dis_source(&src, &args[2])) {
-            Ok(text) => { print!("{text}"); ExitCode::SUCCESS }
-            Err(text) => { eprint!("{text}"); ExitCode::from(1) }
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match parse_args(&args) {
+        Ok(Command::Help) => {
+            print_or_exit(&format!("{USAGE}\n{HELP}"));
+            ExitCode::SUCCESS
+        }
+        Ok(Command::Version) => {
+            print_or_exit(&format!("Pyrite {} (Python 3.11)\n", env!("CARGO_PKG_VERSION")));
+            ExitCode::SUCCESS
+        }
+        Ok(Command::DumpAst(path)) => dump_ast(&path),
+        // `python3 -m dis FILE`'s output for our compiler.
+        Ok(Command::Dis(path)) => match read_source(&path).map(|src| compiler::dis::dis_source(&src, &path)) {
+            Ok(Ok(text)) => { print_or_exit(&text); ExitCode::SUCCESS }
+            Ok(Err(text)) => { eprint!("{text}"); ExitCode::from(1) }
+            Err(code) => code,
         },
-        _ => {
-            eprintln!("usage: pyrite --dump-ast FILE | --dis FILE");
+        Ok(Command::ParseOnly(paths)) => parse_only(&paths),
+        Err(UsageError(msg)) => {
+            eprintln!("{msg}\n{USAGE}\nTry `{PROGRAM} -h' for more information.");
             ExitCode::from(2)
         }
     }
 }
 
-fn dump_ast(path: &str) -> ExitCode {
-    let source = match std::fs::read(path) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("pyrite: can't open file '{path}': {e}");
-            return ExitCode::from(2);
+/// Write to stdout; a failed write (closed pipe, full disk) ends the
+/// process with 120, the status CPython uses when flushing stdout fails.
+fn print_or_exit(text: &str) {
+    let mut out = io::stdout().lock();
+    if out.write_all(text.as_bytes()).and_then(|()| out.flush()).is_err() {
+        std::process::exit(120);
+    }
+}
+
+/// CPython's message for a script it cannot open: the path made absolute
+/// (not normalised) and the error as `[Errno N] strerror`.
+fn cant_open_message(path: &str, err: &io::Error) -> String {
+    let shown = match std::env::current_dir() {
+        Ok(cwd) if Path::new(path).is_relative() => cwd.join(path).display().to_string(),
+        _ => path.to_string(),
+    };
+    format!("{PROGRAM}: can't open file '{shown}': {}", errno_text(err))
+}
+
+/// `[Errno 2] No such file or directory`, from an I/O error whose Display
+/// reads `No such file or directory (os error 2)`.
+fn errno_text(err: &io::Error) -> String {
+    let text = err.to_string();
+    match err.raw_os_error() {
+        Some(code) => {
+            let suffix = format!(" (os error {code})");
+            let strerror = text.strip_suffix(&suffix).unwrap_or(&text);
+            format!("[Errno {code}] {strerror}")
         }
+        None => text,
+    }
+}
+
+fn read_source(path: &str) -> Result<Vec<u8>, ExitCode> {
+    std::fs::read(path).map_err(|e| {
+        eprintln!("{}", cant_open_message(path, &e));
+        ExitCode::from(2)
+    })
+}
+
+fn dump_ast(path: &str) -> ExitCode {
+    let source = match read_source(path) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
     match syntax::parse_bytes(&source, path, syntax::Mode::Module) {
         Ok(tree) => {
-            println!("{}", syntax::dump(&tree));
+            let mut text = syntax::dump(&tree);
+            text.push('\n');
+            print_or_exit(&text);
             ExitCode::SUCCESS
         }
         Err(e) => {
             eprint!("{}", e.traceback_text());
             ExitCode::from(1)
         }
+    }
+}
+
+/// Parse every file in one process and report the time spent in the parser
+/// alone (reading files and process start-up excluded), so that it can be
+/// compared with CPython's `compile(..., ast.PyCF_ONLY_AST)` over the same files.
+fn parse_only(paths: &[String]) -> ExitCode {
+    let mut sources = Vec::with_capacity(paths.len());
+    for path in paths {
+        match read_source(path) {
+            Ok(s) => sources.push((path.as_str(), s)),
+            Err(code) => return code,
+        }
+    }
+    let mut parse_time = Duration::ZERO;
+    let mut rejected = 0usize;
+    for (path, source) in &sources {
+        let start = Instant::now();
+        let result = syntax::parse_bytes(source, path, syntax::Mode::Module);
+        // Freeing the tree is part of the cost CPython pays too (its arena).
+        let ok = result.is_ok();
+        drop(result);
+        parse_time += start.elapsed();
+        if !ok {
+            rejected += 1;
+        }
+    }
+    let bytes: usize = sources.iter().map(|(_, s)| s.len()).sum();
+    print_or_exit(&format!(
+        "parsed {} files ({bytes} bytes, {rejected} rejected) in {:.6} s\n",
+        sources.len(),
+        parse_time.as_secs_f64()
+    ));
+    ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn dump_ast_takes_one_file() {
+        assert_eq!(parse_args(&args(&["--dump-ast", "a.py"])), Ok(Command::DumpAst("a.py".into())));
+        assert!(parse_args(&args(&["--dump-ast"])).is_err());
+        assert!(parse_args(&args(&["--dump-ast", "a.py", "b.py"])).is_err());
+    }
+
+    #[test]
+    fn unknown_options_are_worded_like_cpython() {
+        assert_eq!(parse_args(&args(&["--x"])), Err(UsageError("unknown option --x".into())));
+        assert_eq!(parse_args(&args(&["-z"])), Err(UsageError("Unknown option: -z".into())));
+    }
+
+    #[test]
+    fn version_and_help() {
+        assert_eq!(parse_args(&args(&["--version"])), Ok(Command::Version));
+        assert_eq!(parse_args(&args(&["-V"])), Ok(Command::Version));
+        assert_eq!(parse_args(&args(&["-h"])), Ok(Command::Help));
+    }
+
+    #[test]
+    fn errno_text_has_cpython_form() {
+        let err = io::Error::from_raw_os_error(2);
+        let text = errno_text(&err);
+        assert!(text.starts_with("[Errno 2] "), "{text}");
+        assert!(!text.contains("os error"), "{text}");
+    }
+
+    #[test]
+    fn cant_open_shows_an_absolute_path() {
+        let err = io::Error::from_raw_os_error(2);
+        let msg = cant_open_message("missing/x.py", &err);
+        let cwd = std::env::current_dir().unwrap();
+        assert!(msg.starts_with(&format!("pyrite: can't open file '{}", cwd.display())), "{msg}");
+        assert!(msg.ends_with("x.py': [Errno 2] No such file or directory"), "{msg}");
     }
 }

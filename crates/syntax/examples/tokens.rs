@@ -6,12 +6,22 @@
 //! <line> <offset> <end line> <end offset> <message>` and `X <text>` (`X-`
 //! when the error has no text; backslashes and newlines escaped).
 //! `--time FILE...` only tokenizes and reports the total time.
+//! `--decode FILE` prints the decoded source text.
 
 use std::io::Write;
 use std::time::Instant;
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--decode") {
+        // Print the decoded source (or the error) of one file.
+        let raw = std::fs::read(&args[1]).unwrap_or_default();
+        match syntax::encoding::decode_source_named(&raw, &args[1]) {
+            Ok(text) => print!("{text}"),
+            Err(e) => println!("ERROR {}", e.msg),
+        }
+        return;
+    }
     let time_only = args.first().map(String::as_str) == Some("--time");
     if time_only {
         args.remove(0);
@@ -26,8 +36,14 @@ fn main() {
             continue;
         };
         let t0 = Instant::now();
-        let result = syntax::encoding::decode_source(&raw).map(|text| {
-            let toks = syntax::tokenizer::tokenize(&text);
+        let result = syntax::encoding::decode_source_named(&raw, path).map(|text| {
+            // As CPython parses bytes.
+            let columns = if syntax::encoding::declares_encoding(&raw) {
+                syntax::tokenizer::ErrorColumns::Chars
+            } else {
+                syntax::tokenizer::ErrorColumns::Bytes
+            };
+            let toks = syntax::tokenizer::tokenize_with(&text, columns);
             (text, toks)
         });
         total += t0.elapsed();

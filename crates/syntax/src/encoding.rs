@@ -62,6 +62,13 @@ pub fn decode_source_named(source: &[u8], filename: &str) -> Result<String, Synt
     })
 }
 
+/// Whether `source` declares its encoding (a BOM or a coding cookie), in
+/// which case CPython's parser counts error columns in characters rather
+/// than bytes (see [`crate::tokenizer::ErrorColumns`]).
+pub fn declares_encoding(source: &[u8]) -> bool {
+    source.starts_with(b"\xef\xbb\xbf") || find_cookie(source).is_some()
+}
+
 /// Universal newlines: `\r\n` and lone `\r` become `\n`, as CPython does to
 /// source text before tokenizing it (also for `compile()` of a str).
 pub fn translate_newlines(text: &str) -> Cow<'_, str> {
@@ -358,6 +365,13 @@ mod tests {
         assert_eq!(decode_source(b"# coding: euc-jp\nx = '\xa4\xa2'\n").unwrap(), "# coding: euc-jp\nx = 'あ'\n");
         assert_eq!(decode_source(b"# coding: koi8-r\nx = '\xc1'\n").unwrap(), "# coding: koi8-r\nx = 'а'\n");
         assert_eq!(decode_source(b"#\r# coding: latin-1\r\nx='\xe9'").unwrap(), "#\n# coding: latin-1\nx='é'");
+        // From CPython's test_source_encoding: the first cookie wins, bytes
+        // on the cookie line are decoded too, CJK codecs.
+        assert_eq!(decode_source(b"#coding:iso8859-15 coding:latin1\n'\xa4'").unwrap(), "#coding:iso8859-15 coding:latin1\n'€'");
+        assert_eq!(decode_source(b"#coding:iso-8859-15 \xa4\n'\xc3\xa4'").unwrap(), "#coding:iso-8859-15 €\n'Ã€'");
+        assert_eq!(decode_source(b"#coding:iso-8859-15\n#coding:latin1\n'\xa4'").unwrap(), "#coding:iso-8859-15\n#coding:latin1\n'€'");
+        assert_eq!(decode_source(b"# coding: cp949\na = '\xaa\xa7'\n").unwrap(), "# coding: cp949\na = 'ぇ'\n");
+        assert_eq!(decode_source(b"# coding: cp932\n'\x94\x4e'").unwrap(), "# coding: cp932\n'年'");
         // Not cookies: code before it, a third line, no name, no separator.
         assert!(decode_source(b"x = 1 # coding: latin1\nx='\xe9'\n").is_err());
         assert!(decode_source(b"x=1\n# coding: latin-1\nx = '\xe9'\n").is_err());
@@ -384,6 +398,12 @@ mod tests {
             "Non-UTF-8 code starting with '\\xff' in file f.py on line 4, but no encoding declared; \
              see https://peps.python.org/pep-0263/ for details"
         );
+        assert!(declares_encoding(b"\xef\xbb\xbfx = 1\n"));
+        assert!(declares_encoding(b"#!/bin/python\n# coding: utf-8\n"));
+        assert!(!declares_encoding(b"x = 1\n# coding: utf-8\n"));
+        for bad in [&b"\xff\x20"[..], b"\xef\x20", b"\xef\xbb\x20"] {
+            assert!(msg(bad).starts_with("Non-UTF-8 code starting with"), "{bad:?}");
+        }
         let e = decode_source(b"# coding: foo\n").unwrap_err();
         assert_eq!((e.kind, e.lineno, e.offset, e.text), (SyntaxErrorKind::SyntaxError, 0, 0, None));
     }

@@ -67,8 +67,135 @@ impl std::error::Error for SyntaxError {}
 impl SyntaxError {
     /// What `python3` prints to stderr for this error when it is uncaught:
     /// the `File "...", line N` line, the source line, the caret line and
-    /// `Kind: msg`.
+    /// `Kind: msg` (CPython 3.11's `print_exception` and `print_error_text`
+    /// in Python/pythonrun.c).
+    ///
+    /// CPython does this arithmetic on the UTF-8 bytes of the line while the
+    /// offsets count characters, so carets after non-ASCII text land where
+    /// CPython puts them, not under the character: that is reproduced.
     pub fn traceback_text(&self) -> String {
-        format!("  File \"{}\", line {}\n{}: {}\n", self.filename, self.lineno, self.kind.name(), self.msg)
+        let mut out = format!("  File \"{}\", line {}\n", self.filename, self.lineno);
+        if let Some(text) = &self.text {
+            // 0 stands for CPython's 0 and None alike; both give no caret.
+            let offset = i64::from(self.offset);
+            let line_size = text.len() as i64;
+            // CPython only reads the end of an error of class SyntaxError
+            // itself: its subclasses get a single caret.
+            let mut end_offset = match self.kind {
+                SyntaxErrorKind::SyntaxError if self.end_lineno > self.lineno => {
+                    // Multi-line errors are underlined to the end of the first line.
+                    line_size
+                }
+                SyntaxErrorKind::SyntaxError => i64::from(self.end_offset),
+                SyntaxErrorKind::IndentationError | SyntaxErrorKind::TabError => 0,
+            };
+            end_offset = end_offset.min(line_size + 1);
+            push_error_text(&mut out, offset, end_offset, text);
+        }
+        out.push_str(self.kind.name());
+        if !self.msg.is_empty() {
+            out.push_str(": ");
+            out.push_str(&self.msg);
+        }
+        out.push('\n');
+        out
+    }
+}
+
+/// The source line and caret line of [`SyntaxError::traceback_text`].
+fn push_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
+    let carets = if end_offset > 0 && end_offset > offset { end_offset - offset } else { 1 };
+    // CPython handles the text as a C string: it ends at the first NUL.
+    let mut text = text.as_bytes();
+    if let Some(nul) = text.iter().position(|&b| b == 0) {
+        text = &text[..nul];
+    }
+    let mut offset = offset - 1;
+    // Leading blanks are not shown; the caret moves left with them.
+    while let [b' ' | b'\t' | b'\x0c', rest @ ..] = text {
+        text = rest;
+        offset -= 1;
+    }
+    let mut len = text.len() as i64;
+    if text.last() == Some(&b'\n') {
+        len -= 1;
+    }
+    offset = offset.min(len);
+    // When the text holds several lines, show from the one the offset is on.
+    while let Some(nl) = text.iter().position(|&b| b == b'\n') {
+        let nl = nl as i64;
+        if nl >= offset {
+            break;
+        }
+        text = &text[nl as usize + 1..];
+        len -= nl + 1;
+        offset -= nl + 1;
+    }
+    out.push_str("    ");
+    out.push_str(&String::from_utf8_lossy(text));
+    if usize::try_from(len).ok().and_then(|l| text.get(l)) != Some(&b'\n') {
+        out.push('\n');
+    }
+    if offset < 0 {
+        return;
+    }
+    out.push_str("    ");
+    out.extend(std::iter::repeat(' ').take(offset as usize));
+    out.extend(std::iter::repeat('^').take(carets as usize));
+    out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Expected outputs are what python3.11's `sys.__excepthook__` prints for
+    /// `SyntaxError(msg, ("f.py", lineno, offset, text, end_lineno, end_offset))`.
+    fn check(lineno: u32, offset: u32, text: Option<&str>, end_lineno: u32, end_offset: u32, msg: &str, expected: &str) {
+        let mut e = SyntaxError::new(SyntaxErrorKind::SyntaxError, msg);
+        e.filename = "f.py".into();
+        e.lineno = lineno;
+        e.offset = offset;
+        e.end_lineno = end_lineno;
+        e.end_offset = end_offset;
+        e.text = text.map(str::to_string);
+        assert_eq!(e.traceback_text(), expected);
+    }
+
+    #[test]
+    fn traceback_text_matches_cpython() {
+        let m = "invalid syntax";
+        check(1, 5, Some("x = (1 2)\n"), 1, 8, m, "  File \"f.py\", line 1\n    x = (1 2)\n        ^^^\nSyntaxError: invalid syntax\n");
+        check(3, 9, Some("    y = 1 +\n"), 3, 10, m, "  File \"f.py\", line 3\n    y = 1 +\n        ^\nSyntaxError: invalid syntax\n");
+        check(2, 3, Some("\t\tfoo bar\n"), 2, 6, m, "  File \"f.py\", line 2\n    foo bar\n    ^^^\nSyntaxError: invalid syntax\n");
+        check(1, 6, Some("a\tb = 1 2\n"), 1, 7, m, "  File \"f.py\", line 1\n    a\tb = 1 2\n         ^\nSyntaxError: invalid syntax\n");
+        check(1, 11, Some("x = \"é\" + €"), 1, 11, m, "  File \"f.py\", line 1\n    x = \"é\" + €\n              ^\nSyntaxError: invalid syntax\n");
+        check(1, 8, Some("print 1\n"), 1, 8, m, "  File \"f.py\", line 1\n    print 1\n           ^\nSyntaxError: invalid syntax\n");
+        check(1, 20, Some("if x\n"), 1, 25, m, "  File \"f.py\", line 1\n    if x\n        ^\nSyntaxError: invalid syntax\n");
+        check(4, 0, None, 4, 0, m, "  File \"f.py\", line 4\nSyntaxError: invalid syntax\n");
+        check(2, 0, Some("foo(\n"), 2, 0, m, "  File \"f.py\", line 2\n    foo(\nSyntaxError: invalid syntax\n");
+        check(1, 5, Some("x = (1 +\n"), 3, 2, m, "  File \"f.py\", line 1\n    x = (1 +\n        ^^^^\nSyntaxError: invalid syntax\n");
+        check(2, 7, Some("a = 1\nb = (2 3)\n"), 2, 9, m, "  File \"f.py\", line 2\n    b = (2 3)\n    ^^\nSyntaxError: invalid syntax\n");
+        check(1, 3, Some("\x0c  x y\n"), 1, 6, m, "  File \"f.py\", line 1\n    x y\nSyntaxError: invalid syntax\n");
+        check(1, 5, Some("abc def ghi\n"), 1, 2, m, "  File \"f.py\", line 1\n    abc def ghi\n        ^\nSyntaxError: invalid syntax\n");
+        check(1, 1, Some("x\n"), 1, 2, "", "  File \"f.py\", line 1\n    x\n    ^\nSyntaxError\n");
+        check(1, 3, Some("a b"), 1, 4, m, "  File \"f.py\", line 1\n    a b\n      ^\nSyntaxError: invalid syntax\n");
+    }
+
+    #[test]
+    fn traceback_text_names_the_subclass() {
+        // Only SyntaxError itself is underlined over its whole range.
+        let mut e = SyntaxError::new(SyntaxErrorKind::IndentationError, "msg");
+        e.filename = "f.py".into();
+        e.lineno = 2;
+        e.offset = 1;
+        e.end_lineno = 2;
+        e.end_offset = 5;
+        e.text = Some("pass\n".into());
+        assert_eq!(e.traceback_text(), "  File \"f.py\", line 2\n    pass\n    ^\nIndentationError: msg\n");
+        e.kind = SyntaxErrorKind::TabError;
+        e.offset = 3;
+        e.end_lineno = 3;
+        assert_eq!(e.traceback_text(), "  File \"f.py\", line 2\n    pass\n      ^\nTabError: msg\n");
     }
 }

@@ -30,8 +30,14 @@ pub enum Mode {
 
 /// Parse raw source bytes (decoded per PEP 263 / BOM) into an AST.
 pub fn parse_bytes(source: &[u8], filename: &str, mode: Mode) -> Result<ast::Mod, SyntaxError> {
-    let text = encoding::decode_source(source)?;
-    parse_str(&text, filename, mode)
+    let text = encoding::decode_source(source).map_err(|mut e| {
+        e.filename = filename.to_string();
+        e
+    })?;
+    parser::parse_decoded(&text, source, mode).map_err(|mut e| {
+        e.filename = filename.to_string();
+        e
+    })
 }
 
 /// Parse already-decoded source text into an AST.

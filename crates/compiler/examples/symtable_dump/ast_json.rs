@@ -3,9 +3,9 @@
 
 #![allow(clippy::all)]
 
+use super::json_support::*;
 use serde_json::Value;
 use syntax::ast::*;
-use super::json_support::*;
 
 pub fn read_expr_context(v: &Value) -> ExprContext {
     match v.as_str().unwrap_or_default() {
@@ -84,7 +84,16 @@ pub fn read_arguments(v: &Value) -> Arguments {
         args: list(&v["args"]).iter().map(read_arg).collect(),
         vararg: opt(&v["vararg"]).map(read_arg),
         kwonlyargs: list(&v["kwonlyargs"]).iter().map(read_arg).collect(),
-        kw_defaults: list(&v["kw_defaults"]).iter().map(|x| if x.is_null() { None } else { Some(read_expr(x)) }).collect(),
+        kw_defaults: list(&v["kw_defaults"])
+            .iter()
+            .map(|x| {
+                if x.is_null() {
+                    None
+                } else {
+                    Some(read_expr(x))
+                }
+            })
+            .collect(),
         kwarg: opt(&v["kwarg"]).map(read_arg),
         defaults: list(&v["defaults"]).iter().map(read_expr).collect(),
     }
@@ -134,7 +143,10 @@ pub fn read_mod(v: &Value) -> Mod {
     let kind = match v["_type"].as_str().unwrap_or_default() {
         "Module" => Mod::Module {
             body: list(&v["body"]).iter().map(read_stmt).collect(),
-            type_ignores: list(&v["type_ignores"]).iter().map(read_type_ignore).collect(),
+            type_ignores: list(&v["type_ignores"])
+                .iter()
+                .map(read_type_ignore)
+                .collect(),
         },
         "Interactive" => Mod::Interactive {
             body: list(&v["body"]).iter().map(read_stmt).collect(),
@@ -242,13 +254,19 @@ pub fn read_stmt(v: &Value) -> Stmt {
         },
         "Try" => StmtKind::Try {
             body: list(&v["body"]).iter().map(read_stmt).collect(),
-            handlers: list(&v["handlers"]).iter().map(read_excepthandler).collect(),
+            handlers: list(&v["handlers"])
+                .iter()
+                .map(read_excepthandler)
+                .collect(),
             orelse: list(&v["orelse"]).iter().map(read_stmt).collect(),
             finalbody: list(&v["finalbody"]).iter().map(read_stmt).collect(),
         },
         "TryStar" => StmtKind::TryStar {
             body: list(&v["body"]).iter().map(read_stmt).collect(),
-            handlers: list(&v["handlers"]).iter().map(read_excepthandler).collect(),
+            handlers: list(&v["handlers"])
+                .iter()
+                .map(read_excepthandler)
+                .collect(),
             orelse: list(&v["orelse"]).iter().map(read_stmt).collect(),
             finalbody: list(&v["finalbody"]).iter().map(read_stmt).collect(),
         },
@@ -310,7 +328,16 @@ pub fn read_expr(v: &Value) -> Expr {
             orelse: Box::new(read_expr(&v["orelse"])),
         },
         "Dict" => ExprKind::Dict {
-            keys: list(&v["keys"]).iter().map(|x| if x.is_null() { None } else { Some(read_expr(x)) }).collect(),
+            keys: list(&v["keys"])
+                .iter()
+                .map(|x| {
+                    if x.is_null() {
+                        None
+                    } else {
+                        Some(read_expr(x))
+                    }
+                })
+                .collect(),
             values: list(&v["values"]).iter().map(read_expr).collect(),
         },
         "Set" => ExprKind::Set {
@@ -318,20 +345,32 @@ pub fn read_expr(v: &Value) -> Expr {
         },
         "ListComp" => ExprKind::ListComp {
             elt: Box::new(read_expr(&v["elt"])),
-            generators: list(&v["generators"]).iter().map(read_comprehension).collect(),
+            generators: list(&v["generators"])
+                .iter()
+                .map(read_comprehension)
+                .collect(),
         },
         "SetComp" => ExprKind::SetComp {
             elt: Box::new(read_expr(&v["elt"])),
-            generators: list(&v["generators"]).iter().map(read_comprehension).collect(),
+            generators: list(&v["generators"])
+                .iter()
+                .map(read_comprehension)
+                .collect(),
         },
         "DictComp" => ExprKind::DictComp {
             key: Box::new(read_expr(&v["key"])),
             value: Box::new(read_expr(&v["value"])),
-            generators: list(&v["generators"]).iter().map(read_comprehension).collect(),
+            generators: list(&v["generators"])
+                .iter()
+                .map(read_comprehension)
+                .collect(),
         },
         "GeneratorExp" => ExprKind::GeneratorExp {
             elt: Box::new(read_expr(&v["elt"])),
-            generators: list(&v["generators"]).iter().map(read_comprehension).collect(),
+            generators: list(&v["generators"])
+                .iter()
+                .map(read_comprehension)
+                .collect(),
         },
         "Await" => ExprKind::Await {
             value: Box::new(read_expr(&v["value"])),

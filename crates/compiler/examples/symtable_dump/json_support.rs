@@ -55,9 +55,17 @@ pub fn constant(v: &Value) -> Constant {
             }
         }
         "Float" => Constant::Float(float(value)),
-        "Complex" => Constant::Complex { real: float(&value[0]), imag: float(&value[1]) },
+        "Complex" => Constant::Complex {
+            real: float(&value[0]),
+            imag: float(&value[1]),
+        },
         "Str" => Constant::Str(value.as_str().unwrap_or_default().into()),
-        "Bytes" => Constant::Bytes(list(value).iter().map(|b| b.as_u64().unwrap_or_default() as u8).collect()),
+        "Bytes" => Constant::Bytes(
+            list(value)
+                .iter()
+                .map(|b| b.as_u64().unwrap_or_default() as u8)
+                .collect(),
+        ),
         "Tuple" => Constant::Tuple(list(value).iter().map(constant).collect()),
         other => panic!("bad constant {other}"),
     }

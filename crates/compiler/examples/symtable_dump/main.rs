@@ -1,19 +1,24 @@
 //! Print the symbol table of a Python file in the format of
 //! `tools/dump_python_symtable.py`, to compare it with CPython's.
 //!
-//! Usage: symtable_dump FILE.py        (parse with the syntax crate)
-//!        symtable_dump --json FILE    (a tree from tools/ast_to_json.py)
+//! Usage: symtable_dump [--code] FILE.py        (parse with the syntax crate)
+//!        symtable_dump [--code] --json FILE    (a tree from tools/ast_to_json.py)
+//!
+//! With --code, print instead what the code objects would say (the format
+//! of tools/dump_python_code.py).
 
 mod ast_json;
 mod json_support;
+mod run;
 
-use compiler::future::FutureFeatures;
-use compiler::symtable::SymbolTable;
-use compiler::CompileError;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let code = args.first().is_some_and(|a| a == "--code");
+    if code {
+        args.remove(0);
+    }
     let (tree, path) = match args.as_slice() {
         [flag, json] if flag == "--json" => {
             let text = match std::fs::read_to_string(json) {
@@ -26,7 +31,10 @@ fn main() -> ExitCode {
             };
             let name = value["filename"].as_str().unwrap_or(json).to_string();
             // The tree may be deep: read and later drop it on a big stack.
-            (stacker::grow(256 << 20, || ast_json::read_mod(&value["tree"])), name)
+            (
+                stacker::grow(256 << 20, || ast_json::read_mod(&value["tree"])),
+                name,
+            )
         }
         [path] => {
             let source = match std::fs::read(path) {
@@ -36,28 +44,23 @@ fn main() -> ExitCode {
             match syntax::parse_bytes(&source, path, syntax::Mode::Module) {
                 Ok(tree) => (tree, path.clone()),
                 Err(e) => {
-                    println!("parse error: {}: {} ({}, {})", e.kind.name(), e.msg, e.lineno, e.offset);
+                    println!(
+                        "parse error: {}: {} ({}, {})",
+                        e.kind.name(),
+                        e.msg,
+                        e.lineno,
+                        e.offset
+                    );
                     return ExitCode::SUCCESS;
                 }
             }
         }
-        _ => return fail("usage: symtable_dump [--json] FILE"),
+        _ => return fail("usage: symtable_dump [--code] [--json] FILE"),
     };
-    let result = FutureFeatures::from_ast(&tree, &path)
-        .map_err(CompileError::from)
-        .and_then(|ff| SymbolTable::build(&tree, &path, ff.flags));
-    match result {
-        Ok(table) => print!("{}", table.dump()),
-        Err(CompileError::Syntax(e)) => println!(
-            "error: {}: {} ({}, {}, {}, {})",
-            e.kind.name(),
-            e.msg,
-            e.lineno,
-            e.offset,
-            e.end_lineno,
-            e.end_offset
-        ),
-        Err(e) => println!("error: {}: {}", e.type_name(), e.message()),
+    if code {
+        print!("{}", run::dump_code(&tree, &path));
+    } else {
+        print!("{}", run::dump_tree(&tree, &path));
     }
     stacker::grow(256 << 20, move || drop(tree));
     ExitCode::SUCCESS

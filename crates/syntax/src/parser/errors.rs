@@ -1,77 +1,299 @@
 //! Turning parse failures into CPython's SyntaxErrors: the two-pass driver,
-//! the generic "invalid syntax" fallback and error construction
-//! (CPython's Parser/pegen_errors.c).
+//! the generic "invalid syntax" fallback, the check of the rest of the source
+//! for tokenizer errors, and the construction of errors at tokens, nodes and
+//! ranges (CPython 3.11's Parser/pegen.c, Parser/pegen_errors.c and the
+//! error helpers of Parser/action_helpers.c).
+//!
+//! Locations follow CPython's conventions exactly, quirks included:
+//! - `offset`/`end_offset` are 1-based. They count characters when the
+//!   source was given as text or declared its encoding, and UTF-8 bytes when
+//!   it was given as bytes without a coding cookie (CPython only converts
+//!   when its tokenizer knows an encoding).
+//! - INDENT, DEDENT and ENDMARKER have no column in CPython: an error
+//!   reported at one of them takes the tokenizer's position, and has no end.
+//! - In an f-string replacement field, positions are those in the text
+//!   CPython parses, the expression wrapped in parentheses, and the message
+//!   gets an "f-string: " prefix.
 
 use super::{PResult, Parser};
-use crate::ast::Mod;
+use crate::ast::{Comprehension, Constant, Expr, ExprKind, Mod};
 use crate::error::{SyntaxError, SyntaxErrorKind};
-use crate::token::{Pos, TokenKind};
+use crate::token::{Pos, Token, TokenKind};
 
-/// Run the start rule; on failure rerun with the `invalid_*` rules enabled and
-/// raise the most specific error, as `_PyPegen_run_parser` does.
+// ----- the driver ---------------------------------------------------------------
+
+/// Run the start rule; on failure rerun it with the `invalid_*` rules enabled
+/// and raise the most specific error, as `_PyPegen_run_parser` does.
 pub(crate) fn run_parser(mut p: Parser<'_>) -> PResult<Mod> {
-    match p.start_rule() {
-        Ok(Some(m)) => return Ok(m),
-        Err(e) => return Err(e),
-        Ok(None) => {}
+    let first = p.start_rule();
+    if let Ok(Some(m)) = first {
+        return Ok(m);
     }
-    if p.tokens[p.fill.max(1) - 1].kind == TokenKind::Error {
-        if let Some(e) = p.tok_error.take() {
-            return Err(e);
-        }
+    // CPython raises a tokenizer error as soon as the parser fetches the bad
+    // token; the second pass then does nothing.
+    if reached_error_token(&p) {
+        return Err(tokenizer_error(&mut p));
     }
-    let last_token_index = p.fill.max(1) - 1;
-    p.reset(0);
-    p.fill = 0;
-    p.level = 0;
-    p.call_invalid_rules = true;
-    if let Err(e) = p.start_rule() {
-        return Err(e);
-    }
-    Err(generic_error(&mut p, last_token_index))
-}
-
-/// `_PyPegen_set_syntax_error`: no specific error was found.
-fn generic_error(p: &mut Parser<'_>, last_token_index: usize) -> SyntaxError {
-    let last = p.tokens[last_token_index];
-    match last.kind {
-        TokenKind::Error => {
-            if let Some(e) = p.tok_error.take() {
-                return e;
+    let last_token = p.tokens[p.fill.max(1) - 1];
+    let err = match first {
+        // An error raised by an action in the first pass (a bad string
+        // literal, a forced token): the second pass does nothing either.
+        Err(e) => e,
+        Ok(_) => {
+            p.reset(0);
+            p.level = 0;
+            p.call_invalid_rules = true;
+            let second = p.start_rule();
+            if reached_error_token(&p) {
+                return Err(tokenizer_error(&mut p));
+            }
+            match second {
+                Err(e) => e,
+                // `_PyPegen_set_syntax_error`: nothing specific was found.
+                Ok(_) => match last_token.kind {
+                    TokenKind::Indent => return Err(p.raise(SyntaxErrorKind::IndentationError, "unexpected indent")),
+                    TokenKind::Dedent => return Err(p.raise(SyntaxErrorKind::IndentationError, "unexpected unindent")),
+                    // Generic errors are reported at the last token of the
+                    // first pass: the second one may look further ahead.
+                    _ => p.error_at_token(SyntaxErrorKind::SyntaxError, "invalid syntax", &last_token),
+                },
             }
         }
-        TokenKind::Indent => return p.error_at(SyntaxErrorKind::IndentationError, "unexpected indent", last.start, Some(last.end)),
-        TokenKind::Dedent => return p.error_at(SyntaxErrorKind::IndentationError, "unexpected unindent", last.start, Some(last.end)),
-        _ => {}
-    }
-    let generic = p.error_at(SyntaxErrorKind::SyntaxError, "invalid syntax", last.start, Some(last.end));
-    // The rest of the source is checked for tokenizer errors, which win.
+    };
+    Err(check_rest_of_source(&mut p, err))
+}
+
+/// Whether the parser has fetched the token standing for a tokenizer error.
+fn reached_error_token(p: &Parser<'_>) -> bool {
+    p.fill > 0 && p.tokens[p.fill - 1].kind == TokenKind::Error
+}
+
+fn tokenizer_error(p: &mut Parser<'_>) -> SyntaxError {
     match p.tok_error.take() {
-        Some(e) => e,
-        None => generic,
+        Some(e) => retext(p, e),
+        None => {
+            let t = p.tokens[p.fill.max(1) - 1];
+            p.error_at_token(SyntaxErrorKind::SyntaxError, "invalid syntax", &t)
+        }
     }
 }
 
-/// Build a SyntaxError at file positions (byte columns), filling `text` with
-/// the source line and converting columns to 1-based character offsets.
-pub(crate) fn make_error(p: &Parser<'_>, kind: SyntaxErrorKind, msg: String, start: Pos, end: Option<Pos>) -> SyntaxError {
-    let line_text = source_line(p.source, start.line);
-    let offset = char_offset(line_text, start.col) + 1;
-    let (end_lineno, end_offset) = match end {
-        Some(e) => {
-            let end_line_text = source_line(p.source, e.line);
-            (e.line, char_offset(end_line_text, e.col) + 1)
+/// An error CPython's parser raises for the tokenizer takes its text from
+/// the file when there is one (`_PyErr_ProgramDecodedTextObject`), not from
+/// the tokenizer's buffer, which may hold several continued lines.
+fn retext(p: &Parser<'_>, mut e: SyntaxError) -> SyntaxError {
+    if p.file_input && !p.in_fstring && !raised_by_tokenizer(&e) && e.lineno > 0 {
+        let line = source_line(p.source, e.lineno);
+        if !line.is_empty() {
+            e.text = Some(line.to_string());
         }
-        None => (start.line, 0),
+    }
+    e
+}
+
+/// `_PyPegen_tokenize_full_source_to_check_for_errors`: CPython tokenizes
+/// the rest of the input after a parser error. An error the tokenizer raises
+/// there itself replaces the parser's; one it only signals to the parser
+/// (bad dedent, tabs, EOF, ...) does not, except that an unclosed bracket
+/// opened on a line before the parser's error is reported instead.
+fn check_rest_of_source(p: &mut Parser<'_>, err: SyntaxError) -> SyntaxError {
+    let Some(tok_err) = p.tok_error.take() else {
+        return err;
     };
-    let msg = if p.in_fstring { format!("f-string: {msg}") } else { msg };
-    let mut err = SyntaxError::new(kind, msg);
-    err.lineno = start.line;
-    err.offset = offset;
-    err.end_lineno = end_lineno;
-    err.end_offset = end_offset;
-    err.text = Some(line_text.to_string());
-    err
+    if raised_by_tokenizer(&tok_err) {
+        return tok_err;
+    }
+    let err_line = p.tokens[p.fill.max(1) - 1].start.line;
+    match unclosed_bracket(p) {
+        Some(open) if err_line > open.start.line => {
+            if is_unclosed_bracket_error(&tok_err) {
+                retext(p, tok_err)
+            } else {
+                let msg = format!("'{}' was never closed", p.text(&open));
+                let col = i64::from(open.start.col) + 1;
+                p.known_location(SyntaxErrorKind::SyntaxError, msg, open.start.line, col, open.start.line, None)
+            }
+        }
+        _ => err,
+    }
+}
+
+/// Whether CPython's tokenizer raises this error itself (`syntaxerror()` in
+/// tokenizer.c), rather than returning an error code the parser turns into
+/// an exception (`_Pypegen_tokenizer_error`).
+fn raised_by_tokenizer(e: &SyntaxError) -> bool {
+    match e.kind {
+        SyntaxErrorKind::IndentationError | SyntaxErrorKind::TabError => false,
+        SyntaxErrorKind::SyntaxError => {
+            !(e.msg == "unexpected EOF while parsing"
+                || e.msg == "unexpected character after line continuation character"
+                || is_unclosed_bracket_error(e))
+        }
+    }
+}
+
+fn is_unclosed_bracket_error(e: &SyntaxError) -> bool {
+    e.msg.len() == "'(' was never closed".len() && e.msg.starts_with('\'') && e.msg.ends_with("' was never closed")
+}
+
+/// The innermost bracket still open where the tokenizer stopped.
+fn unclosed_bracket(p: &Parser<'_>) -> Option<Token> {
+    let mut open = Vec::new();
+    for t in &p.tokens {
+        match t.kind {
+            TokenKind::LPar | TokenKind::LSqb | TokenKind::LBrace => open.push(*t),
+            TokenKind::RPar | TokenKind::RSqb | TokenKind::RBrace => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.pop()
+}
+
+// ----- error construction ---------------------------------------------------------
+
+/// Tokens CPython gives no column (-1). The tokenizer gives them the
+/// position it had read to when it produced them.
+fn has_no_column(t: &Token) -> bool {
+    matches!(t.kind, TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker)
+}
+
+impl<'src> Parser<'src> {
+    /// RAISE_SYNTAX_ERROR / RAISE_INDENTATION_ERROR: at the last token
+    /// fetched (`_PyPegen_raise_error` without `use_mark`).
+    pub(crate) fn raise(&self, kind: SyntaxErrorKind, msg: impl Into<String>) -> SyntaxError {
+        let t = self.tokens[self.fill.max(1) - 1];
+        self.raise_at(kind, msg.into(), &t)
+    }
+
+    /// RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN: at the next token.
+    pub(crate) fn raise_on_next_token(&mut self, msg: impl Into<String>) -> SyntaxError {
+        let t = self.peek();
+        self.raise_at(SyntaxErrorKind::SyntaxError, msg.into(), &t)
+    }
+
+    /// `_PyPegen_raise_error` at token `t`.
+    fn raise_at(&self, kind: SyntaxErrorKind, msg: String, t: &Token) -> SyntaxError {
+        if has_no_column(t) {
+            // The tokenizer's read position, used as is (not made 1-based).
+            self.known_location(kind, msg, t.start.line, i64::from(t.start.col), t.end.line, None)
+        } else {
+            self.known_location(
+                kind,
+                msg,
+                t.start.line,
+                i64::from(t.start.col) + 1,
+                t.end.line,
+                Some(i64::from(t.end.col) + 1),
+            )
+        }
+    }
+
+    /// RAISE_ERROR_KNOWN_LOCATION at a token, as for `a=NAME` in an action:
+    /// a token without column gives offset 0 and no end.
+    pub(crate) fn error_at_token(&self, kind: SyntaxErrorKind, msg: impl Into<String>, t: &Token) -> SyntaxError {
+        if has_no_column(t) {
+            self.known_location(kind, msg.into(), t.start.line, 0, t.end.line, Some(0))
+        } else {
+            self.error_at(kind, msg, t.start, Some(t.end))
+        }
+    }
+
+    /// RAISE_SYNTAX_ERROR_STARTING_FROM(a): from `start` to where the
+    /// tokenizer is, the end of the last token fetched.
+    pub(crate) fn raise_starting_from(&self, msg: impl Into<String>, start: Pos) -> SyntaxError {
+        let (end_line, end_col) = self.tokenizer_position();
+        self.known_location(
+            SyntaxErrorKind::SyntaxError,
+            msg.into(),
+            start.line,
+            i64::from(start.col) + 1,
+            end_line,
+            // CURRENT_POS is used as it is, not made 1-based.
+            Some(i64::from(end_col)),
+        )
+    }
+
+    /// Where CPython's tokenizer has read to after the last token fetched
+    /// (`tok->lineno`, `tok->cur - tok->line_start`).
+    fn tokenizer_position(&self) -> (u32, u32) {
+        let t = self.tokens[self.fill.max(1) - 1];
+        match t.kind {
+            // The newline itself has been read.
+            TokenKind::Newline => {
+                let line = source_line(self.source, t.start.line);
+                (t.start.line, line.len() as u32)
+            }
+            _ => (t.end.line, t.end.col),
+        }
+    }
+
+    /// RAISE_SYNTAX_ERROR_INVALID_TARGET(type, e): "cannot assign to %s" (or
+    /// delete) at the part of `e` that cannot be a target; `None` when all of
+    /// `e` could be one (the rule then fails without raising).
+    pub(crate) fn raise_invalid_target(&self, ty: TargetsType, e: &Expr) -> Option<SyntaxError> {
+        let bad = invalid_target(e, ty)?;
+        let msg = match ty {
+            TargetsType::Del => format!("cannot delete {}", expr_name(bad)),
+            TargetsType::Star | TargetsType::For => format!("cannot assign to {}", expr_name(bad)),
+        };
+        Some(self.error_at_loc(msg, bad.loc))
+    }
+
+    /// `_PyPegen_raise_error_known_location`: `col` and `end_col` are CPython's
+    /// 1-based byte columns (`None` for an unknown end, CPython's -1).
+    pub(crate) fn known_location(
+        &self,
+        kind: SyntaxErrorKind,
+        msg: String,
+        lineno: u32,
+        col: i64,
+        end_lineno: u32,
+        end_col: Option<i64>,
+    ) -> SyntaxError {
+        let (msg, lineno, end_lineno, mut col, mut end_col, text) = if self.in_fstring {
+            // Positions relative to the wrapped expression: the parser's
+            // tokens were moved to the f-string's place in the file, the
+            // first one being the added `(`.
+            let base = self.tokens.first().map(|t| t.start).unwrap_or(Pos { line: 1, col: 0 });
+            let rel_line = lineno.saturating_sub(base.line) + 1;
+            let shift = i64::from(base.col);
+            let mut text = source_line(self.source, rel_line).to_string();
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            (format!("f-string: {msg}"), lineno, end_lineno, col - shift, end_col.map(|c| c - shift), text)
+        } else {
+            (msg, lineno, end_lineno, col, end_col, source_line(self.source, lineno).to_string())
+        };
+        if !self.byte_offsets && !self.in_fstring {
+            col = byte_to_char_offset(&text, col);
+            // CPython converts the end with the start's line too.
+            end_col = end_col.map(|c| if c > 0 { byte_to_char_offset(&text, c) } else { c });
+        }
+        let mut err = SyntaxError::new(kind, msg);
+        err.lineno = lineno;
+        err.offset = clamp(col);
+        err.end_lineno = end_lineno;
+        err.end_offset = end_col.map_or(0, clamp);
+        err.text = Some(text);
+        err
+    }
+}
+
+fn clamp(v: i64) -> u32 {
+    u32::try_from(v.max(0)).unwrap_or(u32::MAX)
+}
+
+/// Build a SyntaxError spanning `start..end` (0-based byte columns), as
+/// RAISE_ERROR_KNOWN_LOCATION does with node or token positions.
+pub(crate) fn make_error(p: &Parser<'_>, kind: SyntaxErrorKind, msg: String, start: Pos, end: Option<Pos>) -> SyntaxError {
+    let (end_line, end_col) = match end {
+        Some(e) => (e.line, Some(i64::from(e.col) + 1)),
+        None => (start.line, None),
+    };
+    p.known_location(kind, msg, start.line, i64::from(start.col) + 1, end_line, end_col)
 }
 
 pub(crate) fn too_deep(p: &Parser<'_>) -> SyntaxError {
@@ -94,12 +316,228 @@ pub(crate) fn source_line(source: &str, lineno: u32) -> &str {
     }
 }
 
-/// Number of characters in the first `byte_col` bytes of `line`.
-pub(crate) fn char_offset(line: &str, byte_col: u32) -> u32 {
-    let b = (byte_col as usize).min(line.len());
-    let mut b2 = b;
-    while !line.is_char_boundary(b2) {
-        b2 -= 1;
+/// `_PyPegen_byte_offset_to_character_offset`: the 1-based byte column `col`
+/// as a 1-based character column: the characters in the first `col` bytes,
+/// a cut character counting as one, and the terminating NUL past the end.
+fn byte_to_char_offset(line: &str, col: i64) -> i64 {
+    let Ok(col) = usize::try_from(col) else {
+        return col;
+    };
+    let bytes = line.as_bytes();
+    if col > bytes.len() {
+        return line.chars().count() as i64 + 1;
     }
-    line[..b2].chars().count() as u32
+    String::from_utf8_lossy(&bytes[..col]).chars().count() as i64
+}
+
+/// Whether raw source bytes declare their encoding (a UTF-8 BOM or a PEP 263
+/// coding cookie): only then does CPython 3.11 report the columns of parser
+/// errors in characters rather than bytes.
+pub(crate) fn declares_encoding(source: &[u8]) -> bool {
+    if source.starts_with(b"\xef\xbb\xbf") {
+        return true;
+    }
+    let mut lines = source.split(|&b| b == b'\n');
+    let Some(first) = lines.next() else {
+        return false;
+    };
+    match coding_spec(first) {
+        Cookie::Found => true,
+        // The second line counts only after a blank or comment-only line.
+        Cookie::NoneInComment => lines.next().is_some_and(|second| coding_spec(second) == Cookie::Found),
+        Cookie::Code => false,
+    }
+}
+
+#[derive(PartialEq)]
+enum Cookie {
+    Found,
+    /// A blank line, or a comment without a cookie.
+    NoneInComment,
+    Code,
+}
+
+/// CPython's `get_coding_spec`: a comment line containing `coding[:=]` and
+/// a name.
+fn coding_spec(line: &[u8]) -> Cookie {
+    let Some(hash) = line.iter().position(|&b| !matches!(b, b' ' | b'\t' | b'\x0c')) else {
+        return Cookie::NoneInComment;
+    };
+    match line[hash] {
+        b'#' => {}
+        b'\r' if hash + 1 == line.len() => return Cookie::NoneInComment,
+        _ => return Cookie::Code,
+    }
+    let comment = &line[hash..];
+    for i in 0..comment.len() {
+        let Some(rest) = comment[i..].strip_prefix(b"coding") else {
+            continue;
+        };
+        let Some((&sep, rest)) = rest.split_first() else {
+            continue;
+        };
+        if sep != b':' && sep != b'=' {
+            continue;
+        }
+        let name = rest.iter().skip_while(|&&b| b == b' ' || b == b'\t');
+        if name.take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.').count() > 0 {
+            return Cookie::Found;
+        }
+    }
+    Cookie::NoneInComment
+}
+
+// ----- helpers of the invalid_* rules (Parser/action_helpers.c) -------------------------
+
+/// Which kind of target an expression was meant to be (CPython's TARGETS_TYPE).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TargetsType {
+    Star,
+    Del,
+    For,
+}
+
+/// `_PyPegen_get_expr_name`: how error messages name an expression.
+pub(crate) fn expr_name(e: &Expr) -> &'static str {
+    match &e.kind {
+        ExprKind::Attribute { .. } => "attribute",
+        ExprKind::Subscript { .. } => "subscript",
+        ExprKind::Starred { .. } => "starred",
+        ExprKind::Name { .. } => "name",
+        ExprKind::List { .. } => "list",
+        ExprKind::Tuple { .. } => "tuple",
+        ExprKind::Lambda { .. } => "lambda",
+        ExprKind::Call { .. } => "function call",
+        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
+        ExprKind::GeneratorExp { .. } => "generator expression",
+        ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => "yield expression",
+        ExprKind::Await { .. } => "await expression",
+        ExprKind::ListComp { .. } => "list comprehension",
+        ExprKind::SetComp { .. } => "set comprehension",
+        ExprKind::DictComp { .. } => "dict comprehension",
+        ExprKind::Dict { .. } => "dict literal",
+        ExprKind::Set { .. } => "set display",
+        ExprKind::JoinedStr { .. } | ExprKind::FormattedValue { .. } => "f-string expression",
+        ExprKind::Constant { value, .. } => match value {
+            Constant::None => "None",
+            Constant::Bool(true) => "True",
+            Constant::Bool(false) => "False",
+            Constant::Ellipsis => "ellipsis",
+            _ => "literal",
+        },
+        ExprKind::Compare { .. } => "comparison",
+        ExprKind::IfExp { .. } => "conditional expression",
+        ExprKind::NamedExpr { .. } => "named expression",
+        ExprKind::Slice { .. } => "slice",
+    }
+}
+
+/// `_PyPegen_get_invalid_target`: the first part of `e` that cannot be a
+/// target of this kind, if any.
+pub(crate) fn invalid_target(e: &Expr, ty: TargetsType) -> Option<&Expr> {
+    match &e.kind {
+        ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => elts.iter().find_map(|x| invalid_target(x, ty)),
+        ExprKind::Starred { value, .. } => {
+            if ty == TargetsType::Del {
+                Some(e)
+            } else {
+                invalid_target(value, ty)
+            }
+        }
+        ExprKind::Compare { left, ops, .. } => {
+            // `for x in y` inside a for target parses as a comparison: only
+            // its left side is the target.
+            if ty == TargetsType::For {
+                return if ops.first() == Some(&crate::ast::CmpOp::In) { invalid_target(left, ty) } else { None };
+            }
+            Some(e)
+        }
+        ExprKind::Name { .. } | ExprKind::Subscript { .. } | ExprKind::Attribute { .. } => None,
+        _ => Some(e),
+    }
+}
+
+/// `_PyPegen_check_legacy_stmt`: a Python 2 statement name.
+pub(crate) fn is_legacy_stmt(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Name { id, .. } if id == "print" || id == "exec")
+}
+
+/// `_PyPegen_get_last_comprehension_item`: where a comprehension ends.
+pub(crate) fn last_comprehension_item(c: &Comprehension) -> &Expr {
+    c.ifs.last().unwrap_or(&c.iter)
+}
+
+impl<'src> Parser<'src> {
+    /// `_PyPegen_arguments_parsing_error`: a positional argument after
+    /// keyword arguments (`args` are the arguments parsed before it).
+    pub(crate) fn arguments_parsing_error(&self, keywords: &[crate::ast::Keyword]) -> SyntaxError {
+        let unpacking = keywords.iter().any(|k| k.arg.is_none());
+        let msg = if unpacking {
+            "positional argument follows keyword argument unpacking"
+        } else {
+            "positional argument follows keyword argument"
+        };
+        self.raise(SyntaxErrorKind::SyntaxError, msg)
+    }
+
+    /// `_PyPegen_nonparen_genexp_in_call`: a generator expression as one of
+    /// several arguments. `args` are the positional arguments parsed before
+    /// the comprehension clauses, the last being the genexp's element.
+    pub(crate) fn nonparen_genexp_in_call(&self, args: &[Expr], comprehensions: &[Comprehension]) -> Option<SyntaxError> {
+        // With only one argument the generator is fine: `f(x for x in y)`.
+        if args.len() <= 1 {
+            return None;
+        }
+        let last = args.last()?;
+        let end = last_comprehension_item(comprehensions.last()?);
+        Some(self.error_range("Generator expression must be parenthesized", last.loc, end.loc))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_columns_to_characters() {
+        let line = "x = \"éé\" 1\n";
+        // `1` is at byte 11, character 9.
+        assert_eq!(byte_to_char_offset(line, 12), 10);
+        assert_eq!(byte_to_char_offset(line, 1), 1);
+        // Past the end: the terminating NUL counts as one more.
+        assert_eq!(byte_to_char_offset(line, 40), line.chars().count() as i64 + 1);
+        // A cut character counts as one.
+        assert_eq!(byte_to_char_offset("é", 1), 1);
+        assert_eq!(byte_to_char_offset(line, -1), -1);
+    }
+
+    #[test]
+    fn coding_cookies() {
+        assert!(declares_encoding(b"# -*- coding: latin-1 -*-\nx = 1\n"));
+        assert!(declares_encoding(b"#!/usr/bin/python\n# vim: set fileencoding=utf-8 :\n"));
+        assert!(declares_encoding(b"\xef\xbb\xbfx = 1\n"));
+        assert!(!declares_encoding(b"x = 1\n# coding: utf-8\n"));
+        assert!(!declares_encoding(b"x = 1  # coding: utf-8\n"));
+        assert!(!declares_encoding(b"# coding is fun\nx = 1\n"));
+        assert!(!declares_encoding(b"# coding:\n"));
+        assert!(!declares_encoding(b""));
+    }
+
+    #[test]
+    fn source_lines() {
+        assert_eq!(source_line("a\nbc\nd", 2), "bc\n");
+        assert_eq!(source_line("a\nbc\nd", 3), "d");
+        assert_eq!(source_line("a\n", 5), "");
+    }
+
+    #[test]
+    fn unclosed_bracket_errors_are_recognised() {
+        let e = SyntaxError::new(SyntaxErrorKind::SyntaxError, "'[' was never closed");
+        assert!(is_unclosed_bracket_error(&e));
+        assert!(!raised_by_tokenizer(&e));
+        let e = SyntaxError::new(SyntaxErrorKind::SyntaxError, "unterminated string literal (detected at line 1)");
+        assert!(raised_by_tokenizer(&e));
+        let e = SyntaxError::new(SyntaxErrorKind::IndentationError, "unindent does not match any outer indentation level");
+        assert!(!raised_by_tokenizer(&e));
+    }
 }

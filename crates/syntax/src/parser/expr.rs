@@ -191,13 +191,11 @@ impl<'src> Parser<'src> {
     /// `expression_without_invalid`: `expression` with the invalid rules
     /// switched off underneath.
     pub(crate) fn expression_without_invalid(&mut self) -> R<Expr> {
+        // As CPython's generated code, the memo is shared: what is parsed
+        // here is memoized like the rest.
         let saved = self.call_invalid_rules;
         self.call_invalid_rules = false;
-        // Results parsed without invalid rules must not be mixed with the
-        // memo of this pass: parse outside the memo.
-        let memo = std::mem::take(&mut self.memo);
         let r = self.nested(|p| p.expression_alts());
-        self.memo = memo;
         self.call_invalid_rules = saved;
         r
     }
@@ -305,7 +303,8 @@ impl<'src> Parser<'src> {
     fn bump_cmp_op(&mut self) -> Option<CmpOp> {
         let op = match self.peek_kind() {
             TokenKind::EqEqual => CmpOp::Eq,
-            TokenKind::NotEqual => CmpOp::NotEq,
+            // `<>` is only `!=` under `from __future__ import barry_as_FLUFL`.
+            TokenKind::NotEqual if self.text(&self.tokens[self.pos.min(self.tokens.len() - 1)]) == "!=" => CmpOp::NotEq,
             TokenKind::LessEqual => CmpOp::LtE,
             TokenKind::Less => CmpOp::Lt,
             TokenKind::GreaterEqual => CmpOp::GtE,
@@ -608,12 +607,22 @@ impl<'src> Parser<'src> {
         }
     }
 
-    /// The value of a NUMBER token.
+    /// The value of a NUMBER token (`_PyPegen_number_token`).
     pub(crate) fn number_value(&self, t: &crate::token::Token) -> PResult<Constant> {
-        let text = self.text(t);
-        match number_literal(text) {
-            Some(c) => Ok(c),
-            None => Err(self.error_at_loc("invalid number literal", Self::tok_loc(t))),
+        match crate::number::parse_number(self.text(t)) {
+            Ok(c) => Ok(c),
+            Err(msg) => {
+                // CPython leaves out the columns: the line is enough.
+                let mut e = self.error_at(
+                    crate::error::SyntaxErrorKind::SyntaxError,
+                    format!("{msg} - Consider hexadecimal for huge integer literals to avoid decimal conversion limits."),
+                    t.start,
+                    Some(t.end),
+                );
+                e.offset = 0;
+                e.end_offset = 0;
+                Err(e)
+            }
         }
     }
 
@@ -630,14 +639,17 @@ impl<'src> Parser<'src> {
             let start = p.tokens[first].start;
             let toks = p.tokens[first..p.pos].to_vec();
             let mut sub = |text: &str, at: crate::token::Pos| super::parse_fstring_expr(text, at);
-            let mut e = crate::string::parse_strings(p.source, &toks, &mut sub).map_err(|err| match err {
-                crate::string::StringError::Syntax(e) => e,
-                crate::string::StringError::AtLastToken(m) => p.error_at_last_token(crate::SyntaxErrorKind::SyntaxError, m),
-                crate::string::StringError::AtToken(m, i) => {
-                    let t = &toks[i.min(toks.len() - 1)];
-                    p.error_at(crate::SyntaxErrorKind::SyntaxError, m, t.start, Some(t.end))
+            let mut e = match crate::string::parse_strings(p.source, &toks, &mut sub) {
+                Ok(e) => e,
+                Err(crate::string::StringError::Syntax(e)) => return Err(e),
+                Err(crate::string::StringError::AtLastToken(msg)) => {
+                    return Err(p.error_at_last_token(crate::error::SyntaxErrorKind::SyntaxError, msg))
                 }
-            })?;
+                Err(crate::string::StringError::AtToken(msg, i)) => {
+                    let loc = toks.get(i).map(Self::tok_loc).unwrap_or_default();
+                    return Err(p.error_at_loc(msg, loc));
+                }
+            };
             e.loc = p.loc_from(start);
             Ok(Some(e))
         })
@@ -936,37 +948,4 @@ impl<'src> Parser<'src> {
         self.reset(m);
         Ok(None)
     }
-}
-
-/// The value of a NUMBER token's text (Python 3.11 literal syntax; the
-/// tokenizer has already checked it).
-pub(crate) fn number_literal(text: &str) -> Option<Constant> {
-    use num_bigint::BigInt;
-    use num_traits::ToPrimitive;
-    let clean: String = text.chars().filter(|&c| c != '_').collect();
-    let lower = clean.to_ascii_lowercase();
-    let radix_int = |digits: &str, radix: u32| -> Option<Constant> {
-        let big = BigInt::parse_bytes(digits.as_bytes(), radix)?;
-        Some(match big.to_i64() {
-            Some(i) => Constant::Int(i),
-            None => Constant::BigInt(big),
-        })
-    };
-    if let Some(d) = lower.strip_prefix("0x") {
-        return radix_int(d, 16);
-    }
-    if let Some(d) = lower.strip_prefix("0o") {
-        return radix_int(d, 8);
-    }
-    if let Some(d) = lower.strip_prefix("0b") {
-        return radix_int(d, 2);
-    }
-    if let Some(d) = lower.strip_suffix('j') {
-        let imag: f64 = d.parse().ok()?;
-        return Some(Constant::Complex { real: 0.0, imag });
-    }
-    if lower.contains(['.', 'e']) {
-        return lower.parse::<f64>().ok().map(Constant::Float);
-    }
-    radix_int(&lower, 10)
 }

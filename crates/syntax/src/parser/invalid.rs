@@ -5,131 +5,32 @@
 //! restored when it does not match.
 
 use super::args::ParamKind;
+use super::errors::{expr_name, is_legacy_stmt, last_comprehension_item, TargetsType};
 use super::{Memo, MemoRule, PResult, Parser};
-use crate::ast::{CmpOp, Comprehension, Constant, Expr, ExprKind, Loc};
-use crate::error::{SyntaxError, SyntaxErrorKind};
+use crate::ast::{Expr, ExprKind, Loc};
+use crate::error::SyntaxErrorKind;
 use crate::token::{Keyword, Pos, Token, TokenKind};
-
-/// `_PyPegen_get_expr_name`: how error messages name an expression.
-pub(crate) fn expr_name(e: &Expr) -> &'static str {
-    match &e.kind {
-        ExprKind::Attribute { .. } => "attribute",
-        ExprKind::Subscript { .. } => "subscript",
-        ExprKind::Starred { .. } => "starred",
-        ExprKind::Name { .. } => "name",
-        ExprKind::List { .. } => "list",
-        ExprKind::Tuple { .. } => "tuple",
-        ExprKind::Lambda { .. } => "lambda",
-        ExprKind::Call { .. } => "function call",
-        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
-        ExprKind::GeneratorExp { .. } => "generator expression",
-        ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => "yield expression",
-        ExprKind::Await { .. } => "await expression",
-        ExprKind::ListComp { .. } => "list comprehension",
-        ExprKind::SetComp { .. } => "set comprehension",
-        ExprKind::DictComp { .. } => "dict comprehension",
-        ExprKind::Dict { .. } => "dict literal",
-        ExprKind::Set { .. } => "set display",
-        ExprKind::JoinedStr { .. } | ExprKind::FormattedValue { .. } => "f-string expression",
-        ExprKind::Constant { value, .. } => match value {
-            Constant::None => "None",
-            Constant::Bool(false) => "False",
-            Constant::Bool(true) => "True",
-            Constant::Ellipsis => "ellipsis",
-            _ => "literal",
-        },
-        ExprKind::Compare { .. } => "comparison",
-        ExprKind::IfExp { .. } => "conditional expression",
-        ExprKind::NamedExpr { .. } => "named expression",
-        ExprKind::Slice { .. } => "slice",
-    }
-}
-
-/// What kind of target an invalid-target error is about.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TargetsType {
-    Star,
-    Del,
-    For,
-}
-
-/// `_PyPegen_get_invalid_target`: the first sub-expression that cannot be
-/// a target of the given kind.
-pub(crate) fn invalid_target(e: &Expr, ty: TargetsType) -> Option<&Expr> {
-    match &e.kind {
-        ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => elts.iter().find_map(|x| invalid_target(x, ty)),
-        ExprKind::Starred { value, .. } => {
-            if ty == TargetsType::Del {
-                Some(e)
-            } else {
-                invalid_target(value, ty)
-            }
-        }
-        ExprKind::Compare { left, ops, .. } => {
-            // `for x in y`: the target was parsed as the comparison `x in y`.
-            if ty == TargetsType::For {
-                if ops.first() == Some(&CmpOp::In) {
-                    return invalid_target(left, ty);
-                }
-                return None;
-            }
-            Some(e)
-        }
-        ExprKind::Name { .. } | ExprKind::Subscript { .. } | ExprKind::Attribute { .. } => None,
-        _ => Some(e),
-    }
-}
-
-/// `_PyPegen_get_last_comprehension_item`.
-fn last_comprehension_item(c: &Comprehension) -> Loc {
-    c.ifs.last().map(|e| e.loc).unwrap_or(c.iter.loc)
-}
 
 fn tloc(t: &Token) -> Loc {
     Parser::tok_loc(t)
 }
 
 impl<'src> Parser<'src> {
-    // ----- raising, as CPython's RAISE_* macros ------------------------------------
-
-    /// RAISE_SYNTAX_ERROR: at the last token fetched.
-    fn raise(&self, msg: impl Into<String>) -> SyntaxError {
-        self.error_at_last_token(SyntaxErrorKind::SyntaxError, msg)
-    }
-
-    /// RAISE_INDENTATION_ERROR: at the last token fetched.
-    fn raise_indent(&self, msg: impl Into<String>) -> SyntaxError {
-        self.error_at_last_token(SyntaxErrorKind::IndentationError, msg)
-    }
-
-    /// RAISE_SYNTAX_ERROR_STARTING_FROM: from `start` to where the
-    /// tokenizer stands (the start of the last token fetched).
-    fn raise_from(&self, start: Pos, msg: impl Into<String>) -> SyntaxError {
-        let end = self.tokens[self.fill.max(1) - 1].start;
-        self.error_at(SyntaxErrorKind::SyntaxError, msg, start, Some(end))
-    }
-
     /// RAISE_SYNTAX_ERROR_INVALID_TARGET: raise if `e` holds an invalid target.
-    fn raise_invalid_target(&self, ty: TargetsType, e: &Expr) -> PResult<()> {
-        if let Some(t) = invalid_target(e, ty) {
-            let verb = if ty == TargetsType::Del { "delete" } else { "assign to" };
-            return Err(self.error_at_loc(format!("cannot {verb} {}", expr_name(t)), t.loc));
+    fn invalid_target_error(&self, ty: TargetsType, e: &Expr) -> PResult<()> {
+        match self.raise_invalid_target(ty, e) {
+            Some(err) => Err(err),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// `NEWLINE !INDENT` after a block header: the IndentationError
     /// "expected an indented block after {what} on line {line}".
     fn expect_indent_after(&mut self, what: &str, line: u32) -> PResult<bool> {
         if self.expect(TokenKind::Newline).is_some() && !self.at(TokenKind::Indent) {
-            return Err(self.raise_indent(format!("expected an indented block after {what} on line {line}")));
+            return Err(self.raise(SyntaxErrorKind::IndentationError, format!("expected an indented block after {what} on line {line}")));
         }
         Ok(false)
-    }
-
-    /// `_PyPegen_check_legacy_stmt`: `print` and `exec` were statements.
-    fn is_legacy_stmt(e: &Expr) -> bool {
-        matches!(&e.kind, ExprKind::Name { id, .. } if id == "print" || id == "exec")
     }
 
     // ----- arguments ------------------------------------------------------------------
@@ -156,7 +57,7 @@ impl<'src> Parser<'src> {
                             self.reset(m2);
                         }
                     }
-                    let last = b.last().map(last_comprehension_item).unwrap_or(a.loc);
+                    let last = b.last().map(|c| last_comprehension_item(c).loc).unwrap_or(a.loc);
                     return Err(self.error_range("Generator expression must be parenthesized", a.loc, last));
                 }
             }
@@ -178,10 +79,8 @@ impl<'src> Parser<'src> {
         // args for_if_clauses
         if let Some((args, _)) = self.args()? {
             if let Some(b) = self.for_if_clauses()? {
-                if args.len() > 1 {
-                    let first = args[args.len() - 1].loc;
-                    let last = b.last().map(last_comprehension_item).unwrap_or(first);
-                    return Err(self.error_range("Generator expression must be parenthesized", first, last));
+                if let Some(e) = self.nonparen_genexp_in_call(&args, &b) {
+                    return Err(e);
                 }
             }
         }
@@ -190,7 +89,7 @@ impl<'src> Parser<'src> {
         if self.args()?.is_some() && self.expect(TokenKind::Comma).is_some() {
             if let Some(a) = self.expression()? {
                 if let Some(b) = self.for_if_clauses()? {
-                    let last = b.last().map(last_comprehension_item).unwrap_or(a.loc);
+                    let last = b.last().map(|c| last_comprehension_item(c).loc).unwrap_or(a.loc);
                     return Err(self.error_range("Generator expression must be parenthesized", a.loc, last));
                 }
             }
@@ -199,12 +98,7 @@ impl<'src> Parser<'src> {
         // args ',' args
         if let Some((_, keywords)) = self.args()? {
             if self.expect(TokenKind::Comma).is_some() && self.args()?.is_some() {
-                let msg = if keywords.iter().any(|k| k.arg.is_none()) {
-                    "positional argument follows keyword argument unpacking"
-                } else {
-                    "positional argument follows keyword argument"
-                };
-                return Err(self.raise(msg));
+                return Err(self.arguments_parsing_error(&keywords));
             }
         }
         self.reset(m);
@@ -260,7 +154,7 @@ impl<'src> Parser<'src> {
         if let Some(a) = self.name_expr() {
             if !self.at(TokenKind::LPar) {
                 if let Some(b) = self.star_expressions()? {
-                    if Self::is_legacy_stmt(&a) {
+                    if is_legacy_stmt(&a) {
                         let ExprKind::Name { id, .. } = &a.kind else { unreachable!() };
                         let msg = format!("Missing parentheses in call to '{id}'. Did you mean {id}(...)?");
                         return Err(self.error_range(msg, a.loc, b.loc));
@@ -284,7 +178,7 @@ impl<'src> Parser<'src> {
             if let Some(a) = self.disjunction()? {
                 if let Some(b) = self.expression_without_invalid()? {
                     let last_level = self.levels.get(self.pos.wrapping_sub(1)).copied().unwrap_or(0);
-                    if !Self::is_legacy_stmt(&a) && last_level != 0 {
+                    if !is_legacy_stmt(&a) && last_level != 0 {
                         return Err(self.error_range("invalid syntax. Perhaps you forgot a comma?", a.loc, b.loc));
                     }
                 }
@@ -417,7 +311,7 @@ impl<'src> Parser<'src> {
             if let Some(colon) = self.expect(TokenKind::Colon) {
                 if let Some(a) = self.expect(TokenKind::Star) {
                     if self.bitwise_or()?.is_some() {
-                        return Err(self.raise_from(a.start, "cannot use a starred expression in a dictionary value"));
+                        return Err(self.raise_starting_from("cannot use a starred expression in a dictionary value", a.start));
                     }
                 }
                 self.reset(m);
@@ -443,7 +337,7 @@ impl<'src> Parser<'src> {
             let colon = self.bump();
             if let Some(s) = self.expect(TokenKind::Star) {
                 if self.bitwise_or()?.is_some() {
-                    return Err(self.raise_from(s.start, "cannot use a starred expression in a dictionary value"));
+                    return Err(self.raise_starting_from("cannot use a starred expression in a dictionary value", s.start));
                 }
                 self.reset(m);
                 self.expression()?;
@@ -463,7 +357,7 @@ impl<'src> Parser<'src> {
         self.expect_keyword(Keyword::Async);
         if self.expect_keyword(Keyword::For).is_some() {
             if let Some(a) = self.star_expressions()? {
-                self.raise_invalid_target(TargetsType::For, &a)?;
+                self.invalid_target_error(TargetsType::For, &a)?;
             }
         }
         self.reset(m);
@@ -684,7 +578,7 @@ impl<'src> Parser<'src> {
             if kind == ParamKind::Def {
                 return Err(self.error_at_loc("named arguments must follow bare *", tloc(&a)));
             }
-            return Err(self.raise("named arguments must follow bare *"));
+            return Err(self.raise(SyntaxErrorKind::SyntaxError, "named arguments must follow bare *"));
         }
         self.reset(m);
         self.bump();
@@ -800,7 +694,7 @@ impl<'src> Parser<'src> {
         self.skip_star_targets_eq()?;
         if let Some(a) = self.star_expressions()? {
             if self.expect(TokenKind::Equal).is_some() {
-                self.raise_invalid_target(TargetsType::Star, &a)?;
+                self.invalid_target_error(TargetsType::Star, &a)?;
             }
         }
         self.reset(m);
@@ -839,7 +733,7 @@ impl<'src> Parser<'src> {
         let m = self.mark();
         if self.expect_keyword(Keyword::Del).is_some() {
             if let Some(a) = self.star_expressions()? {
-                self.raise_invalid_target(TargetsType::Del, &a)?;
+                self.invalid_target_error(TargetsType::Del, &a)?;
             }
         }
         self.reset(m);
@@ -853,7 +747,7 @@ impl<'src> Parser<'src> {
             && self.expect(TokenKind::Comma).is_some()
             && self.expect(TokenKind::Newline).is_some()
         {
-            return Err(self.raise("trailing comma not allowed without surrounding parentheses"));
+            return Err(self.raise(SyntaxErrorKind::SyntaxError, "trailing comma not allowed without surrounding parentheses"));
         }
         self.reset(m);
         Ok(())
@@ -865,7 +759,7 @@ impl<'src> Parser<'src> {
     pub(crate) fn invalid_block(&mut self) -> PResult<()> {
         let m = self.mark();
         if self.expect(TokenKind::Newline).is_some() && !self.at(TokenKind::Indent) {
-            return Err(self.raise_indent("expected an indented block"));
+            return Err(self.raise(SyntaxErrorKind::IndentationError, "expected an indented block"));
         }
         self.reset(m);
         Ok(())
@@ -893,7 +787,7 @@ impl<'src> Parser<'src> {
     pub(crate) fn invalid_class_def_raw(&mut self) -> PResult<()> {
         let m = self.mark();
         if self.class_header()?.is_some() && self.expect(TokenKind::Newline).is_some() {
-            return Err(self.raise("expected ':'"));
+            return Err(self.raise(SyntaxErrorKind::SyntaxError, "expected ':'"));
         }
         self.reset(m);
         if let Some(a) = self.class_header()? {
@@ -933,7 +827,7 @@ impl<'src> Parser<'src> {
     fn invalid_simple_header(&mut self, kw: Keyword) -> PResult<()> {
         let m = self.mark();
         if self.expect_keyword(kw).is_some() && self.named_expression()?.is_some() && self.expect(TokenKind::Newline).is_some() {
-            return Err(self.raise("expected ':'"));
+            return Err(self.raise(SyntaxErrorKind::SyntaxError, "expected ':'"));
         }
         self.reset(m);
         if let Some(a) = self.expect_keyword(kw) {
@@ -981,7 +875,7 @@ impl<'src> Parser<'src> {
         if let Some(a) = self.expect_keyword(Keyword::For) {
             if self.star_targets()?.is_some() && self.expect_keyword(Keyword::In).is_some() && self.star_expressions()?.is_some() {
                 if self.expect(TokenKind::Newline).is_some() {
-                    return Err(self.raise("expected ':'"));
+                    return Err(self.raise(SyntaxErrorKind::SyntaxError, "expected ':'"));
                 }
                 if self.expect(TokenKind::Colon).is_some() {
                     self.expect_indent_after("'for' statement", a.start.line)?;
@@ -1032,13 +926,13 @@ impl<'src> Parser<'src> {
         if self.expect_keyword(Keyword::With).is_some() {
             let m2 = self.mark();
             if self.skip_with_items(false)? && self.expect(TokenKind::Newline).is_some() {
-                return Err(self.raise("expected ':'"));
+                return Err(self.raise(SyntaxErrorKind::SyntaxError, "expected ':'"));
             }
             self.reset(m2);
             if self.expect(TokenKind::LPar).is_some() && self.skip_with_items(true)? {
                 self.expect(TokenKind::Comma);
                 if self.expect(TokenKind::RPar).is_some() && self.expect(TokenKind::Newline).is_some() {
-                    return Err(self.raise("expected ':'"));
+                    return Err(self.raise(SyntaxErrorKind::SyntaxError, "expected ':'"));
                 }
             }
         }
@@ -1074,7 +968,7 @@ impl<'src> Parser<'src> {
         if self.expression()?.is_some() && self.expect_keyword(Keyword::As).is_some() {
             if let Some(a) = self.expression()? {
                 if matches!(self.peek_kind(), TokenKind::Comma | TokenKind::RPar | TokenKind::Colon) {
-                    self.raise_invalid_target(TargetsType::Star, &a)?;
+                    self.invalid_target_error(TargetsType::Star, &a)?;
                 }
             }
         }
@@ -1095,7 +989,7 @@ impl<'src> Parser<'src> {
         self.reset(after_colon);
         // 'try' ':' block !('except' | 'finally')
         if self.block()?.is_some() && !matches!(self.peek_kind(), TokenKind::Keyword(Keyword::Except | Keyword::Finally)) {
-            return Err(self.raise("expected 'except' or 'finally' block"));
+            return Err(self.raise(SyntaxErrorKind::SyntaxError, "expected 'except' or 'finally' block"));
         }
         // 'try' ':' block* except_block+ 'except' '*' expression ['as' NAME] ':'
         for star in [false, true] {
@@ -1156,7 +1050,7 @@ impl<'src> Parser<'src> {
                 if self.expect(TokenKind::Comma).is_some() && self.expressions()?.is_some() {
                     self.as_name_opt();
                     if self.expect(TokenKind::Colon).is_some() {
-                        return Err(self.raise_from(Pos { line: a.loc.lineno, col: a.loc.col_offset }, "multiple exception types must be parenthesized"));
+                        return Err(self.raise_starting_from("multiple exception types must be parenthesized", Pos { line: a.loc.lineno, col: a.loc.col_offset }));
                     }
                 }
             }
@@ -1168,20 +1062,20 @@ impl<'src> Parser<'src> {
             if self.expression()?.is_some() {
                 self.as_name_opt();
                 if self.expect(TokenKind::Newline).is_some() {
-                    return Err(self.raise("expected ':'"));
+                    return Err(self.raise(SyntaxErrorKind::SyntaxError, "expected ':'"));
                 }
             }
         }
         self.reset(m);
         // 'except' NEWLINE
         if self.expect_keyword(Keyword::Except).is_some() && self.expect(TokenKind::Newline).is_some() {
-            return Err(self.raise("expected ':'"));
+            return Err(self.raise(SyntaxErrorKind::SyntaxError, "expected ':'"));
         }
         self.reset(m);
         // 'except' '*' (NEWLINE | ':')
         if self.expect_keyword(Keyword::Except).is_some() && self.expect(TokenKind::Star).is_some() {
             if self.expect(TokenKind::Newline).is_some() || self.expect(TokenKind::Colon).is_some() {
-                return Err(self.raise("expected one or more exception types"));
+                return Err(self.raise(SyntaxErrorKind::SyntaxError, "expected one or more exception types"));
             }
         }
         self.reset(m);
@@ -1246,10 +1140,13 @@ impl<'src> Parser<'src> {
         let m = self.mark();
         if let Some(a) = self.expect_soft_keyword("match") {
             if self.subject_expr()?.is_some() {
-                if !self.at(TokenKind::Colon) {
-                    return Err(self.raise("expected ':'"));
+                if self.expect(TokenKind::Newline).is_some() {
+                    return Err(self.raise(SyntaxErrorKind::SyntaxError, "expected ':'"));
                 }
-                self.bump();
+                if self.expect(TokenKind::Colon).is_none() {
+                    self.reset(m);
+                    return Ok(());
+                }
                 self.expect_indent_after("'match' statement", a.start.line)?;
             }
         }
@@ -1265,10 +1162,13 @@ impl<'src> Parser<'src> {
         if let Some(a) = self.expect_soft_keyword("case") {
             if self.patterns()?.is_some() {
                 self.guard()?;
-                if !self.at(TokenKind::Colon) {
-                    return Err(self.raise("expected ':'"));
+                if self.expect(TokenKind::Newline).is_some() {
+                    return Err(self.raise(SyntaxErrorKind::SyntaxError, "expected ':'"));
                 }
-                self.bump();
+                if self.expect(TokenKind::Colon).is_none() {
+                    self.reset(m);
+                    return Ok(());
+                }
                 self.expect_indent_after("'case' statement", a.start.line)?;
             }
         }

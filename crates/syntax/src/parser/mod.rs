@@ -50,6 +50,12 @@ pub(crate) struct Parser<'src> {
     /// Parsing the expression of an f-string replacement field (CPython's
     /// `Py_fstring_input`): error messages get an "f-string: " prefix.
     pub(crate) in_fstring: bool,
+    /// Report error columns in UTF-8 bytes instead of characters, as
+    /// CPython 3.11 does for bytes input that declares no encoding.
+    pub(crate) byte_offsets: bool,
+    /// The source is a file's content: errors CPython's parser raises for
+    /// the tokenizer show the file's line, not the tokenizer's buffer.
+    pub(crate) file_input: bool,
     /// Packrat memo: results of the memoized rules by (token index, rule).
     /// Backtracking re-enters the same rule at the same position (e.g. `(`
     /// tries tuple, then group, then genexp); the memo keeps parsing linear.
@@ -122,6 +128,8 @@ impl<'src> Parser<'src> {
             level: 0,
             mode,
             in_fstring: false,
+            byte_offsets: false,
+            file_input: false,
             memo: HashMap::new(),
         }
     }
@@ -253,8 +261,7 @@ impl<'src> Parser<'src> {
 
     /// RAISE_SYNTAX_ERROR(msg): at the last token fetched (`fill - 1`).
     pub(crate) fn error_at_last_token(&self, kind: SyntaxErrorKind, msg: impl Into<String>) -> SyntaxError {
-        let t = self.tokens[self.fill.max(1) - 1];
-        self.error_at(kind, msg, t.start, Some(t.end))
+        self.raise(kind, msg)
     }
 
     /// Enter a rule that may nest: bounds the depth and grows the native
@@ -280,21 +287,28 @@ pub fn parse(source: &str, mode: Mode) -> Result<Mod, SyntaxError> {
     errors::run_parser(Parser::new(source, mode))
 }
 
-/// Parse the expression of an f-string replacement field (`text`, which
-/// starts at file position `start`): CPython's `fstring` start rule.
-///
-/// As CPython 3.11 does, the text is parsed wrapped in parentheses (so it may
-/// start with whitespace and span lines); token positions are shifted so
-/// that `text` itself begins at `start`.
+/// Parse source decoded from `raw` bytes: error columns are bytes unless
+/// the bytes declare their encoding, as in CPython 3.11.
+pub fn parse_decoded(source: &str, raw: &[u8], mode: Mode) -> Result<Mod, SyntaxError> {
+    let mut p = Parser::new(source, mode);
+    p.byte_offsets = !errors::declares_encoding(raw);
+    p.file_input = true;
+    errors::run_parser(p)
+}
+
+/// Parse the expression of an f-string replacement field: `text` is the
+/// field's expression as CPython 3.11 parses it (wrapped in parentheses by
+/// the caller), starting at file position `start`. Token positions are
+/// shifted there: lines by `start.line - 1`, columns of the first line by
+/// `start.col`.
 pub fn parse_fstring_expr(text: &str, start: Pos) -> Result<Expr, SyntaxError> {
-    let wrapped = format!("({text})");
-    let mut toks = crate::tokenizer::tokenize(&wrapped);
+    let mut toks = crate::tokenizer::tokenize(text);
+    let line_shift = start.line.max(1) - 1;
     let shift = |p: &mut Pos| {
         if p.line == 1 {
-            // The wrapping `(` occupies column 0 of the first line.
-            p.col = (p.col + start.col).saturating_sub(1);
+            p.col += start.col;
         }
-        p.line += start.line.max(1) - 1;
+        p.line += line_shift;
     };
     for t in &mut toks.tokens {
         shift(&mut t.start);
@@ -302,14 +316,14 @@ pub fn parse_fstring_expr(text: &str, start: Pos) -> Result<Expr, SyntaxError> {
     }
     if let Some(e) = toks.error.as_mut() {
         if e.lineno == 1 && e.offset > 0 {
-            e.offset = (e.offset + start.col).saturating_sub(1);
+            e.offset += start.col;
         }
-        e.lineno += start.line.max(1) - 1;
+        e.lineno += line_shift;
         if e.end_lineno > 0 {
-            e.end_lineno += start.line.max(1) - 1;
+            e.end_lineno += line_shift;
         }
     }
-    let mut p = Parser::from_tokens(&wrapped, toks, Mode::Expression);
+    let mut p = Parser::from_tokens(text, toks, Mode::Expression);
     p.in_fstring = true;
     match errors::run_parser(p)? {
         Mod::Expression { body } => Ok(*body),
@@ -357,13 +371,7 @@ impl<'src> Parser<'src> {
 
     /// An identifier as the AST holds it: NFKC-normalized (PEP 3131).
     pub(crate) fn ident(&self, t: &Token) -> String {
-        let s = self.text(t);
-        if s.is_ascii() {
-            s.to_string()
-        } else {
-            use unicode_normalization::UnicodeNormalization;
-            s.nfkc().collect()
-        }
+        crate::tokenizer::normalize_identifier(self.text(t)).into_owned()
     }
 
     /// NAME: the token and its normalized identifier.
@@ -405,6 +413,21 @@ impl<'src> Parser<'src> {
         match self.memoized(rule, |p| f(p).map(Memo::Expr))? {
             Memo::Expr(e) => Ok(e),
             _ => Ok(None),
+        }
+    }
+
+    /// Forget the memo of the text before a new statement: backtracking
+    /// never reaches back into an earlier statement (an enclosing block is
+    /// memoized as a whole), so the memo stays small. Entries further on
+    /// stay: the second pass reuses those of the statement that failed.
+    pub(crate) fn forget_memo(&mut self) {
+        if self.memo.is_empty() {
+            return;
+        }
+        let here = self.pos;
+        self.memo.retain(|&(pos, _), _| pos >= here);
+        if self.memo.capacity() > 4 * self.memo.len() + 1024 {
+            self.memo.shrink_to_fit();
         }
     }
 

@@ -55,8 +55,12 @@ impl<'src> Parser<'src> {
     /// `statements: statement+`
     pub(crate) fn statements(&mut self) -> R<Vec<Stmt>> {
         let mut v = Vec::new();
-        while let Some(s) = self.statement()? {
-            v.extend(s);
+        loop {
+            self.forget_memo();
+            match self.statement()? {
+                Some(s) => v.extend(s),
+                None => break,
+            }
         }
         Ok(if v.is_empty() { None } else { Some(v) })
     }

@@ -331,9 +331,11 @@ impl Ctx<'_, '_> {
             }
             return error("f-string: empty expression not allowed");
         }
-        let start = self.expr_start_pos(brace);
-        let wrapped = format!("({expr})");
-        (self.parse_expr)(&wrapped, start).map_err(StringError::Syntax)
+        // CPython parses `(expr)`; the parser wraps the text the same way and
+        // expects where its first character goes, one column right of the `(`.
+        let paren = self.expr_start_pos(brace);
+        let start = Pos { line: paren.line, col: paren.col + 1 };
+        (self.parse_expr)(expr, start).map_err(StringError::Syntax)
     }
 
     /// Where CPython 3.11 places the `(` that replaces the field's `{`

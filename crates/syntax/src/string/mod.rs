@@ -99,15 +99,15 @@ fn str_constant(source: &str, value: Wtf8Buf, from: &Token, to: &Token) -> Expr 
 /// `Constant` (str or bytes) or `JoinedStr` node spanning the whole run.
 ///
 /// `parse_expr(text, start)` parses the expression of an f-string
-/// replacement field: `text` is the field's expression wrapped in
-/// parentheses, exactly what CPython 3.11 hands its sub-parser (the
-/// parentheses let the expression start with whitespace and make a bare
-/// tuple `{a, b}` span from the `{`), and `start` is the file position its
-/// first character (the `(`) stands for: tokens on the first line of `text`
-/// are shifted by `start.col`, all lines by `start.line - 1`. The start is
-/// computed as CPython does it, quirks included (for a field whose `{` is
-/// followed only by whitespace up to a newline, the `(` is placed at the
-/// start of the string token's line, or at column 0 of a later line).
+/// replacement field as CPython 3.11 does: `text` (the characters between
+/// the `{` and the `!`, `:`, `=` or `}` ending the expression) wrapped in
+/// parentheses, which lets it start with whitespace and makes a bare tuple
+/// `{a, b}` span from the `(`. `start` is the file position of `text`'s first
+/// character, one column right of where the `(` is placed: tokens on the
+/// first line of `text` are shifted by `start.col`, all by `start.line - 1`.
+/// The `(` goes where CPython puts it, quirks included: at the `{`, unless
+/// only whitespace follows the `{` up to a newline, in which case at the
+/// string token's start column (on its first line) or at column 0.
 pub fn parse_strings(
     source: &str,
     tokens: &[Token],

@@ -40,6 +40,20 @@ pub struct Tokens {
     /// stream ending in NEWLINE/DEDENTs/ENDMARKER.
     pub tokens: Vec<Token>,
     pub error: Option<SyntaxError>,
+    /// Whether `error` is raised by the tokenizer itself (CPython's
+    /// `syntaxerror()`: bad numbers, strings, characters, brackets), as
+    /// opposed to a status the parser turns into an error when it reaches
+    /// the failing token (E_EOF, E_DEDENT, E_TABSPACE, E_TOODEEP,
+    /// E_LINECONT). When the parser has failed first with its generic
+    /// "invalid syntax" and checks the rest of the source for tokenizer
+    /// errors (`_PyPegen_tokenize_full_source_to_check_for_errors`), only a
+    /// raised error replaces its own, or else `unclosed_bracket`.
+    pub error_is_raised: bool,
+    /// With a status error (see `error_is_raised`) while brackets are open:
+    /// "'(' was never closed" for the innermost one. The full-source check
+    /// reports it instead of the generic error when that bracket was opened
+    /// on a line before the generic error's line.
+    pub unclosed_bracket: Option<SyntaxError>,
 }
 
 /// CPython's TABSIZE: tab stops for indentation.
@@ -52,16 +66,36 @@ const MAXLEVEL: usize = 200;
 /// before tokenizing, so 0 never stands for a real character.
 const EOF: u8 = 0;
 
-/// Tokenize `source` (already decoded to UTF-8, newlines translated).
+/// How CPython's parser counts the columns of the errors it reports: in
+/// characters when it knows the source's encoding (source given as a str, or
+/// bytes with a coding cookie or a BOM), in UTF-8 bytes otherwise (bytes
+/// without declaration, the common case for files). Errors the tokenizer
+/// raises itself always count characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorColumns {
+    Chars,
+    Bytes,
+}
+
+/// Tokenize `source` (already decoded to UTF-8, newlines translated), as
+/// CPython does a str.
 pub fn tokenize(source: &str) -> Tokens {
+    tokenize_with(source, ErrorColumns::Chars)
+}
+
+/// Tokenize `source`, counting the columns of parser-raised errors as given
+/// (see [`crate::encoding::declares_encoding`] for bytes sources).
+pub fn tokenize_with(source: &str, columns: ErrorColumns) -> Tokens {
     if source.as_bytes().contains(&0) {
         // compile()'s check, made before the tokenizer ever runs.
         let err = SyntaxError::new(SyntaxErrorKind::SyntaxError, "source code string cannot contain null bytes");
-        return Tokens { tokens: Vec::new(), error: Some(err) };
+        return Tokens { tokens: Vec::new(), error: Some(err), error_is_raised: true, unclosed_bracket: None };
     }
-    let mut t = Tokenizer::new(source);
+    let mut t = Tokenizer::new(source, columns);
     let error = t.run().err();
-    Tokens { tokens: t.tokens, error }
+    let is_status = error.is_some() && t.status_error.get();
+    let unclosed_bracket = if is_status && !t.parens.is_empty() { Some(t.unclosed_paren_error()) } else { None };
+    Tokens { tokens: t.tokens, error, error_is_raised: !is_status, unclosed_bracket }
 }
 
 /// An identifier as the parser stores it: NFKC-normalized (PEP 3131). ASCII
@@ -121,10 +155,14 @@ struct Tokenizer<'a> {
     /// Open brackets: the character, its line and byte column.
     parens: Vec<(u8, u32, usize)>,
     tokens: Vec<Token>,
+    columns: ErrorColumns,
+    /// Set when an error of the status kind is made (see
+    /// [`Tokens::error_is_raised`]).
+    status_error: std::cell::Cell<bool>,
 }
 
 impl<'a> Tokenizer<'a> {
-    fn new(src: &'a str) -> Self {
+    fn new(src: &'a str, columns: ErrorColumns) -> Self {
         let bytes = src.as_bytes();
         let buf = if bytes.last() == Some(&b'\n') {
             Cow::Borrowed(bytes)
@@ -144,6 +182,8 @@ impl<'a> Tokenizer<'a> {
             indents: vec![(0, 0)],
             parens: Vec::new(),
             tokens: Vec::with_capacity(src.len() / 4 + 8),
+            columns,
+            status_error: std::cell::Cell::new(false),
         }
     }
 
@@ -440,7 +480,9 @@ impl<'a> Tokenizer<'a> {
         if nonascii {
             self.verify_identifier(start, text)?;
         }
-        let kind = if (2..=8).contains(&text.len()) {
+        // Keywords are 2 to 8 letters, lowercase or False/None/True.
+        let first = text.as_bytes().first().copied().unwrap_or(0);
+        let kind = if (2..=8).contains(&text.len()) && (first.is_ascii_lowercase() || matches!(first, b'F' | b'N' | b'T')) {
             match Keyword::from_str(text) {
                 Some(k) => TokenKind::Keyword(k),
                 None => TokenKind::Name,
@@ -719,6 +761,13 @@ impl<'a> Tokenizer<'a> {
             self.backup(c);
         }
         while end_quote_size != quote_size {
+            // Skip the bytes that need no attention in one go.
+            let rest = &self.buf[self.pos..];
+            let plain = rest.iter().position(|&b| b == quote || b == b'\\' || b == b'\n').unwrap_or(rest.len());
+            if plain > 0 {
+                self.pos += plain;
+                end_quote_size = 0;
+            }
             let c = self.nextc();
             if c == EOF || (quote_size == 1 && c == b'\n') {
                 let detected_at = self.line;
@@ -905,18 +954,28 @@ impl<'a> Tokenizer<'a> {
     /// `RAISE_ERROR_KNOWN_LOCATION(p, kind, lineno, col, lineno, -1, msg)`
     /// at the current line, `col` being a byte offset in the line buffer.
     fn known_location_error(&self, kind: SyntaxErrorKind, msg: String, col: usize) -> SyntaxError {
+        self.status_error.set(true);
         let text = self.buffer_text();
-        let offset = byte_to_char_offset(text.as_bytes(), col + 1);
+        let offset = self.parser_offset(&text, col + 1);
         self.new_error(kind, msg, self.line, offset, 0, text)
     }
 
     /// `_PyPegen_raise_error` at a token without column: at the read
     /// position, with no end.
     fn error_at_cursor(&self, kind: SyntaxErrorKind, msg: String) -> SyntaxError {
+        self.status_error.set(true);
         let text = self.buffer_text();
         let col = if self.pos == self.buf_start { 0 } else { self.pos - self.line_start };
-        let offset = byte_to_char_offset(text.as_bytes(), col);
+        let offset = self.parser_offset(&text, col);
         self.new_error(kind, msg, self.line, offset, 0, text)
+    }
+
+    /// A 1-based column of a parser-raised error, from a byte offset in `text`.
+    fn parser_offset(&self, text: &str, col: usize) -> u32 {
+        match self.columns {
+            ErrorColumns::Chars => byte_to_char_offset(text.as_bytes(), col),
+            ErrorColumns::Bytes => col as u32,
+        }
     }
 
     fn tab_error(&self) -> SyntaxError {
@@ -926,6 +985,7 @@ impl<'a> Tokenizer<'a> {
     /// At the end of the input with brackets open: reported at the
     /// innermost open bracket.
     fn unclosed_paren_error(&self) -> SyntaxError {
+        self.status_error.set(true);
         let (open, line, col) = *self.parens.last().unwrap_or(&(b'(', 1, 0));
         // The parser takes the text from its line buffer when the bracket
         // is on the current line, else the bracket's line from the source.
@@ -942,7 +1002,7 @@ impl<'a> Tokenizer<'a> {
             let end = self.buf[start..].iter().position(|&b| b == b'\n').map_or(self.buf.len(), |i| start + i);
             self.text(start, end)
         };
-        let offset = byte_to_char_offset(text.as_bytes(), col + 1);
+        let offset = self.parser_offset(&text, col + 1);
         self.new_error(SyntaxErrorKind::SyntaxError, format!("'{}' was never closed", open as char), line, offset, 0, text)
     }
 }

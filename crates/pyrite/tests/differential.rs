@@ -1,0 +1,447 @@
+//! Differential tests: every `.py` file under `tests/<suite>/` is run as
+//! `pyrite --dump-ast tests/<suite>/case.py` from the repository root, and
+//! its exit status, stdout and stderr are compared with `case.expected`,
+//! which holds what CPython 3.11 printed for the same command
+//! (`scripts/regen-expected` writes those files).
+//!
+//! A folder of `tests/` is a suite when it holds at least one `.expected`
+//! file. All failures are reported at once, each with a readable diff, and
+//! the run ends with `differential: N passed, N failed`.
+//!
+//! Arguments (after `--`) that do not start with `-` are substrings: only
+//! cases whose path contains one of them run.
+
+use std::fmt::Write as _;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// A case that runs longer than this is a hang (the slowest take milliseconds).
+const TIMEOUT: Duration = Duration::from_secs(20);
+/// Diff lines shown per stream of a failing case.
+const MAX_DIFF_LINES: usize = 60;
+
+fn main() -> ExitCode {
+    if let Err(e) = self_check() {
+        println!("differential harness self-check failed: {e}");
+        return ExitCode::FAILURE;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let root = root.canonicalize().unwrap_or(root);
+    let filters: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+
+    let mut cases = Vec::new();
+    for suite in suites(&root.join("tests")) {
+        collect_cases(&root, &suite, &mut cases);
+    }
+    cases.retain(|c| filters.is_empty() || filters.iter().any(|f| c.contains(f.as_str())));
+    cases.sort();
+
+    let failures = run_all(&root, &cases);
+    for (case, report) in &failures {
+        println!("FAIL {case}\n{report}");
+    }
+    println!("differential: {} passed, {} failed", cases.len() - failures.len(), failures.len());
+    if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        println!("(expected outputs come from CPython: scripts/regen-expected; rerun some cases with `cargo test -p pyrite --test differential -- NAME`)");
+        ExitCode::FAILURE
+    }
+}
+
+/// The folders directly under `tests/` that hold `.expected` files.
+fn suites(tests: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let Ok(entries) = std::fs::read_dir(tests) else { return found };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() && contains_expected(&path) {
+            found.push(path);
+        }
+    }
+    found
+}
+
+fn contains_expected(dir: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else { return false };
+    entries.flatten().any(|e| {
+        let p = e.path();
+        if p.is_dir() {
+            contains_expected(&p)
+        } else {
+            p.extension().is_some_and(|x| x == "expected")
+        }
+    })
+}
+
+/// Every `.py` file under `dir`, as a `/`-separated path relative to `root`.
+fn collect_cases(root: &Path, dir: &Path, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_cases(root, &path, out);
+        } else if path.extension().is_some_and(|x| x == "py") {
+            let rel = path.strip_prefix(root).unwrap_or(&path);
+            let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            out.push(parts.join("/"));
+        }
+    }
+}
+
+/// Run the cases on all cores; returns the failures with their reports.
+fn run_all(root: &Path, cases: &[String]) -> Vec<(String, String)> {
+    let next = AtomicUsize::new(0);
+    let failures = Mutex::new(Vec::new());
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(cases.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(case) = cases.get(i) else { break };
+                if let Err(report) = check_case(root, case) {
+                    failures.lock().unwrap_or_else(|e| e.into_inner()).push((case.clone(), report));
+                }
+            });
+        }
+    });
+    let mut failures = failures.into_inner().unwrap_or_else(|e| e.into_inner());
+    failures.sort();
+    failures
+}
+
+/// What a run printed: exit status (None if killed by a signal), stdout, stderr.
+struct Outcome {
+    status: Option<i32>,
+    stdout: Vec<u8>,
+    stderr: Vec<u8>,
+}
+
+fn check_case(root: &Path, case: &str) -> Result<(), String> {
+    let expected_path = root.join(case.strip_suffix(".py").unwrap_or(case)).with_extension("expected");
+    let expected_text = std::fs::read(&expected_path)
+        .map_err(|e| format!("  cannot read {}: {e} (run scripts/regen-expected)\n", expected_path.display()))?;
+    let expected = parse_expected(&expected_text).map_err(|e| format!("  malformed {}: {e}\n", expected_path.display()))?;
+    let actual = run_pyrite(root, case)?;
+
+    let mut report = String::new();
+    if actual.status != expected.status {
+        let shown = match actual.status {
+            Some(101) => "101 (pyrite panicked)".to_string(),
+            Some(code) => code.to_string(),
+            None => "none (killed by a signal)".to_string(),
+        };
+        let _ = writeln!(report, "  exit status: expected {}, got {shown}", fmt_status(expected.status));
+    }
+    for (name, want, got) in [("stdout", &expected.stdout, &actual.stdout), ("stderr", &expected.stderr, &actual.stderr)] {
+        if want != got {
+            let _ = writeln!(report, "  {name} differs (- expected, + pyrite):");
+            report.push_str(&diff_streams(want, got));
+        }
+    }
+    if report.is_empty() {
+        Ok(())
+    } else {
+        Err(report)
+    }
+}
+
+fn fmt_status(status: Option<i32>) -> String {
+    status.map_or_else(|| "none".to_string(), |s| s.to_string())
+}
+
+fn run_pyrite(root: &Path, case: &str) -> Result<Outcome, String> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pyrite"))
+        .arg("--dump-ast")
+        .arg(case)
+        .current_dir(root)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("  cannot start pyrite: {e}\n"))?;
+    // Drain both pipes on their own threads so a chatty child cannot block.
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = pipe.read_to_end(&mut buf);
+            buf
+        })
+    };
+    let stdout = child.stdout.take().map(|p| drain(Box::new(p)));
+    let stderr = child.stderr.take().map(|p| drain(Box::new(p)));
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if start.elapsed() > TIMEOUT => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("  timed out after {} s (hang?)\n", TIMEOUT.as_secs()));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(2)),
+            Err(e) => return Err(format!("  waiting for pyrite failed: {e}\n")),
+        }
+    };
+    let join = |h: Option<std::thread::JoinHandle<Vec<u8>>>| h.and_then(|h| h.join().ok()).unwrap_or_default();
+    Ok(Outcome { status: status.code(), stdout: join(stdout), stderr: join(stderr) })
+}
+
+/// Reads the format written by scripts/regen-expected:
+///
+/// ```text
+/// status: N
+/// --- stdout
+/// <bytes>
+/// --- stderr
+/// <bytes>
+/// ```
+///
+/// A header ending in ` (no newline at end)` means the stream's last
+/// newline was added by the file format and is not part of the output.
+fn parse_expected(text: &[u8]) -> Result<Outcome, String> {
+    const NO_EOL: &[u8] = b" (no newline at end)";
+    let status_end = text.iter().position(|&b| b == b'\n').ok_or("no status line")?;
+    let status_line = std::str::from_utf8(&text[..status_end]).map_err(|_| "status line is not UTF-8")?;
+    let status = status_line
+        .strip_prefix("status: ")
+        .and_then(|s| s.parse::<i32>().ok())
+        .ok_or_else(|| format!("bad status line {status_line:?}"))?;
+    let rest = &text[status_end + 1..];
+    let rest = rest.strip_prefix(b"--- stdout".as_slice()).ok_or("no `--- stdout` header")?;
+    // The stderr header is the first line starting with `--- stderr`.
+    let stderr_at = find_line_start(rest, b"--- stderr").ok_or("no `--- stderr` header")?;
+    let (stdout_part, stderr_part) = rest.split_at(stderr_at);
+    let stderr_part = &stderr_part[b"--- stderr".len()..];
+    let section = |part: &[u8]| -> Result<Vec<u8>, String> {
+        let (no_eol, part) = match part.strip_prefix(NO_EOL) {
+            Some(p) => (true, p),
+            None => (false, part),
+        };
+        let mut data = part.strip_prefix(b"\n".as_slice()).ok_or("header not followed by a newline")?.to_vec();
+        if no_eol && data.pop() != Some(b'\n') {
+            return Err("stream marked `no newline at end` lacks the added newline".into());
+        }
+        Ok(data)
+    };
+    Ok(Outcome { status: Some(status), stdout: section(stdout_part)?, stderr: section(stderr_part)? })
+}
+
+/// Offset of the first line of `text` (after the first one) that starts with `prefix`.
+fn find_line_start(text: &[u8], prefix: &[u8]) -> Option<usize> {
+    (0..text.len()).find(|&i| i > 0 && text[i - 1] == b'\n' && text[i..].starts_with(prefix))
+}
+
+/// A line diff of two streams. A one-line `ast.dump` is first broken into
+/// one field per line so that the diff points at the differing node.
+fn diff_streams(want: &[u8], got: &[u8]) -> String {
+    let want = String::from_utf8_lossy(want);
+    let got = String::from_utf8_lossy(got);
+    let mut out = String::new();
+    if got.is_empty() {
+        let first = want.lines().next().unwrap_or("");
+        let first: String = first.chars().take(100).collect();
+        let _ = writeln!(out, "    pyrite printed nothing; expected {} bytes starting: {first}", want.len());
+        return out;
+    }
+    let split = |text: &str| if is_dump(text) { pretty_dump(text) } else { text.lines().map(str::to_string).collect() };
+    let (a, b) = (split(&want), split(&got));
+    let ops = diff_lines(&a, &b);
+    let mut shown = 0;
+    // Show changed lines with up to 3 lines of context around them.
+    let changed: Vec<usize> = ops.iter().enumerate().filter(|(_, (tag, _))| *tag != ' ').map(|(i, _)| i).collect();
+    let mut last_printed: Option<usize> = None;
+    for (i, (tag, line)) in ops.iter().enumerate() {
+        let near = changed.iter().any(|&c| c.abs_diff(i) <= 3);
+        if !near {
+            continue;
+        }
+        if last_printed.is_some_and(|p| p + 1 != i) {
+            out.push_str("    ...\n");
+        }
+        if shown == MAX_DIFF_LINES {
+            out.push_str("    ... (diff truncated)\n");
+            break;
+        }
+        let _ = writeln!(out, "    {tag}{line}");
+        shown += 1;
+        last_printed = Some(i);
+    }
+    if !want.is_empty() && want.ends_with('\n') != got.ends_with('\n') {
+        let _ = writeln!(out, "    (one side lacks the final newline)");
+    }
+    out
+}
+
+fn is_dump(text: &str) -> bool {
+    let t = text.trim_end();
+    !t.contains('\n') && t.starts_with(|c: char| c.is_ascii_uppercase()) && t.ends_with(')')
+}
+
+/// Lines tagged `' '` (both), `'-'` (only in `a`) or `'+'` (only in `b`):
+/// common prefix and suffix trimmed, then a longest common subsequence of
+/// the middle when it is small enough, else the whole middle as changed.
+fn diff_lines(a: &[String], b: &[String]) -> Vec<(char, String)> {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (ma, mb) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
+    let mut ops: Vec<(char, String)> = a[..prefix].iter().map(|l| (' ', l.clone())).collect();
+    if ma.len() * mb.len() <= 4_000_000 {
+        // lcs[i][j]: length of the LCS of ma[i..] and mb[j..].
+        let w = mb.len() + 1;
+        let mut lcs = vec![0u32; (ma.len() + 1) * w];
+        for i in (0..ma.len()).rev() {
+            for j in (0..mb.len()).rev() {
+                lcs[i * w + j] =
+                    if ma[i] == mb[j] { lcs[(i + 1) * w + j + 1] + 1 } else { lcs[(i + 1) * w + j].max(lcs[i * w + j + 1]) };
+            }
+        }
+        let (mut i, mut j) = (0, 0);
+        while i < ma.len() || j < mb.len() {
+            if i < ma.len() && j < mb.len() && ma[i] == mb[j] {
+                ops.push((' ', ma[i].clone()));
+                i += 1;
+                j += 1;
+            } else if i < ma.len() && (j == mb.len() || lcs[(i + 1) * w + j] >= lcs[i * w + j + 1]) {
+                ops.push(('-', ma[i].clone()));
+                i += 1;
+            } else {
+                ops.push(('+', mb[j].clone()));
+                j += 1;
+            }
+        }
+    } else {
+        ops.extend(ma.iter().map(|l| ('-', l.clone())));
+        ops.extend(mb.iter().map(|l| ('+', l.clone())));
+    }
+    ops.extend(a[a.len() - suffix..].iter().map(|l| (' ', l.clone())));
+    ops
+}
+
+/// Breaks a one-line `ast.dump` into indented lines: a node or list that
+/// holds no other non-empty node or list stays on one line, others get
+/// one field per line. String literals are kept whole.
+fn pretty_dump(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.trim_end().chars().collect();
+    // First pass: matching closes, and which groups have groups inside.
+    let mut close = vec![usize::MAX; chars.len()];
+    let mut nested = vec![false; chars.len()];
+    let mut stack: Vec<usize> = Vec::new();
+    let mut quote = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match quote {
+            Some(q) => {
+                if c == '\\' {
+                    i += 1;
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None if c == '\'' || c == '"' => quote = Some(c),
+            None if (c == '(' || c == '[') && matches!(chars.get(i + 1), Some(')' | ']')) => i += 1,
+            None if c == '(' || c == '[' => {
+                if let Some(&outer) = stack.last() {
+                    nested[outer] = true;
+                }
+                stack.push(i);
+            }
+            None if c == ')' || c == ']' => {
+                if let Some(open) = stack.pop() {
+                    close[open] = i;
+                }
+            }
+            None => {}
+        }
+        i += 1;
+    }
+    let mut lines = Vec::new();
+    let mut depth = 0usize;
+    let mut cur = String::new();
+    let mut quote = None;
+    let mut i = 0;
+    let push = |lines: &mut Vec<String>, depth: usize, s: &str| lines.push(format!("{}{s}", "  ".repeat(depth)));
+    while i < chars.len() {
+        let c = chars[i];
+        if let Some(q) = quote {
+            cur.push(c);
+            if c == '\\' {
+                if let Some(&n) = chars.get(i + 1) {
+                    cur.push(n);
+                    i += 1;
+                }
+            } else if c == q {
+                quote = None;
+            }
+        } else if c == '\'' || c == '"' {
+            quote = Some(c);
+            cur.push(c);
+        } else if (c == '(' || c == '[') && matches!(chars.get(i + 1), Some(')' | ']')) {
+            cur.push(c);
+            cur.push(chars[i + 1]);
+            i += 1;
+        } else if (c == '(' || c == '[') && close[i] != usize::MAX && !nested[i] {
+            cur.extend(&chars[i..=close[i]]);
+            i = close[i];
+        } else if c == '(' || c == '[' {
+            cur.push(c);
+            push(&mut lines, depth, &cur);
+            cur.clear();
+            depth += 1;
+        } else if c == ')' || c == ']' {
+            if !cur.is_empty() {
+                push(&mut lines, depth, &cur);
+            }
+            depth = depth.saturating_sub(1);
+            cur = c.to_string();
+        } else if c == ',' {
+            cur.push(',');
+            push(&mut lines, depth, &cur);
+            cur.clear();
+            if chars.get(i + 1) == Some(&' ') {
+                i += 1;
+            }
+        } else {
+            cur.push(c);
+        }
+        i += 1;
+    }
+    if !cur.is_empty() {
+        push(&mut lines, depth, &cur);
+    }
+    lines
+}
+
+/// Checks of the harness itself, run before the cases: a broken harness
+/// must not make every case pass, nor fail for the wrong reason.
+fn self_check() -> Result<(), String> {
+    let parsed = parse_expected(b"status: 1\n--- stdout\n--- stderr (no newline at end)\nboom\n")?;
+    if parsed.status != Some(1) || !parsed.stdout.is_empty() || parsed.stderr != b"boom" {
+        return Err("parse_expected misreads a stream without final newline".into());
+    }
+    let parsed = parse_expected(b"status: 0\n--- stdout\nModule(body=[])\n--- stderr\n")?;
+    if parsed.stdout != b"Module(body=[])\n" || !parsed.stderr.is_empty() {
+        return Err("parse_expected misreads a plain stdout".into());
+    }
+    if parse_expected(b"status: x\n--- stdout\n--- stderr\n").is_ok() {
+        return Err("parse_expected accepts a bad status".into());
+    }
+    let lines = pretty_dump("Module(body=[Expr(value=Constant(value='a, (b', lineno=1), lineno=1)], type_ignores=[])");
+    let want = ["Module(", "  body=[", "    Expr(", "      value=Constant(value='a, (b', lineno=1),", "      lineno=1", "    )", "  ],",
+        "  type_ignores=[]", ")"];
+    if lines != want {
+        return Err(format!("pretty_dump gives {lines:?}"));
+    }
+    let a: Vec<String> = ["x", "y", "z"].map(String::from).to_vec();
+    let b: Vec<String> = ["x", "q", "z"].map(String::from).to_vec();
+    let tags: String = diff_lines(&a, &b).iter().map(|(t, _)| *t).collect();
+    if tags != " -+ " {
+        return Err(format!("diff_lines gives {tags:?}"));
+    }
+    Ok(())
+}

@@ -1,0 +1,21 @@
+f()
+f(a)
+f(a, b)
+f(a, b,)
+f(k=1)
+f(a, k=1)
+f(*args)
+f(**kwargs)
+f(a, *args, k=1, **kwargs)
+f(*a, *b, **c, **d)
+f(k=1, *args)
+f(x for x in y)
+f(a)(b)(c)
+f.g.h(i)
+obj.method(1)[2].attr(3)
+f(
+    a,
+    b=2,
+)
+print("hello", end="")
+f(**{'a': 1})

@@ -1,0 +1,10 @@
+None
+True
+False
+...
+x = ...
+def f(): ...
+a[...]
+__debug__
+NotImplemented
+Ellipsis

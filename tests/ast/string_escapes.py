@@ -1,0 +1,17 @@
+"\n\t\r\\\'\""
+"\a\b\f\v\0"
+"\x41\101\u00e9\U0001F600"
+"\N{LATIN SMALL LETTER E WITH ACUTE}"
+"\N{EM DASH}"
+"\ud800"
+"\udcff\udc80"
+b"\x00\xff\n\\"
+b"\101\777"
+"line\
+continued"
+"unknown \d escape"
+"\777"
+"é ü 中文 😀"
+"\u20ac"
+'\''
+"tab	inside"

@@ -1,0 +1,4 @@
+a b
+if x:
+	pass
+        pass

@@ -1,0 +1,2 @@
+# -*- coding: not-a-codec -*-
+x = 1
