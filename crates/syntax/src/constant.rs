@@ -65,5 +65,5 @@ pub fn repr_wtf8(s: &Wtf8Buf) -> String {
 }
 
 pub(crate) fn repr_str_into(s: &str, out: &mut String) {
-    out.push_str(&crate::repr::str_repr(&Wtf8Buf::from(s)));
+    out.push_str(&crate::repr::str_repr_str(s));
 }

@@ -51,11 +51,11 @@ fn format_r(f: f64, add_dot_0: bool, sign: bool) -> String {
         let _ = write!(out, "e{}{:02}", if e < 0 { '-' } else { '+' }, e.unsigned_abs());
     } else if decpt <= 0 {
         out.push_str("0.");
-        out.extend(std::iter::repeat('0').take((-decpt) as usize));
+        out.extend(std::iter::repeat_n('0', (-decpt) as usize));
         out.push_str(&digits);
     } else if decpt >= n {
         out.push_str(&digits);
-        out.extend(std::iter::repeat('0').take((decpt - n) as usize));
+        out.extend(std::iter::repeat_n('0', (decpt - n) as usize));
         if add_dot_0 {
             out.push_str(".0");
         }
@@ -121,11 +121,20 @@ pub fn is_printable(cp: u32) -> bool {
 /// escaped; other non-printable characters (lone surrogates included) as
 /// `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
 pub fn str_repr(s: &Wtf8Buf) -> String {
-    let bytes = s.as_bytes();
-    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(bytes.len() + 2);
+    repr_code_points(s.as_bytes(), s.code_points())
+}
+
+/// `repr(str)` of text without surrogates.
+pub fn str_repr_str(s: &str) -> String {
+    repr_code_points(s.as_bytes(), s.chars().map(u32::from))
+}
+
+/// `utf8` is the (generalized) UTF-8 of the code points, to choose the quote.
+fn repr_code_points(utf8: &[u8], code_points: impl Iterator<Item = u32>) -> String {
+    let quote = if utf8.contains(&b'\'') && !utf8.contains(&b'"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(utf8.len() + 2);
     out.push(quote);
-    for cp in s.code_points() {
+    for cp in code_points {
         match cp {
             0x5c => out.push_str("\\\\"),
             0x09 => out.push_str("\\t"),

@@ -367,7 +367,10 @@ impl<'src> Parser<'src> {
             self.bump();
             match operand(self)? {
                 Some(right) => {
-                    self.chain_link(&mut links)?;
+                    if let Err(e) = self.chain_link(&mut links) {
+                        super::drop_deep((left, right));
+                        return Err(e);
+                    }
                     let loc = self.loc_from(start);
                     left = mk(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, loc);
                 }
@@ -441,7 +444,10 @@ impl<'src> Parser<'src> {
         loop {
             match self.primary_trailer(a, start, ExprContext::Load)? {
                 Ok(e) => {
-                    self.chain_link(&mut links)?;
+                    if let Err(err) = self.chain_link(&mut links) {
+                        super::drop_deep(e);
+                        return Err(err);
+                    }
                     a = e;
                 }
                 Err(e) => {

@@ -22,6 +22,8 @@ mod invalid;
 mod pattern;
 mod stmt;
 mod targets;
+#[cfg(test)]
+mod tests;
 
 use std::collections::HashMap;
 
@@ -59,7 +61,11 @@ pub(crate) struct Parser<'src> {
     /// Packrat memo: results of the memoized rules by (token index, rule).
     /// Backtracking re-enters the same rule at the same position (e.g. `(`
     /// tries tuple, then group, then genexp); the memo keeps parsing linear.
-    pub(crate) memo: HashMap<(usize, MemoRule), (Memo, usize)>,
+    /// Each entry: the result, the position after it, and a bound on the
+    /// depth of its tree.
+    pub(crate) memo: HashMap<(usize, MemoRule), (Memo, usize, u32)>,
+    /// The deepest `level` reached since the innermost memoized rule began.
+    pub(crate) peak: u32,
     /// Bracket nesting level after each token (CPython's `token->level`).
     pub(crate) levels: Vec<u32>,
 }
@@ -131,6 +137,7 @@ impl<'src> Parser<'src> {
             byte_offsets: false,
             file_input: false,
             memo: HashMap::new(),
+            peak: 0,
         }
     }
 
@@ -269,18 +276,51 @@ impl<'src> Parser<'src> {
     #[inline]
     pub(crate) fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
         self.level += 1;
+        self.peak = self.peak.max(self.level);
         if self.level > MAX_LEVEL {
             self.level -= 1;
             return Err(errors::too_deep(self));
         }
-        let r = stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || f(self));
+        let r = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || f(self));
         self.level -= 1;
         r
     }
 }
 
-/// CPython 3.11's MAXSTACK: the deepest rule nesting the parser allows.
-pub(crate) const MAX_LEVEL: u32 = 6000;
+/// Stack that must remain when entering a nested rule (else a new segment
+/// is allocated): room for the deepest run of rules between two `nested`
+/// calls, unoptimized builds and second-pass invalid rules included.
+const RED_ZONE: usize = 256 * 1024;
+/// Size of each stack segment added when parsing deeply nested input.
+const STACK_SEGMENT: usize = 4 * 1024 * 1024;
+
+/// Clone a memoized result of the given depth bound. Cloning recurses: a
+/// deep tree (a long `a+b+...` chain) is cloned on a stack of its own.
+fn clone_memo(m: &Memo, depth: u32) -> Memo {
+    if depth < DEEP_TREE {
+        return m.clone();
+    }
+    stacker::grow(DEEP_TREE_STACK, || m.clone())
+}
+
+/// Drop a tree that may be deep on a stack of its own (dropping recurses).
+pub(crate) fn drop_deep<T: Send>(tree: T) {
+    stacker::grow(DEEP_TREE_STACK, move || drop(tree));
+}
+
+/// Trees at most this deep are cloned and dropped on the current stack.
+const DEEP_TREE: u32 = 64;
+/// Room for cloning or dropping a tree of `MAX_LEVEL` depth (unoptimized
+/// builds need a few kilobytes per level).
+const DEEP_TREE_STACK: usize = 32 * 1024 * 1024;
+
+/// The deepest nesting the parser allows: rules entered through `nested`
+/// plus links of left-recursive chains. CPython 3.11's parser allows 6000
+/// rule levels (MAXSTACK), but turning a tree deeper than about 3000 nodes
+/// into Python objects fails (RecursionError), so no deeper tree is of use.
+/// Every tree built stays within this depth, which is what keeps dropping,
+/// cloning and dumping it (all recursive) safe on a small native stack.
+pub(crate) const MAX_LEVEL: u32 = 3000;
 
 /// Parse a whole source text with the start rule for `mode`.
 pub fn parse(source: &str, mode: Mode) -> Result<Mod, SyntaxError> {
@@ -395,13 +435,21 @@ impl<'src> Parser<'src> {
         f: impl FnOnce(&mut Self) -> PResult<Memo>,
     ) -> PResult<Memo> {
         let start = self.pos;
-        if let Some((m, end)) = self.memo.get(&(start, rule)) {
-            let m = m.clone();
-            self.pos = *end;
+        if let Some((m, end, depth)) = self.memo.get(&(start, rule)) {
+            let (end, depth) = (*end, *depth);
+            let m = clone_memo(m, depth);
+            self.pos = end;
             return Ok(m);
         }
-        let m = f(self)?;
-        self.memo.insert((start, rule), (m.clone(), self.pos));
+        // The deepest level reached while parsing bounds the depth of the
+        // tree built.
+        let outer_peak = self.peak;
+        self.peak = self.level;
+        let r = f(self);
+        let depth = self.peak - self.level;
+        self.peak = self.peak.max(outer_peak);
+        let m = r?;
+        self.memo.insert((start, rule), (clone_memo(&m, depth), self.pos, depth));
         Ok(m)
     }
 
@@ -438,6 +486,7 @@ impl<'src> Parser<'src> {
     pub(crate) fn chain_link(&mut self, links: &mut u32) -> PResult<()> {
         self.level += 1;
         *links += 1;
+        self.peak = self.peak.max(self.level);
         if self.level > MAX_LEVEL {
             return Err(errors::too_deep(self));
         }

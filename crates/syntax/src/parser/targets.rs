@@ -234,7 +234,10 @@ impl<'src> Parser<'src> {
                 match p.primary_trailer(a, start, ExprContext::Load)? {
                     Ok(e) => {
                         if p.t_lookahead() {
-                            p.chain_link(&mut links)?;
+                            if let Err(err) = p.chain_link(&mut links) {
+                                super::drop_deep(e);
+                                return Err(err);
+                            }
                             a = e;
                         } else {
                             p.reset(m2);

@@ -72,13 +72,16 @@ impl Ctx<'_, '_> {
     /// Parse `text[*pos..end]` into `parts` (CPython's
     /// `_PyPegen_FstringParser_ConcatFstring`). At `lvl > 0` (a format spec)
     /// it stops at the closing `}`.
-    pub(super) fn concat(&mut self, parts: &mut Parts, pos: usize, end: usize, lvl: u32) -> Result<usize, StringError> {
-        let mut pos = pos;
-        self.concat_at(parts, &mut pos, end, lvl)?;
-        Ok(pos)
-    }
-
-    fn concat_at(&mut self, parts: &mut Parts, pos: &mut usize, end: usize, lvl: u32) -> Result<(), StringError> {
+    /// Parse `text[*pos..end]` into `parts` (CPython's
+    /// `_PyPegen_FstringParser_ConcatFstring`). At `lvl > 0` (a format spec)
+    /// it stops at the closing `}`.
+    pub(super) fn concat(
+        &mut self,
+        parts: &mut Parts,
+        pos: &mut usize,
+        end: usize,
+        lvl: u32,
+    ) -> Result<(), StringError> {
         parts.fmode = true;
         let b = self.lit.text.as_bytes();
         loop {
@@ -227,16 +230,14 @@ impl Ctx<'_, '_> {
             } else if ch == b'#' {
                 return error("f-string expression part cannot include '#'");
             } else if brackets.is_empty() && matches!(ch, b'!' | b':' | b'}' | b'=' | b'>' | b'<') {
-                if *pos + 1 < end {
-                    // `!=`, `==`, `<=`, `>=` and lone `<`, `>` are operators.
-                    if b[*pos + 1] == b'=' && ch != b':' && ch != b'}' {
-                        *pos += 2;
-                        continue;
-                    }
-                    if ch == b'>' || ch == b'<' {
-                        *pos += 1;
-                        continue;
-                    }
+                // `!=`, `==`, `<=`, `>=` and lone `<`, `>` are operators.
+                if *pos + 1 < end && b[*pos + 1] == b'=' && ch != b':' && ch != b'}' {
+                    *pos += 2;
+                    continue;
+                }
+                if ch == b'>' || ch == b'<' {
+                    *pos += 1;
+                    continue;
                 }
                 break;
             } else if matches!(ch, b']' | b'}' | b')') {
@@ -299,7 +300,7 @@ impl Ctx<'_, '_> {
                 return error(EXPECTING_BRACE);
             }
             let mut spec = Parts::default();
-            *pos = self.concat(&mut spec, *pos, end, lvl + 1)?;
+            self.concat(&mut spec, pos, end, lvl + 1)?;
             // CPython gives the spec, and its trailing literal, the position
             // of the current token rather than of the whole run.
             format_spec = Some(Box::new(spec.finish(self.source, self.tok, self.tok)));
@@ -331,11 +332,9 @@ impl Ctx<'_, '_> {
             }
             return error("f-string: empty expression not allowed");
         }
-        // CPython parses `(expr)`; the parser wraps the text the same way and
-        // expects where its first character goes, one column right of the `(`.
-        let paren = self.expr_start_pos(brace);
-        let start = Pos { line: paren.line, col: paren.col + 1 };
-        (self.parse_expr)(expr, start).map_err(StringError::Syntax)
+        // CPython parses `(expr)`, the `(` standing for the `{`.
+        let start = self.expr_start_pos(brace);
+        (self.parse_expr)(&format!("({expr})"), start).map_err(StringError::Syntax)
     }
 
     /// Where CPython 3.11 places the `(` that replaces the field's `{`

@@ -99,15 +99,15 @@ fn str_constant(source: &str, value: Wtf8Buf, from: &Token, to: &Token) -> Expr 
 /// `Constant` (str or bytes) or `JoinedStr` node spanning the whole run.
 ///
 /// `parse_expr(text, start)` parses the expression of an f-string
-/// replacement field as CPython 3.11 does: `text` (the characters between
-/// the `{` and the `!`, `:`, `=` or `}` ending the expression) wrapped in
-/// parentheses, which lets it start with whitespace and makes a bare tuple
-/// `{a, b}` span from the `(`. `start` is the file position of `text`'s first
-/// character, one column right of where the `(` is placed: tokens on the
-/// first line of `text` are shifted by `start.col`, all by `start.line - 1`.
-/// The `(` goes where CPython puts it, quirks included: at the `{`, unless
-/// only whitespace follows the `{` up to a newline, in which case at the
-/// string token's start column (on its first line) or at column 0.
+/// replacement field: `text` is what CPython 3.11 hands its sub-parser, the
+/// field's expression (between the `{` and the `!`, `:`, `=` or `}` ending
+/// it) wrapped in parentheses, which lets it start with whitespace and makes
+/// a bare tuple `{a, b}` span from the `(`. `start` is the file position the
+/// `(` stands for: tokens on the first line of `text` are shifted by
+/// `start.col`, all lines by `start.line - 1`. The `(` goes where CPython
+/// puts it, quirks included: at the `{`, unless only whitespace follows the
+/// `{` up to a newline, in which case at the string token's start column (on
+/// its first line) or at column 0 of the `{`'s line.
 pub fn parse_strings(
     source: &str,
     tokens: &[Token],
@@ -152,7 +152,8 @@ pub fn parse_strings(
         bytesmode = lit.bytes;
         if lit.fmode {
             let mut ctx = fstring::Ctx { source, first, last, tok, lit: &lit, parse_expr: &mut *parse_expr };
-            ctx.concat(&mut state, lit.body.start, lit.body.end, 0)?;
+            let mut pos = lit.body.start;
+            ctx.concat(&mut state, &mut pos, lit.body.end, 0)?;
         } else if let Some(value) = decoded_str {
             state.push_str(value);
         }

@@ -54,11 +54,9 @@ fn string_tokens(src: &str) -> Vec<Token> {
     toks
 }
 
-/// Stands in for the parser: a name with any whitespace becomes a Name,
+/// Stands in for the parser: `(name)` with any whitespace becomes a Name,
 /// placed per `parse_fstring_expr`'s contract; anything else is an error.
 fn fake_parse_expr(text: &str, start: Pos) -> Result<Expr, SyntaxError> {
-    let text = &format!("({text})");
-    let start = Pos { line: start.line, col: start.col - 1 };
     let inner = &text[1..text.len() - 1];
     let name = inner.trim_matches(|c: char| c.is_ascii_whitespace());
     if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
@@ -491,6 +489,8 @@ fn errors() {
         (r#"f"{a:{}}""#, r#"ERR f-string: empty expression not allowed"#),
         (r#"f"{a:{b!x}}""#, r#"ERR f-string: invalid conversion character: expected 's', 'r', or 'a'"#),
         (r#"f"{a[}""#, r#"ERR f-string: closing parenthesis '}' does not match opening parenthesis '['"#),
+        (r#"f"{<""#, r#"ERR f-string: expecting '}'"#),
+        (r#"rf'<\N{<'"#, r#"ERR f-string: expecting '}'"#),
     ];
     for (src, want) in cases {
         assert_eq!(&run_err(src), want, "\nsource: {src}");
@@ -522,7 +522,7 @@ fn expression_text_and_start() {
         fake_parse_expr(text, start)
     };
     parse_strings(src, &toks, &mut record).unwrap();
-    assert_eq!(seen, vec![(" a".to_string(), 2, 3), ("b".to_string(), 2, 9), ("\nc".to_string(), 2, 17)]);
+    assert_eq!(seen, vec![("( a)".to_string(), 2, 2), ("(b)".to_string(), 2, 8), ("(\nc)".to_string(), 2, 16)]);
 }
 
 #[test]
@@ -544,9 +544,10 @@ fn values() {
 fn arbitrary_input_never_panics() {
     // Random bodies from an alphabet of the characters the scanners care
     // about, under every kind of prefix and quote.
-    const ALPHABET: &[&str] =
-        &["{", "}", "[", "]", "(", ")", "!", ":", "=", "<", ">", "'", "\"", "\\", "#", "N", "x", "u", "U", "r", "s", "a",
-          "0", "7", " ", "\n", "\r", "é", "😀", "\\N{", "{{", "}}", "'''", "\"\"\""];
+    const ALPHABET: &[&str] = &[
+        "{", "}", "[", "]", "(", ")", "!", ":", "=", "<", ">", "'", "\"", "\\", "#", "N", "x", "u", "U", "r", "s", "a",
+        "0", "7", " ", "\n", "\r", "é", "😀", "\\N{", "{{", "}}", "'''", "\"\"\"",
+    ];
     const PREFIXES: &[&str] = &["", "f", "rf", "b", "rb", "u", "r", "F", "Rb"];
     let mut seed: u64 = 0x2545F4914F6CDD1D;
     let mut next = |n: usize| {
