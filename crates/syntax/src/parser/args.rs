@@ -27,6 +27,10 @@ enum KwOrStarred {
     Starred(Expr),
 }
 
+/// The parameters before a `/` when some have defaults: the plain ones,
+/// then those with their defaults (CPython's SlashWithDefault).
+pub(crate) type SlashWithDefault = (Vec<Arg>, Vec<(Arg, Expr)>);
+
 /// `*` parameters and what follows them (CPython's StarEtc).
 #[derive(Default)]
 struct StarEtc {
@@ -58,6 +62,20 @@ impl<'src> Parser<'src> {
     /// `arguments (memo): args [','] &')' | invalid_arguments`: the positional
     /// arguments (starred included) and keywords of a call.
     pub(crate) fn arguments(&mut self) -> R<(Vec<Expr>, Vec<KeywordNode>)> {
+        if !self.call_invalid_rules {
+            // Only a statement's first call is parsed twice in the first pass
+            // (as a target, then as an expression), and its arguments are
+            // memoized expressions: a memo entry per call costs more.
+            let m = self.mark();
+            if let Some(a) = self.args()? {
+                self.expect(TokenKind::Comma);
+                if self.at(TokenKind::RPar) {
+                    return Ok(Some(a));
+                }
+            }
+            self.reset(m);
+            return Ok(None);
+        }
         let m = self.memoized(MemoRule::Arguments, |p| {
             let m = p.mark();
             if let Some(a) = p.args()? {
@@ -335,7 +353,7 @@ impl<'src> Parser<'src> {
 
     /// `slash_with_default: param_no_default* param_with_default+ '/' ','
     ///     | param_no_default* param_with_default+ '/' &')'`
-    pub(crate) fn slash_with_default(&mut self, kind: ParamKind) -> R<(Vec<Arg>, Vec<(Arg, Expr)>)> {
+    pub(crate) fn slash_with_default(&mut self, kind: ParamKind) -> R<SlashWithDefault> {
         let m = self.mark();
         let plain = self.params_no_default(kind)?;
         let with_default = self.params_with_default(kind)?;

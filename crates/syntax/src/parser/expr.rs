@@ -475,9 +475,15 @@ impl<'src> Parser<'src> {
                 self.reset(m);
             }
             TokenKind::LPar => {
-                if let Some(g) = self.genexp()? {
-                    let loc = self.loc_from(start);
-                    return Ok(Ok(mk(ExprKind::Call { func: Box::new(a), args: vec![g], keywords: vec![] }, loc)));
+                // `genexp` comes first in the grammar, but a call's arguments
+                // can never also be a generator expression (and the other way
+                // round), so without invalid rules the common case is tried
+                // first, sparing a memo entry per call.
+                if self.call_invalid_rules {
+                    if let Some(g) = self.genexp()? {
+                        let loc = self.loc_from(start);
+                        return Ok(Ok(mk(ExprKind::Call { func: Box::new(a), args: vec![g], keywords: vec![] }, loc)));
+                    }
                 }
                 self.bump();
                 let (args, keywords) = self.arguments()?.unwrap_or_default();
@@ -486,6 +492,12 @@ impl<'src> Parser<'src> {
                     return Ok(Ok(mk(ExprKind::Call { func: Box::new(a), args, keywords }, loc)));
                 }
                 self.reset(m);
+                if !self.call_invalid_rules {
+                    if let Some(g) = self.genexp()? {
+                        let loc = self.loc_from(start);
+                        return Ok(Ok(mk(ExprKind::Call { func: Box::new(a), args: vec![g], keywords: vec![] }, loc)));
+                    }
+                }
             }
             TokenKind::LSqb => {
                 self.bump();

@@ -252,11 +252,12 @@ impl<'src> Parser<'src> {
         };
         if !excluded {
             if let Some(a) = self.bitwise_or()? {
-                if self.expect(TokenKind::Equal).is_some() && self.bitwise_or()?.is_some() {
-                    if !matches!(self.peek_kind(), TokenKind::Equal | TokenKind::ColonEqual) {
-                        let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(&a));
-                        return Err(self.error_at_loc(msg, a.loc));
-                    }
+                if self.expect(TokenKind::Equal).is_some()
+                    && self.bitwise_or()?.is_some()
+                    && !matches!(self.peek_kind(), TokenKind::Equal | TokenKind::ColonEqual)
+                {
+                    let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(&a));
+                    return Err(self.error_at_loc(msg, a.loc));
                 }
             }
         }
@@ -1073,10 +1074,11 @@ impl<'src> Parser<'src> {
         }
         self.reset(m);
         // 'except' '*' (NEWLINE | ':')
-        if self.expect_keyword(Keyword::Except).is_some() && self.expect(TokenKind::Star).is_some() {
-            if self.expect(TokenKind::Newline).is_some() || self.expect(TokenKind::Colon).is_some() {
-                return Err(self.raise(SyntaxErrorKind::SyntaxError, "expected one or more exception types"));
-            }
+        if self.expect_keyword(Keyword::Except).is_some()
+            && self.expect(TokenKind::Star).is_some()
+            && (self.expect(TokenKind::Newline).is_some() || self.expect(TokenKind::Colon).is_some())
+        {
+            return Err(self.raise(SyntaxErrorKind::SyntaxError, "expected one or more exception types"));
         }
         self.reset(m);
         Ok(())

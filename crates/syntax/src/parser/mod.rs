@@ -297,10 +297,8 @@ const STACK_SEGMENT: usize = 4 * 1024 * 1024;
 /// Clone a memoized result of the given depth bound. Cloning recurses: a
 /// deep tree (a long `a+b+...` chain) is cloned on a stack of its own.
 fn clone_memo(m: &Memo, depth: u32) -> Memo {
-    if depth < DEEP_TREE {
-        return m.clone();
-    }
-    stacker::grow(DEEP_TREE_STACK, || m.clone())
+    let needed = depth as usize * STACK_PER_LEVEL + 64 * 1024;
+    stacker::maybe_grow(needed, needed + STACK_SEGMENT, || m.clone())
 }
 
 /// Drop a tree that may be deep on a stack of its own (dropping recurses).
@@ -308,11 +306,11 @@ pub(crate) fn drop_deep<T: Send>(tree: T) {
     stacker::grow(DEEP_TREE_STACK, move || drop(tree));
 }
 
-/// Trees at most this deep are cloned and dropped on the current stack.
-const DEEP_TREE: u32 = 64;
-/// Room for cloning or dropping a tree of `MAX_LEVEL` depth (unoptimized
-/// builds need a few kilobytes per level).
-const DEEP_TREE_STACK: usize = 32 * 1024 * 1024;
+/// Stack used per tree level when cloning or dropping (a generous bound:
+/// unoptimized builds need a few kilobytes).
+const STACK_PER_LEVEL: usize = 8 * 1024;
+/// Room for dropping a tree of `MAX_LEVEL` depth.
+const DEEP_TREE_STACK: usize = MAX_LEVEL as usize * STACK_PER_LEVEL;
 
 /// The deepest nesting the parser allows: rules entered through `nested`
 /// plus links of left-recursive chains. CPython 3.11's parser allows 6000
@@ -458,6 +456,13 @@ impl<'src> Parser<'src> {
         rule: MemoRule,
         f: impl FnOnce(&mut Self) -> PResult<Option<Expr>>,
     ) -> PResult<Option<Expr>> {
+        // Memo entries cost a clone of the tree. In the first pass these rules
+        // are only reached again at the same position through `expression`,
+        // itself memoized; the invalid rules of the second pass call them
+        // directly.
+        if !self.call_invalid_rules && matches!(rule, MemoRule::Disjunction | MemoRule::BitwiseOr | MemoRule::StarExpression) {
+            return f(self);
+        }
         match self.memoized(rule, |p| f(p).map(Memo::Expr))? {
             Memo::Expr(e) => Ok(e),
             _ => Ok(None),

@@ -361,11 +361,8 @@ impl<'src> Parser<'src> {
         let m = self.mark();
         self.bump();
         let mut names = Vec::new();
-        loop {
-            match self.name_tok() {
-                Some((_, n)) => names.push(n),
-                None => break,
-            }
+        while let Some((_, n)) = self.name_tok() {
+            names.push(n);
             let m2 = self.mark();
             if self.expect(TokenKind::Comma).is_none() {
                 break;
@@ -447,8 +444,7 @@ impl<'src> Parser<'src> {
             return Ok(None);
         }
         let mut names = Vec::new();
-        loop {
-            let Some(a) = self.dotted_as_name()? else { break };
+        while let Some(a) = self.dotted_as_name()? {
             names.push(a);
             let m2 = self.mark();
             if self.expect(TokenKind::Comma).is_none() {
