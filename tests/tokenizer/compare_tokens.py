@@ -154,6 +154,7 @@ def main():
             if pyerr is not None:
                 if rerr is not None:
                     both_fail += 1
+                    print(f"BOTH FAIL {path}: ours {rerr}; tokenize {pyerr!r}")
                 else:
                     py_fail += 1
                     print(f"ONLY PYTHON FAILS {path}: {pyerr!r}")
@@ -167,6 +168,7 @@ def main():
                     cerr = e.msg
                 if cerr is not None and rerr.split(" ", 5)[-1] == cerr:
                     both_fail += 1
+                    print(f"BOTH FAIL {path}: ours {rerr}; ast.parse agrees")
                     continue
                 rust_fail += 1
                 print(f"ONLY RUST FAILS {path}: {rerr} (ast.parse: {cerr})")

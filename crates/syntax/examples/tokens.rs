@@ -4,7 +4,9 @@
 //! file, `F <path>`, then one `T <kind> <line> <col> <end line> <end col>`
 //! line per token (byte columns) and, if tokenizing failed, `E <kind>
 //! <line> <offset> <end line> <end offset> <message>` and `X <text>` (`X-`
-//! when the error has no text; backslashes and newlines escaped).
+//! when the error has no text; backslashes and newlines escaped), then
+//! `U <line> <offset> <end line> <end offset> <message>` for
+//! `Tokens::unclosed_bracket`.
 //! `--time FILE...` only tokenizes and reports the total time.
 //! `--decode FILE` prints the decoded source text.
 
@@ -68,6 +70,9 @@ fn main() {
                 }
                 if let Some(e) = &toks.error {
                     print_error(&mut out, e);
+                }
+                if let Some(u) = &toks.unclosed_bracket {
+                    let _ = writeln!(out, "U {} {} {} {} {}", u.lineno, u.offset, u.end_lineno, u.end_offset, u.msg);
                 }
             }
         }

@@ -70,7 +70,9 @@ pub fn declares_encoding(source: &[u8]) -> bool {
 }
 
 /// Universal newlines: `\r\n` and lone `\r` become `\n`, as CPython does to
-/// source text before tokenizing it (also for `compile()` of a str).
+/// source text before tokenizing it in `exec` mode (also for `compile()` of a
+/// str). Like CPython's `translate_newlines`, a source ending in `\r\n` ends
+/// up with an extra empty line, which shows in errors at the end of input.
 pub fn translate_newlines(text: &str) -> Cow<'_, str> {
     if !text.as_bytes().contains(&b'\r') {
         return Cow::Borrowed(text);
@@ -86,6 +88,9 @@ pub fn translate_newlines(text: &str) -> Cow<'_, str> {
         }
     }
     out.push_str(rest);
+    if text.ends_with("\r\n") {
+        out.push('\n');
+    }
     Cow::Owned(out)
 }
 
@@ -105,6 +110,9 @@ fn translate_newline_bytes(bytes: &[u8]) -> Cow<'_, [u8]> {
             out.push(bytes[i]);
         }
         i += 1;
+    }
+    if bytes.ends_with(b"\r\n") {
+        out.push(b'\n');
     }
     Cow::Owned(out)
 }
@@ -346,8 +354,12 @@ mod tests {
 
     #[test]
     fn newlines_are_translated() {
-        assert_eq!(decode_source(b"a\r\nb\rc\n\r\n").unwrap(), "a\nb\nc\n\n");
+        assert_eq!(decode_source(b"a\r\nb\rc\n\r").unwrap(), "a\nb\nc\n\n");
         assert_eq!(translate_newlines("x\r\r\ny"), "x\n\ny");
+        // CPython's quirk: a final `\r\n` gives one more line.
+        assert_eq!(translate_newlines("x\r\n"), "x\n\n");
+        assert_eq!(translate_newlines("x\r\ny\r"), "x\ny\n");
+        assert_eq!(decode_source(b"# coding: latin-1\r\nx='\xe9'\r\n").unwrap(), "# coding: latin-1\nx='é'\n\n");
         assert!(matches!(translate_newlines("x\ny"), Cow::Borrowed(_)));
     }
 

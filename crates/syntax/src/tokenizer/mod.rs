@@ -54,6 +54,11 @@ pub struct Tokens {
     /// reports it instead of the generic error when that bracket was opened
     /// on a line before the generic error's line.
     pub unclosed_bracket: Option<SyntaxError>,
+    /// SyntaxWarnings CPython emits while tokenizing: a number running into
+    /// a keyword (`1if x else y`: "invalid decimal literal"). Each is given
+    /// as the SyntaxError it becomes when warnings are errors; the warning
+    /// itself has the same message and line.
+    pub warnings: Vec<SyntaxError>,
 }
 
 /// CPython's TABSIZE: tab stops for indentation.
@@ -89,13 +94,19 @@ pub fn tokenize_with(source: &str, columns: ErrorColumns) -> Tokens {
     if source.as_bytes().contains(&0) {
         // compile()'s check, made before the tokenizer ever runs.
         let err = SyntaxError::new(SyntaxErrorKind::SyntaxError, "source code string cannot contain null bytes");
-        return Tokens { tokens: Vec::new(), error: Some(err), error_is_raised: true, unclosed_bracket: None };
+        return Tokens {
+            tokens: Vec::new(),
+            error: Some(err),
+            error_is_raised: true,
+            unclosed_bracket: None,
+            warnings: Vec::new(),
+        };
     }
     let mut t = Tokenizer::new(source, columns);
     let error = t.run().err();
     let is_status = error.is_some() && t.status_error.get();
     let unclosed_bracket = if is_status && !t.parens.is_empty() { Some(t.unclosed_paren_error()) } else { None };
-    Tokens { tokens: t.tokens, error, error_is_raised: !is_status, unclosed_bracket }
+    Tokens { tokens: t.tokens, error, error_is_raised: !is_status, unclosed_bracket, warnings: t.warnings }
 }
 
 /// An identifier as the parser stores it: NFKC-normalized (PEP 3131). ASCII
@@ -159,6 +170,7 @@ struct Tokenizer<'a> {
     /// Set when an error of the status kind is made (see
     /// [`Tokens::error_is_raised`]).
     status_error: std::cell::Cell<bool>,
+    warnings: Vec<SyntaxError>,
 }
 
 impl<'a> Tokenizer<'a> {
@@ -184,6 +196,7 @@ impl<'a> Tokenizer<'a> {
             tokens: Vec::with_capacity(src.len() / 4 + 8),
             columns,
             status_error: std::cell::Cell::new(false),
+            warnings: Vec::new(),
         }
     }
 
@@ -725,7 +738,14 @@ impl<'a> Tokenizer<'a> {
             _ => false,
         };
         // A non-ASCII character after a number is left to the next token.
-        if !keyword_follows && c < 0x80 && is_potential_identifier_char(c) {
+        if keyword_follows {
+            // Reported at the end of the number.
+            self.backup(c);
+            self.warnings.push(self.tokenizer_error(format!("invalid {kind} literal")));
+            self.pos += 1;
+            return Ok(());
+        }
+        if c < 0x80 && is_potential_identifier_char(c) {
             self.backup(c);
             return Err(self.tokenizer_error(format!("invalid {kind} literal")));
         }

@@ -486,3 +486,22 @@ fn raised_and_status_errors() {
     let t = tokenize("x = 1");
     assert!(t.error.is_none() && t.error_is_raised && t.unclosed_bracket.is_none());
 }
+
+#[test]
+fn numbers_running_into_keywords_warn() {
+    let cases = [
+        ("1if 1 else 2", "invalid decimal literal", 1),
+        ("x = [0x1for x in y]", "invalid hexadecimal literal", 9),
+        ("x = 1.5jand 2", "invalid imaginary literal", 8),
+        ("é = 1or 2", "invalid decimal literal", 5),
+        ("1e1if 1 else 2", "invalid decimal literal", 3),
+    ];
+    for (src, msg, offset) in cases {
+        let t = tokenize(src);
+        assert!(t.error.is_none(), "{src:?}");
+        let w: Vec<_> = t.warnings.iter().map(|w| (w.msg.as_str(), w.lineno, w.offset, w.end_offset)).collect();
+        assert_eq!(w, vec![(msg, 1, offset, offset)], "{src:?}");
+        assert_eq!(t.warnings[0].text.as_deref(), Some(src));
+    }
+    assert!(tokenize("1 if 1 else 2").warnings.is_empty());
+}
