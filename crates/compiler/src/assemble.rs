@@ -126,11 +126,9 @@ impl Block {
         self.last().is_none_or(|i| !i.op.no_fallthrough())
     }
 
+    /// An exit block none of whose instructions has a line number.
     fn is_exit_without_lineno(&self) -> bool {
-        match (self.instrs.first(), self.instrs.last()) {
-            (Some(first), Some(last)) => last.op.is_scope_exit() && first.loc.is_none(),
-            _ => false,
-        }
+        self.last().is_some_and(|i| i.op.is_scope_exit()) && self.instrs.iter().all(|i| i.loc.is_none())
     }
 }
 
