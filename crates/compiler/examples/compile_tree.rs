@@ -7,7 +7,9 @@
 use std::path::{Path, PathBuf};
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
@@ -25,7 +27,11 @@ fn main() {
         eprintln!("usage: compile_tree DIR [--dis OUTDIR]");
         std::process::exit(2);
     };
-    let dis_dir = args.iter().position(|a| a == "--dis").and_then(|i| args.get(i + 1)).map(PathBuf::from);
+    let dis_dir = args
+        .iter()
+        .position(|a| a == "--dis")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from);
     let mut files = Vec::new();
     walk(Path::new(root), &mut files);
     let (mut ok, mut parse_err, mut compile_err) = (0, 0, 0);
@@ -57,5 +63,8 @@ fn main() {
             }
         }
     }
-    println!("files: {}  compiled: {ok}  parse errors: {parse_err}  compile errors: {compile_err}", files.len());
+    println!(
+        "files: {}  compiled: {ok}  parse errors: {parse_err}  compile errors: {compile_err}",
+        files.len()
+    );
 }

@@ -41,7 +41,11 @@ impl Op {
     pub fn is_jump(self) -> bool {
         match self {
             Op::Real(op) => op.has_jump(),
-            Op::Jump | Op::JumpNoInterrupt | Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone
+            Op::Jump
+            | Op::JumpNoInterrupt
+            | Op::PopJumpIfFalse
+            | Op::PopJumpIfTrue
+            | Op::PopJumpIfNone
             | Op::PopJumpIfNotNone => true,
             _ => false,
         }
@@ -128,7 +132,8 @@ impl Block {
 
     /// An exit block none of whose instructions has a line number.
     fn is_exit_without_lineno(&self) -> bool {
-        self.last().is_some_and(|i| i.op.is_scope_exit()) && self.instrs.iter().all(|i| i.loc.is_none())
+        self.last().is_some_and(|i| i.op.is_scope_exit())
+            && self.instrs.iter().all(|i| i.loc.is_none())
     }
 }
 
@@ -167,7 +172,12 @@ const MAX_COPY_SIZE: usize = 4;
 
 impl Cfg {
     pub fn new() -> Self {
-        Cfg { blocks: vec![Block::default()], order: vec![BlockId(0)], current: BlockId(0), after_return: None }
+        Cfg {
+            blocks: vec![Block::default()],
+            order: vec![BlockId(0)],
+            current: BlockId(0),
+            after_return: None,
+        }
     }
 
     pub fn new_block(&mut self) -> BlockId {
@@ -191,7 +201,13 @@ impl Cfg {
 
     pub fn emit(&mut self, op: Op, arg: u32, target: Option<BlockId>, loc: Location) {
         let cur = self.current;
-        self.block_mut(cur).instrs.push(Instr { op, arg, target, loc, except: None });
+        self.block_mut(cur).instrs.push(Instr {
+            op,
+            arg,
+            target,
+            loc,
+            except: None,
+        });
         // Jumps and exits end their basic block.
         if op.is_jump() || op.no_fallthrough() {
             let next = self.new_block();
@@ -278,14 +294,22 @@ impl Cfg {
     }
 
     fn layout_positions(&self) -> std::collections::HashMap<BlockId, usize> {
-        self.order.iter().enumerate().map(|(i, b)| (*b, i)).collect()
+        self.order
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (*b, i))
+            .collect()
     }
 
     // ---------------------------------------------------------------------
     // Optimizations.
 
     /// Follow empty blocks to the first block with code.
-    fn skip_empty(&self, mut b: BlockId, positions: &std::collections::HashMap<BlockId, usize>) -> Option<BlockId> {
+    fn skip_empty(
+        &self,
+        mut b: BlockId,
+        positions: &std::collections::HashMap<BlockId, usize>,
+    ) -> Option<BlockId> {
         let mut guard = 0;
         while self.block(b).instrs.is_empty() {
             b = self.next_in_layout(*positions.get(&b)?)?;
@@ -313,8 +337,12 @@ impl Cfg {
                 }
             }
         }
-        let order: Vec<BlockId> =
-            self.order.iter().copied().filter(|b| !self.block(*b).instrs.is_empty() || *b == self.order[0]).collect();
+        let order: Vec<BlockId> = self
+            .order
+            .iter()
+            .copied()
+            .filter(|b| !self.block(*b).instrs.is_empty() || *b == self.order[0])
+            .collect();
         self.order = order;
     }
 
@@ -407,7 +435,8 @@ impl Cfg {
                         }
                         // `a, b = b, a`: no tuple needed.
                         if let Some(nx) = next {
-                            if nx.op == Op::Real(Opcode::UNPACK_SEQUENCE) && nx.arg == instr.arg
+                            if nx.op == Op::Real(Opcode::UNPACK_SEQUENCE)
+                                && nx.arg == instr.arg
                                 && self.blocks[bi].instrs[k].op == Op::Real(Opcode::BUILD_TUPLE)
                             {
                                 match instr.arg {
@@ -441,13 +470,18 @@ impl Cfg {
                                     j.op = Op::Real(Opcode::NOP);
                                     j.target = None;
                                 }
-                            } else if consts.is_none(instr.arg) && nx.op == Op::Real(Opcode::IS_OP) {
+                            } else if consts.is_none(instr.arg) && nx.op == Op::Real(Opcode::IS_OP)
+                            {
                                 // `x is None` + branch: POP_JUMP_IF_NONE family.
                                 if let Some(j) = self.blocks[bi].instrs.get(k + 2).copied() {
                                     let invert = nx.arg == 1;
                                     let new = match (j.op, invert) {
-                                        (Op::PopJumpIfFalse, false) | (Op::PopJumpIfTrue, true) => Some(Op::PopJumpIfNotNone),
-                                        (Op::PopJumpIfTrue, false) | (Op::PopJumpIfFalse, true) => Some(Op::PopJumpIfNone),
+                                        (Op::PopJumpIfFalse, false) | (Op::PopJumpIfTrue, true) => {
+                                            Some(Op::PopJumpIfNotNone)
+                                        }
+                                        (Op::PopJumpIfTrue, false) | (Op::PopJumpIfFalse, true) => {
+                                            Some(Op::PopJumpIfNone)
+                                        }
                                         _ => None,
                                     };
                                     if let Some(new) = new {
@@ -479,40 +513,71 @@ impl Cfg {
                     if !instr.op.is_jump() {
                         break;
                     }
-                    let Some(first) = self.block(target).instrs.first().copied() else { break };
+                    let Some(first) = self.block(target).instrs.first().copied() else {
+                        break;
+                    };
                     let same_line = instr.loc.lineno == first.loc.lineno;
                     let Some(ftarget) = first.target else { break };
                     use Opcode::{JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP};
                     let new: Option<(Op, BlockId)> = match (instr.op, first.op) {
-                        (Op::Real(JUMP_IF_FALSE_OR_POP), Op::PopJumpIfFalse) => Some((Op::PopJumpIfFalse, ftarget)),
-                        (Op::Real(JUMP_IF_FALSE_OR_POP), Op::Jump | Op::Real(JUMP_IF_FALSE_OR_POP)) => {
-                            Some((instr.op, ftarget))
+                        (Op::Real(JUMP_IF_FALSE_OR_POP), Op::PopJumpIfFalse) => {
+                            Some((Op::PopJumpIfFalse, ftarget))
                         }
-                        (Op::Real(JUMP_IF_TRUE_OR_POP), Op::PopJumpIfTrue) => Some((Op::PopJumpIfTrue, ftarget)),
-                        (Op::Real(JUMP_IF_TRUE_OR_POP), Op::Jump | Op::Real(JUMP_IF_TRUE_OR_POP)) => {
-                            Some((instr.op, ftarget))
+                        (
+                            Op::Real(JUMP_IF_FALSE_OR_POP),
+                            Op::Jump | Op::Real(JUMP_IF_FALSE_OR_POP),
+                        ) => Some((instr.op, ftarget)),
+                        (Op::Real(JUMP_IF_TRUE_OR_POP), Op::PopJumpIfTrue) => {
+                            Some((Op::PopJumpIfTrue, ftarget))
                         }
-                        (Op::Real(JUMP_IF_FALSE_OR_POP), Op::Real(JUMP_IF_TRUE_OR_POP) | Op::PopJumpIfTrue)
-                        | (Op::Real(JUMP_IF_TRUE_OR_POP), Op::Real(JUMP_IF_FALSE_OR_POP) | Op::PopJumpIfFalse) => {
+                        (
+                            Op::Real(JUMP_IF_TRUE_OR_POP),
+                            Op::Jump | Op::Real(JUMP_IF_TRUE_OR_POP),
+                        ) => Some((instr.op, ftarget)),
+                        (
+                            Op::Real(JUMP_IF_FALSE_OR_POP),
+                            Op::Real(JUMP_IF_TRUE_OR_POP) | Op::PopJumpIfTrue,
+                        )
+                        | (
+                            Op::Real(JUMP_IF_TRUE_OR_POP),
+                            Op::Real(JUMP_IF_FALSE_OR_POP) | Op::PopJumpIfFalse,
+                        ) => {
                             // The second test's outcome is known: skip past it.
                             if !same_line {
                                 break;
                             }
-                            let Some(next) = positions.get(&target).and_then(|p| self.next_in_layout(*p)) else { break };
-                            let op = if instr.op == Op::Real(JUMP_IF_FALSE_OR_POP) { Op::PopJumpIfFalse } else { Op::PopJumpIfTrue };
+                            let Some(next) =
+                                positions.get(&target).and_then(|p| self.next_in_layout(*p))
+                            else {
+                                break;
+                            };
+                            let op = if instr.op == Op::Real(JUMP_IF_FALSE_OR_POP) {
+                                Op::PopJumpIfFalse
+                            } else {
+                                Op::PopJumpIfTrue
+                            };
                             self.blocks[bi].instrs[k].op = op;
                             self.blocks[bi].instrs[k].target = Some(next);
                             break;
                         }
-                        (Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone | Op::Jump, Op::Jump) => {
-                            Some((instr.op, ftarget))
-                        }
+                        (
+                            Op::PopJumpIfFalse
+                            | Op::PopJumpIfTrue
+                            | Op::PopJumpIfNone
+                            | Op::PopJumpIfNotNone
+                            | Op::Jump,
+                            Op::Jump,
+                        ) => Some((instr.op, ftarget)),
                         _ => None,
                     };
                     let Some((op, t)) = new else { break };
                     // Forward-only jumps must stay forward.
                     if matches!(op, Op::Real(_)) {
-                        let (Some(a), Some(b)) = (positions.get(&BlockId(bi as u32)), positions.get(&t)) else { break };
+                        let (Some(a), Some(b)) =
+                            (positions.get(&BlockId(bi as u32)), positions.get(&t))
+                        else {
+                            break;
+                        };
                         if b <= a {
                             break;
                         }
@@ -536,13 +601,18 @@ impl Cfg {
     fn inline_small_exit_blocks(&mut self) {
         for pi in 0..self.order.len() {
             let b = self.order[pi];
-            let Some(last) = self.block(b).last().copied() else { continue };
+            let Some(last) = self.block(b).last().copied() else {
+                continue;
+            };
             if !last.op.is_unconditional_jump() {
                 continue;
             }
             let target = last.target.expect("jump target");
             let t = self.block(target);
-            if t.instrs.len() <= MAX_COPY_SIZE && t.last().is_some_and(|i| i.op.is_scope_exit()) && t.instrs.first().is_some_and(|i| i.loc.is_none()) {
+            if t.instrs.len() <= MAX_COPY_SIZE
+                && t.last().is_some_and(|i| i.op.is_scope_exit())
+                && t.instrs.first().is_some_and(|i| i.loc.is_none())
+            {
                 let mut copy = t.instrs.clone();
                 for i in &mut copy {
                     if i.loc.is_none() {
@@ -560,12 +630,24 @@ impl Cfg {
         let positions = self.layout_positions();
         for pi in 0..self.order.len() {
             let b = self.order[pi];
-            let Some(last) = self.block(b).last().copied() else { continue };
-            if !last.op.is_unconditional_jump() && !matches!(last.op, Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone) {
+            let Some(last) = self.block(b).last().copied() else {
+                continue;
+            };
+            if !last.op.is_unconditional_jump()
+                && !matches!(
+                    last.op,
+                    Op::PopJumpIfFalse
+                        | Op::PopJumpIfTrue
+                        | Op::PopJumpIfNone
+                        | Op::PopJumpIfNotNone
+                )
+            {
                 continue;
             }
             let target = last.target.expect("jump target");
-            let next = self.next_in_layout(pi).and_then(|n| self.skip_empty(n, &positions));
+            let next = self
+                .next_in_layout(pi)
+                .and_then(|n| self.skip_empty(n, &positions));
             if next == Some(target) {
                 let blk = self.block_mut(b);
                 let i = blk.instrs.last_mut().expect("nonempty");
@@ -582,8 +664,10 @@ impl Cfg {
     fn remove_redundant_nops(&mut self) {
         for pi in 0..self.order.len() {
             let b = self.order[pi];
-            let next_first_line =
-                self.order[pi + 1..].iter().find_map(|n| self.block(*n).instrs.first()).map(|i| i.loc.lineno);
+            let next_first_line = self.order[pi + 1..]
+                .iter()
+                .find_map(|n| self.block(*n).instrs.first())
+                .map(|i| i.loc.lineno);
             let falls = self.block(b).falls_through();
             let instrs = std::mem::take(&mut self.block_mut(b).instrs);
             let mut out: Vec<Instr> = Vec::with_capacity(instrs.len());
@@ -635,7 +719,6 @@ impl Cfg {
     }
 
     fn predecessors(&self) -> Vec<u32> {
-        let positions = self.layout_positions();
         let mut preds = vec![0u32; self.blocks.len()];
         preds[self.order[0].0 as usize] += 1;
         for (pi, b) in self.order.iter().enumerate() {
@@ -654,7 +737,6 @@ impl Cfg {
                     preds[n.0 as usize] += 1;
                 }
             }
-            let _ = &positions;
         }
         preds
     }
@@ -671,7 +753,9 @@ impl Cfg {
             if !in_layout.contains(&b) {
                 continue;
             }
-            let Some(last) = self.block(b).last().copied() else { continue };
+            let Some(last) = self.block(b).last().copied() else {
+                continue;
+            };
             let Some(target) = last.target else { continue };
             if !last.op.is_jump() {
                 continue;
@@ -685,8 +769,16 @@ impl Cfg {
                     f.loc = last.loc;
                 }
                 self.block_mut(nb).instrs = instrs;
-                self.block_mut(b).instrs.last_mut().expect("nonempty").target = Some(nb);
-                let pos = self.order.iter().position(|x| *x == target).expect("target is laid out");
+                self.block_mut(b)
+                    .instrs
+                    .last_mut()
+                    .expect("nonempty")
+                    .target = Some(nb);
+                let pos = self
+                    .order
+                    .iter()
+                    .position(|x| *x == target)
+                    .expect("target is laid out");
                 self.order.insert(pos + 1, nb);
             }
         }
@@ -750,7 +842,11 @@ impl Cfg {
         self.block_mut(entry).start_depth = Some(0);
         let mut todo = vec![entry];
         let mut max = 0i32;
-        let push = |cfg: &mut Cfg, b: BlockId, depth: i32, todo: &mut Vec<BlockId>| -> Result<(), String> {
+        let push = |cfg: &mut Cfg,
+                    b: BlockId,
+                    depth: i32,
+                    todo: &mut Vec<BlockId>|
+         -> Result<(), String> {
             match cfg.block(b).start_depth {
                 None => {
                     cfg.block_mut(b).start_depth = Some(depth);
@@ -774,7 +870,10 @@ impl Cfg {
                 }
                 depth += eff;
                 if depth < 0 {
-                    return Err(format!("negative stack depth at {:?} (line {})", instr.op, instr.loc.lineno));
+                    return Err(format!(
+                        "negative stack depth at {:?} (line {})",
+                        instr.op, instr.loc.lineno
+                    ));
                 }
                 if instr.op.no_fallthrough() {
                     falls = false;
@@ -805,12 +904,48 @@ impl Cfg {
                 let forward = positions.get(&t).is_some_and(|tp| *tp > pi);
                 use Opcode::*;
                 let real = match instr.op {
-                    Op::Jump => if forward { JUMP_FORWARD } else { JUMP_BACKWARD },
-                    Op::JumpNoInterrupt => if forward { JUMP_FORWARD } else { JUMP_BACKWARD_NO_INTERRUPT },
-                    Op::PopJumpIfFalse => if forward { POP_JUMP_FORWARD_IF_FALSE } else { POP_JUMP_BACKWARD_IF_FALSE },
-                    Op::PopJumpIfTrue => if forward { POP_JUMP_FORWARD_IF_TRUE } else { POP_JUMP_BACKWARD_IF_TRUE },
-                    Op::PopJumpIfNone => if forward { POP_JUMP_FORWARD_IF_NONE } else { POP_JUMP_BACKWARD_IF_NONE },
-                    Op::PopJumpIfNotNone => if forward { POP_JUMP_FORWARD_IF_NOT_NONE } else { POP_JUMP_BACKWARD_IF_NOT_NONE },
+                    Op::Jump => {
+                        if forward {
+                            JUMP_FORWARD
+                        } else {
+                            JUMP_BACKWARD
+                        }
+                    }
+                    Op::JumpNoInterrupt => {
+                        if forward {
+                            JUMP_FORWARD
+                        } else {
+                            JUMP_BACKWARD_NO_INTERRUPT
+                        }
+                    }
+                    Op::PopJumpIfFalse => {
+                        if forward {
+                            POP_JUMP_FORWARD_IF_FALSE
+                        } else {
+                            POP_JUMP_BACKWARD_IF_FALSE
+                        }
+                    }
+                    Op::PopJumpIfTrue => {
+                        if forward {
+                            POP_JUMP_FORWARD_IF_TRUE
+                        } else {
+                            POP_JUMP_BACKWARD_IF_TRUE
+                        }
+                    }
+                    Op::PopJumpIfNone => {
+                        if forward {
+                            POP_JUMP_FORWARD_IF_NONE
+                        } else {
+                            POP_JUMP_BACKWARD_IF_NONE
+                        }
+                    }
+                    Op::PopJumpIfNotNone => {
+                        if forward {
+                            POP_JUMP_FORWARD_IF_NOT_NONE
+                        } else {
+                            POP_JUMP_BACKWARD_IF_NOT_NONE
+                        }
+                    }
                     Op::Real(op) => op,
                     _ => continue,
                 };
@@ -832,7 +967,11 @@ impl Cfg {
                     if let (Some(t), Op::Real(op)) = (instr.target, instr.op) {
                         let target = self.block(t).offset;
                         let end = off + size;
-                        let arg = if op.is_backward_jump() { end.saturating_sub(target) } else { target.saturating_sub(end) };
+                        let arg = if op.is_backward_jump() {
+                            end.saturating_sub(target)
+                        } else {
+                            target.saturating_sub(end)
+                        };
                         if arg != instr.arg {
                             self.block_mut(b).instrs[k].arg = arg;
                             let grown = self.block(b).instrs[k].size() != size;
@@ -944,7 +1083,9 @@ fn apply_static_swaps(instrs: &mut [Instr], last: usize) {
             }
             return;
         }
-        let Some(j) = next_swappable(instrs, idx, None) else { return };
+        let Some(j) = next_swappable(instrs, idx, None) else {
+            return;
+        };
         let lineno = instrs[j].loc.lineno;
         let mut k = j;
         for _ in 1..swap.arg {
@@ -989,21 +1130,54 @@ pub struct Prefix {
 }
 
 impl Cfg {
-    pub fn assemble(mut self, consts: &mut dyn ConstPool, prefix: Prefix, firstlineno: i32) -> Result<Assembled, String> {
+    pub fn assemble(
+        mut self,
+        consts: &mut dyn ConstPool,
+        prefix: Prefix,
+        firstlineno: i32,
+    ) -> Result<Assembled, String> {
         // Prefix instructions go at the very start of the entry block.
         let entry = self.order[0];
         let mut pre = Vec::new();
         if prefix.copy_free_vars > 0 {
-            pre.push(Instr { op: Op::Real(Opcode::COPY_FREE_VARS), arg: prefix.copy_free_vars, target: None, loc: Location::NONE, except: None });
+            pre.push(Instr {
+                op: Op::Real(Opcode::COPY_FREE_VARS),
+                arg: prefix.copy_free_vars,
+                target: None,
+                loc: Location::NONE,
+                except: None,
+            });
         }
         for cell in &prefix.make_cells {
-            pre.push(Instr { op: Op::Real(Opcode::MAKE_CELL), arg: *cell, target: None, loc: Location::NONE, except: None });
+            pre.push(Instr {
+                op: Op::Real(Opcode::MAKE_CELL),
+                arg: *cell,
+                target: None,
+                loc: Location::NONE,
+                except: None,
+            });
         }
-        let n_pre_nolines = pre.len();
         if let Some(line) = prefix.generator_line {
-            let loc = Location { lineno: line, end_lineno: line, col: -1, end_col: -1 };
-            pre.push(Instr { op: Op::Real(Opcode::RETURN_GENERATOR), arg: 0, target: None, loc, except: None });
-            pre.push(Instr { op: Op::Real(Opcode::POP_TOP), arg: 0, target: None, loc, except: None });
+            let loc = Location {
+                lineno: line,
+                end_lineno: line,
+                col: -1,
+                end_col: -1,
+            };
+            pre.push(Instr {
+                op: Op::Real(Opcode::RETURN_GENERATOR),
+                arg: 0,
+                target: None,
+                loc,
+                except: None,
+            });
+            pre.push(Instr {
+                op: Op::Real(Opcode::POP_TOP),
+                arg: 0,
+                target: None,
+                loc,
+                except: None,
+            });
         }
         let blk = self.block_mut(entry);
         let rest = std::mem::take(&mut blk.instrs);
@@ -1030,7 +1204,6 @@ impl Cfg {
         self.remove_redundant_nops();
         self.eliminate_empty_blocks();
         self.resolve_jumps();
-        let _ = n_pre_nolines;
 
         // Emit code, locations and exception ranges.
         let mut code = Vec::new();
@@ -1038,13 +1211,22 @@ impl Cfg {
         let mut entries: Vec<ExceptionEntry> = Vec::new();
         let mut cur: Option<(BlockId, u32)> = None;
         let mut offset = 0u32;
-        let close = |cur: &mut Option<(BlockId, u32)>, offset: u32, cfg: &Cfg, entries: &mut Vec<ExceptionEntry>| {
+        let close = |cur: &mut Option<(BlockId, u32)>,
+                     offset: u32,
+                     cfg: &Cfg,
+                     entries: &mut Vec<ExceptionEntry>| {
             if let Some((h, start)) = cur.take() {
                 let hb = cfg.block(h);
                 let lasti = hb.preserve_lasti;
                 let depth = hb.start_depth.unwrap_or(1) - 1 - lasti as i32;
                 if offset > start {
-                    entries.push(ExceptionEntry { start, end: offset, target: hb.offset, depth: depth.max(0) as u32, lasti });
+                    entries.push(ExceptionEntry {
+                        start,
+                        end: offset,
+                        target: hb.offset,
+                        depth: depth.max(0) as u32,
+                        lasti,
+                    });
                 }
             }
         };
@@ -1073,7 +1255,12 @@ impl Cfg {
             }
         }
         close(&mut cur, offset, &self, &mut entries);
-        Ok(Assembled { code, linetable: lines.finish(), exceptiontable: encode_exception_table(&entries), stacksize })
+        Ok(Assembled {
+            code,
+            linetable: lines.finish(),
+            exceptiontable: encode_exception_table(&entries),
+            stacksize,
+        })
     }
 }
 
@@ -1100,7 +1287,12 @@ mod tests {
     }
 
     fn at(line: i32) -> Location {
-        Location { lineno: line, end_lineno: line, col: 0, end_col: 1 }
+        Location {
+            lineno: line,
+            end_lineno: line,
+            col: 0,
+            end_col: 1,
+        }
     }
 
     fn real(cfg: &mut Cfg, op: Opcode, arg: u32, line: i32) {
@@ -1108,7 +1300,11 @@ mod tests {
     }
 
     fn prefix() -> Prefix {
-        Prefix { make_cells: vec![], copy_free_vars: 0, generator_line: None }
+        Prefix {
+            make_cells: vec![],
+            copy_free_vars: 0,
+            generator_line: None,
+        }
     }
 
     #[test]
@@ -1125,9 +1321,24 @@ mod tests {
         cfg.use_block(exit);
         real(&mut cfg, Opcode::LOAD_CONST, 0, 1);
         real(&mut cfg, Opcode::RETURN_VALUE, 0, 1);
-        let out = cfg.assemble(&mut Pool(vec![Constant::None]), prefix(), 1).unwrap();
+        let out = cfg
+            .assemble(&mut Pool(vec![Constant::None]), prefix(), 1)
+            .unwrap();
         use Opcode::*;
-        let expect = [RESUME as u8, 0, LOAD_NAME as u8, 0, POP_JUMP_FORWARD_IF_FALSE as u8, 1, JUMP_BACKWARD as u8, 3, LOAD_CONST as u8, 0, RETURN_VALUE as u8, 0];
+        let expect = [
+            RESUME as u8,
+            0,
+            LOAD_NAME as u8,
+            0,
+            POP_JUMP_FORWARD_IF_FALSE as u8,
+            1,
+            JUMP_BACKWARD as u8,
+            3,
+            LOAD_CONST as u8,
+            0,
+            RETURN_VALUE as u8,
+            0,
+        ];
         assert_eq!(out.code, expect);
         assert_eq!(out.stacksize, 1);
     }
@@ -1145,7 +1356,9 @@ mod tests {
         cfg.use_block(exit);
         real(&mut cfg, Opcode::LOAD_CONST, 0, 3);
         real(&mut cfg, Opcode::RETURN_VALUE, 0, 3);
-        let out = cfg.assemble(&mut Pool(vec![Constant::None]), prefix(), 1).unwrap();
+        let out = cfg
+            .assemble(&mut Pool(vec![Constant::None]), prefix(), 1)
+            .unwrap();
         assert_eq!(out.code[2], Opcode::EXTENDED_ARG as u8);
         assert_eq!(out.code[3], 2);
         assert_eq!(out.code[4], Opcode::POP_JUMP_FORWARD_IF_FALSE as u8);
@@ -1174,14 +1387,41 @@ mod tests {
         real(&mut cfg, Opcode::RETURN_VALUE, 0, 4);
         let mut pool = Pool(vec![Constant::Int(1), Constant::Int(2), Constant::None]);
         let out = cfg.assemble(&mut pool, prefix(), 1).unwrap();
-        assert_eq!(pool.0[3], Constant::Tuple(vec![Constant::Int(1), Constant::Int(2)]));
+        assert_eq!(
+            pool.0[3],
+            Constant::Tuple(vec![Constant::Int(1), Constant::Int(2)])
+        );
         use Opcode::*;
         assert_eq!(
             out.code,
-            [NOP as u8, 0, LOAD_CONST as u8, 3, STORE_NAME as u8, 0, JUMP_FORWARD as u8, 1, POP_TOP as u8, 0, LOAD_CONST as u8, 2, RETURN_VALUE as u8, 0]
+            [
+                NOP as u8,
+                0,
+                LOAD_CONST as u8,
+                3,
+                STORE_NAME as u8,
+                0,
+                JUMP_FORWARD as u8,
+                1,
+                POP_TOP as u8,
+                0,
+                LOAD_CONST as u8,
+                2,
+                RETURN_VALUE as u8,
+                0
+            ]
         );
         let table = crate::code::decode_exception_table(&out.exceptiontable);
-        assert_eq!(table, vec![ExceptionEntry { start: 1, end: 3, target: 4, depth: 0, lasti: false }]);
+        assert_eq!(
+            table,
+            vec![ExceptionEntry {
+                start: 1,
+                end: 3,
+                target: 4,
+                depth: 0,
+                lasti: false
+            }]
+        );
         assert_eq!(out.stacksize, 1);
     }
 }

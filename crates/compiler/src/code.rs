@@ -61,6 +61,9 @@ impl ConstValue {
     }
 }
 
+/// One `co_positions()` item: (line, end_line, col, end_col), None when unknown.
+pub type Position = (Option<u32>, Option<u32>, Option<u32>, Option<u32>);
+
 /// A source range as CPython 3.11 tracks it per instruction: 1-based lines,
 /// 0-based UTF-8 byte columns; -1 means unknown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -72,7 +75,12 @@ pub struct Location {
 }
 
 impl Location {
-    pub const NONE: Location = Location { lineno: -1, end_lineno: -1, col: -1, end_col: -1 };
+    pub const NONE: Location = Location {
+        lineno: -1,
+        end_lineno: -1,
+        col: -1,
+        end_col: -1,
+    };
 
     pub fn from_loc(loc: &syntax::ast::Loc) -> Location {
         Location {
@@ -149,7 +157,10 @@ impl CodeObject {
     }
 
     pub fn co_nlocals(&self) -> u32 {
-        self.co_localspluskinds.iter().filter(|k| **k & CO_FAST_LOCAL != 0).count() as u32
+        self.co_localspluskinds
+            .iter()
+            .filter(|k| **k & CO_FAST_LOCAL != 0)
+            .count() as u32
     }
 
     /// Number of fast-locals-plus slots a frame needs.
@@ -167,11 +178,16 @@ impl CodeObject {
     }
 
     /// `co_positions()`: one (line, end_line, col, end_col) per code unit.
-    pub fn co_positions(&self) -> Vec<(Option<u32>, Option<u32>, Option<u32>, Option<u32>)> {
+    pub fn co_positions(&self) -> Vec<Position> {
         let mut out = Vec::new();
         for entry in decode_linetable(&self.co_linetable, self.co_firstlineno as i32) {
             let conv = |v: i32| if v < 0 { None } else { Some(v as u32) };
-            let pos = (conv(entry.loc.lineno), conv(entry.loc.end_lineno), conv(entry.loc.col), conv(entry.loc.end_col));
+            let pos = (
+                conv(entry.loc.lineno),
+                conv(entry.loc.end_lineno),
+                conv(entry.loc.col),
+                conv(entry.loc.end_col),
+            );
             for _ in 0..entry.units {
                 out.push(pos);
             }
@@ -186,7 +202,11 @@ impl CodeObject {
         let mut offset = 0u32;
         for entry in decode_linetable(&self.co_linetable, self.co_firstlineno as i32) {
             let end = offset + 2 * entry.units;
-            let line = if entry.loc.lineno < 0 { None } else { Some(entry.loc.lineno as u32) };
+            let line = if entry.loc.lineno < 0 {
+                None
+            } else {
+                Some(entry.loc.lineno as u32)
+            };
             out.push((offset, end, line));
             offset = end;
         }
@@ -211,7 +231,9 @@ impl CodeObject {
 
     /// The handler for an exception raised at code unit `index`.
     pub fn find_handler(&self, index: u32) -> Option<ExceptionEntry> {
-        self.exception_entries().into_iter().find(|e| e.start <= index && index < e.end)
+        self.exception_entries()
+            .into_iter()
+            .find(|e| e.start <= index && index < e.end)
     }
 }
 
@@ -232,7 +254,10 @@ pub struct LineTableWriter {
 
 impl LineTableWriter {
     pub fn new(firstlineno: i32) -> Self {
-        LineTableWriter { out: Vec::new(), line: firstlineno }
+        LineTableWriter {
+            out: Vec::new(),
+            line: firstlineno,
+        }
     }
 
     /// Record `loc` for an instruction of `units` code units (caches and
@@ -264,7 +289,11 @@ impl LineTableWriter {
     }
 
     fn svarint(&mut self, v: i32) {
-        let u = if v < 0 { ((v.unsigned_abs()) << 1) | 1 } else { (v as u32) << 1 };
+        let u = if v < 0 {
+            ((v.unsigned_abs()) << 1) | 1
+        } else {
+            (v as u32) << 1
+        };
         self.varint(u);
     }
 
@@ -286,7 +315,8 @@ impl LineTableWriter {
         } else if loc.end_lineno == loc.lineno {
             if line_delta == 0 && col < 80 && end_col >= col && end_col - col < 16 {
                 self.head((col / 8) as u8, units);
-                self.out.push((((col % 8) as u8) << 4) | (end_col - col) as u8);
+                self.out
+                    .push((((col % 8) as u8) << 4) | (end_col - col) as u8);
                 return;
             }
             if (0..3).contains(&line_delta) && col < 128 && end_col < 128 {
@@ -337,7 +367,11 @@ pub fn decode_linetable(table: &[u8], firstlineno: i32) -> Vec<LineEntry> {
     };
     let svarint = |i: &mut usize| -> Option<i32> {
         let u = varint(i)?;
-        Some(if u & 1 != 0 { -((u >> 1) as i32) } else { (u >> 1) as i32 })
+        Some(if u & 1 != 0 {
+            -((u >> 1) as i32)
+        } else {
+            (u >> 1) as i32
+        })
     };
     while let Some(head) = next(&mut i) {
         if head & 0x80 == 0 {
@@ -349,25 +383,51 @@ pub fn decode_linetable(table: &[u8], firstlineno: i32) -> Vec<LineEntry> {
             LOC_NONE => Location::NONE,
             LOC_LONG => {
                 let Some(d) = svarint(&mut i) else { break };
-                let (Some(el), Some(c), Some(ec)) = (varint(&mut i), varint(&mut i), varint(&mut i)) else { break };
+                let (Some(el), Some(c), Some(ec)) =
+                    (varint(&mut i), varint(&mut i), varint(&mut i))
+                else {
+                    break;
+                };
                 line += d;
-                Location { lineno: line, end_lineno: line + el as i32, col: c as i32 - 1, end_col: ec as i32 - 1 }
+                Location {
+                    lineno: line,
+                    end_lineno: line + el as i32,
+                    col: c as i32 - 1,
+                    end_col: ec as i32 - 1,
+                }
             }
             LOC_NO_COLUMN => {
                 let Some(d) = svarint(&mut i) else { break };
                 line += d;
-                Location { lineno: line, end_lineno: line, col: -1, end_col: -1 }
+                Location {
+                    lineno: line,
+                    end_lineno: line,
+                    col: -1,
+                    end_col: -1,
+                }
             }
             10..=12 => {
-                let (Some(c), Some(ec)) = (next(&mut i), next(&mut i)) else { break };
+                let (Some(c), Some(ec)) = (next(&mut i), next(&mut i)) else {
+                    break;
+                };
                 line += (code - LOC_ONE_LINE_0) as i32;
-                Location { lineno: line, end_lineno: line, col: c as i32, end_col: ec as i32 }
+                Location {
+                    lineno: line,
+                    end_lineno: line,
+                    col: c as i32,
+                    end_col: ec as i32,
+                }
             }
             _ => {
                 debug_assert!(code <= LOC_SHORT_MAX);
                 let Some(b) = next(&mut i) else { break };
                 let col = code as i32 * 8 + ((b >> 4) & 7) as i32;
-                Location { lineno: line, end_lineno: line, col, end_col: col + (b & 15) as i32 }
+                Location {
+                    lineno: line,
+                    end_lineno: line,
+                    col,
+                    end_col: col + (b & 15) as i32,
+                }
             }
         };
         out.push(LineEntry { units, loc });
@@ -431,11 +491,18 @@ pub fn decode_exception_table(table: &[u8]) -> Vec<ExceptionEntry> {
         Some(v)
     };
     while i < table.len() {
-        let (Some(start), Some(len), Some(target), Some(dl)) = (read(&mut i), read(&mut i), read(&mut i), read(&mut i))
+        let (Some(start), Some(len), Some(target), Some(dl)) =
+            (read(&mut i), read(&mut i), read(&mut i), read(&mut i))
         else {
             break;
         };
-        out.push(ExceptionEntry { start, end: start + len, target, depth: dl >> 1, lasti: dl & 1 != 0 });
+        out.push(ExceptionEntry {
+            start,
+            end: start + len,
+            target,
+            depth: dl >> 1,
+            lasti: dl & 1 != 0,
+        });
     }
     out
 }
@@ -445,7 +512,12 @@ mod tests {
     use super::*;
 
     fn loc(l: i32, el: i32, c: i32, ec: i32) -> Location {
-        Location { lineno: l, end_lineno: el, col: c, end_col: ec }
+        Location {
+            lineno: l,
+            end_lineno: el,
+            col: c,
+            end_col: ec,
+        }
     }
 
     #[test]
@@ -458,10 +530,19 @@ mod tests {
         w.push(loc(2, 3, 12, 8), 2);
         w.push(loc(2, 3, 4, 9), 1);
         let table = w.finish();
-        assert_eq!(table, b"\x80\x00\xd8\x0c\r\xd8\x07\x08\xf1\x03\x01\r\t\xf0\x00\x01\x05\n");
+        assert_eq!(
+            table,
+            b"\x80\x00\xd8\x0c\r\xd8\x07\x08\xf1\x03\x01\r\t\xf0\x00\x01\x05\n"
+        );
         let entries = decode_linetable(&table, 1);
         assert_eq!(entries.len(), 5);
-        assert_eq!(entries[3], LineEntry { units: 2, loc: loc(2, 3, 12, 8) });
+        assert_eq!(
+            entries[3],
+            LineEntry {
+                units: 2,
+                loc: loc(2, 3, 12, 8)
+            }
+        );
     }
 
     #[test]
@@ -489,9 +570,27 @@ mod tests {
     #[test]
     fn exception_table_roundtrip_and_bytes() {
         let entries = vec![
-            ExceptionEntry { start: 2, end: 24, target: 26, depth: 0, lasti: false },
-            ExceptionEntry { start: 26, end: 35, target: 46, depth: 1, lasti: true },
-            ExceptionEntry { start: 5000, end: 5100, target: 70000, depth: 3, lasti: false },
+            ExceptionEntry {
+                start: 2,
+                end: 24,
+                target: 26,
+                depth: 0,
+                lasti: false,
+            },
+            ExceptionEntry {
+                start: 26,
+                end: 35,
+                target: 46,
+                depth: 1,
+                lasti: true,
+            },
+            ExceptionEntry {
+                start: 5000,
+                end: 5100,
+                target: 70000,
+                depth: 3,
+                lasti: false,
+            },
         ];
         let bytes = encode_exception_table(&entries);
         assert_eq!(&bytes[..4], &[0x82, 22, 26, 0]);

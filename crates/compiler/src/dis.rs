@@ -33,8 +33,16 @@ pub fn instructions(code: &[u8]) -> Vec<Instruction> {
         };
         let raw = code[i + 1] as u32;
         let arg = if op.has_arg() { Some(ext | raw) } else { None };
-        ext = if op.deopt() == Opcode::EXTENDED_ARG { (ext | raw) << 8 } else { 0 };
-        out.push(Instruction { opcode: op, offset: i as u32, arg });
+        ext = if op.deopt() == Opcode::EXTENDED_ARG {
+            (ext | raw) << 8
+        } else {
+            0
+        };
+        out.push(Instruction {
+            opcode: op,
+            offset: i as u32,
+            arg,
+        });
         i += 2 + 2 * op.cache_entries();
     }
     out
@@ -75,7 +83,11 @@ pub fn disassemble(code: &CodeObject, out: &mut String) {
         0
     };
     let maxoffset = code.co_code.len().saturating_sub(2);
-    let offset_width = if maxoffset >= 10000 { maxoffset.to_string().len() } else { 4 };
+    let offset_width = if maxoffset >= 10000 {
+        maxoffset.to_string().len()
+    } else {
+        4
+    };
     let instrs = instructions(&code.co_code);
     let entries = code.exception_entries();
     let mut labels: BTreeSet<u32> = instrs.iter().filter_map(jump_target).collect();
@@ -96,7 +108,11 @@ pub fn disassemble(code: &CodeObject, out: &mut String) {
             }
         }
         fields.push("   ".into());
-        fields.push(if labels.contains(&ins.offset) { ">>".into() } else { "  ".into() });
+        fields.push(if labels.contains(&ins.offset) {
+            ">>".into()
+        } else {
+            "  ".into()
+        });
         fields.push(format!("{:>offset_width$}", ins.offset));
         fields.push(format!("{:<20}", ins.opcode.name()));
         if let Some(arg) = ins.arg {
@@ -114,7 +130,15 @@ pub fn disassemble(code: &CodeObject, out: &mut String) {
         out.push_str("ExceptionTable:\n");
         for e in entries {
             let lasti = if e.lasti { " lasti" } else { "" };
-            let _ = writeln!(out, "  {} to {} -> {} [{}]{}", e.start * 2, e.end * 2 - 2, e.target * 2, e.depth, lasti);
+            let _ = writeln!(
+                out,
+                "  {} to {} -> {} [{}]{}",
+                e.start * 2,
+                e.end * 2 - 2,
+                e.target * 2,
+                e.depth,
+                lasti
+            );
         }
     }
 }
@@ -123,23 +147,36 @@ fn argrepr(code: &CodeObject, ins: &Instruction, arg: u32, varnames: &[String]) 
     let op = ins.opcode.deopt();
     let name = |i: u32| code.co_names.get(i as usize).cloned().unwrap_or_default();
     if op == Opcode::LOAD_CONST {
-        return code.co_consts.get(arg as usize).map(ConstValue::repr).unwrap_or_default();
+        return code
+            .co_consts
+            .get(arg as usize)
+            .map(ConstValue::repr)
+            .unwrap_or_default();
     }
     if op.has_name() {
         if op == Opcode::LOAD_GLOBAL {
             let n = name(arg >> 1);
-            return if arg & 1 != 0 && !n.is_empty() { format!("NULL + {n}") } else { n };
+            return if arg & 1 != 0 && !n.is_empty() {
+                format!("NULL + {n}")
+            } else {
+                n
+            };
         }
         return name(arg);
     }
     if op.has_jump() {
-        return jump_target(ins).map(|t| format!("to {t}")).unwrap_or_default();
+        return jump_target(ins)
+            .map(|t| format!("to {t}"))
+            .unwrap_or_default();
     }
     if op.has_local() || op.has_free() {
         return varnames.get(arg as usize).cloned().unwrap_or_default();
     }
     match op {
-        Opcode::COMPARE_OP => CMP_OPS.get(arg as usize).map(|s| s.to_string()).unwrap_or_default(),
+        Opcode::COMPARE_OP => CMP_OPS
+            .get(arg as usize)
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
         Opcode::FORMAT_VALUE => {
             let conv = ["", "str", "repr", "ascii"][(arg & FVC_MASK) as usize];
             if arg & FVS_HAVE_SPEC != 0 {
@@ -154,10 +191,16 @@ fn argrepr(code: &CodeObject, ins: &Instruction, arg: u32, varnames: &[String]) 
         }
         Opcode::MAKE_FUNCTION => {
             let names = ["defaults", "kwdefaults", "annotations", "closure"];
-            let parts: Vec<&str> = (0..4).filter(|i| arg & (1 << i) != 0).map(|i| names[i]).collect();
+            let parts: Vec<&str> = (0..4)
+                .filter(|i| arg & (1 << i) != 0)
+                .map(|i| names[i])
+                .collect();
             parts.join(", ")
         }
-        Opcode::BINARY_OP => NB_OPS.get(arg as usize).map(|s| s.to_string()).unwrap_or_default(),
+        Opcode::BINARY_OP => NB_OPS
+            .get(arg as usize)
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
         _ => String::new(),
     }
 }
@@ -186,7 +229,8 @@ fn dis_recursive(code: &CodeObject, out: &mut String, depth: u32) {
 /// Parse and compile a source file and disassemble it, as `python3 -m dis
 /// FILE` does; the error is the text to print on failure.
 pub fn dis_source(source: &[u8], filename: &str) -> Result<String, String> {
-    let tree = syntax::parse_bytes(source, filename, syntax::Mode::Module).map_err(|e| e.traceback_text())?;
+    let tree = syntax::parse_bytes(source, filename, syntax::Mode::Module)
+        .map_err(|e| e.traceback_text())?;
     let code = crate::compile(&tree, filename, syntax::Mode::Module, 0).map_err(|e| match e {
         crate::CompileError::Syntax(e) => e.traceback_text(),
         other => format!("{}: {}\n", other.type_name(), other.message()),

@@ -346,7 +346,10 @@ impl Opcode {
     /// Unconditional jumps: control never falls through.
     pub fn is_unconditional_jump(self) -> bool {
         use Opcode::*;
-        matches!(self.deopt(), JUMP_FORWARD | JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT)
+        matches!(
+            self.deopt(),
+            JUMP_FORWARD | JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT
+        )
     }
 
     /// Instructions after which control never falls through to the next one.
@@ -382,7 +385,10 @@ impl Opcode {
 
     /// The argument indexes the fast locals (co_varnames).
     pub fn has_local(self) -> bool {
-        matches!(self.deopt(), Opcode::LOAD_FAST | Opcode::STORE_FAST | Opcode::DELETE_FAST)
+        matches!(
+            self.deopt(),
+            Opcode::LOAD_FAST | Opcode::STORE_FAST | Opcode::DELETE_FAST
+        )
     }
 
     /// The argument indexes the cell and free variables (locals plus cells
@@ -405,20 +411,68 @@ impl Opcode {
         use Opcode::*;
         let oparg_i = oparg as i32;
         match self.deopt() {
-            CACHE | NOP | EXTENDED_ARG | RESUME | UNARY_POSITIVE | UNARY_NEGATIVE | UNARY_NOT
-            | UNARY_INVERT | GET_ITER | GET_YIELD_FROM_ITER | SETUP_ANNOTATIONS | YIELD_VALUE
-            | ASYNC_GEN_WRAP | DELETE_NAME | DELETE_GLOBAL | LOAD_ATTR | CHECK_EXC_MATCH
-            | CHECK_EG_MATCH | DELETE_FAST | KW_NAMES | MAKE_CELL
-            | COPY_FREE_VARS | DELETE_DEREF | GET_AWAITABLE | GET_AITER | LIST_TO_TUPLE | SWAP
-            | JUMP_FORWARD | JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => 0,
-            POP_TOP | LIST_APPEND | SET_ADD | BINARY_SUBSCR | PRINT_EXPR | RETURN_VALUE
-            | IMPORT_STAR | POP_EXCEPT | STORE_NAME | DELETE_ATTR | STORE_GLOBAL | COMPARE_OP
-            | IS_OP | CONTAINS_OP | IMPORT_NAME | PREP_RERAISE_STAR | RERAISE | STORE_FAST
-            | STORE_DEREF | LIST_EXTEND | SET_UPDATE | DICT_MERGE | DICT_UPDATE | BINARY_OP
-            | POP_JUMP_FORWARD_IF_FALSE | POP_JUMP_FORWARD_IF_TRUE
-            | POP_JUMP_FORWARD_IF_NOT_NONE | POP_JUMP_FORWARD_IF_NONE
-            | POP_JUMP_BACKWARD_IF_NOT_NONE | POP_JUMP_BACKWARD_IF_NONE
-            | POP_JUMP_BACKWARD_IF_FALSE | POP_JUMP_BACKWARD_IF_TRUE => -1,
+            CACHE
+            | NOP
+            | EXTENDED_ARG
+            | RESUME
+            | UNARY_POSITIVE
+            | UNARY_NEGATIVE
+            | UNARY_NOT
+            | UNARY_INVERT
+            | GET_ITER
+            | GET_YIELD_FROM_ITER
+            | SETUP_ANNOTATIONS
+            | YIELD_VALUE
+            | ASYNC_GEN_WRAP
+            | DELETE_NAME
+            | DELETE_GLOBAL
+            | LOAD_ATTR
+            | CHECK_EXC_MATCH
+            | CHECK_EG_MATCH
+            | DELETE_FAST
+            | KW_NAMES
+            | MAKE_CELL
+            | COPY_FREE_VARS
+            | DELETE_DEREF
+            | GET_AWAITABLE
+            | GET_AITER
+            | LIST_TO_TUPLE
+            | SWAP
+            | JUMP_FORWARD
+            | JUMP_BACKWARD
+            | JUMP_BACKWARD_NO_INTERRUPT => 0,
+            POP_TOP
+            | LIST_APPEND
+            | SET_ADD
+            | BINARY_SUBSCR
+            | PRINT_EXPR
+            | RETURN_VALUE
+            | IMPORT_STAR
+            | POP_EXCEPT
+            | STORE_NAME
+            | DELETE_ATTR
+            | STORE_GLOBAL
+            | COMPARE_OP
+            | IS_OP
+            | CONTAINS_OP
+            | IMPORT_NAME
+            | PREP_RERAISE_STAR
+            | RERAISE
+            | STORE_FAST
+            | STORE_DEREF
+            | LIST_EXTEND
+            | SET_UPDATE
+            | DICT_MERGE
+            | DICT_UPDATE
+            | BINARY_OP
+            | POP_JUMP_FORWARD_IF_FALSE
+            | POP_JUMP_FORWARD_IF_TRUE
+            | POP_JUMP_FORWARD_IF_NOT_NONE
+            | POP_JUMP_FORWARD_IF_NONE
+            | POP_JUMP_BACKWARD_IF_NOT_NONE
+            | POP_JUMP_BACKWARD_IF_NONE
+            | POP_JUMP_BACKWARD_IF_FALSE
+            | POP_JUMP_BACKWARD_IF_TRUE => -1,
             PUSH_NULL | LOAD_BUILD_CLASS | LOAD_CONST | LOAD_NAME | IMPORT_FROM | PUSH_EXC_INFO
             | WITH_EXCEPT_START | LOAD_FAST | LOAD_CLOSURE | LOAD_DEREF | LOAD_CLASSDEREF
             | BEFORE_ASYNC_WITH | BEFORE_WITH | GET_ANEXT | LOAD_METHOD | LOAD_ASSERTION_ERROR
@@ -541,7 +595,10 @@ mod tests {
         assert!(LOAD_GLOBAL_MODULE.has_name());
         assert!(KW_NAMES.has_const());
         assert!(LOAD_CLASSDEREF.has_free());
-        assert_eq!(PRECALL.stack_effect(2, false) + CALL.stack_effect(2, false), -3);
+        assert_eq!(
+            PRECALL.stack_effect(2, false) + CALL.stack_effect(2, false),
+            -3
+        );
         assert_eq!(MAKE_FUNCTION.stack_effect(0b1011, false), -3);
         assert_eq!(UNPACK_EX.stack_effect(1 | (2 << 8), false), 3);
         assert_eq!(FOR_ITER.stack_effect(0, true), -1);

@@ -73,7 +73,11 @@ fn expr(e: &Expr, level: u8, out: &mut String) {
         ExprKind::Name { id, .. } => out.push_str(id),
         ExprKind::Attribute { value, attr, .. } => {
             expr(value, PR_ATOM, out);
-            if let ExprKind::Constant { value: Constant::Int(_), .. } = value.kind {
+            if let ExprKind::Constant {
+                value: Constant::Int(_),
+                ..
+            } = value.kind
+            {
                 out.push(' ');
             }
             out.push('.');
@@ -185,7 +189,11 @@ fn expr(e: &Expr, level: u8, out: &mut String) {
                 }
             });
         }
-        ExprKind::Compare { left, ops, comparators } => paren(out, PR_CMP, &mut |out| {
+        ExprKind::Compare {
+            left,
+            ops,
+            comparators,
+        } => paren(out, PR_CMP, &mut |out| {
             expr(left, PR_CMP + 1, out);
             for (op, c) in ops.iter().zip(comparators) {
                 out.push_str(match op {
@@ -203,7 +211,11 @@ fn expr(e: &Expr, level: u8, out: &mut String) {
                 expr(c, PR_CMP + 1, out);
             }
         }),
-        ExprKind::Call { func, args, keywords } => {
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
             expr(func, PR_ATOM, out);
             out.push('(');
             let mut first = true;

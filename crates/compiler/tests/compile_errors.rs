@@ -48,7 +48,9 @@ fn compile_errors_match_cpython() {
     for (src, expected) in CASES {
         let result = syntax::parse_str(src, "<test>", syntax::Mode::Module)
             .map_err(compiler::CompileError::Syntax)
-            .and_then(|tree| compiler::compile(&tree, "<test>", syntax::Mode::Module, 0).map(|_| ()));
+            .and_then(|tree| {
+                compiler::compile(&tree, "<test>", syntax::Mode::Module, 0).map(|_| ())
+            });
         let actual = match result {
             Ok(()) => None,
             Err(compiler::CompileError::Syntax(e)) => Some((e.msg.clone(), e.lineno, e.offset)),
@@ -56,8 +58,16 @@ fn compile_errors_match_cpython() {
         };
         let expected = expected.map(|(m, l, o)| (m.to_string(), l, o));
         if actual != expected {
-            failures.push(format!("{src:?}\n  expected {expected:?}\n  actual   {actual:?}"));
+            failures.push(format!(
+                "{src:?}\n  expected {expected:?}\n  actual   {actual:?}"
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} differ:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} differ:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
 }

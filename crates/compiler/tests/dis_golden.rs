@@ -9,7 +9,11 @@ fn disassembly_matches_cpython() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dis");
     let mut checked = 0;
     let mut failures = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     for path in entries {
         if path.extension().is_none_or(|e| e != "py") {

@@ -7,7 +7,13 @@ use super::{CResult, Compiler, STACK_USE_GUIDELINE};
 use crate::opcode::Opcode;
 
 impl<'a> Compiler<'a> {
-    pub fn compile_call(&mut self, e: &'a Expr, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> CResult {
+    pub fn compile_call(
+        &mut self,
+        e: &'a Expr,
+        func: &'a Expr,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> CResult {
         self.validate_keywords(keywords)?;
         if self.maybe_optimize_method_call(e, func, args, keywords)? {
             return Ok(());
@@ -22,25 +28,48 @@ impl<'a> Compiler<'a> {
     fn validate_keywords(&self, keywords: &[Keyword]) -> CResult {
         for (i, kw) in keywords.iter().enumerate() {
             let Some(name) = &kw.arg else { continue };
-            if keywords[i + 1..].iter().any(|other| other.arg.as_deref() == Some(name)) {
-                let dup = keywords[i + 1..].iter().find(|o| o.arg.as_deref() == Some(name)).expect("found");
+            if keywords[i + 1..]
+                .iter()
+                .any(|other| other.arg.as_deref() == Some(name))
+            {
+                let dup = keywords[i + 1..]
+                    .iter()
+                    .find(|o| o.arg.as_deref() == Some(name))
+                    .expect("found");
                 return Err(self.error(format!("keyword argument repeated: {name}"), &dup.loc));
             }
         }
         Ok(())
     }
 
-    fn maybe_optimize_method_call(&mut self, e: &'a Expr, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> CResult<bool> {
-        let ExprKind::Attribute { value, attr, .. } = &func.kind else { return Ok(false) };
+    fn maybe_optimize_method_call(
+        &mut self,
+        e: &'a Expr,
+        func: &'a Expr,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> CResult<bool> {
+        let ExprKind::Attribute { value, attr, .. } = &func.kind else {
+            return Ok(false);
+        };
         if args.len() + keywords.len() + usize::from(!keywords.is_empty()) >= STACK_USE_GUIDELINE {
             return Ok(false);
         }
-        if args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. })) || keywords.iter().any(|k| k.arg.is_none()) {
+        if args
+            .iter()
+            .any(|a| matches!(a.kind, ExprKind::Starred { .. }))
+            || keywords.iter().any(|k| k.arg.is_none())
+        {
             return Ok(false);
         }
         // Calls on names the module imports keep LOAD_ATTR (CPython 3.11 checks the module scope only).
         if let ExprKind::Name { id, .. } = &value.kind {
-            if self.st.top().lookup(id).is_some_and(|sym| sym.has(crate::symtable::DEF_IMPORT)) {
+            if self
+                .st
+                .top()
+                .lookup(id)
+                .is_some_and(|sym| sym.has(crate::symtable::DEF_IMPORT))
+            {
                 return Ok(false);
             }
         }
@@ -69,8 +98,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn kw_names(&mut self, keywords: &[Keyword]) {
-        let names: Vec<Constant> =
-            keywords.iter().map(|k| Constant::Str(k.arg.as_deref().unwrap_or("").into())).collect();
+        let names: Vec<Constant> = keywords
+            .iter()
+            .map(|k| Constant::Str(k.arg.as_deref().unwrap_or("").into()))
+            .collect();
         let i = self.add_const(crate::code::ConstValue::Value(Constant::Tuple(names)));
         self.emit_arg(Opcode::KW_NAMES, i);
     }
@@ -79,7 +110,9 @@ impl<'a> Compiler<'a> {
     pub fn call_helper(&mut self, n: u32, args: &'a [Expr], keywords: &'a [Keyword]) -> CResult {
         self.validate_keywords(keywords)?;
         let simple = args.len() + keywords.len() * 2 <= STACK_USE_GUIDELINE
-            && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
+            && !args
+                .iter()
+                .any(|a| matches!(a.kind, ExprKind::Starred { .. }))
             && !keywords.iter().any(|k| k.arg.is_none());
         if simple {
             for a in args {
@@ -98,10 +131,19 @@ impl<'a> Compiler<'a> {
         }
         // Positional arguments as one tuple.
         if n == 0 && args.len() == 1 && matches!(args[0].kind, ExprKind::Starred { .. }) {
-            let ExprKind::Starred { value, .. } = &args[0].kind else { unreachable!() };
+            let ExprKind::Starred { value, .. } = &args[0].kind else {
+                unreachable!()
+            };
             self.visit_expr(value)?;
         } else {
-            self.starunpack_helper(args, n, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)?;
+            self.starunpack_helper(
+                args,
+                n,
+                Opcode::BUILD_LIST,
+                Opcode::LIST_APPEND,
+                Opcode::LIST_EXTEND,
+                true,
+            )?;
         }
         // Keyword arguments as one dict.
         if !keywords.is_empty() {
@@ -145,8 +187,10 @@ impl<'a> Compiler<'a> {
             for k in &keywords[begin..end] {
                 self.visit_expr(&k.value)?;
             }
-            let names: Vec<Constant> =
-                keywords[begin..end].iter().map(|k| Constant::Str(k.arg.as_deref().unwrap_or("").into())).collect();
+            let names: Vec<Constant> = keywords[begin..end]
+                .iter()
+                .map(|k| Constant::Str(k.arg.as_deref().unwrap_or("").into()))
+                .collect();
             self.load_const(Constant::Tuple(names));
             self.emit_arg(Opcode::BUILD_CONST_KEY_MAP, n as u32);
             return Ok(());

@@ -18,19 +18,33 @@ enum CompKind {
 impl<'a> Compiler<'a> {
     pub fn compile_comprehension(&mut self, e: &'a Expr) -> CResult {
         let (kind, name, generators, elt, val) = match &e.kind {
-            ExprKind::GeneratorExp { elt, generators } => (CompKind::Gen, "<genexpr>", generators, &**elt, None),
-            ExprKind::ListComp { elt, generators } => (CompKind::List, "<listcomp>", generators, &**elt, None),
-            ExprKind::SetComp { elt, generators } => (CompKind::Set, "<setcomp>", generators, &**elt, None),
-            ExprKind::DictComp { key, value, generators } => {
-                (CompKind::Dict, "<dictcomp>", generators, &**key, Some(&**value))
+            ExprKind::GeneratorExp { elt, generators } => {
+                (CompKind::Gen, "<genexpr>", generators, &**elt, None)
             }
+            ExprKind::ListComp { elt, generators } => {
+                (CompKind::List, "<listcomp>", generators, &**elt, None)
+            }
+            ExprKind::SetComp { elt, generators } => {
+                (CompKind::Set, "<setcomp>", generators, &**elt, None)
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => (
+                CompKind::Dict,
+                "<dictcomp>",
+                generators,
+                &**key,
+                Some(&**value),
+            ),
             _ => unreachable!("compile_comprehension takes comprehensions"),
         };
-        let ste = self
-            .st
-            .lookup_expr(e)
-            .map(|b| b.index())
-            .ok_or_else(|| crate::CompileError::Runtime("compiler: no symbol table entry for a comprehension".into()))?;
+        let ste = self.st.lookup_expr(e).map(|b| b.index()).ok_or_else(|| {
+            crate::CompileError::Runtime(
+                "compiler: no symbol table entry for a comprehension".into(),
+            )
+        })?;
         let outer_scope = self.u().scope_type;
         self.enter_scope(name, ScopeType::Comprehension, ste, e.loc.lineno);
         self.set_loc(&e.loc);
@@ -38,9 +52,15 @@ impl<'a> Compiler<'a> {
             let is_async_generator = self.ste().coroutine;
             if is_async_generator
                 && kind != CompKind::Gen
-                && !matches!(outer_scope, ScopeType::AsyncFunction | ScopeType::Comprehension)
+                && !matches!(
+                    outer_scope,
+                    ScopeType::AsyncFunction | ScopeType::Comprehension
+                )
             {
-                return Err(self.error("asynchronous comprehension outside of an asynchronous function", &e.loc));
+                return Err(self.error(
+                    "asynchronous comprehension outside of an asynchronous function",
+                    &e.loc,
+                ));
             }
             match kind {
                 CompKind::List => self.emit_arg(Opcode::BUILD_LIST, 0),
@@ -65,7 +85,11 @@ impl<'a> Compiler<'a> {
         if !self.visit_iterable_const(&outermost.iter) {
             self.visit_expr(&outermost.iter)?;
         }
-        self.emit(if outermost.is_async != 0 { Opcode::GET_AITER } else { Opcode::GET_ITER });
+        self.emit(if outermost.is_async != 0 {
+            Opcode::GET_AITER
+        } else {
+            Opcode::GET_ITER
+        });
         self.emit_arg(Opcode::PRECALL, 0);
         self.emit_arg(Opcode::CALL, 0);
         if is_async_generator && kind != CompKind::Gen {
@@ -90,7 +114,13 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn comprehension_element(&mut self, depth: u32, elt: &'a Expr, val: Option<&'a Expr>, kind: CompKind) -> CResult {
+    fn comprehension_element(
+        &mut self,
+        depth: u32,
+        elt: &'a Expr,
+        val: Option<&'a Expr>,
+        kind: CompKind,
+    ) -> CResult {
         match kind {
             CompKind::Gen => {
                 self.visit_expr(elt)?;
@@ -194,7 +224,13 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::GET_AITER);
         }
         self.use_block(start);
-        self.push_fblock(FBlockKind::AsyncComprehensionGenerator, Some(start), None, FBlockDatum::None, &gen.iter.loc)?;
+        self.push_fblock(
+            FBlockKind::AsyncComprehensionGenerator,
+            Some(start),
+            None,
+            FBlockDatum::None,
+            &gen.iter.loc,
+        )?;
         self.emit_jump(Op::SetupFinally, except);
         self.emit(Opcode::GET_ANEXT);
         self.load_const(Constant::None);

@@ -12,17 +12,15 @@ use crate::symtable::Scope;
 
 impl<'a> Compiler<'a> {
     fn lookup_block_stmt(&self, s: &Stmt) -> CResult<usize> {
-        self.st
-            .lookup_stmt(s)
-            .map(|b| b.index())
-            .ok_or_else(|| crate::CompileError::Runtime("compiler: no symbol table entry for a definition".into()))
+        self.st.lookup_stmt(s).map(|b| b.index()).ok_or_else(|| {
+            crate::CompileError::Runtime("compiler: no symbol table entry for a definition".into())
+        })
     }
 
     fn lookup_block_expr(&self, e: &Expr) -> CResult<usize> {
-        self.st
-            .lookup_expr(e)
-            .map(|b| b.index())
-            .ok_or_else(|| crate::CompileError::Runtime("compiler: no symbol table entry for an expression".into()))
+        self.st.lookup_expr(e).map(|b| b.index()).ok_or_else(|| {
+            crate::CompileError::Runtime("compiler: no symbol table entry for an expression".into())
+        })
     }
 
     fn visit_decorators(&mut self, decorators: &'a [Expr]) -> CResult {
@@ -68,7 +66,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// Push the annotations tuple (name, value, ...); returns whether there was one.
-    fn visit_annotations(&mut self, args: &'a Arguments, returns: Option<&'a Expr>) -> CResult<bool> {
+    fn visit_annotations(
+        &mut self,
+        args: &'a Arguments,
+        returns: Option<&'a Expr>,
+    ) -> CResult<bool> {
         let mut n = 0u32;
         let all = args
             .args
@@ -104,10 +106,18 @@ impl<'a> Compiler<'a> {
         if !free.is_empty() {
             for name in &free {
                 let is_class_cell = self.u().scope_type == ScopeType::Class && name == "__class__";
-                let scope = if is_class_cell { Some(Scope::Cell) } else { self.ste().scope_of(name) };
+                let scope = if is_class_cell {
+                    Some(Scope::Cell)
+                } else {
+                    self.ste().scope_of(name)
+                };
                 let arg = match scope {
                     Some(Scope::Cell) => self.u().cellvars.get_index_of(name.as_str()),
-                    _ => self.u().freevars.get_index_of(name.as_str()).map(|i| i + self.u().cellvars.len()),
+                    _ => self
+                        .u()
+                        .freevars
+                        .get_index_of(name.as_str())
+                        .map(|i| i + self.u().cellvars.len()),
                 };
                 let Some(arg) = arg else {
                     return Err(crate::CompileError::Runtime(format!(
@@ -134,12 +144,22 @@ impl<'a> Compiler<'a> {
 
     pub fn compile_function(&mut self, s: &'a Stmt) -> CResult {
         let (name, args, body, decorators, returns, is_async) = match &s.kind {
-            StmtKind::FunctionDef { name, args, body, decorator_list, returns, .. } => {
-                (name, args, body, decorator_list, returns, false)
-            }
-            StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, .. } => {
-                (name, args, body, decorator_list, returns, true)
-            }
+            StmtKind::FunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                ..
+            } => (name, args, body, decorator_list, returns, false),
+            StmtKind::AsyncFunctionDef {
+                name,
+                args,
+                body,
+                decorator_list,
+                returns,
+                ..
+            } => (name, args, body, decorator_list, returns, true),
             _ => unreachable!("compile_function takes function definitions"),
         };
         self.visit_decorators(decorators)?;
@@ -150,9 +170,17 @@ impl<'a> Compiler<'a> {
             flags |= MF_ANNOTATIONS;
         }
         let ste = self.lookup_block_stmt(s)?;
-        let scope_type = if is_async { ScopeType::AsyncFunction } else { ScopeType::Function };
+        let scope_type = if is_async {
+            ScopeType::AsyncFunction
+        } else {
+            ScopeType::Function
+        };
         self.enter_scope(name, scope_type, ste, firstlineno);
-        let doc = if self.optimize < 2 { docstring(body) } else { None };
+        let doc = if self.optimize < 2 {
+            docstring(body)
+        } else {
+            None
+        };
         match doc {
             Some((d, _)) => {
                 self.add_const(ConstValue::Value(Constant::Str(d.clone())));
@@ -198,11 +226,20 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn compile_class(&mut self, s: &'a Stmt) -> CResult {
-        let StmtKind::ClassDef { name, bases, keywords, body, decorator_list } = &s.kind else {
+        let StmtKind::ClassDef {
+            name,
+            bases,
+            keywords,
+            body,
+            decorator_list,
+        } = &s.kind
+        else {
             unreachable!("compile_class takes class definitions")
         };
         self.visit_decorators(decorator_list)?;
-        let firstlineno = decorator_list.first().map_or(s.loc.lineno, |d| d.loc.lineno);
+        let firstlineno = decorator_list
+            .first()
+            .map_or(s.loc.lineno, |d| d.loc.lineno);
         let ste = self.lookup_block_stmt(s)?;
         self.enter_scope(name, ScopeType::Class, ste, firstlineno);
         let r = (|| -> CResult {

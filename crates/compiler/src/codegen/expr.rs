@@ -41,7 +41,12 @@ impl<'a> Compiler<'a> {
         if let Some((cmp, op)) = negated_compare(e) {
             // `not a in b` is `a not in b` (CPython's AST optimizer).
             self.set_loc(&cmp.loc);
-            let ExprKind::Compare { left, comparators, .. } = &cmp.kind else { unreachable!() };
+            let ExprKind::Compare {
+                left, comparators, ..
+            } = &cmp.kind
+            else {
+                unreachable!()
+            };
             self.visit_expr(left)?;
             self.visit_comparator(op, &comparators[0])?;
             self.emit_compare(op);
@@ -135,9 +140,14 @@ impl<'a> Compiler<'a> {
                 self.use_block(end);
             }
             ExprKind::Dict { keys, values } => self.compile_dict(keys, values)?,
-            ExprKind::Set { elts } => {
-                self.starunpack_helper(elts, 0, Opcode::BUILD_SET, Opcode::SET_ADD, Opcode::SET_UPDATE, false)?
-            }
+            ExprKind::Set { elts } => self.starunpack_helper(
+                elts,
+                0,
+                Opcode::BUILD_SET,
+                Opcode::SET_ADD,
+                Opcode::SET_UPDATE,
+                false,
+            )?,
             ExprKind::ListComp { .. }
             | ExprKind::SetComp { .. }
             | ExprKind::DictComp { .. }
@@ -168,7 +178,10 @@ impl<'a> Compiler<'a> {
                 if self.ste().block_type != crate::symtable::BlockType::Function {
                     return Err(self.error("'await' outside function", &e.loc));
                 }
-                if !matches!(self.u().scope_type, ScopeType::AsyncFunction | ScopeType::Comprehension) {
+                if !matches!(
+                    self.u().scope_type,
+                    ScopeType::AsyncFunction | ScopeType::Comprehension
+                ) {
                     return Err(self.error("'await' outside async function", &e.loc));
                 }
                 self.visit_expr(value)?;
@@ -176,14 +189,26 @@ impl<'a> Compiler<'a> {
                 self.load_const(Constant::None);
                 self.add_yield_from(true);
             }
-            ExprKind::Compare { left, ops, comparators } => self.compile_compare(left, ops, comparators)?,
-            ExprKind::Call { func, args, keywords } => self.compile_call(e, func, args, keywords)?,
-            ExprKind::FormattedValue { value, conversion, format_spec } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => self.compile_compare(left, ops, comparators)?,
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.compile_call(e, func, args, keywords)?,
+            ExprKind::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => {
                 self.visit_expr(value)?;
                 let mut arg = match *conversion {
-                    115 => FVC_STR,   // 's'
-                    114 => FVC_REPR,  // 'r'
-                    97 => FVC_ASCII,  // 'a'
+                    115 => FVC_STR,  // 's'
+                    114 => FVC_REPR, // 'r'
+                    97 => FVC_ASCII, // 'a'
                     _ => FVC_NONE,
                 };
                 if let Some(spec) = format_spec {
@@ -234,7 +259,10 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Starred { ctx, .. } => {
                 return Err(match ctx {
-                    ExprContext::Store => self.error("starred assignment target must be in a list or tuple", &e.loc),
+                    ExprContext::Store => self.error(
+                        "starred assignment target must be in a list or tuple",
+                        &e.loc,
+                    ),
                     _ => self.error("can't use starred expression here", &e.loc),
                 });
             }
@@ -256,9 +284,14 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Name { id, ctx } => self.name_op(id, *ctx, &e.loc)?,
             ExprKind::List { elts, ctx } => match ctx {
-                ExprContext::Load => {
-                    self.starunpack_helper(elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, false)?
-                }
+                ExprContext::Load => self.starunpack_helper(
+                    elts,
+                    0,
+                    Opcode::BUILD_LIST,
+                    Opcode::LIST_APPEND,
+                    Opcode::LIST_EXTEND,
+                    false,
+                )?,
                 ExprContext::Store => self.assignment_helper(elts)?,
                 ExprContext::Del => {
                     for x in elts {
@@ -267,9 +300,14 @@ impl<'a> Compiler<'a> {
                 }
             },
             ExprKind::Tuple { elts, ctx } => match ctx {
-                ExprContext::Load => {
-                    self.starunpack_helper(elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)?
-                }
+                ExprContext::Load => self.starunpack_helper(
+                    elts,
+                    0,
+                    Opcode::BUILD_LIST,
+                    Opcode::LIST_APPEND,
+                    Opcode::LIST_EXTEND,
+                    true,
+                )?,
                 ExprContext::Store => self.assignment_helper(elts)?,
                 ExprContext::Del => {
                     for x in elts {
@@ -321,7 +359,14 @@ impl<'a> Compiler<'a> {
         self.emit_jump(Op::Real(Opcode::SEND), exit);
         self.use_block(resume);
         self.emit(Opcode::YIELD_VALUE);
-        self.emit_arg(Opcode::RESUME, if is_await { RESUME_AFTER_AWAIT } else { RESUME_AFTER_YIELD_FROM });
+        self.emit_arg(
+            Opcode::RESUME,
+            if is_await {
+                RESUME_AFTER_AWAIT
+            } else {
+                RESUME_AFTER_YIELD_FROM
+            },
+        );
         self.emit_jump(Op::JumpNoInterrupt, start);
         self.use_block(exit);
     }
@@ -363,16 +408,30 @@ impl<'a> Compiler<'a> {
     /// membership: load it as a tuple or frozenset constant.
     pub fn visit_iterable_const(&mut self, e: &'a Expr) -> bool {
         let (elts, is_set) = match &e.kind {
-            ExprKind::List { elts, ctx: ExprContext::Load } => (elts, false),
+            ExprKind::List {
+                elts,
+                ctx: ExprContext::Load,
+            } => (elts, false),
             ExprKind::Set { elts } => (elts, true),
             _ => return false,
         };
         let Some(items) = fold::const_items(elts, self.optimize) else {
             // A list display without starred items is built as a tuple.
-            if !is_set && !elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. })) {
+            if !is_set
+                && !elts
+                    .iter()
+                    .any(|x| matches!(x.kind, ExprKind::Starred { .. }))
+            {
                 let saved = self.u().loc;
                 self.set_loc(&e.loc);
-                let r = self.starunpack_helper(elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true);
+                let r = self.starunpack_helper(
+                    elts,
+                    0,
+                    Opcode::BUILD_LIST,
+                    Opcode::LIST_APPEND,
+                    Opcode::LIST_EXTEND,
+                    true,
+                );
                 self.um().loc = saved;
                 return r.is_ok();
             }
@@ -395,7 +454,12 @@ impl<'a> Compiler<'a> {
         true
     }
 
-    fn compile_compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr]) -> CResult {
+    fn compile_compare(
+        &mut self,
+        left: &'a Expr,
+        ops: &[CmpOp],
+        comparators: &'a [Expr],
+    ) -> CResult {
         self.visit_expr(left)?;
         let n = ops.len();
         if n == 1 {
@@ -433,14 +497,19 @@ impl<'a> Compiler<'a> {
 
     fn jump_if_inner(&mut self, e: &'a Expr, next: BlockId, cond: bool) -> CResult {
         match &e.kind {
-            ExprKind::UnaryOp { op: UnaryOp::Not, operand }
-                if fold::const_value(e, self.optimize).is_none() && negated_compare(e).is_none() =>
-            {
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } if fold::const_value(e, self.optimize).is_none() && negated_compare(e).is_none() => {
                 return self.jump_if(operand, next, !cond);
             }
             ExprKind::BoolOp { op, values } => {
                 let is_or = *op == BoolOp::Or;
-                let next2 = if is_or != cond { self.new_block() } else { next };
+                let next2 = if is_or != cond {
+                    self.new_block()
+                } else {
+                    next
+                };
                 let (last, init) = values.split_last().expect("BoolOp has values");
                 for v in init {
                     self.jump_if(v, next2, is_or)?;
@@ -464,7 +533,11 @@ impl<'a> Compiler<'a> {
             }
             // As CPython 3.11, a comparison sets the current location and
             // leaves it set: later jumps of the same test carry it too.
-            ExprKind::Compare { left, ops, comparators } if ops.len() > 1 => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() > 1 => {
                 self.set_loc(&e.loc);
                 let n = ops.len();
                 let cleanup = self.new_block();
@@ -479,7 +552,14 @@ impl<'a> Compiler<'a> {
                 }
                 self.visit_comparator(ops[n - 1], &comparators[n - 1])?;
                 self.emit_compare(ops[n - 1]);
-                self.emit_jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, next);
+                self.emit_jump(
+                    if cond {
+                        Op::PopJumpIfTrue
+                    } else {
+                        Op::PopJumpIfFalse
+                    },
+                    next,
+                );
                 let end = self.new_block();
                 self.emit_jump_noline(Op::Jump, end);
                 self.use_block(cleanup);
@@ -495,14 +575,28 @@ impl<'a> Compiler<'a> {
                 let loc = negated_compare(e).map_or(e.loc, |(cmp, _)| cmp.loc);
                 self.set_loc(&loc);
                 self.visit_expr(e)?;
-                self.emit_jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, next);
+                self.emit_jump(
+                    if cond {
+                        Op::PopJumpIfTrue
+                    } else {
+                        Op::PopJumpIfFalse
+                    },
+                    next,
+                );
                 return Ok(());
             }
             _ => {}
         }
         // Otherwise the jump takes the location of the construct testing the condition.
         self.visit_expr(e)?;
-        self.emit_jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, next);
+        self.emit_jump(
+            if cond {
+                Op::PopJumpIfTrue
+            } else {
+                Op::PopJumpIfFalse
+            },
+            next,
+        );
         Ok(())
     }
 
@@ -540,7 +634,9 @@ impl<'a> Compiler<'a> {
             }
         }
         let big = n + pushed as usize > STACK_USE_GUIDELINE;
-        let seen_star = elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. }));
+        let seen_star = elts
+            .iter()
+            .any(|e| matches!(e.kind, ExprKind::Starred { .. }));
         if !seen_star && !big {
             for e in elts {
                 self.visit_expr(e)?;
@@ -590,7 +686,9 @@ impl<'a> Compiler<'a> {
                     return Err(self.error("multiple starred expressions in assignment", &here));
                 }
                 if i >= 1 << 8 || n - i - 1 >= (i32::MAX >> 8) as usize {
-                    return Err(self.error("too many expressions in star-unpacking assignment", &here));
+                    return Err(
+                        self.error("too many expressions in star-unpacking assignment", &here)
+                    );
                 }
                 seen_star = true;
                 self.emit_arg(Opcode::UNPACK_EX, (i + ((n - i - 1) << 8)) as u32);
@@ -652,12 +750,20 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compile_subdict(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr], begin: usize, end: usize) -> CResult {
+    fn compile_subdict(
+        &mut self,
+        keys: &'a [Option<Expr>],
+        values: &'a [Expr],
+        begin: usize,
+        end: usize,
+    ) -> CResult {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
         if n > 1 && !big {
-            let const_keys: Option<Vec<Constant>> =
-                keys[begin..end].iter().map(|k| k.as_ref().and_then(|k| fold::const_value(k, self.optimize))).collect();
+            let const_keys: Option<Vec<Constant>> = keys[begin..end]
+                .iter()
+                .map(|k| k.as_ref().and_then(|k| fold::const_value(k, self.optimize)))
+                .collect();
             if let Some(ks) = const_keys {
                 for v in &values[begin..end] {
                     self.visit_expr(v)?;
@@ -695,14 +801,33 @@ pub(crate) enum FormatPiece<'a> {
 /// The pieces of `'...' % (args)` when the format only has `%s`, `%r` and
 /// `%a` conversions (with `-`, width and precision), as CPython 3.11's AST
 /// optimizer turns it into an f-string; None otherwise.
-pub(crate) fn percent_format_pieces<'a>(left: &Expr, op: Operator, right: &'a Expr) -> Option<Vec<FormatPiece<'a>>> {
+pub(crate) fn percent_format_pieces<'a>(
+    left: &Expr,
+    op: Operator,
+    right: &'a Expr,
+) -> Option<Vec<FormatPiece<'a>>> {
     const MAXDIGITS: u32 = 3;
     if op != Operator::Mod {
         return None;
     }
-    let ExprKind::Constant { value: Constant::Str(fmt), .. } = &left.kind else { return None };
-    let ExprKind::Tuple { elts, ctx: ExprContext::Load } = &right.kind else { return None };
-    if elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. })) {
+    let ExprKind::Constant {
+        value: Constant::Str(fmt),
+        ..
+    } = &left.kind
+    else {
+        return None;
+    };
+    let ExprKind::Tuple {
+        elts,
+        ctx: ExprContext::Load,
+    } = &right.kind
+    else {
+        return None;
+    };
+    if elts
+        .iter()
+        .any(|e| matches!(e.kind, ExprKind::Starred { .. }))
+    {
         return None;
     }
     // A tuple of constants is a constant to CPython, which then leaves `%` alone.
@@ -800,7 +925,11 @@ pub(crate) fn percent_format_pieces<'a>(left: &Expr, op: Operator, right: &'a Ex
             spec.push('.');
             spec.push_str(&p.to_string());
         }
-        out.push(FormatPiece::Arg(arg, conv, if spec.is_empty() { None } else { Some(spec) }));
+        out.push(FormatPiece::Arg(
+            arg,
+            conv,
+            if spec.is_empty() { None } else { Some(spec) },
+        ));
     }
     literal(&mut pos, &mut out);
     if pos < size {
@@ -812,8 +941,16 @@ pub(crate) fn percent_format_pieces<'a>(left: &Expr, op: Operator, right: &'a Ex
 /// `not (a OP b)` for OP in `is`, `is not`, `in`, `not in`: the comparison
 /// node and the inverted operator.
 pub(crate) fn negated_compare(e: &Expr) -> Option<(&Expr, CmpOp)> {
-    let ExprKind::UnaryOp { op: UnaryOp::Not, operand } = &e.kind else { return None };
-    let ExprKind::Compare { ops, .. } = &operand.kind else { return None };
+    let ExprKind::UnaryOp {
+        op: UnaryOp::Not,
+        operand,
+    } = &e.kind
+    else {
+        return None;
+    };
+    let ExprKind::Compare { ops, .. } = &operand.kind else {
+        return None;
+    };
     if ops.len() != 1 {
         return None;
     }

@@ -41,7 +41,10 @@ fn fold(e: &Expr, optimize: u32, depth: u32) -> Option<Constant> {
     }
     match &e.kind {
         ExprKind::Constant { value, .. } => Some(value.clone()),
-        ExprKind::Name { id, ctx: ExprContext::Load } if id == "__debug__" => Some(Constant::Bool(optimize == 0)),
+        ExprKind::Name {
+            id,
+            ctx: ExprContext::Load,
+        } if id == "__debug__" => Some(Constant::Bool(optimize == 0)),
         ExprKind::UnaryOp { op, operand } => {
             let v = fold(operand, optimize, depth + 1)?;
             unary(*op, &v)
@@ -51,8 +54,12 @@ fn fold(e: &Expr, optimize: u32, depth: u32) -> Option<Constant> {
             let r = fold(right, optimize, depth + 1)?;
             binary(&l, *op, &r)
         }
-        ExprKind::Tuple { elts, ctx: ExprContext::Load } => {
-            let items: Option<Vec<Constant>> = elts.iter().map(|x| fold(x, optimize, depth + 1)).collect();
+        ExprKind::Tuple {
+            elts,
+            ctx: ExprContext::Load,
+        } => {
+            let items: Option<Vec<Constant>> =
+                elts.iter().map(|x| fold(x, optimize, depth + 1)).collect();
             items.map(Constant::Tuple)
         }
         _ => None,
@@ -107,7 +114,10 @@ fn unary(op: UnaryOp, v: &Constant) -> Option<Constant> {
         UnaryOp::Not => Some(Constant::Bool(!truthy(v))),
         UnaryOp::USub => match v {
             Constant::Float(f) => Some(Constant::Float(-f)),
-            Constant::Complex { real, imag } => Some(Constant::Complex { real: -real, imag: -imag }),
+            Constant::Complex { real, imag } => Some(Constant::Complex {
+                real: -real,
+                imag: -imag,
+            }),
             _ => Some(from_big(-to_big(v)?)),
         },
         UnaryOp::UAdd => match v {
@@ -115,14 +125,19 @@ fn unary(op: UnaryOp, v: &Constant) -> Option<Constant> {
             _ => Some(from_big(to_big(v)?)),
         },
         UnaryOp::Invert => match v {
-            Constant::Int(_) | Constant::BigInt(_) | Constant::Bool(_) => Some(from_big(!to_big(v)?)),
+            Constant::Int(_) | Constant::BigInt(_) | Constant::Bool(_) => {
+                Some(from_big(!to_big(v)?))
+            }
             _ => None,
         },
     }
 }
 
 fn is_int(c: &Constant) -> bool {
-    matches!(c, Constant::Int(_) | Constant::BigInt(_) | Constant::Bool(_))
+    matches!(
+        c,
+        Constant::Int(_) | Constant::BigInt(_) | Constant::Bool(_)
+    )
 }
 
 fn is_numeric(c: &Constant) -> bool {
@@ -205,8 +220,12 @@ fn binary(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
             }
             return Some(Constant::Tuple(a.iter().chain(b.iter()).cloned().collect()));
         }
-        (Mult, Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_), n) if is_int(n) => return repeat(l, n),
-        (Mult, n, Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)) if is_int(n) => return repeat(r, n),
+        (Mult, Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_), n) if is_int(n) => {
+            return repeat(l, n)
+        }
+        (Mult, n, Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)) if is_int(n) => {
+            return repeat(r, n)
+        }
         _ => {}
     }
     if !is_numeric(l) || !is_numeric(r) {
@@ -378,8 +397,14 @@ mod tests {
         assert_eq!(binary(&int(-7), Operator::FloorDiv, &int(2)), Some(int(-4)));
         assert_eq!(binary(&int(-7), Operator::Mod, &int(2)), Some(int(1)));
         assert_eq!(binary(&int(1), Operator::Div, &int(0)), None);
-        assert_eq!(binary(&int(2), Operator::Pow, &int(-1)), Some(Constant::Float(0.5)));
-        assert_eq!(binary(&int(2), Operator::Pow, &int(64)).map(|c| c.repr()), Some("18446744073709551616".into()));
+        assert_eq!(
+            binary(&int(2), Operator::Pow, &int(-1)),
+            Some(Constant::Float(0.5))
+        );
+        assert_eq!(
+            binary(&int(2), Operator::Pow, &int(64)).map(|c| c.repr()),
+            Some("18446744073709551616".into())
+        );
         // CPython leaves results over 128 bits to run time.
         assert_eq!(binary(&int(2), Operator::Pow, &int(100)), None);
         assert_eq!(binary(&int(2), Operator::Pow, &int(1000)), None);
@@ -390,15 +415,34 @@ mod tests {
 
     #[test]
     fn float_and_sequence_ops() {
-        assert_eq!(binary(&Constant::Float(-7.0), Operator::Mod, &int(2)), Some(Constant::Float(1.0)));
-        assert_eq!(binary(&Constant::Float(-0.0), Operator::Add, &int(0)), Some(Constant::Float(0.0)));
+        assert_eq!(
+            binary(&Constant::Float(-7.0), Operator::Mod, &int(2)),
+            Some(Constant::Float(1.0))
+        );
+        assert_eq!(
+            binary(&Constant::Float(-0.0), Operator::Add, &int(0)),
+            Some(Constant::Float(0.0))
+        );
         let s = Constant::Str("ab".into());
-        assert_eq!(binary(&s, Operator::Mult, &int(3)).map(|c| c.repr()), Some("'ababab'".into()));
+        assert_eq!(
+            binary(&s, Operator::Mult, &int(3)).map(|c| c.repr()),
+            Some("'ababab'".into())
+        );
         assert_eq!(binary(&s, Operator::Mult, &int(5000)), None);
         assert_eq!(binary(&s, Operator::Mod, &int(1)), None);
         assert_eq!(
-            binary(&int(1), Operator::Add, &Constant::Complex { real: 0.0, imag: 2.0 }),
-            Some(Constant::Complex { real: 1.0, imag: 2.0 })
+            binary(
+                &int(1),
+                Operator::Add,
+                &Constant::Complex {
+                    real: 0.0,
+                    imag: 2.0
+                }
+            ),
+            Some(Constant::Complex {
+                real: 1.0,
+                imag: 2.0
+            })
         );
     }
 }

@@ -43,7 +43,12 @@ const MAX_FBLOCKS: usize = 20;
 /// Compile a module, expression or interactive statement into a code object.
 /// `optimize` is CPython's: 0 keeps asserts and `__debug__` is True, 1
 /// removes asserts, 2 also removes docstrings.
-pub fn compile(module: &Mod, filename: &str, mode: Mode, optimize: u32) -> Result<Arc<CodeObject>, CompileError> {
+pub fn compile(
+    module: &Mod,
+    filename: &str,
+    mode: Mode,
+    optimize: u32,
+) -> Result<Arc<CodeObject>, CompileError> {
     compile_with_flags(module, filename, mode, optimize, 0)
 }
 
@@ -163,7 +168,10 @@ impl ConstPool for Unit<'_> {
     }
 
     fn is_none(&self, index: u32) -> bool {
-        matches!(self.consts.get(index as usize), Some(ConstValue::Value(Constant::None)))
+        matches!(
+            self.consts.get(index as usize),
+            Some(ConstValue::Value(Constant::None))
+        )
     }
 }
 
@@ -283,8 +291,12 @@ impl<'a> Compiler<'a> {
         if block.needs_class_closure {
             cellvars.insert("__class__".to_string());
         }
-        let mut cells: Vec<&String> =
-            block.symbols.iter().filter(|(_, s)| s.scope() == Scope::Cell).map(|(n, _)| n).collect();
+        let mut cells: Vec<&String> = block
+            .symbols
+            .iter()
+            .filter(|(_, s)| s.scope() == Scope::Cell)
+            .map(|(n, _)| n)
+            .collect();
         cells.sort();
         for c in cells {
             cellvars.insert(c.clone());
@@ -303,9 +315,19 @@ impl<'a> Compiler<'a> {
             self.units.last().and_then(|u| u.private.clone())
         };
         let loc = if scope_type == ScopeType::Module {
-            Location { lineno: 0, end_lineno: 1, col: 0, end_col: 0 }
+            Location {
+                lineno: 0,
+                end_lineno: 1,
+                col: 0,
+                end_col: 0,
+            }
         } else {
-            Location { lineno: lineno as i32, end_lineno: lineno as i32, col: 0, end_col: 0 }
+            Location {
+                lineno: lineno as i32,
+                end_lineno: lineno as i32,
+                col: 0,
+                end_col: 0,
+            }
         };
         let unit = Unit {
             ste,
@@ -344,14 +366,20 @@ impl<'a> Compiler<'a> {
         let u = &mut rest[0];
         let parent = &parents[n - 2];
         let mut force_global = false;
-        if matches!(u.scope_type, ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Class) {
+        if matches!(
+            u.scope_type,
+            ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Class
+        ) {
             let mangled = symtable::mangle(parent.private.as_deref(), &u.name);
             if self.st.blocks[parent.ste].scope_of(&mangled) == Some(Scope::GlobalExplicit) {
                 force_global = true;
             }
         }
         if !force_global {
-            let base = if matches!(parent.scope_type, ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Lambda) {
+            let base = if matches!(
+                parent.scope_type,
+                ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Lambda
+            ) {
                 format!("{}.<locals>", parent.qualname)
             } else {
                 parent.qualname.clone()
@@ -430,20 +458,28 @@ impl<'a> Compiler<'a> {
             }
         }
         flags |= self.future_flags & FUTURE_FLAG_MASK;
-        let is_gen = flags & (code::CO_GENERATOR | code::CO_COROUTINE | code::CO_ASYNC_GENERATOR) != 0;
+        let is_gen =
+            flags & (code::CO_GENERATOR | code::CO_COROUTINE | code::CO_ASYNC_GENERATOR) != 0;
         let mut make_cells = cell_offsets.clone();
         make_cells.sort_unstable();
         let prefix = Prefix {
             make_cells,
             copy_free_vars: unit.freevars.len() as u32,
-            generator_line: if is_gen { Some(unit.firstlineno as i32) } else { None },
+            generator_line: if is_gen {
+                Some(unit.firstlineno as i32)
+            } else {
+                None
+            },
         };
         let firstlineno = unit.firstlineno;
         let cfg = std::mem::take(&mut unit.cfg);
-        let assembled = cfg.assemble(&mut unit, prefix, firstlineno as i32).map_err(|e| {
-            CompileError::Runtime(format!("internal compiler error in {}: {e}", unit.qualname))
-        })?;
-        let (code_bytes, consts) = trim_unused_consts(assembled.code, std::mem::take(&mut unit.consts));
+        let assembled = cfg
+            .assemble(&mut unit, prefix, firstlineno as i32)
+            .map_err(|e| {
+                CompileError::Runtime(format!("internal compiler error in {}: {e}", unit.qualname))
+            })?;
+        let (code_bytes, consts) =
+            trim_unused_consts(assembled.code, std::mem::take(&mut unit.consts));
         Ok(CodeObject {
             co_name: unit.name,
             co_qualname: unit.qualname,
@@ -602,7 +638,9 @@ impl<'a> Compiler<'a> {
             Name,
         }
         let kind = match scope {
-            Some(Scope::Free) => Kind::Deref(self.u().cellvars.len() as u32 + self.free_index(&mangled)),
+            Some(Scope::Free) => {
+                Kind::Deref(self.u().cellvars.len() as u32 + self.free_index(&mangled))
+            }
             Some(Scope::Cell) => Kind::Deref(self.cell_index(&mangled)),
             Some(Scope::Local) if is_function => Kind::Fast,
             Some(Scope::GlobalImplicit) if is_function => Kind::Global,
@@ -662,11 +700,23 @@ impl<'a> Compiler<'a> {
     // ---------------------------------------------------------------------
     // Frame blocks.
 
-    pub fn push_fblock(&mut self, kind: FBlockKind, block: Option<BlockId>, exit: Option<BlockId>, datum: FBlockDatum<'a>, loc: &Loc) -> CResult {
+    pub fn push_fblock(
+        &mut self,
+        kind: FBlockKind,
+        block: Option<BlockId>,
+        exit: Option<BlockId>,
+        datum: FBlockDatum<'a>,
+        loc: &Loc,
+    ) -> CResult {
         if self.u().fblocks.len() >= MAX_FBLOCKS {
             return Err(self.error("too many statically nested blocks", loc));
         }
-        self.um().fblocks.push(FBlock { kind, block, exit, datum });
+        self.um().fblocks.push(FBlock {
+            kind,
+            block,
+            exit,
+            datum,
+        });
         Ok(())
     }
 
@@ -696,7 +746,9 @@ impl<'a> Compiler<'a> {
                 add_none = false;
             }
             Mod::FunctionType { .. } => {
-                return Err(CompileError::Runtime("this compiler does not handle FunctionTypes".into()))
+                return Err(CompileError::Runtime(
+                    "this compiler does not handle FunctionTypes".into(),
+                ))
             }
         }
         self.exit_scope(add_none)
@@ -743,7 +795,11 @@ const FUTURE_FLAG_MASK: u32 = code::CO_FUTURE_DIVISION
 pub(crate) fn docstring(body: &[Stmt]) -> Option<(&syntax::wtf8::Wtf8Buf, &Stmt)> {
     let first = body.first()?;
     if let StmtKind::Expr { value } = &first.kind {
-        if let ExprKind::Constant { value: Constant::Str(s), .. } = &value.kind {
+        if let ExprKind::Constant {
+            value: Constant::Str(s),
+            ..
+        } = &value.kind
+        {
             return Some((s, first));
         }
     }
@@ -760,8 +816,18 @@ pub(crate) fn find_ann(body: &[Stmt]) -> bool {
         | StmtKind::While { body, orelse, .. }
         | StmtKind::If { body, orelse, .. } => find_ann(body) || find_ann(orelse),
         StmtKind::With { body, .. } | StmtKind::AsyncWith { body, .. } => find_ann(body),
-        StmtKind::Try { body, handlers, orelse, finalbody }
-        | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        }
+        | StmtKind::TryStar {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
             find_ann(body)
                 || find_ann(orelse)
                 || find_ann(finalbody)

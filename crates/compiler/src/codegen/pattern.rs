@@ -7,7 +7,9 @@
 
 use std::collections::HashSet;
 
-use syntax::ast::{CmpOp, Constant, Expr, ExprContext, ExprKind, Loc, MatchCase, Pattern, PatternKind, Stmt};
+use syntax::ast::{
+    CmpOp, Constant, Expr, ExprContext, ExprKind, Loc, MatchCase, Pattern, PatternKind, Stmt,
+};
 
 use super::fold;
 use super::{CResult, Compiler};
@@ -26,7 +28,13 @@ struct PatternContext {
 }
 
 fn is_wildcard(p: &Pattern) -> bool {
-    matches!(&p.kind, PatternKind::MatchAs { pattern: None, name: None })
+    matches!(
+        &p.kind,
+        PatternKind::MatchAs {
+            pattern: None,
+            name: None
+        }
+    )
 }
 
 fn is_star_wildcard(p: &Pattern) -> bool {
@@ -34,7 +42,12 @@ fn is_star_wildcard(p: &Pattern) -> bool {
 }
 
 impl<'a> Compiler<'a> {
-    pub fn compile_match(&mut self, s: &'a Stmt, subject: &'a Expr, cases: &'a [MatchCase]) -> CResult {
+    pub fn compile_match(
+        &mut self,
+        s: &'a Stmt,
+        subject: &'a Expr,
+        cases: &'a [MatchCase],
+    ) -> CResult {
         self.visit_expr(subject)?;
         let end = self.new_block();
         let n = cases.len();
@@ -127,7 +140,10 @@ impl<'a> Compiler<'a> {
             return Err(self.error("cannot assign to __debug__", loc));
         }
         if pc.stores.iter().any(|s| s == name) {
-            return Err(self.error(format!("multiple assignments to name '{name}' in pattern"), loc));
+            return Err(self.error(
+                format!("multiple assignments to name '{name}' in pattern"),
+                loc,
+            ));
         }
         let rotations = pc.on_top + pc.stores.len() as u32 + 1;
         self.rotate(rotations);
@@ -154,9 +170,13 @@ impl<'a> Compiler<'a> {
     fn compile_pattern_inner(&mut self, p: &'a Pattern, pc: &mut PatternContext) -> CResult {
         match &p.kind {
             PatternKind::MatchValue { value } => {
-                let ok = matches!(value.kind, ExprKind::Attribute { .. }) || fold::const_value(value, self.optimize).is_some();
+                let ok = matches!(value.kind, ExprKind::Attribute { .. })
+                    || fold::const_value(value, self.optimize).is_some();
                 if !ok {
-                    return Err(self.error("patterns may only match literals and attribute lookups", &p.loc));
+                    return Err(self.error(
+                        "patterns may only match literals and attribute lookups",
+                        &p.loc,
+                    ));
                 }
                 self.visit_expr(value)?;
                 self.emit_compare(CmpOp::Eq);
@@ -168,17 +188,29 @@ impl<'a> Compiler<'a> {
                 self.jump_to_fail_pop(pc, Op::PopJumpIfFalse);
             }
             PatternKind::MatchSequence { patterns } => self.pattern_sequence(p, patterns, pc)?,
-            PatternKind::MatchMapping { keys, patterns, rest } => self.pattern_mapping(p, keys, patterns, rest.as_deref(), pc)?,
-            PatternKind::MatchClass { cls, patterns, kwd_attrs, kwd_patterns } => {
-                self.pattern_class(p, cls, patterns, kwd_attrs, kwd_patterns, pc)?
-            }
+            PatternKind::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            } => self.pattern_mapping(p, keys, patterns, rest.as_deref(), pc)?,
+            PatternKind::MatchClass {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            } => self.pattern_class(p, cls, patterns, kwd_attrs, kwd_patterns, pc)?,
             PatternKind::MatchStar { name } => self.store_capture(name.as_deref(), pc, &p.loc)?,
             PatternKind::MatchAs { pattern, name } => match pattern {
                 None => {
                     if !pc.allow_irrefutable {
                         return Err(match name {
-                            Some(n) => self.error(format!("name capture '{n}' makes remaining patterns unreachable"), &p.loc),
-                            None => self.error("wildcard makes remaining patterns unreachable", &p.loc),
+                            Some(n) => self.error(
+                                format!("name capture '{n}' makes remaining patterns unreachable"),
+                                &p.loc,
+                            ),
+                            None => {
+                                self.error("wildcard makes remaining patterns unreachable", &p.loc)
+                            }
                         });
                     }
                     self.store_capture(name.as_deref(), pc, &p.loc)?;
@@ -196,7 +228,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn pattern_sequence(&mut self, p: &'a Pattern, patterns: &'a [Pattern], pc: &mut PatternContext) -> CResult {
+    fn pattern_sequence(
+        &mut self,
+        p: &'a Pattern,
+        patterns: &'a [Pattern],
+        pc: &mut PatternContext,
+    ) -> CResult {
         let size = patterns.len();
         let mut star: Option<usize> = None;
         let mut only_wildcard = true;
@@ -249,7 +286,10 @@ impl<'a> Compiler<'a> {
         for (i, sp) in patterns.iter().enumerate() {
             if matches!(sp.kind, PatternKind::MatchStar { .. }) && !seen_star {
                 if i >= 1 << 8 || n - i - 1 >= (i32::MAX >> 8) as usize {
-                    return Err(self.error("too many expressions in star-unpacking sequence pattern", &sp.loc));
+                    return Err(self.error(
+                        "too many expressions in star-unpacking sequence pattern",
+                        &sp.loc,
+                    ));
                 }
                 self.emit_arg(Opcode::UNPACK_EX, (i + ((n - i - 1) << 8)) as u32);
                 seen_star = true;
@@ -266,7 +306,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn sequence_subscr(&mut self, patterns: &'a [Pattern], star: usize, pc: &mut PatternContext) -> CResult {
+    fn sequence_subscr(
+        &mut self,
+        patterns: &'a [Pattern],
+        star: usize,
+        pc: &mut PatternContext,
+    ) -> CResult {
         pc.on_top += 1;
         let size = patterns.len();
         for (i, sp) in patterns.iter().enumerate() {
@@ -300,7 +345,11 @@ impl<'a> Compiler<'a> {
         let size = keys.len();
         if size != patterns.len() {
             return Err(self.error(
-                format!("keys ({}) / patterns ({}) length mismatch in mapping pattern", size, patterns.len()),
+                format!(
+                    "keys ({}) / patterns ({}) length mismatch in mapping pattern",
+                    size,
+                    patterns.len()
+                ),
                 &p.loc,
             ));
         }
@@ -324,11 +373,17 @@ impl<'a> Compiler<'a> {
             if let Some(c) = fold::const_value(key, self.optimize) {
                 let k = format!("{c:?}");
                 if seen.iter().any(|s| super::expr::const_eq(s, &c)) || !seen_keys.insert(k) {
-                    return Err(self.error(format!("mapping pattern checks duplicate key ({})", c.repr()), &p.loc));
+                    return Err(self.error(
+                        format!("mapping pattern checks duplicate key ({})", c.repr()),
+                        &p.loc,
+                    ));
                 }
                 seen.push(c);
             } else if !matches!(key.kind, ExprKind::Attribute { .. }) {
-                return Err(self.error("mapping pattern keys may only match literals and attribute lookups", &key.loc));
+                return Err(self.error(
+                    "mapping pattern keys may only match literals and attribute lookups",
+                    &key.loc,
+                ));
             }
         }
         for key in keys {
@@ -383,7 +438,11 @@ impl<'a> Compiler<'a> {
         let nattrs = kwd_attrs.len();
         if nattrs != kwd_patterns.len() {
             return Err(self.error(
-                format!("kwd_attrs ({}) / kwd_patterns ({}) length mismatch in class pattern", nattrs, kwd_patterns.len()),
+                format!(
+                    "kwd_attrs ({}) / kwd_patterns ({}) length mismatch in class pattern",
+                    nattrs,
+                    kwd_patterns.len()
+                ),
                 &p.loc,
             ));
         }
@@ -392,12 +451,23 @@ impl<'a> Compiler<'a> {
                 return Err(self.error("cannot assign to __debug__", &kwd_patterns[i].loc));
             }
             if kwd_attrs[i + 1..].contains(attr) {
-                let j = i + 1 + kwd_attrs[i + 1..].iter().position(|a| a == attr).expect("found");
-                return Err(self.error(format!("attribute name repeated in class pattern: {attr}"), &kwd_patterns[j].loc));
+                let j = i
+                    + 1
+                    + kwd_attrs[i + 1..]
+                        .iter()
+                        .position(|a| a == attr)
+                        .expect("found");
+                return Err(self.error(
+                    format!("attribute name repeated in class pattern: {attr}"),
+                    &kwd_patterns[j].loc,
+                ));
             }
         }
         self.visit_expr(cls)?;
-        let names: Vec<Constant> = kwd_attrs.iter().map(|a| Constant::Str(a.as_str().into())).collect();
+        let names: Vec<Constant> = kwd_attrs
+            .iter()
+            .map(|a| Constant::Str(a.as_str().into()))
+            .collect();
         self.load_const(Constant::Tuple(names));
         self.emit_arg(Opcode::MATCH_CLASS, nargs as u32);
         self.emit_arg(Opcode::COPY, 1);
@@ -420,7 +490,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn pattern_or(&mut self, p: &'a Pattern, alts: &'a [Pattern], pc: &mut PatternContext) -> CResult {
+    fn pattern_or(
+        &mut self,
+        p: &'a Pattern,
+        alts: &'a [Pattern],
+        pc: &mut PatternContext,
+    ) -> CResult {
         let end = self.new_block();
         let size = alts.len();
         let old_stores = std::mem::take(&mut pc.stores);
@@ -447,7 +522,9 @@ impl<'a> Compiler<'a> {
                     for icontrol in (0..nstores).rev() {
                         let name = &ctl[icontrol];
                         let Some(istores) = pc.stores.iter().position(|s| s == name) else {
-                            return Err(self.error("alternative patterns bind different names", &alt.loc));
+                            return Err(
+                                self.error("alternative patterns bind different names", &alt.loc)
+                            );
                         };
                         if icontrol != istores {
                             let rotations = istores + 1;
@@ -481,7 +558,10 @@ impl<'a> Compiler<'a> {
         for name in control {
             self.rotate(nrots);
             if pc.stores.contains(&name) {
-                return Err(self.error(format!("multiple assignments to name '{name}' in pattern"), &p.loc));
+                return Err(self.error(
+                    format!("multiple assignments to name '{name}' in pattern"),
+                    &p.loc,
+                ));
             }
             pc.stores.push(name);
         }

@@ -1,7 +1,8 @@
 //! Statements: assignments, control flow, exception handling, `with`, imports.
 
 use syntax::ast::{
-    Constant, ExceptHandler, ExceptHandlerKind, Expr, ExprContext, ExprKind, Stmt, StmtKind, WithItem,
+    Constant, ExceptHandler, ExceptHandlerKind, Expr, ExprContext, ExprKind, Stmt, StmtKind,
+    WithItem,
 };
 
 use super::expr::binop_arg;
@@ -30,7 +31,9 @@ impl<'a> Compiler<'a> {
 
     fn visit_stmt_inner(&mut self, s: &'a Stmt) -> CResult {
         match &s.kind {
-            StmtKind::FunctionDef { .. } | StmtKind::AsyncFunctionDef { .. } => self.compile_function(s)?,
+            StmtKind::FunctionDef { .. } | StmtKind::AsyncFunctionDef { .. } => {
+                self.compile_function(s)?
+            }
             StmtKind::ClassDef { .. } => self.compile_class(s)?,
             StmtKind::Return { value } => self.compile_return(s, value.as_deref())?,
             StmtKind::Delete { targets } => {
@@ -48,18 +51,37 @@ impl<'a> Compiler<'a> {
                     self.visit_expr(t)?;
                 }
             }
-            StmtKind::AugAssign { target, op, value } => self.compile_augassign(s, target, *op, value)?,
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
-                self.compile_annassign(s, target, annotation, value.as_deref(), *simple != 0)?
+            StmtKind::AugAssign { target, op, value } => {
+                self.compile_augassign(s, target, *op, value)?
             }
-            StmtKind::For { target, iter, body, orelse, .. } => self.compile_for(s, target, iter, body, orelse)?,
-            StmtKind::AsyncFor { target, iter, body, orelse, .. } => {
-                self.compile_async_for(s, target, iter, body, orelse)?
-            }
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => self.compile_annassign(s, target, annotation, value.as_deref(), *simple != 0)?,
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => self.compile_for(s, target, iter, body, orelse)?,
+            StmtKind::AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => self.compile_async_for(s, target, iter, body, orelse)?,
             StmtKind::While { test, body, orelse } => self.compile_while(s, test, body, orelse)?,
             StmtKind::If { test, body, orelse } => {
                 let end = self.new_block();
-                let next = if orelse.is_empty() { end } else { self.new_block() };
+                let next = if orelse.is_empty() {
+                    end
+                } else {
+                    self.new_block()
+                };
                 self.jump_if(test, next, false)?;
                 self.visit_stmts(body)?;
                 if !orelse.is_empty() {
@@ -70,7 +92,9 @@ impl<'a> Compiler<'a> {
                 self.use_block(end);
             }
             StmtKind::With { items, body, .. } => self.compile_with(s, items, body, 0)?,
-            StmtKind::AsyncWith { items, body, .. } => self.compile_async_with(s, items, body, 0)?,
+            StmtKind::AsyncWith { items, body, .. } => {
+                self.compile_async_with(s, items, body, 0)?
+            }
             StmtKind::Match { subject, cases } => self.compile_match(s, subject, cases)?,
             StmtKind::Raise { exc, cause } => {
                 let mut n = 0;
@@ -85,14 +109,24 @@ impl<'a> Compiler<'a> {
                 self.emit_arg(Opcode::RAISE_VARARGS, n);
                 self.next_block();
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 if !finalbody.is_empty() {
                     self.compile_try_finally(s, body, handlers, orelse, finalbody, false)?
                 } else {
                     self.compile_try_except(s, body, handlers, orelse)?
                 }
             }
-            StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+            StmtKind::TryStar {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 if !finalbody.is_empty() {
                     self.compile_try_finally(s, body, handlers, orelse, finalbody, true)?
                 } else {
@@ -141,9 +175,16 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            StmtKind::ImportFrom { module, names, level } => {
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
                 self.load_const(Constant::Int(level.unwrap_or(0)));
-                let list: Vec<Constant> = names.iter().map(|a| Constant::Str(a.name.as_str().into())).collect();
+                let list: Vec<Constant> = names
+                    .iter()
+                    .map(|a| Constant::Str(a.name.as_str().into()))
+                    .collect();
                 self.load_const(Constant::Tuple(list));
                 self.emit_name_raw(Opcode::IMPORT_NAME, module.as_deref().unwrap_or(""));
                 for alias in names {
@@ -247,7 +288,13 @@ impl<'a> Compiler<'a> {
             FBlockKind::FinallyTry => {
                 self.emit_pseudo(Op::PopBlock);
                 if preserve_tos {
-                    self.push_fblock(FBlockKind::PopValue, None, None, FBlockDatum::None, &Default::default())?;
+                    self.push_fblock(
+                        FBlockKind::PopValue,
+                        None,
+                        None,
+                        FBlockDatum::None,
+                        &Default::default(),
+                    )?;
                 }
                 if let FBlockDatum::Stmts(body) = info.datum {
                     self.visit_stmts(body)?;
@@ -314,10 +361,20 @@ impl<'a> Compiler<'a> {
 
     /// Unwind the frame blocks up to the innermost loop (if `want_loop`)
     /// or all of them; returns the loop found.
-    pub fn unwind_fblock_stack(&mut self, preserve_tos: bool, want_loop: bool, loc: &syntax::ast::Loc) -> CResult<Option<FBlock<'a>>> {
-        let Some(top) = self.u().fblocks.last().copied() else { return Ok(None) };
+    pub fn unwind_fblock_stack(
+        &mut self,
+        preserve_tos: bool,
+        want_loop: bool,
+        loc: &syntax::ast::Loc,
+    ) -> CResult<Option<FBlock<'a>>> {
+        let Some(top) = self.u().fblocks.last().copied() else {
+            return Ok(None);
+        };
         if top.kind == FBlockKind::ExceptionGroupHandler {
-            return Err(self.error("'break', 'continue' and 'return' cannot appear in an except* block", loc));
+            return Err(self.error(
+                "'break', 'continue' and 'return' cannot appear in an except* block",
+                loc,
+            ));
         }
         if want_loop && matches!(top.kind, FBlockKind::WhileLoop | FBlockKind::ForLoop) {
             return Ok(Some(top));
@@ -340,9 +397,17 @@ impl<'a> Compiler<'a> {
         self.emit_arg(Opcode::CALL, 2);
     }
 
-    fn compile_augassign(&mut self, s: &'a Stmt, target: &'a Expr, op: syntax::ast::Operator, value: &'a Expr) -> CResult {
+    fn compile_augassign(
+        &mut self,
+        s: &'a Stmt,
+        target: &'a Expr,
+        op: syntax::ast::Operator,
+        value: &'a Expr,
+    ) -> CResult {
         match &target.kind {
-            ExprKind::Attribute { value: obj, attr, .. } => {
+            ExprKind::Attribute {
+                value: obj, attr, ..
+            } => {
                 self.visit_expr(obj)?;
                 self.emit_arg(Opcode::COPY, 1);
                 self.set_loc(&target.loc);
@@ -356,7 +421,9 @@ impl<'a> Compiler<'a> {
                 self.emit_arg(Opcode::SWAP, 2);
                 self.emit_name(Opcode::STORE_ATTR, attr);
             }
-            ExprKind::Subscript { value: obj, slice, .. } => {
+            ExprKind::Subscript {
+                value: obj, slice, ..
+            } => {
                 self.visit_expr(obj)?;
                 self.visit_expr(slice)?;
                 self.emit_arg(Opcode::COPY, 2);
@@ -385,7 +452,14 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compile_annassign(&mut self, s: &'a Stmt, target: &'a Expr, annotation: &'a Expr, value: Option<&'a Expr>, simple: bool) -> CResult {
+    fn compile_annassign(
+        &mut self,
+        s: &'a Stmt,
+        target: &'a Expr,
+        annotation: &'a Expr,
+        value: Option<&'a Expr>,
+        simple: bool,
+    ) -> CResult {
         if let Some(v) = value {
             self.visit_expr(v)?;
             self.visit_expr(target)?;
@@ -410,7 +484,9 @@ impl<'a> Compiler<'a> {
                     self.emit(Opcode::POP_TOP);
                 }
             }
-            ExprKind::Subscript { value: obj, slice, .. } => {
+            ExprKind::Subscript {
+                value: obj, slice, ..
+            } => {
                 if value.is_none() {
                     self.visit_expr(obj)?;
                     self.emit(Opcode::POP_TOP);
@@ -439,12 +515,25 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn compile_for(&mut self, s: &'a Stmt, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> CResult {
+    fn compile_for(
+        &mut self,
+        s: &'a Stmt,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> CResult {
         let start = self.new_block();
         let body_block = self.new_block();
         let cleanup = self.new_block();
         let end = self.new_block();
-        self.push_fblock(FBlockKind::ForLoop, Some(start), Some(end), FBlockDatum::None, &s.loc)?;
+        self.push_fblock(
+            FBlockKind::ForLoop,
+            Some(start),
+            Some(end),
+            FBlockDatum::None,
+            &s.loc,
+        )?;
         if !self.visit_iterable_const(iter) {
             self.visit_expr(iter)?;
         }
@@ -463,7 +552,14 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compile_async_for(&mut self, s: &'a Stmt, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> CResult {
+    fn compile_async_for(
+        &mut self,
+        s: &'a Stmt,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> CResult {
         if self.u().scope_type != ScopeType::AsyncFunction {
             return Err(self.error("'async for' outside async function", &s.loc));
         }
@@ -473,7 +569,13 @@ impl<'a> Compiler<'a> {
         self.visit_expr(iter)?;
         self.emit(Opcode::GET_AITER);
         self.use_block(start);
-        self.push_fblock(FBlockKind::ForLoop, Some(start), Some(end), FBlockDatum::None, &s.loc)?;
+        self.push_fblock(
+            FBlockKind::ForLoop,
+            Some(start),
+            Some(end),
+            FBlockDatum::None,
+            &s.loc,
+        )?;
         self.emit_jump(Op::SetupFinally, except);
         self.emit(Opcode::GET_ANEXT);
         self.load_const(Constant::None);
@@ -491,13 +593,25 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compile_while(&mut self, s: &'a Stmt, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> CResult {
+    fn compile_while(
+        &mut self,
+        s: &'a Stmt,
+        test: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> CResult {
         let lp = self.new_block();
         let body_block = self.new_block();
         let anchor = self.new_block();
         let end = self.new_block();
         self.use_block(lp);
-        self.push_fblock(FBlockKind::WhileLoop, Some(lp), Some(end), FBlockDatum::None, &s.loc)?;
+        self.push_fblock(
+            FBlockKind::WhileLoop,
+            Some(lp),
+            Some(end),
+            FBlockDatum::None,
+            &s.loc,
+        )?;
         self.jump_if(test, anchor, false)?;
         self.use_block(body_block);
         self.visit_stmts(body)?;
@@ -531,7 +645,13 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_block();
         self.emit_jump(Op::SetupFinally, end);
         self.use_block(body_block);
-        self.push_fblock(FBlockKind::FinallyTry, Some(body_block), Some(end), FBlockDatum::Stmts(finalbody), &s.loc)?;
+        self.push_fblock(
+            FBlockKind::FinallyTry,
+            Some(body_block),
+            Some(end),
+            FBlockDatum::Stmts(finalbody),
+            &s.loc,
+        )?;
         if !handlers.is_empty() {
             if star {
                 self.compile_try_star_except(s, body, handlers, orelse)?;
@@ -550,7 +670,13 @@ impl<'a> Compiler<'a> {
         self.um().loc = Location::NONE;
         self.emit_jump(Op::SetupCleanup, cleanup);
         self.emit(Opcode::PUSH_EXC_INFO);
-        self.push_fblock(FBlockKind::FinallyEnd, Some(end), None, FBlockDatum::None, &s.loc)?;
+        self.push_fblock(
+            FBlockKind::FinallyEnd,
+            Some(end),
+            None,
+            FBlockDatum::None,
+            &s.loc,
+        )?;
         self.visit_stmts(finalbody)?;
         self.pop_fblock();
         self.um().loc = Location::NONE;
@@ -561,7 +687,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compile_try_except(&mut self, s: &'a Stmt, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> CResult {
+    fn compile_try_except(
+        &mut self,
+        s: &'a Stmt,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> CResult {
         let body_block = self.new_block();
         let except = self.new_block();
         let end = self.new_block();
@@ -569,7 +701,13 @@ impl<'a> Compiler<'a> {
         self.set_loc(&s.loc);
         self.emit_jump(Op::SetupFinally, except);
         self.use_block(body_block);
-        self.push_fblock(FBlockKind::TryExcept, Some(body_block), None, FBlockDatum::None, &s.loc)?;
+        self.push_fblock(
+            FBlockKind::TryExcept,
+            Some(body_block),
+            None,
+            FBlockDatum::None,
+            &s.loc,
+        )?;
         self.visit_stmts(body)?;
         self.pop_fblock();
         self.emit_pseudo_noline(Op::PopBlock);
@@ -580,7 +718,13 @@ impl<'a> Compiler<'a> {
         self.um().loc = Location::NONE;
         self.emit_jump(Op::SetupCleanup, cleanup);
         self.emit(Opcode::PUSH_EXC_INFO);
-        self.push_fblock(FBlockKind::ExceptionHandler, None, None, FBlockDatum::None, &s.loc)?;
+        self.push_fblock(
+            FBlockKind::ExceptionHandler,
+            None,
+            None,
+            FBlockDatum::None,
+            &s.loc,
+        )?;
         for (i, h) in handlers.iter().enumerate() {
             let ExceptHandlerKind::ExceptHandler { type_, name, body } = &h.kind;
             self.set_loc(&h.loc);
@@ -599,7 +743,13 @@ impl<'a> Compiler<'a> {
                 self.name_op(name, ExprContext::Store, &h.loc)?;
                 self.emit_jump(Op::SetupCleanup, cleanup_end);
                 self.use_block(cleanup_body);
-                self.push_fblock(FBlockKind::HandlerCleanup, Some(cleanup_body), None, FBlockDatum::Name(name), &h.loc)?;
+                self.push_fblock(
+                    FBlockKind::HandlerCleanup,
+                    Some(cleanup_body),
+                    None,
+                    FBlockDatum::Name(name),
+                    &h.loc,
+                )?;
                 self.visit_stmts(body)?;
                 self.pop_fblock();
                 self.emit_pseudo_noline(Op::PopBlock);
@@ -620,7 +770,13 @@ impl<'a> Compiler<'a> {
                 let cleanup_body = self.new_block();
                 self.emit(Opcode::POP_TOP);
                 self.use_block(cleanup_body);
-                self.push_fblock(FBlockKind::HandlerCleanup, Some(cleanup_body), None, FBlockDatum::None, &h.loc)?;
+                self.push_fblock(
+                    FBlockKind::HandlerCleanup,
+                    Some(cleanup_body),
+                    None,
+                    FBlockDatum::None,
+                    &h.loc,
+                )?;
                 self.visit_stmts(body)?;
                 self.pop_fblock();
                 self.emit_pseudo_noline(Op::PopBlock);
@@ -642,7 +798,13 @@ impl<'a> Compiler<'a> {
     /// The handlers run in turn on the parts of the exception group they
     /// match; what they raise is collected in a list that PREP_RERAISE_STAR
     /// combines with the unhandled rest.
-    fn compile_try_star_except(&mut self, s: &'a Stmt, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> CResult {
+    fn compile_try_star_except(
+        &mut self,
+        s: &'a Stmt,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> CResult {
         let body_block = self.new_block();
         let except = self.new_block();
         let orelse_block = self.new_block();
@@ -652,7 +814,13 @@ impl<'a> Compiler<'a> {
         self.set_loc(&s.loc);
         self.emit_jump(Op::SetupFinally, except);
         self.use_block(body_block);
-        self.push_fblock(FBlockKind::TryExcept, Some(body_block), None, FBlockDatum::None, &s.loc)?;
+        self.push_fblock(
+            FBlockKind::TryExcept,
+            Some(body_block),
+            None,
+            FBlockDatum::None,
+            &s.loc,
+        )?;
         self.visit_stmts(body)?;
         self.pop_fblock();
         self.emit_pseudo_noline(Op::PopBlock);
@@ -662,7 +830,13 @@ impl<'a> Compiler<'a> {
         self.um().loc = Location::NONE;
         self.emit_jump(Op::SetupCleanup, cleanup);
         self.emit(Opcode::PUSH_EXC_INFO);
-        self.push_fblock(FBlockKind::ExceptionGroupHandler, None, None, FBlockDatum::None, &s.loc)?;
+        self.push_fblock(
+            FBlockKind::ExceptionGroupHandler,
+            None,
+            None,
+            FBlockDatum::None,
+            &s.loc,
+        )?;
         for (i, h) in handlers.iter().enumerate() {
             let ExceptHandlerKind::ExceptHandler { type_, name, body } = &h.kind;
             self.set_loc(&h.loc);
@@ -693,7 +867,13 @@ impl<'a> Compiler<'a> {
                 Some(nm) => FBlockDatum::Name(nm),
                 None => FBlockDatum::None,
             };
-            self.push_fblock(FBlockKind::HandlerCleanup, Some(cleanup_body), None, datum, &h.loc)?;
+            self.push_fblock(
+                FBlockKind::HandlerCleanup,
+                Some(cleanup_body),
+                None,
+                datum,
+                &h.loc,
+            )?;
             self.visit_stmts(body)?;
             self.pop_fblock();
             self.emit_pseudo_noline(Op::PopBlock);
@@ -753,7 +933,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compile_with(&mut self, s: &'a Stmt, items: &'a [WithItem], body: &'a [Stmt], pos: usize) -> CResult {
+    fn compile_with(
+        &mut self,
+        s: &'a Stmt,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+        pos: usize,
+    ) -> CResult {
         let item = &items[pos];
         let block = self.new_block();
         let final_ = self.new_block();
@@ -763,7 +949,13 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::BEFORE_WITH);
         self.emit_jump(Op::SetupWith, final_);
         self.use_block(block);
-        self.push_fblock(FBlockKind::With, Some(block), Some(final_), FBlockDatum::Loc(s.loc), &s.loc)?;
+        self.push_fblock(
+            FBlockKind::With,
+            Some(block),
+            Some(final_),
+            FBlockDatum::Loc(s.loc),
+            &s.loc,
+        )?;
         match &item.optional_vars {
             Some(v) => self.visit_expr(v)?,
             None => self.emit(Opcode::POP_TOP),
@@ -788,7 +980,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compile_async_with(&mut self, s: &'a Stmt, items: &'a [WithItem], body: &'a [Stmt], pos: usize) -> CResult {
+    fn compile_async_with(
+        &mut self,
+        s: &'a Stmt,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+        pos: usize,
+    ) -> CResult {
         if self.u().scope_type != ScopeType::AsyncFunction {
             return Err(self.error("'async with' outside async function", &s.loc));
         }
@@ -802,7 +1000,13 @@ impl<'a> Compiler<'a> {
         self.emit_await(1);
         self.emit_jump(Op::SetupWith, final_);
         self.use_block(block);
-        self.push_fblock(FBlockKind::AsyncWith, Some(block), Some(final_), FBlockDatum::Loc(s.loc), &s.loc)?;
+        self.push_fblock(
+            FBlockKind::AsyncWith,
+            Some(block),
+            Some(final_),
+            FBlockDatum::Loc(s.loc),
+            &s.loc,
+        )?;
         match &item.optional_vars {
             Some(v) => self.visit_expr(v)?,
             None => self.emit(Opcode::POP_TOP),
