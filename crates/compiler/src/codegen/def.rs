@@ -83,7 +83,16 @@ impl<'a> Compiler<'a> {
             if let Some(ann) = &arg.annotation {
                 let name = self.mangle(&arg.arg).into_owned();
                 self.load_const(Constant::Str(name.as_str().into()));
-                self.visit_annotation(ann)?;
+                match &ann.kind {
+                    // `*args: *Ts` (PEP 646): the annotation is the unpacked value.
+                    syntax::ast::ExprKind::Starred { value, .. }
+                        if self.future_flags & crate::code::CO_FUTURE_ANNOTATIONS == 0 =>
+                    {
+                        self.visit_expr(value)?;
+                        self.emit_arg(Opcode::UNPACK_SEQUENCE, 1);
+                    }
+                    _ => self.visit_annotation(ann)?,
+                }
                 n += 2;
             }
         }
