@@ -3,10 +3,68 @@
 
 use syntax::ast::{BoolOp, CmpOp, Constant, Expr, ExprKind, Operator, UnaryOp};
 
+/// The source text of an annotation, as CPython's `expr_as_unicode(e, PR_TEST)`.
 pub fn unparse(e: &Expr) -> String {
     let mut out = String::new();
-    expr(e, 0, &mut out);
+    expr(e, PR_TEST, &mut out);
     out
+}
+
+fn arguments(a: &syntax::ast::Arguments, out: &mut String) {
+    let mut first = true;
+    let mut sep = |out: &mut String| {
+        if !first {
+            out.push_str(", ");
+        }
+        first = false;
+    };
+    let positional: Vec<&syntax::ast::Arg> = a.posonlyargs.iter().chain(&a.args).collect();
+    let ndefaults = a.defaults.len();
+    let first_default = positional.len().saturating_sub(ndefaults);
+    for (i, arg) in positional.iter().enumerate() {
+        sep(out);
+        out.push_str(&arg.arg);
+        if i >= first_default {
+            out.push('=');
+            expr(&a.defaults[i - first_default], PR_TEST, out);
+        }
+        if i + 1 == a.posonlyargs.len() {
+            out.push_str(", /");
+        }
+    }
+    if a.vararg.is_some() || !a.kwonlyargs.is_empty() {
+        sep(out);
+        out.push('*');
+        if let Some(v) = &a.vararg {
+            out.push_str(&v.arg);
+        }
+    }
+    for (arg, default) in a.kwonlyargs.iter().zip(&a.kw_defaults) {
+        sep(out);
+        out.push_str(&arg.arg);
+        if let Some(d) = default {
+            out.push('=');
+            expr(d, PR_TEST, out);
+        }
+    }
+    if let Some(k) = &a.kwarg {
+        sep(out);
+        out.push_str("**");
+        out.push_str(&k.arg);
+    }
+}
+
+fn comprehensions(gens: &[syntax::ast::Comprehension], out: &mut String) {
+    for g in gens {
+        out.push_str(if g.is_async != 0 { " async for " } else { " for " });
+        expr(&g.target, PR_TUPLE, out);
+        out.push_str(" in ");
+        expr(&g.iter, PR_TEST + 1, out);
+        for cond in &g.ifs {
+            out.push_str(" if ");
+            expr(cond, PR_TEST + 1, out);
+        }
+    }
 }
 
 // Precedence levels as ast_unparse.c.
@@ -257,7 +315,44 @@ fn expr(e: &Expr, level: u8, out: &mut String) {
             out.push_str("await ");
             expr(value, PR_ATOM, out);
         }),
-        ExprKind::Lambda { .. } => out.push_str("(lambda: ...)"),
+        ExprKind::Lambda { args, body } => paren(out, PR_TEST, &mut |out| {
+            let mut a = String::new();
+            arguments(args, &mut a);
+            if a.is_empty() {
+                out.push_str("lambda: ");
+            } else {
+                out.push_str("lambda ");
+                out.push_str(&a);
+                out.push_str(": ");
+            }
+            expr(body, PR_TEST, out);
+        }),
+        ExprKind::ListComp { elt, generators } => {
+            out.push('[');
+            expr(elt, PR_TEST, out);
+            comprehensions(generators, out);
+            out.push(']');
+        }
+        ExprKind::SetComp { elt, generators } => {
+            out.push('{');
+            expr(elt, PR_TEST, out);
+            comprehensions(generators, out);
+            out.push('}');
+        }
+        ExprKind::GeneratorExp { elt, generators } => {
+            out.push('(');
+            expr(elt, PR_TEST, out);
+            comprehensions(generators, out);
+            out.push(')');
+        }
+        ExprKind::DictComp { key, value, generators } => {
+            out.push('{');
+            expr(key, PR_TEST, out);
+            out.push_str(": ");
+            expr(value, PR_TEST, out);
+            comprehensions(generators, out);
+            out.push('}');
+        }
         _ => out.push_str("..."),
     }
 }
