@@ -74,11 +74,11 @@ impl<'a> Compiler<'a> {
             }
         }
         self.visit_expr(value)?;
-        let saved = self.u().loc;
-        self.set_loc(&func.loc);
+        // The call's location, moved to the attribute's line when the
+        // receiver spans lines (so tracebacks point at the method name).
+        self.set_loc(&e.loc);
         self.update_start_location_to_match_attr(func);
         self.emit_name(Opcode::LOAD_METHOD, attr);
-        self.um().loc = saved;
         for a in args {
             self.visit_expr(a)?;
         }
@@ -89,11 +89,8 @@ impl<'a> Compiler<'a> {
             self.kw_names(keywords);
         }
         let n = (args.len() + keywords.len()) as u32;
-        self.set_loc(&e.loc);
-        self.update_start_location_to_match_attr(func);
         self.emit_arg(Opcode::PRECALL, n);
         self.emit_arg(Opcode::CALL, n);
-        self.set_loc(&e.loc);
         Ok(true)
     }
 
@@ -202,7 +199,7 @@ impl<'a> Compiler<'a> {
             self.load_const(Constant::Str(k.arg.as_deref().unwrap_or("").into()));
             self.visit_expr(&k.value)?;
             if big {
-                self.emit_arg(Opcode::MAP_ADD, 1);
+                self.emit_noline(Opcode::MAP_ADD, 1);
             }
         }
         if !big {

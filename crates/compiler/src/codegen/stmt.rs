@@ -209,7 +209,8 @@ impl<'a> Compiler<'a> {
                     self.emit(Opcode::NOP);
                 } else {
                     self.visit_expr(value)?;
-                    self.set_loc(&s.loc);
+                    // An artificial POP_TOP: it takes the line of the code before it.
+                    self.um().loc = Location::NONE;
                     self.emit(Opcode::POP_TOP);
                 }
             }
