@@ -243,8 +243,9 @@ fn const_key(value: &ConstValue) -> String {
             }
             out.push('}');
         }
-        // Code objects are never shared between sites.
-        ConstValue::Code(c) => out.push_str(&format!("code@{:p}", Arc::as_ptr(c))),
+        // Equal code objects are one constant, as in CPython (a `while`
+        // test compiled twice makes the same lambda or genexpr twice).
+        ConstValue::Code(c) => out.push_str(&format!("code:{c:?}")),
     }
     out
 }
