@@ -596,31 +596,32 @@ impl Cfg {
         }
     }
 
-    /// A jump to a small exit block without a line number becomes a copy
-    /// of that block (so each copy gets the jump's line).
+    /// An unconditional jump to a small exit block without line numbers
+    /// (an implicit `return None`) becomes a copy of that block (CPython
+    /// 3.11's extend_block: the jump turns into a NOP that keeps its line;
+    /// blocks are visited newest first, so chains of such jumps collapse).
     fn inline_small_exit_blocks(&mut self) {
-        for pi in 0..self.order.len() {
-            let b = self.order[pi];
-            let Some(last) = self.block(b).last().copied() else {
+        let in_layout: std::collections::HashSet<BlockId> = self.order.iter().copied().collect();
+        for bi in (0..self.blocks.len()).rev() {
+            let b = BlockId(bi as u32);
+            if !in_layout.contains(&b) {
                 continue;
-            };
+            }
+            let Some(last) = self.block(b).last().copied() else { continue };
             if !last.op.is_unconditional_jump() {
                 continue;
             }
             let target = last.target.expect("jump target");
+            if target == b {
+                continue;
+            }
             let t = self.block(target);
-            if t.instrs.len() <= MAX_COPY_SIZE
-                && t.last().is_some_and(|i| i.op.is_scope_exit())
-                && t.instrs.first().is_some_and(|i| i.loc.is_none())
-            {
-                let mut copy = t.instrs.clone();
-                for i in &mut copy {
-                    if i.loc.is_none() {
-                        i.loc = last.loc;
-                    }
-                }
+            if t.instrs.len() <= MAX_COPY_SIZE && t.is_exit_without_lineno() {
+                let copy = t.instrs.clone();
                 let blk = self.block_mut(b);
-                blk.instrs.pop();
+                let j = blk.instrs.last_mut().expect("nonempty");
+                j.op = Op::Real(Opcode::NOP);
+                j.target = None;
                 blk.instrs.extend(copy);
             }
         }
