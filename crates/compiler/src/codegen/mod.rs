@@ -42,7 +42,9 @@ const MAX_FBLOCKS: usize = 20;
 
 /// Compile a module, expression or interactive statement into a code object.
 /// `optimize` is CPython's: 0 keeps asserts and `__debug__` is True, 1
-/// removes asserts, 2 also removes docstrings.
+/// removes asserts, 2 also removes docstrings. The kind of code follows the
+/// tree (`Mod::Module`, `Mod::Expression`, `Mod::Interactive`); `mode` is
+/// taken for symmetry with CPython's `compile()`.
 pub fn compile(
     module: &Mod,
     filename: &str,
@@ -73,7 +75,13 @@ pub fn compile_with_flags(
         interactive: false,
         depth: 0,
     };
-    let _ = mode;
+    debug_assert!(matches!(
+        (mode, module),
+        (Mode::Module, Mod::Module { .. })
+            | (Mode::Expression, Mod::Expression { .. })
+            | (Mode::Interactive, Mod::Interactive { .. })
+            | (_, Mod::FunctionType { .. })
+    ));
     stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || c.compile_mod(module))
 }
 
