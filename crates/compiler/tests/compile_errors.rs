@@ -71,3 +71,19 @@ fn compile_errors_match_cpython() {
         failures.join("\n")
     );
 }
+
+/// Deeply nested input compiles or fails cleanly, never overflowing the stack.
+#[test]
+fn deep_nesting_does_not_overflow() {
+    let sources = [
+        format!("x = {}1", "-".repeat(2500)),
+        format!("x = {}1{}", "(".repeat(190), ")".repeat(190)),
+        format!("x = {}", "a + ".repeat(3000) + "a"),
+        format!("x = {}", "f(".repeat(190) + &")".repeat(190)),
+    ];
+    for src in &sources {
+        if let Ok(tree) = syntax::parse_str(src, "<deep>", syntax::Mode::Module) {
+            let _ = compiler::compile(&tree, "<deep>", syntax::Mode::Module, 0);
+        }
+    }
+}

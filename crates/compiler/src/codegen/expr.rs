@@ -3,7 +3,7 @@
 use syntax::ast::{BoolOp, CmpOp, Constant, Expr, ExprContext, ExprKind, Operator, UnaryOp};
 
 use super::fold;
-use super::{CResult, Compiler, ScopeType, STACK_USE_GUIDELINE};
+use super::{CResult, Compiler, ScopeType, RED_ZONE, STACK_CHUNK, STACK_USE_GUIDELINE};
 use crate::assemble::{BlockId, Op};
 use crate::code::ConstValue;
 use crate::opcode::*;
@@ -31,7 +31,7 @@ impl<'a> Compiler<'a> {
         self.enter_nested()?;
         let saved = self.u().loc;
         self.set_loc(&e.loc);
-        let r = self.visit_expr_inner(e);
+        let r = stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || self.visit_expr_inner(e));
         self.um().loc = saved;
         self.leave_nested();
         r
@@ -490,7 +490,7 @@ impl<'a> Compiler<'a> {
     /// Jump to `next` if `e` is true (`cond`) or false (`!cond`).
     pub fn jump_if(&mut self, e: &'a Expr, next: BlockId, cond: bool) -> CResult {
         self.enter_nested()?;
-        let r = self.jump_if_inner(e, next, cond);
+        let r = stacker::maybe_grow(RED_ZONE, STACK_CHUNK, || self.jump_if_inner(e, next, cond));
         self.leave_nested();
         r
     }

@@ -32,11 +32,16 @@ pub fn truthy(c: &Constant) -> bool {
 
 /// The constant value of an expression after folding, if it has one.
 pub fn const_value(e: &Expr, optimize: u32) -> Option<Constant> {
-    fold(e, optimize, 0)
+    // Folding looks up to MAX_FOLD_DEPTH levels down, from wherever the
+    // code generator is: make sure that much stack is there.
+    stacker::maybe_grow(256 * 1024, 2 * 1024 * 1024, || fold(e, optimize, 0))
 }
 
+/// How deep folding looks into an expression.
+const MAX_FOLD_DEPTH: u32 = 200;
+
 fn fold(e: &Expr, optimize: u32, depth: u32) -> Option<Constant> {
-    if depth > 200 {
+    if depth > MAX_FOLD_DEPTH {
         return None;
     }
     match &e.kind {
