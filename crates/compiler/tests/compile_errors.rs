@@ -87,3 +87,16 @@ fn deep_nesting_does_not_overflow() {
         }
     }
 }
+
+#[test]
+fn late_future_import() {
+    let src = "import os\nfrom __future__ import annotations\n";
+    let tree = syntax::parse_str(src, "<test>", syntax::Mode::Module).unwrap();
+    match compiler::compile(&tree, "<test>", syntax::Mode::Module, 0) {
+        Err(compiler::CompileError::Syntax(e)) => {
+            assert_eq!(e.msg, "from __future__ imports must occur at the beginning of the file");
+            assert_eq!(e.lineno, 2);
+        }
+        other => panic!("expected a SyntaxError, got {other:?}"),
+    }
+}

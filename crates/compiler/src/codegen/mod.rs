@@ -70,6 +70,7 @@ pub fn compile_with_flags(
 ) -> Result<Arc<CodeObject>, CompileError> {
     let future = FutureFeatures::from_ast(module, filename)?;
     let future_flags = future.flags | flags;
+    let future_ref = &future;
     let table = SymbolTable::build(module, filename, future_flags)?;
     let mut c = Compiler {
         st: &table,
@@ -79,6 +80,7 @@ pub fn compile_with_flags(
         units: Vec::new(),
         interactive: false,
         depth: 0,
+        future: future_ref,
     };
     let _ = mode;
     stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || c.compile_mod(module))
@@ -264,6 +266,8 @@ pub(crate) struct Compiler<'a> {
     pub future_flags: u32,
     pub units: Vec<Unit<'a>>,
     pub interactive: bool,
+    /// The module's `from __future__` imports (for the late-import check).
+    pub future: &'a FutureFeatures,
     /// Nesting depth of expressions and statements, to refuse trees that would overflow.
     depth: u32,
 }

@@ -180,6 +180,7 @@ impl<'a> Compiler<'a> {
                 names,
                 level,
             } => {
+                self.future.check_import_from(s, &self.filename)?;
                 self.load_const(Constant::Int(level.unwrap_or(0)));
                 let list: Vec<Constant> = names
                     .iter()
