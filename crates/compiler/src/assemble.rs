@@ -607,7 +607,9 @@ impl Cfg {
             if !in_layout.contains(&b) {
                 continue;
             }
-            let Some(last) = self.block(b).last().copied() else { continue };
+            let Some(last) = self.block(b).last().copied() else {
+                continue;
+            };
             if !last.op.is_unconditional_jump() {
                 continue;
             }

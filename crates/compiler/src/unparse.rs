@@ -56,7 +56,11 @@ fn arguments(a: &syntax::ast::Arguments, out: &mut String) {
 
 fn comprehensions(gens: &[syntax::ast::Comprehension], out: &mut String) {
     for g in gens {
-        out.push_str(if g.is_async != 0 { " async for " } else { " for " });
+        out.push_str(if g.is_async != 0 {
+            " async for "
+        } else {
+            " for "
+        });
         expr(&g.target, PR_TUPLE, out);
         out.push_str(" in ");
         expr(&g.iter, PR_TEST + 1, out);
@@ -345,7 +349,11 @@ fn expr(e: &Expr, level: u8, out: &mut String) {
             comprehensions(generators, out);
             out.push(')');
         }
-        ExprKind::DictComp { key, value, generators } => {
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
             out.push('{');
             expr(key, PR_TEST, out);
             out.push_str(": ");

@@ -94,7 +94,10 @@ fn late_future_import() {
     let tree = syntax::parse_str(src, "<test>", syntax::Mode::Module).unwrap();
     match compiler::compile(&tree, "<test>", syntax::Mode::Module, 0) {
         Err(compiler::CompileError::Syntax(e)) => {
-            assert_eq!(e.msg, "from __future__ imports must occur at the beginning of the file");
+            assert_eq!(
+                e.msg,
+                "from __future__ imports must occur at the beginning of the file"
+            );
             assert_eq!(e.lineno, 2);
         }
         other => panic!("expected a SyntaxError, got {other:?}"),

@@ -162,7 +162,9 @@ impl<'a> Compiler<'a> {
     fn compile_pattern(&mut self, p: &'a Pattern, pc: &mut PatternContext) -> CResult {
         self.enter_nested()?;
         self.set_loc(&p.loc);
-        let r = stacker::maybe_grow(super::RED_ZONE, super::STACK_CHUNK, || self.compile_pattern_inner(p, pc));
+        let r = stacker::maybe_grow(super::RED_ZONE, super::STACK_CHUNK, || {
+            self.compile_pattern_inner(p, pc)
+        });
         self.leave_nested();
         r
     }

@@ -24,7 +24,9 @@ impl<'a> Compiler<'a> {
     pub fn visit_stmt(&mut self, s: &'a Stmt) -> CResult {
         self.enter_nested()?;
         self.set_loc(&s.loc);
-        let r = stacker::maybe_grow(super::RED_ZONE, super::STACK_CHUNK, || self.visit_stmt_inner(s));
+        let r = stacker::maybe_grow(super::RED_ZONE, super::STACK_CHUNK, || {
+            self.visit_stmt_inner(s)
+        });
         self.leave_nested();
         r
     }
