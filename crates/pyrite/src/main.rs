@@ -32,6 +32,7 @@ enum Command {
     Help,
     Version,
     DumpAst(String),
+    Dis(String),
     ParseOnly(Vec<String>),
 }
 
@@ -54,6 +55,7 @@ fn parse_args(args: &[String]) -> Result<Command, UsageError> {
             ))),
             [_, extra, ..] => Err(UsageError(format!("unexpected argument {extra}"))),
         },
+        "--dis" if args.len() == 2 => Ok(Command::Dis(args[1].clone())),
         "--parse-only" => Ok(Command::ParseOnly(args[1..].to_vec())),
         // CPython's wording differs between unknown long and short options.
         long if long.starts_with("--") => Err(UsageError(format!("unknown option {long}"))),
@@ -82,6 +84,12 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Command::DumpAst(path)) => dump_ast(&path),
+        // `python3 -m dis FILE`'s output for our compiler.
+        Ok(Command::Dis(path)) => match read_source(&path).map(|src| compiler::dis::dis_source(&src, &path)) {
+            Ok(Ok(text)) => { print_or_exit(&text); ExitCode::SUCCESS }
+            Ok(Err(text)) => { eprint!("{text}"); ExitCode::from(1) }
+            Err(code) => code,
+        },
         Ok(Command::ParseOnly(paths)) => parse_only(&paths),
         Err(UsageError(msg)) => {
             eprintln!("{msg}\n{USAGE}\nTry `{PROGRAM} -h' for more information.");

@@ -1,0 +1,6 @@
+a, b = b, a
+match x:
+    case [*_]:
+        pass
+    case [*r]:
+        pass

@@ -1,0 +1,8 @@
+try:
+    a()
+except* ValueError as e:
+    b(e)
+except* TypeError:
+    c()
+else:
+    d()

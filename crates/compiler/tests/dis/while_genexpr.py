@@ -1,0 +1,2 @@
+while all(f(x) for x in p):
+    pass
