@@ -258,7 +258,16 @@ fn in_ranges(table: &[(u32, u32)], cp: u32) -> bool {
 /// `HANGUL SYLLABLE ` and `CJK UNIFIED IDEOGRAPH-` names match case-sensitively;
 /// named sequences are not accepted; only Unicode 14.0 characters exist.
 pub fn lookup_name(name: &str) -> Option<u32> {
-    if !name.is_ascii() || name.is_empty() {
+    // Every Unicode name and alias is made of letters, digits, spaces and
+    // hyphens, and starts and ends with a letter or digit. Checking that first
+    // also keeps odd input (a leading hyphen) away from the name crate, which
+    // does not expect it.
+    let bytes = name.as_bytes();
+    let word_char = |c: &u8| c.is_ascii_alphanumeric();
+    if !bytes.first().is_some_and(word_char)
+        || !bytes.last().is_some_and(word_char)
+        || !bytes.iter().all(|c| c.is_ascii_alphanumeric() || *c == b' ' || *c == b'-')
+    {
         return None;
     }
     if let Some(hex) = name.strip_prefix("CJK UNIFIED IDEOGRAPH-") {
@@ -337,6 +346,10 @@ mod tests {
         assert_eq!(dec(r"\N{HANGUL JUNGSEONG O-E}\N{HANGUL JUNGSEONG OE}").unwrap(), vec![0x1180, 0x116c]);
         assert_eq!(dec(r"\N{cjk compatibility ideograph-f900}").unwrap(), vec![0xf900]);
         assert_eq!(dec(r"\N{KHITAN SMALL SCRIPT CHARACTER-18B00}").unwrap(), vec![0x18b00]);
+        assert_eq!(dec(r"\N{TIBETAN MARK TSA -PHRU}").unwrap(), vec![0xf39]);
+        for bad in [r"\N{-O A }", r"\N{-}", r"\N{ A}", r"\N{A-}", r"\N{A_B}"] {
+            assert!(dec(bad).is_err(), "{bad}");
+        }
         // Rejected by python3.11.
         for bad in [
             "LATINSMALLLETTERA",
