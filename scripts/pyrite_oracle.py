@@ -3,7 +3,7 @@ its standard library, the oracle's `--dump-ast`, the `.expected` file format
 and a readable layout for one-line `ast.dump` output.
 
 Imported by scripts/regen-expected, scripts/stdlib-ast-check and
-benches/parse.py; not a program itself.
+benches/front_end.py; not a program itself.
 """
 
 import os

@@ -6,8 +6,10 @@
 //!
 //! - `pyrite --dump-ast FILE`: print `ast.dump(ast.parse(src), include_attributes=True)`,
 //!   or the SyntaxError as an uncaught one is printed;
-//! - `pyrite --parse-only FILE...` (hidden, for benchmarks): parse every file in one
-//!   process and print the time spent parsing.
+//! - `pyrite --dis FILE`: print what `python3 -m dis FILE` prints, for our compiler;
+//! - `pyrite --parse-only FILE...` and `pyrite --compile-only FILE...` (hidden, for
+//!   benchmarks): parse (or parse and compile) every file in one process and print
+//!   the time spent.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -33,7 +35,15 @@ enum Command {
     Version,
     DumpAst(String),
     Dis(String),
-    ParseOnly(Vec<String>),
+    /// Time the front end over many files (benchmarks).
+    FrontEnd(Stage, Vec<String>),
+}
+
+/// How far `--parse-only` / `--compile-only` take each file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    Parse,
+    Compile,
 }
 
 /// A command-line error: the first line CPython would print before the usage line.
@@ -56,7 +66,8 @@ fn parse_args(args: &[String]) -> Result<Command, UsageError> {
             [_, extra, ..] => Err(UsageError(format!("unexpected argument {extra}"))),
         },
         "--dis" if args.len() == 2 => Ok(Command::Dis(args[1].clone())),
-        "--parse-only" => Ok(Command::ParseOnly(args[1..].to_vec())),
+        "--parse-only" => Ok(Command::FrontEnd(Stage::Parse, args[1..].to_vec())),
+        "--compile-only" => Ok(Command::FrontEnd(Stage::Compile, args[1..].to_vec())),
         // CPython's wording differs between unknown long and short options.
         long if long.starts_with("--") => Err(UsageError(format!("unknown option {long}"))),
         short if short.starts_with('-') && short.len() > 1 => {
@@ -90,7 +101,7 @@ fn main() -> ExitCode {
             Ok(Err(text)) => { eprint!("{text}"); ExitCode::from(1) }
             Err(code) => code,
         },
-        Ok(Command::ParseOnly(paths)) => parse_only(&paths),
+        Ok(Command::FrontEnd(stage, paths)) => front_end(stage, &paths),
         Err(UsageError(msg)) => {
             eprintln!("{msg}\n{USAGE}\nTry `{PROGRAM} -h' for more information.");
             ExitCode::from(2)
@@ -164,7 +175,7 @@ fn dump_ast(path: &str) -> ExitCode {
 /// Parse every file in one process and report the time spent in the parser
 /// alone (reading files and process start-up excluded), so that it can be
 /// compared with CPython's `compile(..., ast.PyCF_ONLY_AST)` over the same files.
-fn parse_only(paths: &[String]) -> ExitCode {
+fn front_end(stage: Stage, paths: &[String]) -> ExitCode {
     let mut sources = Vec::with_capacity(paths.len());
     for path in paths {
         match read_source(path) {
@@ -172,24 +183,32 @@ fn parse_only(paths: &[String]) -> ExitCode {
             Err(code) => return code,
         }
     }
-    let mut parse_time = Duration::ZERO;
+    let mut elapsed = Duration::ZERO;
     let mut rejected = 0usize;
     for (path, source) in &sources {
         let start = Instant::now();
-        let result = syntax::parse_bytes(source, path, syntax::Mode::Module);
-        // Freeing the tree is part of the cost CPython pays too (its arena).
-        let ok = result.is_ok();
-        drop(result);
-        parse_time += start.elapsed();
+        let ok = match syntax::parse_bytes(source, path, syntax::Mode::Module) {
+            Ok(tree) => match stage {
+                Stage::Parse => true,
+                Stage::Compile => compiler::compile(&tree, path, syntax::Mode::Module, 0).is_ok(),
+            },
+            Err(_) => false,
+        };
+        // Freeing the tree (and code) is part of the cost CPython pays too.
+        elapsed += start.elapsed();
         if !ok {
             rejected += 1;
         }
     }
     let bytes: usize = sources.iter().map(|(_, s)| s.len()).sum();
+    let verb = match stage {
+        Stage::Parse => "parsed",
+        Stage::Compile => "compiled",
+    };
     print_or_exit(&format!(
-        "parsed {} files ({bytes} bytes, {rejected} rejected) in {:.6} s\n",
+        "{verb} {} files ({bytes} bytes, {rejected} rejected) in {:.6} s\n",
         sources.len(),
-        parse_time.as_secs_f64()
+        elapsed.as_secs_f64()
     ));
     ExitCode::SUCCESS
 }

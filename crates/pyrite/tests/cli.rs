@@ -108,3 +108,18 @@ fn parse_only_reports_a_time() {
     assert!(stdout.starts_with("parsed 1 files (0 bytes, "), "{stdout}");
     assert!(stdout.trim_end().ends_with(" s"), "{stdout}");
 }
+
+#[test]
+fn compile_only_counts_rejections() {
+    let good = scratch_file("compile_good.py", b"def f(x):\n    return x + 1\n");
+    let bad = scratch_file("compile_bad.py", b"def f():\n    nonlocal x\n");
+    let out = pyrite(&[
+        "--compile-only",
+        good.to_str().expect("utf-8 temp path"),
+        bad.to_str().expect("utf-8 temp path"),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("compiled 2 files ("), "{stdout}");
+    assert!(stdout.contains(" 1 rejected) in "), "{stdout}");
+}

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Parser benchmark: pyrite against CPython 3.11 on the whole installed
-standard library, and parse time of a 1x against a 10x input (linearity).
+"""Front-end benchmark: pyrite against CPython 3.11 on the whole installed
+standard library, and the time of a 1x against a 10x input (linearity).
 
-    benches/parse.py [--runs N] [--reference /usr/bin/python3.11]
+    benches/front_end.py [--stage parse|compile] [--runs N] [--reference /usr/bin/python3.11]
 
-Both sides parse in one process with files already read, so process
-start-up and I/O are excluded: pyrite with its hidden `--parse-only FILE...`
-mode, CPython with `compile(src, path, 'exec', ast.PyCF_ONLY_AST)`. The
-reference is Debian's optimized CPython (`apt-get install -y python3.11`).
+`--stage parse` (the default) times source to AST; `--stage compile` times
+source to code objects. Both sides work in one process with files already
+read, so process start-up and I/O are excluded: pyrite with its hidden
+`--parse-only FILE...` / `--compile-only FILE...` modes, CPython with
+`compile(src, path, 'exec', flags)` (flags = ast.PyCF_ONLY_AST to parse only).
+The reference is Debian's optimized CPython (`apt-get install -y python3.11`).
 Each measurement is the best of --runs runs. Prints results; asserts nothing.
 """
 
@@ -25,15 +27,16 @@ import pyrite_oracle as oracle  # noqa: E402
 # Runs inside the reference interpreter: read everything, then time parsing.
 CPYTHON_TIMER = r"""
 import ast, sys, time
+flags = int(sys.argv[1])
 sources = []
-for path in sys.argv[1:]:
+for path in sys.argv[2:]:
     with open(path, 'rb') as f:
         sources.append((path, f.read()))
 total, rejected = 0.0, 0
 for path, src in sources:
     start = time.perf_counter()
     try:
-        tree = compile(src, path, 'exec', ast.PyCF_ONLY_AST)
+        tree = compile(src, path, 'exec', flags)
     except (SyntaxError, ValueError):
         rejected += 1
     tree = None  # freeing the tree is part of the cost, as in pyrite
@@ -101,6 +104,8 @@ def linearity_inputs(files, folder, size):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--stage", choices=["parse", "compile"], default="parse",
+                        help="parse: source to AST (default); compile: source to code objects")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement, the best is kept (default 3)")
     parser.add_argument("--reference", default="/usr/bin/python3.11", help="the CPython timed against")
     parser.add_argument("--pyrite", help="the pyrite binary (default: cargo build --release)")
@@ -108,6 +113,8 @@ def main():
     args = parser.parse_args()
 
     reference = reference_python(args.reference)
+    pyrite_mode = "--parse-only" if args.stage == "parse" else "--compile-only"
+    cpython_timer = [reference, "-c", CPYTHON_TIMER, str(0x400 if args.stage == "parse" else 0)]
     python = oracle.find_python()
     root = oracle.stdlib_dir(python)
     files = oracle.stdlib_files(root)
@@ -127,9 +134,10 @@ def main():
               "(the ratios are more trustworthy than the absolute times)")
     size = sum(os.path.getsize(f) for f in files)
     print(f"stdlib: {root}: {len(files)} files, {size / 1e6:.1f} MB; best of {args.runs} runs")
-    t_pyrite = best_time([pyrite, "--parse-only", *files], args.runs)
-    t_cpython = best_time([reference, "-c", CPYTHON_TIMER, *files], args.runs)
-    print(f"  pyrite --parse-only        {t_pyrite:8.3f} s  ({size / 1e6 / t_pyrite:6.1f} MB/s)")
+    print(f"stage: {args.stage}")
+    t_pyrite = best_time([pyrite, pyrite_mode, *files], args.runs)
+    t_cpython = best_time([*cpython_timer, *files], args.runs)
+    print(f"  pyrite {pyrite_mode:<19} {t_pyrite:8.3f} s  ({size / 1e6 / t_pyrite:6.1f} MB/s)")
     print(f"  {version} {reference:<10} {t_cpython:8.3f} s  ({size / 1e6 / t_cpython:6.1f} MB/s)")
     ratio = t_pyrite / t_cpython
     print(f"  time ratio pyrite / CPython: {ratio:.3f} "
@@ -138,7 +146,7 @@ def main():
     with tempfile.TemporaryDirectory() as folder:
         (one, ten), one_size = linearity_inputs(files, folder, args.linear_size)
         print(f"linearity: 1x = {one_size / 1e6:.1f} MB of concatenated stdlib modules, 10x = it repeated 10 times")
-        for name, cmd in (("pyrite", [pyrite, "--parse-only"]), ("CPython", [reference, "-c", CPYTHON_TIMER])):
+        for name, cmd in (("pyrite", [pyrite, pyrite_mode]), ("CPython", cpython_timer)):
             t1 = best_time(cmd + [one], args.runs)
             t10 = best_time(cmd + [ten], args.runs)
             print(f"  {name:<8} 1x {t1:8.3f} s   10x {t10:8.3f} s   10x/1x = {t10 / t1:5.2f} (linear: 10)")
