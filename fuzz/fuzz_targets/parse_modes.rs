@@ -6,7 +6,9 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&selector, source)) = data.split_first() else { return };
+    let Some((&selector, source)) = data.split_first() else {
+        return;
+    };
     let mode = match selector % 3 {
         0 => syntax::Mode::Module,
         1 => syntax::Mode::Expression,

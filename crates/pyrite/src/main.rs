@@ -49,7 +49,9 @@ fn parse_args(args: &[String]) -> Result<Command, UsageError> {
         "-V" | "--version" => Ok(Command::Version),
         "--dump-ast" => match &args[1..] {
             [file] => Ok(Command::DumpAst(file.clone())),
-            [] => Err(UsageError(String::from("Argument expected for the --dump-ast option"))),
+            [] => Err(UsageError(String::from(
+                "Argument expected for the --dump-ast option",
+            ))),
             [_, extra, ..] => Err(UsageError(format!("unexpected argument {extra}"))),
         },
         "--parse-only" => Ok(Command::ParseOnly(args[1..].to_vec())),
@@ -59,7 +61,9 @@ fn parse_args(args: &[String]) -> Result<Command, UsageError> {
             let letter = short[1..].chars().next().unwrap_or('-');
             Err(UsageError(format!("Unknown option: -{letter}")))
         }
-        _ => Err(UsageError(String::from("running a program is not supported yet; use --dump-ast"))),
+        _ => Err(UsageError(String::from(
+            "running a program is not supported yet; use --dump-ast",
+        ))),
     }
 }
 
@@ -71,7 +75,10 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Command::Version) => {
-            print_or_exit(&format!("Pyrite {} (Python 3.11)\n", env!("CARGO_PKG_VERSION")));
+            print_or_exit(&format!(
+                "Pyrite {} (Python 3.11)\n",
+                env!("CARGO_PKG_VERSION")
+            ));
             ExitCode::SUCCESS
         }
         Ok(Command::DumpAst(path)) => dump_ast(&path),
@@ -87,7 +94,11 @@ fn main() -> ExitCode {
 /// process with 120, the status CPython uses when flushing stdout fails.
 fn print_or_exit(text: &str) {
     let mut out = io::stdout().lock();
-    if out.write_all(text.as_bytes()).and_then(|()| out.flush()).is_err() {
+    if out
+        .write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .is_err()
+    {
         std::process::exit(120);
     }
 }
@@ -185,15 +196,24 @@ mod tests {
 
     #[test]
     fn dump_ast_takes_one_file() {
-        assert_eq!(parse_args(&args(&["--dump-ast", "a.py"])), Ok(Command::DumpAst("a.py".into())));
+        assert_eq!(
+            parse_args(&args(&["--dump-ast", "a.py"])),
+            Ok(Command::DumpAst("a.py".into()))
+        );
         assert!(parse_args(&args(&["--dump-ast"])).is_err());
         assert!(parse_args(&args(&["--dump-ast", "a.py", "b.py"])).is_err());
     }
 
     #[test]
     fn unknown_options_are_worded_like_cpython() {
-        assert_eq!(parse_args(&args(&["--x"])), Err(UsageError("unknown option --x".into())));
-        assert_eq!(parse_args(&args(&["-z"])), Err(UsageError("Unknown option: -z".into())));
+        assert_eq!(
+            parse_args(&args(&["--x"])),
+            Err(UsageError("unknown option --x".into()))
+        );
+        assert_eq!(
+            parse_args(&args(&["-z"])),
+            Err(UsageError("Unknown option: -z".into()))
+        );
     }
 
     #[test]
@@ -216,7 +236,13 @@ mod tests {
         let err = io::Error::from_raw_os_error(2);
         let msg = cant_open_message("missing/x.py", &err);
         let cwd = std::env::current_dir().unwrap();
-        assert!(msg.starts_with(&format!("pyrite: can't open file '{}", cwd.display())), "{msg}");
-        assert!(msg.ends_with("x.py': [Errno 2] No such file or directory"), "{msg}");
+        assert!(
+            msg.starts_with(&format!("pyrite: can't open file '{}", cwd.display())),
+            "{msg}"
+        );
+        assert!(
+            msg.ends_with("x.py': [Errno 2] No such file or directory"),
+            "{msg}"
+        );
     }
 }

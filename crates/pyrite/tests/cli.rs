@@ -5,7 +5,10 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn pyrite(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pyrite")).args(args).output().expect("pyrite runs")
+    Command::new(env!("CARGO_BIN_EXE_pyrite"))
+        .args(args)
+        .output()
+        .expect("pyrite runs")
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -25,8 +28,14 @@ fn unknown_long_option_is_a_usage_error() {
     let out = pyrite(&["--x"]);
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
-    assert!(err.starts_with("unknown option --x\nusage: pyrite "), "{err}");
-    assert!(err.ends_with("Try `pyrite -h' for more information.\n"), "{err}");
+    assert!(
+        err.starts_with("unknown option --x\nusage: pyrite "),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("Try `pyrite -h' for more information.\n"),
+        "{err}"
+    );
     assert!(out.stdout.is_empty());
 }
 
@@ -52,7 +61,10 @@ fn missing_file_reports_the_absolute_path_and_errno() {
     );
     // The temporary folder may be reached through a symlink; compare the tail when it is.
     let err = text(&out.stderr);
-    assert!(err == expected || err.ends_with("no/such/file.py': [Errno 2] No such file or directory\n"), "{err}");
+    assert!(
+        err == expected || err.ends_with("no/such/file.py': [Errno 2] No such file or directory\n"),
+        "{err}"
+    );
     assert!(err.starts_with("pyrite: can't open file '/"), "{err}");
 }
 
@@ -60,7 +72,10 @@ fn missing_file_reports_the_absolute_path_and_errno() {
 fn version() {
     let out = pyrite(&["--version"]);
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(text(&out.stdout), format!("Pyrite {} (Python 3.11)\n", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        text(&out.stdout),
+        format!("Pyrite {} (Python 3.11)\n", env!("CARGO_PKG_VERSION"))
+    );
 }
 
 #[test]
@@ -77,7 +92,10 @@ fn a_syntax_error_exits_with_1_and_names_the_file() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     let err = text(&out.stderr);
-    assert!(err.starts_with(&format!("  File \"{}\", line ", path.display())), "{err}");
+    assert!(
+        err.starts_with(&format!("  File \"{}\", line ", path.display())),
+        "{err}"
+    );
     assert!(err.contains("SyntaxError: "), "{err}");
 }
 

@@ -31,7 +31,10 @@ fn main() -> ExitCode {
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let root = root.canonicalize().unwrap_or(root);
-    let filters: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
 
     let mut cases = Vec::new();
     for suite in suites(&root.join("tests")) {
@@ -44,7 +47,11 @@ fn main() -> ExitCode {
     for (case, report) in &failures {
         println!("FAIL {case}\n{report}");
     }
-    println!("differential: {} passed, {} failed", cases.len() - failures.len(), failures.len());
+    println!(
+        "differential: {} passed, {} failed",
+        cases.len() - failures.len(),
+        failures.len()
+    );
     if failures.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -56,7 +63,9 @@ fn main() -> ExitCode {
 /// The folders directly under `tests/` that hold `.expected` files.
 fn suites(tests: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
-    let Ok(entries) = std::fs::read_dir(tests) else { return found };
+    let Ok(entries) = std::fs::read_dir(tests) else {
+        return found;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() && contains_expected(&path) {
@@ -67,7 +76,9 @@ fn suites(tests: &Path) -> Vec<PathBuf> {
 }
 
 fn contains_expected(dir: &Path) -> bool {
-    let Ok(entries) = std::fs::read_dir(dir) else { return false };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
     entries.flatten().any(|e| {
         let p = e.path();
         if p.is_dir() {
@@ -80,14 +91,19 @@ fn contains_expected(dir: &Path) -> bool {
 
 /// Every `.py` file under `dir`, as a `/`-separated path relative to `root`.
 fn collect_cases(root: &Path, dir: &Path, out: &mut Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
             collect_cases(root, &path, out);
         } else if path.extension().is_some_and(|x| x == "py") {
             let rel = path.strip_prefix(root).unwrap_or(&path);
-            let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
             out.push(parts.join("/"));
         }
     }
@@ -97,14 +113,19 @@ fn collect_cases(root: &Path, dir: &Path, out: &mut Vec<String>) {
 fn run_all(root: &Path, cases: &[String]) -> Vec<(String, String)> {
     let next = AtomicUsize::new(0);
     let failures = Mutex::new(Vec::new());
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(cases.len().max(1));
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(cases.len().max(1));
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(case) = cases.get(i) else { break };
                 if let Err(report) = check_case(root, case) {
-                    failures.lock().unwrap_or_else(|e| e.into_inner()).push((case.clone(), report));
+                    failures
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push((case.clone(), report));
                 }
             });
         }
@@ -122,10 +143,17 @@ struct Outcome {
 }
 
 fn check_case(root: &Path, case: &str) -> Result<(), String> {
-    let expected_path = root.join(case.strip_suffix(".py").unwrap_or(case)).with_extension("expected");
-    let expected_text = std::fs::read(&expected_path)
-        .map_err(|e| format!("  cannot read {}: {e} (run scripts/regen-expected)\n", expected_path.display()))?;
-    let expected = parse_expected(&expected_text).map_err(|e| format!("  malformed {}: {e}\n", expected_path.display()))?;
+    let expected_path = root
+        .join(case.strip_suffix(".py").unwrap_or(case))
+        .with_extension("expected");
+    let expected_text = std::fs::read(&expected_path).map_err(|e| {
+        format!(
+            "  cannot read {}: {e} (run scripts/regen-expected)\n",
+            expected_path.display()
+        )
+    })?;
+    let expected = parse_expected(&expected_text)
+        .map_err(|e| format!("  malformed {}: {e}\n", expected_path.display()))?;
     let actual = run_pyrite(root, case)?;
 
     let mut report = String::new();
@@ -135,9 +163,16 @@ fn check_case(root: &Path, case: &str) -> Result<(), String> {
             Some(code) => code.to_string(),
             None => "none (killed by a signal)".to_string(),
         };
-        let _ = writeln!(report, "  exit status: expected {}, got {shown}", fmt_status(expected.status));
+        let _ = writeln!(
+            report,
+            "  exit status: expected {}, got {shown}",
+            fmt_status(expected.status)
+        );
     }
-    for (name, want, got) in [("stdout", &expected.stdout, &actual.stdout), ("stderr", &expected.stderr, &actual.stderr)] {
+    for (name, want, got) in [
+        ("stdout", &expected.stdout, &actual.stdout),
+        ("stderr", &expected.stderr, &actual.stderr),
+    ] {
         if want != got {
             let _ = writeln!(report, "  {name} differs (- expected, + pyrite):");
             report.push_str(&diff_streams(want, got));
@@ -181,14 +216,23 @@ fn run_pyrite(root: &Path, case: &str) -> Result<Outcome, String> {
             Ok(None) if start.elapsed() > TIMEOUT => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(format!("  timed out after {} s (hang?)\n", TIMEOUT.as_secs()));
+                return Err(format!(
+                    "  timed out after {} s (hang?)\n",
+                    TIMEOUT.as_secs()
+                ));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(2)),
             Err(e) => return Err(format!("  waiting for pyrite failed: {e}\n")),
         }
     };
-    let join = |h: Option<std::thread::JoinHandle<Vec<u8>>>| h.and_then(|h| h.join().ok()).unwrap_or_default();
-    Ok(Outcome { status: status.code(), stdout: join(stdout), stderr: join(stderr) })
+    let join = |h: Option<std::thread::JoinHandle<Vec<u8>>>| {
+        h.and_then(|h| h.join().ok()).unwrap_or_default()
+    };
+    Ok(Outcome {
+        status: status.code(),
+        stdout: join(stdout),
+        stderr: join(stderr),
+    })
 }
 
 /// Reads the format written by scripts/regen-expected:
@@ -205,14 +249,20 @@ fn run_pyrite(root: &Path, case: &str) -> Result<Outcome, String> {
 /// newline was added by the file format and is not part of the output.
 fn parse_expected(text: &[u8]) -> Result<Outcome, String> {
     const NO_EOL: &[u8] = b" (no newline at end)";
-    let status_end = text.iter().position(|&b| b == b'\n').ok_or("no status line")?;
-    let status_line = std::str::from_utf8(&text[..status_end]).map_err(|_| "status line is not UTF-8")?;
+    let status_end = text
+        .iter()
+        .position(|&b| b == b'\n')
+        .ok_or("no status line")?;
+    let status_line =
+        std::str::from_utf8(&text[..status_end]).map_err(|_| "status line is not UTF-8")?;
     let status = status_line
         .strip_prefix("status: ")
         .and_then(|s| s.parse::<i32>().ok())
         .ok_or_else(|| format!("bad status line {status_line:?}"))?;
     let rest = &text[status_end + 1..];
-    let rest = rest.strip_prefix(b"--- stdout".as_slice()).ok_or("no `--- stdout` header")?;
+    let rest = rest
+        .strip_prefix(b"--- stdout".as_slice())
+        .ok_or("no `--- stdout` header")?;
     // The stderr header is the first line starting with `--- stderr`.
     let stderr_at = find_line_start(rest, b"--- stderr").ok_or("no `--- stderr` header")?;
     let (stdout_part, stderr_part) = rest.split_at(stderr_at);
@@ -222,13 +272,20 @@ fn parse_expected(text: &[u8]) -> Result<Outcome, String> {
             Some(p) => (true, p),
             None => (false, part),
         };
-        let mut data = part.strip_prefix(b"\n".as_slice()).ok_or("header not followed by a newline")?.to_vec();
+        let mut data = part
+            .strip_prefix(b"\n".as_slice())
+            .ok_or("header not followed by a newline")?
+            .to_vec();
         if no_eol && data.pop() != Some(b'\n') {
             return Err("stream marked `no newline at end` lacks the added newline".into());
         }
         Ok(data)
     };
-    Ok(Outcome { status: Some(status), stdout: section(stdout_part)?, stderr: section(stderr_part)? })
+    Ok(Outcome {
+        status: Some(status),
+        stdout: section(stdout_part)?,
+        stderr: section(stderr_part)?,
+    })
 }
 
 /// Offset of the first line of `text` (after the first one) that starts with `prefix`.
@@ -245,15 +302,30 @@ fn diff_streams(want: &[u8], got: &[u8]) -> String {
     if got.is_empty() {
         let first = want.lines().next().unwrap_or("");
         let first: String = first.chars().take(100).collect();
-        let _ = writeln!(out, "    pyrite printed nothing; expected {} bytes starting: {first}", want.len());
+        let _ = writeln!(
+            out,
+            "    pyrite printed nothing; expected {} bytes starting: {first}",
+            want.len()
+        );
         return out;
     }
-    let split = |text: &str| if is_dump(text) { pretty_dump(text) } else { text.lines().map(str::to_string).collect() };
+    let split = |text: &str| {
+        if is_dump(text) {
+            pretty_dump(text)
+        } else {
+            text.lines().map(str::to_string).collect()
+        }
+    };
     let (a, b) = (split(&want), split(&got));
     let ops = diff_lines(&a, &b);
     let mut shown = 0;
     // Show changed lines with up to 3 lines of context around them.
-    let changed: Vec<usize> = ops.iter().enumerate().filter(|(_, (tag, _))| *tag != ' ').map(|(i, _)| i).collect();
+    let changed: Vec<usize> = ops
+        .iter()
+        .enumerate()
+        .filter(|(_, (tag, _))| *tag != ' ')
+        .map(|(i, _)| i)
+        .collect();
     let mut last_printed: Option<usize> = None;
     for (i, (tag, line)) in ops.iter().enumerate() {
         let near = changed.iter().any(|&c| c.abs_diff(i) <= 3);
@@ -287,7 +359,12 @@ fn is_dump(text: &str) -> bool {
 /// the middle when it is small enough, else the whole middle as changed.
 fn diff_lines(a: &[String], b: &[String]) -> Vec<(char, String)> {
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
     let (ma, mb) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
     let mut ops: Vec<(char, String)> = a[..prefix].iter().map(|l| (' ', l.clone())).collect();
     if ma.len() * mb.len() <= 4_000_000 {
@@ -296,8 +373,11 @@ fn diff_lines(a: &[String], b: &[String]) -> Vec<(char, String)> {
         let mut lcs = vec![0u32; (ma.len() + 1) * w];
         for i in (0..ma.len()).rev() {
             for j in (0..mb.len()).rev() {
-                lcs[i * w + j] =
-                    if ma[i] == mb[j] { lcs[(i + 1) * w + j + 1] + 1 } else { lcs[(i + 1) * w + j].max(lcs[i * w + j + 1]) };
+                lcs[i * w + j] = if ma[i] == mb[j] {
+                    lcs[(i + 1) * w + j + 1] + 1
+                } else {
+                    lcs[(i + 1) * w + j].max(lcs[i * w + j + 1])
+                };
             }
         }
         let (mut i, mut j) = (0, 0);
@@ -306,7 +386,8 @@ fn diff_lines(a: &[String], b: &[String]) -> Vec<(char, String)> {
                 ops.push((' ', ma[i].clone()));
                 i += 1;
                 j += 1;
-            } else if i < ma.len() && (j == mb.len() || lcs[(i + 1) * w + j] >= lcs[i * w + j + 1]) {
+            } else if i < ma.len() && (j == mb.len() || lcs[(i + 1) * w + j] >= lcs[i * w + j + 1])
+            {
                 ops.push(('-', ma[i].clone()));
                 i += 1;
             } else {
@@ -365,7 +446,9 @@ fn pretty_dump(text: &str) -> Vec<String> {
     let mut cur = String::new();
     let mut quote = None;
     let mut i = 0;
-    let push = |lines: &mut Vec<String>, depth: usize, s: &str| lines.push(format!("{}{s}", "  ".repeat(depth)));
+    let push = |lines: &mut Vec<String>, depth: usize, s: &str| {
+        lines.push(format!("{}{s}", "  ".repeat(depth)))
+    };
     while i < chars.len() {
         let c = chars[i];
         if let Some(q) = quote {
@@ -431,9 +514,20 @@ fn self_check() -> Result<(), String> {
     if parse_expected(b"status: x\n--- stdout\n--- stderr\n").is_ok() {
         return Err("parse_expected accepts a bad status".into());
     }
-    let lines = pretty_dump("Module(body=[Expr(value=Constant(value='a, (b', lineno=1), lineno=1)], type_ignores=[])");
-    let want = ["Module(", "  body=[", "    Expr(", "      value=Constant(value='a, (b', lineno=1),", "      lineno=1", "    )", "  ],",
-        "  type_ignores=[]", ")"];
+    let lines = pretty_dump(
+        "Module(body=[Expr(value=Constant(value='a, (b', lineno=1), lineno=1)], type_ignores=[])",
+    );
+    let want = [
+        "Module(",
+        "  body=[",
+        "    Expr(",
+        "      value=Constant(value='a, (b', lineno=1),",
+        "      lineno=1",
+        "    )",
+        "  ],",
+        "  type_ignores=[]",
+        ")",
+    ];
     if lines != want {
         return Err(format!("pretty_dump gives {lines:?}"));
     }
