@@ -528,6 +528,66 @@ mod tests {
         assert_eq!(source_line("a\n", 5), "");
     }
 
+    /// (name, source bytes, kind, msg, lineno, offset, end_lineno, end_offset)
+    /// as python3.11's `ast.parse(source)` reports them (an end offset of -1
+    /// is stored as 0).
+    type Case = (&'static str, &'static [u8], SyntaxErrorKind, &'static str, u32, u32, u32, u32);
+
+    fn check_cases(cases: &[Case]) {
+        for &(name, src, kind, msg, lineno, offset, end_lineno, end_offset) in cases {
+            let e = crate::parse_bytes(src, "<unknown>", crate::Mode::Module).expect_err(name);
+            assert_eq!(
+                (e.kind, e.msg.as_str(), e.lineno, e.offset, e.end_lineno, e.end_offset),
+                (kind, msg, lineno, offset, end_lineno, end_offset),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn error_priority_between_passes_and_tokenizer() {
+        use SyntaxErrorKind::*;
+        check_cases(&[
+            ("generic", b"a b\n", SyntaxError, "invalid syntax", 1, 3, 1, 4),
+            ("later tokenizer error wins", b"a b\nx = 'abc\n", SyntaxError, "unterminated string literal (detected at line 2)", 2, 5, 2, 5),
+            ("later tokenizer error beats a specific one", b"f() = 1\nx = 'abc\n", SyntaxError, "unterminated string literal (detected at line 2)", 2, 5, 2, 5),
+            ("first-pass string error loses too", b"s = '\\x4'\nx = 'abc\n", SyntaxError, "unterminated string literal (detected at line 2)", 2, 5, 2, 5),
+            ("bracket opened after the error line", b"a b\nx = (\n", SyntaxError, "invalid syntax", 1, 3, 1, 4),
+            ("bracket opened before the error line", b"x = (\na b\n", SyntaxError, "'(' was never closed", 1, 5, 1, 0),
+            ("unexpected indent", b"x = 1\n   y\n", IndentationError, "unexpected indent", 2, 3, 2, 0),
+            ("eof in brackets", b"x = (1 +\n", SyntaxError, "'(' was never closed", 1, 5, 1, 0),
+        ]);
+    }
+
+    #[test]
+    fn error_locations() {
+        use SyntaxErrorKind::*;
+        check_cases(&[
+            ("indentation error at the next token", b"if x:\npass\n", IndentationError, "expected an indented block after 'if' statement on line 1", 2, 1, 2, 5),
+            ("bytes without cookie: byte columns", "x = '\u{e9}\u{e9}' 1\n".as_bytes(), SyntaxError, "invalid syntax", 1, 12, 1, 13),
+            ("cookie: character columns", "# coding: utf-8\nx = '\u{e9}\u{e9}' 1\n".as_bytes(), SyntaxError, "invalid syntax", 2, 10, 2, 11),
+            ("f-string field", b"x = f'{a b}'\n", SyntaxError, "f-string: invalid syntax. Perhaps you forgot a comma?", 1, 2, 1, 5),
+            ("starting from a node", b"try:\n    pass\nexcept A, B:\n    pass\n", SyntaxError, "multiple exception types must be parenthesized", 3, 8, 3, 12),
+            ("invalid target", b"f() = 1\n", SyntaxError, "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 1, 1, 4),
+        ]);
+        let e = crate::parse_str("x = '\u{e9}\u{e9}' 1\n", "<unknown>", crate::Mode::Module).unwrap_err();
+        assert_eq!((e.offset, e.end_offset), (10, 11), "text input: character columns");
+    }
+
+    #[test]
+    fn cpython_parser_quirks() {
+        use SyntaxErrorKind::*;
+        check_cases(&[
+            // The dict rule's invalid alternative is not guarded: it runs in the first pass.
+            ("dict", b"{1: 2, 3 4}\n", SyntaxError, "':' expected after dictionary key", 1, 8, 1, 0),
+            // Any prefix of a soft keyword passes CPython's SOFT_KEYWORD test.
+            ("soft keyword prefix", b"x = [c d]\n", SyntaxError, "invalid syntax", 1, 8, 1, 9),
+            // What `expression_without_invalid` memoizes is reused.
+            ("shared memo", b"a b c (e.g f)\n", SyntaxError, "invalid syntax", 1, 3, 1, 4),
+            ("<> without barry_as_FLUFL", b"a <> b\n", SyntaxError, "invalid syntax", 1, 3, 1, 5),
+        ]);
+    }
+
     #[test]
     fn unclosed_bracket_errors_are_recognised() {
         let e = SyntaxError::new(SyntaxErrorKind::SyntaxError, "'[' was never closed");
