@@ -85,7 +85,7 @@ fn tokenizer_error(p: &mut Parser<'_>) -> SyntaxError {
 /// the file when there is one (`_PyErr_ProgramDecodedTextObject`), not from
 /// the tokenizer's buffer, which may hold several continued lines.
 fn retext(p: &Parser<'_>, mut e: SyntaxError) -> SyntaxError {
-    if p.file_input && !p.in_fstring && !raised_by_tokenizer(&e) && e.lineno > 0 {
+    if p.file_input && !p.in_fstring && !p.tok_error_is_raised && e.lineno > 0 {
         let line = source_line(p.source, e.lineno);
         if !line.is_empty() {
             e.text = Some(line.to_string());
@@ -103,55 +103,14 @@ fn check_rest_of_source(p: &mut Parser<'_>, err: SyntaxError) -> SyntaxError {
     let Some(tok_err) = p.tok_error.take() else {
         return err;
     };
-    if raised_by_tokenizer(&tok_err) {
+    if p.tok_error_is_raised {
         return tok_err;
     }
     let err_line = p.tokens[p.fill.max(1) - 1].start.line;
-    match unclosed_bracket(p) {
-        Some(open) if err_line > open.start.line => {
-            if is_unclosed_bracket_error(&tok_err) {
-                retext(p, tok_err)
-            } else {
-                let msg = format!("'{}' was never closed", p.text(&open));
-                let col = i64::from(open.start.col) + 1;
-                p.known_location(SyntaxErrorKind::SyntaxError, msg, open.start.line, col, open.start.line, None)
-            }
-        }
+    match p.unclosed_bracket.take() {
+        Some(open) if err_line > open.lineno => retext(p, open),
         _ => err,
     }
-}
-
-/// Whether CPython's tokenizer raises this error itself (`syntaxerror()` in
-/// tokenizer.c), rather than returning an error code the parser turns into
-/// an exception (`_Pypegen_tokenizer_error`).
-fn raised_by_tokenizer(e: &SyntaxError) -> bool {
-    match e.kind {
-        SyntaxErrorKind::IndentationError | SyntaxErrorKind::TabError | SyntaxErrorKind::MemoryError => false,
-        SyntaxErrorKind::SyntaxError => {
-            !(e.msg == "unexpected EOF while parsing"
-                || e.msg == "unexpected character after line continuation character"
-                || is_unclosed_bracket_error(e))
-        }
-    }
-}
-
-fn is_unclosed_bracket_error(e: &SyntaxError) -> bool {
-    e.msg.len() == "'(' was never closed".len() && e.msg.starts_with('\'') && e.msg.ends_with("' was never closed")
-}
-
-/// The innermost bracket still open where the tokenizer stopped.
-fn unclosed_bracket(p: &Parser<'_>) -> Option<Token> {
-    let mut open = Vec::new();
-    for t in &p.tokens {
-        match t.kind {
-            TokenKind::LPar | TokenKind::LSqb | TokenKind::LBrace => open.push(*t),
-            TokenKind::RPar | TokenKind::RSqb | TokenKind::RBrace => {
-                open.pop();
-            }
-            _ => {}
-        }
-    }
-    open.pop()
 }
 
 // ----- error construction ---------------------------------------------------------
@@ -328,63 +287,6 @@ fn byte_to_char_offset(line: &str, col: i64) -> i64 {
     String::from_utf8_lossy(&bytes[..col]).chars().count() as i64
 }
 
-/// Whether raw source bytes declare their encoding (a UTF-8 BOM or a PEP 263
-/// coding cookie): only then does CPython 3.11 report the columns of parser
-/// errors in characters rather than bytes.
-pub(crate) fn declares_encoding(source: &[u8]) -> bool {
-    if source.starts_with(b"\xef\xbb\xbf") {
-        return true;
-    }
-    let mut lines = source.split(|&b| b == b'\n');
-    let Some(first) = lines.next() else {
-        return false;
-    };
-    match coding_spec(first) {
-        Cookie::Found => true,
-        // The second line counts only after a blank or comment-only line.
-        Cookie::NoneInComment => lines.next().is_some_and(|second| coding_spec(second) == Cookie::Found),
-        Cookie::Code => false,
-    }
-}
-
-#[derive(PartialEq)]
-enum Cookie {
-    Found,
-    /// A blank line, or a comment without a cookie.
-    NoneInComment,
-    Code,
-}
-
-/// CPython's `get_coding_spec`: a comment line containing `coding[:=]` and
-/// a name.
-fn coding_spec(line: &[u8]) -> Cookie {
-    let Some(hash) = line.iter().position(|&b| !matches!(b, b' ' | b'\t' | b'\x0c')) else {
-        return Cookie::NoneInComment;
-    };
-    match line[hash] {
-        b'#' => {}
-        b'\r' if hash + 1 == line.len() => return Cookie::NoneInComment,
-        _ => return Cookie::Code,
-    }
-    let comment = &line[hash..];
-    for i in 0..comment.len() {
-        let Some(rest) = comment[i..].strip_prefix(b"coding") else {
-            continue;
-        };
-        let Some((&sep, rest)) = rest.split_first() else {
-            continue;
-        };
-        if sep != b':' && sep != b'=' {
-            continue;
-        }
-        let name = rest.iter().skip_while(|&&b| b == b' ' || b == b'\t');
-        if name.take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.').count() > 0 {
-            return Cookie::Found;
-        }
-    }
-    Cookie::NoneInComment
-}
-
 // ----- helpers of the invalid_* rules (Parser/action_helpers.c) -------------------------
 
 /// Which kind of target an expression was meant to be (CPython's TARGETS_TYPE).
@@ -510,18 +412,6 @@ mod tests {
     }
 
     #[test]
-    fn coding_cookies() {
-        assert!(declares_encoding(b"# -*- coding: latin-1 -*-\nx = 1\n"));
-        assert!(declares_encoding(b"#!/usr/bin/python\n# vim: set fileencoding=utf-8 :\n"));
-        assert!(declares_encoding(b"\xef\xbb\xbfx = 1\n"));
-        assert!(!declares_encoding(b"x = 1\n# coding: utf-8\n"));
-        assert!(!declares_encoding(b"x = 1  # coding: utf-8\n"));
-        assert!(!declares_encoding(b"# coding is fun\nx = 1\n"));
-        assert!(!declares_encoding(b"# coding:\n"));
-        assert!(!declares_encoding(b""));
-    }
-
-    #[test]
     fn source_lines() {
         assert_eq!(source_line("a\nbc\nd", 2), "bc\n");
         assert_eq!(source_line("a\nbc\nd", 3), "d");
@@ -586,16 +476,5 @@ mod tests {
             ("shared memo", b"a b c (e.g f)\n", SyntaxError, "invalid syntax", 1, 3, 1, 4),
             ("<> without barry_as_FLUFL", b"a <> b\n", SyntaxError, "invalid syntax", 1, 3, 1, 5),
         ]);
-    }
-
-    #[test]
-    fn unclosed_bracket_errors_are_recognised() {
-        let e = SyntaxError::new(SyntaxErrorKind::SyntaxError, "'[' was never closed");
-        assert!(is_unclosed_bracket_error(&e));
-        assert!(!raised_by_tokenizer(&e));
-        let e = SyntaxError::new(SyntaxErrorKind::SyntaxError, "unterminated string literal (detected at line 1)");
-        assert!(raised_by_tokenizer(&e));
-        let e = SyntaxError::new(SyntaxErrorKind::IndentationError, "unindent does not match any outer indentation level");
-        assert!(!raised_by_tokenizer(&e));
     }
 }
