@@ -85,7 +85,7 @@ fn tokenizer_error(p: &mut Parser<'_>) -> SyntaxError {
 /// the file when there is one (`_PyErr_ProgramDecodedTextObject`), not from
 /// the tokenizer's buffer, which may hold several continued lines.
 fn retext(p: &Parser<'_>, mut e: SyntaxError) -> SyntaxError {
-    if p.file_input && !p.in_fstring && !raised_by_tokenizer(&e) && e.lineno > 0 {
+    if p.file_input && !p.in_fstring && !p.tok_error_is_raised && e.lineno > 0 {
         let line = source_line(p.source, e.lineno);
         if !line.is_empty() {
             e.text = Some(line.to_string());
@@ -103,55 +103,14 @@ fn check_rest_of_source(p: &mut Parser<'_>, err: SyntaxError) -> SyntaxError {
     let Some(tok_err) = p.tok_error.take() else {
         return err;
     };
-    if raised_by_tokenizer(&tok_err) {
+    if p.tok_error_is_raised {
         return tok_err;
     }
     let err_line = p.tokens[p.fill.max(1) - 1].start.line;
-    match unclosed_bracket(p) {
-        Some(open) if err_line > open.start.line => {
-            if is_unclosed_bracket_error(&tok_err) {
-                retext(p, tok_err)
-            } else {
-                let msg = format!("'{}' was never closed", p.text(&open));
-                let col = i64::from(open.start.col) + 1;
-                p.known_location(SyntaxErrorKind::SyntaxError, msg, open.start.line, col, open.start.line, None)
-            }
-        }
+    match p.unclosed_bracket.take() {
+        Some(open) if err_line > open.lineno => retext(p, open),
         _ => err,
     }
-}
-
-/// Whether CPython's tokenizer raises this error itself (`syntaxerror()` in
-/// tokenizer.c), rather than returning an error code the parser turns into
-/// an exception (`_Pypegen_tokenizer_error`).
-fn raised_by_tokenizer(e: &SyntaxError) -> bool {
-    match e.kind {
-        SyntaxErrorKind::IndentationError | SyntaxErrorKind::TabError | SyntaxErrorKind::MemoryError => false,
-        SyntaxErrorKind::SyntaxError => {
-            !(e.msg == "unexpected EOF while parsing"
-                || e.msg == "unexpected character after line continuation character"
-                || is_unclosed_bracket_error(e))
-        }
-    }
-}
-
-fn is_unclosed_bracket_error(e: &SyntaxError) -> bool {
-    e.msg.len() == "'(' was never closed".len() && e.msg.starts_with('\'') && e.msg.ends_with("' was never closed")
-}
-
-/// The innermost bracket still open where the tokenizer stopped.
-fn unclosed_bracket(p: &Parser<'_>) -> Option<Token> {
-    let mut open = Vec::new();
-    for t in &p.tokens {
-        match t.kind {
-            TokenKind::LPar | TokenKind::LSqb | TokenKind::LBrace => open.push(*t),
-            TokenKind::RPar | TokenKind::RSqb | TokenKind::RBrace => {
-                open.pop();
-            }
-            _ => {}
-        }
-    }
-    open.pop()
 }
 
 // ----- error construction ---------------------------------------------------------
@@ -328,63 +287,6 @@ fn byte_to_char_offset(line: &str, col: i64) -> i64 {
     String::from_utf8_lossy(&bytes[..col]).chars().count() as i64
 }
 
-/// Whether raw source bytes declare their encoding (a UTF-8 BOM or a PEP 263
-/// coding cookie): only then does CPython 3.11 report the columns of parser
-/// errors in characters rather than bytes.
-pub(crate) fn declares_encoding(source: &[u8]) -> bool {
-    if source.starts_with(b"\xef\xbb\xbf") {
-        return true;
-    }
-    let mut lines = source.split(|&b| b == b'\n');
-    let Some(first) = lines.next() else {
-        return false;
-    };
-    match coding_spec(first) {
-        Cookie::Found => true,
-        // The second line counts only after a blank or comment-only line.
-        Cookie::NoneInComment => lines.next().is_some_and(|second| coding_spec(second) == Cookie::Found),
-        Cookie::Code => false,
-    }
-}
-
-#[derive(PartialEq)]
-enum Cookie {
-    Found,
-    /// A blank line, or a comment without a cookie.
-    NoneInComment,
-    Code,
-}
-
-/// CPython's `get_coding_spec`: a comment line containing `coding[:=]` and
-/// a name.
-fn coding_spec(line: &[u8]) -> Cookie {
-    let Some(hash) = line.iter().position(|&b| !matches!(b, b' ' | b'\t' | b'\x0c')) else {
-        return Cookie::NoneInComment;
-    };
-    match line[hash] {
-        b'#' => {}
-        b'\r' if hash + 1 == line.len() => return Cookie::NoneInComment,
-        _ => return Cookie::Code,
-    }
-    let comment = &line[hash..];
-    for i in 0..comment.len() {
-        let Some(rest) = comment[i..].strip_prefix(b"coding") else {
-            continue;
-        };
-        let Some((&sep, rest)) = rest.split_first() else {
-            continue;
-        };
-        if sep != b':' && sep != b'=' {
-            continue;
-        }
-        let name = rest.iter().skip_while(|&&b| b == b' ' || b == b'\t');
-        if name.take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.').count() > 0 {
-            return Cookie::Found;
-        }
-    }
-    Cookie::NoneInComment
-}
-
 // ----- helpers of the invalid_* rules (Parser/action_helpers.c) -------------------------
 
 /// Which kind of target an expression was meant to be (CPython's TARGETS_TYPE).
@@ -510,32 +412,69 @@ mod tests {
     }
 
     #[test]
-    fn coding_cookies() {
-        assert!(declares_encoding(b"# -*- coding: latin-1 -*-\nx = 1\n"));
-        assert!(declares_encoding(b"#!/usr/bin/python\n# vim: set fileencoding=utf-8 :\n"));
-        assert!(declares_encoding(b"\xef\xbb\xbfx = 1\n"));
-        assert!(!declares_encoding(b"x = 1\n# coding: utf-8\n"));
-        assert!(!declares_encoding(b"x = 1  # coding: utf-8\n"));
-        assert!(!declares_encoding(b"# coding is fun\nx = 1\n"));
-        assert!(!declares_encoding(b"# coding:\n"));
-        assert!(!declares_encoding(b""));
-    }
-
-    #[test]
     fn source_lines() {
         assert_eq!(source_line("a\nbc\nd", 2), "bc\n");
         assert_eq!(source_line("a\nbc\nd", 3), "d");
         assert_eq!(source_line("a\n", 5), "");
     }
 
+    /// (name, source bytes, kind, msg, lineno, offset, end_lineno, end_offset)
+    /// as python3.11's `ast.parse(source)` reports them (an end offset of -1
+    /// is stored as 0).
+    type Case = (&'static str, &'static [u8], SyntaxErrorKind, &'static str, u32, u32, u32, u32);
+
+    fn check_cases(cases: &[Case]) {
+        for &(name, src, kind, msg, lineno, offset, end_lineno, end_offset) in cases {
+            let e = crate::parse_bytes(src, "<unknown>", crate::Mode::Module).expect_err(name);
+            assert_eq!(
+                (e.kind, e.msg.as_str(), e.lineno, e.offset, e.end_lineno, e.end_offset),
+                (kind, msg, lineno, offset, end_lineno, end_offset),
+                "{name}"
+            );
+        }
+    }
+
     #[test]
-    fn unclosed_bracket_errors_are_recognised() {
-        let e = SyntaxError::new(SyntaxErrorKind::SyntaxError, "'[' was never closed");
-        assert!(is_unclosed_bracket_error(&e));
-        assert!(!raised_by_tokenizer(&e));
-        let e = SyntaxError::new(SyntaxErrorKind::SyntaxError, "unterminated string literal (detected at line 1)");
-        assert!(raised_by_tokenizer(&e));
-        let e = SyntaxError::new(SyntaxErrorKind::IndentationError, "unindent does not match any outer indentation level");
-        assert!(!raised_by_tokenizer(&e));
+    fn error_priority_between_passes_and_tokenizer() {
+        use SyntaxErrorKind::*;
+        check_cases(&[
+            ("generic", b"a b\n", SyntaxError, "invalid syntax", 1, 3, 1, 4),
+            ("later tokenizer error wins", b"a b\nx = 'abc\n", SyntaxError, "unterminated string literal (detected at line 2)", 2, 5, 2, 5),
+            ("later tokenizer error beats a specific one", b"f() = 1\nx = 'abc\n", SyntaxError, "unterminated string literal (detected at line 2)", 2, 5, 2, 5),
+            ("first-pass string error loses too", b"s = '\\x4'\nx = 'abc\n", SyntaxError, "unterminated string literal (detected at line 2)", 2, 5, 2, 5),
+            ("bracket opened after the error line", b"a b\nx = (\n", SyntaxError, "invalid syntax", 1, 3, 1, 4),
+            ("bracket opened before the error line", b"x = (\na b\n", SyntaxError, "'(' was never closed", 1, 5, 1, 0),
+            ("unexpected indent", b"x = 1\n   y\n", IndentationError, "unexpected indent", 2, 3, 2, 0),
+            ("eof in brackets", b"x = (1 +\n", SyntaxError, "'(' was never closed", 1, 5, 1, 0),
+        ]);
+    }
+
+    #[test]
+    fn error_locations() {
+        use SyntaxErrorKind::*;
+        check_cases(&[
+            ("indentation error at the next token", b"if x:\npass\n", IndentationError, "expected an indented block after 'if' statement on line 1", 2, 1, 2, 5),
+            ("bytes without cookie: byte columns", "x = '\u{e9}\u{e9}' 1\n".as_bytes(), SyntaxError, "invalid syntax", 1, 12, 1, 13),
+            ("cookie: character columns", "# coding: utf-8\nx = '\u{e9}\u{e9}' 1\n".as_bytes(), SyntaxError, "invalid syntax", 2, 10, 2, 11),
+            ("f-string field", b"x = f'{a b}'\n", SyntaxError, "f-string: invalid syntax. Perhaps you forgot a comma?", 1, 2, 1, 5),
+            ("starting from a node", b"try:\n    pass\nexcept A, B:\n    pass\n", SyntaxError, "multiple exception types must be parenthesized", 3, 8, 3, 12),
+            ("invalid target", b"f() = 1\n", SyntaxError, "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 1, 1, 4),
+        ]);
+        let e = crate::parse_str("x = '\u{e9}\u{e9}' 1\n", "<unknown>", crate::Mode::Module).unwrap_err();
+        assert_eq!((e.offset, e.end_offset), (10, 11), "text input: character columns");
+    }
+
+    #[test]
+    fn cpython_parser_quirks() {
+        use SyntaxErrorKind::*;
+        check_cases(&[
+            // The dict rule's invalid alternative is not guarded: it runs in the first pass.
+            ("dict", b"{1: 2, 3 4}\n", SyntaxError, "':' expected after dictionary key", 1, 8, 1, 0),
+            // Any prefix of a soft keyword passes CPython's SOFT_KEYWORD test.
+            ("soft keyword prefix", b"x = [c d]\n", SyntaxError, "invalid syntax", 1, 8, 1, 9),
+            // What `expression_without_invalid` memoizes is reused.
+            ("shared memo", b"a b c (e.g f)\n", SyntaxError, "invalid syntax", 1, 3, 1, 4),
+            ("<> without barry_as_FLUFL", b"a <> b\n", SyntaxError, "invalid syntax", 1, 3, 1, 5),
+        ]);
     }
 }

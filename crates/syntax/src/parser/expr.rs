@@ -763,11 +763,12 @@ impl<'src> Parser<'src> {
             return Ok(Some(mk(ExprKind::Dict { keys, values }, self.loc_from(start))));
         }
         self.reset(m);
-        if self.call_invalid_rules {
-            self.bump();
-            self.invalid_double_starred_kvpairs()?;
-            self.reset(m);
-        }
+        // Not guarded by `call_invalid_rules`: CPython's generator only
+        // guards alternatives made of a single invalid rule, so this one
+        // also runs in the first pass.
+        self.bump();
+        self.invalid_double_starred_kvpairs()?;
+        self.reset(m);
         Ok(None)
     }
 

@@ -39,6 +39,12 @@ pub(crate) struct Parser<'src> {
     pub(crate) tokens: Vec<Token>,
     /// The tokenizer's error, raised when the parser reaches the `Error` token.
     pub(crate) tok_error: Option<SyntaxError>,
+    /// Whether the tokenizer raises `tok_error` itself rather than the parser
+    /// for it (see [`crate::tokenizer::Tokens::error_is_raised`]).
+    pub(crate) tok_error_is_raised: bool,
+    /// "'(' was never closed" for the innermost bracket open at a status
+    /// error (see [`crate::tokenizer::Tokens::unclosed_bracket`]).
+    pub(crate) unclosed_bracket: Option<SyntaxError>,
     /// Index of the next token.
     pub(crate) pos: usize,
     /// One past the furthest token looked at (CPython's `p->fill`): generic
@@ -105,6 +111,11 @@ impl<'src> Parser<'src> {
         Parser::from_tokens(source, toks, mode)
     }
 
+    fn new_with_columns(source: &'src str, mode: Mode, columns: crate::tokenizer::ErrorColumns) -> Self {
+        let toks = crate::tokenizer::tokenize_with(source, columns);
+        Parser::from_tokens(source, toks, mode)
+    }
+
     pub(crate) fn from_tokens(source: &'src str, toks: crate::tokenizer::Tokens, mode: Mode) -> Self {
         let mut tokens = toks.tokens;
         if toks.error.is_some() || tokens.last().map(|t| t.kind) != Some(TokenKind::EndMarker) {
@@ -128,6 +139,8 @@ impl<'src> Parser<'src> {
             tokens,
             levels,
             tok_error: toks.error,
+            tok_error_is_raised: toks.error_is_raised,
+            unclosed_bracket: toks.unclosed_bracket,
             pos: 0,
             fill: 0,
             call_invalid_rules: false,
@@ -328,8 +341,10 @@ pub fn parse(source: &str, mode: Mode) -> Result<Mod, SyntaxError> {
 /// Parse source decoded from `raw` bytes: error columns are bytes unless
 /// the bytes declare their encoding, as in CPython 3.11.
 pub fn parse_decoded(source: &str, raw: &[u8], mode: Mode) -> Result<Mod, SyntaxError> {
-    let mut p = Parser::new(source, mode);
-    p.byte_offsets = !errors::declares_encoding(raw);
+    let byte_offsets = !crate::encoding::declares_encoding(raw);
+    let columns = if byte_offsets { crate::tokenizer::ErrorColumns::Bytes } else { crate::tokenizer::ErrorColumns::Chars };
+    let mut p = Parser::new_with_columns(source, mode, columns);
+    p.byte_offsets = byte_offsets;
     p.file_input = true;
     errors::run_parser(p)
 }

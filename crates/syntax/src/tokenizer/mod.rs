@@ -92,7 +92,9 @@ pub fn tokenize(source: &str) -> Tokens {
 pub fn tokenize_with(source: &str, columns: ErrorColumns) -> Tokens {
     if source.as_bytes().contains(&0) {
         // compile()'s check, made before the tokenizer ever runs.
-        let err = SyntaxError::new(SyntaxErrorKind::SyntaxError, "source code string cannot contain null bytes");
+        let mut err = SyntaxError::new(SyntaxErrorKind::SyntaxError, "source code string cannot contain null bytes");
+        // compile() raises it without any location.
+        err.located = false;
         return Tokens {
             tokens: Vec::new(),
             error: Some(err),
