@@ -158,7 +158,11 @@ fn dump_ast(path: &str) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    match syntax::parse_bytes(&source, path, syntax::Mode::Module) {
+    let (result, warnings) = syntax::parse_bytes_with_warnings(&source, path, syntax::Mode::Module);
+    for w in &warnings {
+        eprint!("{}", w.warning_text());
+    }
+    match result {
         Ok(tree) => {
             let mut text = syntax::dump(&tree);
             text.push('\n');

@@ -73,7 +73,21 @@ impl fmt::Display for SyntaxError {
 
 impl std::error::Error for SyntaxError {}
 
+
 impl SyntaxError {
+    /// What python3 prints to stderr when this is emitted as a SyntaxWarning
+    /// (`warnings.formatwarning`): `file:line: SyntaxWarning: msg` and the
+    /// stripped source line.
+    pub fn warning_text(&self) -> String {
+        let mut out = format!("{}:{}: SyntaxWarning: {}\n", self.filename, self.lineno, self.msg);
+        if let Some(line) = self.text.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+            out.push_str("  ");
+            out.push_str(line);
+            out.push('\n');
+        }
+        out
+    }
+
     /// What `python3` prints to stderr for this error when it is uncaught:
     /// the `File "...", line N` line, the source line, the caret line and
     /// `Kind: msg` (CPython 3.11's `print_exception` and `print_error_text`

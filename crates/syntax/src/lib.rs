@@ -30,14 +30,23 @@ pub enum Mode {
 
 /// Parse raw source bytes (decoded per PEP 263 / BOM) into an AST.
 pub fn parse_bytes(source: &[u8], filename: &str, mode: Mode) -> Result<ast::Mod, SyntaxError> {
-    let text = encoding::decode_source(source).map_err(|mut e| {
+    parse_bytes_with_warnings(source, filename, mode).0
+}
+
+/// `parse_bytes`, also returning the SyntaxWarnings CPython emits while
+/// parsing (e.g. "invalid decimal literal" for `1if x else y`), as
+/// SyntaxError values whose `msg`, `lineno` and `text` say what to print.
+pub fn parse_bytes_with_warnings(source: &[u8], filename: &str, mode: Mode) -> (Result<ast::Mod, SyntaxError>, Vec<SyntaxError>) {
+    let named = |mut e: SyntaxError| {
         e.filename = filename.to_string();
         e
-    })?;
-    parser::parse_decoded(&text, source, mode).map_err(|mut e| {
-        e.filename = filename.to_string();
-        e
-    })
+    };
+    let text = match encoding::decode_source(source) {
+        Ok(text) => text,
+        Err(e) => return (Err(named(e)), Vec::new()),
+    };
+    let (result, warnings) = parser::parse_decoded_with_warnings(&text, source, mode);
+    (result.map_err(named), warnings.into_iter().map(named).collect())
 }
 
 /// Parse already-decoded source text into an AST.

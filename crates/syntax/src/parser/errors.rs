@@ -24,15 +24,15 @@ use crate::token::{Pos, Token, TokenKind};
 
 /// Run the start rule; on failure rerun it with the `invalid_*` rules enabled
 /// and raise the most specific error, as `_PyPegen_run_parser` does.
-pub(crate) fn run_parser(mut p: Parser<'_>) -> PResult<Mod> {
+pub(crate) fn run_parser(p: &mut Parser<'_>) -> PResult<Mod> {
     let first = p.start_rule();
     if let Ok(Some(m)) = first {
         return Ok(m);
     }
     // CPython raises a tokenizer error as soon as the parser fetches the bad
     // token; the second pass then does nothing.
-    if reached_error_token(&p) {
-        return Err(tokenizer_error(&mut p));
+    if reached_error_token(p) {
+        return Err(tokenizer_error(p));
     }
     let last_token = p.tokens[p.fill.max(1) - 1];
     let err = match first {
@@ -46,8 +46,8 @@ pub(crate) fn run_parser(mut p: Parser<'_>) -> PResult<Mod> {
             p.level = 0;
             p.call_invalid_rules = true;
             let second = p.start_rule();
-            if reached_error_token(&p) {
-                return Err(tokenizer_error(&mut p));
+            if reached_error_token(p) {
+                return Err(tokenizer_error(p));
             }
             match second {
                 Err(e) if e.kind == SyntaxErrorKind::MemoryError => return Err(e),
@@ -63,7 +63,7 @@ pub(crate) fn run_parser(mut p: Parser<'_>) -> PResult<Mod> {
             }
         }
     };
-    Err(check_rest_of_source(&mut p, err))
+    Err(check_rest_of_source(p, err))
 }
 
 /// Whether the parser has fetched the token standing for a tokenizer error.

@@ -58,6 +58,8 @@ pub(crate) struct Parser<'src> {
     /// Parsing the expression of an f-string replacement field (CPython's
     /// `Py_fstring_input`): error messages get an "f-string: " prefix.
     pub(crate) in_fstring: bool,
+    /// The tokenizer's SyntaxWarnings, each at the token it is about.
+    warnings: Vec<(usize, SyntaxError)>,
     /// Report error columns in UTF-8 bytes instead of characters, as
     /// CPython 3.11 does for bytes input that declares no encoding.
     pub(crate) byte_offsets: bool,
@@ -118,6 +120,15 @@ impl<'src> Parser<'src> {
 
     pub(crate) fn from_tokens(source: &'src str, toks: crate::tokenizer::Tokens, mode: Mode) -> Self {
         let mut tokens = toks.tokens;
+        // A warning belongs to the first token that starts at or after it.
+        let warnings = toks
+            .warnings
+            .into_iter()
+            .map(|w| {
+                let at = tokens.partition_point(|t| (t.start.line, t.start.col + 1) < (w.lineno, w.offset));
+                (at, w)
+            })
+            .collect();
         if toks.error.is_some() || tokens.last().map(|t| t.kind) != Some(TokenKind::EndMarker) {
             let at = tokens.last().map(|t| (t.end, t.text_end)).unwrap_or((Pos { line: 1, col: 0 }, 0));
             tokens.push(Token { kind: TokenKind::Error, start: at.0, end: at.0, text_start: at.1, text_end: at.1 });
@@ -147,6 +158,7 @@ impl<'src> Parser<'src> {
             level: 0,
             mode,
             in_fstring: false,
+            warnings,
             byte_offsets: false,
             file_input: false,
             memo: HashMap::new(),
@@ -335,18 +347,27 @@ pub(crate) const MAX_LEVEL: u32 = 3000;
 
 /// Parse a whole source text with the start rule for `mode`.
 pub fn parse(source: &str, mode: Mode) -> Result<Mod, SyntaxError> {
-    errors::run_parser(Parser::new(source, mode))
+    errors::run_parser(&mut Parser::new(source, mode))
 }
 
 /// Parse source decoded from `raw` bytes: error columns are bytes unless
 /// the bytes declare their encoding, as in CPython 3.11.
 pub fn parse_decoded(source: &str, raw: &[u8], mode: Mode) -> Result<Mod, SyntaxError> {
+    parse_decoded_with_warnings(source, raw, mode).0
+}
+
+/// `parse_decoded`, also returning the SyntaxWarnings CPython would emit:
+/// those of the tokens the parser fetched, in source order.
+pub fn parse_decoded_with_warnings(source: &str, raw: &[u8], mode: Mode) -> (Result<Mod, SyntaxError>, Vec<SyntaxError>) {
     let byte_offsets = !crate::encoding::declares_encoding(raw);
     let columns = if byte_offsets { crate::tokenizer::ErrorColumns::Bytes } else { crate::tokenizer::ErrorColumns::Chars };
     let mut p = Parser::new_with_columns(source, mode, columns);
     p.byte_offsets = byte_offsets;
     p.file_input = true;
-    errors::run_parser(p)
+    let result = errors::run_parser(&mut p);
+    let fetched = p.fill;
+    let warnings = p.warnings.into_iter().filter(|(at, _)| *at < fetched).map(|(_, w)| w).collect();
+    (result, warnings)
 }
 
 /// Parse the expression of an f-string replacement field: `text` is the
@@ -378,7 +399,7 @@ pub fn parse_fstring_expr(text: &str, start: Pos) -> Result<Expr, SyntaxError> {
     }
     let mut p = Parser::from_tokens(text, toks, Mode::Expression);
     p.in_fstring = true;
-    match errors::run_parser(p)? {
+    match errors::run_parser(&mut p)? {
         Mod::Expression { body } => Ok(*body),
         _ => Err(SyntaxError::new(SyntaxErrorKind::SyntaxError, "f-string: invalid syntax")),
     }
