@@ -61,6 +61,47 @@ pub fn decode_source_named(source: &[u8], filename: &str) -> Result<String, Synt
     })
 }
 
+/// A byte sequence that is not UTF-8, in source that declares no encoding.
+pub struct InvalidUtf8 {
+    /// Where its U+FFFD stands in the text `decode_undeclared_lossy` returns.
+    pub text_offset: usize,
+    /// The offending bytes, as `Utf8Chunks` delimits them.
+    pub bytes: Vec<u8>,
+}
+
+/// Undeclared source that is not UTF-8, decoded as CPython's tokenizer sees
+/// it when parsing bytes: comments may hold anything, and only a name or a
+/// string literal that contains bad bytes fails, when it is decoded. Each
+/// bad sequence becomes U+FFFD (as CPython shows such lines); the sequences
+/// are returned so the caller can raise the decode error at the right token.
+/// `None` when the source declares an encoding or is valid UTF-8.
+pub fn decode_undeclared_lossy(source: &[u8]) -> Option<(String, Vec<InvalidUtf8>)> {
+    if declares_encoding(source) || std::str::from_utf8(source).is_ok() {
+        return None;
+    }
+    let bytes = translate_newline_bytes(source);
+    let mut text = String::with_capacity(bytes.len() + 16);
+    let mut invalid = Vec::new();
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            invalid.push(InvalidUtf8 { text_offset: text.len(), bytes: chunk.invalid().to_vec() });
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
+    }
+    Some((text, invalid))
+}
+
+/// The reason Python's UTF-8 decoder gives for `bad`, the first invalid
+/// sequence of a buffer, when `at_end` says nothing follows it there.
+pub fn utf8_error_reason(bad: &[u8], at_end: bool) -> &'static str {
+    match bad.first() {
+        Some(0x80..=0xC1) | Some(0xF5..=0xFF) => "invalid start byte",
+        _ if at_end => "unexpected end of data",
+        _ => "invalid continuation byte",
+    }
+}
+
 /// Whether `source` declares its encoding (a BOM or a coding cookie), in
 /// which case CPython's parser counts error columns in characters rather
 /// than bytes (see [`crate::tokenizer::ErrorColumns`]).

@@ -1,0 +1,2 @@
+# café: bad bytes in comments are ignored
+x = 1
