@@ -19,14 +19,11 @@ pub const CO_NOFREE: u32 = 0x0040;
 pub const CO_COROUTINE: u32 = 0x0080;
 pub const CO_ITERABLE_COROUTINE: u32 = 0x0100;
 pub const CO_ASYNC_GENERATOR: u32 = 0x0200;
-pub const CO_FUTURE_DIVISION: u32 = 0x20000;
-pub const CO_FUTURE_ABSOLUTE_IMPORT: u32 = 0x40000;
-pub const CO_FUTURE_WITH_STATEMENT: u32 = 0x80000;
-pub const CO_FUTURE_PRINT_FUNCTION: u32 = 0x100000;
-pub const CO_FUTURE_UNICODE_LITERALS: u32 = 0x200000;
-pub const CO_FUTURE_BARRY_AS_BDFL: u32 = 0x400000;
-pub const CO_FUTURE_GENERATOR_STOP: u32 = 0x800000;
-pub const CO_FUTURE_ANNOTATIONS: u32 = 0x1000000;
+// The future-feature bits live with the future-statement scan.
+pub use crate::future::{
+    CO_FUTURE_ABSOLUTE_IMPORT, CO_FUTURE_ANNOTATIONS, CO_FUTURE_BARRY_AS_BDFL, CO_FUTURE_DIVISION,
+    CO_FUTURE_GENERATOR_STOP, CO_FUTURE_PRINT_FUNCTION, CO_FUTURE_UNICODE_LITERALS, CO_FUTURE_WITH_STATEMENT,
+};
 
 // Kinds of the "fast locals plus" slots (CPython's co_localspluskinds).
 pub const CO_FAST_LOCAL: u8 = 0x20;

@@ -10,15 +10,25 @@ pub enum SyntaxErrorKind {
     /// Not a SyntaxError: CPython 3.11 raises a bare `MemoryError` when the
     /// source nests deeper than its parser's stack limit.
     MemoryError,
+    /// Not a SyntaxError either: a tree too deep to build (a very long
+    /// `a+b+...` chain), which CPython 3.11 reports as a RecursionError
+    /// "maximum recursion depth exceeded during ast construction".
+    RecursionError,
 }
 
 impl SyntaxErrorKind {
+    /// Whether this is one of the SyntaxError classes (with a location to show).
+    pub fn is_syntax_error(self) -> bool {
+        matches!(self, SyntaxErrorKind::SyntaxError | SyntaxErrorKind::IndentationError | SyntaxErrorKind::TabError)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             SyntaxErrorKind::SyntaxError => "SyntaxError",
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
             SyntaxErrorKind::MemoryError => "MemoryError",
+            SyntaxErrorKind::RecursionError => "RecursionError",
         }
     }
 }
@@ -98,10 +108,10 @@ impl SyntaxError {
     /// CPython puts them, not under the character: that is reproduced.
     pub fn traceback_text(&self) -> String {
         let mut out = String::new();
-        if self.located && self.kind != SyntaxErrorKind::MemoryError {
+        if self.located && self.kind.is_syntax_error() {
             out = format!("  File \"{}\", line {}\n", self.filename, self.lineno);
         }
-        let shows_text = self.located && self.kind != SyntaxErrorKind::MemoryError;
+        let shows_text = self.located && self.kind.is_syntax_error();
         if let (Some(text), true) = (&self.text, shows_text) {
             // 0 stands for CPython's 0 and None alike; both give no caret.
             let offset = i64::from(self.offset);
@@ -114,7 +124,7 @@ impl SyntaxError {
                     line_size
                 }
                 SyntaxErrorKind::SyntaxError => i64::from(self.end_offset),
-                SyntaxErrorKind::IndentationError | SyntaxErrorKind::TabError | SyntaxErrorKind::MemoryError => 0,
+                _ => 0,
             };
             end_offset = end_offset.min(line_size + 1);
             push_error_text(&mut out, offset, end_offset, text);
@@ -231,6 +241,9 @@ mod tests {
         e.offset = 3;
         e.text = Some("----1\n".into());
         assert_eq!(e.traceback_text(), "MemoryError\n");
+        e.kind = SyntaxErrorKind::RecursionError;
+        e.msg = "maximum recursion depth exceeded during ast construction".into();
+        assert_eq!(e.traceback_text(), "RecursionError: maximum recursion depth exceeded during ast construction\n");
     }
 
     #[test]

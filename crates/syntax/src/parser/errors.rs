@@ -37,7 +37,7 @@ pub(crate) fn run_parser(p: &mut Parser<'_>) -> PResult<Mod> {
     let last_token = p.tokens[p.fill.max(1) - 1];
     let err = match first {
         // Not a SyntaxError: no second pass, no check of the rest.
-        Err(e) if e.kind == SyntaxErrorKind::MemoryError => return Err(e),
+        Err(e) if !e.kind.is_syntax_error() => return Err(e),
         // An error raised by an action in the first pass (a bad string
         // literal, a forced token): the second pass does nothing either.
         Err(e) => e,
@@ -50,7 +50,7 @@ pub(crate) fn run_parser(p: &mut Parser<'_>) -> PResult<Mod> {
                 return Err(tokenizer_error(p));
             }
             match second {
-                Err(e) if e.kind == SyntaxErrorKind::MemoryError => return Err(e),
+                Err(e) if !e.kind.is_syntax_error() => return Err(e),
                 Err(e) => e,
                 // `_PyPegen_set_syntax_error`: nothing specific was found.
                 Ok(_) => match last_token.kind {
@@ -250,6 +250,13 @@ pub(crate) fn make_error(p: &Parser<'_>, kind: SyntaxErrorKind, msg: String, sta
         None => (start.line, None),
     };
     p.known_location(kind, msg, start.line, i64::from(start.col) + 1, end_line, end_col)
+}
+
+/// A left-recursive chain (`a+b+...`) nests the tree past the limit: the
+/// parser copes, but building CPython's AST objects then recurses too deep.
+pub(crate) fn chain_too_deep(p: &Parser<'_>) -> SyntaxError {
+    let t = p.tokens[p.pos.min(p.tokens.len() - 1)];
+    p.error_at(SyntaxErrorKind::RecursionError, "maximum recursion depth exceeded during ast construction", t.start, Some(t.end))
 }
 
 /// The parser's stack limit: CPython 3.11 raises a bare MemoryError.

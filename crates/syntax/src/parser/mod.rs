@@ -529,7 +529,7 @@ impl<'src> Parser<'src> {
         *links += 1;
         self.peak = self.peak.max(self.level);
         if self.level > MAX_LEVEL {
-            return Err(errors::too_deep(self));
+            return Err(errors::chain_too_deep(self));
         }
         Ok(())
     }
