@@ -143,7 +143,7 @@ pub(crate) struct Unit<'a> {
     pub private: Option<String>,
     pub cfg: Cfg,
     pub consts: Vec<ConstValue>,
-    const_index: HashMap<String, u32>,
+    const_index: HashMap<ConstKey, u32>,
     pub names: IndexSet<String>,
     pub varnames: IndexSet<String>,
     pub cellvars: IndexSet<String>,
@@ -186,7 +186,21 @@ impl ConstPool for Unit<'_> {
 
 impl Unit<'_> {
     pub fn add_const(&mut self, value: ConstValue) -> u32 {
-        let key = const_key(&value);
+        let key = match &value {
+            ConstValue::Value(c) => ConstKey::of(c),
+            ConstValue::FrozenSet(items) => ConstKey::FrozenSet(items.iter().map(ConstKey::of).collect()),
+            // Equal code objects are one constant, as in CPython (a `while`
+            // test compiled twice makes the same lambda or genexpr twice).
+            // Few per unit, and unequal ones differ early (name, line).
+            ConstValue::Code(code) => {
+                let found = self.consts.iter().position(|c| matches!(c, ConstValue::Code(o) if o == code));
+                if let Some(i) = found {
+                    return i as u32;
+                }
+                self.consts.push(value);
+                return self.consts.len() as u32 - 1;
+            }
+        };
         if let Some(i) = self.const_index.get(&key) {
             return *i;
         }
@@ -197,66 +211,43 @@ impl Unit<'_> {
     }
 }
 
-/// A key that tells constants apart the way CPython's constant cache does:
-/// by type and value (so `1`, `1.0`, `True` and `0.0`/`-0.0` stay distinct).
-fn const_key(value: &ConstValue) -> String {
-    fn item(c: &Constant, out: &mut String) {
+/// Tells constants apart the way CPython's constant cache does: by type and
+/// value, so `1`, `1.0` and `True` stay distinct, and so do `0.0` and `-0.0`
+/// (floats compare by bits).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum ConstKey {
+    None,
+    Bool(bool),
+    Ellipsis,
+    Int(i64),
+    BigInt(num_bigint::BigInt),
+    Float(u64),
+    Complex(u64, u64),
+    Str(Vec<u8>),
+    Bytes(Vec<u8>),
+    Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
+}
+
+impl ConstKey {
+    fn of(c: &Constant) -> ConstKey {
         match c {
-            Constant::None => out.push('N'),
-            Constant::Bool(b) => out.push_str(if *b { "T" } else { "F" }),
-            Constant::Ellipsis => out.push('E'),
-            Constant::Int(i) => {
-                out.push('i');
-                out.push_str(&i.to_string());
-            }
-            Constant::BigInt(i) => {
-                out.push('i');
-                out.push_str(&i.to_string());
-            }
-            Constant::Float(f) => {
-                out.push('f');
-                out.push_str(&f.to_bits().to_string());
-            }
-            Constant::Complex { real, imag } => {
-                out.push('c');
-                out.push_str(&format!("{}:{}", real.to_bits(), imag.to_bits()));
-            }
-            Constant::Str(s) => {
-                out.push('s');
-                out.push_str(&s.as_bytes().len().to_string());
-                out.push(':');
-                out.push_str(&String::from_utf8_lossy(s.as_bytes()));
-            }
-            Constant::Bytes(b) => {
-                out.push('b');
-                out.push_str(&format!("{b:?}"));
-            }
-            Constant::Tuple(items) => {
-                out.push('(');
-                for i in items {
-                    item(i, out);
-                    out.push(',');
-                }
-                out.push(')');
-            }
+            Constant::None => ConstKey::None,
+            Constant::Bool(b) => ConstKey::Bool(*b),
+            Constant::Ellipsis => ConstKey::Ellipsis,
+            Constant::Int(i) => ConstKey::Int(*i),
+            // Folding may leave a small value in a BigInt: one key per value.
+            Constant::BigInt(i) => match i64::try_from(i) {
+                Ok(small) => ConstKey::Int(small),
+                Err(_) => ConstKey::BigInt(i.clone()),
+            },
+            Constant::Float(f) => ConstKey::Float(f.to_bits()),
+            Constant::Complex { real, imag } => ConstKey::Complex(real.to_bits(), imag.to_bits()),
+            Constant::Str(s) => ConstKey::Str(s.as_bytes().to_vec()),
+            Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
+            Constant::Tuple(items) => ConstKey::Tuple(items.iter().map(ConstKey::of).collect()),
         }
     }
-    let mut out = String::new();
-    match value {
-        ConstValue::Value(c) => item(c, &mut out),
-        ConstValue::FrozenSet(items) => {
-            out.push_str("fs{");
-            for i in items {
-                item(i, &mut out);
-                out.push(',');
-            }
-            out.push('}');
-        }
-        // Equal code objects are one constant, as in CPython (a `while`
-        // test compiled twice makes the same lambda or genexpr twice).
-        ConstValue::Code(c) => out.push_str(&format!("code:{c:?}")),
-    }
-    out
 }
 
 pub(crate) struct Compiler<'a> {
