@@ -129,31 +129,49 @@ impl<'src> Parser<'src> {
     /// `star_atom: NAME | '(' target_with_star_atom ')' | '(' [star_targets_tuple_seq] ')'
     ///     | '[' [star_targets_list_seq] ']'`
     fn star_atom(&mut self) -> R<Expr> {
+        self.target_atom(
+            ExprContext::Store,
+            Self::target_with_star_atom,
+            Self::star_targets_tuple_seq,
+            Self::star_targets_list_seq,
+        )
+    }
+
+    /// The atom of an assignment or `del` target (`star_atom`, `del_t_atom`):
+    /// a name, a parenthesized `inner` target, or a tuple or list of targets,
+    /// all in context `ctx`.
+    fn target_atom(
+        &mut self,
+        ctx: ExprContext,
+        inner: fn(&mut Self) -> R<Expr>,
+        tuple_seq: fn(&mut Self) -> R<Vec<Expr>>,
+        list_seq: fn(&mut Self) -> R<Vec<Expr>>,
+    ) -> R<Expr> {
         let start = self.start_pos();
         let m = self.mark();
         match self.peek_kind() {
-            TokenKind::Name => Ok(self.name_expr().map(|e| set_expr_context(e, ExprContext::Store))),
+            TokenKind::Name => Ok(self.name_expr().map(|e| set_expr_context(e, ctx))),
             TokenKind::LPar => {
                 self.bump();
-                if let Some(a) = self.target_with_star_atom()? {
+                if let Some(a) = inner(self)? {
                     if self.expect(TokenKind::RPar).is_some() {
-                        return Ok(Some(set_expr_context(a, ExprContext::Store)));
+                        return Ok(Some(set_expr_context(a, ctx)));
                     }
                 }
                 self.reset(m);
                 self.bump();
-                let elts = self.star_targets_tuple_seq()?.unwrap_or_default();
+                let elts = tuple_seq(self)?.unwrap_or_default();
                 if self.expect(TokenKind::RPar).is_some() {
-                    return Ok(Some(mk(ExprKind::Tuple { elts, ctx: ExprContext::Store }, self.loc_from(start))));
+                    return Ok(Some(mk(ExprKind::Tuple { elts, ctx }, self.loc_from(start))));
                 }
                 self.reset(m);
                 Ok(None)
             }
             TokenKind::LSqb => {
                 self.bump();
-                let elts = self.star_targets_list_seq()?.unwrap_or_default();
+                let elts = list_seq(self)?.unwrap_or_default();
                 if self.expect(TokenKind::RSqb).is_some() {
-                    return Ok(Some(mk(ExprKind::List { elts, ctx: ExprContext::Store }, self.loc_from(start))));
+                    return Ok(Some(mk(ExprKind::List { elts, ctx }, self.loc_from(start))));
                 }
                 self.reset(m);
                 Ok(None)
@@ -284,36 +302,6 @@ impl<'src> Parser<'src> {
 
     /// `del_t_atom: NAME | '(' del_target ')' | '(' [del_targets] ')' | '[' [del_targets] ']'`
     fn del_t_atom(&mut self) -> R<Expr> {
-        let start = self.start_pos();
-        let m = self.mark();
-        match self.peek_kind() {
-            TokenKind::Name => Ok(self.name_expr().map(|e| set_expr_context(e, ExprContext::Del))),
-            TokenKind::LPar => {
-                self.bump();
-                if let Some(a) = self.del_target()? {
-                    if self.expect(TokenKind::RPar).is_some() {
-                        return Ok(Some(set_expr_context(a, ExprContext::Del)));
-                    }
-                }
-                self.reset(m);
-                self.bump();
-                let elts = self.del_targets()?.unwrap_or_default();
-                if self.expect(TokenKind::RPar).is_some() {
-                    return Ok(Some(mk(ExprKind::Tuple { elts, ctx: ExprContext::Del }, self.loc_from(start))));
-                }
-                self.reset(m);
-                Ok(None)
-            }
-            TokenKind::LSqb => {
-                self.bump();
-                let elts = self.del_targets()?.unwrap_or_default();
-                if self.expect(TokenKind::RSqb).is_some() {
-                    return Ok(Some(mk(ExprKind::List { elts, ctx: ExprContext::Del }, self.loc_from(start))));
-                }
-                self.reset(m);
-                Ok(None)
-            }
-            _ => Ok(None),
-        }
+        self.target_atom(ExprContext::Del, Self::del_target, Self::del_targets, Self::del_targets)
     }
 }
