@@ -288,6 +288,12 @@ impl<'src> Parser<'src> {
             p.invalid_kvpair()?;
             Ok(None)
         })?;
+        self.invalid_dict_value()
+    }
+
+    /// The two alternatives `invalid_double_starred_kvpairs` and
+    /// `invalid_kvpair` end with alike: a bad value after `key:`.
+    fn invalid_dict_value(&mut self) -> PResult<()> {
         // expression ':' a='*' bitwise_or
         self.alt(|p| {
             req!(p.expression()?);
@@ -323,23 +329,7 @@ impl<'src> Parser<'src> {
                 Some(0),
             )))
         })?;
-        // expression ':' a='*' bitwise_or
-        self.alt(|p| {
-            req!(p.expression()?);
-            req!(p.expect(TokenKind::Colon));
-            let a = req!(p.expect(TokenKind::Star));
-            req!(p.bitwise_or()?);
-            Ok(Some(p.raise_starting_from("cannot use a starred expression in a dictionary value", a.start)))
-        })?;
-        // expression a=':' &('}'|',')
-        self.alt(|p| {
-            req!(p.expression()?);
-            let a = req!(p.expect(TokenKind::Colon));
-            if !(p.at(TokenKind::RBrace) || p.at(TokenKind::Comma)) {
-                return Ok(None);
-            }
-            Ok(Some(p.error_at_loc("expression expected after dictionary key and ':'", tloc(&a))))
-        })
+        self.invalid_dict_value()
     }
 
     // ----- comprehensions -----------------------------------------------------------
