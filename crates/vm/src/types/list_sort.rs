@@ -1,0 +1,1 @@
+//! Stable timsort with fallible comparisons (CPython's listsort).
