@@ -1,0 +1,493 @@
+//! The object header, `Value` and reference counting.
+//!
+//! Every heap object is a `PyObject<T>`: a header (reference count, type
+//! pointer) followed by its payload `T`. A `Value` is an owned 8-byte
+//! handle: either a pointer to a heap object or, when its low bit is set, a
+//! small int stored in the word itself (no allocation, no refcount traffic).
+//! Code outside `object/` never learns which: it asks `as_small_int`,
+//! `type_of`, `downcast`.
+//!
+//! Objects of a heap type may carry "extras" after their payload: the
+//! instance dict, the weakref list and `__slots__` values, at the offset the
+//! type records (CPython's tp_dictoffset/tp_basicsize).
+
+use std::alloc::Layout;
+use std::cell::Cell;
+use std::marker::PhantomData;
+use std::ptr::NonNull;
+
+use super::typeobj::{PyType, TypeObject};
+use crate::runtime::errors::PyResult;
+
+/// Reference counts at or above this value are immortal (PEP 683): never
+/// incremented, decremented or freed. Static objects start here.
+pub const IMMORTAL_REFCNT: usize = 1 << (usize::BITS - 2);
+
+/// The start of every heap object.
+#[repr(C)]
+pub struct ObjHeader {
+    refcnt: Cell<usize>,
+    ob_type: Cell<*const PyType>,
+}
+
+impl ObjHeader {
+    /// A header for a static, immortal object of type `ty`.
+    pub const fn immortal(ty: &'static PyType) -> ObjHeader {
+        ObjHeader { refcnt: Cell::new(IMMORTAL_REFCNT), ob_type: Cell::new(ty) }
+    }
+}
+
+/// A heap object: header then payload.
+#[repr(C)]
+pub struct PyObject<T> {
+    pub header: ObjHeader,
+    pub data: T,
+}
+
+impl<T> PyObject<T> {
+    /// A static, immortal object (builtin types, None, True, ...).
+    pub const fn new_static(ty: &'static PyType, data: T) -> PyObject<T> {
+        PyObject { header: ObjHeader::immortal(ty), data }
+    }
+}
+
+// SAFETY: static objects are immortal (their refcount is never written) and
+// their interior-mutable parts are only written during runtime start-up, or
+// by the one thread holding the GIL of the interpreter that uses them.
+unsafe impl<T> Sync for PyObject<T> {}
+
+/// A payload type that is the layout of a builtin type.
+pub trait PyPayload: Sized + 'static {
+    /// The builtin type whose instances carry this payload.
+    fn class() -> &'static PyType;
+}
+
+const INT_TAG: usize = 1;
+/// Range of ints stored inside the word (62 bits of magnitude plus sign).
+pub const SMALL_INT_MIN: i64 = -(1 << 62);
+pub const SMALL_INT_MAX: i64 = (1 << 62) - 1;
+
+/// An owned reference to a Python object. Clone increments the reference
+/// count, Drop decrements it and destroys the object at zero.
+#[repr(transparent)]
+pub struct Value {
+    bits: NonNull<ObjHeader>,
+    // Objects are per interpreter and refcounts are plain integers.
+    _not_send: PhantomData<*const ObjHeader>,
+}
+
+impl Value {
+    /// A small int value, if `i` fits in the word.
+    #[inline]
+    pub fn small_int(i: i64) -> Option<Value> {
+        if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i) {
+            let bits = ((i << 1) as usize) | INT_TAG;
+            // SAFETY: the tag bit makes `bits` non-zero.
+            Some(Value { bits: unsafe { NonNull::new_unchecked(bits as *mut ObjHeader) }, _not_send: PhantomData })
+        } else {
+            None
+        }
+    }
+
+    /// The int, if this is a small int stored in the word.
+    #[inline]
+    pub fn as_small_int(&self) -> Option<i64> {
+        let bits = self.bits.as_ptr() as usize;
+        if bits & INT_TAG != 0 {
+            Some((bits as i64) >> 1)
+        } else {
+            None
+        }
+    }
+
+    #[inline]
+    fn header_ptr(&self) -> Option<*const ObjHeader> {
+        let bits = self.bits.as_ptr() as usize;
+        if bits & INT_TAG != 0 {
+            None
+        } else {
+            Some(self.bits.as_ptr())
+        }
+    }
+
+    /// A new reference to a static (immortal) object.
+    #[inline]
+    pub fn from_static<T>(obj: &'static PyObject<T>) -> Value {
+        Value { bits: NonNull::from(&obj.header), _not_send: PhantomData }
+    }
+
+    /// The object's type.
+    #[inline]
+    pub fn type_of(&self) -> &PyType {
+        match self.header_ptr() {
+            // SAFETY: a Value keeps its object alive, and an object keeps
+            // its type alive, so the type outlives the borrow of `self`.
+            Some(h) => unsafe { &*(*h).ob_type.get() },
+            None => crate::types::int::PyInt::class(),
+        }
+    }
+
+    /// Identity comparison (`is`).
+    #[inline]
+    pub fn is(&self, other: &Value) -> bool {
+        self.bits == other.bits
+    }
+
+    /// Identity as `id()` reports it: the address, or the tagged word for
+    /// small ints (odd, so never equal to an address).
+    #[inline]
+    pub fn id(&self) -> usize {
+        self.bits.as_ptr() as usize
+    }
+
+    /// Whether this object's type is `ty` exactly.
+    #[inline]
+    pub fn is_exact(&self, ty: &PyType) -> bool {
+        std::ptr::eq(self.type_of(), ty)
+    }
+
+    /// The payload, if the object's layout is `T` (its type is T's builtin
+    /// type or a subclass of it).
+    #[inline]
+    pub fn downcast<T: PyPayload>(&self) -> Option<&T> {
+        let h = self.header_ptr()?;
+        // SAFETY: the header is live (we hold a reference); `solid_base`
+        // names the builtin type whose payload layout the object has, and
+        // `PyObject<T>` is repr(C), so the payload follows the header.
+        unsafe {
+            let ty = &*(*h).ob_type.get();
+            if std::ptr::eq(ty.data.solid_base(), T::class()) {
+                Some(&(*(h as *const PyObject<T>)).data)
+            } else {
+                None
+            }
+        }
+    }
+
+    /// The payload, if the object's type is exactly T's builtin type.
+    #[inline]
+    pub fn downcast_exact<T: PyPayload>(&self) -> Option<&T> {
+        let h = self.header_ptr()?;
+        // SAFETY: as in `downcast`; an exact type match implies the layout.
+        unsafe {
+            if std::ptr::eq((*h).ob_type.get(), T::class()) {
+                Some(&(*(h as *const PyObject<T>)).data)
+            } else {
+                None
+            }
+        }
+    }
+
+    /// The payload of an object known to have layout `T`.
+    ///
+    /// # Safety
+    /// The caller has checked (e.g. by type) that the object's layout is `T`.
+    #[inline]
+    pub unsafe fn payload_unchecked<T>(&self) -> &T {
+        // SAFETY: guaranteed by the caller.
+        unsafe { &(*(self.bits.as_ptr() as *const PyObject<T>)).data }
+    }
+
+    /// A new object of T's builtin type.
+    #[inline]
+    pub fn new<T: PyPayload>(data: T) -> PyResult<Value> {
+        let ty = T::class();
+        let layout = Layout::new::<PyObject<T>>();
+        // SAFETY: the layout has non-zero size (it holds a header).
+        let raw = unsafe { std::alloc::alloc(layout) } as *mut PyObject<T>;
+        if raw.is_null() {
+            return Err(crate::runtime::errors::PyErr::no_memory());
+        }
+        // SAFETY: `raw` is a fresh allocation of the right layout.
+        unsafe {
+            raw.write(PyObject { header: ObjHeader { refcnt: Cell::new(1), ob_type: Cell::new(ty) }, data });
+            Ok(Value { bits: NonNull::new_unchecked(raw as *mut ObjHeader), _not_send: PhantomData })
+        }
+    }
+
+    /// A new object of heap type `ty` whose layout is `T`: the payload, then
+    /// the type's extras (dict, weakref list, `__slots__`), all empty.
+    pub fn new_instance<T: PyPayload>(ty: &Value, data: T) -> PyResult<Value> {
+        let Some(tyobj) = ty.downcast::<TypeObject>() else {
+            return Err(crate::runtime::errors::PyErr::no_memory());
+        };
+        if !tyobj.is_heap_type() {
+            return Value::new(data);
+        }
+        let size = tyobj.basicsize.get();
+        let Ok(layout) = Layout::from_size_align(size, std::mem::align_of::<PyObject<T>>().max(8)) else {
+            return Err(crate::runtime::errors::PyErr::no_memory());
+        };
+        debug_assert!(size >= std::mem::size_of::<PyObject<T>>());
+        // SAFETY: the layout has non-zero size.
+        let raw = unsafe { std::alloc::alloc(layout) };
+        if raw.is_null() {
+            return Err(crate::runtime::errors::PyErr::no_memory());
+        }
+        let type_ptr = tyobj as *const TypeObject as *const u8;
+        // SAFETY: `ty` is a type object, so its header precedes the payload
+        // at offset 0 of the repr(C) PyObject.
+        let type_obj = unsafe { type_ptr.sub(std::mem::offset_of!(PyObject<TypeObject>, data)) } as *const PyType;
+        std::mem::forget(ty.clone()); // the instance owns a reference to its heap type
+        // SAFETY: fresh allocation of `size` bytes; the payload part is
+        // written as a PyObject<T>; the extras (whole words after the
+        // payload, up to `size`) start as null (None) values.
+        unsafe {
+            (raw as *mut PyObject<T>)
+                .write(PyObject { header: ObjHeader { refcnt: Cell::new(1), ob_type: Cell::new(type_obj) }, data });
+            let extras = tyobj.extras_offset.get();
+            let mut off = extras;
+            while off + 8 <= size {
+                (raw.add(off) as *mut usize).write(0);
+                off += 8;
+            }
+            Ok(Value { bits: NonNull::new_unchecked(raw as *mut ObjHeader), _not_send: PhantomData })
+        }
+    }
+
+    /// The extras slot `index` (0-based, in words after the payload) of an
+    /// instance of a heap type; None when unset.
+    pub fn extra_slot(&self, index: usize) -> &Cell<Option<Value>> {
+        let h = self.header_ptr().expect("extras only exist on heap objects");
+        // SAFETY: callers pass an index below the type's extras count (the
+        // type computed it); `Cell<Option<Value>>` has Value's size, and
+        // the slot was initialized to null (None) at allocation.
+        unsafe {
+            let ty = &*(*h).ob_type.get();
+            let off = ty.data.extras_offset.get() + index * 8;
+            &*((h as *const u8).add(off) as *const Cell<Option<Value>>)
+        }
+    }
+
+    /// The current reference count (as sys.getrefcount sees it, minus its argument).
+    pub fn refcount(&self) -> usize {
+        match self.header_ptr() {
+            // SAFETY: the header is live while we hold a reference.
+            Some(h) => unsafe { (*h).refcnt.get() },
+            None => IMMORTAL_REFCNT,
+        }
+    }
+
+    /// Change the object's type (`obj.__class__ = C`); the caller checked layouts.
+    pub fn set_type(&self, ty: &Value) {
+        if let Some(h) = self.header_ptr() {
+            let new = ty.header_ptr().unwrap_or(std::ptr::null()) as *const PyType;
+            // SAFETY: the header is live; the object takes a reference to
+            // its new type and gives up the old one (if heap types).
+            unsafe {
+                let old = (*h).ob_type.replace(new);
+                std::mem::forget(ty.clone());
+                if (*old).data.is_heap_type() {
+                    drop(Value { bits: NonNull::new_unchecked(old as *mut ObjHeader), _not_send: PhantomData });
+                }
+            }
+        }
+    }
+
+    /// Raw word, for tables keyed by identity.
+    #[inline]
+    pub fn as_raw(&self) -> usize {
+        self.bits.as_ptr() as usize
+    }
+
+    /// Leak this reference and return the header pointer (for the cycle
+    /// collector and weak references).
+    pub fn into_raw(self) -> *const ObjHeader {
+        let p = self.bits.as_ptr();
+        std::mem::forget(self);
+        p
+    }
+
+    /// Rebuild a Value from `into_raw`.
+    ///
+    /// # Safety
+    /// `p` came from `into_raw` and its reference has not been reused.
+    pub unsafe fn from_raw(p: *const ObjHeader) -> Value {
+        // SAFETY: `p` is non-null (it came from a Value).
+        Value { bits: unsafe { NonNull::new_unchecked(p as *mut ObjHeader) }, _not_send: PhantomData }
+    }
+
+    /// A new strong reference from a borrowed header pointer.
+    ///
+    /// # Safety
+    /// `p` points to a live object.
+    pub unsafe fn from_borrowed_ptr(p: *const ObjHeader) -> Value {
+        // SAFETY: the object is live, so incrementing its count is valid.
+        unsafe {
+            incref(p);
+            Value::from_raw(p)
+        }
+    }
+}
+
+#[inline]
+unsafe fn incref(h: *const ObjHeader) {
+    // SAFETY: the caller guarantees a live header.
+    let rc = unsafe { &(*h).refcnt };
+    let n = rc.get();
+    if n < IMMORTAL_REFCNT {
+        rc.set(n + 1);
+    }
+}
+
+impl Clone for Value {
+    #[inline]
+    fn clone(&self) -> Value {
+        if let Some(h) = self.header_ptr() {
+            // SAFETY: we hold a reference, so the object is live.
+            unsafe { incref(h) };
+        }
+        Value { bits: self.bits, _not_send: PhantomData }
+    }
+}
+
+impl Drop for Value {
+    #[inline]
+    fn drop(&mut self) {
+        if let Some(h) = self.header_ptr() {
+            // SAFETY: we hold a reference, so the object is live; at zero
+            // no reference remains and the object is destroyed.
+            unsafe {
+                let rc = &(*h).refcnt;
+                let n = rc.get();
+                if n < IMMORTAL_REFCNT {
+                    if n == 1 {
+                        rc.set(0);
+                        dealloc::destroy(h as *mut ObjHeader);
+                    } else {
+                        rc.set(n - 1);
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl PartialEq for Value {
+    /// Identity, not Python equality.
+    fn eq(&self, other: &Value) -> bool {
+        self.is(other)
+    }
+}
+impl Eq for Value {}
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.as_small_int() {
+            Some(i) => write!(f, "<int {i}>"),
+            None => write!(f, "<{} object at {:#x}>", self.type_of().data.name(), self.id()),
+        }
+    }
+}
+
+/// Object destruction, with CPython's "trashcan": destroying an object can
+/// drop the last reference to others; past a nesting depth those are queued
+/// and destroyed by the outermost call, so long chains do not recurse.
+pub(crate) mod dealloc {
+    use super::*;
+    use std::cell::RefCell;
+
+    const MAX_NESTING: u32 = 64;
+
+    thread_local! {
+        static DEPTH: Cell<u32> = const { Cell::new(0) };
+        static PENDING: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// Destroy an object whose count reached zero.
+    ///
+    /// # Safety
+    /// `h` is a live object with no remaining references.
+    pub(crate) unsafe fn destroy(h: *mut ObjHeader) {
+        let depth = DEPTH.with(|d| d.get());
+        if depth >= MAX_NESTING {
+            PENDING.with(|p| p.borrow_mut().push(h as usize));
+            return;
+        }
+        DEPTH.with(|d| d.set(depth + 1));
+        // SAFETY: forwarded from the caller.
+        unsafe { destroy_now(h) };
+        if depth == 0 {
+            while let Some(next) = PENDING.with(|p| p.borrow_mut().pop()) {
+                // SAFETY: queued objects had no references when queued and
+                // nothing can reach them since.
+                unsafe { destroy_now(next as *mut ObjHeader) };
+            }
+        }
+        DEPTH.with(|d| d.set(depth));
+    }
+
+    unsafe fn destroy_now(h: *mut ObjHeader) {
+        // SAFETY: the header is still valid; the type outlives its instances.
+        unsafe {
+            let ty = &*(*h).ob_type.get();
+            (ty.data.dealloc)(h);
+        }
+    }
+
+    /// The deallocator of builtin types whose payload is `T`.
+    ///
+    /// # Safety
+    /// `h` is an unreferenced `PyObject<T>` allocated by `Value::new`.
+    pub unsafe fn dealloc_builtin<T>(h: *mut ObjHeader) {
+        let p = h as *mut PyObject<T>;
+        // SAFETY: layout and ownership guaranteed by the caller.
+        unsafe {
+            std::ptr::drop_in_place(&mut (*p).data);
+            std::alloc::dealloc(p as *mut u8, Layout::new::<PyObject<T>>());
+        }
+    }
+
+    /// Drop the payload `T` in place (used by heap subtypes, which free the
+    /// memory themselves).
+    ///
+    /// # Safety
+    /// `h` is an unreferenced object whose layout starts with `PyObject<T>`.
+    pub unsafe fn drop_payload<T>(h: *mut ObjHeader) {
+        // SAFETY: guaranteed by the caller.
+        unsafe { std::ptr::drop_in_place(&mut (*(h as *mut PyObject<T>)).data) };
+    }
+
+    /// The deallocator of instances of heap types: the finalizer (`__del__`),
+    /// then the payload, the extras, the memory, and the reference to the type.
+    ///
+    /// # Safety
+    /// `h` is an unreferenced instance allocated by `Value::new_instance`.
+    pub unsafe fn dealloc_subtype(h: *mut ObjHeader) {
+        // SAFETY: the object is unreferenced and laid out as its type says.
+        unsafe {
+            let ty_ptr = (*h).ob_type.get();
+            let ty = &(*ty_ptr).data;
+            if ty.has_finalizer() {
+                // Resurrect for the duration of __del__ (PEP 442).
+                (*h).refcnt.set(1);
+                let me = Value::from_raw(h);
+                crate::object::typeobj::call_finalizer(&me);
+                let n = (*h).refcnt.get();
+                if n > 1 {
+                    // Resurrected: keep the object, drop our temporary ref.
+                    (*h).refcnt.set(n - 1);
+                    std::mem::forget(me);
+                    return;
+                }
+                std::mem::forget(me);
+                (*h).refcnt.set(0);
+            }
+            let size = ty.basicsize.get();
+            let extras = ty.extras_offset.get();
+            let mut off = extras;
+            while off + 8 <= size {
+                let slot = (h as *mut u8).add(off) as *mut Option<Value>;
+                std::ptr::drop_in_place(slot);
+                off += 8;
+            }
+            if let Some(drop_data) = (*ty.solid_base()).data.drop_data {
+                drop_data(h);
+            }
+            std::alloc::dealloc(h as *mut u8, Layout::from_size_align_unchecked(size, 8));
+            drop(Value::from_raw(ty_ptr as *const ObjHeader));
+        }
+    }
+}
+
+pub use dealloc::{dealloc_builtin, dealloc_subtype, drop_payload};

@@ -1,0 +1,65 @@
+//! `InterpreterState`: everything one interpreter owns (CPython's
+//! PyInterpreterState): sys.modules, builtins, the sys module, interned
+//! strings, limits, the hash secret.
+
+use std::cell::{Cell, RefCell};
+
+use super::config::Config;
+use crate::object::value::Value;
+use crate::pyhash::HashSecret;
+
+pub struct InterpreterState {
+    pub id: u64,
+    pub config: Config,
+    /// `sys.modules`.
+    pub modules: RefCell<Option<Value>>,
+    /// The `builtins` module's dict.
+    pub builtins: RefCell<Option<Value>>,
+    /// The `sys` module.
+    pub sys: RefCell<Option<Value>>,
+    /// Interned strings (`sys.intern`, identifiers of code objects).
+    pub interned: RefCell<hashbrown::HashMap<String, Value>>,
+    /// `sys.getrecursionlimit()`.
+    pub recursion_limit: Cell<u32>,
+    /// `sys.get_int_max_str_digits()` (0: no limit).
+    pub int_max_str_digits: Cell<usize>,
+    pub hash_secret: HashSecret,
+    /// Set once `Py_Finalize` has begun.
+    pub finalizing: Cell<bool>,
+    /// Functions registered with atexit (run at finalization, last first).
+    pub atexit: RefCell<Vec<(Value, Vec<Value>, Option<Value>)>>,
+}
+
+impl InterpreterState {
+    pub fn new(id: u64, config: Config) -> InterpreterState {
+        let hash_secret = HashSecret::from_env(config.hash_seed);
+        let digits = config.int_max_str_digits;
+        InterpreterState {
+            id,
+            config,
+            modules: RefCell::new(None),
+            builtins: RefCell::new(None),
+            sys: RefCell::new(None),
+            interned: RefCell::new(hashbrown::HashMap::new()),
+            recursion_limit: Cell::new(1000),
+            int_max_str_digits: Cell::new(digits),
+            hash_secret,
+            finalizing: Cell::new(false),
+            atexit: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// `sys.modules` (a dict).
+    pub fn modules(&self) -> Value {
+        self.modules.borrow().clone().expect("sys.modules exists after start-up")
+    }
+
+    /// The builtins dict.
+    pub fn builtins(&self) -> Value {
+        self.builtins.borrow().clone().expect("builtins exist after start-up")
+    }
+
+    pub fn sys(&self) -> Value {
+        self.sys.borrow().clone().expect("sys exists after start-up")
+    }
+}

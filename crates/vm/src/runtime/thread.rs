@@ -1,0 +1,84 @@
+//! `ThreadState`: per-thread execution state (CPython's PyThreadState):
+//! the frame chain, the handled-exception stack, recursion depth, hooks.
+
+use std::cell::{Cell, RefCell};
+
+use super::interpreter::InterpreterState;
+use crate::eval::frame::{DataStack, Frame};
+use crate::object::value::Value;
+
+pub struct ThreadState {
+    interp: *const InterpreterState,
+    /// The innermost executing frame (null when idle).
+    pub current_frame: Cell<*mut Frame>,
+    /// The exception being handled (`sys.exception()`); generators swap
+    /// their own in and out.
+    pub exc_info: RefCell<Option<Value>>,
+    /// Python-level call depth, checked against the recursion limit.
+    pub recursion_depth: Cell<u32>,
+    /// Extra depth allowed while handling a RecursionError (CPython's
+    /// recursion_headroom), so handlers can run.
+    pub recursion_headroom: Cell<u32>,
+    /// Native re-entries of the evaluation loop (each consumes Rust stack).
+    pub native_depth: Cell<u32>,
+    /// Frames of this thread.
+    pub datastack: DataStack,
+    pub trace_func: RefCell<Option<Value>>,
+    pub profile_func: RefCell<Option<Value>>,
+    pub thread_id: u64,
+}
+
+thread_local! {
+    // CPython's _Py_tss_tstate: the thread state attached to this OS thread.
+    static CURRENT: Cell<*const ThreadState> = const { Cell::new(std::ptr::null()) };
+}
+
+/// Native re-entries of the evaluation loop allowed before RecursionError:
+/// each costs Rust stack, and the main thread's stack is 8 MiB.
+pub const MAX_NATIVE_DEPTH: u32 = 200;
+
+impl ThreadState {
+    pub fn new(interp: &InterpreterState) -> ThreadState {
+        ThreadState {
+            interp,
+            current_frame: Cell::new(std::ptr::null_mut()),
+            exc_info: RefCell::new(None),
+            recursion_depth: Cell::new(0),
+            recursion_headroom: Cell::new(0),
+            native_depth: Cell::new(0),
+            datastack: DataStack::new(),
+            trace_func: RefCell::new(None),
+            profile_func: RefCell::new(None),
+            thread_id: current_thread_id(),
+        }
+    }
+
+    /// The interpreter this thread belongs to.
+    pub fn interp(&self) -> &InterpreterState {
+        // SAFETY: an interpreter outlives its thread states.
+        unsafe { &*self.interp }
+    }
+
+    /// The thread state attached to this OS thread.
+    pub fn current() -> Option<&'static ThreadState> {
+        let p = CURRENT.with(|c| c.get());
+        // SAFETY: a thread state stays attached only while alive (`swap`
+        // detaches it before it is dropped).
+        if p.is_null() { None } else { Some(unsafe { &*p }) }
+    }
+
+    /// Attach `ts` to this OS thread (null to detach); returns the previous one.
+    pub fn swap(ts: *const ThreadState) -> *const ThreadState {
+        CURRENT.with(|c| c.replace(ts))
+    }
+
+    /// The exception being handled, if any.
+    pub fn handled_exception(&self) -> Option<Value> {
+        self.exc_info.borrow().clone()
+    }
+}
+
+fn current_thread_id() -> u64 {
+    // SAFETY: pthread_self has no preconditions.
+    unsafe { libc::pthread_self() as u64 }
+}
