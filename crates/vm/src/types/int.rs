@@ -1,0 +1,795 @@
+//! `int`: arbitrary precision. Values in the small range live inside the
+//! `Value` word; others (and instances of int subclasses) are `PyInt`
+//! objects holding a BigInt. Every operation has an i64 fast path with
+//! overflow checks that falls back to BigInt.
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use crate::object::protocol;
+use crate::object::typeobj::{nb, CompareOp, PyType, TypeObject, TPFLAGS_BASETYPE, TPFLAGS_LONG_SUBCLASS};
+use crate::object::value::{PyObject, PyPayload, Value};
+use crate::runtime::errors::{PyErr, PyResult};
+use crate::runtime::thread::ThreadState;
+use crate::types::{bool_, float, none, str as pystr};
+
+pub struct PyInt {
+    pub value: BigInt,
+}
+
+pub static INT_TYPE: PyType = PyObject::new_static(
+    &super::typeobject::TYPE_TYPE,
+    TypeObject::builtin::<PyInt>("int", &INT_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE | TPFLAGS_LONG_SUBCLASS),
+);
+
+impl PyPayload for PyInt {
+    fn class() -> &'static PyType {
+        &INT_TYPE
+    }
+}
+
+impl PyInt {
+    pub fn class_ref() -> &'static PyType {
+        &INT_TYPE
+    }
+}
+
+/// A borrowed view of an int's value.
+pub enum IntRef<'a> {
+    Small(i64),
+    Big(&'a BigInt),
+}
+
+impl IntRef<'_> {
+    pub fn to_bigint(&self) -> BigInt {
+        match self {
+            IntRef::Small(i) => BigInt::from(*i),
+            IntRef::Big(b) => (*b).clone(),
+        }
+    }
+    pub fn to_i64(&self) -> Option<i64> {
+        match self {
+            IntRef::Small(i) => Some(*i),
+            IntRef::Big(b) => b.to_i64(),
+        }
+    }
+}
+
+/// The int value of an int (or bool, or int subclass instance).
+#[inline]
+pub fn as_int(v: &Value) -> Option<IntRef<'_>> {
+    if let Some(i) = v.as_small_int() {
+        return Some(IntRef::Small(i));
+    }
+    if let Some(p) = v.downcast::<PyInt>() {
+        return Some(match p.value.to_i64() {
+            Some(i) if v.is_exact(&INT_TYPE) && false => IntRef::Small(i),
+            _ => IntRef::Big(&p.value),
+        });
+    }
+    if let Some(b) = bool_::as_bool(v) {
+        return Some(IntRef::Small(b as i64));
+    }
+    None
+}
+
+pub fn is_int(v: &Value) -> bool {
+    as_int(v).is_some()
+}
+
+pub fn is_negative(v: &Value) -> bool {
+    match as_int(v) {
+        Some(IntRef::Small(i)) => i < 0,
+        Some(IntRef::Big(b)) => b.is_negative(),
+        None => false,
+    }
+}
+
+/// An int value (small when it fits).
+#[inline]
+pub fn from_i64(i: i64) -> Value {
+    match Value::small_int(i) {
+        Some(v) => v,
+        None => from_bigint(BigInt::from(i)),
+    }
+}
+
+/// An int value from a BigInt (small when it fits).
+pub fn from_bigint(b: BigInt) -> Value {
+    if let Some(i) = b.to_i64() {
+        if let Some(v) = Value::small_int(i) {
+            return v;
+        }
+    }
+    Value::new(PyInt { value: b }).unwrap_or_else(|_| none::none())
+}
+
+pub fn from_usize(n: usize) -> Value {
+    from_bigint(BigInt::from(n))
+}
+
+/// The value as an isize, None if out of range or not an int.
+pub fn to_isize(v: &Value) -> Option<isize> {
+    match as_int(v)? {
+        IntRef::Small(i) => isize::try_from(i).ok(),
+        IntRef::Big(b) => b.to_isize(),
+    }
+}
+
+/// The value as an i64 or OverflowError with CPython's message.
+pub fn to_i64_checked(v: &Value) -> PyResult<i64> {
+    match as_int(v) {
+        Some(r) => r.to_i64().ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C long")),
+        None => Err(PyErr::type_error(format!("an integer is required (got type {})", protocol::type_name(v)))),
+    }
+}
+
+/// CPython's hash of an int.
+pub fn hash_int(v: &Value) -> isize {
+    match as_int(v) {
+        Some(IntRef::Small(i)) => crate::pyhash::hash_i64(i),
+        Some(IntRef::Big(b)) => crate::pyhash::hash_bigint(b),
+        None => 0,
+    }
+}
+
+/// Decimal string of an int, honouring sys.int_max_str_digits.
+pub fn to_decimal_string(ts: &ThreadState, v: &IntRef<'_>) -> PyResult<String> {
+    match v {
+        IntRef::Small(i) => Ok(i.to_string()),
+        IntRef::Big(b) => {
+            let limit = ts.interp().int_max_str_digits.get();
+            if limit > 0 {
+                // Cheap bound first: bits * log10(2).
+                let bits = b.bits() as f64;
+                if bits * std::f64::consts::LOG10_2 > limit as f64 + 1.0 {
+                    return Err(PyErr::value_error(format!(
+                        "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+                    )));
+                }
+            }
+            let s = b.to_string();
+            let ndigits = s.trim_start_matches('-').len();
+            if limit > 0 && ndigits > limit {
+                return Err(PyErr::value_error(format!(
+                    "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+                )));
+            }
+            Ok(s)
+        }
+    }
+}
+
+fn int_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let r = as_int(v).ok_or_else(|| PyErr::type_error("int expected"))?;
+    Ok(pystr::new_str(&to_decimal_string(ts, &r)?))
+}
+
+fn int_hash(_ts: &ThreadState, v: &Value) -> PyResult<isize> {
+    Ok(hash_int(v))
+}
+
+fn int_bool(_ts: &ThreadState, v: &Value) -> PyResult<bool> {
+    Ok(match as_int(v) {
+        Some(IntRef::Small(i)) => i != 0,
+        Some(IntRef::Big(b)) => !b.is_zero(),
+        None => true,
+    })
+}
+
+fn int_richcompare(_ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> PyResult<Value> {
+    let Some(a) = as_int(v) else { return Ok(none::not_implemented()) };
+    if let Some(b) = as_int(w) {
+        let ord = match (&a, &b) {
+            (IntRef::Small(x), IntRef::Small(y)) => x.cmp(y),
+            _ => a.to_bigint().cmp(&b.to_bigint()),
+        };
+        return Ok(bool_::new_bool(op.test(ord)));
+    }
+    if let Some(f) = float::as_float_exact_payload(w) {
+        return Ok(match float::compare_int_float(&a.to_bigint(), f) {
+            Some(ord) => bool_::new_bool(op.test(ord)),
+            None => bool_::new_bool(op == CompareOp::Ne),
+        });
+    }
+    Ok(none::not_implemented())
+}
+
+/// Integer binary operators (both operands int-like), NotImplemented otherwise.
+pub fn int_binary(ts: &ThreadState, v: &Value, w: &Value, op: usize) -> PyResult<Value> {
+    let (Some(a), Some(b)) = (as_int(v), as_int(w)) else {
+        return Ok(none::not_implemented());
+    };
+    let op = op % nb::INPLACE;
+    if let (IntRef::Small(x), IntRef::Small(y)) = (&a, &b) {
+        let (x, y) = (*x, *y);
+        let r = match op {
+            nb::ADD => x.checked_add(y),
+            nb::SUBTRACT => x.checked_sub(y),
+            nb::MULTIPLY => x.checked_mul(y),
+            nb::AND => Some(x & y),
+            nb::OR => Some(x | y),
+            nb::XOR => Some(x ^ y),
+            nb::FLOOR_DIVIDE => {
+                if y == 0 {
+                    return Err(PyErr::zero_division("integer division or modulo by zero"));
+                }
+                x.checked_div_euclid(y).map(|_| x.div_floor(&y))
+            }
+            nb::REMAINDER => {
+                if y == 0 {
+                    return Err(PyErr::zero_division("integer modulo by zero"));
+                }
+                Some(x.mod_floor(&y))
+            }
+            nb::TRUE_DIVIDE => {
+                if y == 0 {
+                    return Err(PyErr::zero_division("division by zero"));
+                }
+                if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
+                    return Ok(float::new_float(x as f64 / y as f64));
+                }
+                None
+            }
+            nb::LSHIFT => {
+                if y < 0 {
+                    return Err(PyErr::value_error("negative shift count"));
+                }
+                if y < 62 && x.unsigned_abs() < (1u64 << (62 - y)) {
+                    Some(x << y)
+                } else {
+                    None
+                }
+            }
+            nb::RSHIFT => {
+                if y < 0 {
+                    return Err(PyErr::value_error("negative shift count"));
+                }
+                Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+            }
+            nb::POWER => {
+                if y >= 0 {
+                    u32::try_from(y).ok().and_then(|e| x.checked_pow(e))
+                } else {
+                    None
+                }
+            }
+            _ => return Ok(none::not_implemented()),
+        };
+        if let Some(r) = r {
+            return Ok(from_i64(r));
+        }
+    }
+    big_binary(ts, &a.to_bigint(), &b.to_bigint(), op)
+}
+
+fn big_binary(_ts: &ThreadState, a: &BigInt, b: &BigInt, op: usize) -> PyResult<Value> {
+    Ok(match op {
+        nb::ADD => from_bigint(a + b),
+        nb::SUBTRACT => from_bigint(a - b),
+        nb::MULTIPLY => from_bigint(a * b),
+        nb::AND => from_bigint(a & b),
+        nb::OR => from_bigint(a | b),
+        nb::XOR => from_bigint(a ^ b),
+        nb::FLOOR_DIVIDE => {
+            if b.is_zero() {
+                return Err(PyErr::zero_division("integer division or modulo by zero"));
+            }
+            from_bigint(a.div_floor(b))
+        }
+        nb::REMAINDER => {
+            if b.is_zero() {
+                return Err(PyErr::zero_division("integer modulo by zero"));
+            }
+            from_bigint(a.mod_floor(b))
+        }
+        nb::TRUE_DIVIDE => {
+            if b.is_zero() {
+                return Err(PyErr::zero_division("division by zero"));
+            }
+            float::new_float(true_divide(a, b)?)
+        }
+        nb::LSHIFT => {
+            if b.is_negative() {
+                return Err(PyErr::value_error("negative shift count"));
+            }
+            if a.is_zero() {
+                return Ok(from_i64(0));
+            }
+            let n = b.to_usize().filter(|n| *n < (1usize << 40)).ok_or_else(|| PyErr::overflow_error("too many digits in integer"))?;
+            from_bigint(a << n)
+        }
+        nb::RSHIFT => {
+            if b.is_negative() {
+                return Err(PyErr::value_error("negative shift count"));
+            }
+            match b.to_usize() {
+                Some(n) => from_bigint(a >> n),
+                None => from_i64(if a.is_negative() { -1 } else { 0 }),
+            }
+        }
+        nb::POWER => {
+            if b.is_negative() {
+                let base = a.to_f64().unwrap_or(f64::INFINITY);
+                if base == 0.0 {
+                    return Err(PyErr::zero_division("0.0 cannot be raised to a negative power"));
+                }
+                return float::float_pow_values(base, b.to_f64().unwrap_or(f64::NEG_INFINITY));
+            }
+            let e = b.to_u32().ok_or_else(|| PyErr::overflow_error("exponent too large"))?;
+            if a.bits().saturating_mul(e as u64) > (1u64 << 36) {
+                return Err(PyErr::no_memory());
+            }
+            from_bigint(num_traits::pow::Pow::pow(a, e))
+        }
+        _ => none::not_implemented(),
+    })
+}
+
+/// Correctly rounded a / b (CPython's long_true_divide).
+fn true_divide(a: &BigInt, b: &BigInt) -> PyResult<f64> {
+    if let (Some(x), Some(y)) = (a.to_f64(), b.to_f64()) {
+        if a.bits() <= 53 && b.bits() <= 53 {
+            return Ok(x / y);
+        }
+    }
+    let negative = a.is_negative() != b.is_negative();
+    let (a, b) = (a.abs(), b.abs());
+    // Scale so the quotient has 55+ significant bits, then round once.
+    let shift = b.bits() as i64 - a.bits() as i64 + 55;
+    let (num, den) = if shift >= 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
+    let (q, r) = num.div_rem(&den);
+    let mut q = q;
+    if !r.is_zero() {
+        q |= BigInt::from(1); // sticky bit
+    }
+    let qf = q.to_f64().unwrap_or(f64::INFINITY);
+    let result = libm_ldexp(qf, -shift);
+    if result.is_infinite() {
+        return Err(PyErr::overflow_error("integer division result too large for a float"));
+    }
+    Ok(if negative { -result } else { result })
+}
+
+fn libm_ldexp(x: f64, e: i64) -> f64 {
+    let e = e.clamp(-2200, 2200) as i32;
+    // SAFETY: ldexp is a pure libm function.
+    unsafe { ldexp(x, e) }
+}
+
+extern "C" {
+    fn ldexp(x: f64, exp: i32) -> f64;
+}
+
+macro_rules! binops {
+    ($($name:ident => $op:expr),*) => {
+        $(fn $name(ts: &ThreadState, v: &Value, w: &Value) -> PyResult<Value> { int_binary(ts, v, w, $op) })*
+    };
+}
+binops!(int_add => nb::ADD, int_sub => nb::SUBTRACT, int_mul => nb::MULTIPLY, int_and => nb::AND, int_or => nb::OR,
+    int_xor => nb::XOR, int_floordiv => nb::FLOOR_DIVIDE, int_mod => nb::REMAINDER, int_truediv => nb::TRUE_DIVIDE,
+    int_lshift => nb::LSHIFT, int_rshift => nb::RSHIFT, int_pow => nb::POWER);
+
+fn int_pow3(_ts: &ThreadState, v: &Value, w: &Value, z: &Value) -> PyResult<Value> {
+    let (Some(a), Some(b), Some(m)) = (as_int(v), as_int(w), as_int(z)) else {
+        return Ok(none::not_implemented());
+    };
+    let (a, b, m) = (a.to_bigint(), b.to_bigint(), m.to_bigint());
+    if m.is_zero() {
+        return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
+    }
+    let (base, exp) = if b.is_negative() {
+        let inv = mod_inverse(&a, &m).ok_or_else(|| PyErr::value_error("base is not invertible for the given modulus"))?;
+        (inv, -b)
+    } else {
+        (a, b)
+    };
+    let mabs = m.abs();
+    let mut r = base.modpow(&exp, &mabs);
+    if r.is_negative() {
+        r += &mabs;
+    }
+    if m.is_negative() && !r.is_zero() {
+        r += &m;
+    }
+    Ok(from_bigint(r))
+}
+
+fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    let m = m.abs();
+    let g = a.mod_floor(&m).extended_gcd(&m);
+    if g.gcd != BigInt::from(1) {
+        return None;
+    }
+    Some(g.x.mod_floor(&m))
+}
+
+fn int_divmod(ts: &ThreadState, v: &Value, w: &Value) -> PyResult<Value> {
+    if !is_int(v) || !is_int(w) {
+        return Ok(none::not_implemented());
+    }
+    let q = int_binary(ts, v, w, nb::FLOOR_DIVIDE)?;
+    let r = int_binary(ts, v, w, nb::REMAINDER)?;
+    super::tuple::new_tuple(vec![q, r])
+}
+
+fn unary_big(v: &Value, f: impl Fn(BigInt) -> BigInt, small: impl Fn(i64) -> Option<i64>) -> PyResult<Value> {
+    match as_int(v) {
+        Some(IntRef::Small(i)) => Ok(match small(i) {
+            Some(r) => from_i64(r),
+            None => from_bigint(f(BigInt::from(i))),
+        }),
+        Some(IntRef::Big(b)) => Ok(from_bigint(f(b.clone()))),
+        None => Ok(none::not_implemented()),
+    }
+}
+
+fn int_neg(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    unary_big(v, |b| -b, |i| i.checked_neg())
+}
+fn int_pos(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    unary_big(v, |b| b, Some)
+}
+fn int_abs(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    unary_big(v, |b| b.abs(), |i| i.checked_abs())
+}
+fn int_invert(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    unary_big(v, |b| -b - 1, |i| Some(!i))
+}
+fn int_int(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    unary_big(v, |b| b, Some)
+}
+fn int_float(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    match as_int(v) {
+        Some(r) => Ok(float::new_float(to_f64(&r)?)),
+        None => Ok(none::not_implemented()),
+    }
+}
+
+/// The int as a float, OverflowError when too large.
+pub fn to_f64(r: &IntRef<'_>) -> PyResult<f64> {
+    match r {
+        IntRef::Small(i) => Ok(*i as f64),
+        IntRef::Big(b) => match b.to_f64() {
+            Some(f) if f.is_finite() => Ok(f),
+            _ => Err(PyErr::overflow_error("int too large to convert to float")),
+        },
+    }
+}
+
+/// `int(x)` / `int(x, base)`.
+fn int_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    let [x, base] = crate::object::args::bind("int", args, kwnames, ["", "base"], 1, 0, 2)?;
+    let value = match (x, base) {
+        (None, None) => from_i64(0),
+        (None, Some(_)) => return Err(PyErr::type_error("int() missing string argument")),
+        (Some(x), None) => number_to_int(ts, &x)?,
+        (Some(x), Some(base)) => {
+            let b = protocol::index_isize(ts, &base)?;
+            if !(b == 0 || (2..=36).contains(&b)) {
+                return Err(PyErr::value_error("int() base must be >= 2 and <= 36, or 0"));
+            }
+            if !x.type_of().is_subtype(&pystr::STR_TYPE) {
+                return Err(PyErr::type_error("int() can't convert non-string with explicit base"));
+            }
+            parse_int_str(ts, &x, b as u32)?
+        }
+    };
+    if cls.is(&INT_TYPE.to_value()) {
+        return Ok(value);
+    }
+    let big = as_int(&value).map(|r| r.to_bigint()).unwrap_or_default();
+    Value::new_instance(cls, PyInt { value: big })
+}
+
+/// `int(x)` for one argument: `__int__`, `__index__`, `__trunc__`, str.
+pub fn number_to_int(ts: &ThreadState, x: &Value) -> PyResult<Value> {
+    if let Some(r) = as_int(x) {
+        return Ok(match r {
+            IntRef::Small(i) => from_i64(i),
+            IntRef::Big(b) => from_bigint(b.clone()),
+        });
+    }
+    if x.type_of().is_subtype(&pystr::STR_TYPE) {
+        return parse_int_str(ts, x, 10);
+    }
+    let slots = &x.type_of().data.slots;
+    if let Some(f) = slots.int.get() {
+        let r = f(ts, x)?;
+        if !is_int(&r) {
+            return Err(PyErr::type_error(format!("__int__ returned non-int (type {})", protocol::type_name(&r))));
+        }
+        return Ok(r);
+    }
+    if slots.index.get().is_some() {
+        return protocol::index(ts, x);
+    }
+    if let Some(r) = protocol::call_special(ts, x, "__trunc__", &[])? {
+        if is_int(&r) {
+            return Ok(r);
+        }
+        return protocol::index(ts, &r);
+    }
+    Err(PyErr::type_error(format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+        protocol::type_name(x)
+    )))
+}
+
+fn parse_int_str(ts: &ThreadState, s: &Value, base: u32) -> PyResult<Value> {
+    let text = pystr::as_rust_str(s);
+    let invalid = || -> PyResult<Value> {
+        Err(PyErr::value_error(format!(
+            "invalid literal for int() with base {}: {}",
+            base,
+            protocol::repr_string(ts, s)?
+        )))
+    };
+    let t = text.trim_matches(|c: char| c.is_whitespace());
+    let (neg, body) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = body.to_ascii_lowercase();
+    let (mut base, mut digits) = (base, lower.as_str());
+    let prefixed = |p: &str| digits.len() > 2 && digits.starts_with(p);
+    if base == 0 {
+        if prefixed("0x") {
+            base = 16;
+            digits = &digits[2..];
+        } else if prefixed("0o") {
+            base = 8;
+            digits = &digits[2..];
+        } else if prefixed("0b") {
+            base = 2;
+            digits = &digits[2..];
+        } else {
+            base = 10;
+            if digits.len() > 1 && digits.starts_with('0') && digits.chars().any(|c| c != '0' && c != '_') {
+                return invalid();
+            }
+        }
+        if digits.starts_with('_') && base != 10 {
+            digits = &digits[1..];
+        }
+    } else if (base == 16 && prefixed("0x")) || (base == 8 && prefixed("0o")) || (base == 2 && prefixed("0b")) {
+        digits = &digits[2..];
+        if digits.starts_with('_') {
+            digits = &digits[1..];
+        }
+    }
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+        return invalid();
+    }
+    let clean: String = digits.chars().filter(|&c| c != '_').collect();
+    if !clean.chars().all(|c| c.to_digit(base).is_some()) {
+        return invalid();
+    }
+    let limit = ts.interp().int_max_str_digits.get();
+    if base == 10 && limit > 0 && clean.len() > limit {
+        return Err(PyErr::value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+            clean.len()
+        )));
+    }
+    let Some(v) = BigInt::parse_bytes(clean.as_bytes(), base) else {
+        return invalid();
+    };
+    Ok(from_bigint(if neg { -v } else { v }))
+}
+
+fn int_bit_length(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("bit_length", a, k, 0)?;
+    let r = as_int(v).ok_or_else(|| PyErr::type_error("int expected"))?;
+    Ok(from_i64(r.to_bigint().bits() as i64))
+}
+
+fn int_bit_count(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("bit_count", a, k, 0)?;
+    let r = as_int(v).ok_or_else(|| PyErr::type_error("int expected"))?;
+    let b = r.to_bigint().abs();
+    Ok(from_i64(b.to_u64_digits().1.iter().map(|d| d.count_ones() as i64).sum()))
+}
+
+fn int_conjugate(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("conjugate", a, k, 0)?;
+    unary_big(v, |b| b, Some)
+}
+
+fn int_index(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    unary_big(v, |b| b, Some)
+}
+
+fn int_real(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    unary_big(v, |b| b, Some)
+}
+fn int_imag(_ts: &ThreadState, _v: &Value) -> PyResult<Value> {
+    Ok(from_i64(0))
+}
+fn int_one(_ts: &ThreadState, _v: &Value) -> PyResult<Value> {
+    Ok(from_i64(1))
+}
+
+fn int_as_integer_ratio(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("as_integer_ratio", a, k, 0)?;
+    let n = unary_big(v, |b| b, Some)?;
+    super::tuple::new_tuple(vec![n, from_i64(1)])
+}
+
+fn int_round(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::positional("__round__", a, k, 0, 1)?;
+    let Some(nd) = a.first().filter(|x| !none::is_none(x)) else {
+        return unary_big(v, |b| b, Some);
+    };
+    let nd = protocol::index(ts, nd)?;
+    let nd = as_int(&nd).map(|r| r.to_bigint()).unwrap_or_default();
+    if !nd.is_negative() {
+        return unary_big(v, |b| b, Some);
+    }
+    let x = as_int(v).map(|r| r.to_bigint()).unwrap_or_default();
+    let Some(e) = (-nd).to_u32() else { return Ok(from_i64(0)) };
+    let pow10: BigInt = num_traits::pow::Pow::pow(&BigInt::from(10), e);
+    let (q, r) = x.div_mod_floor(&pow10);
+    let twice = &r * 2;
+    let q = match twice.cmp(&pow10) {
+        std::cmp::Ordering::Greater => q + 1,
+        std::cmp::Ordering::Equal if q.is_odd() => q + 1,
+        _ => q,
+    };
+    Ok(from_bigint(q * pow10))
+}
+
+fn int_trunc(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("__trunc__", a, k, 0)?;
+    unary_big(v, |b| b, Some)
+}
+
+fn int_getnewargs(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("__getnewargs__", a, k, 0)?;
+    super::tuple::new_tuple(vec![unary_big(v, |b| b, Some)?])
+}
+
+fn int_to_bytes(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let [length, byteorder, signed] = crate::object::args::bind("to_bytes", a, k, ["length", "byteorder", "signed"], 0, 0, 2)?;
+    let length = match length {
+        Some(l) => protocol::index_isize(ts, &l)?,
+        None => 1,
+    };
+    if length < 0 {
+        return Err(PyErr::value_error("length argument must be non-negative"));
+    }
+    let little = match byteorder {
+        Some(b) => match pystr::as_rust_str(&b).as_ref() {
+            "little" => true,
+            "big" => false,
+            _ => return Err(PyErr::value_error("byteorder must be either 'little' or 'big'")),
+        },
+        None => false,
+    };
+    let signed = match signed {
+        Some(s) => protocol::is_true(ts, &s)?,
+        None => false,
+    };
+    let x = as_int(v).map(|r| r.to_bigint()).unwrap_or_default();
+    if !signed && x.is_negative() {
+        return Err(PyErr::overflow_error("can't convert negative int to unsigned"));
+    }
+    let mut bytes = if signed { x.to_signed_bytes_le() } else { x.to_bytes_le().1 };
+    if x.is_zero() {
+        bytes.clear();
+    }
+    let length = length as usize;
+    if bytes.len() > length {
+        return Err(PyErr::overflow_error("int too big to convert"));
+    }
+    let fill = if signed && x.is_negative() { 0xff } else { 0 };
+    bytes.resize(length, fill);
+    if !little {
+        bytes.reverse();
+    }
+    Ok(super::bytes::new_bytes(bytes))
+}
+
+fn int_from_bytes(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let [bytes, byteorder, signed] = crate::object::args::bind("from_bytes", a, k, ["bytes", "byteorder", "signed"], 0, 1, 2)?;
+    let data = super::bytes::bytes_like(ts, &bytes.unwrap_or_else(none::none))?;
+    let little = match byteorder {
+        Some(b) => match pystr::as_rust_str(&b).as_ref() {
+            "little" => true,
+            "big" => false,
+            _ => return Err(PyErr::value_error("byteorder must be either 'little' or 'big'")),
+        },
+        None => false,
+    };
+    let signed = match signed {
+        Some(s) => protocol::is_true(ts, &s)?,
+        None => false,
+    };
+    let mut le = data.clone();
+    if !little {
+        le.reverse();
+    }
+    let v = if signed { BigInt::from_signed_bytes_le(&le) } else { BigInt::from_bytes_le(num_bigint::Sign::Plus, &le) };
+    let r = from_bigint(v);
+    if cls.is(&INT_TYPE.to_value()) {
+        return Ok(r);
+    }
+    protocol::call(ts, cls, &[r], None)
+}
+
+fn int_format(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("__format__", a, k, 1)?;
+    let spec = pystr::as_rust_str(&a[0]);
+    if spec.is_empty() {
+        return protocol::str(ts, v);
+    }
+    let r = as_int(v).ok_or_else(|| PyErr::type_error("int expected"))?;
+    let s = crate::format::format_int_value(&r.to_bigint(), &spec).map_err(crate::format::into_pyerr)?;
+    Ok(pystr::new_str(&s))
+}
+
+fn int_sizeof(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let digits = as_int(v).map(|r| r.to_bigint().bits().div_ceil(30).max(1)).unwrap_or(1);
+    Ok(from_i64(24 + 4 * digits as i64))
+}
+
+pub fn init() {
+    let s = &INT_TYPE.data.slots;
+    s.repr.set(Some(int_repr));
+    s.hash.set(Some(int_hash));
+    s.bool.set(Some(int_bool));
+    s.richcompare.set(Some(int_richcompare));
+    s.new.set(Some(int_new));
+    s.negative.set(Some(int_neg));
+    s.positive.set(Some(int_pos));
+    s.absolute.set(Some(int_abs));
+    s.invert.set(Some(int_invert));
+    s.int.set(Some(int_int));
+    s.float.set(Some(int_float));
+    s.index.set(Some(int_index));
+    s.power3.set(Some(int_pow3));
+    s.getattro.set(Some(protocol::generic_getattr));
+    let b = &s.binary;
+    b[nb::ADD].set(Some(int_add));
+    b[nb::SUBTRACT].set(Some(int_sub));
+    b[nb::MULTIPLY].set(Some(int_mul));
+    b[nb::AND].set(Some(int_and));
+    b[nb::OR].set(Some(int_or));
+    b[nb::XOR].set(Some(int_xor));
+    b[nb::FLOOR_DIVIDE].set(Some(int_floordiv));
+    b[nb::REMAINDER].set(Some(int_mod));
+    b[nb::TRUE_DIVIDE].set(Some(int_truediv));
+    b[nb::LSHIFT].set(Some(int_lshift));
+    b[nb::RSHIFT].set(Some(int_rshift));
+    b[nb::POWER].set(Some(int_pow));
+    let _ = int_divmod;
+    super::descr::add_methods(
+        &INT_TYPE,
+        &[
+            ("bit_length", int_bit_length),
+            ("bit_count", int_bit_count),
+            ("conjugate", int_conjugate),
+            ("as_integer_ratio", int_as_integer_ratio),
+            ("__round__", int_round),
+            ("__trunc__", int_trunc),
+            ("__floor__", int_trunc),
+            ("__ceil__", int_trunc),
+            ("__getnewargs__", int_getnewargs),
+            ("to_bytes", int_to_bytes),
+            ("__format__", int_format),
+            ("__sizeof__", int_sizeof),
+        ],
+    );
+    super::descr::add_methods_kind(&INT_TYPE, &[("from_bytes", int_from_bytes)], super::descr::MethodKind::Class);
+    super::descr::add_getsets(
+        &INT_TYPE,
+        &[("real", int_real, None), ("imag", int_imag, None), ("numerator", int_real, None), ("denominator", int_one, None)],
+    );
+}
+
+/// `divmod(a, b)` for ints (the builtin dispatches here).
+pub fn divmod(ts: &ThreadState, v: &Value, w: &Value) -> PyResult<Value> {
+    int_divmod(ts, v, w)
+}

@@ -1,0 +1,107 @@
+//! `module`: a namespace with a dict (`types.ModuleType`).
+
+use crate::object::protocol;
+use crate::object::typeobj::{PyType, TypeObject, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC};
+use crate::object::value::{PyObject, PyPayload, Value};
+use crate::runtime::errors::{PyErr, PyResult};
+use crate::runtime::thread::ThreadState;
+use crate::types::{descr, dict, exceptions, none, str as pystr};
+
+pub struct PyModule {
+    pub dict: Value,
+}
+
+pub static MODULE_TYPE: PyType = PyObject::new_static(
+    &super::typeobject::TYPE_TYPE,
+    TypeObject::builtin::<PyModule>("module", &MODULE_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC),
+);
+
+impl PyPayload for PyModule {
+    fn class() -> &'static PyType {
+        &MODULE_TYPE
+    }
+}
+
+/// A new module named `name` with the standard attributes.
+pub fn new_module(name: &str) -> PyResult<Value> {
+    let d = dict::new_dict();
+    dict::dict_set_str(&d, "__name__", pystr::new_str(name));
+    dict::dict_set_str(&d, "__doc__", none::none());
+    dict::dict_set_str(&d, "__package__", none::none());
+    dict::dict_set_str(&d, "__loader__", none::none());
+    dict::dict_set_str(&d, "__spec__", none::none());
+    Value::new(PyModule { dict: d })
+}
+
+/// The module's dict.
+pub fn module_dict(m: &Value) -> Option<Value> {
+    m.downcast::<PyModule>().map(|m| m.dict.clone())
+}
+
+fn module_getattro(ts: &ThreadState, m: &Value, name: &Value) -> PyResult<Value> {
+    match protocol::generic_getattr(ts, m, name) {
+        Ok(v) => Ok(v),
+        Err(e) if e.matches(&exceptions::ATTRIBUTE_ERROR) => {
+            let md = m.downcast::<PyModule>().ok_or(e)?;
+            if let Some(getattr) = dict::dict_get_str(&md.dict, &pystr::intern("__getattr__")) {
+                return protocol::call(ts, &getattr, std::slice::from_ref(name), None);
+            }
+            let modname = dict::dict_get_str(&md.dict, &pystr::intern("__name__"));
+            let err = match modname.as_ref().and_then(pystr::try_as_rust_str) {
+                Some(n) => PyErr::attribute_error(format!("module '{}' has no attribute '{}'", n, pystr::as_rust_str(name))),
+                None => PyErr::attribute_error(format!("module has no attribute '{}'", pystr::as_rust_str(name))),
+            };
+            exceptions::set_attribute_error_context(err.value(), m, name);
+            Err(err)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn module_repr(ts: &ThreadState, m: &Value) -> PyResult<Value> {
+    let md = m.downcast::<PyModule>().ok_or_else(|| PyErr::type_error("module expected"))?;
+    let name = dict::dict_get_str(&md.dict, &pystr::intern("__name__"))
+        .map(|n| protocol::repr_string(ts, &n))
+        .transpose()?
+        .unwrap_or_else(|| "'?'".into());
+    if let Some(f) = dict::dict_get_str(&md.dict, &pystr::intern("__file__")) {
+        return Ok(pystr::new_str(&format!("<module {} from {}>", name, protocol::repr_string(ts, &f)?)));
+    }
+    Ok(pystr::new_str(&format!("<module {} (built-in)>", name)))
+}
+
+fn module_new(_ts: &ThreadState, cls: &Value, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+    Value::new_instance(cls, PyModule { dict: dict::new_dict() })
+}
+
+fn module_init(ts: &ThreadState, m: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<()> {
+    let [name, doc] = crate::object::args::bind("module", args, kw, ["name", "doc"], 0, 1, 2)?;
+    let md = m.downcast::<PyModule>().ok_or_else(|| PyErr::type_error("module expected"))?;
+    let name = name.unwrap_or_else(none::none);
+    if !name.type_of().is_subtype(&pystr::STR_TYPE) {
+        return Err(PyErr::type_error(format!(
+            "module.__init__() argument 'name' must be str, not {}",
+            protocol::type_name(&name)
+        )));
+    }
+    dict::dict_set_item(ts, &md.dict, pystr::intern("__name__"), name)?;
+    dict::dict_set_item(ts, &md.dict, pystr::intern("__doc__"), doc.unwrap_or_else(none::none))?;
+    for k in ["__package__", "__loader__", "__spec__"] {
+        dict::dict_set_item(ts, &md.dict, pystr::intern(k), none::none())?;
+    }
+    Ok(())
+}
+
+fn module_dict_attr(_ts: &ThreadState, m: &Value) -> PyResult<Value> {
+    Ok(m.downcast::<PyModule>().map(|x| x.dict.clone()).unwrap_or_else(none::none))
+}
+
+pub fn init() {
+    let s = &MODULE_TYPE.data.slots;
+    s.getattro.set(Some(module_getattro));
+    s.setattro.set(Some(protocol::generic_setattr));
+    s.repr.set(Some(module_repr));
+    s.new.set(Some(module_new));
+    s.init.set(Some(module_init));
+    descr::add_getsets(&MODULE_TYPE, &[("__dict__", module_dict_attr, None)]);
+}

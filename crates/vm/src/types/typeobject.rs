@@ -1,0 +1,1774 @@
+//! `type`: calling a type, creating classes (`type.__new__`), the MRO,
+//! attribute access on types, and the bridge between slots and dunder
+//! methods in both directions: builtin slots appear as wrapper descriptors
+//! (`int.__add__`), and dunders defined by classes fill the slots.
+
+use crate::object::protocol;
+use crate::object::typeobj::*;
+use crate::object::value::{PyObject, Value};
+use crate::runtime::errors::{PyErr, PyResult};
+use crate::runtime::thread::ThreadState;
+use crate::types::{bool_, descr, dict, exceptions, function, none, str as pystr, tuple};
+
+pub static TYPE_TYPE: PyType = PyObject::new_static(
+    &TYPE_TYPE,
+    TypeObject::builtin::<TypeObject>("type", &TYPE_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE | TPFLAGS_TYPE_SUBCLASS),
+);
+
+/// Finish a static type: bases, MRO, inherited slots, wrapper descriptors.
+pub fn ready_static(t: &'static PyType) {
+    let d = &t.data;
+    let bases = match d.base() {
+        Some(b) => vec![b.to_value()],
+        None => vec![],
+    };
+    d.set_bases(tuple::new_tuple(bases).expect("start-up allocation"));
+    let mut mro = vec![t.to_value()];
+    let mut b = d.base();
+    while let Some(bt) = b {
+        mro.push(bt.to_value());
+        b = bt.data.base();
+    }
+    d.set_mro(tuple::new_tuple(mro).expect("start-up allocation"));
+    add_slot_wrappers(t);
+    if let Some(base) = d.base() {
+        inherit_slots(d, &base.data);
+    }
+    let dd = d.dict();
+    if dict::dict_get_str(&dd, &pystr::intern("__doc__")).is_none() {
+        let doc = d.doc.map(pystr::new_str).unwrap_or_else(none::none);
+        dict::dict_set_str(&dd, "__doc__", doc);
+    }
+    d.flags.set(d.flags.get() | TPFLAGS_READY);
+}
+
+fn inherit_slots(d: &TypeObject, base: &TypeObject) {
+    // A type that defines __eq__ but not __hash__ is unhashable; builtins
+    // set their hash slot explicitly, so only inherit both together.
+    let had_cmp = d.slots.richcompare.get().is_some();
+    let had_hash = d.slots.hash.get().is_some();
+    d.slots.inherit_from(&base.slots);
+    if had_cmp && !had_hash {
+        d.slots.hash.set(None);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Calling a type.
+
+fn type_call(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    let ty = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    if std::ptr::eq(ty, &TYPE_TYPE.data) {
+        let npos = crate::object::args::npositional(args, kwnames);
+        if npos == 1 && kwnames.is_none_or(|k| tuple::tuple_items(k).is_empty()) {
+            return Ok(args[0].type_of().to_value());
+        }
+        if npos != 1 && npos != 3 {
+            return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
+        }
+    }
+    let Some(new) = ty.slots.new.get() else {
+        return Err(PyErr::type_error(format!("cannot create '{}' instances", qualified_name(ty))));
+    };
+    let obj = new(ts, cls, args, kwnames)?;
+    if !obj.type_of().is_subtype(protocol::as_pytype(cls).expect("cls is a type")) {
+        return Ok(obj);
+    }
+    if let Some(init) = obj.type_of().data.slots.init.get() {
+        init(ts, &obj, args, kwnames)?;
+    }
+    Ok(obj)
+}
+
+fn qualified_name(ty: &TypeObject) -> String {
+    let name = ty.name();
+    if ty.is_heap_type() {
+        return name;
+    }
+    name
+}
+
+// ---------------------------------------------------------------------------
+// Creating classes.
+
+fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    let npos = crate::object::args::npositional(args, kwnames);
+    if npos != 3 {
+        return Err(PyErr::type_error("type.__new__() takes exactly 3 arguments (1 given)".replace('1', &npos.to_string())));
+    }
+    let (name, bases, ns) = (&args[0], &args[1], &args[2]);
+    if !name.type_of().is_subtype(&pystr::STR_TYPE) {
+        return Err(PyErr::type_error(format!(
+            "type.__new__() argument 1 must be str, not {}",
+            protocol::type_name(name)
+        )));
+    }
+    let Some(base_items) = tuple::try_tuple_items(bases) else {
+        return Err(PyErr::type_error(format!(
+            "type.__new__() argument 2 must be tuple, not {}",
+            protocol::type_name(bases)
+        )));
+    };
+    let Some(nsd) = dict::as_dict(ns) else {
+        return Err(PyErr::type_error(format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            protocol::type_name(ns)
+        )));
+    };
+    let base_items: Vec<Value> = base_items.to_vec();
+
+    // The most derived metaclass wins.
+    let mut winner = metatype.clone();
+    for b in &base_items {
+        let bt = b.type_of().to_value();
+        let (w, t) = (winner.as_type().expect("type"), bt.as_type().expect("type"));
+        if w.is_subtype(protocol::as_pytype(&bt).expect("type")) {
+            continue;
+        }
+        if t.is_subtype(protocol::as_pytype(&winner).expect("type")) {
+            winner = bt;
+            continue;
+        }
+        return Err(PyErr::type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    if !winner.is(metatype) {
+        if let Some(new) = winner.as_type().and_then(|t| t.slots.new.get()) {
+            if new as usize != type_new as usize {
+                return new(ts, &winner, args, kwnames);
+            }
+        }
+    }
+
+    let bases_v: Vec<Value> = if base_items.is_empty() { vec![super::object::OBJECT_TYPE.to_value()] } else { base_items };
+    for b in &bases_v {
+        let Some(bt) = b.as_type() else {
+            return Err(PyErr::type_error(format!("bases must be types")));
+        };
+        if !bt.has_flag(TPFLAGS_BASETYPE) {
+            return Err(PyErr::type_error(format!("type '{}' is not an acceptable base type", bt.name())));
+        }
+    }
+    let best = best_base(&bases_v)?;
+    let best_t = protocol::as_pytype(&best).expect("type");
+
+    let tname = pystr::as_rust_str(name).into_owned();
+    if tname.contains('\0') {
+        return Err(PyErr::value_error("type name must not contain null characters"));
+    }
+    let tobj = TypeObject::heap(tname, best_t, best_t.data.flags.get() & (TPFLAGS_LONG_SUBCLASS | TPFLAGS_LIST_SUBCLASS | TPFLAGS_TUPLE_SUBCLASS | TPFLAGS_BYTES_SUBCLASS | TPFLAGS_UNICODE_SUBCLASS | TPFLAGS_DICT_SUBCLASS | TPFLAGS_BASE_EXC_SUBCLASS | TPFLAGS_TYPE_SUBCLASS) | TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC);
+    let newdict = dict::new_dict();
+    for (k, v) in nsd.items() {
+        dict::dict_set_item(ts, &newdict, k, v)?;
+    }
+    tobj.set_dict(newdict.clone());
+    tobj.set_bases(tuple::new_tuple(bases_v.clone())?);
+
+    // Instance layout: the base's extras, then __dict__, __weakref__ and slots.
+    let slots_decl = dict::dict_get_str(&newdict, &pystr::intern("__slots__"));
+    let mut nextras = (tobj.basicsize.get() - tobj.extras_offset.get()) / 8;
+    let mut add_dict = tobj.dict_slot.get() < 0;
+    let mut add_weak = tobj.weaklist_slot.get() < 0;
+    let mut slot_names = Vec::new();
+    if let Some(sd) = &slots_decl {
+        let names = if sd.type_of().is_subtype(&pystr::STR_TYPE) { vec![sd.clone()] } else { protocol::collect(ts, sd)? };
+        let (mut want_dict, mut want_weak) = (false, false);
+        for n in names {
+            if !n.type_of().is_subtype(&pystr::STR_TYPE) {
+                return Err(PyErr::type_error(format!(
+                    "__slots__ items must be strings, not '{}'",
+                    protocol::type_name(&n)
+                )));
+            }
+            let s = pystr::as_rust_str(&n).into_owned();
+            if s == "__dict__" {
+                want_dict = true;
+            } else if s == "__weakref__" {
+                want_weak = true;
+            } else {
+                if !crate::stringlib::is_identifier(&s) {
+                    return Err(PyErr::type_error("__slots__ must be identifiers"));
+                }
+                if dict::dict_get_str(&newdict, &n).is_some() {
+                    return Err(PyErr::value_error(format!("'{s}' in __slots__ conflicts with class variable")));
+                }
+                slot_names.push(mangle(&pystr::as_rust_str(name), &s));
+            }
+        }
+        add_dict &= want_dict;
+        add_weak &= want_weak;
+    }
+    if add_dict {
+        tobj.dict_slot.set(nextras as isize);
+        nextras += 1;
+    }
+    if add_weak {
+        tobj.weaklist_slot.set(nextras as isize);
+        nextras += 1;
+    }
+    let first_slot = nextras;
+    nextras += slot_names.len();
+    tobj.basicsize.set(tobj.extras_offset.get() + nextras * 8);
+
+    let cls = Value::new_instance(&winner, tobj)?;
+    let ty = cls.as_type().expect("just created");
+    if let Some(q) = dict::dict_get_str(&newdict, &pystr::intern("__qualname__")) {
+        if !q.type_of().is_subtype(&pystr::STR_TYPE) {
+            return Err(PyErr::type_error(format!(
+                "type __qualname__ must be a str, not {}",
+                protocol::type_name(&q)
+            )));
+        }
+        ty.set_qualname(q);
+        dict::dict_del_item(ts, &newdict, &pystr::intern("__qualname__"))?;
+    } else {
+        ty.set_qualname(name.clone());
+    }
+    if dict::dict_get_str(&newdict, &pystr::intern("__module__")).is_none() {
+        if let Some(frame_globals) = crate::eval::ceval::current_globals(ts) {
+            if let Some(m) = dict::dict_get_str(&frame_globals, &pystr::intern("__name__")) {
+                dict::dict_set_item(ts, &newdict, pystr::intern("__module__"), m)?;
+            }
+        }
+    }
+    if dict::dict_get_str(&newdict, &pystr::intern("__doc__")).is_none() {
+        dict::dict_set_item(ts, &newdict, pystr::intern("__doc__"), none::none())?;
+    }
+    for (nm, wrap_class) in [("__new__", false), ("__init_subclass__", true), ("__class_getitem__", true)] {
+        if let Some(f) = dict::dict_get_str(&newdict, &pystr::intern(nm)) {
+            if f.is_exact(&function::FUNCTION_TYPE) {
+                let wrapped = if wrap_class {
+                    Value::new(descr::PyClassMethod { callable: std::cell::Cell::new(Some(f)), dict: dict::new_dict() })?
+                } else {
+                    Value::new(descr::PyStaticMethod { callable: std::cell::Cell::new(Some(f)), dict: dict::new_dict() })?
+                };
+                dict::dict_set_item(ts, &newdict, pystr::intern(nm), wrapped)?;
+            }
+        }
+    }
+    if let Some(cell) = dict::dict_get_str(&newdict, &pystr::intern("__classcell__")) {
+        match cell.downcast::<super::cell::PyCell>() {
+            Some(c) => c.set(Some(cls.clone())),
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "__classcell__ must be a nonlocal cell, not {}",
+                    protocol::type_name(&cell)
+                )))
+            }
+        }
+        dict::dict_del_item(ts, &newdict, &pystr::intern("__classcell__"))?;
+    }
+    for (i, sname) in slot_names.iter().enumerate() {
+        let n = pystr::intern(sname);
+        let m = Value::new(descr::PyMemberDescr { name: n.clone(), index: first_slot + i, owner: cls.clone() })?;
+        dict::dict_set_item(ts, &newdict, n, m)?;
+    }
+    if add_dict {
+        let (get, set) = super::object::dict_getset();
+        let d = Value::new(descr::PyGetSetDescr { name: "__dict__", get, set, owner: &super::object::OBJECT_TYPE })?;
+        dict::dict_set_item(ts, &newdict, pystr::intern("__dict__"), d)?;
+    }
+
+    let mro = compute_mro(&cls, &bases_v)?;
+    ty.set_mro(tuple::new_tuple(mro)?);
+    for b in &bases_v {
+        if let Some(bt) = b.as_type() {
+            bt.subclasses.borrow_mut().push(protocol::as_pytype(&cls).expect("type") as *const PyType as usize);
+        }
+    }
+    fixup_slots(ty);
+    if protocol::as_pytype(&best).is_some_and(|b| b.is_subtype(&exceptions::BASE_EXCEPTION_TYPE)) {
+        ty.flags.set(ty.flags.get() | TPFLAGS_BASE_EXC_SUBCLASS);
+    }
+
+    // __set_name__ on descriptors, then the parent's __init_subclass__.
+    for (k, v) in dict::as_dict(&newdict).map(|d| d.items()).unwrap_or_default() {
+        if let Some(set_name) = v.type_of().data.lookup_str("__set_name__") {
+            let bound = protocol::bind_descriptor(ts, &set_name, &v)?;
+            if let Err(e) = protocol::call(ts, &bound, &[cls.clone(), k.clone()], None) {
+                exceptions::add_note_str(
+                    e.value(),
+                    &format!(
+                        "Error calling __set_name__ on '{}' instance '{}' in '{}'",
+                        protocol::type_name(&v),
+                        pystr::as_rust_str(&k),
+                        ty.name()
+                    ),
+                );
+                return Err(e);
+            }
+        }
+    }
+    let sup = super::super_::new_super(ts, &best_mro_next(&cls), &cls)?;
+    let init_sub = protocol::getattr_str(ts, &sup, "__init_subclass__")?;
+    let kw_start = npos;
+    protocol::call(ts, &init_sub, &args[kw_start..], kwnames)?;
+    Ok(cls)
+}
+
+/// The class after `cls` itself in its MRO's first position (for super()).
+fn best_mro_next(cls: &Value) -> Value {
+    cls.clone()
+}
+
+fn mangle(class_name: &str, name: &str) -> String {
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.to_string();
+    }
+    let stripped = class_name.trim_start_matches('_');
+    if stripped.is_empty() {
+        return name.to_string();
+    }
+    format!("_{stripped}{name}")
+}
+
+/// The base whose layout the new class extends (CPython's best_base).
+fn best_base(bases: &[Value]) -> PyResult<Value> {
+    let mut winner: Option<Value> = None;
+    let mut winner_solid: *const PyType = std::ptr::null();
+    for b in bases {
+        let bt = b.as_type().expect("checked");
+        let solid = bt.solid_base();
+        let b_extends = |x: *const PyType, y: *const PyType| -> bool {
+            // SAFETY: solid bases are live static types.
+            unsafe { (*x).is_subtype(&*y) }
+        };
+        if winner.is_none() {
+            winner = Some(b.clone());
+            winner_solid = solid;
+        } else if b_extends(winner_solid, solid) {
+            // winner's layout already extends this one
+        } else if b_extends(solid, winner_solid) {
+            winner = Some(b.clone());
+            winner_solid = solid;
+        } else {
+            return Err(PyErr::type_error("multiple bases have instance lay-out conflict"));
+        }
+    }
+    // Prefer the first base when its layout is the winning one.
+    let first = &bases[0];
+    if first.as_type().expect("checked").solid_base() == winner_solid {
+        return Ok(first.clone());
+    }
+    Ok(winner.expect("at least one base"))
+}
+
+/// C3 linearization, with CPython's error for inconsistent hierarchies.
+fn compute_mro(cls: &Value, bases: &[Value]) -> PyResult<Vec<Value>> {
+    let mut seqs: Vec<Vec<Value>> = Vec::new();
+    for b in bases {
+        let bt = b.as_type().expect("checked");
+        seqs.push(tuple::tuple_items(&bt.mro()).to_vec());
+    }
+    seqs.push(bases.to_vec());
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|x| x.is(b)) {
+            return Err(PyErr::type_error(format!(
+                "duplicate base class {}",
+                b.as_type().map(|t| t.name()).unwrap_or_default()
+            )));
+        }
+    }
+    let mut result = vec![cls.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(result);
+        }
+        let mut candidate = None;
+        for s in &seqs {
+            let head = &s[0];
+            if !seqs.iter().any(|other| other[1..].iter().any(|x| x.is(head))) {
+                candidate = Some(head.clone());
+                break;
+            }
+        }
+        let Some(c) = candidate else {
+            let mut names: Vec<String> = Vec::new();
+            for s in &seqs {
+                let n = s[0].as_type().map(|t| t.name()).unwrap_or_default();
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+            return Err(PyErr::type_error(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        for s in seqs.iter_mut() {
+            if s[0].is(&c) {
+                s.remove(0);
+            }
+        }
+        result.push(c);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Slots of heap types: call the dunder found on the type.
+
+/// Set every slot of a heap type from its MRO: a dunder defined in Python
+/// gets the generic slot function; a builtin's wrapper keeps the builtin slot.
+pub fn fixup_slots(ty: &TypeObject) {
+    for def in SLOTDEFS {
+        update_slot(ty, def);
+    }
+    ty.slots.finalize.set(if ty.lookup_str("__del__").is_some() { Some(slot_finalize) } else { None });
+    // Slots with no dunder of their own come from the base.
+    if let Some(base) = ty.base() {
+        let s = &ty.slots;
+        let b = &base.data.slots;
+        if s.getattro.get().is_none() {
+            s.getattro.set(b.getattro.get());
+        }
+        if s.setattro.get().is_none() {
+            s.setattro.set(b.setattro.get());
+        }
+        s.concat.set(b.concat.get());
+        s.inplace_concat.set(b.inplace_concat.get());
+        s.repeat.set(b.repeat.get());
+        s.inplace_repeat.set(b.inplace_repeat.get());
+    }
+    if ty.lookup_str("__getattr__").is_some() {
+        ty.slots.getattro.set(Some(slot_getattr_hook));
+    }
+    ty.modified();
+}
+
+fn update_slot(ty: &TypeObject, def: &SlotDef) {
+    let found = ty.lookup_str(def.name);
+    let native = match &found {
+        Some(f) => match f.downcast::<WrapperDescr>() {
+            Some(w) if w.def.name == def.name || std::ptr::eq(w.def, def) => Some(w.native),
+            Some(w) => Some(w.native),
+            None => None,
+        },
+        None => None,
+    };
+    (def.install)(ty, found.is_some(), native, found.as_ref().is_some_and(none::is_none));
+}
+
+/// A native slot value kept by a wrapper descriptor.
+#[derive(Clone, Copy)]
+pub enum NativeSlot {
+    Repr(ReprFn),
+    Hash(HashFn),
+    Cmp(RichCmpFn),
+    GetAttr(GetAttrFn),
+    SetAttr(SetAttrFn),
+    Call(CallFn),
+    Unary(UnaryFn),
+    Next(IterNextFn),
+    DescrGet(DescrGetFn),
+    DescrSet(DescrSetFn),
+    Init(InitFn),
+    Binary(BinaryFn),
+    Ternary(TernaryFn),
+    Inquiry(InquiryFn),
+    Len(LenFn),
+    Contains(ContainsFn),
+    AssSub(AssSubscriptFn),
+}
+
+/// A slot and the dunder that exposes it.
+pub struct SlotDef {
+    pub name: &'static str,
+    /// Read the native slot from a type (for wrapper descriptors).
+    read: fn(&TypeObject) -> Option<NativeSlot>,
+    /// Set the slot of a heap type: (type, dunder defined?, native slot of a builtin wrapper, set to None?).
+    install: fn(&TypeObject, bool, Option<NativeSlot>, bool),
+    /// Call the native slot from Python: wrapper(self, args).
+    call: fn(&ThreadState, NativeSlot, &Value, &[Value], Option<&Value>) -> PyResult<Value>,
+}
+
+/// A wrapper descriptor (`int.__add__`): a builtin slot seen as a method.
+pub struct WrapperDescr {
+    pub def: &'static SlotDef,
+    pub native: NativeSlot,
+    pub owner: &'static PyType,
+}
+
+pub struct MethodWrapper {
+    pub descr: Value,
+    pub self_: Value,
+}
+
+pub static WRAPPER_DESCR_TYPE: PyType = PyObject::new_static(
+    &TYPE_TYPE,
+    TypeObject::builtin::<WrapperDescr>("wrapper_descriptor", &WRAPPER_DESCR_TYPE, Some(&super::object::OBJECT_TYPE), 0),
+);
+pub static METHOD_WRAPPER_TYPE: PyType = PyObject::new_static(
+    &TYPE_TYPE,
+    TypeObject::builtin::<MethodWrapper>("method-wrapper", &METHOD_WRAPPER_TYPE, Some(&super::object::OBJECT_TYPE), 0),
+);
+
+impl crate::object::value::PyPayload for WrapperDescr {
+    fn class() -> &'static PyType {
+        &WRAPPER_DESCR_TYPE
+    }
+}
+impl crate::object::value::PyPayload for MethodWrapper {
+    fn class() -> &'static PyType {
+        &METHOD_WRAPPER_TYPE
+    }
+}
+
+fn add_slot_wrappers(t: &'static PyType) {
+    if std::ptr::eq(t, &WRAPPER_DESCR_TYPE) || std::ptr::eq(t, &METHOD_WRAPPER_TYPE) {
+        // their own slots are not exposed (avoids wrapper-of-wrapper cycles at start-up)
+    }
+    let d = t.data.dict();
+    for def in SLOTDEFS {
+        if let Some(native) = (def.read)(&t.data) {
+            // Only slots this type defines itself, not inherited ones.
+            let inherited = t.data.base().is_some_and(|b| (def.read)(&b.data).map(native_addr) == Some(native_addr(native)));
+            if inherited || dict::dict_get_str(&d, &pystr::intern(def.name)).is_some() {
+                continue;
+            }
+            if def.name == "__new__" {
+                continue;
+            }
+            let w = Value::new(WrapperDescr { def, native, owner: t }).expect("start-up allocation");
+            dict::dict_set_str(&d, def.name, w);
+        }
+    }
+    if t.data.slots.new.get().is_some() && dict::dict_get_str(&d, &pystr::intern("__new__")).is_none() {
+        let inherited = t.data.base().is_some_and(|b| b.data.slots.new.get().map(|f| f as usize) == t.data.slots.new.get().map(|f| f as usize));
+        if !inherited {
+            let f = Value::new(function::PyBuiltinFunction { name: "__new__", func: tp_new_wrapper, self_: Some(t.to_value()), module: None })
+                .expect("start-up allocation");
+            let sm = Value::new(descr::PyStaticMethod { callable: std::cell::Cell::new(Some(f)), dict: dict::new_dict() }).expect("start-up allocation");
+            dict::dict_set_str(&d, "__new__", sm);
+        }
+    }
+}
+
+fn native_addr(n: NativeSlot) -> usize {
+    match n {
+        NativeSlot::Repr(f) => f as usize,
+        NativeSlot::Hash(f) => f as usize,
+        NativeSlot::Cmp(f) => f as usize,
+        NativeSlot::GetAttr(f) => f as usize,
+        NativeSlot::SetAttr(f) => f as usize,
+        NativeSlot::Call(f) => f as usize,
+        NativeSlot::Unary(f) => f as usize,
+        NativeSlot::Next(f) => f as usize,
+        NativeSlot::DescrGet(f) => f as usize,
+        NativeSlot::DescrSet(f) => f as usize,
+        NativeSlot::Init(f) => f as usize,
+        NativeSlot::Binary(f) => f as usize,
+        NativeSlot::Ternary(f) => f as usize,
+        NativeSlot::Inquiry(f) => f as usize,
+        NativeSlot::Len(f) => f as usize,
+        NativeSlot::Contains(f) => f as usize,
+        NativeSlot::AssSub(f) => f as usize,
+    }
+}
+
+/// `T.__new__(cls, ...)` for builtin types: checks cls is a subtype of T.
+fn tp_new_wrapper(ts: &ThreadState, owner: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    let owner_t = owner.as_type().ok_or_else(|| PyErr::type_error("bad __new__"))?;
+    let npos = crate::object::args::npositional(args, kwnames);
+    if npos == 0 {
+        return Err(PyErr::type_error(format!("{}.__new__(): not enough arguments", owner_t.name())));
+    }
+    let cls = &args[0];
+    let Some(ct) = cls.as_type() else {
+        return Err(PyErr::type_error(format!(
+            "{}.__new__(X): X is not a type object ({})",
+            owner_t.name(),
+            protocol::type_name(cls)
+        )));
+    };
+    if !ct.is_subtype(protocol::as_pytype(owner).expect("type")) {
+        return Err(PyErr::type_error(format!(
+            "{}.__new__({}): {} is not a subtype of {}",
+            owner_t.name(),
+            ct.name(),
+            ct.name(),
+            owner_t.name()
+        )));
+    }
+    let new = owner_t.slots.new.get().ok_or_else(|| PyErr::type_error("no __new__"))?;
+    new(ts, cls, &args[1..], kwnames)
+}
+
+fn wrapper_get(_ts: &ThreadState, d: &Value, obj: Option<&Value>, _ty: Option<&Value>) -> PyResult<Value> {
+    match obj {
+        None => Ok(d.clone()),
+        Some(o) => {
+            let w = d.downcast::<WrapperDescr>().ok_or_else(|| PyErr::type_error("bad wrapper"))?;
+            check_wrapper_self(w, o)?;
+            Value::new(MethodWrapper { descr: d.clone(), self_: o.clone() })
+        }
+    }
+}
+
+fn check_wrapper_self(w: &WrapperDescr, o: &Value) -> PyResult<()> {
+    if !o.type_of().is_subtype(w.owner) {
+        return Err(PyErr::type_error(format!(
+            "descriptor '{}' requires a '{}' object but received a '{}'",
+            w.def.name,
+            w.owner.name(),
+            protocol::type_name(o)
+        )));
+    }
+    Ok(())
+}
+
+fn wrapper_call(ts: &ThreadState, d: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    let w = d.downcast::<WrapperDescr>().ok_or_else(|| PyErr::type_error("bad wrapper"))?;
+    if args.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "descriptor '{}' of '{}' object needs an argument",
+            w.def.name,
+            w.owner.name()
+        )));
+    }
+    check_wrapper_self(w, &args[0])?;
+    (w.def.call)(ts, w.native, &args[0], &args[1..], kwnames)
+}
+
+fn wrapper_repr(_ts: &ThreadState, d: &Value) -> PyResult<Value> {
+    let w = d.downcast::<WrapperDescr>().ok_or_else(|| PyErr::type_error("bad wrapper"))?;
+    Ok(pystr::new_str(&format!("<slot wrapper '{}' of '{}' objects>", w.def.name, w.owner.name())))
+}
+
+fn method_wrapper_call(ts: &ThreadState, m: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    let mw = m.downcast::<MethodWrapper>().ok_or_else(|| PyErr::type_error("bad method-wrapper"))?;
+    let w = mw.descr.downcast::<WrapperDescr>().ok_or_else(|| PyErr::type_error("bad wrapper"))?;
+    (w.def.call)(ts, w.native, &mw.self_, args, kwnames)
+}
+
+fn method_wrapper_repr(_ts: &ThreadState, m: &Value) -> PyResult<Value> {
+    let mw = m.downcast::<MethodWrapper>().ok_or_else(|| PyErr::type_error("bad method-wrapper"))?;
+    let w = mw.descr.downcast::<WrapperDescr>().ok_or_else(|| PyErr::type_error("bad wrapper"))?;
+    Ok(pystr::new_str(&format!(
+        "<method-wrapper '{}' of {} object at {:#x}>",
+        w.def.name,
+        protocol::type_name(&mw.self_),
+        mw.self_.id()
+    )))
+}
+
+fn wrapper_name(_ts: &ThreadState, d: &Value) -> PyResult<Value> {
+    if let Some(w) = d.downcast::<WrapperDescr>() {
+        return Ok(pystr::new_str(w.def.name));
+    }
+    if let Some(mw) = d.downcast::<MethodWrapper>() {
+        if let Some(w) = mw.descr.downcast::<WrapperDescr>() {
+            return Ok(pystr::new_str(w.def.name));
+        }
+    }
+    Ok(none::none())
+}
+
+fn wrapper_qualname(_ts: &ThreadState, d: &Value) -> PyResult<Value> {
+    if let Some(w) = d.downcast::<WrapperDescr>() {
+        return Ok(pystr::new_str(&format!("{}.{}", w.owner.name(), w.def.name)));
+    }
+    Ok(none::none())
+}
+
+fn method_wrapper_self(_ts: &ThreadState, m: &Value) -> PyResult<Value> {
+    Ok(m.downcast::<MethodWrapper>().map(|x| x.self_.clone()).unwrap_or_else(none::none))
+}
+
+// The generic slot functions of heap types.
+
+fn call_dunder(ts: &ThreadState, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
+    match protocol::call_special(ts, obj, name, args)? {
+        Some(v) => Ok(v),
+        None => Err(PyErr::attribute_error(name.to_string())),
+    }
+}
+
+fn slot_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    call_dunder(ts, v, "__repr__", &[])
+}
+fn slot_str(ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    call_dunder(ts, v, "__str__", &[])
+}
+fn slot_hash(ts: &ThreadState, v: &Value) -> PyResult<isize> {
+    let f = v.type_of().data.lookup_str("__hash__");
+    if f.as_ref().is_none_or(none::is_none) {
+        return Err(PyErr::type_error(format!("unhashable type: '{}'", protocol::type_name(v))));
+    }
+    let r = call_dunder(ts, v, "__hash__", &[])?;
+    if !super::int::is_int(&r) {
+        return Err(PyErr::type_error("__hash__ method should return an integer"));
+    }
+    let h = super::int::hash_int(&r);
+    Ok(if h == -1 { -2 } else { h })
+}
+fn slot_richcompare(ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> PyResult<Value> {
+    let Some(f) = v.type_of().data.lookup_str(op.dunder()) else {
+        return Ok(none::not_implemented());
+    };
+    if none::is_none(&f) {
+        return Ok(none::not_implemented());
+    }
+    let bound = protocol::bind_descriptor(ts, &f, v)?;
+    protocol::call(ts, &bound, std::slice::from_ref(w), None)
+}
+fn slot_getattro(ts: &ThreadState, v: &Value, name: &Value) -> PyResult<Value> {
+    call_dunder(ts, v, "__getattribute__", std::slice::from_ref(name))
+}
+/// `__getattribute__` then, on AttributeError, `__getattr__`.
+fn slot_getattr_hook(ts: &ThreadState, v: &Value, name: &Value) -> PyResult<Value> {
+    let ga = v.type_of().data.lookup_str("__getattribute__");
+    let r = match ga {
+        Some(f) if f.downcast::<WrapperDescr>().is_none() => {
+            let bound = protocol::bind_descriptor(ts, &f, v)?;
+            protocol::call(ts, &bound, std::slice::from_ref(name), None)
+        }
+        _ => protocol::generic_getattr(ts, v, name),
+    };
+    match r {
+        Err(e) if e.matches(&exceptions::ATTRIBUTE_ERROR) => call_dunder(ts, v, "__getattr__", std::slice::from_ref(name)),
+        other => other,
+    }
+}
+fn slot_setattro(ts: &ThreadState, v: &Value, name: &Value, value: Option<&Value>) -> PyResult<()> {
+    match value {
+        Some(x) => call_dunder(ts, v, "__setattr__", &[name.clone(), x.clone()]).map(drop),
+        None => call_dunder(ts, v, "__delattr__", std::slice::from_ref(name)).map(drop),
+    }
+}
+fn slot_call(ts: &ThreadState, v: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    let Some(f) = v.type_of().data.lookup_str("__call__") else {
+        return Err(PyErr::type_error(format!("'{}' object is not callable", protocol::type_name(v))));
+    };
+    let bound = protocol::bind_descriptor(ts, &f, v)?;
+    protocol::call(ts, &bound, args, kwnames)
+}
+fn slot_iter(ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let f = v.type_of().data.lookup_str("__iter__");
+    if f.as_ref().is_none_or(none::is_none) {
+        return Err(PyErr::type_error(format!("'{}' object is not iterable", protocol::type_name(v))));
+    }
+    call_dunder(ts, v, "__iter__", &[])
+}
+fn slot_iternext(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    match call_dunder(ts, v, "__next__", &[]) {
+        Ok(x) => Ok(Some(x)),
+        Err(e) if e.matches(&exceptions::STOP_ITERATION) => Err(e),
+        Err(e) => Err(e),
+    }
+}
+fn slot_descr_get(ts: &ThreadState, d: &Value, obj: Option<&Value>, ty: Option<&Value>) -> PyResult<Value> {
+    let o = obj.cloned().unwrap_or_else(none::none);
+    let t = ty.cloned().unwrap_or_else(none::none);
+    call_dunder(ts, d, "__get__", &[o, t])
+}
+fn slot_descr_set(ts: &ThreadState, d: &Value, obj: &Value, value: Option<&Value>) -> PyResult<()> {
+    match value {
+        Some(v) => call_dunder(ts, d, "__set__", &[obj.clone(), v.clone()]).map(drop),
+        None => call_dunder(ts, d, "__delete__", std::slice::from_ref(obj)).map(drop),
+    }
+}
+fn slot_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    let f = protocol::getattr_str(ts, cls, "__new__")?;
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(cls.clone());
+    full.extend_from_slice(args);
+    protocol::call(ts, &f, &full, kwnames)
+}
+fn slot_init(ts: &ThreadState, v: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
+    let f = v.type_of().data.lookup_str("__init__").ok_or_else(|| PyErr::type_error("no __init__"))?;
+    let bound = protocol::bind_descriptor(ts, &f, v)?;
+    let r = protocol::call(ts, &bound, args, kwnames)?;
+    if !none::is_none(&r) {
+        return Err(PyErr::type_error(format!(
+            "__init__() should return None, not '{}'",
+            protocol::type_name(&r)
+        )));
+    }
+    Ok(())
+}
+fn slot_finalize(ts: &ThreadState, v: &Value) {
+    if let Err(e) = call_dunder(ts, v, "__del__", &[]) {
+        let del = v.type_of().data.lookup_str("__del__");
+        crate::runtime::lifecycle::write_unraisable(ts, &e, Some("Exception ignored in"), del.as_ref());
+    }
+}
+fn slot_bool(ts: &ThreadState, v: &Value) -> PyResult<bool> {
+    if let Some(f) = v.type_of().data.lookup_str("__bool__") {
+        let bound = protocol::bind_descriptor(ts, &f, v)?;
+        let r = protocol::call(ts, &bound, &[], None)?;
+        return match bool_::as_bool(&r) {
+            Some(b) => Ok(b),
+            None => Err(PyErr::type_error(format!("__bool__ should return bool, returned {}", protocol::type_name(&r)))),
+        };
+    }
+    if v.type_of().data.lookup_str("__len__").is_some() {
+        return Ok(slot_len(ts, v)? > 0);
+    }
+    Ok(true)
+}
+fn slot_len(ts: &ThreadState, v: &Value) -> PyResult<usize> {
+    let r = call_dunder(ts, v, "__len__", &[])?;
+    let n = protocol::index(ts, &r).map_err(|_| {
+        PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", protocol::type_name(&r)))
+    })?;
+    if super::int::is_negative(&n) {
+        return Err(PyErr::value_error("__len__() should return >= 0"));
+    }
+    super::int::to_isize(&n)
+        .map(|x| x as usize)
+        .ok_or_else(|| PyErr::overflow_error("cannot fit 'int' into an index-sized integer"))
+}
+fn slot_getitem(ts: &ThreadState, v: &Value, k: &Value) -> PyResult<Value> {
+    call_dunder(ts, v, "__getitem__", std::slice::from_ref(k))
+}
+fn slot_setitem(ts: &ThreadState, v: &Value, k: &Value, value: Option<&Value>) -> PyResult<()> {
+    match value {
+        Some(x) => call_dunder(ts, v, "__setitem__", &[k.clone(), x.clone()]).map(drop),
+        None => call_dunder(ts, v, "__delitem__", std::slice::from_ref(k)).map(drop),
+    }
+}
+fn slot_contains(ts: &ThreadState, v: &Value, k: &Value) -> PyResult<bool> {
+    let f = v.type_of().data.lookup_str("__contains__");
+    match f {
+        Some(f) if !none::is_none(&f) => {
+            let bound = protocol::bind_descriptor(ts, &f, v)?;
+            let r = protocol::call(ts, &bound, std::slice::from_ref(k), None)?;
+            protocol::is_true(ts, &r)
+        }
+        Some(_) => Err(PyErr::type_error(format!("'{}' object is not a container", protocol::type_name(v)))),
+        None => {
+            let it = protocol::get_iter(ts, v)?;
+            while let Some(x) = protocol::next(ts, &it)? {
+                if protocol::eq(ts, &x, k)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+    }
+}
+
+macro_rules! unary_slot {
+    ($fn:ident, $name:literal) => {
+        fn $fn(ts: &ThreadState, v: &Value) -> PyResult<Value> {
+            call_dunder(ts, v, $name, &[])
+        }
+    };
+}
+unary_slot!(slot_neg, "__neg__");
+unary_slot!(slot_pos, "__pos__");
+unary_slot!(slot_abs, "__abs__");
+unary_slot!(slot_invert, "__invert__");
+unary_slot!(slot_int, "__int__");
+unary_slot!(slot_float, "__float__");
+unary_slot!(slot_index, "__index__");
+
+/// Binary operator slot of heap types (CPython's SLOT1BINFULL): the left
+/// operand's `__op__`, then the right operand's `__rop__`, with the
+/// subclass-first rule.
+fn slot_binary(ts: &ThreadState, v: &Value, w: &Value, op: usize) -> PyResult<Value> {
+    let name = format!("__{}__", nb::NAMES[op]);
+    let rname = format!("__r{}__", nb::NAMES[op]);
+    let my_slot = |x: &Value| x.type_of().data.slots.binary[op].get().map(|f| f as usize) == Some(BINARY_SLOTS[op] as usize);
+    let do_other = !std::ptr::eq(v.type_of(), w.type_of()) && my_slot(w) && w.type_of().data.lookup_str(&rname).is_some();
+    if my_slot(v) {
+        if let Some(f) = v.type_of().data.lookup_str(&name) {
+            if do_other && w.type_of().is_subtype(v.type_of()) {
+                let rf = w.type_of().data.lookup_str(&rname);
+                let lf_is_same = rf.as_ref().is_some_and(|r| {
+                    v.type_of().data.lookup_str(&rname).is_some_and(|l| l.is(r))
+                });
+                if !lf_is_same {
+                    let r = call_dunder(ts, w, &rname, std::slice::from_ref(v))?;
+                    if !r.is(&none::not_implemented()) {
+                        return Ok(r);
+                    }
+                    return call_binary_dunder(ts, &f, v, w);
+                }
+            }
+            let r = call_binary_dunder(ts, &f, v, w)?;
+            if !r.is(&none::not_implemented()) || std::ptr::eq(v.type_of(), w.type_of()) {
+                return Ok(r);
+            }
+        }
+    }
+    if do_other {
+        return call_dunder(ts, w, &rname, std::slice::from_ref(v));
+    }
+    Ok(none::not_implemented())
+}
+
+fn call_binary_dunder(ts: &ThreadState, f: &Value, v: &Value, w: &Value) -> PyResult<Value> {
+    if none::is_none(f) {
+        return Ok(none::not_implemented());
+    }
+    let bound = protocol::bind_descriptor(ts, f, v)?;
+    protocol::call(ts, &bound, std::slice::from_ref(w), None)
+}
+
+fn slot_inplace(ts: &ThreadState, v: &Value, w: &Value, op: usize) -> PyResult<Value> {
+    let name = format!("__i{}__", nb::NAMES[op - nb::INPLACE]);
+    match v.type_of().data.lookup_str(&name) {
+        Some(f) => call_binary_dunder(ts, &f, v, w),
+        None => Ok(none::not_implemented()),
+    }
+}
+
+fn slot_power3(ts: &ThreadState, v: &Value, w: &Value, z: &Value) -> PyResult<Value> {
+    match v.type_of().data.lookup_str("__pow__") {
+        Some(f) => {
+            let bound = protocol::bind_descriptor(ts, &f, v)?;
+            protocol::call(ts, &bound, &[w.clone(), z.clone()], None)
+        }
+        None => Ok(none::not_implemented()),
+    }
+}
+
+macro_rules! binary_slots {
+    ($($i:literal => $fn:ident),*) => {
+        $(fn $fn(ts: &ThreadState, v: &Value, w: &Value) -> PyResult<Value> {
+            if $i >= nb::INPLACE { slot_inplace(ts, v, w, $i) } else { slot_binary(ts, v, w, $i) }
+        })*
+        static BINARY_SLOTS: [BinaryFn; nb::COUNT] = [$($fn),*];
+    };
+}
+binary_slots!(0 => sb0, 1 => sb1, 2 => sb2, 3 => sb3, 4 => sb4, 5 => sb5, 6 => sb6, 7 => sb7, 8 => sb8, 9 => sb9,
+    10 => sb10, 11 => sb11, 12 => sb12, 13 => sb13, 14 => sb14, 15 => sb15, 16 => sb16, 17 => sb17, 18 => sb18,
+    19 => sb19, 20 => sb20, 21 => sb21, 22 => sb22, 23 => sb23, 24 => sb24, 25 => sb25);
+
+// The slot table: each entry reads the native slot, installs the heap-type
+// slot, and calls a native slot as a Python method.
+
+macro_rules! simple_slot {
+    ($name:literal, $field:ident, $variant:ident, $slotfn:expr, $call:expr) => {
+        SlotDef {
+            name: $name,
+            read: |t| t.slots.$field.get().map(NativeSlot::$variant),
+            install: |t, defined, native, is_none| {
+                let v = match native {
+                    Some(NativeSlot::$variant(f)) => Some(f),
+                    _ if is_none => None,
+                    _ if defined => Some($slotfn),
+                    _ => t.base().and_then(|b| b.data.slots.$field.get()),
+                };
+                t.slots.$field.set(v);
+            },
+            call: $call,
+        }
+    };
+}
+
+fn arg0<'a>(name: &str, args: &'a [Value], kw: Option<&Value>, n: usize) -> PyResult<&'a [Value]> {
+    crate::object::args::no_kwargs(name, kw)?;
+    if args.len() != n {
+        return Err(PyErr::type_error(format!(
+            "expected {} argument{}, got {}",
+            n,
+            if n == 1 { "" } else { "s" },
+            args.len()
+        )));
+    }
+    Ok(args)
+}
+
+macro_rules! call_unary {
+    ($variant:ident, $name:literal) => {
+        |ts, n, s, a, k| {
+            arg0($name, a, k, 0)?;
+            match n {
+                NativeSlot::$variant(f) => f(ts, s),
+                _ => Err(PyErr::system_error("bad slot")),
+            }
+        }
+    };
+}
+
+fn cmp_def(name: &'static str, op: CompareOp) -> SlotDef {
+    let _ = (name, op);
+    unreachable_slotdef()
+}
+
+fn unreachable_slotdef() -> SlotDef {
+    simple_slot!("__repr__", repr, Repr, slot_repr, call_unary!(Repr, "__repr__"))
+}
+
+macro_rules! cmp_slot {
+    ($name:literal, $op:expr) => {
+        SlotDef {
+            name: $name,
+            read: |t| t.slots.richcompare.get().map(NativeSlot::Cmp),
+            install: |t, _defined, _native, _is_none| {
+                // Any comparison dunder anywhere in the MRO selects the generic slot.
+                let any_python = [ "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__" ].iter().any(|n| {
+                    t.lookup_str(n).is_some_and(|f| f.downcast::<WrapperDescr>().is_none())
+                });
+                if any_python {
+                    t.slots.richcompare.set(Some(slot_richcompare));
+                } else {
+                    let native = t.lookup_str("__eq__").and_then(|f| f.downcast::<WrapperDescr>().map(|w| w.native));
+                    match native {
+                        Some(NativeSlot::Cmp(f)) => t.slots.richcompare.set(Some(f)),
+                        _ => t.slots.richcompare.set(t.base().and_then(|b| b.data.slots.richcompare.get())),
+                    }
+                }
+            },
+            call: |ts, n, s, a, k| {
+                let a = arg0($name, a, k, 1)?;
+                match n {
+                    NativeSlot::Cmp(f) => f(ts, s, &a[0], $op),
+                    _ => Err(PyErr::system_error("bad slot")),
+                }
+            },
+        }
+    };
+}
+
+macro_rules! binary_def {
+    ($name:literal, $op:expr, reflected = $refl:literal) => {
+        SlotDef {
+            name: $name,
+            read: |t| t.slots.binary[$op].get().map(NativeSlot::Binary),
+            install: |t, _defined, _native, _is_none| {
+                let base = $op % nb::INPLACE;
+                let (n, r, i) = (format!("__{}__", nb::NAMES[base]), format!("__r{}__", nb::NAMES[base]), format!("__i{}__", nb::NAMES[base]));
+                let py = |name: &str| t.lookup_str(name).is_some_and(|f| f.downcast::<WrapperDescr>().is_none());
+                if $op >= nb::INPLACE {
+                    if py(&i) {
+                        t.slots.binary[$op].set(Some(BINARY_SLOTS[$op]));
+                    } else {
+                        t.slots.binary[$op].set(t.base().and_then(|b| b.data.slots.binary[$op].get()));
+                    }
+                } else if py(&n) || py(&r) {
+                    t.slots.binary[$op].set(Some(BINARY_SLOTS[$op]));
+                } else {
+                    t.slots.binary[$op].set(t.base().and_then(|b| b.data.slots.binary[$op].get()));
+                }
+            },
+            call: |ts, n, s, a, k| {
+                let a = arg0($name, a, k, 1)?;
+                match n {
+                    NativeSlot::Binary(f) => {
+                        if $refl {
+                            // __radd__(self, other) is other + self, but only
+                            // when `other` is not handled by self's type first.
+                            f(ts, &a[0], s)
+                        } else {
+                            f(ts, s, &a[0])
+                        }
+                    }
+                    _ => Err(PyErr::system_error("bad slot")),
+                }
+            },
+        }
+    };
+}
+
+static SLOTDEFS: &[SlotDef] = &[
+    simple_slot!("__repr__", repr, Repr, slot_repr, call_unary!(Repr, "__repr__")),
+    simple_slot!("__str__", str, Repr, slot_str, call_unary!(Repr, "__str__")),
+    SlotDef {
+        name: "__hash__",
+        read: |t| t.slots.hash.get().map(NativeSlot::Hash),
+        install: |t, defined, native, is_none| {
+            let v: Option<HashFn> = match native {
+                Some(NativeSlot::Hash(f)) => Some(f),
+                _ if is_none => None,
+                _ if defined => Some(slot_hash),
+                _ => {
+                    // Defining __eq__ without __hash__ makes instances unhashable.
+                    let eq_here = dict::dict_get_str(&t.dict(), &pystr::intern("__eq__")).is_some();
+                    if eq_here { None } else { t.base().and_then(|b| b.data.slots.hash.get()) }
+                }
+            };
+            t.slots.hash.set(v);
+            if v.is_none() && dict::dict_get_str(&t.dict(), &pystr::intern("__hash__")).is_none() && dict::dict_get_str(&t.dict(), &pystr::intern("__eq__")).is_some() {
+                dict::dict_set_str(&t.dict(), "__hash__", none::none());
+            }
+        },
+        call: |ts, n, s, a, k| {
+            arg0("__hash__", a, k, 0)?;
+            match n {
+                NativeSlot::Hash(f) => Ok(super::int::from_i64(f(ts, s)? as i64)),
+                _ => Err(PyErr::system_error("bad slot")),
+            }
+        },
+    },
+    cmp_slot!("__lt__", CompareOp::Lt),
+    cmp_slot!("__le__", CompareOp::Le),
+    cmp_slot!("__eq__", CompareOp::Eq),
+    cmp_slot!("__ne__", CompareOp::Ne),
+    cmp_slot!("__gt__", CompareOp::Gt),
+    cmp_slot!("__ge__", CompareOp::Ge),
+    SlotDef {
+        name: "__getattribute__",
+        read: |t| t.slots.getattro.get().map(NativeSlot::GetAttr),
+        install: |t, _defined, native, _is_none| {
+            let v = match native {
+                Some(NativeSlot::GetAttr(f)) => Some(f),
+                _ if t.lookup_str("__getattribute__").is_some() => Some(slot_getattro as GetAttrFn),
+                _ => t.base().and_then(|b| b.data.slots.getattro.get()),
+            };
+            t.slots.getattro.set(v);
+        },
+        call: |ts, n, s, a, k| {
+            let a = arg0("__getattribute__", a, k, 1)?;
+            if !a[0].type_of().is_subtype(&pystr::STR_TYPE) {
+                return Err(PyErr::type_error(format!("attribute name must be string, not '{}'", protocol::type_name(&a[0]))));
+            }
+            match n {
+                NativeSlot::GetAttr(f) => f(ts, s, &a[0]),
+                _ => Err(PyErr::system_error("bad slot")),
+            }
+        },
+    },
+    SlotDef {
+        name: "__setattr__",
+        read: |t| t.slots.setattro.get().map(NativeSlot::SetAttr),
+        install: |t, _defined, _native, _is_none| {
+            let py = |n: &str| t.lookup_str(n).is_some_and(|f| f.downcast::<WrapperDescr>().is_none());
+            if py("__setattr__") || py("__delattr__") {
+                t.slots.setattro.set(Some(slot_setattro));
+            } else {
+                match t.lookup_str("__setattr__").and_then(|f| f.downcast::<WrapperDescr>().map(|w| w.native)) {
+                    Some(NativeSlot::SetAttr(f)) => t.slots.setattro.set(Some(f)),
+                    _ => t.slots.setattro.set(t.base().and_then(|b| b.data.slots.setattro.get())),
+                }
+            }
+        },
+        call: |ts, n, s, a, k| {
+            let a = arg0("__setattr__", a, k, 2)?;
+            match n {
+                NativeSlot::SetAttr(f) => f(ts, s, &a[0], Some(&a[1])).map(|_| none::none()),
+                _ => Err(PyErr::system_error("bad slot")),
+            }
+        },
+    },
+    SlotDef {
+        name: "__delattr__",
+        read: |t| t.slots.setattro.get().map(NativeSlot::SetAttr),
+        install: |_t, _d, _n, _i| {},
+        call: |ts, n, s, a, k| {
+            let a = arg0("__delattr__", a, k, 1)?;
+            match n {
+                NativeSlot::SetAttr(f) => f(ts, s, &a[0], None).map(|_| none::none()),
+                _ => Err(PyErr::system_error("bad slot")),
+            }
+        },
+    },
+    SlotDef {
+        name: "__call__",
+        read: |t| t.slots.call.get().map(NativeSlot::Call),
+        install: |t, defined, native, _is_none| {
+            let v = match native {
+                Some(NativeSlot::Call(f)) => Some(f),
+                _ if defined => Some(slot_call as CallFn),
+                _ => t.base().and_then(|b| b.data.slots.call.get()),
+            };
+            t.slots.call.set(v);
+        },
+        call: |ts, n, s, a, k| match n {
+            NativeSlot::Call(f) => f(ts, s, a, k),
+            _ => Err(PyErr::system_error("bad slot")),
+        },
+    },
+    simple_slot!("__iter__", iter, Unary, slot_iter, call_unary!(Unary, "__iter__")),
+    SlotDef {
+        name: "__next__",
+        read: |t| t.slots.iternext.get().map(NativeSlot::Next),
+        install: |t, defined, native, _is_none| {
+            let v = match native {
+                Some(NativeSlot::Next(f)) => Some(f),
+                _ if defined => Some(slot_iternext as IterNextFn),
+                _ => t.base().and_then(|b| b.data.slots.iternext.get()),
+            };
+            t.slots.iternext.set(v);
+        },
+        call: |ts, n, s, a, k| {
+            arg0("__next__", a, k, 0)?;
+            match n {
+                NativeSlot::Next(f) => f(ts, s)?.ok_or_else(|| PyErr::stop_iteration(None)),
+                _ => Err(PyErr::system_error("bad slot")),
+            }
+        },
+    },
+    SlotDef {
+        name: "__get__",
+        read: |t| t.slots.descr_get.get().map(NativeSlot::DescrGet),
+        install: |t, defined, native, _is_none| {
+            let v = match native {
+                Some(NativeSlot::DescrGet(f)) => Some(f),
+                _ if defined => Some(slot_descr_get as DescrGetFn),
+                _ => t.base().and_then(|b| b.data.slots.descr_get.get()),
+            };
+            t.slots.descr_get.set(v);
+        },
+        call: |ts, n, s, a, k| {
+            crate::object::args::no_kwargs("__get__", k)?;
+            if a.is_empty() || a.len() > 2 {
+                return Err(PyErr::type_error(format!("expected 1 or 2 arguments, got {}", a.len())));
+            }
+            let obj = if none::is_none(&a[0]) { None } else { Some(&a[0]) };
+            let ty = a.get(1).filter(|t| !none::is_none(t));
+            if obj.is_none() && ty.is_none() {
+                return Err(PyErr::type_error("__get__(None, None) is invalid"));
+            }
+            match n {
+                NativeSlot::DescrGet(f) => f(ts, s, obj, ty),
+                _ => Err(PyErr::system_error("bad slot")),
+            }
+        },
+    },
+    SlotDef {
+        name: "__set__",
+        read: |t| t.slots.descr_set.get().map(NativeSlot::DescrSet),
+        install: |t, _defined, native, _is_none| {
+            let py = |n: &str| t.lookup_str(n).is_some_and(|f| f.downcast::<WrapperDescr>().is_none());
+            let v = match native {
+                Some(NativeSlot::DescrSet(f)) => Some(f),
+                _ if py("__set__") || py("__delete__") => Some(slot_descr_set as DescrSetFn),
+                _ => t.base().and_then(|b| b.data.slots.descr_set.get()),
+            };
+            t.slots.descr_set.set(v);
+        },
+        call: |ts, n, s, a, k| {
+            let a = arg0("__set__", a, k, 2)?;
+            match n {
+                NativeSlot::DescrSet(f) => f(ts, s, &a[0], Some(&a[1])).map(|_| none::none()),
+                _ => Err(PyErr::system_error("bad slot")),
+            }
+        },
+    },
+    SlotDef {
+        name: "__delete__",
+        read: |t| t.slots.descr_set.get().map(NativeSlot::DescrSet),
+        install: |_t, _d, _n, _i| {},
+        call: |ts, n, s, a, k| {
+            let a = arg0("__delete__", a, k, 1)?;
+            match n {
+                NativeSlot::DescrSet(f) => f(ts, s, &a[0], None).map(|_| none::none()),
+                _ => Err(PyErr::system_error("bad slot")),
+            }
+        },
+    },
+    SlotDef {
+        name: "__init__",
+        read: |t| t.slots.init.get().map(NativeSlot::Init),
+        install: |t, defined, native, _is_none| {
+            let v = match native {
+                Some(NativeSlot::Init(f)) => Some(f),
+                _ if defined => Some(slot_init as InitFn),
+                _ => t.base().and_then(|b| b.data.slots.init.get()),
+            };
+            t.slots.init.set(v);
+        },
+        call: |ts, n, s, a, k| match n {
+            NativeSlot::Init(f) => f(ts, s, a, k).map(|_| none::none()),
+            _ => Err(PyErr::system_error("bad slot")),
+        },
+    },
+    SlotDef {
+        name: "__new__",
+        read: |_t| None,
+        install: |t, _defined, _native, _is_none| {
+            // A Python-level __new__ anywhere below the first builtin base wins.
+            let f = t.lookup_str("__new__");
+            let is_builtin = f.as_ref().is_some_and(|f| {
+                f.downcast::<descr::PyStaticMethod>().is_some_and(|sm| {
+                    let c = sm.callable.take();
+                    sm.callable.set(c.clone());
+                    c.is_some_and(|c| c.downcast::<function::PyBuiltinFunction>().is_some())
+                })
+            });
+            if f.is_some() && !is_builtin {
+                t.slots.new.set(Some(slot_new));
+            } else {
+                t.slots.new.set(t.base().and_then(|b| b.data.slots.new.get()));
+            }
+        },
+        call: |_ts, _n, _s, _a, _k| Err(PyErr::system_error("bad slot")),
+    },
+    SlotDef {
+        name: "__bool__",
+        read: |t| t.slots.bool.get().map(NativeSlot::Inquiry),
+        install: |t, _defined, native, _is_none| {
+            let py = |n: &str| t.lookup_str(n).is_some_and(|f| f.downcast::<WrapperDescr>().is_none());
+            let v = match native {
+                Some(NativeSlot::Inquiry(f)) => Some(f),
+                _ if py("__bool__") || py("__len__") => Some(slot_bool as InquiryFn),
+                _ => t.base().and_then(|b| b.data.slots.bool.get()),
+            };
+            t.slots.bool.set(v);
+        },
+        call: |ts, n, s, a, k| {
+            arg0("__bool__", a, k, 0)?;
+            match n {
+                NativeSlot::Inquiry(f) => Ok(bool_::new_bool(f(ts, s)?)),
+                _ => Err(PyErr::system_error("bad slot")),
+            }
+        },
+    },
+    SlotDef {
+        name: "__len__",
+        read: |t| t.slots.length.get().map(NativeSlot::Len),
+        install: |t, defined, native, _is_none| {
+            let v = match native {
+                Some(NativeSlot::Len(f)) => Some(f),
+                _ if defined => Some(slot_len as LenFn),
+                _ => t.base().and_then(|b| b.data.slots.length.get()),
+            };
+            t.slots.length.set(v);
+        },
+        call: |ts, n, s, a, k| {
+            arg0("__len__", a, k, 0)?;
+            match n {
+                NativeSlot::Len(f) => Ok(super::int::from_i64(f(ts, s)? as i64)),
+                _ => Err(PyErr::system_error("bad slot")),
+            }
+        },
+    },
+    SlotDef {
+        name: "__getitem__",
+        read: |t| t.slots.subscript.get().map(NativeSlot::Binary),
+        install: |t, defined, native, _is_none| {
+            let v = match native {
+                Some(NativeSlot::Binary(f)) => Some(f),
+                _ if defined => Some(slot_getitem as BinaryFn),
+                _ => t.base().and_then(|b| b.data.slots.subscript.get()),
+            };
+            t.slots.subscript.set(v);
+        },
+        call: |ts, n, s, a, k| {
+            let a = arg0("__getitem__", a, k, 1)?;
+            match n {
+                NativeSlot::Binary(f) => f(ts, s, &a[0]),
+                _ => Err(PyErr::system_error("bad slot")),
+            }
+        },
+    },
+    SlotDef {
+        name: "__setitem__",
+        read: |t| t.slots.ass_subscript.get().map(NativeSlot::AssSub),
+        install: |t, _defined, native, _is_none| {
+            let py = |n: &str| t.lookup_str(n).is_some_and(|f| f.downcast::<WrapperDescr>().is_none());
+            let v = match native {
+                Some(NativeSlot::AssSub(f)) => Some(f),
+                _ if py("__setitem__") || py("__delitem__") => Some(slot_setitem as AssSubscriptFn),
+                _ => t.base().and_then(|b| b.data.slots.ass_subscript.get()),
+            };
+            t.slots.ass_subscript.set(v);
+        },
+        call: |ts, n, s, a, k| {
+            let a = arg0("__setitem__", a, k, 2)?;
+            match n {
+                NativeSlot::AssSub(f) => f(ts, s, &a[0], Some(&a[1])).map(|_| none::none()),
+                _ => Err(PyErr::system_error("bad slot")),
+            }
+        },
+    },
+    SlotDef {
+        name: "__delitem__",
+        read: |t| t.slots.ass_subscript.get().map(NativeSlot::AssSub),
+        install: |_t, _d, _n, _i| {},
+        call: |ts, n, s, a, k| {
+            let a = arg0("__delitem__", a, k, 1)?;
+            match n {
+                NativeSlot::AssSub(f) => f(ts, s, &a[0], None).map(|_| none::none()),
+                _ => Err(PyErr::system_error("bad slot")),
+            }
+        },
+    },
+    SlotDef {
+        name: "__contains__",
+        read: |t| t.slots.contains.get().map(NativeSlot::Contains),
+        install: |t, defined, native, is_none| {
+            let v = match native {
+                Some(NativeSlot::Contains(f)) => Some(f),
+                _ if defined || is_none => Some(slot_contains as ContainsFn),
+                _ => t.base().and_then(|b| b.data.slots.contains.get()),
+            };
+            t.slots.contains.set(v);
+        },
+        call: |ts, n, s, a, k| {
+            let a = arg0("__contains__", a, k, 1)?;
+            match n {
+                NativeSlot::Contains(f) => Ok(bool_::new_bool(f(ts, s, &a[0])?)),
+                _ => Err(PyErr::system_error("bad slot")),
+            }
+        },
+    },
+    simple_slot!("__neg__", negative, Unary, slot_neg, call_unary!(Unary, "__neg__")),
+    simple_slot!("__pos__", positive, Unary, slot_pos, call_unary!(Unary, "__pos__")),
+    simple_slot!("__abs__", absolute, Unary, slot_abs, call_unary!(Unary, "__abs__")),
+    simple_slot!("__invert__", invert, Unary, slot_invert, call_unary!(Unary, "__invert__")),
+    simple_slot!("__int__", int, Unary, slot_int, call_unary!(Unary, "__int__")),
+    simple_slot!("__float__", float, Unary, slot_float, call_unary!(Unary, "__float__")),
+    simple_slot!("__index__", index, Unary, slot_index, call_unary!(Unary, "__index__")),
+    SlotDef {
+        name: "__pow__",
+        read: |t| t.slots.power3.get().map(NativeSlot::Ternary),
+        install: |t, defined, native, _is_none| {
+            let v = match native {
+                Some(NativeSlot::Ternary(f)) => Some(f),
+                _ if defined => Some(slot_power3 as TernaryFn),
+                _ => t.base().and_then(|b| b.data.slots.power3.get()),
+            };
+            t.slots.power3.set(v);
+        },
+        call: |ts, n, s, a, k| {
+            crate::object::args::no_kwargs("__pow__", k)?;
+            match (n, a) {
+                (NativeSlot::Ternary(f), [w]) => f(ts, s, w, &none::none()),
+                (NativeSlot::Ternary(f), [w, z]) => f(ts, s, w, z),
+                _ => Err(PyErr::type_error(format!("expected 1 or 2 arguments, got {}", a.len()))),
+            }
+        },
+    },
+    binary_def!("__add__", nb::ADD, reflected = false),
+    binary_def!("__radd__", nb::ADD, reflected = true),
+    binary_def!("__and__", nb::AND, reflected = false),
+    binary_def!("__rand__", nb::AND, reflected = true),
+    binary_def!("__floordiv__", nb::FLOOR_DIVIDE, reflected = false),
+    binary_def!("__rfloordiv__", nb::FLOOR_DIVIDE, reflected = true),
+    binary_def!("__lshift__", nb::LSHIFT, reflected = false),
+    binary_def!("__rlshift__", nb::LSHIFT, reflected = true),
+    binary_def!("__matmul__", nb::MATRIX_MULTIPLY, reflected = false),
+    binary_def!("__rmatmul__", nb::MATRIX_MULTIPLY, reflected = true),
+    binary_def!("__mul__", nb::MULTIPLY, reflected = false),
+    binary_def!("__rmul__", nb::MULTIPLY, reflected = true),
+    binary_def!("__mod__", nb::REMAINDER, reflected = false),
+    binary_def!("__rmod__", nb::REMAINDER, reflected = true),
+    binary_def!("__or__", nb::OR, reflected = false),
+    binary_def!("__ror__", nb::OR, reflected = true),
+    binary_def!("__rpow__", nb::POWER, reflected = true),
+    binary_def!("__rshift__", nb::RSHIFT, reflected = false),
+    binary_def!("__rrshift__", nb::RSHIFT, reflected = true),
+    binary_def!("__sub__", nb::SUBTRACT, reflected = false),
+    binary_def!("__rsub__", nb::SUBTRACT, reflected = true),
+    binary_def!("__truediv__", nb::TRUE_DIVIDE, reflected = false),
+    binary_def!("__rtruediv__", nb::TRUE_DIVIDE, reflected = true),
+    binary_def!("__xor__", nb::XOR, reflected = false),
+    binary_def!("__rxor__", nb::XOR, reflected = true),
+    binary_def!("__iadd__", nb::INPLACE + nb::ADD, reflected = false),
+    binary_def!("__iand__", nb::INPLACE + nb::AND, reflected = false),
+    binary_def!("__ifloordiv__", nb::INPLACE + nb::FLOOR_DIVIDE, reflected = false),
+    binary_def!("__ilshift__", nb::INPLACE + nb::LSHIFT, reflected = false),
+    binary_def!("__imatmul__", nb::INPLACE + nb::MATRIX_MULTIPLY, reflected = false),
+    binary_def!("__imul__", nb::INPLACE + nb::MULTIPLY, reflected = false),
+    binary_def!("__imod__", nb::INPLACE + nb::REMAINDER, reflected = false),
+    binary_def!("__ior__", nb::INPLACE + nb::OR, reflected = false),
+    binary_def!("__ipow__", nb::INPLACE + nb::POWER, reflected = false),
+    binary_def!("__irshift__", nb::INPLACE + nb::RSHIFT, reflected = false),
+    binary_def!("__isub__", nb::INPLACE + nb::SUBTRACT, reflected = false),
+    binary_def!("__itruediv__", nb::INPLACE + nb::TRUE_DIVIDE, reflected = false),
+    binary_def!("__ixor__", nb::INPLACE + nb::XOR, reflected = false),
+];
+
+// ---------------------------------------------------------------------------
+// type's own attributes.
+
+fn type_repr(ts: &ThreadState, cls: &Value) -> PyResult<Value> {
+    let t = protocol::as_pytype(cls).ok_or_else(|| PyErr::type_error("type expected"))?;
+    let _ = ts;
+    let module = protocol::type_module_name(t);
+    let qual = protocol::type_qualname(t);
+    if module == "builtins" {
+        Ok(pystr::new_str(&format!("<class '{qual}'>")))
+    } else {
+        Ok(pystr::new_str(&format!("<class '{module}.{qual}'>")))
+    }
+}
+
+/// Attribute lookup on a type: data descriptors of the metatype, then the
+/// type's own MRO (binding with `__get__(None, type)`), then the metatype.
+fn type_getattro(ts: &ThreadState, cls: &Value, name: &Value) -> PyResult<Value> {
+    let meta = cls.type_of();
+    let meta_attr = meta.data.lookup(name);
+    let mut meta_get = None;
+    if let Some(ma) = &meta_attr {
+        meta_get = ma.type_of().data.slots.descr_get.get();
+        if let (Some(get), Some(_)) = (meta_get, ma.type_of().data.slots.descr_set.get()) {
+            return get(ts, ma, Some(cls), Some(&meta.to_value()));
+        }
+    }
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    if let Some(attr) = t.lookup(name) {
+        if let Some(get) = attr.type_of().data.slots.descr_get.get() {
+            return get(ts, &attr, None, Some(cls));
+        }
+        return Ok(attr);
+    }
+    if let Some(ma) = meta_attr {
+        if let Some(get) = meta_get {
+            return get(ts, &ma, Some(cls), Some(&meta.to_value()));
+        }
+        return Ok(ma);
+    }
+    let err = PyErr::attribute_error(format!(
+        "type object '{}' has no attribute '{}'",
+        t.name(),
+        pystr::as_rust_str(name)
+    ));
+    exceptions::set_attribute_error_context(err.value(), cls, name);
+    Err(err)
+}
+
+fn type_setattro(ts: &ThreadState, cls: &Value, name: &Value, value: Option<&Value>) -> PyResult<()> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    if !t.is_heap_type() {
+        return Err(PyErr::type_error(format!(
+            "cannot set '{}' attribute of immutable type '{}'",
+            pystr::as_rust_str(name),
+            t.name()
+        )));
+    }
+    let meta = cls.type_of();
+    if let Some(d) = meta.data.lookup(name) {
+        if let Some(set) = d.type_of().data.slots.descr_set.get() {
+            return set(ts, &d, cls, value);
+        }
+    }
+    let d = t.dict();
+    match value {
+        Some(v) => dict::dict_set_item(ts, &d, name.clone(), v.clone())?,
+        None => {
+            if dict::dict_del_item(ts, &d, name)?.is_none() {
+                return Err(PyErr::attribute_error(format!(
+                    "type object '{}' has no attribute '{}'",
+                    t.name(),
+                    pystr::as_rust_str(name)
+                )));
+            }
+        }
+    }
+    let n = pystr::as_rust_str(name);
+    if n.starts_with("__") && n.ends_with("__") {
+        update_slots_recursive(t);
+    }
+    t.modified();
+    Ok(())
+}
+
+fn update_slots_recursive(t: &TypeObject) {
+    fixup_slots(t);
+    let subs: Vec<usize> = t.subclasses.borrow().clone();
+    for s in subs {
+        // SAFETY: subclasses unregister themselves before being freed.
+        let sub = unsafe { &*(s as *const PyType) };
+        update_slots_recursive(&sub.data);
+    }
+}
+
+fn type_name_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    let name = t.name();
+    Ok(pystr::new_str(if t.is_heap_type() { &name } else { name.rsplit('.').next().unwrap_or(&name) }))
+}
+fn type_name_set(_ts: &ThreadState, cls: &Value, v: Option<&Value>) -> PyResult<()> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    if !t.is_heap_type() {
+        return Err(PyErr::type_error(format!("cannot set '__name__' attribute of immutable type '{}'", t.name())));
+    }
+    match v {
+        Some(s) if s.type_of().is_subtype(&pystr::STR_TYPE) => {
+            t.set_name(pystr::as_rust_str(s).into_owned());
+            Ok(())
+        }
+        Some(s) => Err(PyErr::type_error(format!(
+            "can only assign string to {}.__name__, not '{}'",
+            t.name(),
+            protocol::type_name(s)
+        ))),
+        None => Err(PyErr::type_error(format!("cannot delete '__name__' attribute of immutable type '{}'", t.name()))),
+    }
+}
+fn type_qualname_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
+    let t = protocol::as_pytype(cls).ok_or_else(|| PyErr::type_error("type expected"))?;
+    Ok(pystr::new_str(&protocol::type_qualname(t)))
+}
+fn type_qualname_set(_ts: &ThreadState, cls: &Value, v: Option<&Value>) -> PyResult<()> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    match v {
+        Some(s) if s.type_of().is_subtype(&pystr::STR_TYPE) && t.is_heap_type() => {
+            t.set_qualname(s.clone());
+            Ok(())
+        }
+        _ => Err(PyErr::type_error(format!("can only assign string to {}.__qualname__", t.name()))),
+    }
+}
+fn type_module_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
+    let t = protocol::as_pytype(cls).ok_or_else(|| PyErr::type_error("type expected"))?;
+    if t.data.is_heap_type() {
+        if let Some(m) = dict::dict_get_str(&t.data.dict(), &pystr::intern("__module__")) {
+            return Ok(m);
+        }
+    }
+    Ok(pystr::new_str(&protocol::type_module_name(t)))
+}
+fn type_module_set(ts: &ThreadState, cls: &Value, v: Option<&Value>) -> PyResult<()> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    dict::dict_set_item(ts, &t.dict(), pystr::intern("__module__"), v.cloned().unwrap_or_else(none::none))
+}
+fn type_mro_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
+    Ok(cls.as_type().map(|t| t.mro()).unwrap_or_else(none::none))
+}
+fn type_bases_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
+    Ok(cls.as_type().map(|t| t.bases()).unwrap_or_else(none::none))
+}
+fn type_base_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
+    Ok(cls.as_type().and_then(|t| t.base()).map(|b| b.to_value()).unwrap_or_else(none::none))
+}
+fn type_dict_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    super::mappingproxy::new_mappingproxy(t.dict())
+}
+fn type_doc_get(ts: &ThreadState, cls: &Value) -> PyResult<Value> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    match dict::dict_get_str(&t.dict(), &pystr::intern("__doc__")) {
+        Some(d) => match d.type_of().data.slots.descr_get.get() {
+            Some(get) if t.is_heap_type() => get(ts, &d, None, Some(cls)),
+            _ => Ok(d),
+        },
+        None => Ok(none::none()),
+    }
+}
+fn type_doc_set(ts: &ThreadState, cls: &Value, v: Option<&Value>) -> PyResult<()> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    if !t.is_heap_type() {
+        return Err(PyErr::type_error(format!("cannot set '__doc__' attribute of immutable type '{}'", t.name())));
+    }
+    dict::dict_set_item(ts, &t.dict(), pystr::intern("__doc__"), v.cloned().unwrap_or_else(none::none))
+}
+fn type_abstractmethods_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    if !std::ptr::eq(t, &TYPE_TYPE.data) {
+        if let Some(v) = dict::dict_get_str(&t.dict(), &pystr::intern("__abstractmethods__")) {
+            return Ok(v);
+        }
+    }
+    Err(PyErr::attribute_error("__abstractmethods__"))
+}
+fn type_abstractmethods_set(ts: &ThreadState, cls: &Value, v: Option<&Value>) -> PyResult<()> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    let abstract_ = match v {
+        Some(v) => {
+            dict::dict_set_item(ts, &t.dict(), pystr::intern("__abstractmethods__"), v.clone())?;
+            protocol::is_true(ts, v)?
+        }
+        None => {
+            dict::dict_del_item(ts, &t.dict(), &pystr::intern("__abstractmethods__"))?;
+            false
+        }
+    };
+    let f = t.flags.get();
+    t.flags.set(if abstract_ { f | TPFLAGS_IS_ABSTRACT } else { f & !TPFLAGS_IS_ABSTRACT });
+    t.modified();
+    Ok(())
+}
+
+fn type_mro_method(_ts: &ThreadState, cls: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    super::list::new_list(tuple::tuple_items(&t.mro()).to_vec())
+}
+
+fn type_subclasses(_ts: &ThreadState, cls: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    let subs: Vec<Value> = t
+        .subclasses
+        .borrow()
+        .iter()
+        // SAFETY: subclasses unregister themselves before being freed.
+        .map(|&s| unsafe { &*(s as *const PyType) }.to_value())
+        .collect();
+    super::list::new_list(subs)
+}
+
+fn type_instancecheck(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("__instancecheck__", a, k, 1)?;
+    let t = protocol::as_pytype(cls).ok_or_else(|| PyErr::type_error("type expected"))?;
+    if a[0].type_of().is_subtype(t) {
+        return Ok(bool_::true_value());
+    }
+    if let Some(c) = protocol::lookup_attr(ts, &a[0], &pystr::intern("__class__"))? {
+        if let Some(ct) = c.as_type() {
+            return Ok(bool_::new_bool(ct.is_subtype(t)));
+        }
+    }
+    Ok(bool_::false_value())
+}
+
+fn type_subclasscheck(_ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("__subclasscheck__", a, k, 1)?;
+    let t = protocol::as_pytype(cls).ok_or_else(|| PyErr::type_error("type expected"))?;
+    match a[0].as_type() {
+        Some(d) => Ok(bool_::new_bool(d.is_subtype(t))),
+        None => Err(PyErr::type_error("issubclass() arg 1 must be a class")),
+    }
+}
+
+fn type_prepare(_ts: &ThreadState, _cls: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    Ok(dict::new_dict())
+}
+
+fn type_sizeof(_ts: &ThreadState, _cls: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    Ok(super::int::from_i64(std::mem::size_of::<PyObject<TypeObject>>() as i64))
+}
+
+fn type_init(_ts: &ThreadState, _obj: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
+    let npos = crate::object::args::npositional(args, kwnames);
+    if npos != 1 && npos != 3 {
+        return Err(PyErr::type_error("type.__init__() takes 1 or 3 arguments"));
+    }
+    Ok(())
+}
+
+fn type_or(ts: &ThreadState, a: &Value, b: &Value) -> PyResult<Value> {
+    super::union::union_or(ts, a, b)
+}
+
+pub fn init() {
+    let s = &TYPE_TYPE.data.slots;
+    s.call.set(Some(type_call));
+    s.new.set(Some(type_new));
+    s.init.set(Some(type_init));
+    s.repr.set(Some(type_repr));
+    s.getattro.set(Some(type_getattro));
+    s.setattro.set(Some(type_setattro));
+    s.binary[nb::OR].set(Some(type_or));
+    descr::add_getsets(
+        &TYPE_TYPE,
+        &[
+            ("__name__", type_name_get, Some(type_name_set)),
+            ("__qualname__", type_qualname_get, Some(type_qualname_set)),
+            ("__module__", type_module_get, Some(type_module_set)),
+            ("__mro__", type_mro_get, None),
+            ("__bases__", type_bases_get, None),
+            ("__base__", type_base_get, None),
+            ("__dict__", type_dict_get, None),
+            ("__doc__", type_doc_get, Some(type_doc_set)),
+            ("__abstractmethods__", type_abstractmethods_get, Some(type_abstractmethods_set)),
+        ],
+    );
+    descr::add_methods(
+        &TYPE_TYPE,
+        &[
+            ("mro", type_mro_method),
+            ("__subclasses__", type_subclasses),
+            ("__instancecheck__", type_instancecheck),
+            ("__subclasscheck__", type_subclasscheck),
+            ("__sizeof__", type_sizeof),
+        ],
+    );
+    descr::add_methods_kind(&TYPE_TYPE, &[("__prepare__", type_prepare)], descr::MethodKind::Class);
+    let s = &WRAPPER_DESCR_TYPE.data.slots;
+    s.descr_get.set(Some(wrapper_get));
+    s.call.set(Some(wrapper_call));
+    s.repr.set(Some(wrapper_repr));
+    descr::add_getsets(&WRAPPER_DESCR_TYPE, &[("__name__", wrapper_name, None), ("__qualname__", wrapper_qualname, None)]);
+    let s = &METHOD_WRAPPER_TYPE.data.slots;
+    s.call.set(Some(method_wrapper_call));
+    s.repr.set(Some(method_wrapper_repr));
+    descr::add_getsets(&METHOD_WRAPPER_TYPE, &[("__name__", wrapper_name, None), ("__self__", method_wrapper_self, None)]);
+    let _ = cmp_def;
+}
