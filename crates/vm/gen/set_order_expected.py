@@ -74,7 +74,7 @@ def run(ops):
 
 
 def main():
-    lines = ["    const SET_CASES: &[(&[(u8, i64)], &[i64])] = &["]
+    lines = ["    const SET_CASES: &[SetCase] = &["]
     for ops in scenarios():
         o = ", ".join("(b'%s', %d)" % (op, x) for op, x in ops)
         e = ", ".join("%d" % v if v != -(2**63) else "i64::MIN" for v in run(ops))

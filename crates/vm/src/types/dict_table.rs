@@ -251,7 +251,12 @@ impl<K, V> DictTable<K, V> {
         loop {
             if p.started {
                 p.perturb >>= PERTURB_SHIFT;
-                p.slot = (p.slot.wrapping_mul(5).wrapping_add(p.perturb).wrapping_add(1)) & p.mask;
+                p.slot = (p
+                    .slot
+                    .wrapping_mul(5)
+                    .wrapping_add(p.perturb)
+                    .wrapping_add(1))
+                    & p.mask;
             }
             p.started = true;
             let ix = self.indices.get(p.slot);
@@ -504,7 +509,8 @@ mod tests {
 
     /// Looks `k` up (ints whose hash is themselves, as CPython's small ints).
     fn get(t: &DictTable<i64, i64>, k: i64) -> Option<i64> {
-        t.find(k as isize, |x| *x == k).and_then(|i| t.entry(i).map(|(_, v)| *v))
+        t.find(k as isize, |x| *x == k)
+            .and_then(|i| t.entry(i).map(|(_, v)| *v))
     }
 
     fn set(t: &mut DictTable<i64, i64>, k: i64, v: i64) {
@@ -696,7 +702,10 @@ mod tests {
         assert_eq!(DictTable::<i64, i64>::with_capacity(5).index_size(), 8);
         assert_eq!(DictTable::<i64, i64>::with_capacity(6).index_size(), 16);
         assert_eq!(DictTable::<i64, i64>::with_capacity(11).index_size(), 32);
-        assert_eq!(DictTable::<i64, i64>::with_capacity(1 << 30).index_size(), 1 << 17);
+        assert_eq!(
+            DictTable::<i64, i64>::with_capacity(1 << 30).index_size(),
+            1 << 17
+        );
 
         let mut t = DictTable::new();
         for k in 0..40 {
