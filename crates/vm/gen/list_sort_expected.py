@@ -39,7 +39,7 @@ def checksum(values):
     return functools.reduce(lambda acc, iv: (acc + (iv[0] + 1) * iv[1]) & MASK, enumerate(values), 0)
 
 
-def run(values, fail_at):
+def run(values, fail_at, reverse=False):
     count = 0
 
     class K:
@@ -57,7 +57,7 @@ def run(values, fail_at):
 
     items = [K(v) for v in values]
     try:
-        items.sort()
+        items.sort(reverse=reverse)
     except Stop:
         pass
     return count, checksum([k.v for k in items])
@@ -71,12 +71,20 @@ CASES = [
 
 
 def main():
-    lines = ["    const SORT_CASES: &[(u32, usize, u64, u64, usize, usize, u64)] = &["]
+    lines = ["    const SORT_CASES: &[SortCase] = &["]
     for pattern, n, m, seed in CASES:
         values = make_input(pattern, n, m, seed)
         total, _ = run(values, 0)
         for fail_at in sorted({0, 1, total // 4, total // 2, total - 1}):
             count, cs = run(values, fail_at)
+            lines.append("        (%d, %d, %d, %d, %d, %d, %d)," % (pattern, n, m, seed, fail_at, count, cs))
+    lines.append("    ];")
+    lines.append("    const REVERSE_SORT_CASES: &[SortCase] = &[")
+    for pattern, n, m, seed in CASES[::3]:
+        values = make_input(pattern, n, m, seed)
+        total, _ = run(values, 0, True)
+        for fail_at in sorted({0, total // 2}):
+            count, cs = run(values, fail_at, True)
             lines.append("        (%d, %d, %d, %d, %d, %d, %d)," % (pattern, n, m, seed, fail_at, count, cs))
     lines.append("    ];")
     path = "src/types/list_sort.rs"

@@ -62,6 +62,22 @@ pub fn sort_by<T, E>(
     result
 }
 
+/// `list.sort(reverse=...)`: with `reverse`, `v` is reversed before and after the stable sort (also when a comparison fails), as CPython does, so equal elements keep their order.
+pub fn sort_by_reversible<T, E>(
+    v: &mut [T],
+    reverse: bool,
+    is_less: impl FnMut(&T, &T) -> Result<bool, E>,
+) -> Result<(), E> {
+    if reverse {
+        v.reverse();
+    }
+    let r = sort_by(v, is_less);
+    if reverse {
+        v.reverse();
+    }
+    r
+}
+
 /// Rearranges `v` so that position j receives the element that was at `perm[j]` (perm must be a permutation).
 fn apply_permutation<T>(v: &mut [T], mut perm: Vec<usize>) {
     const DONE: usize = usize::MAX;
@@ -766,10 +782,13 @@ mod tests {
         assert_eq!(v, ["apple", "apple", "fig", "kiwi", "pear"]);
     }
 
+    /// (pattern, n, m, seed, failing comparison or 0, comparisons made, checksum of the final order).
+    type SortCase = (u32, usize, u64, u64, usize, usize, u64);
+
     // Comparison counts and orders after a failing comparison, written here by
     // `python3 gen/list_sort_expected.py` (CPython 3.11's list.sort on the same inputs).
     // BEGIN GENERATED SORT_CASES
-    const SORT_CASES: &[(u32, usize, u64, u64, usize, usize, u64)] = &[
+    const SORT_CASES: &[SortCase] = &[
         (0, 10, 1000, 3, 0, 24, 30930),
         (0, 10, 1000, 3, 1, 1, 22076),
         (0, 10, 1000, 3, 6, 6, 22324),
@@ -826,6 +845,16 @@ mod tests {
         (3, 4096, 1000, 13, 6251, 6251, 4559067364),
         (3, 4096, 1000, 13, 12502, 12502, 5523023636),
     ];
+    const REVERSE_SORT_CASES: &[SortCase] = &[
+        (0, 10, 1000, 3, 0, 24, 14830),
+        (0, 10, 1000, 3, 12, 12, 19906),
+        (0, 5000, 1073741824, 6, 0, 54950, 4500212443950642),
+        (0, 5000, 1073741824, 6, 27475, 27475, 6141273353187251),
+        (3, 3000, 77, 9, 0, 17023, 113201467),
+        (3, 3000, 77, 9, 8511, 8511, 155945862),
+        (0, 65, 10, 12, 0, 306, 6874),
+        (0, 65, 10, 12, 153, 153, 9208),
+    ];
     // END GENERATED SORT_CASES
 
     fn checksum(v: &[u64]) -> u64 {
@@ -850,5 +879,33 @@ mod tests {
                 "order: pattern={pattern} n={n} seed={seed} fail_at={fail_at}"
             );
         }
+        for &(pattern, n, m, seed, fail_at, count, sum) in REVERSE_SORT_CASES {
+            let mut v = make_input(pattern, n, m, seed);
+            let mut made = 0;
+            let r = sort_by_reversible(&mut v, true, |a, b| {
+                made += 1;
+                if made == fail_at {
+                    Err(())
+                } else {
+                    Ok(a < b)
+                }
+            });
+            assert_eq!(r.is_err(), fail_at != 0);
+            assert_eq!(made, count, "reverse: n={n} seed={seed} fail_at={fail_at}");
+            assert_eq!(
+                checksum(&v),
+                sum,
+                "reverse order: n={n} seed={seed} fail_at={fail_at}"
+            );
+        }
+    }
+
+    #[test]
+    fn reverse_sort_keeps_equal_elements_in_order() {
+        // sorted([(1, 'a'), (0, 'c'), (1, 'b')], key=lambda p: p[0], reverse=True)
+        let mut v = vec![(1, 'a'), (0, 'c'), (1, 'b')];
+        let r: Result<(), ()> = sort_by_reversible(&mut v, true, |x, y| Ok(x.0 < y.0));
+        assert!(r.is_ok());
+        assert_eq!(v, [(1, 'a'), (1, 'b'), (0, 'c')]);
     }
 }
