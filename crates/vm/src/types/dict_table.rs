@@ -739,4 +739,57 @@ mod tests {
         }
         assert!(t.find(-5, |x| *x == -5).is_none());
     }
+
+    #[test]
+    fn random_operations_match_an_ordered_model() {
+        // Model: a vector of (key, value) in insertion order, as a dict behaves.
+        let mut model: Vec<(i64, i64)> = Vec::new();
+        let mut t = DictTable::new();
+        let mut x = 12345u64;
+        for step in 0..20_000 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let r = x >> 33;
+            // Few distinct keys, some sharing hashes modulo the table size.
+            let k = (r % 97) as i64 * if r % 3 == 0 { 64 } else { 1 };
+            match r % 10 {
+                0..=4 => {
+                    set(&mut t, k, step);
+                    match model.iter_mut().find(|p| p.0 == k) {
+                        Some(p) => p.1 = step,
+                        None => model.push((k, step)),
+                    }
+                }
+                5..=7 => {
+                    let had = model.iter().position(|p| p.0 == k);
+                    assert_eq!(del(&mut t, k), had.is_some());
+                    if let Some(i) = had {
+                        model.remove(i);
+                    }
+                }
+                8 => {
+                    let got = t.popitem_last().map(|(h, k, v)| {
+                        assert_eq!(h, k as isize);
+                        (k, v)
+                    });
+                    assert_eq!(got, model.pop());
+                }
+                _ => {
+                    if r % 100 == 9 {
+                        t = if r % 200 == 9 {
+                            t.copy()
+                        } else {
+                            t.merge_copy()
+                        };
+                    }
+                }
+            }
+            assert_eq!(t.len(), model.len());
+            if step % 97 == 0 {
+                let got: Vec<(i64, i64)> = t.iter().map(|(_, _, k, v)| (*k, *v)).collect();
+                assert_eq!(got, model);
+            }
+        }
+    }
 }

@@ -8732,4 +8732,43 @@ mod tests {
         assert!(t.is_empty());
         assert_eq!(t.pop(), None);
     }
+
+    #[test]
+    fn random_operations_match_a_set_model() {
+        let mut model = std::collections::BTreeSet::new();
+        let mut t = SetTable::new();
+        let mut x = 777u64;
+        for step in 0..20_000 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let r = x >> 33;
+            let k = (r % 300) as i64 * if r % 5 == 0 { 1024 } else { 1 } - 50;
+            match r % 10 {
+                0..=4 => {
+                    add(&mut t, k);
+                    model.insert(k);
+                }
+                5..=7 => assert_eq!(discard(&mut t, k), model.remove(&k)),
+                8 => match t.pop() {
+                    Some((h, k)) => {
+                        assert_eq!(h, hash_i64(k));
+                        assert!(model.remove(&k));
+                    }
+                    None => assert!(model.is_empty()),
+                },
+                _ => t = t.copy(),
+            }
+            assert_eq!(t.len(), model.len());
+            assert!(
+                t.fill() * 5 < t.capacity() * 3 + 5,
+                "step {step}: table too full"
+            );
+            if step % 101 == 0 {
+                let mut got = order(&t);
+                got.sort();
+                assert_eq!(got, model.iter().copied().collect::<Vec<_>>());
+            }
+        }
+    }
 }
