@@ -752,7 +752,10 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             let r = x >> 33;
             // Few distinct keys, some sharing hashes modulo the table size.
-            let k = (r % 97) as i64 * if r % 3 == 0 { 64 } else { 1 };
+            let k = (r % 97) as i64 * match r % 3 {
+                0 => 64,
+                _ => 1,
+            };
             match r % 10 {
                 0..=4 => {
                     set(&mut t, k, step);
