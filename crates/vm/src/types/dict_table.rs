@@ -15,6 +15,8 @@
 //! values back so that the caller drops them (which may run finalizers) after
 //! releasing its borrow.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 /// Index slot marker: never used (ends a probe sequence).
 const EMPTY: i64 = -1;
 /// Index slot marker: its entry was deleted (probing continues past it).
@@ -27,6 +29,15 @@ const MINSIZE: usize = 1 << LOG_MINSIZE;
 const PERTURB_SHIFT: u32 = 5;
 /// Presized dicts are capped at 2**17 slots, as `_PyDict_NewPresized` does.
 const LOG_MAX_PRESIZE: u32 = 17;
+
+/// Source of version and layout numbers, shared by all tables so that a
+/// number never denotes two states (CPython's dict versions are global too).
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// A fresh number, distinct from every other table version or layout id (0 is reserved for fresh empty tables).
+pub(crate) fn next_table_id() -> u64 {
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
+}
 
 /// CPython's USABLE_FRACTION: how many entries a table of `n` index slots holds.
 fn usable_fraction(n: usize) -> usize {
@@ -197,12 +208,12 @@ impl<K, V> DictTable<K, V> {
         self.used == 0
     }
 
-    /// Content version: bumped by every insertion, removal, value change and clear.
+    /// Content version: changes with every insertion, removal, value change and clear (numbers are unique across tables; 0 = fresh empty table).
     pub fn version(&self) -> u64 {
         self.version
     }
 
-    /// Layout identity: changes when the index/entries are rebuilt (resize, clear); entry numbers stay valid while it is unchanged.
+    /// Layout identity: changes when the index/entries are rebuilt (resize, clear, copy); entry numbers stay valid while it is unchanged (unique across tables).
     pub fn layout_id(&self) -> u64 {
         self.layout
     }
@@ -223,7 +234,7 @@ impl<K, V> DictTable<K, V> {
     }
 
     fn bump(&mut self) {
-        self.version = self.version.wrapping_add(1);
+        self.version = next_table_id();
     }
 
     /// Starts a lookup of `hash`; step it with [`DictTable::probe_next`].
@@ -400,11 +411,9 @@ impl<K, V> DictTable<K, V> {
     /// Empties the table (back to the unallocated minimum) and returns the old contents for the caller to drop after releasing its borrow.
     #[must_use = "the old contents are returned so that they are dropped outside the borrow"]
     pub fn clear(&mut self) -> DictTable<K, V> {
-        let version = self.version.wrapping_add(1);
-        let layout = self.layout.wrapping_add(1);
         let old = std::mem::take(self);
-        self.version = version;
-        self.layout = layout;
+        self.version = next_table_id();
+        self.layout = next_table_id();
         old
     }
 
@@ -445,7 +454,7 @@ impl<K, V> DictTable<K, V> {
         self.entries = entries;
         self.rebuild_indices();
         self.usable = usable_fraction(size) - self.entries.len();
-        self.layout = self.layout.wrapping_add(1);
+        self.layout = next_table_id();
     }
 
     /// Fills a fresh (all EMPTY) index from the compact entries (CPython's build_indices).
@@ -468,8 +477,8 @@ impl<K: Clone, V: Clone> DictTable<K, V> {
         // PyDict_Copy clones the keys object unless over 1/3 of the entries are deleted.
         if self.used >= self.entries.len() * 2 / 3 {
             let mut t = self.clone();
-            t.version = 0;
-            t.layout = 0;
+            t.version = next_table_id();
+            t.layout = next_table_id();
             return t;
         }
         self.rebuilt_copy()
@@ -485,8 +494,8 @@ impl<K: Clone, V: Clone> DictTable<K, V> {
             && (log2 == LOG_MINSIZE || usable_fraction(self.indices.size() / 2) < self.used)
         {
             let mut t = self.clone();
-            t.version = 0;
-            t.layout = 0;
+            t.version = next_table_id();
+            t.layout = next_table_id();
             return t;
         }
         self.rebuilt_copy()
@@ -752,10 +761,11 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             let r = x >> 33;
             // Few distinct keys, some sharing hashes modulo the table size.
-            let k = (r % 97) as i64 * match r % 3 {
-                0 => 64,
-                _ => 1,
-            };
+            let k = (r % 97) as i64
+                * match r % 3 {
+                    0 => 64,
+                    _ => 1,
+                };
             match r % 10 {
                 0..=4 => {
                     set(&mut t, k, step);

@@ -13,6 +13,7 @@
 //! `table != so->table || entry->key != startkey`). Removed keys are handed
 //! back so that the caller drops them outside its borrow.
 
+use super::dict_table::next_table_id;
 pub use super::dict_table::ProbeResult;
 
 /// CPython's LINEAR_PROBES: neighbours examined before a perturbed jump.
@@ -160,7 +161,7 @@ impl<K> SetTable<K> {
         self.fill
     }
 
-    /// Content version: bumped by every insertion, removal and clear.
+    /// Content version: changes with every insertion, removal and clear (numbers are unique across tables; 0 = fresh empty table).
     pub fn version(&self) -> u64 {
         self.version
     }
@@ -171,7 +172,7 @@ impl<K> SetTable<K> {
     }
 
     fn bump(&mut self) {
-        self.version = self.version.wrapping_add(1);
+        self.version = next_table_id();
     }
 
     /// Starts a lookup of `hash`; step it with [`SetTable::probe_next`].
@@ -310,14 +311,12 @@ impl<K> SetTable<K> {
     /// Empties the table (back to 8 slots) and returns the old contents for the caller to drop after releasing its borrow.
     #[must_use = "the old contents are returned so that they are dropped outside the borrow"]
     pub fn clear(&mut self) -> SetTable<K> {
-        let version = self.version.wrapping_add(1);
-        let layout = self.layout.wrapping_add(1);
         let finger = self.finger;
         let old = std::mem::take(self);
         // CPython keeps the pop finger across clear().
         self.finger = finger;
-        self.version = version;
-        self.layout = layout;
+        self.version = next_table_id();
+        self.layout = next_table_id();
         old
     }
 
@@ -368,7 +367,7 @@ impl<K> SetTable<K> {
         self.slots = slots;
         self.mask = mask;
         self.fill = self.used;
-        self.layout = self.layout.wrapping_add(1);
+        self.layout = next_table_id();
     }
 }
 
