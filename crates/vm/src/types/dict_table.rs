@@ -14,6 +14,28 @@
 //! as CPython's `lookdict` does. Removing methods hand the removed keys and
 //! values back so that the caller drops them (which may run finalizers) after
 //! releasing its borrow.
+//!
+//! A lookup with Python equality, as CPython's `lookdict` (sketch):
+//!
+//! ```text
+//! let mut p = table.probe_start(hash);
+//! loop {
+//!     match table.probe_next(&mut p) {               // short borrow
+//!         Empty => return None,
+//!         Candidate(ix) => {
+//!             let start = table.entry(ix).key.clone();  // incref, end the borrow
+//!             if start.is(key) { return Some(ix) }
+//!             let layout = table.layout_id();
+//!             let eq = python_eq(&start, key)?;        // may mutate the dict
+//!             if table.layout_id() != layout || !table.entry(ix).key.is(&start) {
+//!                 p = table.probe_start(hash);         // mutated: restart
+//!             } else if eq {
+//!                 return Some(ix);
+//!             }
+//!         }
+//!     }
+//! }
+//! ```
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
