@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""Prints the expected values used by the unit tests in src/pyhash.rs.
+"""Regenerates the expected-value tables of the unit tests in src/pyhash.rs.
 
-Run with CPython 3.11 (64-bit): python3 gen/pyhash_expected.py
-Each section is pasted into the matching table in src/pyhash.rs.
+Run from crates/vm with CPython 3.11 (64-bit): python3 gen/pyhash_expected.py
 """
+import contextlib
+import io
 import subprocess
 import sys
 
 SEEDS = [0, 1, 42, 123456, 4294967295]
-STRS = ["", "a", "abc", "hello world", "\xe9t\xe9", "\u20ac uro", "\U0001f600!", "x" * 100]
+STRS = ["", "a", "abc", "hello world", "\xe9t\xe9", "\u20ac uro", "\U0001f600!", "x" * 100,
+        "\xe9" * 300, "\u20ac" * 200, "\U0001f600" * 70, "\ud800 lone"]
 BYTES = [b"", b"a", b"abc", b"\x00\xff" * 9]
 
 
@@ -21,17 +23,25 @@ def rust_bytes(b):
 
 
 def strings():
-    strs, byts = [], []
+    strs, byts, lone = [], [], []
     for seed in SEEDS:
         code = "import sys\nfor s in %r: print(hash(s))\nfor b in %r: print(hash(b))" % (STRS, BYTES)
         out = subprocess.run([sys.executable, "-c", code], env={"PYTHONHASHSEED": str(seed)},
                              capture_output=True, text=True, check=True).stdout.split()
         for s, h in zip(STRS, out):
-            strs.append("    (%d, %s, %s)," % (seed, rust_str(s), h))
+            if any(0xD800 <= ord(c) < 0xE000 for c in s):
+                # Lone surrogates cannot be a Rust &str: give the UCS-2 units.
+                units = ", ".join("0x%x" % ord(c) for c in s)
+                lone.append("    (%d, &[%s], %s)," % (seed, units, h))
+            else:
+                strs.append("    (%d, %s, %s)," % (seed, rust_str(s), h))
         for b, h in zip(BYTES, out[len(STRS):]):
             byts.append("    (%d, %s, %s)," % (seed, rust_bytes(b), h))
     print("const STR_CASES: &[(u32, &str, isize)] = &[")
     print("\n".join(strs))
+    print("];")
+    print("const SURROGATE_CASES: &[(u32, &[u16], isize)] = &[")
+    print("\n".join(lone))
     print("];")
     print("const BYTES_CASES: &[(u32, &[u8], isize)] = &[")
     print("\n".join(byts))
@@ -76,7 +86,21 @@ def containers():
     print("];")
 
 
+def main():
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        strings()
+        numbers()
+        containers()
+    lines = ["    " + l if l else l for l in out.getvalue().splitlines()]
+    path = "src/pyhash.rs"
+    text = open(path).read()
+    begin = "    // BEGIN GENERATED HASH_CASES\n"
+    end = "    // END GENERATED HASH_CASES\n"
+    a = text.index(begin) + len(begin)
+    b = text.index(end)
+    open(path, "w").write(text[:a] + "\n".join(lines) + "\n" + text[b:])
+
+
 if __name__ == "__main__":
-    strings()
-    numbers()
-    containers()
+    main()

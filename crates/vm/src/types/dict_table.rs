@@ -14,6 +14,30 @@
 //! as CPython's `lookdict` does. Removing methods hand the removed keys and
 //! values back so that the caller drops them (which may run finalizers) after
 //! releasing its borrow.
+//!
+//! A lookup with Python equality, as CPython's `lookdict` (sketch):
+//!
+//! ```text
+//! let mut p = table.probe_start(hash);
+//! loop {
+//!     match table.probe_next(&mut p) {               // short borrow
+//!         Empty => return None,
+//!         Candidate(ix) => {
+//!             let start = table.entry(ix).key.clone();  // incref, end the borrow
+//!             if start.is(key) { return Some(ix) }
+//!             let layout = table.layout_id();
+//!             let eq = python_eq(&start, key)?;        // may mutate the dict
+//!             if table.layout_id() != layout || !table.entry(ix).key.is(&start) {
+//!                 p = table.probe_start(hash);         // mutated: restart
+//!             } else if eq {
+//!                 return Some(ix);
+//!             }
+//!         }
+//!     }
+//! }
+//! ```
+
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Index slot marker: never used (ends a probe sequence).
 const EMPTY: i64 = -1;
@@ -27,6 +51,15 @@ const MINSIZE: usize = 1 << LOG_MINSIZE;
 const PERTURB_SHIFT: u32 = 5;
 /// Presized dicts are capped at 2**17 slots, as `_PyDict_NewPresized` does.
 const LOG_MAX_PRESIZE: u32 = 17;
+
+/// Source of version and layout numbers, shared by all tables so that a
+/// number never denotes two states (CPython's dict versions are global too).
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// A fresh number, distinct from every other table version or layout id (0 is reserved for fresh empty tables).
+pub(crate) fn next_table_id() -> u64 {
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
+}
 
 /// CPython's USABLE_FRACTION: how many entries a table of `n` index slots holds.
 fn usable_fraction(n: usize) -> usize {
@@ -197,12 +230,12 @@ impl<K, V> DictTable<K, V> {
         self.used == 0
     }
 
-    /// Content version: bumped by every insertion, removal, value change and clear.
+    /// Content version: changes with every insertion, removal, value change and clear (numbers are unique across tables; 0 = fresh empty table).
     pub fn version(&self) -> u64 {
         self.version
     }
 
-    /// Layout identity: changes when the index/entries are rebuilt (resize, clear); entry numbers stay valid while it is unchanged.
+    /// Layout identity: changes when the index/entries are rebuilt (resize, clear, copy); entry numbers stay valid while it is unchanged (unique across tables).
     pub fn layout_id(&self) -> u64 {
         self.layout
     }
@@ -223,7 +256,7 @@ impl<K, V> DictTable<K, V> {
     }
 
     fn bump(&mut self) {
-        self.version = self.version.wrapping_add(1);
+        self.version = next_table_id();
     }
 
     /// Starts a lookup of `hash`; step it with [`DictTable::probe_next`].
@@ -251,7 +284,12 @@ impl<K, V> DictTable<K, V> {
         loop {
             if p.started {
                 p.perturb >>= PERTURB_SHIFT;
-                p.slot = (p.slot.wrapping_mul(5).wrapping_add(p.perturb).wrapping_add(1)) & p.mask;
+                p.slot = (p
+                    .slot
+                    .wrapping_mul(5)
+                    .wrapping_add(p.perturb)
+                    .wrapping_add(1))
+                    & p.mask;
             }
             p.started = true;
             let ix = self.indices.get(p.slot);
@@ -395,11 +433,9 @@ impl<K, V> DictTable<K, V> {
     /// Empties the table (back to the unallocated minimum) and returns the old contents for the caller to drop after releasing its borrow.
     #[must_use = "the old contents are returned so that they are dropped outside the borrow"]
     pub fn clear(&mut self) -> DictTable<K, V> {
-        let version = self.version.wrapping_add(1);
-        let layout = self.layout.wrapping_add(1);
         let old = std::mem::take(self);
-        self.version = version;
-        self.layout = layout;
+        self.version = next_table_id();
+        self.layout = next_table_id();
         old
     }
 
@@ -440,7 +476,7 @@ impl<K, V> DictTable<K, V> {
         self.entries = entries;
         self.rebuild_indices();
         self.usable = usable_fraction(size) - self.entries.len();
-        self.layout = self.layout.wrapping_add(1);
+        self.layout = next_table_id();
     }
 
     /// Fills a fresh (all EMPTY) index from the compact entries (CPython's build_indices).
@@ -463,8 +499,8 @@ impl<K: Clone, V: Clone> DictTable<K, V> {
         // PyDict_Copy clones the keys object unless over 1/3 of the entries are deleted.
         if self.used >= self.entries.len() * 2 / 3 {
             let mut t = self.clone();
-            t.version = 0;
-            t.layout = 0;
+            t.version = next_table_id();
+            t.layout = next_table_id();
             return t;
         }
         self.rebuilt_copy()
@@ -480,8 +516,8 @@ impl<K: Clone, V: Clone> DictTable<K, V> {
             && (log2 == LOG_MINSIZE || usable_fraction(self.indices.size() / 2) < self.used)
         {
             let mut t = self.clone();
-            t.version = 0;
-            t.layout = 0;
+            t.version = next_table_id();
+            t.layout = next_table_id();
             return t;
         }
         self.rebuilt_copy()
@@ -504,7 +540,8 @@ mod tests {
 
     /// Looks `k` up (ints whose hash is themselves, as CPython's small ints).
     fn get(t: &DictTable<i64, i64>, k: i64) -> Option<i64> {
-        t.find(k as isize, |x| *x == k).and_then(|i| t.entry(i).map(|(_, v)| *v))
+        t.find(k as isize, |x| *x == k)
+            .and_then(|i| t.entry(i).map(|(_, v)| *v))
     }
 
     fn set(t: &mut DictTable<i64, i64>, k: i64, v: i64) {
@@ -696,7 +733,10 @@ mod tests {
         assert_eq!(DictTable::<i64, i64>::with_capacity(5).index_size(), 8);
         assert_eq!(DictTable::<i64, i64>::with_capacity(6).index_size(), 16);
         assert_eq!(DictTable::<i64, i64>::with_capacity(11).index_size(), 32);
-        assert_eq!(DictTable::<i64, i64>::with_capacity(1 << 30).index_size(), 1 << 17);
+        assert_eq!(
+            DictTable::<i64, i64>::with_capacity(1 << 30).index_size(),
+            1 << 17
+        );
 
         let mut t = DictTable::new();
         for k in 0..40 {
@@ -729,5 +769,62 @@ mod tests {
             assert!(t.find(k as isize, |x| *x == k).is_some());
         }
         assert!(t.find(-5, |x| *x == -5).is_none());
+    }
+
+    #[test]
+    fn random_operations_match_an_ordered_model() {
+        // Model: a vector of (key, value) in insertion order, as a dict behaves.
+        let mut model: Vec<(i64, i64)> = Vec::new();
+        let mut t = DictTable::new();
+        let mut x = 12345u64;
+        for step in 0..20_000 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let r = x >> 33;
+            // Few distinct keys, some sharing hashes modulo the table size.
+            let k = (r % 97) as i64
+                * match r % 3 {
+                    0 => 64,
+                    _ => 1,
+                };
+            match r % 10 {
+                0..=4 => {
+                    set(&mut t, k, step);
+                    match model.iter_mut().find(|p| p.0 == k) {
+                        Some(p) => p.1 = step,
+                        None => model.push((k, step)),
+                    }
+                }
+                5..=7 => {
+                    let had = model.iter().position(|p| p.0 == k);
+                    assert_eq!(del(&mut t, k), had.is_some());
+                    if let Some(i) = had {
+                        model.remove(i);
+                    }
+                }
+                8 => {
+                    let got = t.popitem_last().map(|(h, k, v)| {
+                        assert_eq!(h, k as isize);
+                        (k, v)
+                    });
+                    assert_eq!(got, model.pop());
+                }
+                _ => {
+                    if r % 100 == 9 {
+                        t = if r % 200 == 9 {
+                            t.copy()
+                        } else {
+                            t.merge_copy()
+                        };
+                    }
+                }
+            }
+            assert_eq!(t.len(), model.len());
+            if step % 97 == 0 {
+                let got: Vec<(i64, i64)> = t.iter().map(|(_, _, k, v)| (*k, *v)).collect();
+                assert_eq!(got, model);
+            }
+        }
     }
 }
