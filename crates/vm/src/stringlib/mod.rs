@@ -10,6 +10,8 @@
 
 mod buffer;
 mod case;
+#[cfg(test)]
+mod method_tests;
 pub mod codecs;
 mod search;
 mod text;
