@@ -1,0 +1,427 @@
+//! Searching and splitting: find/rfind/index/rindex/count, replace, split/rsplit,
+//! splitlines, partition/rpartition, strip/lstrip/rstrip, startswith/endswith.
+
+use std::borrow::Cow;
+
+use memchr::memmem;
+
+use super::buffer::{Kind, StrBuilder, StrData, StrError};
+use super::unicode::{is_linebreak, is_space};
+
+/// Python's slice clamping of `start`/`end` arguments (CPython's ADJUST_INDICES):
+/// `None` means 0 and the end; negative values count from the end. The result may
+/// have `start > end` or `start > len` (then nothing matches).
+pub fn adjust_indices(start: Option<isize>, end: Option<isize>, len: usize) -> (usize, usize) {
+    let len_i = len as isize;
+    let end = match end {
+        None => len,
+        Some(e) if e > len_i => len,
+        Some(e) if e < 0 => (e + len_i).max(0) as usize,
+        Some(e) => e as usize,
+    };
+    let start = match start {
+        None => 0,
+        Some(s) if s < 0 => (s + len_i).max(0) as usize,
+        Some(s) => s as usize,
+    };
+    (start, end)
+}
+
+/// Searches one needle in haystacks of one width, reusing the prepared finder.
+struct Searcher {
+    fwd: memmem::Finder<'static>,
+    rev: memmem::FinderRev<'static>,
+    width: usize,
+    /// Needle length in code points.
+    m: usize,
+}
+
+impl Searcher {
+    /// `None` when the needle cannot occur in strings of `hay_kind`.
+    fn new(needle: &StrData, hay_kind: Kind) -> Option<Searcher> {
+        if needle.kind() > hay_kind {
+            return None;
+        }
+        let width = hay_kind.width();
+        let bytes: Cow<[u8]> = if needle.kind().width() == width {
+            Cow::Borrowed(needle.kind_bytes())
+        } else {
+            let mut v = Vec::with_capacity(needle.len() * width);
+            for cp in needle.code_points() {
+                match width {
+                    2 => v.extend_from_slice(&(cp as u16).to_ne_bytes()),
+                    _ => v.extend_from_slice(&cp.to_ne_bytes()),
+                }
+            }
+            Cow::Owned(v)
+        };
+        Some(Searcher {
+            fwd: memmem::Finder::new(&bytes).into_owned(),
+            rev: memmem::FinderRev::new(&bytes).into_owned(),
+            width,
+            m: needle.len(),
+        })
+    }
+
+    /// First match in code points `start..end` of `hay` (a match at a byte offset that
+    /// is not a code point boundary is skipped).
+    fn find(&self, hay: &[u8], start: usize, end: usize) -> Option<usize> {
+        let w = self.width;
+        let end_b = end * w;
+        let mut pos = start * w;
+        while pos + self.m * w <= end_b {
+            let at = pos + self.fwd.find(&hay[pos..end_b])?;
+            if at % w == 0 {
+                return Some(at / w);
+            }
+            pos = at + 1;
+        }
+        None
+    }
+
+    /// Last match in code points `start..end` of `hay`.
+    fn rfind(&self, hay: &[u8], start: usize, end: usize) -> Option<usize> {
+        let w = self.width;
+        let start_b = start * w;
+        let mut end_b = end * w;
+        while start_b + self.m * w <= end_b {
+            let at = start_b + self.rev.rfind(&hay[start_b..end_b])?;
+            if at % w == 0 {
+                return Some(at / w);
+            }
+            // A later aligned match would have been found; look strictly before `at`.
+            end_b = at + self.m * w - 1;
+        }
+        None
+    }
+}
+
+/// Sorted set of code points for strip(chars).
+struct CharSet(Vec<u32>);
+
+impl CharSet {
+    fn new(s: &StrData) -> CharSet {
+        let mut v: Vec<u32> = s.code_points().collect();
+        v.sort_unstable();
+        v.dedup();
+        CharSet(v)
+    }
+
+    fn contains(&self, cp: u32) -> bool {
+        if self.0.len() <= 8 {
+            return self.0.contains(&cp);
+        }
+        self.0.binary_search(&cp).is_ok()
+    }
+}
+
+impl StrData {
+    /// `str.find(sub, start, end)`: the lowest index of `sub` in `self[start:end]`.
+    pub fn find(&self, sub: &StrData, start: Option<isize>, end: Option<isize>) -> Option<usize> {
+        let (start, end) = adjust_indices(start, end, self.len());
+        self.find_range(sub, start, end)
+    }
+
+    /// `str.rfind(sub, start, end)`: the highest index of `sub` in `self[start:end]`.
+    pub fn rfind(&self, sub: &StrData, start: Option<isize>, end: Option<isize>) -> Option<usize> {
+        let (start, end) = adjust_indices(start, end, self.len());
+        if end < start || end - start < sub.len() {
+            return None;
+        }
+        if sub.is_empty() {
+            return Some(end);
+        }
+        let s = Searcher::new(sub, self.kind())?;
+        s.rfind(self.kind_bytes(), start, end)
+    }
+
+    /// `find` on already adjusted indices.
+    pub(crate) fn find_range(&self, sub: &StrData, start: usize, end: usize) -> Option<usize> {
+        if end < start || end - start < sub.len() {
+            return None;
+        }
+        if sub.is_empty() {
+            return Some(start);
+        }
+        if sub.len() == 1 {
+            return self.find_char(sub.get(0), start, end);
+        }
+        let s = Searcher::new(sub, self.kind())?;
+        s.find(self.kind_bytes(), start, end)
+    }
+
+    /// `str.count(sub, start, end)`: non-overlapping occurrences in `self[start:end]`.
+    pub fn count(&self, sub: &StrData, start: Option<isize>, end: Option<isize>) -> usize {
+        let (start, end) = adjust_indices(start, end, self.len());
+        if end < start || end - start < sub.len() {
+            return 0;
+        }
+        if sub.is_empty() {
+            return end - start + 1;
+        }
+        let Some(s) = Searcher::new(sub, self.kind()) else { return 0 };
+        let hay = self.kind_bytes();
+        let (mut pos, mut n) = (start, 0);
+        while let Some(i) = s.find(hay, pos, end) {
+            n += 1;
+            pos = i + sub.len();
+        }
+        n
+    }
+
+    /// `str.replace(old, new, count)`; a negative `count` replaces all.
+    pub fn replace(&self, old: &StrData, new: &StrData, count: isize) -> Result<StrData, StrError> {
+        let len = self.len();
+        let max = if count < 0 { usize::MAX } else { count as usize };
+        let mut at: Vec<usize> = Vec::new();
+        if old.is_empty() {
+            let n = max.min(len + 1);
+            if n == 0 {
+                return Ok(self.clone());
+            }
+            at.try_reserve(n).map_err(|_| StrError::Memory)?;
+            at.extend(0..n);
+        } else if let Some(s) = Searcher::new(old, self.kind()) {
+            let hay = self.kind_bytes();
+            let mut pos = 0;
+            while at.len() < max {
+                let Some(i) = s.find(hay, pos, len) else { break };
+                at.push(i);
+                pos = i + old.len();
+            }
+        }
+        if at.is_empty() {
+            return Ok(self.clone());
+        }
+        let too_long = StrError::Overflow("replace string is too long");
+        let removed = at.len() * old.len();
+        let added = at.len().checked_mul(new.len()).ok_or(too_long)?;
+        let total = (len - removed).checked_add(added).filter(|&t| t <= isize::MAX as usize).ok_or(too_long)?;
+        let mut out = StrBuilder::try_with_capacity(total, self.kind().max(new.kind()))?;
+        let mut pos = 0;
+        for &i in &at {
+            out.push_slice(self, pos, i);
+            out.push_str(new);
+            pos = i + old.len();
+        }
+        out.push_slice(self, pos, len);
+        Ok(out.finish())
+    }
+
+    /// `str.split(sep, maxsplit)`: on runs of whitespace when `sep` is `None`; a negative
+    /// `maxsplit` means no limit. An empty `sep` is ValueError("empty separator").
+    pub fn split(&self, sep: Option<&StrData>, maxsplit: isize) -> Result<Vec<StrData>, StrError> {
+        let mut left = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+        let len = self.len();
+        let mut out = Vec::new();
+        match sep {
+            None => {
+                let mut i = 0;
+                while left > 0 {
+                    while i < len && is_space(self.get(i)) {
+                        i += 1;
+                    }
+                    if i == len {
+                        break;
+                    }
+                    let j = i;
+                    while i < len && !is_space(self.get(i)) {
+                        i += 1;
+                    }
+                    out.push(self.slice(j, i));
+                    left -= 1;
+                }
+                while i < len && is_space(self.get(i)) {
+                    i += 1;
+                }
+                if i < len {
+                    out.push(self.slice(i, len));
+                }
+            }
+            Some(sep) => {
+                if sep.is_empty() {
+                    return Err(StrError::Value("empty separator"));
+                }
+                let mut i = 0;
+                if let Some(s) = Searcher::new(sep, self.kind()) {
+                    let hay = self.kind_bytes();
+                    while left > 0 {
+                        let Some(j) = s.find(hay, i, len) else { break };
+                        out.push(self.slice(i, j));
+                        i = j + sep.len();
+                        left -= 1;
+                    }
+                }
+                out.push(self.slice(i, len));
+            }
+        }
+        Ok(out)
+    }
+
+    /// `str.rsplit(sep, maxsplit)`: as `split`, splitting from the right.
+    pub fn rsplit(&self, sep: Option<&StrData>, maxsplit: isize) -> Result<Vec<StrData>, StrError> {
+        let mut left = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+        let mut out = Vec::new();
+        match sep {
+            None => {
+                let mut i = self.len();
+                while left > 0 {
+                    while i > 0 && is_space(self.get(i - 1)) {
+                        i -= 1;
+                    }
+                    if i == 0 {
+                        break;
+                    }
+                    let j = i;
+                    while i > 0 && !is_space(self.get(i - 1)) {
+                        i -= 1;
+                    }
+                    out.push(self.slice(i, j));
+                    left -= 1;
+                }
+                while i > 0 && is_space(self.get(i - 1)) {
+                    i -= 1;
+                }
+                if i > 0 {
+                    out.push(self.slice(0, i));
+                }
+            }
+            Some(sep) => {
+                if sep.is_empty() {
+                    return Err(StrError::Value("empty separator"));
+                }
+                let mut j = self.len();
+                if let Some(s) = Searcher::new(sep, self.kind()) {
+                    let hay = self.kind_bytes();
+                    while left > 0 {
+                        let Some(pos) = s.rfind(hay, 0, j) else { break };
+                        out.push(self.slice(pos + sep.len(), j));
+                        j = pos;
+                        left -= 1;
+                    }
+                }
+                out.push(self.slice(0, j));
+            }
+        }
+        out.reverse();
+        Ok(out)
+    }
+
+    /// `str.splitlines(keepends)`: splits at every line boundary Python knows
+    /// (\n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, U+2028, U+2029).
+    pub fn splitlines(&self, keepends: bool) -> Vec<StrData> {
+        let len = self.len();
+        let mut out = Vec::new();
+        let (mut i, mut j) = (0, 0);
+        while i < len {
+            while i < len && !is_linebreak(self.get(i)) {
+                i += 1;
+            }
+            let mut eol = i;
+            if i < len {
+                if self.get(i) == 0x0D && i + 1 < len && self.get(i + 1) == 0x0A {
+                    i += 2;
+                } else {
+                    i += 1;
+                }
+                if keepends {
+                    eol = i;
+                }
+            }
+            out.push(self.slice(j, eol));
+            j = i;
+        }
+        out
+    }
+
+    /// `str.partition(sep)`: (before, sep, after), or (self, '', '') when not found.
+    pub fn partition(&self, sep: &StrData) -> Result<[StrData; 3], StrError> {
+        if sep.is_empty() {
+            return Err(StrError::Value("empty separator"));
+        }
+        Ok(match self.find_range(sep, 0, self.len()) {
+            Some(i) => [self.slice(0, i), sep.clone(), self.slice(i + sep.len(), self.len())],
+            None => [self.clone(), StrData::new(), StrData::new()],
+        })
+    }
+
+    /// `str.rpartition(sep)`: (before, sep, after) at the last match, or ('', '', self).
+    pub fn rpartition(&self, sep: &StrData) -> Result<[StrData; 3], StrError> {
+        if sep.is_empty() {
+            return Err(StrError::Value("empty separator"));
+        }
+        Ok(match self.rfind(sep, None, None) {
+            Some(i) => [self.slice(0, i), sep.clone(), self.slice(i + sep.len(), self.len())],
+            None => [StrData::new(), StrData::new(), self.clone()],
+        })
+    }
+
+    fn strip_impl(&self, chars: Option<&StrData>, left: bool, right: bool) -> StrData {
+        let set = chars.map(CharSet::new);
+        let strip = |cp: u32| match &set {
+            None => is_space(cp),
+            Some(set) => set.contains(cp),
+        };
+        let len = self.len();
+        let mut i = 0;
+        if left {
+            while i < len && strip(self.get(i)) {
+                i += 1;
+            }
+        }
+        let mut j = len;
+        if right {
+            while j > i && strip(self.get(j - 1)) {
+                j -= 1;
+            }
+        }
+        self.slice(i, j)
+    }
+
+    /// `str.strip(chars)`: whitespace when `chars` is `None`.
+    pub fn strip(&self, chars: Option<&StrData>) -> StrData {
+        self.strip_impl(chars, true, true)
+    }
+
+    /// `str.lstrip(chars)`.
+    pub fn lstrip(&self, chars: Option<&StrData>) -> StrData {
+        self.strip_impl(chars, true, false)
+    }
+
+    /// `str.rstrip(chars)`.
+    pub fn rstrip(&self, chars: Option<&StrData>) -> StrData {
+        self.strip_impl(chars, false, true)
+    }
+
+    /// Whether `self[at..at+sub.len()] == sub` (in range).
+    fn matches_at(&self, sub: &StrData, at: usize) -> bool {
+        let (a, w) = self.raw();
+        let (b, sw) = sub.raw();
+        if w == sw {
+            return &a[at * w..(at + sub.len()) * w] == b;
+        }
+        sub.code_points().enumerate().all(|(k, cp)| self.get(at + k) == cp)
+    }
+
+    fn tailmatch(&self, sub: &StrData, start: Option<isize>, end: Option<isize>, at_end: bool) -> bool {
+        let (start, end) = adjust_indices(start, end, self.len());
+        let Some(end) = end.checked_sub(sub.len()) else { return false };
+        if end < start {
+            return false;
+        }
+        if sub.is_empty() {
+            return true;
+        }
+        self.matches_at(sub, if at_end { end } else { start })
+    }
+
+    /// `str.startswith(prefix, start, end)` for one prefix (the caller loops over tuples).
+    pub fn startswith(&self, prefix: &StrData, start: Option<isize>, end: Option<isize>) -> bool {
+        self.tailmatch(prefix, start, end, false)
+    }
+
+    /// `str.endswith(suffix, start, end)` for one suffix.
+    pub fn endswith(&self, suffix: &StrData, start: Option<isize>, end: Option<isize>) -> bool {
+        self.tailmatch(suffix, start, end, true)
+    }
+}
