@@ -1,0 +1,1 @@
+//! The numeric functions of CPython's Modules/mathmodule.c.
