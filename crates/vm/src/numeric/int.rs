@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 
 use num_bigint::{BigInt, BigUint, Sign};
-use num_integer::{Integer, Roots};
+use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use super::float::{decompose, ldexp};
@@ -50,7 +50,7 @@ pub fn floordiv_i64(a: i64, b: i64) -> NumResult<Option<i64>> {
     if a == i64::MIN && b == -1 {
         return Ok(None);
     }
-    Ok(Some(a.div_floor(&b)))
+    Ok(Some(Integer::div_floor(&a, &b)))
 }
 
 /// `a % b` on machine ints (never overflows).
