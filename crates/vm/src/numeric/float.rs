@@ -199,7 +199,7 @@ pub fn pow(iv: f64, iw: f64) -> NumResult<Option<f64>> {
     if base == 1.0 {
         return Ok(Some(if negate { -1.0 } else { 1.0 }));
     }
-    let r = base.powf(iw);
+    let r = super::math::libm::pow(base, iw);
     if r.is_infinite() {
         return Err(NumError::overflow("(34, 'Numerical result out of range')"));
     }

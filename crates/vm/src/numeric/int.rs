@@ -330,7 +330,8 @@ pub fn to_bytes(a: &BigInt, length: i64, little: bool, signed: bool) -> NumResul
     let too_big = || NumError::overflow("int too big to convert");
     let length = usize::try_from(length).map_err(|_| too_big())?;
     let mut bytes = if signed {
-        if a.is_zero() {
+        // CPython quirk: -1 fits in zero bytes, as 0 does.
+        if a.is_zero() || (length == 0 && *a == BigInt::from(-1)) {
             Vec::new()
         } else {
             a.to_signed_bytes_be()

@@ -63,51 +63,51 @@ fn math_2(x: f64, y: f64, r: f64) -> NumResult<f64> {
 
 /// `math.acos(x)`.
 pub fn acos(x: f64) -> NumResult<f64> {
-    math_1(x, x.acos(), false)
+    math_1(x, libm::acos(x), false)
 }
 /// `math.acosh(x)`.
 pub fn acosh(x: f64) -> NumResult<f64> {
-    math_1(x, x.acosh(), false)
+    math_1(x, libm::acosh(x), false)
 }
 /// `math.asin(x)`.
 pub fn asin(x: f64) -> NumResult<f64> {
-    math_1(x, x.asin(), false)
+    math_1(x, libm::asin(x), false)
 }
 /// `math.asinh(x)`.
 pub fn asinh(x: f64) -> NumResult<f64> {
-    math_1(x, x.asinh(), false)
+    math_1(x, libm::asinh(x), false)
 }
 /// `math.atan(x)`.
 pub fn atan(x: f64) -> NumResult<f64> {
-    math_1(x, x.atan(), false)
+    math_1(x, libm::atan(x), false)
 }
 /// `math.atanh(x)`.
 pub fn atanh(x: f64) -> NumResult<f64> {
-    math_1(x, x.atanh(), false)
+    math_1(x, libm::atanh(x), false)
 }
 /// `math.cbrt(x)`.
 pub fn cbrt(x: f64) -> NumResult<f64> {
-    math_1(x, x.cbrt(), false)
+    math_1(x, libm::cbrt(x), false)
 }
 /// `math.cos(x)`.
 pub fn cos(x: f64) -> NumResult<f64> {
-    math_1(x, x.cos(), false)
+    math_1(x, libm::cos(x), false)
 }
 /// `math.cosh(x)`.
 pub fn cosh(x: f64) -> NumResult<f64> {
-    math_1(x, x.cosh(), true)
+    math_1(x, libm::cosh(x), true)
 }
 /// `math.exp(x)`.
 pub fn exp(x: f64) -> NumResult<f64> {
-    math_1(x, x.exp(), true)
+    math_1(x, libm::exp(x), true)
 }
 /// `math.exp2(x)`.
 pub fn exp2(x: f64) -> NumResult<f64> {
-    math_1(x, x.exp2(), true)
+    math_1(x, libm::exp2(x), true)
 }
 /// `math.expm1(x)`.
 pub fn expm1(x: f64) -> NumResult<f64> {
-    math_1(x, x.exp_m1(), true)
+    math_1(x, libm::expm1(x), true)
 }
 /// `math.fabs(x)`.
 pub fn fabs(x: f64) -> f64 {
@@ -116,16 +116,16 @@ pub fn fabs(x: f64) -> f64 {
 /// `math.log1p(x)`.
 pub fn log1p(x: f64) -> NumResult<f64> {
     // log1p(-0.0) keeps its sign.
-    let r = if x == 0.0 { x } else { x.ln_1p() };
+    let r = if x == 0.0 { x } else { libm::log1p(x) };
     math_1(x, r, false)
 }
 /// `math.sin(x)`.
 pub fn sin(x: f64) -> NumResult<f64> {
-    math_1(x, x.sin(), false)
+    math_1(x, libm::sin(x), false)
 }
 /// `math.sinh(x)`.
 pub fn sinh(x: f64) -> NumResult<f64> {
-    math_1(x, x.sinh(), true)
+    math_1(x, libm::sinh(x), true)
 }
 /// `math.sqrt(x)`.
 pub fn sqrt(x: f64) -> NumResult<f64> {
@@ -133,11 +133,11 @@ pub fn sqrt(x: f64) -> NumResult<f64> {
 }
 /// `math.tan(x)`.
 pub fn tan(x: f64) -> NumResult<f64> {
-    math_1(x, x.tan(), false)
+    math_1(x, libm::tan(x), false)
 }
 /// `math.tanh(x)`.
 pub fn tanh(x: f64) -> NumResult<f64> {
-    math_1(x, x.tanh(), false)
+    math_1(x, libm::tanh(x), false)
 }
 
 /// `math.atan2(y, x)`, with C99's special values whatever the platform.
@@ -161,7 +161,7 @@ pub fn atan2(y: f64, x: f64) -> NumResult<f64> {
             PI.copysign(y)
         }
     } else {
-        y.atan2(x)
+        libm::atan2(y, x)
     };
     math_2(y, x, r)
 }
@@ -289,7 +289,7 @@ pub fn pow(x: f64, y: f64) -> NumResult<f64> {
         };
         return Ok(r);
     }
-    let r = x.powf(y);
+    let r = libm::pow(x, y);
     if r.is_nan() {
         return Err(domain_error());
     }
@@ -302,7 +302,7 @@ pub fn pow(x: f64, y: f64) -> NumResult<f64> {
 fn m_log(x: f64) -> f64 {
     if x.is_finite() {
         if x > 0.0 {
-            x.ln()
+            libm::log(x)
         } else if x == 0.0 {
             f64::NEG_INFINITY
         } else {
@@ -317,7 +317,7 @@ fn m_log(x: f64) -> f64 {
 
 fn m_log2(x: f64) -> f64 {
     if x > 0.0 || x.is_nan() {
-        x.log2()
+        libm::log2(x)
     } else if x == 0.0 {
         f64::NEG_INFINITY
     } else {
@@ -327,7 +327,7 @@ fn m_log2(x: f64) -> f64 {
 
 fn m_log10(x: f64) -> f64 {
     if x > 0.0 || x.is_nan() {
-        x.log10()
+        libm::log10(x)
     } else if x == 0.0 {
         f64::NEG_INFINITY
     } else {
@@ -616,12 +616,12 @@ fn sinpi(x: f64) -> f64 {
     let y = x.abs() % 2.0;
     let n = (2.0 * y).round() as i32;
     let r = match n {
-        0 => (PI * y).sin(),
-        1 => (PI * (y - 0.5)).cos(),
+        0 => libm::sin(PI * y),
+        1 => libm::cos(PI * (y - 0.5)),
         // Not -sin(pi*(y-1.0)), which gives -0.0 for y == 1.0.
-        2 => (PI * (1.0 - y)).sin(),
-        3 => -(PI * (y - 1.5)).cos(),
-        _ => (PI * (y - 2.0)).sin(),
+        2 => libm::sin(PI * (1.0 - y)),
+        3 => -libm::cos(PI * (y - 1.5)),
+        _ => libm::sin(PI * (y - 2.0)),
     };
     1.0f64.copysign(x) * r
 }
@@ -725,22 +725,22 @@ pub fn gamma(x: f64) -> NumResult<f64> {
     let z = z * LANCZOS_G / y;
     let mut r;
     if x < 0.0 {
-        r = -PI / sinpi(absx) / absx * y.exp() / lanczos_sum(absx);
+        r = -PI / sinpi(absx) / absx * libm::exp(y) / lanczos_sum(absx);
         r -= z * r;
         if absx < 140.0 {
-            r /= y.powf(absx - 0.5);
+            r /= libm::pow(y, absx - 0.5);
         } else {
-            let sqrtpow = y.powf(absx / 2.0 - 0.25);
+            let sqrtpow = libm::pow(y, absx / 2.0 - 0.25);
             r /= sqrtpow;
             r /= sqrtpow;
         }
     } else {
-        r = lanczos_sum(absx) / y.exp();
+        r = lanczos_sum(absx) / libm::exp(y);
         r += z * r;
         if absx < 140.0 {
-            r *= y.powf(absx - 0.5);
+            r *= libm::pow(y, absx - 0.5);
         } else {
-            let sqrtpow = y.powf(absx / 2.0 - 0.25);
+            let sqrtpow = libm::pow(y, absx / 2.0 - 0.25);
             r *= sqrtpow;
             r *= sqrtpow;
         }
@@ -764,13 +764,13 @@ pub fn lgamma(x: f64) -> NumResult<f64> {
     }
     let absx = x.abs();
     if absx < 1e-20 {
-        return Ok(-absx.ln());
+        return Ok(-libm::log(absx));
     }
-    let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
-    r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
+    let mut r = libm::log(lanczos_sum(absx)) - LANCZOS_G;
+    r += (absx - 0.5) * (libm::log(absx + LANCZOS_G - 0.5) - 1.0);
     if x < 0.0 {
         // Reflection formula.
-        r = 1.144729885849400174143427351353058711647 - sinpi(absx).abs().ln() - absx.ln() - r;
+        r = 1.144729885849400174143427351353058711647 - libm::log(sinpi(absx).abs()) - libm::log(absx) - r;
     }
     if r.is_infinite() {
         return Err(range_error());
@@ -778,21 +778,64 @@ pub fn lgamma(x: f64) -> NumResult<f64> {
     Ok(r)
 }
 
-mod libm {
-    extern "C" {
-        pub fn erf(x: f64) -> f64;
-        pub fn erfc(x: f64) -> f64;
+/// The platform C math library, which CPython's math module calls: Rust's std implements some functions itself
+/// (`cbrt`, `asinh`, ...) with results that differ in the last bit.
+pub(crate) mod libm {
+    mod c {
+        extern "C" {
+            pub fn acos(x: f64) -> f64;
+            pub fn acosh(x: f64) -> f64;
+            pub fn asin(x: f64) -> f64;
+            pub fn asinh(x: f64) -> f64;
+            pub fn atan(x: f64) -> f64;
+            pub fn atan2(y: f64, x: f64) -> f64;
+            pub fn atanh(x: f64) -> f64;
+            // std's runtime defines its own `cbrt`, which shadows the C library's; glibc also exports it as
+            // `cbrtf64`. Elsewhere Rust's own is used (it may differ from the C library's in the last bits).
+            #[cfg_attr(all(target_os = "linux", target_env = "gnu"), link_name = "cbrtf64")]
+            pub fn cbrt(x: f64) -> f64;
+            pub fn cos(x: f64) -> f64;
+            pub fn cosh(x: f64) -> f64;
+            pub fn erf(x: f64) -> f64;
+            pub fn erfc(x: f64) -> f64;
+            pub fn exp(x: f64) -> f64;
+            pub fn exp2(x: f64) -> f64;
+            pub fn expm1(x: f64) -> f64;
+            pub fn log(x: f64) -> f64;
+            pub fn log10(x: f64) -> f64;
+            pub fn log1p(x: f64) -> f64;
+            pub fn log2(x: f64) -> f64;
+            pub fn pow(x: f64, y: f64) -> f64;
+            pub fn sin(x: f64) -> f64;
+            pub fn sinh(x: f64) -> f64;
+            pub fn tan(x: f64) -> f64;
+            pub fn tanh(x: f64) -> f64;
+        }
+    }
+
+    macro_rules! safe_wrappers {
+        ($($name:ident($($arg:ident),+);)*) => {$(
+            /// The C library's function of the same name.
+            pub fn $name($($arg: f64),+) -> f64 {
+                // SAFETY: a pure function of the C math library (which std links) on plain doubles.
+                unsafe { c::$name($($arg),+) }
+            }
+        )*};
+    }
+
+    safe_wrappers! {
+        acos(x); acosh(x); asin(x); asinh(x); atan(x); atan2(y, x); atanh(x); cbrt(x); cos(x); cosh(x);
+        erf(x); erfc(x); exp(x); exp2(x); expm1(x); log(x); log10(x); log1p(x); log2(x); pow(x, y);
+        sin(x); sinh(x); tan(x); tanh(x);
     }
 }
 
 /// `math.erf(x)` (the C library's, as CPython 3.11 uses).
 pub fn erf(x: f64) -> f64 {
-    // SAFETY: erf is a pure function of the C math library, which std links on every supported platform.
-    unsafe { libm::erf(x) }
+    libm::erf(x)
 }
 
 /// `math.erfc(x)` (the C library's, as CPython 3.11 uses).
 pub fn erfc(x: f64) -> f64 {
-    // SAFETY: as for erf.
-    unsafe { libm::erfc(x) }
+    libm::erfc(x)
 }

@@ -92,3 +92,6 @@ pub type NumResult<T> = Result<T, NumError>;
 
 /// The default `sys.get_int_max_str_digits()` (PEP 651 limit of CPython 3.11).
 pub const DEFAULT_MAX_STR_DIGITS: usize = 4300;
+
+#[cfg(test)]
+mod tests;

@@ -13,8 +13,8 @@ use super::NumError;
 /// Why `int(text, base)` failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IntParseError {
-    /// Not a valid literal: the caller raises `ValueError("invalid literal for int() with base %d: %R")` with the
-    /// original object.
+    /// Not a valid literal: the caller raises `ValueError("invalid literal for int() with base %d: %.200R")` with
+    /// the original object (its repr cut to 200 characters).
     Invalid,
     /// Any other error, complete (bad base, too many digits).
     Error(NumError),
