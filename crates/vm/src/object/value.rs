@@ -191,7 +191,14 @@ impl Value {
     /// A new object of T's builtin type.
     #[inline]
     pub fn new<T: PyPayload>(data: T) -> PyResult<Value> {
-        let ty = T::class();
+        Value::new_with_type(T::class(), data)
+    }
+
+    /// A new object of the static builtin type `ty`, whose layout is `T`
+    /// (e.g. a TypeError, whose layout is BaseException's).
+    #[inline]
+    pub fn new_with_type<T: PyPayload>(ty: &'static PyType, data: T) -> PyResult<Value> {
+        debug_assert!(std::ptr::eq(ty.data.solid_base(), T::class()));
         let layout = Layout::new::<PyObject<T>>();
         // SAFETY: the layout has non-zero size (it holds a header).
         let raw = unsafe { std::alloc::alloc(layout) } as *mut PyObject<T>;

@@ -90,3 +90,16 @@ impl std::fmt::Debug for PyErr {
         write!(f, "PyErr({})", self.0.type_of().name())
     }
 }
+
+impl From<crate::numeric::NumError> for PyErr {
+    fn from(e: crate::numeric::NumError) -> PyErr {
+        use crate::numeric::ErrorKind;
+        match e.kind {
+            ErrorKind::ZeroDivision => PyErr::zero_division(e.msg),
+            ErrorKind::Overflow => PyErr::overflow_error(e.msg),
+            ErrorKind::Value => PyErr::value_error(e.msg),
+            ErrorKind::Type => PyErr::type_error(e.msg),
+            ErrorKind::Memory => PyErr::no_memory(),
+        }
+    }
+}

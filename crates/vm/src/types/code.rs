@@ -23,6 +23,8 @@ pub struct PyCode {
     pub nlocalsplus: usize,
     /// Always true: the first constant of a function is its docstring or None.
     pub has_docstring: bool,
+    /// The decoded exception table.
+    pub exception_entries: Vec<compiler::code::ExceptionEntry>,
 }
 
 pub static CODE_TYPE: PyType = PyObject::new_static(
@@ -50,6 +52,7 @@ pub fn new_code(code: Arc<CodeObject>) -> PyResult<Value> {
         names,
         localsplusnames,
         has_docstring: true,
+        exception_entries: code.exception_entries(),
         code,
     })
 }

@@ -1,0 +1,1870 @@
+//! The evaluation loop (CPython's Python/ceval.c): executes the bytecode of
+//! frames on the thread's data stack. A call from Python to a Python
+//! function pushes a frame and continues in the same loop; only native code
+//! calling back into Python re-enters it (bounded by MAX_NATIVE_DEPTH).
+//! Exceptions unwind through the code object's exception table.
+
+use compiler::code::{CO_COROUTINE, CO_FAST_FREE, CO_ITERABLE_COROUTINE, CO_VARARGS, CO_VARKEYWORDS};
+use compiler::opcode::Opcode;
+
+use super::frame::{Frame, FrameOwner};
+use crate::object::protocol;
+use crate::object::typeobj::{nb, CompareOp};
+use crate::object::value::Value;
+use crate::runtime::errors::{PyErr, PyResult};
+use crate::runtime::thread::{ThreadState, MAX_NATIVE_DEPTH};
+use crate::types::code::PyCode;
+use crate::types::function::{PyFunction, PyMethod};
+use crate::types::{bool_, cell, dict, exceptions as exc, float, int, list, none, slice, str as pystr, tuple};
+
+/// Counts a native re-entry into Python code; RecursionError past the limit.
+pub struct NativeCallGuard<'a>(&'a ThreadState);
+
+impl<'a> NativeCallGuard<'a> {
+    pub fn enter(ts: &'a ThreadState) -> PyResult<NativeCallGuard<'a>> {
+        let d = ts.native_depth.get() + 1;
+        if d > MAX_NATIVE_DEPTH + ts.recursion_headroom.get() {
+            ts.recursion_headroom.set(50);
+            let e = PyErr::recursion_error("maximum recursion depth exceeded");
+            return Err(e);
+        }
+        if d <= MAX_NATIVE_DEPTH {
+            ts.recursion_headroom.set(0);
+        }
+        ts.native_depth.set(d);
+        Ok(NativeCallGuard(ts))
+    }
+}
+
+impl Drop for NativeCallGuard<'_> {
+    fn drop(&mut self) {
+        self.0.native_depth.set(self.0.native_depth.get() - 1);
+    }
+}
+
+/// The globals of the innermost running Python frame.
+pub fn current_globals(ts: &ThreadState) -> Option<Value> {
+    let f = ts.current_frame.get();
+    if f.is_null() {
+        return None;
+    }
+    // SAFETY: the current frame is live while it is linked in the thread.
+    Some(unsafe { (*f).globals.clone() })
+}
+
+/// Call a Python function from native code (re-enters the loop).
+pub fn call_function(ts: &ThreadState, func: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    let _guard = NativeCallGuard::enter(ts)?;
+    let frame = push_frame(ts, func, args, kwnames, None)?;
+    run_new_frame(ts, frame)
+}
+
+/// Run a frame just pushed with `push_frame`, as an entry frame.
+fn run_new_frame(ts: &ThreadState, frame: *mut Frame) -> PyResult<Value> {
+    // SAFETY: as above.
+    unsafe { (*frame).is_entry.set(true) };
+    eval_frame(ts, frame, None)
+}
+
+/// Run code (module or class body, exec/eval) with explicit globals and locals.
+pub fn eval_code(ts: &ThreadState, code: &Value, globals: &Value, locals: Option<&Value>) -> PyResult<Value> {
+    let _guard = NativeCallGuard::enter(ts)?;
+    let func = Value::new(PyFunction::new(code.clone(), globals.clone(), None)?)?;
+    let frame = push_frame(ts, &func, &[], None, locals.cloned())?;
+    run_new_frame(ts, frame)
+}
+
+/// Run code with a closure (class bodies with `__class__` cells).
+pub fn eval_code_with_closure(ts: &ThreadState, func: &Value, locals: Value) -> PyResult<Value> {
+    let _guard = NativeCallGuard::enter(ts)?;
+    let frame = push_frame(ts, func, &[], None, Some(locals))?;
+    run_new_frame(ts, frame)
+}
+
+/// Push and initialize a frame for `func(*args)`: bind the arguments as
+/// CPython's initialize_locals does, with its error messages.
+pub fn push_frame(ts: &ThreadState, func_v: &Value, args: &[Value], kwnames: Option<&Value>, locals: Option<Value>) -> PyResult<*mut Frame> {
+    let func = func_v.downcast::<PyFunction>().ok_or_else(|| PyErr::type_error("function expected"))?;
+    let code_v = func.code();
+    let code = code_v.downcast::<PyCode>().ok_or_else(|| PyErr::type_error("code expected"))?;
+    let depth = ts.recursion_depth.get();
+    let limit = ts.interp().recursion_limit.get();
+    if depth >= limit + ts.recursion_headroom.get() {
+        ts.recursion_headroom.set(50);
+        return Err(PyErr::recursion_error("maximum recursion depth exceeded"));
+    }
+    let words = Frame::size_words(code);
+    let mem = ts.datastack.push(words).ok_or_else(PyErr::no_memory)? as *mut Frame;
+    // SAFETY: `mem` has room for the header and all slots; we write the
+    // header, then every slot (as None), before anything reads them.
+    unsafe {
+        mem.write(Frame {
+            func: func_v.clone(),
+            code: code_v.clone(),
+            globals: func.globals.clone(),
+            builtins: func.builtins.clone(),
+            locals,
+            previous: std::ptr::null_mut(),
+            lasti: std::cell::Cell::new(0),
+            ip: std::cell::Cell::new(0),
+            stacktop: std::cell::Cell::new(0),
+            frame_obj: std::cell::RefCell::new(None),
+            owner: FrameOwner::Thread,
+            is_entry: std::cell::Cell::new(false),
+            nlocalsplus: code.nlocalsplus as u32,
+            stacksize: code.code.co_stacksize,
+        });
+        let lp = (*mem).localsplus();
+        for i in 0..code.nlocalsplus + code.code.co_stacksize as usize {
+            lp.add(i).write(None);
+        }
+    }
+    ts.recursion_depth.set(depth + 1);
+    // SAFETY: the frame was fully initialized above.
+    if let Err(e) = bind_arguments(ts, unsafe { &*mem }, func, code, args, kwnames) {
+        // SAFETY: the frame is ours and not linked anywhere yet.
+        unsafe { pop_frame(ts, mem) };
+        return Err(e);
+    }
+    Ok(mem)
+}
+
+/// Drop a frame's contents and release its memory (thread-owned frames).
+///
+/// # Safety
+/// `f` is the most recently pushed frame of `ts` and is no longer executing.
+pub unsafe fn pop_frame(ts: &ThreadState, f: *mut Frame) {
+    // SAFETY: guaranteed by the caller.
+    unsafe {
+        clear_frame(f);
+        std::ptr::drop_in_place(f);
+    }
+    ts.datastack.pop();
+    ts.recursion_depth.set(ts.recursion_depth.get().saturating_sub(1));
+}
+
+/// Clear a frame's slots; a frame object that outlives it takes over the
+/// locals (CPython's take_ownership).
+///
+/// # Safety
+/// `f` is a live frame that no longer executes.
+pub unsafe fn clear_frame(f: *mut Frame) {
+    // SAFETY: guaranteed by the caller; slots past the stack top are None.
+    unsafe {
+        let frame = &*f;
+        let n = frame.nlocalsplus as usize + frame.stacksize as usize;
+        let lp = frame.localsplus();
+        let fo = frame.frame_obj.borrow_mut().take();
+        let mut locals = Vec::with_capacity(frame.nlocalsplus as usize);
+        for i in 0..n {
+            let v = std::ptr::replace(lp.add(i), None);
+            if i < frame.nlocalsplus as usize {
+                locals.push(v);
+            }
+        }
+        if let Some(fo) = fo {
+            crate::types::frame::detach(&fo, frame, locals);
+        }
+    }
+}
+
+fn positional_count_message(func: &PyFunction, code: &PyCode, given: usize, kw_given: usize) -> String {
+    let c = &code.code;
+    let argcount = c.co_argcount as usize;
+    let defaults = func.defaults.borrow().as_ref().map_or(0, |d| tuple::tuple_items(d).len());
+    let qual = pystr::as_rust_str(&func.qualname.borrow()).into_owned();
+    let takes = if defaults > 0 {
+        format!("from {} to {} positional arguments", argcount - defaults.min(argcount), argcount)
+    } else {
+        format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+    };
+    let given_s = if kw_given > 0 {
+        format!(
+            "{} positional argument{} (and {} keyword-only argument{})",
+            given,
+            if given == 1 { "" } else { "s" },
+            kw_given,
+            if kw_given == 1 { "" } else { "s" }
+        )
+    } else {
+        given.to_string()
+    };
+    let verb = if given == 1 && kw_given == 0 { "was" } else { "were" };
+    format!("{qual}() takes {takes} but {given_s} {verb} given")
+}
+
+fn missing_message(qual: &str, names: &[String], kind: &str) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+    };
+    format!(
+        "{qual}() missing {} required {kind} argument{}: {list}",
+        names.len(),
+        if names.len() == 1 { "" } else { "s" }
+    )
+}
+
+fn bind_arguments(ts: &ThreadState, frame: &Frame, func: &PyFunction, code: &PyCode, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
+    let c = &code.code;
+    let lp = frame.localsplus();
+    let set = |i: usize, v: Value| {
+        // SAFETY: i < nlocalsplus (parameter indices come first).
+        unsafe { *lp.add(i) = Some(v) };
+    };
+    let get = |i: usize| -> bool {
+        // SAFETY: as above.
+        unsafe { (*lp.add(i)).is_some() }
+    };
+    let argcount = c.co_argcount as usize;
+    let posonly = c.co_posonlyargcount as usize;
+    let kwonly = c.co_kwonlyargcount as usize;
+    let total = argcount + kwonly;
+    let has_varargs = c.co_flags & CO_VARARGS != 0;
+    let has_varkw = c.co_flags & CO_VARKEYWORDS != 0;
+    let kwn = kwnames.map(tuple::tuple_items).unwrap_or(&[]);
+    let npos = args.len() - kwn.len();
+    let qual = || pystr::as_rust_str(&func.qualname.borrow()).into_owned();
+
+    let kwdict = if has_varkw {
+        let d = dict::new_dict();
+        set(total + has_varargs as usize, d.clone());
+        Some(d)
+    } else {
+        None
+    };
+    let n = npos.min(argcount);
+    for (i, a) in args[..n].iter().enumerate() {
+        set(i, a.clone());
+    }
+    if has_varargs {
+        let extra = if npos > argcount { args[argcount..npos].to_vec() } else { vec![] };
+        set(total, tuple::new_tuple(extra)?);
+    } else if npos > argcount {
+        let kw_given = kwn
+            .iter()
+            .filter(|k| {
+                let k = pystr::as_rust_str(k);
+                c.co_localsplusnames[argcount..total].iter().any(|n| *n == k)
+            })
+            .count();
+        return Err(PyErr::type_error(positional_count_message(func, code, npos, kw_given)));
+    }
+    let mut posonly_as_kw = Vec::new();
+    for (j, kname) in kwn.iter().enumerate() {
+        let value = &args[npos + j];
+        if pystr::as_pystr(kname).is_none() {
+            return Err(PyErr::type_error(format!("{}() keywords must be strings", qual())));
+        }
+        let kstr = pystr::as_rust_str(kname);
+        let idx = c.co_localsplusnames[posonly..total].iter().position(|n| *n == kstr).map(|i| i + posonly);
+        match idx {
+            Some(i) => {
+                if get(i) {
+                    return Err(PyErr::type_error(format!(
+                        "{}() got multiple values for argument '{}'",
+                        qual(),
+                        kstr
+                    )));
+                }
+                set(i, value.clone());
+            }
+            None => match &kwdict {
+                Some(d) => dict::dict_set_item(ts, d, kname.clone(), value.clone())?,
+                None => {
+                    if c.co_localsplusnames[..posonly].iter().any(|n| *n == kstr) {
+                        posonly_as_kw.push(kstr.into_owned());
+                        continue;
+                    }
+                    return Err(PyErr::type_error(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        qual(),
+                        kstr
+                    )));
+                }
+            },
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+            qual(),
+            posonly_as_kw.join(", ")
+        )));
+    }
+    // Defaults for missing positional parameters.
+    if npos < argcount {
+        let defaults = func.defaults.borrow().clone();
+        let defs = defaults.as_ref().map(tuple::tuple_items).unwrap_or(&[]);
+        let first_default = argcount - defs.len().min(argcount);
+        let mut missing = Vec::new();
+        for i in npos..argcount {
+            if get(i) {
+                continue;
+            }
+            if i >= first_default {
+                set(i, defs[i - first_default].clone());
+            } else {
+                missing.push(c.co_localsplusnames[i].clone());
+            }
+        }
+        if !missing.is_empty() {
+            return Err(PyErr::type_error(missing_message(&qual(), &missing, "positional")));
+        }
+    }
+    if kwonly > 0 {
+        let kwdefaults = func.kwdefaults.borrow().clone();
+        let mut missing = Vec::new();
+        for i in argcount..total {
+            if get(i) {
+                continue;
+            }
+            let name = &code.localsplusnames[i];
+            match kwdefaults.as_ref().and_then(|d| dict::dict_get_str(d, name)) {
+                Some(v) => set(i, v),
+                None => missing.push(c.co_localsplusnames[i].clone()),
+            }
+        }
+        if !missing.is_empty() {
+            return Err(PyErr::type_error(missing_message(&qual(), &missing, "keyword-only")));
+        }
+    }
+    // Free variables come from the closure (COPY_FREE_VARS does it in
+    // CPython; our compiler emits it, so nothing to do here).
+    Ok(())
+}
+
+/// Outcome of running a frame until it stops.
+enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+/// Run `entry` (and the Python frames it calls) until it returns or
+/// yields. `throw` injects an exception at the frame's current position
+/// (generator.throw()).
+pub fn eval_frame(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Value> {
+    match eval_frame_ex(ts, entry, throw)? {
+        Exit::Return(v) | Exit::Yield(v) => Ok(v),
+    }
+}
+
+/// Resume a generator's frame: Ok((value, finished)).
+pub fn resume_generator(ts: &ThreadState, frame: *mut Frame, throw: Option<PyErr>) -> PyResult<(Value, bool)> {
+    match eval_frame_ex(ts, frame, throw)? {
+        Exit::Return(v) => Ok((v, true)),
+        Exit::Yield(v) => Ok((v, false)),
+    }
+}
+
+/// The value stack of the executing frame.
+struct Stack {
+    base: *mut Option<Value>,
+    sp: *mut Option<Value>,
+}
+
+impl Stack {
+    #[inline]
+    fn push(&mut self, v: Value) {
+        // SAFETY: the compiler's co_stacksize bounds the depth, and the
+        // frame was allocated with that many stack slots (all None).
+        unsafe {
+            self.sp.write(Some(v));
+            self.sp = self.sp.add(1);
+        }
+    }
+    #[inline]
+    fn push_opt(&mut self, v: Option<Value>) {
+        // SAFETY: as in `push`.
+        unsafe {
+            self.sp.write(v);
+            self.sp = self.sp.add(1);
+        }
+    }
+    #[inline]
+    fn pop_opt(&mut self) -> Option<Value> {
+        // SAFETY: the bytecode never pops below the stack base (verified
+        // stack effects); the slot is left None.
+        unsafe {
+            self.sp = self.sp.sub(1);
+            std::ptr::replace(self.sp, None)
+        }
+    }
+    #[inline]
+    fn pop(&mut self) -> Value {
+        self.pop_opt().unwrap_or_else(none::none)
+    }
+    /// The `n`th item from the top (1 = top).
+    #[inline]
+    fn peek(&self, n: usize) -> &Option<Value> {
+        // SAFETY: `n` is within the current depth (bytecode invariant).
+        unsafe { &*self.sp.sub(n) }
+    }
+    #[inline]
+    fn peek_v(&self, n: usize) -> Value {
+        self.peek(n).clone().unwrap_or_else(none::none)
+    }
+    #[inline]
+    fn set(&mut self, n: usize, v: Option<Value>) {
+        // SAFETY: as in `peek`.
+        unsafe {
+            let old = std::ptr::replace(self.sp.sub(n), v);
+            drop(old);
+        }
+    }
+    #[inline]
+    fn depth(&self) -> usize {
+        // SAFETY: both pointers are into the same frame allocation.
+        unsafe { self.sp.offset_from(self.base) as usize }
+    }
+    /// Pop down to `depth` items.
+    fn truncate(&mut self, depth: usize) {
+        while self.depth() > depth {
+            drop(self.pop_opt());
+        }
+    }
+    /// The top `n` items (bottom first), as a slice.
+    fn top_slice(&self, n: usize) -> &[Option<Value>] {
+        // SAFETY: the `n` slots below `sp` are live stack entries.
+        unsafe { std::slice::from_raw_parts(self.sp.sub(n), n) }
+    }
+    /// Pop `n` items, bottom first.
+    fn pop_n(&mut self, n: usize) -> Vec<Value> {
+        let mut v: Vec<Value> = Vec::with_capacity(n);
+        for x in self.top_slice(n) {
+            v.push(x.clone().unwrap_or_else(none::none));
+        }
+        for _ in 0..n {
+            drop(self.pop_opt());
+        }
+        v
+    }
+}
+
+/// Registers of the executing frame.
+struct Regs {
+    frame: *mut Frame,
+    code: *const PyCode,
+    instrs: *const u8,
+    ninstrs: usize,
+    locals: *mut Option<Value>,
+    stack: Stack,
+    /// Index of the next instruction (code units).
+    ip: usize,
+}
+
+impl Regs {
+    fn load(frame: *mut Frame) -> Regs {
+        // SAFETY: `frame` is live and initialized; its code outlives it.
+        unsafe {
+            let f = &*frame;
+            let code = f.code() as *const PyCode;
+            let instrs = (*code).code.co_code.as_ptr();
+            let ninstrs = (*code).code.co_code.len() / 2;
+            let base = f.stack_base();
+            Regs {
+                frame,
+                code,
+                instrs,
+                ninstrs,
+                locals: f.localsplus(),
+                stack: Stack { base, sp: base.add(f.stacktop.get() as usize) },
+                ip: f.ip.get() as usize,
+            }
+        }
+    }
+    /// Save the stack depth (and position) into the frame before it is left.
+    fn save(&self) {
+        // SAFETY: the frame is live.
+        unsafe {
+            (*self.frame).stacktop.set(self.stack.depth() as u32);
+        }
+    }
+    #[inline]
+    fn f(&self) -> &Frame {
+        // SAFETY: the frame stays live while it is the executing frame.
+        unsafe { &*self.frame }
+    }
+    #[inline]
+    fn code(&self) -> &PyCode {
+        // SAFETY: the frame holds its code object.
+        unsafe { &*self.code }
+    }
+    #[inline]
+    fn local(&self, i: usize) -> &Option<Value> {
+        // SAFETY: `i` < nlocalsplus (compiler invariant for local opargs).
+        unsafe { &*self.locals.add(i) }
+    }
+    #[inline]
+    fn set_local(&self, i: usize, v: Option<Value>) {
+        // SAFETY: as in `local`.
+        unsafe {
+            let old = std::ptr::replace(self.locals.add(i), v);
+            drop(old);
+        }
+    }
+    #[inline]
+    fn fetch(&mut self) -> (u8, u32) {
+        // SAFETY: ip < ninstrs is checked by the loop.
+        unsafe {
+            let op = *self.instrs.add(self.ip * 2);
+            let arg = *self.instrs.add(self.ip * 2 + 1);
+            self.ip += 1;
+            (op, arg as u32)
+        }
+    }
+}
+
+fn name_error(name: &Value) -> PyErr {
+    let e = PyErr::new(&exc::NAME_ERROR, format!("name '{}' is not defined", pystr::as_rust_str(name)));
+    exc::set_name_error_name(e.value(), name);
+    e
+}
+
+fn unbound_local(name: &str) -> PyErr {
+    PyErr::new(
+        &exc::UNBOUND_LOCAL_ERROR,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
+}
+
+fn unbound_deref(code: &PyCode, i: usize) -> PyErr {
+    let name = &code.code.co_localsplusnames[i];
+    if code.code.co_localspluskinds[i] & CO_FAST_FREE != 0 {
+        let e = PyErr::new(
+            &exc::NAME_ERROR,
+            format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+        );
+        exc::set_name_error_name(e.value(), &pystr::intern(name));
+        e
+    } else {
+        unbound_local(name)
+    }
+}
+
+/// Attach implicit context: the exception being handled becomes
+/// `__context__` of a new exception (CPython's _PyErr_SetObject).
+fn set_implicit_context(ts: &ThreadState, err: &PyErr) {
+    let Some(handled) = ts.handled_exception() else { return };
+    let v = err.value();
+    if handled.is(v) || exc::context_of(v).is_some() {
+        return;
+    }
+    // Break a cycle v -> ... -> handled -> ... -> v.
+    let mut o = handled.clone();
+    let mut steps = 0;
+    while let Some(ctx) = exc::context_of(&o) {
+        if ctx.is(v) {
+            exc::set_context(&o, None);
+            break;
+        }
+        o = ctx;
+        steps += 1;
+        if steps > 10_000 {
+            break;
+        }
+    }
+    exc::set_context(v, Some(handled));
+}
+
+/// Add a traceback entry for the frame at instruction `lasti` (PyTraceBack_Here).
+fn traceback_here(ts: &ThreadState, frame: &Frame, err: &PyErr, lasti: usize) {
+    let fo = crate::types::frame::frame_object(ts, frame);
+    let old = exc::traceback_of(err.value());
+    let lineno = frame.code().code.location_of(lasti).lineno;
+    if let Ok(tb) = crate::types::traceback::new_traceback(old, fo, (lasti * 2) as i32, lineno) {
+        exc::set_traceback(err.value(), Some(tb));
+    }
+}
+
+/// The exception for `raise X [from Y]`.
+fn do_raise(ts: &ThreadState, exc_v: Option<Value>, cause: Option<Value>) -> PyErr {
+    let Some(e) = exc_v else {
+        return match ts.handled_exception() {
+            Some(h) => PyErr::from_instance(h),
+            None => PyErr::runtime_error("No active exception to reraise"),
+        };
+    };
+    let instance = if exc::is_exception_class(&e) {
+        match protocol::call(ts, &e, &[], None) {
+            Ok(v) => {
+                if !exc::is_exception_instance(&v) {
+                    return PyErr::type_error(format!(
+                        "calling {} should have returned an instance of BaseException, not {}",
+                        protocol::repr_string(ts, &e).unwrap_or_default(),
+                        protocol::type_name(&v)
+                    ));
+                }
+                v
+            }
+            Err(err) => return err,
+        }
+    } else if exc::is_exception_instance(&e) {
+        e
+    } else {
+        return PyErr::type_error("exceptions must derive from BaseException");
+    };
+    if let Some(c) = cause {
+        let cause_v = if exc::is_exception_class(&c) {
+            match protocol::call(ts, &c, &[], None) {
+                Ok(v) => Some(v),
+                Err(err) => return err,
+            }
+        } else if exc::is_exception_instance(&c) {
+            Some(c)
+        } else if none::is_none(&c) {
+            None
+        } else {
+            return PyErr::type_error("exception causes must derive from BaseException");
+        };
+        exc::set_cause(&instance, cause_v);
+    }
+    PyErr::from_instance(instance)
+}
+
+fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
+    let prev_frame = ts.current_frame.get();
+    // SAFETY: the entry frame is live; link it below the current frame.
+    unsafe {
+        (*entry).previous = prev_frame;
+    }
+    ts.current_frame.set(entry);
+    let mut r = Regs::load(entry);
+    let mut kwnames: Option<Value> = None;
+    let mut pending: Option<PyErr> = throw;
+    let mut reraise = false;
+
+    let result = 'outer: loop {
+        // --- error handling -------------------------------------------------
+        if let Some(err) = pending.take() {
+            let lasti = r.f().lasti.get() as usize;
+            if !reraise {
+                set_implicit_context(ts, &err);
+                traceback_here(ts, r.f(), &err, lasti);
+            }
+            reraise = false;
+            let handler = r.code().exception_entries.iter().find(|e| (e.start as usize) <= lasti && lasti < e.end as usize).copied();
+            match handler {
+                Some(h) => {
+                    r.stack.truncate(h.depth as usize);
+                    if h.lasti {
+                        r.stack.push(int::from_i64(lasti as i64));
+                    }
+                    r.stack.push(err.into_value());
+                    r.ip = h.target as usize;
+                }
+                None => {
+                    // Leave this frame.
+                    r.stack.truncate(0);
+                    let f = r.frame;
+                    // SAFETY: `f` is the executing frame.
+                    let (is_entry, previous, owner) = unsafe { ((*f).is_entry.get(), (*f).previous, (*f).owner) };
+                    if owner == FrameOwner::Thread {
+                        // SAFETY: the frame is the top of the data stack.
+                        unsafe { pop_frame(ts, f) };
+                    } else {
+                        crate::types::generator::mark_finished(f);
+                    }
+                    if is_entry {
+                        ts.current_frame.set(prev_frame);
+                        break 'outer Err(err);
+                    }
+                    ts.current_frame.set(previous);
+                    r = Regs::load(previous);
+                    // The caller's failing instruction is the one before ip.
+                    pending = Some(err);
+                    continue;
+                }
+            }
+        }
+
+        if r.ip >= r.ninstrs {
+            pending = Some(PyErr::system_error("bytecode ran past its end"));
+            continue;
+        }
+        let (op, mut oparg) = r.fetch();
+        let Some(mut opcode) = Opcode::from_u8(op) else {
+            pending = Some(PyErr::system_error(format!("unknown opcode {op}")));
+            continue;
+        };
+        while opcode == Opcode::EXTENDED_ARG {
+            let (op2, arg2) = r.fetch();
+            oparg = (oparg << 8) | arg2;
+            match Opcode::from_u8(op2) {
+                Some(o) => opcode = o,
+                None => {
+                    pending = Some(PyErr::system_error(format!("unknown opcode {op2}")));
+                    continue 'outer;
+                }
+            }
+        }
+        let here = r.ip - 1;
+        r.f().lasti.set(here as u32);
+        let caches = opcode.cache_entries();
+        let next = r.ip + caches;
+
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => {
+                        pending = Some(e);
+                        continue 'outer;
+                    }
+                }
+            };
+        }
+
+        use Opcode as O;
+        match opcode {
+            O::NOP | O::RESUME | O::CACHE | O::PRECALL => {}
+            O::POP_TOP => drop(r.stack.pop_opt()),
+            O::PUSH_NULL => r.stack.push_opt(None),
+            O::LOAD_CONST => {
+                let v = r.code().consts[oparg as usize].clone();
+                r.stack.push(v);
+            }
+            O::LOAD_FAST => match r.local(oparg as usize) {
+                Some(v) => {
+                    let v = v.clone();
+                    r.stack.push(v);
+                }
+                None => {
+                    let name = r.code().code.co_localsplusnames[oparg as usize].clone();
+                    pending = Some(unbound_local(&name));
+                    continue;
+                }
+            },
+            O::STORE_FAST => {
+                let v = r.stack.pop_opt();
+                r.set_local(oparg as usize, v);
+            }
+            O::DELETE_FAST => {
+                if r.local(oparg as usize).is_none() {
+                    let name = r.code().code.co_localsplusnames[oparg as usize].clone();
+                    pending = Some(unbound_local(&name));
+                    continue;
+                }
+                r.set_local(oparg as usize, None);
+            }
+            O::MAKE_CELL => {
+                let v = r.local(oparg as usize).clone();
+                let c = tri!(cell::new_cell(v));
+                r.set_local(oparg as usize, Some(c));
+            }
+            O::COPY_FREE_VARS => {
+                let closure = r.f().func.downcast::<PyFunction>().and_then(|f| f.closure.clone());
+                let items = closure.as_ref().map(tuple::tuple_items).unwrap_or(&[]);
+                let n = oparg as usize;
+                let offset = r.code().nlocalsplus - n;
+                for (i, c) in items.iter().take(n).enumerate() {
+                    r.set_local(offset + i, Some(c.clone()));
+                }
+            }
+            O::LOAD_CLOSURE => {
+                let v = r.local(oparg as usize).clone();
+                r.stack.push_opt(v);
+            }
+            O::LOAD_DEREF => {
+                let c = r.local(oparg as usize).clone();
+                match c.as_ref().and_then(|c| c.downcast::<cell::PyCell>()).and_then(|c| c.get()) {
+                    Some(v) => r.stack.push(v),
+                    None => {
+                        pending = Some(unbound_deref(r.code(), oparg as usize));
+                        continue;
+                    }
+                }
+            }
+            O::LOAD_CLASSDEREF => {
+                let i = oparg as usize;
+                let name = r.code().localsplusnames[i].clone();
+                let locals = r.f().locals.clone();
+                if let Some(l) = locals {
+                    if let Some(v) = tri!(dict::dict_get_item(ts, &l, &name)) {
+                        r.stack.push(v);
+                        continue;
+                    }
+                }
+                let c = r.local(i).clone();
+                match c.as_ref().and_then(|c| c.downcast::<cell::PyCell>()).and_then(|c| c.get()) {
+                    Some(v) => r.stack.push(v),
+                    None => {
+                        pending = Some(unbound_deref(r.code(), i));
+                        continue;
+                    }
+                }
+            }
+            O::STORE_DEREF => {
+                let v = r.stack.pop();
+                if let Some(c) = r.local(oparg as usize).as_ref().and_then(|c| c.downcast::<cell::PyCell>()) {
+                    c.set(Some(v));
+                }
+            }
+            O::DELETE_DEREF => {
+                let c = r.local(oparg as usize).clone();
+                match c.as_ref().and_then(|c| c.downcast::<cell::PyCell>()) {
+                    Some(cc) if cc.get().is_some() => cc.set(None),
+                    _ => {
+                        pending = Some(unbound_deref(r.code(), oparg as usize));
+                        continue;
+                    }
+                }
+            }
+            O::LOAD_GLOBAL => {
+                if oparg & 1 != 0 {
+                    r.stack.push_opt(None);
+                }
+                let name = r.code().names[(oparg >> 1) as usize].clone();
+                let v = tri!(load_global(ts, r.f(), &name));
+                r.stack.push(v);
+            }
+            O::STORE_GLOBAL => {
+                let name = r.code().names[oparg as usize].clone();
+                let v = r.stack.pop();
+                tri!(dict::dict_set_item(ts, &r.f().globals, name, v));
+            }
+            O::DELETE_GLOBAL => {
+                let name = r.code().names[oparg as usize].clone();
+                if tri!(dict::dict_del_item(ts, &r.f().globals, &name)).is_none() {
+                    pending = Some(name_error(&name));
+                    continue;
+                }
+            }
+            O::LOAD_NAME => {
+                let name = r.code().names[oparg as usize].clone();
+                let v = tri!(load_name(ts, r.f(), &name));
+                r.stack.push(v);
+            }
+            O::STORE_NAME => {
+                let name = r.code().names[oparg as usize].clone();
+                let v = r.stack.pop();
+                match &r.f().locals {
+                    Some(l) => tri!(dict::dict_set_item(ts, l, name, v)),
+                    None => {
+                        pending = Some(PyErr::system_error(format!(
+                            "no locals found when storing {}",
+                            protocol::repr_string(ts, &name).unwrap_or_default()
+                        )));
+                        continue;
+                    }
+                }
+            }
+            O::DELETE_NAME => {
+                let name = r.code().names[oparg as usize].clone();
+                let locals = r.f().locals.clone();
+                match locals {
+                    Some(l) => {
+                        let removed = match dict::as_dict(&l) {
+                            Some(d) => tri!(d.del_item(ts, &name)).is_some(),
+                            None => match protocol::setitem(ts, &l, &name, None) {
+                                Ok(()) => true,
+                                Err(e) if e.matches(&exc::KEY_ERROR) => false,
+                                Err(e) => {
+                                    pending = Some(e);
+                                    continue;
+                                }
+                            },
+                        };
+                        if !removed {
+                            pending = Some(name_error(&name));
+                            continue;
+                        }
+                    }
+                    None => {
+                        pending = Some(PyErr::system_error("no locals when deleting"));
+                        continue;
+                    }
+                }
+            }
+            O::LOAD_ATTR => {
+                let name = r.code().names[oparg as usize].clone();
+                let owner = r.stack.pop();
+                let v = tri!(protocol::getattr(ts, &owner, &name));
+                r.stack.push(v);
+            }
+            O::LOAD_METHOD => {
+                let name = r.code().names[oparg as usize].clone();
+                let owner = r.stack.pop();
+                let (meth, self_) = tri!(load_method(ts, &owner, &name));
+                match self_ {
+                    Some(s) => {
+                        r.stack.push(meth);
+                        r.stack.push(s);
+                    }
+                    None => {
+                        r.stack.push_opt(None);
+                        r.stack.push(meth);
+                    }
+                }
+            }
+            O::STORE_ATTR => {
+                let name = r.code().names[oparg as usize].clone();
+                let owner = r.stack.pop();
+                let v = r.stack.pop();
+                tri!(protocol::setattr(ts, &owner, &name, Some(&v)));
+            }
+            O::DELETE_ATTR => {
+                let name = r.code().names[oparg as usize].clone();
+                let owner = r.stack.pop();
+                tri!(protocol::setattr(ts, &owner, &name, None));
+            }
+            O::UNARY_POSITIVE => {
+                let v = r.stack.pop();
+                r.stack.push(tri!(protocol::positive(ts, &v)));
+            }
+            O::UNARY_NEGATIVE => {
+                let v = r.stack.pop();
+                let res = match v.as_small_int().and_then(|i| i.checked_neg()) {
+                    Some(n) => int::from_i64(n),
+                    None => tri!(protocol::negative(ts, &v)),
+                };
+                r.stack.push(res);
+            }
+            O::UNARY_NOT => {
+                let v = r.stack.pop();
+                let b = tri!(protocol::is_true(ts, &v));
+                r.stack.push(bool_::new_bool(!b));
+            }
+            O::UNARY_INVERT => {
+                let v = r.stack.pop();
+                r.stack.push(tri!(protocol::invert(ts, &v)));
+            }
+            O::BINARY_OP => {
+                let rhs = r.stack.pop();
+                let lhs = r.stack.pop();
+                let res = tri!(binary_op(ts, &lhs, &rhs, oparg as usize));
+                r.stack.push(res);
+            }
+            O::COMPARE_OP => {
+                let rhs = r.stack.pop();
+                let lhs = r.stack.pop();
+                let Some(op) = CompareOp::from_u32(oparg) else {
+                    pending = Some(PyErr::system_error("bad comparison"));
+                    continue;
+                };
+                let res = match (lhs.as_small_int(), rhs.as_small_int()) {
+                    (Some(a), Some(b)) => bool_::new_bool(op.test(a.cmp(&b))),
+                    _ => tri!(protocol::richcompare(ts, &lhs, &rhs, op)),
+                };
+                r.stack.push(res);
+            }
+            O::IS_OP => {
+                let rhs = r.stack.pop();
+                let lhs = r.stack.pop();
+                r.stack.push(bool_::new_bool(lhs.is(&rhs) != (oparg == 1)));
+            }
+            O::CONTAINS_OP => {
+                let rhs = r.stack.pop();
+                let lhs = r.stack.pop();
+                let b = tri!(protocol::contains(ts, &rhs, &lhs));
+                r.stack.push(bool_::new_bool(b != (oparg == 1)));
+            }
+            O::BINARY_SUBSCR => {
+                let sub = r.stack.pop();
+                let container = r.stack.pop();
+                let v = tri!(protocol::getitem(ts, &container, &sub));
+                r.stack.push(v);
+            }
+            O::STORE_SUBSCR => {
+                let sub = r.stack.pop();
+                let container = r.stack.pop();
+                let v = r.stack.pop();
+                tri!(protocol::setitem(ts, &container, &sub, Some(&v)));
+            }
+            O::DELETE_SUBSCR => {
+                let sub = r.stack.pop();
+                let container = r.stack.pop();
+                tri!(protocol::setitem(ts, &container, &sub, None));
+            }
+            O::BUILD_SLICE => {
+                let step = if oparg == 3 { r.stack.pop() } else { none::none() };
+                let stop = r.stack.pop();
+                let start = r.stack.pop();
+                r.stack.push(tri!(slice::new_slice(start, stop, step)));
+            }
+            O::BUILD_TUPLE => {
+                let items = r.stack.pop_n(oparg as usize);
+                r.stack.push(tri!(tuple::new_tuple(items)));
+            }
+            O::BUILD_LIST => {
+                let items = r.stack.pop_n(oparg as usize);
+                r.stack.push(tri!(list::new_list(items)));
+            }
+            O::BUILD_SET => {
+                let items = r.stack.pop_n(oparg as usize);
+                r.stack.push(tri!(crate::types::set::new_set_from(ts, items)));
+            }
+            O::BUILD_MAP => {
+                let items = r.stack.pop_n(2 * oparg as usize);
+                let d = dict::new_dict();
+                let mut it = items.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    tri!(dict::dict_set_item(ts, &d, k, v));
+                }
+                r.stack.push(d);
+            }
+            O::BUILD_CONST_KEY_MAP => {
+                let keys = r.stack.pop();
+                let values = r.stack.pop_n(oparg as usize);
+                let d = dict::new_dict();
+                for (k, v) in tuple::tuple_items(&keys).iter().zip(values) {
+                    tri!(dict::dict_set_item(ts, &d, k.clone(), v));
+                }
+                r.stack.push(d);
+            }
+            O::BUILD_STRING => {
+                let parts = r.stack.pop_n(oparg as usize);
+                let data: Vec<&crate::stringlib::StrData> =
+                    parts.iter().filter_map(|p| pystr::as_pystr(p).map(|s| &s.data)).collect();
+                let joined = tri!(crate::stringlib::StrData::new().join(&data).map_err(pystr::str_error));
+                r.stack.push(pystr::from_data(joined));
+            }
+            O::LIST_APPEND => {
+                let v = r.stack.pop();
+                if let Some(l) = r.stack.peek(oparg as usize).as_ref().and_then(|l| l.downcast::<list::PyList>()) {
+                    l.push(v);
+                }
+            }
+            O::SET_ADD => {
+                let v = r.stack.pop();
+                let s = r.stack.peek_v(oparg as usize);
+                tri!(crate::types::set::set_add(ts, &s, v));
+            }
+            O::MAP_ADD => {
+                let v = r.stack.pop();
+                let k = r.stack.pop();
+                let d = r.stack.peek_v(oparg as usize);
+                tri!(dict::dict_set_item(ts, &d, k, v));
+            }
+            O::LIST_EXTEND => {
+                let iterable = r.stack.pop();
+                let l = r.stack.peek_v(oparg as usize);
+                let items = match protocol::collect(ts, &iterable) {
+                    Ok(items) => items,
+                    Err(e) => {
+                        if e.matches(&exc::TYPE_ERROR)
+                            && iterable.type_of().data.slots.iter.get().is_none()
+                            && iterable.type_of().data.slots.subscript.get().is_none()
+                        {
+                            pending = Some(PyErr::type_error(format!(
+                                "Value after * must be an iterable, not {}",
+                                protocol::type_name(&iterable)
+                            )));
+                        } else {
+                            pending = Some(e);
+                        }
+                        continue;
+                    }
+                };
+                if let Some(l) = l.downcast::<list::PyList>() {
+                    l.items.borrow_mut().extend(items);
+                }
+            }
+            O::SET_UPDATE => {
+                let iterable = r.stack.pop();
+                let s = r.stack.peek_v(oparg as usize);
+                for v in tri!(protocol::collect(ts, &iterable)) {
+                    tri!(crate::types::set::set_add(ts, &s, v));
+                }
+            }
+            O::DICT_UPDATE => {
+                let update = r.stack.pop();
+                let d = r.stack.peek_v(oparg as usize);
+                if let Err(e) = crate::types::dict_methods::update_from(ts, &d, &update) {
+                    if e.matches(&exc::ATTRIBUTE_ERROR) {
+                        pending = Some(PyErr::type_error(format!(
+                            "'{}' object is not a mapping",
+                            protocol::type_name(&update)
+                        )));
+                    } else {
+                        pending = Some(e);
+                    }
+                    continue;
+                }
+            }
+            O::DICT_MERGE => {
+                let update = r.stack.pop();
+                let d = r.stack.peek_v(oparg as usize);
+                let func = r.stack.peek_v(oparg as usize + 2);
+                tri!(dict_merge(ts, &d, &update, &func));
+            }
+            O::LIST_TO_TUPLE => {
+                let l = r.stack.pop();
+                let items = l.downcast::<list::PyList>().map(|l| l.snapshot()).unwrap_or_default();
+                r.stack.push(tri!(tuple::new_tuple(items)));
+            }
+            O::UNPACK_SEQUENCE => {
+                let seq = r.stack.pop();
+                let items = tri!(unpack(ts, &seq, oparg as usize, None));
+                for v in items.into_iter().rev() {
+                    r.stack.push(v);
+                }
+            }
+            O::UNPACK_EX => {
+                let before = (oparg & 0xff) as usize;
+                let after = (oparg >> 8) as usize;
+                let seq = r.stack.pop();
+                let items = tri!(unpack(ts, &seq, before, Some(after)));
+                for v in items.into_iter().rev() {
+                    r.stack.push(v);
+                }
+            }
+            O::COPY => {
+                let v = r.stack.peek(oparg as usize).clone();
+                r.stack.push_opt(v);
+            }
+            O::SWAP => {
+                let n = oparg as usize;
+                let top = r.stack.peek(1).clone();
+                let other = r.stack.peek(n).clone();
+                r.stack.set(1, other);
+                r.stack.set(n, top);
+            }
+            O::GET_ITER => {
+                let v = r.stack.pop();
+                r.stack.push(tri!(protocol::get_iter(ts, &v)));
+            }
+            O::GET_YIELD_FROM_ITER => {
+                let v = r.stack.peek_v(1);
+                if crate::types::generator::is_coroutine(&v) {
+                    if r.code().code.co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE) == 0 {
+                        pending = Some(PyErr::type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
+                        continue;
+                    }
+                } else if !crate::types::generator::is_generator(&v) {
+                    let it = tri!(protocol::get_iter(ts, &v));
+                    r.stack.set(1, Some(it));
+                }
+            }
+            O::FOR_ITER => {
+                let it = r.stack.peek_v(1);
+                let nextv = if let Some(li) = it.downcast_exact::<list::ListIterator>() {
+                    let _ = li;
+                    tri!(list::list_iter_next(ts, &it))
+                } else {
+                    tri!(protocol::next(ts, &it))
+                };
+                match nextv {
+                    Some(v) => r.stack.push(v),
+                    None => {
+                        drop(r.stack.pop_opt());
+                        r.ip = next + oparg as usize;
+                        continue;
+                    }
+                }
+            }
+            O::JUMP_FORWARD => {
+                r.ip = next + oparg as usize;
+                continue;
+            }
+            O::JUMP_BACKWARD | O::JUMP_BACKWARD_NO_INTERRUPT => {
+                r.ip = next - oparg as usize;
+                continue;
+            }
+            O::POP_JUMP_FORWARD_IF_FALSE | O::POP_JUMP_BACKWARD_IF_FALSE | O::POP_JUMP_FORWARD_IF_TRUE | O::POP_JUMP_BACKWARD_IF_TRUE => {
+                let v = r.stack.pop();
+                let truth = match bool_::as_bool(&v) {
+                    Some(b) => b,
+                    None => tri!(protocol::is_true(ts, &v)),
+                };
+                let want = matches!(opcode, O::POP_JUMP_FORWARD_IF_TRUE | O::POP_JUMP_BACKWARD_IF_TRUE);
+                if truth == want {
+                    r.ip = if matches!(opcode, O::POP_JUMP_FORWARD_IF_FALSE | O::POP_JUMP_FORWARD_IF_TRUE) {
+                        next + oparg as usize
+                    } else {
+                        next - oparg as usize
+                    };
+                    continue;
+                }
+            }
+            O::POP_JUMP_FORWARD_IF_NONE | O::POP_JUMP_BACKWARD_IF_NONE | O::POP_JUMP_FORWARD_IF_NOT_NONE | O::POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                let v = r.stack.pop();
+                let is_none = none::is_none(&v);
+                let want_none = matches!(opcode, O::POP_JUMP_FORWARD_IF_NONE | O::POP_JUMP_BACKWARD_IF_NONE);
+                if is_none == want_none {
+                    r.ip = if matches!(opcode, O::POP_JUMP_FORWARD_IF_NONE | O::POP_JUMP_FORWARD_IF_NOT_NONE) {
+                        next + oparg as usize
+                    } else {
+                        next - oparg as usize
+                    };
+                    continue;
+                }
+            }
+            O::JUMP_IF_FALSE_OR_POP | O::JUMP_IF_TRUE_OR_POP => {
+                let v = r.stack.peek_v(1);
+                let truth = tri!(protocol::is_true(ts, &v));
+                if truth == (opcode == O::JUMP_IF_TRUE_OR_POP) {
+                    r.ip = next + oparg as usize;
+                    continue;
+                }
+                drop(r.stack.pop_opt());
+            }
+            O::KW_NAMES => {
+                kwnames = Some(r.code().consts[oparg as usize].clone());
+            }
+            O::CALL => {
+                let argc = oparg as usize;
+                let kw = kwnames.take();
+                let mut is_meth = r.stack.peek(argc + 2).is_some();
+                if !is_meth {
+                    if let Some(m) = r.stack.peek(argc + 1).as_ref().and_then(|f| f.downcast_exact::<PyMethod>()) {
+                        let (func, self_) = (m.func.clone(), m.self_.clone());
+                        r.stack.set(argc + 1, Some(self_));
+                        r.stack.set(argc + 2, Some(func));
+                        is_meth = true;
+                    }
+                }
+                let total = argc + is_meth as usize;
+                let callable = r.stack.peek_v(total + 1);
+                if callable.is_exact(&crate::types::function::FUNCTION_TYPE) {
+                    let args: Vec<Value> = r.stack.top_slice(total).iter().map(|v| v.clone().unwrap_or_else(none::none)).collect();
+                    let new_frame = match push_frame(ts, &callable, &args, kw.as_ref(), None) {
+                        Ok(f) => f,
+                        Err(e) => {
+                            pending = Some(e);
+                            continue;
+                        }
+                    };
+                    drop(args);
+                    r.stack.truncate(r.stack.depth() - total - 2);
+                    r.f().ip.set(next as u32);
+                    r.save();
+                    // SAFETY: the new frame is live; link and switch to it.
+                    unsafe {
+                        (*new_frame).previous = r.frame;
+                    }
+                    ts.current_frame.set(new_frame);
+                    r = Regs::load(new_frame);
+                    continue;
+                }
+                let args: Vec<Value> = r.stack.top_slice(total).iter().map(|v| v.clone().unwrap_or_else(none::none)).collect();
+                r.save();
+                let res = protocol::call(ts, &callable, &args, kw.as_ref());
+                drop(args);
+                r.stack.truncate(r.stack.depth() - total - 2);
+                let res = tri!(res);
+                r.stack.push(res);
+            }
+            O::CALL_FUNCTION_EX => {
+                let kwargs = if oparg & 1 != 0 { Some(r.stack.pop()) } else { None };
+                let callargs = r.stack.pop();
+                let func = r.stack.pop();
+                drop(r.stack.pop_opt());
+                let res = tri!(call_ex(ts, &func, &callargs, kwargs.as_ref()));
+                r.stack.push(res);
+            }
+            O::MAKE_FUNCTION => {
+                let code = r.stack.pop();
+                let closure = if oparg & 0x08 != 0 { Some(r.stack.pop()) } else { None };
+                let annotations = if oparg & 0x04 != 0 { Some(r.stack.pop()) } else { None };
+                let kwdefaults = if oparg & 0x02 != 0 { Some(r.stack.pop()) } else { None };
+                let defaults = if oparg & 0x01 != 0 { Some(r.stack.pop()) } else { None };
+                let f = tri!(PyFunction::new(code, r.f().globals.clone(), None)).with_closure(closure);
+                *f.defaults.borrow_mut() = defaults;
+                *f.kwdefaults.borrow_mut() = kwdefaults;
+                if let Some(a) = annotations {
+                    let d = dict::new_dict();
+                    let items = tuple::tuple_items(&a);
+                    for pair in items.chunks(2) {
+                        if let [k, v] = pair {
+                            tri!(dict::dict_set_item(ts, &d, k.clone(), v.clone()));
+                        }
+                    }
+                    *f.annotations.borrow_mut() = Some(d);
+                }
+                r.stack.push(tri!(Value::new(f)));
+            }
+            O::RETURN_VALUE => {
+                let v = r.stack.pop();
+                let f = r.frame;
+                // SAFETY: `f` is the executing frame.
+                let (is_entry, previous, owner) = unsafe { ((*f).is_entry.get(), (*f).previous, (*f).owner) };
+                r.stack.truncate(0);
+                if owner == FrameOwner::Thread {
+                    // SAFETY: the frame is the top of the data stack.
+                    unsafe { pop_frame(ts, f) };
+                } else {
+                    crate::types::generator::mark_finished(f);
+                }
+                if is_entry {
+                    ts.current_frame.set(prev_frame);
+                    break 'outer Ok(Exit::Return(v));
+                }
+                ts.current_frame.set(previous);
+                r = Regs::load(previous);
+                r.stack.push(v);
+                continue;
+            }
+            O::RETURN_GENERATOR => {
+                // The frame moves into a new generator, which resumes at the
+                // next instruction; the caller gets the generator.
+                let f = r.frame;
+                r.f().ip.set(next as u32);
+                r.save();
+                // SAFETY: `f` is the executing frame.
+                let (is_entry, previous) = unsafe { ((*f).is_entry.get(), (*f).previous) };
+                let g = match crate::types::generator::new_from_frame(ts, f) {
+                    Ok(g) => g,
+                    Err(e) => {
+                        pending = Some(e);
+                        continue;
+                    }
+                };
+                if is_entry {
+                    ts.current_frame.set(prev_frame);
+                    break 'outer Ok(Exit::Return(g));
+                }
+                ts.current_frame.set(previous);
+                r = Regs::load(previous);
+                r.stack.push(g);
+                continue;
+            }
+            O::YIELD_VALUE => {
+                let v = r.stack.pop();
+                r.f().ip.set(next as u32);
+                r.save();
+                ts.current_frame.set(prev_frame);
+                break 'outer Ok(Exit::Yield(v));
+            }
+            O::SEND => {
+                let v = r.stack.pop();
+                let receiver = r.stack.peek_v(1);
+                match tri!(crate::types::generator::send_to(ts, &receiver, v)) {
+                    crate::types::generator::SendResult::Return(ret) => {
+                        r.stack.set(1, Some(ret));
+                        r.ip = next + oparg as usize;
+                        continue;
+                    }
+                    crate::types::generator::SendResult::Next(y) => r.stack.push(y),
+                }
+            }
+            O::GET_AWAITABLE => {
+                let v = r.stack.pop();
+                match crate::types::generator::get_awaitable(ts, &v) {
+                    Ok(a) => r.stack.push(a),
+                    Err(e) => {
+                        let e = if e.matches(&exc::TYPE_ERROR) && oparg != 0 {
+                            let what = if oparg == 1 { "__aenter__" } else { "__aexit__" };
+                            PyErr::type_error(format!(
+                                "'async with' received an object from {} that does not implement __await__: {}",
+                                what,
+                                protocol::type_name(&v)
+                            ))
+                        } else {
+                            e
+                        };
+                        pending = Some(e);
+                        continue;
+                    }
+                }
+            }
+            O::GET_AITER => {
+                let v = r.stack.pop();
+                r.stack.push(tri!(crate::types::generator::get_aiter(ts, &v)));
+            }
+            O::GET_ANEXT => {
+                let v = r.stack.peek_v(1);
+                r.stack.push(tri!(crate::types::generator::get_anext(ts, &v)));
+            }
+            O::END_ASYNC_FOR => {
+                let e = r.stack.pop();
+                if e.type_of().is_subtype(&exc::STOP_ASYNC_ITERATION) {
+                    drop(r.stack.pop_opt());
+                } else {
+                    pending = Some(PyErr::from_instance(e));
+                    reraise = true;
+                    continue;
+                }
+            }
+            O::ASYNC_GEN_WRAP => {
+                let v = r.stack.pop();
+                r.stack.push(tri!(crate::types::generator::wrap_async_gen_value(v)));
+            }
+            O::BEFORE_WITH | O::BEFORE_ASYNC_WITH => {
+                let mgr = r.stack.pop();
+                let asyncw = opcode == O::BEFORE_ASYNC_WITH;
+                let (enter_name, exit_name) = if asyncw { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
+                let ty = mgr.type_of();
+                let (Some(enter), Some(exit)) = (ty.data.lookup_str(enter_name), ty.data.lookup_str(exit_name)) else {
+                    pending = Some(PyErr::type_error(format!(
+                        "'{}' object does not support the {}context manager protocol",
+                        protocol::type_name(&mgr),
+                        if asyncw { "asynchronous " } else { "" }
+                    )));
+                    continue;
+                };
+                let exit_bound = tri!(protocol::bind_descriptor(ts, &exit, &mgr));
+                r.stack.push(exit_bound);
+                let enter_bound = tri!(protocol::bind_descriptor(ts, &enter, &mgr));
+                let res = tri!(protocol::call(ts, &enter_bound, &[], None));
+                r.stack.push(res);
+            }
+            O::WITH_EXCEPT_START => {
+                let val = r.stack.peek_v(1);
+                let exit_func = r.stack.peek_v(4);
+                let tb = exc::traceback_of(&val).unwrap_or_else(none::none);
+                let res = tri!(protocol::call(ts, &exit_func, &[val.type_of().to_value(), val.clone(), tb], None));
+                r.stack.push(res);
+            }
+            O::PUSH_EXC_INFO => {
+                let v = r.stack.pop();
+                let prev = ts.exc_info.replace(Some(v.clone()));
+                r.stack.push(prev.unwrap_or_else(none::none));
+                r.stack.push(v);
+            }
+            O::POP_EXCEPT => {
+                let v = r.stack.pop();
+                let old = ts.exc_info.replace(if none::is_none(&v) { None } else { Some(v) });
+                drop(old);
+            }
+            O::CHECK_EXC_MATCH => {
+                let right = r.stack.pop();
+                let left = r.stack.peek_v(1);
+                tri!(check_except_type(&right));
+                let m = tri!(protocol::isinstance(ts, &left, &right));
+                r.stack.push(bool_::new_bool(m));
+            }
+            O::CHECK_EG_MATCH => {
+                let match_type = r.stack.pop();
+                let exc_value = r.stack.pop();
+                tri!(check_except_star_type(&match_type));
+                let (m, rest) = tri!(exception_group_match(ts, &exc_value, &match_type));
+                r.stack.push(rest);
+                match m {
+                    Some(mv) => {
+                        let prev = ts.exc_info.replace(Some(mv.clone()));
+                        drop(prev);
+                        r.stack.push(mv);
+                    }
+                    None => r.stack.push(none::none()),
+                }
+            }
+            O::PREP_RERAISE_STAR => {
+                let excs = r.stack.pop();
+                let orig = r.stack.pop();
+                let res = tri!(crate::types::generator::prep_reraise_star(ts, &orig, &excs));
+                r.stack.push(res);
+            }
+            O::RERAISE => {
+                let v = r.stack.pop();
+                if oparg != 0 {
+                    if let Some(l) = r.stack.peek(oparg as usize).as_ref().and_then(|l| l.as_small_int()) {
+                        r.f().lasti.set(l as u32);
+                    }
+                }
+                pending = Some(PyErr::from_instance(v));
+                reraise = true;
+                continue;
+            }
+            O::RAISE_VARARGS => {
+                let (e, cause) = match oparg {
+                    0 => (None, None),
+                    1 => (Some(r.stack.pop()), None),
+                    _ => {
+                        let c = r.stack.pop();
+                        (Some(r.stack.pop()), Some(c))
+                    }
+                };
+                let is_bare = e.is_none();
+                let err = do_raise(ts, e, cause);
+                if is_bare && ts.handled_exception().is_some() {
+                    // A bare `raise` re-raises without a new context.
+                    pending = Some(err);
+                    continue;
+                }
+                pending = Some(err);
+                continue;
+            }
+            O::LOAD_ASSERTION_ERROR => r.stack.push(exc::ASSERTION_ERROR.to_value()),
+            O::LOAD_BUILD_CLASS => {
+                let b = dict::dict_get_str(&r.f().builtins, &pystr::intern("__build_class__"));
+                match b {
+                    Some(v) => r.stack.push(v),
+                    None => {
+                        pending = Some(PyErr::new(&exc::NAME_ERROR, "__build_class__ not found"));
+                        continue;
+                    }
+                }
+            }
+            O::SETUP_ANNOTATIONS => {
+                let Some(l) = r.f().locals.clone() else {
+                    pending = Some(PyErr::system_error("no locals found when setting up annotations"));
+                    continue;
+                };
+                if tri!(dict::dict_get_item(ts, &l, &pystr::intern("__annotations__"))).is_none() {
+                    tri!(dict::dict_set_item(ts, &l, pystr::intern("__annotations__"), dict::new_dict()));
+                }
+            }
+            O::PRINT_EXPR => {
+                let v = r.stack.pop();
+                tri!(crate::modules::sys::displayhook(ts, &v));
+            }
+            O::IMPORT_NAME => {
+                let name = r.code().names[oparg as usize].clone();
+                let fromlist = r.stack.pop();
+                let level = r.stack.pop();
+                let m = tri!(crate::import::import_name(ts, r.f(), &name, &fromlist, &level));
+                r.stack.push(m);
+            }
+            O::IMPORT_FROM => {
+                let name = r.code().names[oparg as usize].clone();
+                let module = r.stack.peek_v(1);
+                let v = tri!(crate::import::import_from(ts, &module, &name));
+                r.stack.push(v);
+            }
+            O::IMPORT_STAR => {
+                let module = r.stack.pop();
+                let Some(l) = r.f().locals.clone() else {
+                    pending = Some(PyErr::system_error("no locals found during 'import *'"));
+                    continue;
+                };
+                tri!(crate::import::import_star(ts, &module, &l));
+            }
+            O::GET_LEN => {
+                let v = r.stack.peek_v(1);
+                let n = tri!(protocol::len(ts, &v));
+                r.stack.push(int::from_i64(n as i64));
+            }
+            O::MATCH_MAPPING => {
+                let v = r.stack.peek_v(1);
+                let is = v.type_of().data.has_flag(crate::object::typeobj::TPFLAGS_DICT_SUBCLASS)
+                    || tri!(crate::types::pattern::is_mapping(ts, &v));
+                r.stack.push(bool_::new_bool(is));
+            }
+            O::MATCH_SEQUENCE => {
+                let v = r.stack.peek_v(1);
+                let is = tri!(crate::types::pattern::is_sequence(ts, &v));
+                r.stack.push(bool_::new_bool(is));
+            }
+            O::MATCH_KEYS => {
+                let keys = r.stack.peek_v(1);
+                let subject = r.stack.peek_v(2);
+                let res = tri!(crate::types::pattern::match_keys(ts, &subject, &keys));
+                r.stack.push(res);
+            }
+            O::MATCH_CLASS => {
+                let names = r.stack.pop();
+                let cls = r.stack.pop();
+                let subject = r.stack.pop();
+                let res = tri!(crate::types::pattern::match_class(ts, &subject, &cls, oparg as usize, &names));
+                r.stack.push(res);
+            }
+            O::FORMAT_VALUE => {
+                let spec = if oparg & 0x04 != 0 { Some(r.stack.pop()) } else { None };
+                let v = r.stack.pop();
+                let v = match oparg & 0x03 {
+                    1 => tri!(protocol::str(ts, &v)),
+                    2 => tri!(protocol::repr(ts, &v)),
+                    3 => tri!(crate::modules::builtins::ascii(ts, &v)),
+                    _ => v,
+                };
+                let res = if spec.is_none() && v.is_exact(&pystr::STR_TYPE) {
+                    v
+                } else {
+                    tri!(crate::modules::builtins::format(ts, &v, spec.as_ref()))
+                };
+                r.stack.push(res);
+            }
+            _ => {
+                pending = Some(PyErr::system_error(format!("opcode {} is not implemented", opcode.name())));
+                continue;
+            }
+        }
+        r.ip = next;
+    };
+    result
+}
+
+fn load_global(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult<Value> {
+    if let Some(d) = dict::as_dict(&f.globals) {
+        if let Some(v) = d.get_str(name) {
+            return Ok(v);
+        }
+    }
+    if let Some(d) = dict::as_dict(&f.builtins) {
+        if let Some(v) = d.get_str(name) {
+            return Ok(v);
+        }
+        return Err(name_error(name));
+    }
+    match protocol::getitem(ts, &f.builtins, name) {
+        Ok(v) => Ok(v),
+        Err(e) if e.matches(&exc::KEY_ERROR) => Err(name_error(name)),
+        Err(e) => Err(e),
+    }
+}
+
+fn load_name(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult<Value> {
+    if let Some(l) = &f.locals {
+        if let Some(v) = dict::dict_get_item(ts, l, name)? {
+            return Ok(v);
+        }
+    }
+    load_global(ts, f, name)
+}
+
+/// LOAD_METHOD: Ok((method, Some(self))) when the attribute is a plain
+/// function or method descriptor found on the type; else (attr, None).
+fn load_method(ts: &ThreadState, owner: &Value, name: &Value) -> PyResult<(Value, Option<Value>)> {
+    let ty = owner.type_of();
+    let generic = ty.data.slots.getattro.get().map(|f| f as usize) == Some(protocol::generic_getattr as usize);
+    if generic {
+        if let Some(d) = ty.data.lookup(name) {
+            let dt = d.type_of();
+            let is_method = d.is_exact(&crate::types::function::FUNCTION_TYPE)
+                || d.is_exact(&crate::types::descr::METHOD_DESCR_TYPE) && d.downcast::<crate::types::descr::PyMethodDescr>().is_some_and(|m| m.kind == crate::types::descr::MethodKind::Instance);
+            if is_method {
+                let shadowed = match protocol::instance_dict(owner) {
+                    Some(dict_v) => dict::dict_get_item(ts, &dict_v, name)?.is_some(),
+                    None => false,
+                };
+                if !shadowed {
+                    if d.is_exact(&crate::types::descr::METHOD_DESCR_TYPE) {
+                        if let Some(m) = d.downcast::<crate::types::descr::PyMethodDescr>() {
+                            if !owner.type_of().is_subtype(m.owner) {
+                                return Ok((protocol::getattr(ts, owner, name)?, None));
+                            }
+                        }
+                    }
+                    return Ok((d, Some(owner.clone())));
+                }
+            }
+            let _ = dt;
+        }
+    }
+    Ok((protocol::getattr(ts, owner, name)?, None))
+}
+
+fn binary_op(ts: &ThreadState, lhs: &Value, rhs: &Value, op: usize) -> PyResult<Value> {
+    if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
+        let r = match op % nb::INPLACE {
+            nb::ADD => a.checked_add(b),
+            nb::SUBTRACT => a.checked_sub(b),
+            nb::MULTIPLY => a.checked_mul(b),
+            nb::AND => Some(a & b),
+            nb::OR => Some(a | b),
+            nb::XOR => Some(a ^ b),
+            _ => None,
+        };
+        if let Some(v) = r {
+            return Ok(int::from_i64(v));
+        }
+    } else if let (Some(a), Some(b)) = (lhs.downcast_exact::<float::PyFloat>(), rhs.downcast_exact::<float::PyFloat>()) {
+        let r = match op % nb::INPLACE {
+            nb::ADD => Some(a.value + b.value),
+            nb::SUBTRACT => Some(a.value - b.value),
+            nb::MULTIPLY => Some(a.value * b.value),
+            _ => None,
+        };
+        if let Some(v) = r {
+            return Ok(float::new_float(v));
+        }
+    }
+    protocol::binary_op(ts, lhs, rhs, op)
+}
+
+/// Unpack `seq` into exactly `n` values, or `n` + a list + `after` values
+/// when `after` is given (starred assignment).
+fn unpack(ts: &ThreadState, seq: &Value, n: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
+    let items = if let Some(t) = tuple::try_tuple_items(seq) {
+        t.to_vec()
+    } else if let Some(l) = seq.downcast::<list::PyList>() {
+        l.snapshot()
+    } else {
+        let it = protocol::get_iter(ts, seq).map_err(|e| {
+            if e.matches(&exc::TYPE_ERROR) {
+                PyErr::type_error(format!("cannot unpack non-iterable {} object", protocol::type_name(seq)))
+            } else {
+                e
+            }
+        })?;
+        let mut out = Vec::new();
+        match after {
+            None => {
+                while let Some(v) = protocol::next(ts, &it)? {
+                    out.push(v);
+                    if out.len() > n {
+                        return Err(PyErr::value_error(format!("too many values to unpack (expected {n})")));
+                    }
+                }
+            }
+            Some(_) => {
+                while let Some(v) = protocol::next(ts, &it)? {
+                    out.push(v);
+                }
+            }
+        }
+        out
+    };
+    match after {
+        None => {
+            if items.len() < n {
+                return Err(PyErr::value_error(format!(
+                    "not enough values to unpack (expected {}, got {})",
+                    n,
+                    items.len()
+                )));
+            }
+            if items.len() > n {
+                return Err(PyErr::value_error(format!("too many values to unpack (expected {n})")));
+            }
+            Ok(items)
+        }
+        Some(after) => {
+            if items.len() < n + after {
+                return Err(PyErr::value_error(format!(
+                    "not enough values to unpack (expected at least {}, got {})",
+                    n + after,
+                    items.len()
+                )));
+            }
+            let mut out = Vec::with_capacity(n + after + 1);
+            out.extend_from_slice(&items[..n]);
+            let mid = items.len() - after;
+            out.push(list::new_list(items[n..mid].to_vec())?);
+            out.extend_from_slice(&items[mid..]);
+            Ok(out)
+        }
+    }
+}
+
+/// `f(*args, **kwargs)`.
+pub fn call_ex(ts: &ThreadState, func: &Value, callargs: &Value, kwargs: Option<&Value>) -> PyResult<Value> {
+    let mut args = match tuple::try_tuple_items(callargs) {
+        Some(t) => t.to_vec(),
+        None => protocol::collect(ts, callargs).map_err(|e| {
+            if e.matches(&exc::TYPE_ERROR) && callargs.type_of().data.slots.iter.get().is_none() {
+                PyErr::type_error(format!(
+                    "{} argument after * must be an iterable, not {}",
+                    func_description(ts, func),
+                    protocol::type_name(callargs)
+                ))
+            } else {
+                e
+            }
+        })?,
+    };
+    let mut names = Vec::new();
+    if let Some(kw) = kwargs {
+        let Some(d) = dict::as_dict(kw) else {
+            return Err(PyErr::type_error("kwargs must be a dict"));
+        };
+        for (k, v) in d.items() {
+            names.push(k);
+            args.push(v);
+        }
+    }
+    if names.is_empty() {
+        protocol::call(ts, func, &args, None)
+    } else {
+        let kwn = tuple::new_tuple(names)?;
+        protocol::call(ts, func, &args, Some(&kwn))
+    }
+}
+
+/// How CPython names a callable in call errors: `f()` or `X object`.
+pub fn func_description(ts: &ThreadState, func: &Value) -> String {
+    if let Some(f) = func.downcast::<PyFunction>() {
+        return format!("{}()", pystr::as_rust_str(&f.qualname.borrow()));
+    }
+    if let Some(b) = func.downcast::<crate::types::function::PyBuiltinFunction>() {
+        return format!("{}()", b.name);
+    }
+    if func.as_type().is_some() {
+        return format!("{}()", protocol::getattr_str(ts, func, "__qualname__").map(|q| pystr::as_rust_str(&q).into_owned()).unwrap_or_default());
+    }
+    format!("{} object", protocol::type_name(func))
+}
+
+/// DICT_MERGE: `f(**m)` merging, with CPython's duplicate and mapping errors.
+fn dict_merge(ts: &ThreadState, d: &Value, update: &Value, func: &Value) -> PyResult<()> {
+    let is_mapping = dict::as_dict(update).is_some() || protocol::lookup_attr(ts, update, &pystr::intern("keys"))?.is_some();
+    if !is_mapping {
+        return Err(PyErr::type_error(format!(
+            "{} argument after ** must be a mapping, not {}",
+            func_description(ts, func),
+            protocol::type_name(update)
+        )));
+    }
+    let keys: Vec<Value> = match dict::as_dict(update) {
+        Some(u) => u.keys(),
+        None => {
+            let k = protocol::call_method(ts, update, "keys", &[])?;
+            protocol::collect(ts, &k)?
+        }
+    };
+    for k in keys {
+        if pystr::as_pystr(&k).is_none() {
+            return Err(PyErr::type_error(format!("{} keywords must be strings", func_description(ts, func))));
+        }
+        let v = protocol::getitem(ts, update, &k)?;
+        let dd = dict::as_dict(d).ok_or_else(|| PyErr::system_error("DICT_MERGE target"))?;
+        if dd.get_item(ts, &k)?.is_some() {
+            return Err(PyErr::type_error(format!(
+                "{} got multiple values for keyword argument '{}'",
+                func_description(ts, func),
+                pystr::as_rust_str(&k)
+            )));
+        }
+        dd.set_item(ts, k, v)?;
+    }
+    Ok(())
+}
+
+fn check_except_type(right: &Value) -> PyResult<()> {
+    let ok = |v: &Value| exc::is_exception_class(v);
+    let valid = match tuple::try_tuple_items(right) {
+        Some(items) => items.iter().all(ok),
+        None => ok(right),
+    };
+    if !valid {
+        return Err(PyErr::type_error("catching classes that do not inherit from BaseException is not allowed"));
+    }
+    Ok(())
+}
+
+fn check_except_star_type(right: &Value) -> PyResult<()> {
+    check_except_type(right)?;
+    let is_group = |v: &Value| v.as_type().is_some_and(|t| t.is_subtype(&exc::BASE_EXCEPTION_GROUP_TYPE));
+    let bad = match tuple::try_tuple_items(right) {
+        Some(items) => items.iter().any(is_group),
+        None => is_group(right),
+    };
+    if bad {
+        return Err(PyErr::type_error("catching ExceptionGroup with except* is not allowed. Use except instead."));
+    }
+    Ok(())
+}
+
+/// CHECK_EG_MATCH: split `exc_value` by `match_type` -> (match, rest).
+fn exception_group_match(ts: &ThreadState, exc_value: &Value, match_type: &Value) -> PyResult<(Option<Value>, Value)> {
+    if none::is_none(exc_value) {
+        return Ok((None, none::none()));
+    }
+    if protocol::isinstance(ts, exc_value, match_type)? {
+        // A naked exception matched: wrap it in an ExceptionGroup.
+        let is_eg = exc_value.type_of().is_subtype(&exc::BASE_EXCEPTION_GROUP_TYPE);
+        let m = if is_eg {
+            exc_value.clone()
+        } else {
+            let excs = tuple::new_tuple(vec![exc_value.clone()])?;
+            let g = protocol::call(ts, &exc::BASE_EXCEPTION_GROUP_TYPE.to_value(), &[pystr::new_str(""), excs], None)?;
+            if let Some(tb) = exc::traceback_of(exc_value) {
+                exc::set_traceback(&g, Some(tb));
+            }
+            g
+        };
+        return Ok((Some(m), none::none()));
+    }
+    if exc_value.type_of().is_subtype(&exc::BASE_EXCEPTION_GROUP_TYPE) {
+        let pair = protocol::call_method(ts, exc_value, "split", std::slice::from_ref(match_type))?;
+        let items = tuple::tuple_items(&pair);
+        if items.len() == 2 {
+            let m = if none::is_none(&items[0]) { None } else { Some(items[0].clone()) };
+            return Ok((m, items[1].clone()));
+        }
+    }
+    Ok((None, exc_value.clone()))
+}

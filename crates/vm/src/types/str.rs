@@ -1,0 +1,739 @@
+//! `str`: PEP 393 text (`stringlib::StrData`) with a cached hash.
+//! The algorithms live in `stringlib`; this file is the type: slots,
+//! methods, argument checking and CPython's error messages.
+
+use std::borrow::Cow;
+use std::cell::Cell;
+
+use syntax::wtf8::Wtf8Buf;
+
+use crate::object::protocol;
+use crate::object::typeobj::{nb, CompareOp, PyType, TypeObject, TPFLAGS_BASETYPE, TPFLAGS_UNICODE_SUBCLASS};
+use crate::object::value::{PyObject, PyPayload, Value};
+use crate::runtime::errors::{PyErr, PyResult};
+use crate::runtime::thread::ThreadState;
+use crate::stringlib::{StrData, StrError};
+use crate::types::{bool_, int, none, tuple};
+
+pub struct PyStr {
+    pub data: StrData,
+    hash: Cell<isize>,
+}
+
+pub static STR_TYPE: PyType = PyObject::new_static(
+    &super::typeobject::TYPE_TYPE,
+    TypeObject::builtin::<PyStr>("str", &STR_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE | TPFLAGS_UNICODE_SUBCLASS),
+);
+
+impl PyPayload for PyStr {
+    fn class() -> &'static PyType {
+        &STR_TYPE
+    }
+}
+
+impl PyStr {
+    pub fn new(data: StrData) -> PyStr {
+        PyStr { data, hash: Cell::new(-1) }
+    }
+
+    /// Equality of contents (kinds are canonical, so different kinds differ).
+    pub fn eq_str(&self, other: &PyStr) -> bool {
+        self.data == other.data
+    }
+
+    pub fn hash(&self) -> isize {
+        let h = self.hash.get();
+        if h != -1 {
+            return h;
+        }
+        let h = crate::pyhash::hash_bytes(crate::runtime::hash_secret(), self.data.kind_bytes());
+        let h = if self.data.is_empty() { 0 } else { h };
+        self.hash.set(h);
+        h
+    }
+}
+
+/// A new str from Rust text.
+pub fn new_str(s: &str) -> Value {
+    from_data(StrData::from_str(s))
+}
+
+/// A new str from a buffer.
+pub fn from_data(d: StrData) -> Value {
+    Value::new(PyStr::new(d)).unwrap_or_else(|_| none::none())
+}
+
+fn from_result(r: Result<StrData, StrError>) -> PyResult<Value> {
+    r.map(from_data).map_err(str_error)
+}
+
+/// The Python exception for a string operation error.
+pub fn str_error(e: StrError) -> PyErr {
+    match e {
+        StrError::Memory => PyErr::no_memory(),
+        StrError::Overflow(m) => PyErr::overflow_error(m),
+        StrError::Value(m) => PyErr::value_error(m),
+    }
+}
+
+/// A str from WTF-8 (source literals, which may hold lone surrogates).
+pub fn from_wtf8(s: &Wtf8Buf) -> Value {
+    match s.as_str() {
+        Some(t) => new_str(t),
+        None => {
+            let cps: Vec<u32> = s.code_points().collect();
+            from_data(StrData::from_code_points(cps.iter()))
+        }
+    }
+}
+
+thread_local! {
+    // Interned strings when no interpreter is running (start-up).
+    static EARLY_INTERNED: std::cell::RefCell<hashbrown::HashMap<String, Value>> = std::cell::RefCell::new(hashbrown::HashMap::new());
+}
+
+/// The interned str for `s` (identifiers, attribute names).
+pub fn intern(s: &str) -> Value {
+    if let Some(ts) = ThreadState::current() {
+        let mut table = ts.interp().interned.borrow_mut();
+        if let Some(v) = table.get(s) {
+            return v.clone();
+        }
+        let v = new_str(s);
+        table.insert(s.to_string(), v.clone());
+        return v;
+    }
+    EARLY_INTERNED.with(|t| {
+        let mut t = t.borrow_mut();
+        if let Some(v) = t.get(s) {
+            return v.clone();
+        }
+        let v = new_str(s);
+        t.insert(s.to_string(), v.clone());
+        v
+    })
+}
+
+/// Move start-up interned strings into the interpreter's table.
+pub fn adopt_early_interned(table: &mut hashbrown::HashMap<String, Value>) {
+    EARLY_INTERNED.with(|t| {
+        for (k, v) in t.borrow_mut().drain() {
+            table.entry(k).or_insert(v);
+        }
+    });
+}
+
+/// The str payload, for str and subclasses.
+#[inline]
+pub fn as_pystr(v: &Value) -> Option<&PyStr> {
+    v.downcast::<PyStr>()
+}
+
+/// The text of a str (lone surrogates replaced); "" for non-str.
+pub fn as_rust_str(v: &Value) -> Cow<'_, str> {
+    match as_pystr(v) {
+        Some(s) => match s.data.as_str() {
+            Some(t) => Cow::Borrowed(t),
+            None => Cow::Owned(s.data.to_string_lossy()),
+        },
+        None => Cow::Borrowed(""),
+    }
+}
+
+/// The text of a str, None for non-str.
+pub fn try_as_rust_str(v: &Value) -> Option<Cow<'_, str>> {
+    as_pystr(v)?;
+    Some(as_rust_str(v))
+}
+
+/// The cached hash of a str.
+pub fn str_hash(v: &Value) -> isize {
+    as_pystr(v).map_or(0, |s| s.hash())
+}
+
+pub fn str_len(v: &Value) -> usize {
+    as_pystr(v).map_or(0, |s| s.data.len())
+}
+
+fn expect_str<'a>(v: &'a Value, what: &str) -> PyResult<&'a PyStr> {
+    as_pystr(v).ok_or_else(|| PyErr::type_error(format!("{what} must be str, not {}", protocol::type_name(v))))
+}
+
+fn this(v: &Value) -> PyResult<&PyStr> {
+    as_pystr(v).ok_or_else(|| PyErr::type_error("descriptor requires a 'str' object"))
+}
+
+fn str_repr(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Ok(new_str(&this(v)?.data.repr()))
+}
+
+fn str_str(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    if v.is_exact(&STR_TYPE) {
+        return Ok(v.clone());
+    }
+    Ok(from_data(this(v)?.data.clone()))
+}
+
+fn str_hash_slot(_ts: &ThreadState, v: &Value) -> PyResult<isize> {
+    Ok(this(v)?.hash())
+}
+
+fn str_len_slot(_ts: &ThreadState, v: &Value) -> PyResult<usize> {
+    Ok(this(v)?.data.len())
+}
+
+fn str_richcompare(_ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(a), Some(b)) = (as_pystr(v), as_pystr(w)) else {
+        return Ok(none::not_implemented());
+    };
+    Ok(bool_::new_bool(op.test(a.data.cmp(&b.data))))
+}
+
+fn str_concat(_ts: &ThreadState, v: &Value, w: &Value) -> PyResult<Value> {
+    let a = this(v)?;
+    let Some(b) = as_pystr(w) else {
+        return Err(PyErr::type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            protocol::type_name(w)
+        )));
+    };
+    if b.data.is_empty() && v.is_exact(&STR_TYPE) {
+        return Ok(v.clone());
+    }
+    if a.data.is_empty() && w.is_exact(&STR_TYPE) {
+        return Ok(w.clone());
+    }
+    from_result(a.data.concat(&b.data))
+}
+
+fn str_repeat(ts: &ThreadState, v: &Value, n: &Value) -> PyResult<Value> {
+    let a = this(v)?;
+    let n = protocol::index(ts, n)?;
+    let n = match int::as_int(&n) {
+        Some(int::IntRef::Small(i)) => i,
+        _ if int::is_negative(&n) => 0,
+        _ => return Err(PyErr::overflow_error("cannot fit 'int' into an index-sized integer")),
+    };
+    if n <= 0 {
+        return Ok(new_str(""));
+    }
+    if n == 1 && v.is_exact(&STR_TYPE) {
+        return Ok(v.clone());
+    }
+    from_result(a.data.repeat(n as usize))
+}
+
+fn str_contains(_ts: &ThreadState, v: &Value, w: &Value) -> PyResult<bool> {
+    let a = this(v)?;
+    let Some(b) = as_pystr(w) else {
+        return Err(PyErr::type_error(format!(
+            "'in <string>' requires string as left operand, not {}",
+            protocol::type_name(w)
+        )));
+    };
+    Ok(a.data.find(&b.data, None, None).is_some())
+}
+
+fn str_subscript(ts: &ThreadState, v: &Value, key: &Value) -> PyResult<Value> {
+    let s = this(v)?;
+    let len = s.data.len();
+    if let Some(sl) = key.downcast::<super::slice::PySlice>() {
+        let (start, _stop, step, count) = sl.indices(ts, len)?;
+        if step == 1 {
+            if count == len && v.is_exact(&STR_TYPE) {
+                return Ok(v.clone());
+            }
+            return Ok(from_data(s.data.slice(start as usize, start as usize + count)));
+        }
+        return Ok(from_data(s.data.slice_step(start as usize, step, count)));
+    }
+    if key.type_of().data.slots.index.get().is_none() && key.as_small_int().is_none() {
+        return Err(PyErr::type_error(format!(
+            "string indices must be integers, not '{}'",
+            protocol::type_name(key)
+        )));
+    }
+    let i = protocol::index_isize(ts, key)?;
+    let idx = if i < 0 { i + len as isize } else { i };
+    if idx < 0 || idx as usize >= len {
+        return Err(PyErr::index_error("string index out of range"));
+    }
+    Ok(from_data(StrData::from_char(s.data.get(idx as usize))))
+}
+
+fn str_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Value::new(StrIterator { s: v.clone(), pos: Cell::new(0) })
+}
+
+/// Iterator over the characters of a str.
+pub struct StrIterator {
+    s: Value,
+    pos: Cell<usize>,
+}
+
+pub static STR_ITERATOR_TYPE: PyType = PyObject::new_static(
+    &super::typeobject::TYPE_TYPE,
+    TypeObject::builtin::<StrIterator>("str_ascii_iterator", &STR_ITERATOR_TYPE, Some(&super::object::OBJECT_TYPE), 0),
+);
+
+impl PyPayload for StrIterator {
+    fn class() -> &'static PyType {
+        &STR_ITERATOR_TYPE
+    }
+}
+
+pub fn iterator_types() -> Vec<&'static PyType> {
+    vec![&STR_ITERATOR_TYPE]
+}
+
+fn str_iter_next(_ts: &ThreadState, it: &Value) -> PyResult<Option<Value>> {
+    let it = it.downcast::<StrIterator>().ok_or_else(|| PyErr::type_error("str iterator expected"))?;
+    let s = this(&it.s)?;
+    let p = it.pos.get();
+    if p >= s.data.len() {
+        return Ok(None);
+    }
+    it.pos.set(p + 1);
+    Ok(Some(from_data(StrData::from_char(s.data.get(p)))))
+}
+
+fn self_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Ok(v.clone())
+}
+
+/// `str(object='')`, `str(bytes, encoding, errors)`.
+fn str_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    let [obj, encoding, errors] = crate::object::args::bind("str", args, kwnames, ["object", "encoding", "errors"], 0, 0, 3)?;
+    let value = match (obj, encoding.is_some() || errors.is_some()) {
+        (None, _) => new_str(""),
+        (Some(o), false) => protocol::str(ts, &o)?,
+        (Some(o), true) => {
+            let enc = encoding.map(|e| as_rust_str(&e).into_owned()).unwrap_or_else(|| "utf-8".into());
+            let err = errors.map(|e| as_rust_str(&e).into_owned()).unwrap_or_else(|| "strict".into());
+            super::bytes::decode_object(ts, &o, &enc, &err)?
+        }
+    };
+    if cls.is(&STR_TYPE.to_value()) {
+        return Ok(value);
+    }
+    let data = this(&value)?.data.clone();
+    Value::new_instance(cls, PyStr::new(data))
+}
+
+// --- methods ---------------------------------------------------------------
+
+type Args<'a> = &'a [Value];
+
+fn opt_index(ts: &ThreadState, v: Option<&Value>) -> PyResult<Option<isize>> {
+    match v {
+        None => Ok(None),
+        Some(x) if none::is_none(x) => Ok(None),
+        Some(x) => {
+            if x.type_of().data.slots.index.get().is_none() && x.as_small_int().is_none() {
+                return Err(PyErr::type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                ));
+            }
+            let i = protocol::index(ts, x)?;
+            Ok(Some(int::to_isize(&i).unwrap_or(if int::is_negative(&i) { isize::MIN } else { isize::MAX })))
+        }
+    }
+}
+
+fn sub_start_end<'a>(ts: &ThreadState, name: &str, a: Args<'a>, k: Option<&Value>) -> PyResult<(&'a PyStr, Option<isize>, Option<isize>)> {
+    let a = crate::object::args::positional(name, a, k, 1, 3)?;
+    let sub = expect_str(&a[0], "must be str, not")
+        .map_err(|_| PyErr::type_error(format!("must be str, not {}", protocol::type_name(&a[0]))))?;
+    Ok((sub, opt_index(ts, a.get(1))?, opt_index(ts, a.get(2))?))
+}
+
+fn str_find(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let (sub, s, e) = sub_start_end(ts, "find", a, k)?;
+    Ok(int::from_i64(this(v)?.data.find(&sub.data, s, e).map_or(-1, |i| i as i64)))
+}
+fn str_rfind(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let (sub, s, e) = sub_start_end(ts, "rfind", a, k)?;
+    Ok(int::from_i64(this(v)?.data.rfind(&sub.data, s, e).map_or(-1, |i| i as i64)))
+}
+fn str_index(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let (sub, s, e) = sub_start_end(ts, "index", a, k)?;
+    match this(v)?.data.find(&sub.data, s, e) {
+        Some(i) => Ok(int::from_i64(i as i64)),
+        None => Err(PyErr::value_error("substring not found")),
+    }
+}
+fn str_rindex(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let (sub, s, e) = sub_start_end(ts, "rindex", a, k)?;
+    match this(v)?.data.rfind(&sub.data, s, e) {
+        Some(i) => Ok(int::from_i64(i as i64)),
+        None => Err(PyErr::value_error("substring not found")),
+    }
+}
+fn str_count(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let (sub, s, e) = sub_start_end(ts, "count", a, k)?;
+    Ok(int::from_i64(this(v)?.data.count(&sub.data, s, e) as i64))
+}
+
+fn prefix_check(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>, name: &str, ends: bool) -> PyResult<Value> {
+    let a = crate::object::args::positional(name, a, k, 1, 3)?;
+    let me = this(v)?;
+    let (s, e) = (opt_index(ts, a.get(1))?, opt_index(ts, a.get(2))?);
+    let test = |p: &PyStr| if ends { me.data.endswith(&p.data, s, e) } else { me.data.startswith(&p.data, s, e) };
+    if let Some(items) = tuple::try_tuple_items(&a[0]) {
+        for it in items.iter() {
+            let p = as_pystr(it).ok_or_else(|| {
+                PyErr::type_error(format!(
+                    "tuple for {name} must only contain str, not {}",
+                    protocol::type_name(it)
+                ))
+            })?;
+            if test(p) {
+                return Ok(bool_::true_value());
+            }
+        }
+        return Ok(bool_::false_value());
+    }
+    let p = as_pystr(&a[0]).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "{name} first arg must be str or a tuple of str, not {}",
+            protocol::type_name(&a[0])
+        ))
+    })?;
+    Ok(bool_::new_bool(test(p)))
+}
+fn str_startswith(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    prefix_check(ts, v, a, k, "startswith", false)
+}
+fn str_endswith(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    prefix_check(ts, v, a, k, "endswith", true)
+}
+
+fn str_join(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("join", a, k, 1)?;
+    let sep = this(v)?;
+    let items = protocol::collect(ts, &a[0]).map_err(|e| {
+        if e.matches(&super::exceptions::TYPE_ERROR) && protocol::get_iter(ts, &a[0]).is_err() {
+            PyErr::type_error("can only join an iterable")
+        } else {
+            e
+        }
+    })?;
+    let mut parts = Vec::with_capacity(items.len());
+    for (i, it) in items.iter().enumerate() {
+        match as_pystr(it) {
+            Some(s) => parts.push(&s.data),
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    protocol::type_name(it)
+                )))
+            }
+        }
+    }
+    if parts.len() == 1 && items[0].is_exact(&STR_TYPE) {
+        return Ok(items[0].clone());
+    }
+    from_result(sep.data.join(&parts))
+}
+
+fn split_args(ts: &ThreadState, name: &str, a: Args, k: Option<&Value>) -> PyResult<(Option<Value>, isize)> {
+    let [sep, maxsplit] = crate::object::args::bind(name, a, k, ["sep", "maxsplit"], 0, 0, 2)?;
+    let sep = sep.filter(|s| !none::is_none(s));
+    if let Some(s) = &sep {
+        expect_str(s, "must be str or None, not").map_err(|_| {
+            PyErr::type_error(format!("must be str or None, not {}", protocol::type_name(s)))
+        })?;
+    }
+    let maxsplit = match maxsplit {
+        Some(m) => protocol::index_isize(ts, &m)?,
+        None => -1,
+    };
+    Ok((sep, maxsplit))
+}
+
+fn list_of(parts: Vec<StrData>) -> PyResult<Value> {
+    super::list::new_list(parts.into_iter().map(from_data).collect())
+}
+
+fn str_split(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let (sep, maxsplit) = split_args(ts, "split", a, k)?;
+    let sep_data = sep.as_ref().and_then(as_pystr).map(|s| &s.data);
+    list_of(this(v)?.data.split(sep_data, maxsplit).map_err(str_error)?)
+}
+fn str_rsplit(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let (sep, maxsplit) = split_args(ts, "rsplit", a, k)?;
+    let sep_data = sep.as_ref().and_then(as_pystr).map(|s| &s.data);
+    list_of(this(v)?.data.rsplit(sep_data, maxsplit).map_err(str_error)?)
+}
+fn str_splitlines(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let [keepends] = crate::object::args::bind("splitlines", a, k, ["keepends"], 0, 0, 1)?;
+    let keep = match keepends {
+        Some(x) => protocol::is_true(ts, &x)?,
+        None => false,
+    };
+    list_of(this(v)?.data.splitlines(keep))
+}
+
+fn strip_chars<'a>(name: &str, a: Args<'a>, k: Option<&Value>) -> PyResult<Option<&'a PyStr>> {
+    let a = crate::object::args::positional(name, a, k, 0, 1)?;
+    match a.first() {
+        None => Ok(None),
+        Some(x) if none::is_none(x) => Ok(None),
+        Some(x) => as_pystr(x).map(Some).ok_or_else(|| {
+            PyErr::type_error(format!("{name} arg must be None or str"))
+        }),
+    }
+}
+fn str_strip(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let c = strip_chars("strip", a, k)?;
+    Ok(from_data(this(v)?.data.strip(c.map(|c| &c.data))))
+}
+fn str_lstrip(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let c = strip_chars("lstrip", a, k)?;
+    Ok(from_data(this(v)?.data.lstrip(c.map(|c| &c.data))))
+}
+fn str_rstrip(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let c = strip_chars("rstrip", a, k)?;
+    Ok(from_data(this(v)?.data.rstrip(c.map(|c| &c.data))))
+}
+
+fn str_replace(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::positional("replace", a, k, 2, 3)?;
+    let old = as_pystr(&a[0]).ok_or_else(|| {
+        PyErr::type_error(format!("replace() argument 1 must be str, not {}", protocol::type_name(&a[0])))
+    })?;
+    let new = as_pystr(&a[1]).ok_or_else(|| {
+        PyErr::type_error(format!("replace() argument 2 must be str, not {}", protocol::type_name(&a[1])))
+    })?;
+    let count = match a.get(2) {
+        Some(c) => protocol::index_isize(ts, c)?,
+        None => -1,
+    };
+    from_result(this(v)?.data.replace(&old.data, &new.data, count))
+}
+
+macro_rules! case_method {
+    ($fn:ident, $name:literal, $method:ident) => {
+        fn $fn(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+            crate::object::args::exact($name, a, k, 0)?;
+            Ok(from_data(this(v)?.data.$method()))
+        }
+    };
+}
+case_method!(str_upper, "upper", upper);
+case_method!(str_lower, "lower", lower);
+case_method!(str_casefold, "casefold", casefold);
+case_method!(str_title, "title", title);
+case_method!(str_capitalize, "capitalize", capitalize);
+case_method!(str_swapcase, "swapcase", swapcase);
+
+macro_rules! predicate {
+    ($fn:ident, $name:literal, $method:ident) => {
+        fn $fn(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+            crate::object::args::exact($name, a, k, 0)?;
+            Ok(bool_::new_bool(this(v)?.data.$method()))
+        }
+    };
+}
+predicate!(str_isalpha, "isalpha", isalpha);
+predicate!(str_isalnum, "isalnum", isalnum);
+predicate!(str_isdecimal, "isdecimal", isdecimal);
+predicate!(str_isdigit, "isdigit", isdigit);
+predicate!(str_isnumeric, "isnumeric", isnumeric);
+predicate!(str_isspace, "isspace", isspace);
+predicate!(str_isprintable, "isprintable", isprintable);
+predicate!(str_isascii, "isascii", isascii);
+predicate!(str_isidentifier, "isidentifier", isidentifier);
+predicate!(str_islower, "islower", islower);
+predicate!(str_isupper, "isupper", isupper);
+predicate!(str_istitle, "istitle", istitle);
+
+fn fill_args(ts: &ThreadState, name: &str, a: Args, k: Option<&Value>) -> PyResult<(isize, u32)> {
+    let a = crate::object::args::positional(name, a, k, 1, 2)?;
+    let width = protocol::index_isize(ts, &a[0])?;
+    let fill = match a.get(1) {
+        None => ' ' as u32,
+        Some(f) => match as_pystr(f) {
+            Some(s) if s.data.len() == 1 => s.data.get(0),
+            Some(_) => return Err(PyErr::type_error("The fill character must be exactly one character long")),
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "{name}() argument 2 must be str, not {}",
+                    protocol::type_name(f)
+                )))
+            }
+        },
+    };
+    Ok((width, fill))
+}
+fn str_center(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let (w, f) = fill_args(ts, "center", a, k)?;
+    from_result(this(v)?.data.center(w, f))
+}
+fn str_ljust(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let (w, f) = fill_args(ts, "ljust", a, k)?;
+    from_result(this(v)?.data.ljust(w, f))
+}
+fn str_rjust(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let (w, f) = fill_args(ts, "rjust", a, k)?;
+    from_result(this(v)?.data.rjust(w, f))
+}
+fn str_zfill(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("zfill", a, k, 1)?;
+    let w = protocol::index_isize(ts, &a[0])?;
+    from_result(this(v)?.data.zfill(w))
+}
+fn str_expandtabs(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let [tabsize] = crate::object::args::bind("expandtabs", a, k, ["tabsize"], 0, 0, 1)?;
+    let t = match tabsize {
+        Some(t) => protocol::index_isize(ts, &t)?.clamp(i32::MIN as isize, i32::MAX as isize) as i32,
+        None => 8,
+    };
+    from_result(this(v)?.data.expandtabs(t))
+}
+
+fn partition_impl(v: &Value, a: Args, k: Option<&Value>, name: &str, right: bool) -> PyResult<Value> {
+    let a = crate::object::args::exact(name, a, k, 1)?;
+    let sep = as_pystr(&a[0]).ok_or_else(|| PyErr::type_error(format!("must be str, not {}", protocol::type_name(&a[0]))))?;
+    let me = this(v)?;
+    let parts = if right { me.data.rpartition(&sep.data) } else { me.data.partition(&sep.data) }.map_err(str_error)?;
+    tuple::new_tuple(parts.into_iter().map(from_data).collect())
+}
+fn str_partition(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    partition_impl(v, a, k, "partition", false)
+}
+fn str_rpartition(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    partition_impl(v, a, k, "rpartition", true)
+}
+
+fn str_removeprefix(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("removeprefix", a, k, 1)?;
+    let p = as_pystr(&a[0]).ok_or_else(|| {
+        PyErr::type_error(format!("removeprefix() argument must be str, not {}", protocol::type_name(&a[0])))
+    })?;
+    let me = this(v)?;
+    if me.data.startswith(&p.data, None, None) {
+        Ok(from_data(me.data.slice(p.data.len(), me.data.len())))
+    } else {
+        Ok(from_data(me.data.clone()))
+    }
+}
+fn str_removesuffix(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("removesuffix", a, k, 1)?;
+    let p = as_pystr(&a[0]).ok_or_else(|| {
+        PyErr::type_error(format!("removesuffix() argument must be str, not {}", protocol::type_name(&a[0])))
+    })?;
+    let me = this(v)?;
+    if !p.data.is_empty() && me.data.endswith(&p.data, None, None) {
+        Ok(from_data(me.data.slice(0, me.data.len() - p.data.len())))
+    } else {
+        Ok(from_data(me.data.clone()))
+    }
+}
+
+fn str_encode(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let [encoding, errors] = crate::object::args::bind("encode", a, k, ["encoding", "errors"], 0, 0, 2)?;
+    let enc = encoding.map(|e| as_rust_str(&e).into_owned()).unwrap_or_else(|| "utf-8".into());
+    let err = errors.map(|e| as_rust_str(&e).into_owned()).unwrap_or_else(|| "strict".into());
+    super::bytes::encode_str(ts, v, &enc, &err)
+}
+
+fn str_format_method(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::format::objects::str_format(ts, v, a, k)
+}
+
+fn str_format_dunder(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("__format__", a, k, 1)?;
+    let spec = expect_str(&a[0], "__format__() argument")?;
+    crate::format::objects::format_str_value(ts, v, &spec.data)
+}
+
+fn str_mod(ts: &ThreadState, v: &Value, w: &Value) -> PyResult<Value> {
+    if as_pystr(v).is_none() {
+        return Ok(none::not_implemented());
+    }
+    crate::format::objects::percent_format_str(ts, v, w)
+}
+
+fn str_getnewargs(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("__getnewargs__", a, k, 0)?;
+    tuple::new_tuple(vec![from_data(this(v)?.data.clone())])
+}
+
+fn str_sizeof(_ts: &ThreadState, v: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
+    let s = this(v)?;
+    let header = if s.data.is_ascii() { 40 } else { 56 };
+    Ok(int::from_i64((header + (s.data.len() + 1) * s.data.kind().width()) as i64))
+}
+
+pub fn init() {
+    let s = &STR_TYPE.data.slots;
+    s.repr.set(Some(str_repr));
+    s.str.set(Some(str_str));
+    s.hash.set(Some(str_hash_slot));
+    s.length.set(Some(str_len_slot));
+    s.richcompare.set(Some(str_richcompare));
+    s.concat.set(Some(str_concat));
+    s.repeat.set(Some(str_repeat));
+    s.contains.set(Some(str_contains));
+    s.subscript.set(Some(str_subscript));
+    s.iter.set(Some(str_iter));
+    s.new.set(Some(str_new));
+    s.getattro.set(Some(protocol::generic_getattr));
+    s.binary[nb::REMAINDER].set(Some(str_mod));
+    let it = &STR_ITERATOR_TYPE.data.slots;
+    it.iter.set(Some(self_iter));
+    it.iternext.set(Some(str_iter_next));
+    super::descr::add_methods(
+        &STR_TYPE,
+        &[
+            ("find", str_find),
+            ("rfind", str_rfind),
+            ("index", str_index),
+            ("rindex", str_rindex),
+            ("count", str_count),
+            ("startswith", str_startswith),
+            ("endswith", str_endswith),
+            ("join", str_join),
+            ("split", str_split),
+            ("rsplit", str_rsplit),
+            ("splitlines", str_splitlines),
+            ("strip", str_strip),
+            ("lstrip", str_lstrip),
+            ("rstrip", str_rstrip),
+            ("replace", str_replace),
+            ("upper", str_upper),
+            ("lower", str_lower),
+            ("casefold", str_casefold),
+            ("title", str_title),
+            ("capitalize", str_capitalize),
+            ("swapcase", str_swapcase),
+            ("isalpha", str_isalpha),
+            ("isalnum", str_isalnum),
+            ("isdecimal", str_isdecimal),
+            ("isdigit", str_isdigit),
+            ("isnumeric", str_isnumeric),
+            ("isspace", str_isspace),
+            ("isprintable", str_isprintable),
+            ("isascii", str_isascii),
+            ("isidentifier", str_isidentifier),
+            ("islower", str_islower),
+            ("isupper", str_isupper),
+            ("istitle", str_istitle),
+            ("center", str_center),
+            ("ljust", str_ljust),
+            ("rjust", str_rjust),
+            ("zfill", str_zfill),
+            ("expandtabs", str_expandtabs),
+            ("partition", str_partition),
+            ("rpartition", str_rpartition),
+            ("removeprefix", str_removeprefix),
+            ("removesuffix", str_removesuffix),
+            ("encode", str_encode),
+            ("format", str_format_method),
+            ("__format__", str_format_dunder),
+            ("__getnewargs__", str_getnewargs),
+            ("__sizeof__", str_sizeof),
+        ],
+    );
+}
