@@ -554,6 +554,17 @@ impl StrBuilder {
         write(&mut self.buf, self.kind.width(), cp);
     }
 
+    /// Appends the code points of UTF-8 text.
+    pub fn push_utf8(&mut self, s: &str) {
+        if s.is_ascii() && self.kind.width() == 1 {
+            self.buf.extend_from_slice(s.as_bytes());
+        } else {
+            for c in s.chars() {
+                self.push(c as u32);
+            }
+        }
+    }
+
     /// Appends every code point of `s`.
     pub fn push_str(&mut self, s: &StrData) {
         let (b, w) = s.raw();
