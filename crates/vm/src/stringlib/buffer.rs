@@ -140,6 +140,36 @@ impl StrData {
         StrData { repr: Repr::Latin1(Box::from(bytes)) }
     }
 
+    /// The string of a parser string value (generalized UTF-8, lone surrogates kept).
+    pub fn from_wtf8(w: &syntax::wtf8::Wtf8Buf) -> Self {
+        if let Some(s) = w.as_str() {
+            return StrData::from_str(s);
+        }
+        let mut b = StrBuilder::new();
+        for cp in w.code_points() {
+            b.push(cp);
+        }
+        b.finish()
+    }
+
+    /// The text as generalized UTF-8 (lone surrogates as 3-byte sequences).
+    pub fn to_wtf8(&self) -> syntax::wtf8::Wtf8Buf {
+        let mut w = syntax::wtf8::Wtf8Buf::with_capacity(self.len());
+        match self.as_str() {
+            Some(s) => w.push_str(s),
+            None => self.code_points().for_each(|c| w.push_code_point(c)),
+        }
+        w
+    }
+
+    /// Whether the string equals the Rust text `s`, without allocating.
+    pub fn eq_str(&self, s: &str) -> bool {
+        match self.as_str() {
+            Some(a) => a == s,
+            None => !s.is_ascii() && self.code_points().eq(s.chars().map(u32::from)),
+        }
+    }
+
     /// The string of these code points, or `None` if one is above 0x10FFFF.
     pub fn try_from_code_points<I: IntoIterator<Item = u32>>(cps: I) -> Option<Self> {
         let mut b = StrBuilder::new();
@@ -678,7 +708,11 @@ mod tests {
         assert_eq!(x.get(1), 0x20AC);
         assert_eq!(x.get(5), 0x1F600);
         assert_eq!(x.try_get(6), None);
-        assert_eq!(x.code_points().rev().next(), Some(0x1F600));
+        assert_eq!(x.code_points().next_back(), Some(0x1F600));
+        assert!(x.eq_str("h€llo😀") && !x.eq_str("h€llo") && s("ab").eq_str("ab") && !s("ab").eq_str("abc"));
+        let sur = StrData::from_code_points(&[0x61, 0xD800, 0xDC00]);
+        assert_eq!(StrData::from_wtf8(&sur.to_wtf8()), sur);
+        assert_eq!(sur.to_wtf8().code_points().count(), 3);
         assert_eq!(x.to_string_lossy(), "h€llo😀");
         assert_eq!(StrData::from_code_points(&[0x61, 0xDC80]).to_string_lossy(), "a\u{FFFD}");
         assert_eq!(s("ab").kind_bytes(), b"ab");

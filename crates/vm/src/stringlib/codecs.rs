@@ -634,9 +634,12 @@ impl Encoder {
                         ErrorHandler::XmlCharRefReplace => {
                             let _ = write!(text, "&#{c};");
                         }
-                        ErrorHandler::NameReplace if unicode::name(c).is_some() => {
-                            let _ = write!(text, "\\N{{{}}}", unicode::name(c).unwrap_or_default());
-                        }
+                        ErrorHandler::NameReplace => match unicode::name(c) {
+                            Some(name) => {
+                                let _ = write!(text, "\\N{{{name}}}");
+                            }
+                            None => super::text::push_backslash_escape(&mut text, c),
+                        },
                         _ => super::text::push_backslash_escape(&mut text, c),
                     }
                 }

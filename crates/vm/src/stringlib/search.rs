@@ -135,6 +135,39 @@ impl StrData {
         s.rfind(self.kind_bytes(), start, end)
     }
 
+    /// `str.index(sub, start, end)`: as `find`, ValueError("substring not found") when absent.
+    pub fn index(&self, sub: &StrData, start: Option<isize>, end: Option<isize>) -> Result<usize, StrError> {
+        self.find(sub, start, end).ok_or(StrError::Value("substring not found"))
+    }
+
+    /// `str.rindex(sub, start, end)`: as `rfind`, ValueError("substring not found") when absent.
+    pub fn rindex(&self, sub: &StrData, start: Option<isize>, end: Option<isize>) -> Result<usize, StrError> {
+        self.rfind(sub, start, end).ok_or(StrError::Value("substring not found"))
+    }
+
+    /// `sub in self`.
+    pub fn contains(&self, sub: &StrData) -> bool {
+        self.find_range(sub, 0, self.len()).is_some()
+    }
+
+    /// `str.removeprefix(prefix)`.
+    pub fn removeprefix(&self, prefix: &StrData) -> StrData {
+        if self.startswith(prefix, None, None) {
+            self.slice(prefix.len(), self.len())
+        } else {
+            self.clone()
+        }
+    }
+
+    /// `str.removesuffix(suffix)`.
+    pub fn removesuffix(&self, suffix: &StrData) -> StrData {
+        if !suffix.is_empty() && self.endswith(suffix, None, None) {
+            self.slice(0, self.len() - suffix.len())
+        } else {
+            self.clone()
+        }
+    }
+
     /// `find` on already adjusted indices.
     pub(crate) fn find_range(&self, sub: &StrData, start: usize, end: usize) -> Option<usize> {
         if end < start || end - start < sub.len() {
@@ -423,5 +456,45 @@ impl StrData {
     /// `str.endswith(suffix, start, end)` for one suffix.
     pub fn endswith(&self, suffix: &StrData, start: Option<isize>, end: Option<isize>) -> bool {
         self.tailmatch(suffix, start, end, true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(x: &str) -> StrData {
+        StrData::from_str(x)
+    }
+
+    // Expected values from python3.11 (most cases are in testdata/methods.txt).
+    #[test]
+    fn small_methods() {
+        assert_eq!(s("abcabc").index(&s("c"), None, None), Ok(2));
+        assert_eq!(s("abcabc").rindex(&s("c"), None, Some(-1)), Ok(2));
+        assert_eq!(s("abc").index(&s("d"), None, None), Err(StrError::Value("substring not found")));
+        assert!(s("a€b").contains(&s("€b")) && !s("ab").contains(&s("é")) && s("ab").contains(&s("")));
+        assert_eq!(s("€abc").removeprefix(&s("€a")), s("bc"));
+        assert_eq!(s("abc").removeprefix(&s("b")), s("abc"));
+        assert_eq!(s("abc€").removesuffix(&s("c€")), s("ab"));
+        assert_eq!(s("abc").removesuffix(&s("")), s("abc"));
+        assert_eq!(adjust_indices(Some(-100), Some(-1), 5), (0, 4));
+        assert_eq!(adjust_indices(Some(7), Some(100), 5), (7, 5));
+    }
+
+    #[test]
+    fn replace_limits() {
+        let big = s("ab").repeat(1000).unwrap();
+        assert_eq!(big.replace(&s("ab"), &s("€"), -1).unwrap(), s("€").repeat(1000).unwrap());
+        assert_eq!(s("aaa").replace(&s("a"), &s("b"), 2).unwrap(), s("bba"));
+        assert_eq!(s("abc").replace(&s(""), &s("-"), 2).unwrap(), s("-a-bc"));
+        assert_eq!(s("abc").replace(&s(""), &s("-"), -1).unwrap(), s("-a-b-c-"));
+        assert_eq!(s("abc").replace(&s("x"), &s("-"), -1).unwrap(), s("abc"));
+        // Misaligned byte matches in wide strings are not matches.
+        let w = StrData::from_code_points(&[0x100, 0x4100, 0x41]);
+        assert_eq!(w.find(&StrData::from_code_points(&[0x41]), None, None), Some(2));
+        assert_eq!(w.find(&StrData::from_code_points(&[0x141, 0x41]), None, None), None);
+        assert_eq!(w.rfind(&StrData::from_code_points(&[0x4100, 0x41]), None, None), Some(1));
+        assert_eq!(w.count(&StrData::from_code_points(&[0x41]), None, None), 1);
     }
 }

@@ -272,7 +272,8 @@ mod tests {
 
     #[test]
     fn case_mappings_match_cpython() {
-        let cases: [(fn(&crate::stringlib::StrData) -> crate::stringlib::StrData, u32); 5] = [
+        type Map = fn(&crate::stringlib::StrData) -> crate::stringlib::StrData;
+        let cases: [(Map, u32); 5] = [
             (|d| d.upper(), checks::UPPER),
             (|d| d.lower(), checks::LOWER),
             (|d| d.title(), checks::TITLE),
