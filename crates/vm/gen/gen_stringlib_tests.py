@@ -104,6 +104,18 @@ for h in REPRS:
     case("repr", repr, h)
     case("ascii", ascii, h)
 
+CASED = ["", "hello WORLD", "hELLO wORLD", "Hello World", "Hello world", "ǅemal ǈubljana", "ǆ ǉ ǌ",
+         "ΣΑΣ ΣΑΣ. ὈΔΥΣΣΕΎΣ", "aΣ", "aΣ\u0301", "aΣ\u0301b", "a\u0301Σ", "Σa", ".Σ.", "aΣ.Σb",
+         "a\u02b0Σ", "\u02b0Σ", "1Σ", "aΣ\u1d2c", "ß\ufb01\ufb03\u0149", "\u0130i\u0131I",
+         "ﬀ ﬁ ﬂ", "x\U00010428\U00010400y", "ᾳ ᾼ ῌ", "abc123def", "they're bill's", "a\ud800b",
+         "\u1e9e\u00df", "\u2160\u2170 \u24b6\u24d0", "_ab1", "1ab", "a b", "\u0660\u00b2\u00bd",
+         "\u3000 \t", "\x1f", "\xa0\xad", "αβγ", "ΑΒΓ", "Ǆ", "ǅ", "\u1fbc\u1f88"]
+for h in CASED:
+    for m in ("upper", "lower", "casefold", "title", "capitalize", "swapcase", "islower", "isupper",
+              "istitle", "isidentifier", "isspace", "isalnum", "isalpha", "isdecimal", "isdigit",
+              "isnumeric", "isprintable", "isascii"):
+        case(m, lambda h, m=m: getattr(h, m)(), h)
+
 with open(OUT, "w", encoding="ascii") as fh:
     fh.write("\n".join(lines) + "\n")
 print(len(lines), "cases")
