@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use memchr::memmem;
 
-use super::buffer::{Kind, StrBuilder, StrData, StrError};
+use super::buffer::{StrBuilder, StrData, StrError};
 use super::unicode::{is_linebreak, is_space};
 
 /// Python's slice clamping of `start`/`end` arguments (CPython's ADJUST_INDICES):
@@ -27,22 +27,23 @@ pub fn adjust_indices(start: Option<isize>, end: Option<isize>, len: usize) -> (
     (start, end)
 }
 
-/// Searches one needle in haystacks of one width, reusing the prepared finder.
-struct Searcher {
-    fwd: memmem::Finder<'static>,
-    rev: memmem::FinderRev<'static>,
+/// Searches one needle (converted to the haystack's width) in one haystack.
+struct Searcher<'a> {
+    needle: Cow<'a, [u8]>,
+    /// Prepared finder, for repeated forward searches in a long haystack.
+    fwd: Option<memmem::Finder<'static>>,
     width: usize,
     /// Needle length in code points.
     m: usize,
 }
 
-impl Searcher {
-    /// `None` when the needle cannot occur in strings of `hay_kind`.
-    fn new(needle: &StrData, hay_kind: Kind) -> Option<Searcher> {
-        if needle.kind() > hay_kind {
+impl<'a> Searcher<'a> {
+    /// `None` when the needle cannot occur in `hay` (it needs a wider kind).
+    fn new(needle: &'a StrData, hay: &StrData) -> Option<Searcher<'a>> {
+        if needle.kind() > hay.kind() {
             return None;
         }
-        let width = hay_kind.width();
+        let width = hay.kind().width();
         let bytes: Cow<[u8]> = if needle.kind().width() == width {
             Cow::Borrowed(needle.kind_bytes())
         } else {
@@ -55,12 +56,24 @@ impl Searcher {
             }
             Cow::Owned(v)
         };
-        Some(Searcher {
-            fwd: memmem::Finder::new(&bytes).into_owned(),
-            rev: memmem::FinderRev::new(&bytes).into_owned(),
-            width,
-            m: needle.len(),
-        })
+        Some(Searcher { needle: bytes, fwd: None, width, m: needle.len() })
+    }
+
+    /// As `new`, preparing for many forward searches (count, replace, split).
+    fn repeated(needle: &'a StrData, hay: &StrData) -> Option<Searcher<'a>> {
+        let mut s = Searcher::new(needle, hay)?;
+        // memmem's one-shot search is cheaper than building a finder on short input.
+        if hay.kind_bytes().len() >= 64 {
+            s.fwd = Some(memmem::Finder::new(&s.needle).into_owned());
+        }
+        Some(s)
+    }
+
+    fn find_bytes(&self, hay: &[u8]) -> Option<usize> {
+        match &self.fwd {
+            Some(f) => f.find(hay),
+            None => memmem::find(hay, &self.needle),
+        }
     }
 
     /// First match in code points `start..end` of `hay` (a match at a byte offset that
@@ -70,7 +83,7 @@ impl Searcher {
         let end_b = end * w;
         let mut pos = start * w;
         while pos + self.m * w <= end_b {
-            let at = pos + self.fwd.find(&hay[pos..end_b])?;
+            let at = pos + self.find_bytes(&hay[pos..end_b])?;
             if at % w == 0 {
                 return Some(at / w);
             }
@@ -85,7 +98,7 @@ impl Searcher {
         let start_b = start * w;
         let mut end_b = end * w;
         while start_b + self.m * w <= end_b {
-            let at = start_b + self.rev.rfind(&hay[start_b..end_b])?;
+            let at = start_b + memmem::rfind(&hay[start_b..end_b], &self.needle)?;
             if at % w == 0 {
                 return Some(at / w);
             }
@@ -131,7 +144,7 @@ impl StrData {
         if sub.is_empty() {
             return Some(end);
         }
-        let s = Searcher::new(sub, self.kind())?;
+        let s = Searcher::new(sub, self)?;
         s.rfind(self.kind_bytes(), start, end)
     }
 
@@ -179,7 +192,7 @@ impl StrData {
         if sub.len() == 1 {
             return self.find_char(sub.get(0), start, end);
         }
-        let s = Searcher::new(sub, self.kind())?;
+        let s = Searcher::new(sub, self)?;
         s.find(self.kind_bytes(), start, end)
     }
 
@@ -192,7 +205,7 @@ impl StrData {
         if sub.is_empty() {
             return end - start + 1;
         }
-        let Some(s) = Searcher::new(sub, self.kind()) else { return 0 };
+        let Some(s) = Searcher::repeated(sub, self) else { return 0 };
         let hay = self.kind_bytes();
         let (mut pos, mut n) = (start, 0);
         while let Some(i) = s.find(hay, pos, end) {
@@ -214,7 +227,7 @@ impl StrData {
             }
             at.try_reserve(n).map_err(|_| StrError::Memory)?;
             at.extend(0..n);
-        } else if let Some(s) = Searcher::new(old, self.kind()) {
+        } else if let Some(s) = Searcher::repeated(old, self) {
             let hay = self.kind_bytes();
             let mut pos = 0;
             while at.len() < max {
@@ -276,7 +289,7 @@ impl StrData {
                     return Err(StrError::Value("empty separator"));
                 }
                 let mut i = 0;
-                if let Some(s) = Searcher::new(sep, self.kind()) {
+                if let Some(s) = Searcher::repeated(sep, self) {
                     let hay = self.kind_bytes();
                     while left > 0 {
                         let Some(j) = s.find(hay, i, len) else { break };
@@ -324,7 +337,7 @@ impl StrData {
                     return Err(StrError::Value("empty separator"));
                 }
                 let mut j = self.len();
-                if let Some(s) = Searcher::new(sep, self.kind()) {
+                if let Some(s) = Searcher::new(sep, self) {
                     let hay = self.kind_bytes();
                     while left > 0 {
                         let Some(pos) = s.rfind(hay, 0, j) else { break };
@@ -496,5 +509,14 @@ mod tests {
         assert_eq!(w.find(&StrData::from_code_points(&[0x141, 0x41]), None, None), None);
         assert_eq!(w.rfind(&StrData::from_code_points(&[0x4100, 0x41]), None, None), Some(1));
         assert_eq!(w.count(&StrData::from_code_points(&[0x41]), None, None), 1);
+        // Long haystacks use a prepared finder. Python: ('ab€' * 100).count('b€') == 100.
+        let long = s("ab€").repeat(100).unwrap();
+        assert_eq!(long.count(&s("b€"), None, None), 100);
+        assert_eq!(long.count(&s("b€"), Some(2), Some(-1)), 98);
+        assert_eq!(long.split(Some(&s("€a")), -1).unwrap().len(), 100);
+        assert_eq!(long.rsplit(Some(&s("€a")), 2).unwrap(), vec![s("ab€").repeat(97).unwrap().concat(&s("ab")).unwrap(), s("b"), s("b€")]);
+        let wide = StrData::from_code_points(&[0x4100, 0x41, 0x4100]).repeat(30).unwrap();
+        assert_eq!(wide.count(&StrData::from_code_points(&[0x41, 0x4100]), None, None), 30);
+        assert_eq!(wide.count(&StrData::from_code_points(&[0x4141]), None, None), 0);
     }
 }
