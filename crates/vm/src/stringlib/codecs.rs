@@ -63,30 +63,44 @@ impl Encoding {
     /// The codec for an encoding name as `codecs.lookup` finds it ('UTF8', 'utf_8',
     /// 'U8', 'latin1', 'L1', 'iso-8859-1', 'us-ascii', 'UTF-16LE', ...), `None` if unknown here.
     pub fn lookup(name: &str) -> Option<Encoding> {
+        // As encodings.search_function: an alias (also with '.' read as '_'), else a
+        // codec module name.
         let norm = normalize_encoding(name);
-        if let Some(e) = Self::by_normalized(&norm) {
-            return Some(e);
-        }
-        // The '.'-to-'_' retry applies to aliases only, not to codec module names.
-        let retry = norm.replace('.', "_");
-        Self::by_normalized(&retry).filter(|e| e.codec_name().replace('-', "_") != retry && retry != "latin_1")
+        Self::by_alias(&norm).or_else(|| Self::by_alias(&norm.replace('.', "_"))).or_else(|| Self::by_module(&norm))
     }
 
-    fn by_normalized(n: &str) -> Option<Encoding> {
+    fn by_module(n: &str) -> Option<Encoding> {
         use Encoding::*;
         Some(match n {
-            "utf_8" | "cp65001" | "u8" | "utf" | "utf8" | "utf8_ucs2" | "utf8_ucs4" => Utf8,
+            "utf_8" => Utf8,
             "utf_8_sig" => Utf8Sig,
-            "latin_1" | "8859" | "cp819" | "csisolatin1" | "ibm819" | "iso8859" | "iso8859_1" | "iso_8859_1"
-            | "iso_8859_1_1987" | "iso_ir_100" | "l1" | "latin" | "latin1" => Latin1,
-            "ascii" | "646" | "ansi_x3.4_1968" | "ansi_x3.4_1986" | "ansi_x3_4_1968" | "cp367" | "csascii"
-            | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" | "us" | "us_ascii" => Ascii,
-            "utf_16" | "u16" | "utf16" => Utf16,
-            "utf_16_le" | "unicodelittleunmarked" | "utf_16le" => Utf16Le,
-            "utf_16_be" | "unicodebigunmarked" | "utf_16be" => Utf16Be,
-            "utf_32" | "u32" | "utf32" => Utf32,
-            "utf_32_le" | "utf_32le" => Utf32Le,
-            "utf_32_be" | "utf_32be" => Utf32Be,
+            "latin_1" => Latin1,
+            "ascii" => Ascii,
+            "utf_16" => Utf16,
+            "utf_16_le" => Utf16Le,
+            "utf_16_be" => Utf16Be,
+            "utf_32" => Utf32,
+            "utf_32_le" => Utf32Le,
+            "utf_32_be" => Utf32Be,
+            _ => return None,
+        })
+    }
+
+    /// encodings.aliases entries of these codecs.
+    fn by_alias(n: &str) -> Option<Encoding> {
+        use Encoding::*;
+        Some(match n {
+            "cp65001" | "u8" | "utf" | "utf8" | "utf8_ucs2" | "utf8_ucs4" => Utf8,
+            "8859" | "cp819" | "csisolatin1" | "ibm819" | "iso8859" | "iso8859_1" | "iso_8859_1" | "iso_8859_1_1987"
+            | "iso_ir_100" | "l1" | "latin" | "latin1" => Latin1,
+            "646" | "ansi_x3.4_1968" | "ansi_x3.4_1986" | "ansi_x3_4_1968" | "cp367" | "csascii" | "ibm367"
+            | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" | "us" | "us_ascii" => Ascii,
+            "u16" | "utf16" => Utf16,
+            "unicodelittleunmarked" | "utf_16le" => Utf16Le,
+            "unicodebigunmarked" | "utf_16be" => Utf16Be,
+            "u32" | "utf32" => Utf32,
+            "utf_32le" => Utf32Le,
+            "utf_32be" => Utf32Be,
             _ => return None,
         })
     }
