@@ -571,7 +571,7 @@ impl StrBuilder {
         self.kind = to;
     }
 
-    /// Appends one code point (at most 0x10FFFF).
+    /// Appends one code point (at most 0x10FFFF; the caller validates, as `chr()` does).
     #[inline]
     pub fn push(&mut self, cp: u32) {
         let k = Kind::of(cp);
@@ -601,8 +601,10 @@ impl StrBuilder {
         self.push_raw(b, w, s.kind());
     }
 
-    /// Appends code points `start..end` of `s`.
+    /// Appends code points `start..end` of `s` (clamped to its length).
     pub fn push_slice(&mut self, s: &StrData, start: usize, end: usize) {
+        let end = end.min(s.len());
+        let start = start.min(end);
         let (b, w) = s.raw();
         // The slice may need less than `s.kind()`; record only what it holds.
         if s.kind() == Kind::Ascii || end - start <= 16 {

@@ -290,8 +290,10 @@ impl Decoder {
 
     /// Decodes `data[pos..]` into `out`. Returns where decoding stopped: `data.len()`,
     /// or before an incomplete sequence at the end when `final_` is false. On an error
-    /// the handler cannot resolve, `out` holds the text decoded before it.
-    pub fn decode_into(&mut self, data: &[u8], mut pos: usize, final_: bool, out: &mut StrBuilder) -> Result<usize, CodecError> {
+    /// the handler cannot resolve, `out` holds the text decoded before it. A `pos` past
+    /// the end is taken as the end (the caller raises IndexError for a handler's bad position).
+    pub fn decode_into(&mut self, data: &[u8], pos: usize, final_: bool, out: &mut StrBuilder) -> Result<usize, CodecError> {
+        let mut pos = pos.min(data.len());
         if !self.resolve_bom(data, &mut pos, final_) {
             return Ok(pos);
         }
@@ -558,8 +560,9 @@ impl Encoder {
     }
 
     /// Encodes `s[pos..]` onto `out`. On an error the handler cannot resolve, `out`
-    /// holds the bytes of the code points before it.
-    pub fn encode_into(&mut self, s: &StrData, mut pos: usize, out: &mut Vec<u8>) -> Result<(), CodecError> {
+    /// holds the bytes of the code points before it. A `pos` past the end is taken as the end.
+    pub fn encode_into(&mut self, s: &StrData, pos: usize, out: &mut Vec<u8>) -> Result<(), CodecError> {
+        let mut pos = pos.min(s.len());
         if !self.started {
             self.started = true;
             match self.encoding {
