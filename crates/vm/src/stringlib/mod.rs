@@ -22,4 +22,5 @@ mod unicode_checks;
 
 pub use buffer::{CodePoints, Kind, StrBuilder, StrData, StrError};
 pub use search::adjust_indices;
+pub use text::Translation;
 pub use unicode::{decimal_value, digit_value, numeric_value};
