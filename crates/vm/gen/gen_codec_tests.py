@@ -37,7 +37,7 @@ STRS = ["", "abc", "\u00e9t\u00e9", "a\u20ac\u20acb", "\U0001F600", "\ud800", "\
 NAMES = ["UTF8", "utf_8", "U8", "utf 8", "utf--8", "-utf8-", "utf8.", "utf.8", "latin1", "L1",
          "Latin-1", "iso-8859-1", "ISO8859-1", "8859", "cp819", "us-ascii", "646", "ANSI_X3.4-1968",
          "iso_646.irv:1991", "UTF-16LE", "utf_16be", "U16", "UTF-32", "u32", "utf_32_le",
-         "unicodebigunmarked", "utf-8-sig", "UTF", "ucs2", "utf8\u00e9", "\u00e9utf8", "cp1252", ""]
+         "unicodebigunmarked", "utf-8-sig", "UTF", "ucs2", "unicode-escape", "Raw_Unicode.Escape", "unicode escape", "utf8\u00e9", "\u00e9utf8", "cp1252", ""]
 
 
 def cps(s):
@@ -66,6 +66,22 @@ for enc in ENCODINGS:
             except UnicodeEncodeError as e:
                 r = err(e)
             lines.append("\t".join(["encode", enc, errors, cps(s), "=>", r]))
+ESCAPED = [b"", b"abc\xe9", rb"a\n\t\x41\u20ac\U0001F600\N{EURO SIGN}\101\q\\", rb"\x4", rb"\x4g", rb"\u12",
+           rb"\U0011ffff", rb"\N{FOO}", rb"\N{EURO", rb"\N", rb"\Nx", rb"\N{}", rb"\N{euro sign}", b"\\",
+           b"\xe9\\x", rb"\8", rb"\U0001F60", rb"\u0041", rb"\\u0041", rb"\\\u0041", rb"\x41", rb"\\\\x",
+           rb"\u00", rb"\u00g1", rb"\U00110000", b"\xe9\\u00e9", rb"a\\", rb"\ud800", rb"\777", rb"\0\12\1234",
+           b"\\\n", rb"\a\b\f\v\'\"", rb"\N{LATIN SMALL LETTER A}\N{ LATIN}"]
+for enc in ["unicode_escape", "raw_unicode_escape"]:
+    for errors in DEC_ERRORS:
+        for b in ESCAPED:
+            try:
+                r = cps(b.decode(enc, errors))
+            except UnicodeDecodeError as e:
+                r = err(e)
+            lines.append("\t".join(["decode", enc, errors, "x:" + b.hex(), "=>", r]))
+    for s in STRS + ["\\u0041", "\t\n\r'\"\x7f\x80\xa0\xff"]:
+        lines.append("\t".join(["encode", enc, "strict", cps(s), "=>", "x:" + s.encode(enc).hex()]))
+
 for n in NAMES:
     try:
         r = codecs.lookup(n).name

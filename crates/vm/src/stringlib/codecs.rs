@@ -1,5 +1,6 @@
 //! The builtin codecs of str.encode/bytes.decode: utf-8, utf-8-sig, latin-1, ascii,
-//! utf-16 and utf-32 (with and without BOM), with CPython's error ranges, reasons and
+//! utf-16 and utf-32 (with and without BOM), unicode-escape and raw-unicode-escape,
+//! with CPython's error ranges, reasons and
 //! standard error handlers.
 //!
 //! Custom (Python-level) error handlers are the caller's: run the `Decoder`/`Encoder`
@@ -36,6 +37,10 @@ pub enum Encoding {
     Utf32Le,
     /// utf-32-be.
     Utf32Be,
+    /// unicode-escape: Latin-1 with Python's backslash escapes.
+    UnicodeEscape,
+    /// raw-unicode-escape: Latin-1 with only `\uXXXX`/`\UXXXXXXXX` escapes.
+    RawUnicodeEscape,
 }
 
 /// Python's normalization of an encoding name (lower case; every run of characters
@@ -82,6 +87,8 @@ impl Encoding {
             "utf_32" => Utf32,
             "utf_32_le" => Utf32Le,
             "utf_32_be" => Utf32Be,
+            "unicode_escape" => UnicodeEscape,
+            "raw_unicode_escape" => RawUnicodeEscape,
             _ => return None,
         })
     }
@@ -119,6 +126,8 @@ impl Encoding {
             Utf32 => "utf-32",
             Utf32Le => "utf-32-le",
             Utf32Be => "utf-32-be",
+            UnicodeEscape => "unicode-escape",
+            RawUnicodeEscape => "raw-unicode-escape",
         }
     }
 
@@ -127,6 +136,8 @@ impl Encoding {
         match self {
             Encoding::Utf8 | Encoding::Utf8Sig => "utf-8",
             Encoding::Latin1 => "latin-1",
+            Encoding::UnicodeEscape => "unicodeescape",
+            Encoding::RawUnicodeEscape => "rawunicodeescape",
             other => other.codec_name(),
         }
     }
@@ -275,12 +286,19 @@ fn read_unit(b: &[u8], size: usize, little: bool) -> u32 {
 pub struct Decoder {
     encoding: Encoding,
     errors: ErrorHandler,
+    invalid_escape: Option<String>,
 }
 
 impl Decoder {
     /// A decoder for `encoding` applying the standard handler `errors`.
     pub fn new(encoding: Encoding, errors: ErrorHandler) -> Decoder {
-        Decoder { encoding, errors }
+        Decoder { encoding, errors, invalid_escape: None }
+    }
+
+    /// For unicode-escape: the DeprecationWarning message for the first invalid escape
+    /// seen ("invalid escape sequence '\\q'", "invalid octal escape sequence '\\777'").
+    pub fn invalid_escape_warning(&self) -> Option<&str> {
+        self.invalid_escape.as_deref()
     }
 
     /// The codec in use (after a BOM, the byte order it chose).
@@ -307,6 +325,8 @@ impl Decoder {
                     Ok(data.len())
                 }
                 Encoding::Ascii => decode_ascii(data, pos, out),
+                Encoding::UnicodeEscape => decode_unicode_escape(data, pos, final_, out, &mut self.invalid_escape),
+                Encoding::RawUnicodeEscape => decode_raw_unicode_escape(data, pos, final_, out),
                 enc => {
                     let (size, little) = enc.unit().unwrap_or((2, true));
                     if size == 2 {
@@ -474,6 +494,173 @@ fn decode_utf8(data: &[u8], pos: usize, final_: bool, out: &mut StrBuilder) -> R
     }
 }
 
+fn hex_value(b: u8) -> Option<u32> {
+    (b as char).to_digit(16)
+}
+
+/// `\` followed by `count` hex digits at `data[p..]` (p after the letter): the value,
+/// or the position of the first missing/bad digit.
+fn hex_escape(data: &[u8], p: usize, count: usize) -> Result<u32, usize> {
+    let mut v = 0;
+    for k in 0..count {
+        match data.get(p + k).copied().and_then(hex_value) {
+            Some(d) => v = (v << 4) | d,
+            None => return Err(p + k),
+        }
+    }
+    Ok(v)
+}
+
+fn decode_unicode_escape(
+    data: &[u8],
+    mut s: usize,
+    final_: bool,
+    out: &mut StrBuilder,
+    invalid: &mut Option<String>,
+) -> Result<usize, Bad> {
+    let end = data.len();
+    while s < end {
+        let c = data[s];
+        if c != b'\\' {
+            out.push(c as u32);
+            s += 1;
+            continue;
+        }
+        let start = s;
+        s += 1;
+        // Incomplete escapes at the end wait for more data unless this is the end.
+        let incomplete = |at: usize, reason| if final_ { Err(Bad { start, end: at, reason }) } else { Ok(start) };
+        let Some(&c) = data.get(s) else { return incomplete(end, "\\ at end of string") };
+        s += 1;
+        let simple = match c {
+            b'\n' => Some(None),
+            b'\\' | b'\'' | b'"' => Some(Some(c as u32)),
+            b'b' => Some(Some(0x08)),
+            b'f' => Some(Some(0x0C)),
+            b't' => Some(Some(0x09)),
+            b'n' => Some(Some(0x0A)),
+            b'r' => Some(Some(0x0D)),
+            b'v' => Some(Some(0x0B)),
+            b'a' => Some(Some(0x07)),
+            _ => None,
+        };
+        if let Some(ch) = simple {
+            if let Some(ch) = ch {
+                out.push(ch);
+            }
+            continue;
+        }
+        match c {
+            b'0'..=b'7' => {
+                let mut v = (c - b'0') as u32;
+                for _ in 0..2 {
+                    match data.get(s) {
+                        Some(&d @ b'0'..=b'7') => {
+                            v = (v << 3) + (d - b'0') as u32;
+                            s += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                if v > 0o377 && invalid.is_none() {
+                    let digits = String::from_utf8_lossy(&data[start + 1..s]).into_owned();
+                    *invalid = Some(format!("invalid octal escape sequence '\\{digits}'"));
+                }
+                out.push(v);
+            }
+            b'x' | b'u' | b'U' => {
+                let (count, reason) = match c {
+                    b'x' => (2, "truncated \\xXX escape"),
+                    b'u' => (4, "truncated \\uXXXX escape"),
+                    _ => (8, "truncated \\UXXXXXXXX escape"),
+                };
+                match hex_escape(data, s, count) {
+                    Ok(v) if v > 0x10FFFF => return Err(Bad { start, end: s + count, reason: "illegal Unicode character" }),
+                    Ok(v) => {
+                        out.push(v);
+                        s += count;
+                    }
+                    Err(at) if at >= end => return incomplete(at, reason),
+                    Err(at) => return Err(Bad { start, end: at, reason }),
+                }
+            }
+            b'N' => {
+                let reason = "malformed \\N character escape";
+                if s >= end {
+                    return incomplete(s, reason);
+                }
+                if data[s] != b'{' {
+                    return Err(Bad { start, end: s, reason });
+                }
+                let name_start = s + 1;
+                let Some(close) = data[name_start..].iter().position(|&b| b == b'}').map(|k| name_start + k) else {
+                    return incomplete(end, reason);
+                };
+                if close == name_start {
+                    return Err(Bad { start, end: close, reason });
+                }
+                let name = std::str::from_utf8(&data[name_start..close]).ok();
+                match name.and_then(syntax::string::lookup_unicode_name) {
+                    Some(cp) => {
+                        out.push(cp);
+                        s = close + 1;
+                    }
+                    None => return Err(Bad { start, end: close + 1, reason: "unknown Unicode character name" }),
+                }
+            }
+            _ => {
+                if invalid.is_none() {
+                    *invalid = Some(format!("invalid escape sequence '\\{}'", char::from(c)));
+                }
+                out.push(0x5C);
+                out.push(c as u32);
+            }
+        }
+    }
+    Ok(end)
+}
+
+fn decode_raw_unicode_escape(data: &[u8], mut s: usize, final_: bool, out: &mut StrBuilder) -> Result<usize, Bad> {
+    let end = data.len();
+    while s < end {
+        let c = data[s];
+        if c != b'\\' {
+            out.push(c as u32);
+            s += 1;
+            continue;
+        }
+        // Only an odd run of backslashes escapes a following u/U.
+        let run = data[s..].iter().take_while(|&&b| b == b'\\').count();
+        for _ in 0..run - 1 {
+            out.push(0x5C);
+        }
+        let start = s + run - 1;
+        s += run;
+        if !final_ && s >= end && run % 2 == 1 {
+            return Ok(start);
+        }
+        let escapes = run % 2 == 1 && matches!(data.get(s), Some(b'u' | b'U'));
+        if !escapes {
+            out.push(0x5C);
+            continue;
+        }
+        if !final_ && s + 1 >= end {
+            return Ok(start);
+        }
+        let (count, reason) = if data[s] == b'u' { (4, "truncated \\uXXXX escape") } else { (8, "truncated \\UXXXXXXXX escape") };
+        match hex_escape(data, s + 1, count) {
+            Ok(v) if v > 0x10FFFF => return Err(Bad { start, end: s + 1 + count, reason: "\\Uxxxxxxxx out of range" }),
+            Ok(v) => {
+                out.push(v);
+                s += 1 + count;
+            }
+            Err(at) if at >= end && !final_ => return Ok(start),
+            Err(at) => return Err(Bad { start, end: at, reason }),
+        }
+    }
+    Ok(end)
+}
+
 fn decode_utf16(data: &[u8], mut q: usize, final_: bool, little: bool, out: &mut StrBuilder) -> Result<usize, Bad> {
     let e = data.len();
     while q < e {
@@ -576,6 +763,27 @@ impl Encoder {
                 Encoding::Utf8 | Encoding::Utf8Sig => encode_utf8(s, pos, out),
                 Encoding::Latin1 => encode_ucs1(s, pos, 0x100, "ordinal not in range(256)", out),
                 Encoding::Ascii => encode_ucs1(s, pos, 0x80, "ordinal not in range(128)", out),
+                Encoding::UnicodeEscape | Encoding::RawUnicodeEscape => {
+                    let raw = self.encoding == Encoding::RawUnicodeEscape;
+                    let mut text = String::new();
+                    for c in s.code_points().skip(pos) {
+                        match c {
+                            _ if raw && c < 0x100 => {
+                                out.push(c as u8);
+                                continue;
+                            }
+                            0x5C => text.push_str("\\\\"),
+                            0x09 => text.push_str("\\t"),
+                            0x0A => text.push_str("\\n"),
+                            0x0D => text.push_str("\\r"),
+                            0x20..=0x7E => text.push(c as u8 as char),
+                            _ => super::text::push_backslash_escape(&mut text, c),
+                        }
+                        out.extend_from_slice(text.as_bytes());
+                        text.clear();
+                    }
+                    Ok(())
+                }
                 _ => {
                     let mut r = Ok(());
                     for i in pos..s.len() {
@@ -821,7 +1029,7 @@ mod tests {
             if p[0] == "lookup" {
                 let want = p[3];
                 let got = Encoding::lookup(p[1]).map_or("-", |e| e.codec_name());
-                let ours = ["utf-8", "utf-8-sig", "iso8859-1", "ascii", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"];
+                let ours = ["utf-8", "utf-8-sig", "iso8859-1", "ascii", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "unicode-escape", "raw-unicode-escape"];
                 let want = if ours.contains(&want) { want } else { "-" };
                 if got != want {
                     failures.push(format!("lookup {:?}: got {got}, want {want}", p[1]));
@@ -911,6 +1119,29 @@ mod tests {
         assert_eq!(dec.decode_into(b"\xef\xbb", 0, false, &mut out), Ok(0));
         assert_eq!(dec.decode_into(b"\xef\xbb\xbfa", 0, false, &mut out), Ok(4));
         assert_eq!(out.finish(), StrData::from_str("a"));
+    }
+
+    #[test]
+    fn escape_warnings() {
+        // Python 3.11: DeprecationWarning for the first invalid escape only.
+        let cases: &[(&[u8], Option<&str>)] = &[
+            (b"\\q", Some("invalid escape sequence '\\q'")),
+            (b"\\777", Some("invalid octal escape sequence '\\777'")),
+            (b"\\8\\777", Some("invalid escape sequence '\\8'")),
+            (b"\\377\\n", None),
+        ];
+        for &(data, want) in cases {
+            let mut dec = Decoder::new(Encoding::UnicodeEscape, ErrorHandler::Strict);
+            let mut out = StrBuilder::new();
+            dec.decode_into(data, 0, true, &mut out).unwrap();
+            assert_eq!(dec.invalid_escape_warning(), want);
+        }
+        let mut dec = Decoder::new(Encoding::UnicodeEscape, ErrorHandler::Strict);
+        let mut out = StrBuilder::new();
+        assert_eq!(dec.decode_into(b"a\\u12", 0, false, &mut out), Ok(1));
+        let mut dec = Decoder::new(Encoding::RawUnicodeEscape, ErrorHandler::Strict);
+        assert_eq!(dec.decode_into(b"a\\", 0, false, &mut out), Ok(1));
+        assert_eq!(dec.decode_into(b"a\\\\", 0, false, &mut out), Ok(3));
     }
 
     #[test]

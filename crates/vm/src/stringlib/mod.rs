@@ -6,7 +6,8 @@
 //! - `case`: upper/lower/casefold/title/capitalize/swapcase and the is* predicates;
 //! - `text`: padding, expandtabs, `repr`/`ascii`, the decimal/space transform for int();
 //! - `unicode`: character properties (unicodectype.c) over the generated `unicode_db`;
-//! - `codecs`: utf-8, latin-1, ascii, utf-16, utf-32 with the standard error handlers.
+//! - `codecs`: utf-8(-sig), latin-1, ascii, utf-16, utf-32, unicode-escape and
+//!   raw-unicode-escape, with the standard error handlers.
 
 mod buffer;
 mod case;
