@@ -528,7 +528,10 @@ impl StrBuilder {
     /// A builder with room for `n` code points of up to `kind` (a hint; it still widens).
     pub fn with_capacity(n: usize, kind: Kind) -> Self {
         let kind = if kind == Kind::Latin1 { Kind::Ascii } else { kind };
-        StrBuilder { buf: Vec::with_capacity(n.saturating_mul(kind.width())), kind, need: Kind::Ascii }
+        let mut buf = Vec::new();
+        // Only a hint: a failed reservation leaves growth to the pushes.
+        let _ = buf.try_reserve(n.saturating_mul(kind.width()));
+        StrBuilder { buf, kind, need: Kind::Ascii }
     }
 
     /// As `with_capacity`, failing with `StrError::Memory` instead of aborting.

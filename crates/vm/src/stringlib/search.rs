@@ -219,36 +219,40 @@ impl StrData {
     pub fn replace(&self, old: &StrData, new: &StrData, count: isize) -> Result<StrData, StrError> {
         let len = self.len();
         let max = if count < 0 { usize::MAX } else { count as usize };
-        let mut at: Vec<usize> = Vec::new();
-        if old.is_empty() {
-            let n = max.min(len + 1);
-            if n == 0 {
-                return Ok(self.clone());
-            }
-            at.try_reserve(n).map_err(|_| StrError::Memory)?;
-            at.extend(0..n);
-        } else if let Some(s) = Searcher::repeated(old, self) {
-            let hay = self.kind_bytes();
-            let mut pos = 0;
-            while at.len() < max {
+        // Two passes, as CPython: count the matches, then build the result at its size.
+        let searcher = if old.is_empty() { None } else { Searcher::repeated(old, self) };
+        let hay = self.kind_bytes();
+        let n = if old.is_empty() {
+            max.min(len + 1)
+        } else {
+            let Some(s) = &searcher else { return Ok(self.clone()) };
+            let (mut pos, mut n) = (0, 0);
+            while n < max {
                 let Some(i) = s.find(hay, pos, len) else { break };
-                at.push(i);
+                n += 1;
                 pos = i + old.len();
             }
-        }
-        if at.is_empty() {
+            n
+        };
+        if n == 0 {
             return Ok(self.clone());
         }
         let too_long = StrError::Overflow("replace string is too long");
-        let removed = at.len() * old.len();
-        let added = at.len().checked_mul(new.len()).ok_or(too_long)?;
-        let total = (len - removed).checked_add(added).filter(|&t| t <= isize::MAX as usize).ok_or(too_long)?;
+        let added = n.checked_mul(new.len()).ok_or(too_long)?;
+        let total = (len - n * old.len()).checked_add(added).filter(|&t| t <= isize::MAX as usize).ok_or(too_long)?;
         let mut out = StrBuilder::try_with_capacity(total, self.kind().max(new.kind()))?;
         let mut pos = 0;
-        for &i in &at {
+        for k in 0..n {
+            let i = match &searcher {
+                None => k,
+                Some(s) => match s.find(hay, pos, len) {
+                    Some(i) => i,
+                    None => break,
+                },
+            };
             out.push_slice(self, pos, i);
             out.push_str(new);
-            pos = i + old.len();
+            pos = if old.is_empty() { i } else { i + old.len() };
         }
         out.push_slice(self, pos, len);
         Ok(out.finish())
