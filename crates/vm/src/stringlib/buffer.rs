@@ -131,6 +131,14 @@ impl StrData {
         b.finish()
     }
 
+    /// The string of a Rust `String`, reusing its buffer when it is ASCII.
+    pub fn from_string(s: String) -> Self {
+        if s.is_ascii() {
+            return StrData { repr: Repr::Ascii(s.into_boxed_str()) };
+        }
+        StrData::from_str(&s)
+    }
+
     /// The string whose code points are the given Latin-1 bytes.
     pub fn from_latin1(bytes: &[u8]) -> Self {
         if bytes.is_ascii() {
@@ -704,6 +712,8 @@ mod tests {
         assert_eq!(StrData::from_latin1(b"ab\xff"), s("abÿ"));
         assert_eq!(StrData::from_latin1(b"ab").as_str(), Some("ab"));
         assert_eq!(StrData::try_from_code_points([0x110000]), None);
+        assert_eq!(StrData::from_string("ab".to_owned()).kind(), Kind::Ascii);
+        assert_eq!(StrData::from_string("a€".to_owned()), s("a€"));
     }
 
     #[test]
