@@ -282,7 +282,8 @@ mod tests {
                 CaseMapping::one(cp)
             }
         }
-        let cases: [(fn(u32) -> CaseMapping, u32); 5] = [
+        type Map = fn(u32) -> CaseMapping;
+        let cases: [(Map, u32); 5] = [
             (to_upper_full, checks::UPPER),
             (to_lower_full, checks::LOWER),
             (to_title_full, checks::TITLE),
