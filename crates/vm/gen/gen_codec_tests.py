@@ -11,9 +11,12 @@ Run: python3 crates/vm/gen/gen_codec_tests.py   (from any directory)
 """
 import codecs
 import os
+import random
 import sys
+import warnings
 
 assert sys.version_info[:2] == (3, 11), "generate from CPython 3.11"
+warnings.simplefilter("ignore")  # unicode_escape's DeprecationWarning for bad escapes
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "src", "stringlib", "testdata", "codecs.txt")
@@ -81,6 +84,35 @@ for enc in ["unicode_escape", "raw_unicode_escape"]:
             lines.append("\t".join(["decode", enc, errors, "x:" + b.hex(), "=>", r]))
     for s in STRS + ["\\u0041", "\t\n\r'\"\x7f\x80\xa0\xff"]:
         lines.append("\t".join(["encode", enc, "strict", cps(s), "=>", "x:" + s.encode(enc).hex()]))
+
+# Random cases (fixed seed, so the file is stable).
+RANDOM_ENCODINGS = ENCODINGS + ["unicode_escape", "raw_unicode_escape"]
+FRAGMENTS = [b"a", b"\x00", b"\xff", b"\xfe", b"\xd8", b"\xdc", b"\xed", b"\xa0", b"\x80", b"\xbf", b"\xc3",
+             b"\xe2", b"\xf0", b"\x9f", b"\x90", b"\xf4", b"\\", b"u", b"U", b"x", b"N", b"{", b"}", b"0", b"1",
+             b"f", b"\x11", b"\xef\xbb\xbf"]
+CHARS = ["a", "\x00", "\u00e9", "\x7f", "\u20ac", "\U0001F600", "\ud800", "\udc80", "\udcff", "\U0010FFFF",
+         "\\", "\u0378", "\u00ff"]
+random.seed(393)
+for _ in range(1000):
+    enc = random.choice(RANDOM_ENCODINGS)
+    if random.random() < 0.6:
+        b = b"".join(random.choice(FRAGMENTS) for _ in range(random.randint(0, 8)))
+        errors = random.choice(DEC_ERRORS)
+        try:
+            r = cps(b.decode(enc, errors))
+        except UnicodeDecodeError as e:
+            if enc == "utf-8-sig" and b.startswith(codecs.BOM_UTF8):
+                continue
+            r = err(e)
+        lines.append("\t".join(["decode", enc, errors, "x:" + b.hex(), "=>", r]))
+    else:
+        s = "".join(random.choice(CHARS) for _ in range(random.randint(0, 6)))
+        errors = random.choice(ENC_ERRORS)
+        try:
+            r = "x:" + s.encode(enc, errors).hex()
+        except UnicodeEncodeError as e:
+            r = err(e)
+        lines.append("\t".join(["encode", enc, errors, cps(s), "=>", r]))
 
 for n in NAMES:
     try:

@@ -1055,7 +1055,7 @@ mod tests {
                 failures.push(format!("{} {} {} {}: got {got:?}, want {want:?}", p[0], p[1], p[2], p[3]));
             }
         }
-        assert!(n > 3000, "test data missing");
+        assert!(n > 3000, "test data missing {n}");
         assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures[..failures.len().min(40)].join("\n"));
     }
 
