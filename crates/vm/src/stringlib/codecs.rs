@@ -40,6 +40,9 @@ pub enum Encoding {
     UnicodeEscape,
     /// raw-unicode-escape: Latin-1 with only `\uXXXX`/`\UXXXXXXXX` escapes.
     RawUnicodeEscape,
+    /// charmap: an 8-bit table codec (never found by `lookup`; see `Decoder::charmap`
+    /// and `charmap_encode_into`).
+    Charmap,
 }
 
 /// Python's normalization of an encoding name (lower case; every run of characters
@@ -127,6 +130,7 @@ impl Encoding {
             Utf32Be => "utf-32-be",
             UnicodeEscape => "unicode-escape",
             RawUnicodeEscape => "raw-unicode-escape",
+            Charmap => "charmap",
         }
     }
 
@@ -286,12 +290,21 @@ pub struct Decoder {
     encoding: Encoding,
     errors: ErrorHandler,
     invalid_escape: Option<String>,
+    /// The decoding table of the charmap codec.
+    table: Option<StrData>,
 }
 
 impl Decoder {
     /// A decoder for `encoding` applying the standard handler `errors`.
     pub fn new(encoding: Encoding, errors: ErrorHandler) -> Decoder {
-        Decoder { encoding, errors, invalid_escape: None }
+        Decoder { encoding, errors, invalid_escape: None, table: None }
+    }
+
+    /// A charmap decoder: byte `b` decodes to `table[b]`; bytes past the table or mapped
+    /// to U+FFFE are errors "character maps to <undefined>" (`codecs.charmap_decode`
+    /// with a str table, as the 8-bit codecs of the encodings package use).
+    pub fn charmap(table: StrData, errors: ErrorHandler) -> Decoder {
+        Decoder { encoding: Encoding::Charmap, errors, invalid_escape: None, table: Some(table) }
     }
 
     /// For unicode-escape: the DeprecationWarning message for the first invalid escape
@@ -326,6 +339,7 @@ impl Decoder {
                 Encoding::Ascii => decode_ascii(data, pos, out),
                 Encoding::UnicodeEscape => decode_unicode_escape(data, pos, final_, out, &mut self.invalid_escape),
                 Encoding::RawUnicodeEscape => decode_raw_unicode_escape(data, pos, final_, out),
+                Encoding::Charmap => decode_charmap(self.table.as_ref(), data, pos, out),
                 enc => {
                     let (size, little) = enc.unit().unwrap_or((2, true));
                     if size == 2 {
@@ -491,6 +505,16 @@ fn decode_utf8(data: &[u8], pos: usize, final_: bool, out: &mut StrBuilder) -> R
             }
         }
     }
+}
+
+fn decode_charmap(table: Option<&StrData>, data: &[u8], pos: usize, out: &mut StrBuilder) -> Result<usize, Bad> {
+    for (k, &b) in data[pos..].iter().enumerate() {
+        match table.and_then(|t| t.try_get(b as usize)) {
+            Some(c) if c != 0xFFFE => out.push(c),
+            _ => return Err(Bad { start: pos + k, end: pos + k + 1, reason: "character maps to <undefined>" }),
+        }
+    }
+    Ok(data.len())
 }
 
 fn hex_value(b: u8) -> Option<u32> {
@@ -762,6 +786,14 @@ impl Encoder {
                 Encoding::Utf8 | Encoding::Utf8Sig => encode_utf8(s, pos, out),
                 Encoding::Latin1 => encode_ucs1(s, pos, 0x100, "ordinal not in range(256)", out),
                 Encoding::Ascii => encode_ucs1(s, pos, 0x80, "ordinal not in range(128)", out),
+                Encoding::Charmap => {
+                    // Needs a lookup: `charmap_encode_into`.
+                    if pos < s.len() {
+                        Err(Bad { start: pos, end: s.len(), reason: "character maps to <undefined>" })
+                    } else {
+                        Ok(())
+                    }
+                }
                 Encoding::UnicodeEscape | Encoding::RawUnicodeEscape => {
                     let raw = self.encoding == Encoding::RawUnicodeEscape;
                     let mut text = String::new();
@@ -992,6 +1024,114 @@ fn encode_ucs1(s: &StrData, pos: usize, limit: u32, reason: &'static str, out: &
     Ok(())
 }
 
+/// The reverse of a 256-entry decoding table (`codecs.charmap_build`'s EncodingMap).
+#[derive(Clone, Debug, Default)]
+pub struct EncodingMap {
+    map: std::collections::HashMap<u32, u8>,
+}
+
+impl EncodingMap {
+    /// The map of a decoding table: each code point to its (last) byte, U+FFFE left out.
+    pub fn build(table: &StrData) -> EncodingMap {
+        let mut map = std::collections::HashMap::new();
+        for (b, c) in table.code_points().take(256).enumerate() {
+            if c != 0xFFFE {
+                map.insert(c, b as u8);
+            }
+        }
+        EncodingMap { map }
+    }
+
+    /// The byte of `cp`, if mapped.
+    pub fn get(&self, cp: u32) -> Option<u8> {
+        self.map.get(&cp).copied()
+    }
+
+    /// Number of mapped code points.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether nothing is mapped.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+/// An error of `charmap_encode_into`: the codec's, or the lookup's own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CharmapError<E> {
+    /// UnicodeEncodeError ('charmap', "character maps to <undefined>").
+    Codec(CodecError),
+    /// The lookup failed (e.g. a bad value in a mapping object).
+    Lookup(E),
+}
+
+/// `codecs.charmap_encode(s[pos..], errors, mapping)` onto `out`: `lookup` maps a code
+/// point to its byte (`None`: unmapped). Replacement text of the standard handlers goes
+/// through `lookup` too (surrogateescape's bytes do not), as CPython does.
+pub fn charmap_encode_into<E>(
+    s: &StrData,
+    pos: usize,
+    errors: ErrorHandler,
+    lookup: &mut dyn FnMut(u32) -> Result<Option<u8>, E>,
+    out: &mut Vec<u8>,
+) -> Result<(), CharmapError<E>> {
+    let len = s.len();
+    let mut i = pos.min(len);
+    while i < len {
+        if let Some(b) = lookup(s.get(i)).map_err(CharmapError::Lookup)? {
+            out.push(b);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < len && lookup(s.get(end)).map_err(CharmapError::Lookup)?.is_none() {
+            end += 1;
+        }
+        let fail = CharmapError::Codec(CodecError { encoding: "charmap", start, end, reason: "character maps to <undefined>" });
+        let mut text = String::new();
+        match errors {
+            ErrorHandler::Strict | ErrorHandler::SurrogatePass => return Err(fail),
+            ErrorHandler::Ignore => {}
+            ErrorHandler::SurrogateEscape => {
+                let mut bytes = Vec::with_capacity(end - start);
+                for k in start..end {
+                    match s.get(k) {
+                        c @ 0xDC80..=0xDCFF => bytes.push((c - 0xDC00) as u8),
+                        _ => return Err(fail),
+                    }
+                }
+                out.extend_from_slice(&bytes);
+            }
+            ErrorHandler::Replace => text = "?".repeat(end - start),
+            ErrorHandler::XmlCharRefReplace | ErrorHandler::BackslashReplace | ErrorHandler::NameReplace => {
+                for k in start..end {
+                    let c = s.get(k);
+                    match (errors, unicode::name(c)) {
+                        (ErrorHandler::XmlCharRefReplace, _) => {
+                            let _ = write!(text, "&#{c};");
+                        }
+                        (ErrorHandler::NameReplace, Some(name)) => {
+                            let _ = write!(text, "\\N{{{name}}}");
+                        }
+                        _ => super::text::push_backslash_escape(&mut text, c),
+                    }
+                }
+            }
+        }
+        for c in text.chars() {
+            match lookup(c as u32).map_err(CharmapError::Lookup)? {
+                Some(b) => out.push(b),
+                None => return Err(fail),
+            }
+        }
+        i = end;
+    }
+    Ok(())
+}
+
 /// `str.encode(encoding, errors)` with a standard handler.
 pub fn encode(encoding: Encoding, s: &StrData, errors: ErrorHandler) -> Result<Vec<u8>, CodecError> {
     let mut out = Vec::with_capacity(s.len());
@@ -1141,6 +1281,55 @@ mod tests {
         let mut dec = Decoder::new(Encoding::RawUnicodeEscape, ErrorHandler::Strict);
         assert_eq!(dec.decode_into(b"a\\", 0, false, &mut out), Ok(1));
         assert_eq!(dec.decode_into(b"a\\\\", 0, false, &mut out), Ok(3));
+    }
+
+    #[test]
+    fn charmap() {
+        // Expected values from python3.11's cp1252 codec (encodings/cp1252.py tables).
+        let mut table: Vec<u32> = (0..256).collect();
+        for (b, c) in [(0x80, 0x20AC), (0x81, 0xFFFE), (0x8A, 0x160), (0x90, 0xFFFE)] {
+            table[b] = c;
+        }
+        let table = StrData::from_code_points(&table);
+        let dec = |data: &[u8], errors| {
+            let mut out = StrBuilder::new();
+            Decoder::charmap(table.clone(), errors).decode_into(data, 0, true, &mut out).map(|_| out.finish())
+        };
+        let e = dec(b"a\x81\x80\x90", ErrorHandler::Strict).unwrap_err();
+        assert_eq!(
+            e.decode_message(b"a\x81\x80\x90"),
+            "'charmap' codec can't decode byte 0x81 in position 1: character maps to <undefined>"
+        );
+        assert_eq!(dec(b"a\x81\x80\x90", ErrorHandler::Replace), Ok(StrData::from_str("a\u{FFFD}€\u{FFFD}")));
+        assert_eq!(dec(b"a\x81\x80", ErrorHandler::SurrogateEscape), Ok(StrData::from_code_points(&[0x61, 0xDC81, 0x20AC])));
+        assert_eq!(dec(b"a\x81\x80", ErrorHandler::BackslashReplace), Ok(StrData::from_str("a\\x81€")));
+        let short = StrData::from_str("ab");
+        let mut out = StrBuilder::new();
+        assert!(Decoder::charmap(short, ErrorHandler::Strict).decode_into(b"\x00\x01\x02", 0, true, &mut out).is_err());
+
+        let map = EncodingMap::build(&table);
+        let enc = |s: &StrData, errors| {
+            let mut out = Vec::new();
+            charmap_encode_into::<()>(s, 0, errors, &mut |c| Ok(map.get(c)), &mut out).map(|_| out)
+        };
+        let x = StrData::from_str("a€\u{100}\u{101}b");
+        let e = enc(&x, ErrorHandler::Strict).unwrap_err();
+        assert_eq!(e, CharmapError::Codec(CodecError { encoding: "charmap", start: 2, end: 4, reason: "character maps to <undefined>" }));
+        assert_eq!(enc(&x, ErrorHandler::Replace), Ok(b"a\x80??b".to_vec()));
+        assert_eq!(enc(&x, ErrorHandler::Ignore), Ok(b"a\x80b".to_vec()));
+        assert_eq!(enc(&x, ErrorHandler::BackslashReplace), Ok(b"a\x80\\u0100\\u0101b".to_vec()));
+        assert_eq!(enc(&x, ErrorHandler::XmlCharRefReplace), Ok(b"a\x80&#256;&#257;b".to_vec()));
+        assert_eq!(
+            enc(&x, ErrorHandler::NameReplace),
+            Ok(b"a\x80\\N{LATIN CAPITAL LETTER A WITH MACRON}\\N{LATIN SMALL LETTER A WITH MACRON}b".to_vec())
+        );
+        assert!(enc(&x, ErrorHandler::SurrogateEscape).is_err());
+        assert_eq!(enc(&StrData::from_code_points(&[0xDC81, 0xDC80]), ErrorHandler::SurrogateEscape), Ok(b"\x81\x80".to_vec()));
+        // Replacement text that the map cannot encode fails with the original range.
+        let tiny = EncodingMap::build(&StrData::from_str("ab"));
+        let mut out = Vec::new();
+        let r = charmap_encode_into::<()>(&StrData::from_str("ac"), 0, ErrorHandler::Replace, &mut |c| Ok(tiny.get(c)), &mut out);
+        assert!(matches!(r, Err(CharmapError::Codec(CodecError { start: 1, end: 2, .. }))));
     }
 
     #[test]
