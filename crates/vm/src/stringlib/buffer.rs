@@ -392,7 +392,10 @@ impl StrData {
         let mut kind = if items.len() > 1 { self.kind() } else { Kind::Ascii };
         for (k, it) in items.iter().enumerate() {
             let add = if k > 0 { self.len() } else { 0 } + it.len();
-            total = total.checked_add(add).filter(|&n| n <= isize::MAX as usize).ok_or(StrError::Overflow("join() result is too long for a Python string"))?;
+            total = total
+                .checked_add(add)
+                .filter(|&n| n <= isize::MAX as usize)
+                .ok_or(StrError::Overflow("join() result is too long for a Python string"))?;
             kind = kind.max(it.kind());
         }
         let mut out = StrBuilder::try_with_capacity(total, kind)?;

@@ -100,8 +100,8 @@ impl Encoding {
         use Encoding::*;
         Some(match n {
             "cp65001" | "u8" | "utf" | "utf8" | "utf8_ucs2" | "utf8_ucs4" => Utf8,
-            "8859" | "cp819" | "csisolatin1" | "ibm819" | "iso8859" | "iso8859_1" | "iso_8859_1" | "iso_8859_1_1987"
-            | "iso_ir_100" | "l1" | "latin" | "latin1" => Latin1,
+            "8859" | "cp819" | "csisolatin1" | "ibm819" | "iso8859" | "iso8859_1" | "iso_8859_1"
+            | "iso_8859_1_1987" | "iso_ir_100" | "l1" | "latin" | "latin1" => Latin1,
             "646" | "ansi_x3.4_1968" | "ansi_x3.4_1986" | "ansi_x3_4_1968" | "cp367" | "csascii" | "ibm367"
             | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" | "us" | "us_ascii" => Ascii,
             "u16" | "utf16" => Utf16,
@@ -322,7 +322,13 @@ impl Decoder {
     /// or before an incomplete sequence at the end when `final_` is false. On an error
     /// the handler cannot resolve, `out` holds the text decoded before it. A `pos` past
     /// the end is taken as the end (the caller raises IndexError for a handler's bad position).
-    pub fn decode_into(&mut self, data: &[u8], pos: usize, final_: bool, out: &mut StrBuilder) -> Result<usize, CodecError> {
+    pub fn decode_into(
+        &mut self,
+        data: &[u8],
+        pos: usize,
+        final_: bool,
+        out: &mut StrBuilder,
+    ) -> Result<usize, CodecError> {
         let mut pos = pos.min(data.len());
         if !self.resolve_bom(data, &mut pos, final_) {
             return Ok(pos);
@@ -354,7 +360,12 @@ impl Decoder {
                 Err(bad) => match self.handle(data, &bad, out) {
                     Some(next) => pos = next,
                     None => {
-                        return Err(CodecError { encoding: self.encoding.error_name(), start: bad.start, end: bad.end, reason: bad.reason })
+                        return Err(CodecError {
+                            encoding: self.encoding.error_name(),
+                            start: bad.start,
+                            end: bad.end,
+                            reason: bad.reason,
+                        })
                     }
                 },
             }
@@ -439,7 +450,9 @@ impl Decoder {
                 // One surrogate as the codec itself would encode it.
                 let p = &data[bad.start..];
                 let (cp, len) = match self.encoding {
-                    Encoding::Utf8 if p.len() >= 3 && p[0] & 0xF0 == 0xE0 && p[1] & 0xC0 == 0x80 && p[2] & 0xC0 == 0x80 => {
+                    Encoding::Utf8
+                        if p.len() >= 3 && p[0] & 0xF0 == 0xE0 && p[1] & 0xC0 == 0x80 && p[2] & 0xC0 == 0x80 =>
+                    {
                         ((((p[0] & 0x0F) as u32) << 12) | (((p[1] & 0x3F) as u32) << 6) | (p[2] & 0x3F) as u32, 3)
                     }
                     enc => match enc.unit() {
@@ -598,7 +611,9 @@ fn decode_unicode_escape(
                     _ => (8, "truncated \\UXXXXXXXX escape"),
                 };
                 match hex_escape(data, s, count) {
-                    Ok(v) if v > 0x10FFFF => return Err(Bad { start, end: s + count, reason: "illegal Unicode character" }),
+                    Ok(v) if v > 0x10FFFF => {
+                        return Err(Bad { start, end: s + count, reason: "illegal Unicode character" })
+                    }
                     Ok(v) => {
                         out.push(v);
                         s += count;
@@ -670,7 +685,8 @@ fn decode_raw_unicode_escape(data: &[u8], mut s: usize, final_: bool, out: &mut 
         if !final_ && s + 1 >= end {
             return Ok(start);
         }
-        let (count, reason) = if data[s] == b'u' { (4, "truncated \\uXXXX escape") } else { (8, "truncated \\UXXXXXXXX escape") };
+        let (count, reason) =
+            if data[s] == b'u' { (4, "truncated \\uXXXX escape") } else { (8, "truncated \\UXXXXXXXX escape") };
         match hex_escape(data, s + 1, count) {
             Ok(v) if v > 0x10FFFF => return Err(Bad { start, end: s + 1 + count, reason: "\\Uxxxxxxxx out of range" }),
             Ok(v) => {
@@ -732,7 +748,11 @@ fn decode_utf32(data: &[u8], mut q: usize, final_: bool, little: bool, out: &mut
             return Err(Bad { start: q, end: q + 4, reason: "code point not in range(0x110000)" });
         }
         if is_surrogate(c) {
-            return Err(Bad { start: q, end: q + 4, reason: "code point in surrogate code point range(0xd800, 0xe000)" });
+            return Err(Bad {
+                start: q,
+                end: q + 4,
+                reason: "code point in surrogate code point range(0xd800, 0xe000)",
+            });
         }
         out.push(c);
         q += 4;
@@ -930,7 +950,11 @@ impl Encoder {
                     if self.encoding.unit().is_some() {
                         self.push_units(c, out);
                     } else {
-                        out.extend_from_slice(&[0xE0 | (c >> 12) as u8, 0x80 | ((c >> 6) & 0x3F) as u8, 0x80 | (c & 0x3F) as u8]);
+                        out.extend_from_slice(&[
+                            0xE0 | (c >> 12) as u8,
+                            0x80 | ((c >> 6) & 0x3F) as u8,
+                            0x80 | (c & 0x3F) as u8,
+                        ]);
                     }
                 }
                 Ok(bad.end)
@@ -1090,7 +1114,12 @@ pub fn charmap_encode_into<E>(
         while end < len && lookup(s.get(end)).map_err(CharmapError::Lookup)?.is_none() {
             end += 1;
         }
-        let fail = CharmapError::Codec(CodecError { encoding: "charmap", start, end, reason: "character maps to <undefined>" });
+        let fail = CharmapError::Codec(CodecError {
+            encoding: "charmap",
+            start,
+            end,
+            reason: "character maps to <undefined>",
+        });
         let mut text = String::new();
         match errors {
             ErrorHandler::Strict | ErrorHandler::SurrogatePass => return Err(fail),
@@ -1168,7 +1197,20 @@ mod tests {
             if p[0] == "lookup" {
                 let want = p[3];
                 let got = Encoding::lookup(p[1]).map_or("-", |e| e.codec_name());
-                let ours = ["utf-8", "utf-8-sig", "iso8859-1", "ascii", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "unicode-escape", "raw-unicode-escape"];
+                let ours = [
+                    "utf-8",
+                    "utf-8-sig",
+                    "iso8859-1",
+                    "ascii",
+                    "utf-16",
+                    "utf-16-le",
+                    "utf-16-be",
+                    "utf-32",
+                    "utf-32-le",
+                    "utf-32-be",
+                    "unicode-escape",
+                    "raw-unicode-escape",
+                ];
                 let want = if ours.contains(&want) { want } else { "-" };
                 if got != want {
                     failures.push(format!("lookup {:?}: got {got}, want {want}", p[1]));
@@ -1301,7 +1343,10 @@ mod tests {
             "'charmap' codec can't decode byte 0x81 in position 1: character maps to <undefined>"
         );
         assert_eq!(dec(b"a\x81\x80\x90", ErrorHandler::Replace), Ok(StrData::from_str("a\u{FFFD}€\u{FFFD}")));
-        assert_eq!(dec(b"a\x81\x80", ErrorHandler::SurrogateEscape), Ok(StrData::from_code_points(&[0x61, 0xDC81, 0x20AC])));
+        assert_eq!(
+            dec(b"a\x81\x80", ErrorHandler::SurrogateEscape),
+            Ok(StrData::from_code_points(&[0x61, 0xDC81, 0x20AC]))
+        );
         assert_eq!(dec(b"a\x81\x80", ErrorHandler::BackslashReplace), Ok(StrData::from_str("a\\x81€")));
         let short = StrData::from_str("ab");
         let mut out = StrBuilder::new();
@@ -1314,7 +1359,15 @@ mod tests {
         };
         let x = StrData::from_str("a€\u{100}\u{101}b");
         let e = enc(&x, ErrorHandler::Strict).unwrap_err();
-        assert_eq!(e, CharmapError::Codec(CodecError { encoding: "charmap", start: 2, end: 4, reason: "character maps to <undefined>" }));
+        assert_eq!(
+            e,
+            CharmapError::Codec(CodecError {
+                encoding: "charmap",
+                start: 2,
+                end: 4,
+                reason: "character maps to <undefined>"
+            })
+        );
         assert_eq!(enc(&x, ErrorHandler::Replace), Ok(b"a\x80??b".to_vec()));
         assert_eq!(enc(&x, ErrorHandler::Ignore), Ok(b"a\x80b".to_vec()));
         assert_eq!(enc(&x, ErrorHandler::BackslashReplace), Ok(b"a\x80\\u0100\\u0101b".to_vec()));
@@ -1324,11 +1377,20 @@ mod tests {
             Ok(b"a\x80\\N{LATIN CAPITAL LETTER A WITH MACRON}\\N{LATIN SMALL LETTER A WITH MACRON}b".to_vec())
         );
         assert!(enc(&x, ErrorHandler::SurrogateEscape).is_err());
-        assert_eq!(enc(&StrData::from_code_points(&[0xDC81, 0xDC80]), ErrorHandler::SurrogateEscape), Ok(b"\x81\x80".to_vec()));
+        assert_eq!(
+            enc(&StrData::from_code_points(&[0xDC81, 0xDC80]), ErrorHandler::SurrogateEscape),
+            Ok(b"\x81\x80".to_vec())
+        );
         // Replacement text that the map cannot encode fails with the original range.
         let tiny = EncodingMap::build(&StrData::from_str("ab"));
         let mut out = Vec::new();
-        let r = charmap_encode_into::<()>(&StrData::from_str("ac"), 0, ErrorHandler::Replace, &mut |c| Ok(tiny.get(c)), &mut out);
+        let r = charmap_encode_into::<()>(
+            &StrData::from_str("ac"),
+            0,
+            ErrorHandler::Replace,
+            &mut |c| Ok(tiny.get(c)),
+            &mut out,
+        );
         assert!(matches!(r, Err(CharmapError::Codec(CodecError { start: 1, end: 2, .. }))));
     }
 

@@ -518,7 +518,10 @@ mod tests {
         assert_eq!(long.count(&s("b€"), None, None), 100);
         assert_eq!(long.count(&s("b€"), Some(2), Some(-1)), 98);
         assert_eq!(long.split(Some(&s("€a")), -1).unwrap().len(), 100);
-        assert_eq!(long.rsplit(Some(&s("€a")), 2).unwrap(), vec![s("ab€").repeat(97).unwrap().concat(&s("ab")).unwrap(), s("b"), s("b€")]);
+        assert_eq!(
+            long.rsplit(Some(&s("€a")), 2).unwrap(),
+            vec![s("ab€").repeat(97).unwrap().concat(&s("ab")).unwrap(), s("b"), s("b€")]
+        );
         let wide = StrData::from_code_points(&[0x4100, 0x41, 0x4100]).repeat(30).unwrap();
         assert_eq!(wide.count(&StrData::from_code_points(&[0x41, 0x4100]), None, None), 30);
         assert_eq!(wide.count(&StrData::from_code_points(&[0x4141]), None, None), 0);

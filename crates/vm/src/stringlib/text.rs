@@ -52,7 +52,8 @@ impl StrData {
             return Ok(self.clone());
         }
         let total = left.checked_add(right).and_then(|n| n.checked_add(self.len()));
-        let total = total.filter(|&n| n <= isize::MAX as usize).ok_or(StrError::Overflow("padded string is too long"))?;
+        let total =
+            total.filter(|&n| n <= isize::MAX as usize).ok_or(StrError::Overflow("padded string is too long"))?;
         let mut out = StrBuilder::try_with_capacity(total, self.kind().max(Kind::of(fill)))?;
         for _ in 0..left {
             out.push(fill);
@@ -274,7 +275,13 @@ mod tests {
             })
         });
         assert_eq!(r, Ok(s("xyc€")));
-        assert_eq!(s("a€").translate(|c| Ok::<_, ()>(if c == 0x20AC { Translation::Delete } else { Translation::Keep })).unwrap().kind(), Kind::Ascii);
+        assert_eq!(
+            s("a€")
+                .translate(|c| Ok::<_, ()>(if c == 0x20AC { Translation::Delete } else { Translation::Keep }))
+                .unwrap()
+                .kind(),
+            Kind::Ascii
+        );
         assert_eq!(s("ab").translate(|c| if c == 0x62 { Err("bad") } else { Ok(Translation::Keep) }), Err("bad"));
     }
 
