@@ -198,6 +198,31 @@ pub fn numeric_value(cp: u32) -> Option<f64> {
     db::NUMERIC_VALUES.get(i as usize).copied()
 }
 
+/// `unicodedata.category(chr(cp))` ("Lu", "Nd", "Cn", ...).
+pub fn category(cp: u32) -> &'static str {
+    db::CATEGORIES.get(record(cp).8 as usize).copied().unwrap_or("Cn")
+}
+
+/// `unicodedata.bidirectional(chr(cp))` ("L", "AN", ... or "" when unassigned).
+pub fn bidirectional(cp: u32) -> &'static str {
+    db::BIDIRECTIONAL.get(record(cp).9 as usize).copied().unwrap_or("")
+}
+
+/// `unicodedata.east_asian_width(chr(cp))` ("F", "H", "W", "Na", "A" or "N").
+pub fn east_asian_width(cp: u32) -> &'static str {
+    db::EAST_ASIAN_WIDTH.get(record(cp).10 as usize).copied().unwrap_or("N")
+}
+
+/// `unicodedata.combining(chr(cp))`: the canonical combining class.
+pub fn combining(cp: u32) -> u8 {
+    record(cp).11
+}
+
+/// `unicodedata.mirrored(chr(cp))`.
+pub fn mirrored(cp: u32) -> bool {
+    has(cp, db::MIRRORED)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::unicode_checks as checks;
@@ -313,6 +338,28 @@ mod tests {
             let _ = write!(s, "{dec} {dig} {}", syntax::repr::float_repr(num));
         });
         assert_eq!(got, checks::VALUES);
+    }
+
+    #[test]
+    fn properties_match_cpython() {
+        use std::fmt::Write;
+        let got = checksum(|cp, s| {
+            let _ = write!(
+                s,
+                "{} {} {} {} {}",
+                category(cp),
+                bidirectional(cp),
+                east_asian_width(cp),
+                combining(cp),
+                u8::from(mirrored(cp))
+            );
+        });
+        assert_eq!(got, checks::PROPERTIES);
+        assert_eq!((category(0x41), category(0xD800), category(0x378)), ("Lu", "Cs", "Cn"));
+        assert_eq!(
+            (bidirectional(0x5D0), east_asian_width(0x3000), combining(0x301), mirrored(0x28)),
+            ("R", "F", 230, true)
+        );
     }
 
     #[test]
