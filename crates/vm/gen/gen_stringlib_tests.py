@@ -7,8 +7,8 @@ L<count>:<strs joined by ','> (a list or tuple of str), e:<exception class name>
 
 Run: python3 crates/vm/gen/gen_stringlib_tests.py   (from any directory)
 """
-import itertools
 import os
+import random
 import sys
 
 assert sys.version_info[:2] == (3, 11), "generate from CPython 3.11"
@@ -103,6 +103,60 @@ REPRS = ["", "abc", "'", '"', "'\"", "a'b", "\\", "\x00\x1f\x7f\x80\x9f\xa0\xad\
 for h in REPRS:
     case("repr", repr, h)
     case("ascii", ascii, h)
+
+CASED = ["", "hello WORLD", "hELLO wORLD", "Hello World", "Hello world", "ǅemal ǈubljana", "ǆ ǉ ǌ",
+         "ΣΑΣ ΣΑΣ. ὈΔΥΣΣΕΎΣ", "aΣ", "aΣ\u0301", "aΣ\u0301b", "a\u0301Σ", "Σa", ".Σ.", "aΣ.Σb",
+         "a\u02b0Σ", "\u02b0Σ", "1Σ", "aΣ\u1d2c", "ß\ufb01\ufb03\u0149", "\u0130i\u0131I",
+         "ﬀ ﬁ ﬂ", "x\U00010428\U00010400y", "ᾳ ᾼ ῌ", "abc123def", "they're bill's", "a\ud800b",
+         "\u1e9e\u00df", "\u2160\u2170 \u24b6\u24d0", "_ab1", "1ab", "a b", "\u0660\u00b2\u00bd",
+         "\u3000 \t", "\x1f", "\xa0\xad", "αβγ", "ΑΒΓ", "Ǆ", "ǅ", "\u1fbc\u1f88"]
+for h in CASED:
+    for m in ("upper", "lower", "casefold", "title", "capitalize", "swapcase", "islower", "isupper",
+              "istitle", "isidentifier", "isspace", "isalnum", "isalpha", "isdecimal", "isdigit",
+              "isnumeric", "isprintable", "isascii"):
+        case(m, lambda h, m=m: getattr(h, m)(), h)
+
+# Random cases over an alphabet of awkward characters (fixed seed, so the file is stable).
+random.seed(393)
+ALPHABET = ["a", "b", " ", "\t", "\n", "\r", "\u00e9", "\u20ac", "\U0001F600", "\ud800", "\u03a3", "\u00df",
+            "\u2028", "\x85", "\u3000", "\u0130", "\u01c6", "1", "\u0663", "'", "\u0301"]
+OPS = ["find", "rfind", "count", "startswith", "endswith", "replace", "split", "rsplit", "splitlines",
+       "strip", "partition", "rpartition", "title", "lower", "upper", "swapcase", "capitalize", "casefold",
+       "istitle", "islower", "isupper", "expandtabs", "center", "zfill"]
+
+
+def rand_str(n):
+    return "".join(random.choice(ALPHABET) for _ in range(random.randint(0, n)))
+
+
+def rand_bound():
+    return random.choice([None, random.randint(-15, 15)])
+
+
+for _ in range(1000):
+    h, n = rand_str(12), rand_str(3)
+    op = random.choice(OPS)
+    if op in ("find", "rfind", "count", "startswith", "endswith"):
+        case(op, lambda h, n, a, b, op=op: getattr(h, op)(n, a, b), h, n, rand_bound(), rand_bound())
+    elif op == "replace":
+        case(op, lambda h, n, m, c: h.replace(n, m, c), h, n, rand_str(2), random.randint(-1, 3))
+    elif op in ("split", "rsplit"):
+        sep = random.choice([None, n])
+        case(op, lambda h, n, m, op=op: getattr(h, op)(n, m), h, sep, random.randint(-1, 3))
+    elif op == "splitlines":
+        case(op, lambda h, k: h.splitlines(k), h, random.choice([True, False]))
+    elif op == "strip":
+        case(op, lambda h, n: h.strip(n), h, random.choice([None, n]))
+    elif op in ("partition", "rpartition"):
+        case(op, lambda h, n, op=op: getattr(h, op)(n), h, n)
+    elif op == "expandtabs":
+        case(op, lambda h, t: h.expandtabs(t), h, random.randint(-1, 5))
+    elif op == "center":
+        case(op, lambda h, w, f: h.center(w, f), h, random.randint(-1, 20), random.choice(ALPHABET))
+    elif op == "zfill":
+        case(op, lambda h, w: h.zfill(w), random.choice(["+", "-", ""]) + h, random.randint(-1, 20))
+    else:
+        case(op, lambda h, op=op: getattr(h, op)(), h)
 
 with open(OUT, "w", encoding="ascii") as fh:
     fh.write("\n".join(lines) + "\n")

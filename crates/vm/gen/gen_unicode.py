@@ -10,7 +10,8 @@ Every fact is read from this python3's own `str` methods and `unicodedata`
   final-sigma rule of lower()), and whether unicodedata.name() knows a name;
 - full case mappings (upper, lower, title, casefold) as deltas, or as indexes into
   EXT_CASE when a mapping has several code points or casefold differs from lower;
-- decimal and digit values, and numeric values (an index into NUMERIC_VALUES).
+- decimal and digit values, and numeric values (an index into NUMERIC_VALUES);
+- unicodedata's category, bidirectional, east_asian_width, combining and mirrored.
 
 Records are shared: RECORD_INDEX1[cp >> SHIFT] picks a block of RECORD_INDEX2 whose
 entry for cp & MASK is the index of the record in RECORDS (CPython's two-level
@@ -35,6 +36,14 @@ ALPHA, DECIMAL, DIGIT, NUMERIC = 0x1, 0x2, 0x4, 0x8
 LOWER, UPPER, TITLE, SPACE = 0x10, 0x20, 0x40, 0x80
 LINEBREAK, XID_START, XID_CONTINUE = 0x100, 0x200, 0x400
 CASED, CASE_IGNORABLE, EXTENDED_CASE, HAS_NAME = 0x800, 0x1000, 0x2000, 0x4000
+MIRRORED = 0x8000
+
+# Value lists of the unicodedata properties the records index (order is ours).
+CATEGORIES = ["Cn", "Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc", "Pd", "Ps", "Pe",
+              "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co"]
+BIDI = ["", "L", "LRE", "LRO", "R", "AL", "RLE", "RLO", "PDF", "EN", "ES", "ET", "AN", "CS", "NSM", "BN", "B",
+        "S", "WS", "ON", "LRI", "RLI", "FSI", "PDI"]
+EAW = ["F", "H", "W", "Na", "A", "N"]
 
 
 def is_cased(ch):
@@ -83,6 +92,8 @@ def flags_of(c):
         f |= CASE_IGNORABLE
     if unicodedata.name(ch, None) is not None:
         f |= HAS_NAME
+    if unicodedata.mirrored(ch):
+        f |= MIRRORED
     return f
 
 
@@ -127,7 +138,9 @@ def main():
                 numeric_index[num] = len(numeric_values)
                 numeric_values.append(num)
             ni = numeric_index[num]
-        rec = (f,) + case + (dec & 0xFF, dig & 0xFF, ni)
+        props = (CATEGORIES.index(unicodedata.category(ch)), BIDI.index(unicodedata.bidirectional(ch)),
+                 EAW.index(unicodedata.east_asian_width(ch)), unicodedata.combining(ch))
+        rec = (f,) + case + (dec & 0xFF, dig & 0xFF, ni) + props
         if rec not in record_index:
             record_index[rec] = len(records)
             records.append(rec)
@@ -166,19 +179,24 @@ def main():
                       ("LOWER", LOWER), ("UPPER", UPPER), ("TITLE", TITLE), ("SPACE", SPACE),
                       ("LINEBREAK", LINEBREAK), ("XID_START", XID_START), ("XID_CONTINUE", XID_CONTINUE),
                       ("CASED", CASED), ("CASE_IGNORABLE", CASE_IGNORABLE), ("EXTENDED_CASE", EXTENDED_CASE),
-                      ("HAS_NAME", HAS_NAME)]:
+                      ("HAS_NAME", HAS_NAME), ("MIRRORED", MIRRORED)]:
         out.append(f"pub(crate) const {name}: u16 = 0x{val:X};")
     out.append("")
     out.append("/// One character record: flags; upper, lower, title and casefold mappings (deltas,")
     out.append("/// or `len << 24 | index` into EXT_CASE when EXTENDED_CASE); decimal and digit")
-    out.append("/// values (0xFF: none); index into NUMERIC_VALUES (0xFFFF: none).")
-    out.append("pub(crate) type Record = (u16, i32, i32, i32, i32, u8, u8, u16);")
+    out.append("/// values (0xFF: none); index into NUMERIC_VALUES (0xFFFF: none); indexes into")
+    out.append("/// CATEGORIES, BIDIRECTIONAL and EAST_ASIAN_WIDTH; the canonical combining class.")
+    out.append("pub(crate) type Record = (u16, i32, i32, i32, i32, u8, u8, u16, u8, u8, u8, u8);")
+    out.append("")
+    for name, vals in [("CATEGORIES", CATEGORIES), ("BIDIRECTIONAL", BIDI), ("EAST_ASIAN_WIDTH", EAW)]:
+        out.append(f"pub(crate) static {name}: [&str; {len(vals)}] = [" + ", ".join('"%s"' % v for v in vals) + "];")
     out.append("")
     out.append(f"pub(crate) const SHIFT: u32 = {shift};")
     out.append("")
     out.append(f"pub(crate) static RECORDS: [Record; {len(records)}] = [")
-    for r in records:
-        out.append("    (" + ", ".join(str(v) for v in r) + "),")
+    recs = ["(" + ",".join(str(v) for v in r) + ")" for r in records]
+    for i in range(0, len(recs), 6):
+        out.append("    " + ",".join(recs[i:i + 6]) + ",")
     out.append("];")
     out.append("")
     out.append(f"pub(crate) static RECORD_INDEX1: [{i1t}; {len(index1)}] = [")
@@ -222,6 +240,9 @@ def main():
         ("VALUES", lambda ch: "%d %d %r" % (unicodedata.decimal(ch, -1), unicodedata.digit(ch, -1),
                                            unicodedata.numeric(ch, -1.0))),
         ("NAMES", lambda ch: unicodedata.name(ch, "")),
+        ("PROPERTIES", lambda ch: "%s %s %s %d %d" % (unicodedata.category(ch), unicodedata.bidirectional(ch),
+                                                      unicodedata.east_asian_width(ch), unicodedata.combining(ch),
+                                                      unicodedata.mirrored(ch))),
     ]
     lines = ["// @generated by gen/gen_unicode.py from CPython 3.11 (Unicode 14.0.0). Do not edit.",
              "//! CRC-32 of per-code-point property lines, recomputed by the tests through our tables.",

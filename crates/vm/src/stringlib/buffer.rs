@@ -131,6 +131,14 @@ impl StrData {
         b.finish()
     }
 
+    /// The string of a Rust `String`, reusing its buffer when it is ASCII.
+    pub fn from_string(s: String) -> Self {
+        if s.is_ascii() {
+            return StrData { repr: Repr::Ascii(s.into_boxed_str()) };
+        }
+        StrData::from_str(&s)
+    }
+
     /// The string whose code points are the given Latin-1 bytes.
     pub fn from_latin1(bytes: &[u8]) -> Self {
         if bytes.is_ascii() {
@@ -138,6 +146,36 @@ impl StrData {
             return StrData { repr: Repr::Ascii(s.into_boxed_str()) };
         }
         StrData { repr: Repr::Latin1(Box::from(bytes)) }
+    }
+
+    /// The string of a parser string value (generalized UTF-8, lone surrogates kept).
+    pub fn from_wtf8(w: &syntax::wtf8::Wtf8Buf) -> Self {
+        if let Some(s) = w.as_str() {
+            return StrData::from_str(s);
+        }
+        let mut b = StrBuilder::new();
+        for cp in w.code_points() {
+            b.push(cp);
+        }
+        b.finish()
+    }
+
+    /// The text as generalized UTF-8 (lone surrogates as 3-byte sequences).
+    pub fn to_wtf8(&self) -> syntax::wtf8::Wtf8Buf {
+        let mut w = syntax::wtf8::Wtf8Buf::with_capacity(self.len());
+        match self.as_str() {
+            Some(s) => w.push_str(s),
+            None => self.code_points().for_each(|c| w.push_code_point(c)),
+        }
+        w
+    }
+
+    /// Whether the string equals the Rust text `s`, without allocating.
+    pub fn eq_str(&self, s: &str) -> bool {
+        match self.as_str() {
+            Some(a) => a == s,
+            None => !s.is_ascii() && self.code_points().eq(s.chars().map(u32::from)),
+        }
     }
 
     /// The string of these code points, or `None` if one is above 0x10FFFF.
@@ -354,7 +392,10 @@ impl StrData {
         let mut kind = if items.len() > 1 { self.kind() } else { Kind::Ascii };
         for (k, it) in items.iter().enumerate() {
             let add = if k > 0 { self.len() } else { 0 } + it.len();
-            total = total.checked_add(add).filter(|&n| n <= isize::MAX as usize).ok_or(StrError::Overflow("join() result is too long for a Python string"))?;
+            total = total
+                .checked_add(add)
+                .filter(|&n| n <= isize::MAX as usize)
+                .ok_or(StrError::Overflow("join() result is too long for a Python string"))?;
             kind = kind.max(it.kind());
         }
         let mut out = StrBuilder::try_with_capacity(total, kind)?;
@@ -498,7 +539,10 @@ impl StrBuilder {
     /// A builder with room for `n` code points of up to `kind` (a hint; it still widens).
     pub fn with_capacity(n: usize, kind: Kind) -> Self {
         let kind = if kind == Kind::Latin1 { Kind::Ascii } else { kind };
-        StrBuilder { buf: Vec::with_capacity(n.saturating_mul(kind.width())), kind, need: Kind::Ascii }
+        let mut buf = Vec::new();
+        // Only a hint: a failed reservation leaves growth to the pushes.
+        let _ = buf.try_reserve(n.saturating_mul(kind.width()));
+        StrBuilder { buf, kind, need: Kind::Ascii }
     }
 
     /// As `with_capacity`, failing with `StrError::Memory` instead of aborting.
@@ -541,7 +585,7 @@ impl StrBuilder {
         self.kind = to;
     }
 
-    /// Appends one code point (at most 0x10FFFF).
+    /// Appends one code point (at most 0x10FFFF; the caller validates, as `chr()` does).
     #[inline]
     pub fn push(&mut self, cp: u32) {
         let k = Kind::of(cp);
@@ -554,14 +598,27 @@ impl StrBuilder {
         write(&mut self.buf, self.kind.width(), cp);
     }
 
+    /// Appends the code points of UTF-8 text.
+    pub fn push_utf8(&mut self, s: &str) {
+        if s.is_ascii() && self.kind.width() == 1 {
+            self.buf.extend_from_slice(s.as_bytes());
+        } else {
+            for c in s.chars() {
+                self.push(c as u32);
+            }
+        }
+    }
+
     /// Appends every code point of `s`.
     pub fn push_str(&mut self, s: &StrData) {
         let (b, w) = s.raw();
         self.push_raw(b, w, s.kind());
     }
 
-    /// Appends code points `start..end` of `s`.
+    /// Appends code points `start..end` of `s` (clamped to its length).
     pub fn push_slice(&mut self, s: &StrData, start: usize, end: usize) {
+        let end = end.min(s.len());
+        let start = start.min(end);
         let (b, w) = s.raw();
         // The slice may need less than `s.kind()`; record only what it holds.
         if s.kind() == Kind::Ascii || end - start <= 16 {
@@ -658,6 +715,8 @@ mod tests {
         assert_eq!(StrData::from_latin1(b"ab\xff"), s("abÿ"));
         assert_eq!(StrData::from_latin1(b"ab").as_str(), Some("ab"));
         assert_eq!(StrData::try_from_code_points([0x110000]), None);
+        assert_eq!(StrData::from_string("ab".to_owned()).kind(), Kind::Ascii);
+        assert_eq!(StrData::from_string("a€".to_owned()), s("a€"));
     }
 
     #[test]
@@ -667,7 +726,11 @@ mod tests {
         assert_eq!(x.get(1), 0x20AC);
         assert_eq!(x.get(5), 0x1F600);
         assert_eq!(x.try_get(6), None);
-        assert_eq!(x.code_points().rev().next(), Some(0x1F600));
+        assert_eq!(x.code_points().next_back(), Some(0x1F600));
+        assert!(x.eq_str("h€llo😀") && !x.eq_str("h€llo") && s("ab").eq_str("ab") && !s("ab").eq_str("abc"));
+        let sur = StrData::from_code_points(&[0x61, 0xD800, 0xDC00]);
+        assert_eq!(StrData::from_wtf8(&sur.to_wtf8()), sur);
+        assert_eq!(sur.to_wtf8().code_points().count(), 3);
         assert_eq!(x.to_string_lossy(), "h€llo😀");
         assert_eq!(StrData::from_code_points(&[0x61, 0xDC80]).to_string_lossy(), "a\u{FFFD}");
         assert_eq!(s("ab").kind_bytes(), b"ab");

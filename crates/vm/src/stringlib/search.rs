@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use memchr::memmem;
 
-use super::buffer::{Kind, StrBuilder, StrData, StrError};
+use super::buffer::{StrBuilder, StrData, StrError};
 use super::unicode::{is_linebreak, is_space};
 
 /// Python's slice clamping of `start`/`end` arguments (CPython's ADJUST_INDICES):
@@ -27,22 +27,23 @@ pub fn adjust_indices(start: Option<isize>, end: Option<isize>, len: usize) -> (
     (start, end)
 }
 
-/// Searches one needle in haystacks of one width, reusing the prepared finder.
-struct Searcher {
-    fwd: memmem::Finder<'static>,
-    rev: memmem::FinderRev<'static>,
+/// Searches one needle (converted to the haystack's width) in one haystack.
+struct Searcher<'a> {
+    needle: Cow<'a, [u8]>,
+    /// Prepared finder, for repeated forward searches in a long haystack.
+    fwd: Option<memmem::Finder<'static>>,
     width: usize,
     /// Needle length in code points.
     m: usize,
 }
 
-impl Searcher {
-    /// `None` when the needle cannot occur in strings of `hay_kind`.
-    fn new(needle: &StrData, hay_kind: Kind) -> Option<Searcher> {
-        if needle.kind() > hay_kind {
+impl<'a> Searcher<'a> {
+    /// `None` when the needle cannot occur in `hay` (it needs a wider kind).
+    fn new(needle: &'a StrData, hay: &StrData) -> Option<Searcher<'a>> {
+        if needle.kind() > hay.kind() {
             return None;
         }
-        let width = hay_kind.width();
+        let width = hay.kind().width();
         let bytes: Cow<[u8]> = if needle.kind().width() == width {
             Cow::Borrowed(needle.kind_bytes())
         } else {
@@ -55,12 +56,24 @@ impl Searcher {
             }
             Cow::Owned(v)
         };
-        Some(Searcher {
-            fwd: memmem::Finder::new(&bytes).into_owned(),
-            rev: memmem::FinderRev::new(&bytes).into_owned(),
-            width,
-            m: needle.len(),
-        })
+        Some(Searcher { needle: bytes, fwd: None, width, m: needle.len() })
+    }
+
+    /// As `new`, preparing for many forward searches (count, replace, split).
+    fn repeated(needle: &'a StrData, hay: &StrData) -> Option<Searcher<'a>> {
+        let mut s = Searcher::new(needle, hay)?;
+        // memmem's one-shot search is cheaper than building a finder on short input.
+        if hay.kind_bytes().len() >= 64 {
+            s.fwd = Some(memmem::Finder::new(&s.needle).into_owned());
+        }
+        Some(s)
+    }
+
+    fn find_bytes(&self, hay: &[u8]) -> Option<usize> {
+        match &self.fwd {
+            Some(f) => f.find(hay),
+            None => memmem::find(hay, &self.needle),
+        }
     }
 
     /// First match in code points `start..end` of `hay` (a match at a byte offset that
@@ -70,7 +83,7 @@ impl Searcher {
         let end_b = end * w;
         let mut pos = start * w;
         while pos + self.m * w <= end_b {
-            let at = pos + self.fwd.find(&hay[pos..end_b])?;
+            let at = pos + self.find_bytes(&hay[pos..end_b])?;
             if at % w == 0 {
                 return Some(at / w);
             }
@@ -85,7 +98,7 @@ impl Searcher {
         let start_b = start * w;
         let mut end_b = end * w;
         while start_b + self.m * w <= end_b {
-            let at = start_b + self.rev.rfind(&hay[start_b..end_b])?;
+            let at = start_b + memmem::rfind(&hay[start_b..end_b], &self.needle)?;
             if at % w == 0 {
                 return Some(at / w);
             }
@@ -131,8 +144,41 @@ impl StrData {
         if sub.is_empty() {
             return Some(end);
         }
-        let s = Searcher::new(sub, self.kind())?;
+        let s = Searcher::new(sub, self)?;
         s.rfind(self.kind_bytes(), start, end)
+    }
+
+    /// `str.index(sub, start, end)`: as `find`, ValueError("substring not found") when absent.
+    pub fn index(&self, sub: &StrData, start: Option<isize>, end: Option<isize>) -> Result<usize, StrError> {
+        self.find(sub, start, end).ok_or(StrError::Value("substring not found"))
+    }
+
+    /// `str.rindex(sub, start, end)`: as `rfind`, ValueError("substring not found") when absent.
+    pub fn rindex(&self, sub: &StrData, start: Option<isize>, end: Option<isize>) -> Result<usize, StrError> {
+        self.rfind(sub, start, end).ok_or(StrError::Value("substring not found"))
+    }
+
+    /// `sub in self`.
+    pub fn contains(&self, sub: &StrData) -> bool {
+        self.find_range(sub, 0, self.len()).is_some()
+    }
+
+    /// `str.removeprefix(prefix)`.
+    pub fn removeprefix(&self, prefix: &StrData) -> StrData {
+        if self.startswith(prefix, None, None) {
+            self.slice(prefix.len(), self.len())
+        } else {
+            self.clone()
+        }
+    }
+
+    /// `str.removesuffix(suffix)`.
+    pub fn removesuffix(&self, suffix: &StrData) -> StrData {
+        if !suffix.is_empty() && self.endswith(suffix, None, None) {
+            self.slice(0, self.len() - suffix.len())
+        } else {
+            self.clone()
+        }
     }
 
     /// `find` on already adjusted indices.
@@ -146,7 +192,7 @@ impl StrData {
         if sub.len() == 1 {
             return self.find_char(sub.get(0), start, end);
         }
-        let s = Searcher::new(sub, self.kind())?;
+        let s = Searcher::new(sub, self)?;
         s.find(self.kind_bytes(), start, end)
     }
 
@@ -159,7 +205,7 @@ impl StrData {
         if sub.is_empty() {
             return end - start + 1;
         }
-        let Some(s) = Searcher::new(sub, self.kind()) else { return 0 };
+        let Some(s) = Searcher::repeated(sub, self) else { return 0 };
         let hay = self.kind_bytes();
         let (mut pos, mut n) = (start, 0);
         while let Some(i) = s.find(hay, pos, end) {
@@ -173,36 +219,40 @@ impl StrData {
     pub fn replace(&self, old: &StrData, new: &StrData, count: isize) -> Result<StrData, StrError> {
         let len = self.len();
         let max = if count < 0 { usize::MAX } else { count as usize };
-        let mut at: Vec<usize> = Vec::new();
-        if old.is_empty() {
-            let n = max.min(len + 1);
-            if n == 0 {
-                return Ok(self.clone());
-            }
-            at.try_reserve(n).map_err(|_| StrError::Memory)?;
-            at.extend(0..n);
-        } else if let Some(s) = Searcher::new(old, self.kind()) {
-            let hay = self.kind_bytes();
-            let mut pos = 0;
-            while at.len() < max {
+        // Two passes, as CPython: count the matches, then build the result at its size.
+        let searcher = if old.is_empty() { None } else { Searcher::repeated(old, self) };
+        let hay = self.kind_bytes();
+        let n = if old.is_empty() {
+            max.min(len + 1)
+        } else {
+            let Some(s) = &searcher else { return Ok(self.clone()) };
+            let (mut pos, mut n) = (0, 0);
+            while n < max {
                 let Some(i) = s.find(hay, pos, len) else { break };
-                at.push(i);
+                n += 1;
                 pos = i + old.len();
             }
-        }
-        if at.is_empty() {
+            n
+        };
+        if n == 0 {
             return Ok(self.clone());
         }
         let too_long = StrError::Overflow("replace string is too long");
-        let removed = at.len() * old.len();
-        let added = at.len().checked_mul(new.len()).ok_or(too_long)?;
-        let total = (len - removed).checked_add(added).filter(|&t| t <= isize::MAX as usize).ok_or(too_long)?;
+        let added = n.checked_mul(new.len()).ok_or(too_long)?;
+        let total = (len - n * old.len()).checked_add(added).filter(|&t| t <= isize::MAX as usize).ok_or(too_long)?;
         let mut out = StrBuilder::try_with_capacity(total, self.kind().max(new.kind()))?;
         let mut pos = 0;
-        for &i in &at {
+        for k in 0..n {
+            let i = match &searcher {
+                None => k,
+                Some(s) => match s.find(hay, pos, len) {
+                    Some(i) => i,
+                    None => break,
+                },
+            };
             out.push_slice(self, pos, i);
             out.push_str(new);
-            pos = i + old.len();
+            pos = if old.is_empty() { i } else { i + old.len() };
         }
         out.push_slice(self, pos, len);
         Ok(out.finish())
@@ -243,7 +293,7 @@ impl StrData {
                     return Err(StrError::Value("empty separator"));
                 }
                 let mut i = 0;
-                if let Some(s) = Searcher::new(sep, self.kind()) {
+                if let Some(s) = Searcher::repeated(sep, self) {
                     let hay = self.kind_bytes();
                     while left > 0 {
                         let Some(j) = s.find(hay, i, len) else { break };
@@ -291,7 +341,7 @@ impl StrData {
                     return Err(StrError::Value("empty separator"));
                 }
                 let mut j = self.len();
-                if let Some(s) = Searcher::new(sep, self.kind()) {
+                if let Some(s) = Searcher::new(sep, self) {
                     let hay = self.kind_bytes();
                     while left > 0 {
                         let Some(pos) = s.rfind(hay, 0, j) else { break };
@@ -423,5 +473,57 @@ impl StrData {
     /// `str.endswith(suffix, start, end)` for one suffix.
     pub fn endswith(&self, suffix: &StrData, start: Option<isize>, end: Option<isize>) -> bool {
         self.tailmatch(suffix, start, end, true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(x: &str) -> StrData {
+        StrData::from_str(x)
+    }
+
+    // Expected values from python3.11 (most cases are in testdata/methods.txt).
+    #[test]
+    fn small_methods() {
+        assert_eq!(s("abcabc").index(&s("c"), None, None), Ok(2));
+        assert_eq!(s("abcabc").rindex(&s("c"), None, Some(-1)), Ok(2));
+        assert_eq!(s("abc").index(&s("d"), None, None), Err(StrError::Value("substring not found")));
+        assert!(s("a€b").contains(&s("€b")) && !s("ab").contains(&s("é")) && s("ab").contains(&s("")));
+        assert_eq!(s("€abc").removeprefix(&s("€a")), s("bc"));
+        assert_eq!(s("abc").removeprefix(&s("b")), s("abc"));
+        assert_eq!(s("abc€").removesuffix(&s("c€")), s("ab"));
+        assert_eq!(s("abc").removesuffix(&s("")), s("abc"));
+        assert_eq!(adjust_indices(Some(-100), Some(-1), 5), (0, 4));
+        assert_eq!(adjust_indices(Some(7), Some(100), 5), (7, 5));
+    }
+
+    #[test]
+    fn replace_limits() {
+        let big = s("ab").repeat(1000).unwrap();
+        assert_eq!(big.replace(&s("ab"), &s("€"), -1).unwrap(), s("€").repeat(1000).unwrap());
+        assert_eq!(s("aaa").replace(&s("a"), &s("b"), 2).unwrap(), s("bba"));
+        assert_eq!(s("abc").replace(&s(""), &s("-"), 2).unwrap(), s("-a-bc"));
+        assert_eq!(s("abc").replace(&s(""), &s("-"), -1).unwrap(), s("-a-b-c-"));
+        assert_eq!(s("abc").replace(&s("x"), &s("-"), -1).unwrap(), s("abc"));
+        // Misaligned byte matches in wide strings are not matches.
+        let w = StrData::from_code_points(&[0x100, 0x4100, 0x41]);
+        assert_eq!(w.find(&StrData::from_code_points(&[0x41]), None, None), Some(2));
+        assert_eq!(w.find(&StrData::from_code_points(&[0x141, 0x41]), None, None), None);
+        assert_eq!(w.rfind(&StrData::from_code_points(&[0x4100, 0x41]), None, None), Some(1));
+        assert_eq!(w.count(&StrData::from_code_points(&[0x41]), None, None), 1);
+        // Long haystacks use a prepared finder. Python: ('ab€' * 100).count('b€') == 100.
+        let long = s("ab€").repeat(100).unwrap();
+        assert_eq!(long.count(&s("b€"), None, None), 100);
+        assert_eq!(long.count(&s("b€"), Some(2), Some(-1)), 98);
+        assert_eq!(long.split(Some(&s("€a")), -1).unwrap().len(), 100);
+        assert_eq!(
+            long.rsplit(Some(&s("€a")), 2).unwrap(),
+            vec![s("ab€").repeat(97).unwrap().concat(&s("ab")).unwrap(), s("b"), s("b€")]
+        );
+        let wide = StrData::from_code_points(&[0x4100, 0x41, 0x4100]).repeat(30).unwrap();
+        assert_eq!(wide.count(&StrData::from_code_points(&[0x41, 0x4100]), None, None), 30);
+        assert_eq!(wide.count(&StrData::from_code_points(&[0x4141]), None, None), 0);
     }
 }

@@ -18,13 +18,42 @@ pub(crate) fn push_backslash_escape(out: &mut String, cp: u32) {
     };
 }
 
+/// What `str.translate` does with one code point, as the table lookup decided.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Translation {
+    /// Not in the table (LookupError): keep the code point.
+    Keep,
+    /// Mapped to None: delete it.
+    Delete,
+    /// Mapped to an int: this code point.
+    Char(u32),
+    /// Mapped to a str.
+    Str(StrData),
+}
+
 impl StrData {
+    /// The loop of `str.translate`: `lookup` does the table lookup (it may fail, e.g.
+    /// on a bad mapping value, and its error is returned as is).
+    pub fn translate<E>(&self, mut lookup: impl FnMut(u32) -> Result<Translation, E>) -> Result<StrData, E> {
+        let mut out = StrBuilder::with_capacity(self.len(), self.kind());
+        for cp in self.code_points() {
+            match lookup(cp)? {
+                Translation::Keep => out.push(cp),
+                Translation::Delete => {}
+                Translation::Char(c) => out.push(c),
+                Translation::Str(s) => out.push_str(&s),
+            }
+        }
+        Ok(out.finish())
+    }
+
     fn pad(&self, left: usize, right: usize, fill: u32) -> Result<StrData, StrError> {
         if left == 0 && right == 0 {
             return Ok(self.clone());
         }
         let total = left.checked_add(right).and_then(|n| n.checked_add(self.len()));
-        let total = total.filter(|&n| n <= isize::MAX as usize).ok_or(StrError::Overflow("padded string is too long"))?;
+        let total =
+            total.filter(|&n| n <= isize::MAX as usize).ok_or(StrError::Overflow("padded string is too long"))?;
         let mut out = StrBuilder::try_with_capacity(total, self.kind().max(Kind::of(fill)))?;
         for _ in 0..left {
             out.push(fill);
@@ -232,6 +261,28 @@ mod tests {
         assert_eq!(s("-").zfill(3).unwrap(), s("-00"));
         assert_eq!(s("é").zfill(3).unwrap(), s("00é"));
         assert_eq!(s("a").ljust(isize::MAX, 0x20), Err(StrError::Memory));
+    }
+
+    #[test]
+    fn translate() {
+        // Python: 'abcé'.translate({ord('a'): 'xy', ord('b'): None, ord('é'): 0x20ac}) == 'xyc€'
+        let r: Result<StrData, ()> = s("abcé").translate(|c| {
+            Ok(match c {
+                0x61 => Translation::Str(s("xy")),
+                0x62 => Translation::Delete,
+                0xE9 => Translation::Char(0x20AC),
+                _ => Translation::Keep,
+            })
+        });
+        assert_eq!(r, Ok(s("xyc€")));
+        assert_eq!(
+            s("a€")
+                .translate(|c| Ok::<_, ()>(if c == 0x20AC { Translation::Delete } else { Translation::Keep }))
+                .unwrap()
+                .kind(),
+            Kind::Ascii
+        );
+        assert_eq!(s("ab").translate(|c| if c == 0x62 { Err("bad") } else { Ok(Translation::Keep) }), Err("bad"));
     }
 
     #[test]

@@ -198,6 +198,31 @@ pub fn numeric_value(cp: u32) -> Option<f64> {
     db::NUMERIC_VALUES.get(i as usize).copied()
 }
 
+/// `unicodedata.category(chr(cp))` ("Lu", "Nd", "Cn", ...).
+pub fn category(cp: u32) -> &'static str {
+    db::CATEGORIES.get(record(cp).8 as usize).copied().unwrap_or("Cn")
+}
+
+/// `unicodedata.bidirectional(chr(cp))` ("L", "AN", ... or "" when unassigned).
+pub fn bidirectional(cp: u32) -> &'static str {
+    db::BIDIRECTIONAL.get(record(cp).9 as usize).copied().unwrap_or("")
+}
+
+/// `unicodedata.east_asian_width(chr(cp))` ("F", "H", "W", "Na", "A" or "N").
+pub fn east_asian_width(cp: u32) -> &'static str {
+    db::EAST_ASIAN_WIDTH.get(record(cp).10 as usize).copied().unwrap_or("N")
+}
+
+/// `unicodedata.combining(chr(cp))`: the canonical combining class.
+pub fn combining(cp: u32) -> u8 {
+    record(cp).11
+}
+
+/// `unicodedata.mirrored(chr(cp))`.
+pub fn mirrored(cp: u32) -> bool {
+    has(cp, db::MIRRORED)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::unicode_checks as checks;
@@ -272,16 +297,34 @@ mod tests {
 
     #[test]
     fn case_mappings_match_cpython() {
-        let cases: [(fn(&crate::stringlib::StrData) -> crate::stringlib::StrData, u32); 5] = [
-            (|d| d.upper(), checks::UPPER),
-            (|d| d.lower(), checks::LOWER),
-            (|d| d.title(), checks::TITLE),
-            (|d| d.casefold(), checks::CASEFOLD),
-            (|d| d.swapcase(), checks::SWAPCASE),
+        // Single characters: str methods reduce to the full mappings (a lone 'Σ' is not final).
+        fn swap(cp: u32) -> CaseMapping {
+            if is_upper(cp) {
+                to_lower_full(cp)
+            } else if is_lower(cp) {
+                to_upper_full(cp)
+            } else {
+                CaseMapping::one(cp)
+            }
+        }
+        type Map = fn(u32) -> CaseMapping;
+        let cases: [(Map, u32); 5] = [
+            (to_upper_full, checks::UPPER),
+            (to_lower_full, checks::LOWER),
+            (to_title_full, checks::TITLE),
+            (to_folded_full, checks::CASEFOLD),
+            (swap, checks::SWAPCASE),
         ];
         for (k, (f, want)) in cases.iter().enumerate() {
-            let got = checksum(|cp, s| hex_list(&f(&one(cp)).code_points().collect::<Vec<_>>(), s));
+            let got = checksum(|cp, s| hex_list(f(cp).as_slice(), s));
             assert_eq!(got, *want, "mapping {k}");
+        }
+        // And through the str methods for a sample of them.
+        for cp in (0..0x20000).step_by(7) {
+            let d = one(cp);
+            assert_eq!(d.upper().code_points().collect::<Vec<_>>(), to_upper_full(cp).as_slice());
+            assert_eq!(d.title().code_points().collect::<Vec<_>>(), to_title_full(cp).as_slice());
+            assert_eq!(d.swapcase().code_points().collect::<Vec<_>>(), swap(cp).as_slice());
         }
     }
 
@@ -295,6 +338,28 @@ mod tests {
             let _ = write!(s, "{dec} {dig} {}", syntax::repr::float_repr(num));
         });
         assert_eq!(got, checks::VALUES);
+    }
+
+    #[test]
+    fn properties_match_cpython() {
+        use std::fmt::Write;
+        let got = checksum(|cp, s| {
+            let _ = write!(
+                s,
+                "{} {} {} {} {}",
+                category(cp),
+                bidirectional(cp),
+                east_asian_width(cp),
+                combining(cp),
+                u8::from(mirrored(cp))
+            );
+        });
+        assert_eq!(got, checks::PROPERTIES);
+        assert_eq!((category(0x41), category(0xD800), category(0x378)), ("Lu", "Cs", "Cn"));
+        assert_eq!(
+            (bidirectional(0x5D0), east_asian_width(0x3000), combining(0x301), mirrored(0x28)),
+            ("R", "F", 230, true)
+        );
     }
 
     #[test]

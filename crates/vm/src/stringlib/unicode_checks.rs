@@ -9,3 +9,4 @@ pub(super) const CASEFOLD: u32 = 0x2008A61F;
 pub(super) const SWAPCASE: u32 = 0xDEAD8B9B;
 pub(super) const VALUES: u32 = 0x879D8E04;
 pub(super) const NAMES: u32 = 0xC1AAB677;
+pub(super) const PROPERTIES: u32 = 0xC0425A53;
