@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Regenerates crates/vm/src/format/tests_data.rs: expected results of format(), str.format
-template parsing and %-formatting, as CPython 3.11 computes them.
+"""Regenerates crates/vm/src/format/tests_data.rs (expected results of format(), str.format
+template parsing and %-formatting, as CPython 3.11 computes them) and
+crates/vm/src/format/decimal_table.rs (the Unicode 14.0 decimal digits CPython accepts in widths,
+precisions and field indexes).
 
 Run from the repository root with CPython 3.11:  python3 crates/vm/gen/format_cases.py
 """
@@ -10,8 +12,11 @@ import math
 import os
 import struct
 import sys
+import unicodedata
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "format", "tests_data.rs")
+FORMAT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "format")
+OUT = os.path.join(FORMAT_DIR, "tests_data.rs")
+DECIMAL_OUT = os.path.join(FORMAT_DIR, "decimal_table.rs")
 
 # Separators of the encoded expectations (never in test strings).
 ITEM, PART, NONE = "\x01", "\x02", "\x03"
@@ -53,7 +58,8 @@ INT_SPECS = ["", "d", "b", "o", "x", "X", "n", "c", "#b", "#o", "#x", "#X", "+d"
              "z", ".1", "q", "+c", "#c", ",c", "_c", "10c", "<5c", "05c", ",,", "__", ",_", "_,", ",n", ".", "..",
              "xx", ".2147483648", "\u00e9", ",\x05", "-z", "zd", "z.2f", " 12,", "=+10", "0<5", "^", "\x7f",
              "1" * 20, "9223372036854775807", "010.3x", "<<", "#", "+#x", " #o", "-#b", "10_d", "020,d", "#020_b",
-             ",x", "_n", "=^10", "é<6", "\U0001f600^7d", ".0%", "#.0e"]
+             ",x", "_n", "=^10", "é<6", "\U0001f600^7d", ".0%", "#.0e", "\u0661\u0660",
+             ".\u0661", "\U0001D7CF\U0001D7CE"]
 FLOATS = [0.0, -0.0, 1.0, -1.0, 1.5, 2.5, 0.1, 1 / 3, 123.456, -123.456, 1e16, 1e17, 1e-5, 1.5e-7, 1e100,
           1.7976931348623157e308, 5e-324, math.inf, -math.inf, math.nan, 12345678.9, 0.5, 9.995, 999999.5,
           123456789.0, 1e22, 2.0**53, 0.000123, -1e-10, 0.125, 1e15, 9.5, 0.05, 2**-1074 * 3, 1e-4, 9999999999999998.0]
@@ -62,7 +68,8 @@ FLOAT_SPECS = ["", "e", "E", "f", "F", "g", "G", "n", "%", ".0", ".1", ".3", ".1
                "=+12.2f", "012.3f", "+", "-", " ", ",", "_", ",.2f", "_.3f", "015,.2f", "z", "z.1f", "z.0f",
                "z.2e", "zg", ".2%", "#.0%", "010", "x^20.4e", ".50f", ".30e", ".20g", "d", "s", ".2147483648f",
                ".20", ".16", "#.1", "+.0e", " .2f", ",g", ",e", "_%", "010.1%", ".1n", ",n", "c", "x", "#x",
-               "020,", "0=+15,.1f", "*<+12.3E", "12", ".25", "#.17", ".12g", ".4e", "z.3"]
+               "020,", "0=+15,.1f", "*<+12.3E", "12", ".25", "#.17", ".12g", ".4e", "z.3",
+               "\u0661\u0660.\u0662f"]
 COMPLEXES = [0j, 1j, -1j, 1 + 2j, -1.5 - 2.5j, complex(-0.0, 0.0), complex(0.0, -0.0), complex(-0.0, -0.0),
              complex(math.inf, math.nan), 1e20 + 1e-20j, 123456.789 + 9876.5j, complex(-1e-9, 1e-9)]
 COMPLEX_SPECS = ["", "e", "f", "g", "n", ".2", ".2f", "#", "#.0f", "+", "-", " ", ">20", "<20", "^20",
@@ -71,7 +78,7 @@ COMPLEX_SPECS = ["", "e", "f", "g", "n", ".2", ".2f", "#", "#.0f", "+", "-", " "
 STRS = ["", "a", "abc", "h\u00e9llo", "\u65e5\u672c\u8a9e", "xxxxxxxx"]
 STR_SPECS = ["", "s", "5", "<5", ">5", "^5", "^6", "*^7", ".2", ".0", "10.2", "=5", "+", "-", " ", "#", "z",
              "05", "0<5", "d", ",", "_", "x", "3s", ".10s", "\u00e9>6", "\U0001f600^5", "^", "<<5", "xx", "..",
-             ".2147483648", "1" * 20, "^0", "<.1"]
+             ".2147483648", "1" * 20, "^0", "<.1", "\u0661\u0660", ".\u0662"]
 
 
 def spec_cases():
@@ -113,7 +120,8 @@ TEMPLATES = ["", "abc", "{", "}", "a{", "a}", "{{", "}}", "a{{b}}c", "{0!r", "{!
              "{0:{{}}}", "{!:}", "{0!\u00e9}", "{[}", "{a[b]c]}"]
 FIELD_NAMES = ["a.b[0][x]", "0.a", "", "[0]", ".a", "0[1]x", "a[", "a[]", "a.", "99999999999999999999",
                "a[99999999999999999999]", "a[-1]", "a[ 1]", "a.b.c", "a[0]]", "1a", "12", "0[0][1].x",
-               "a[b.c]", "a[[]", "x.y[", "\u00e9[\u00e9]", "a]", "0x", "[]", "..", "a[1]b"]
+               "a[b.c]", "a[[]", "x.y[", "\u00e9[\u00e9]", "a]", "0x", "[]", "..", "a[1]b", "\u0661",
+               "a[\u0661\u0662]", "\U0001D7CE.x", "\u0661a"]
 
 
 def opt(x):
@@ -166,6 +174,7 @@ PERCENT = [
     ("%+g", 0.0), ("%+g", -0.0), ("%#x", 10**20), ("%o", -8), ("%.3x", 10), ("%x", 2**70),
     ("%d", 10**30), ("%s", "\u00e9\u00e9"), ("%5s|", "\u00e9"), ("%#.3g", 1.0), ("%.0g", 0.0001),
     ("%10.3G", 1e-20), ("%#o", 0), ("%r", 5), ("%a", 5), ("%i", True), ("%%%s", 1), ("%s %", (1,)),
+    ("%\u0661d", 1), ("%.\u0661d", 1),
 ]
 
 
@@ -192,8 +201,27 @@ def percent_cases():
     return rows
 
 
+def write_decimal_table():
+    zeros = [c for c in range(0x110000) if unicodedata.decimal(chr(c), None) == 0]
+    # Decimal digits come in runs of ten, zero first.
+    assert all(unicodedata.decimal(chr(z + i), None) == i for z in zeros for i in range(10))
+    count = sum(1 for c in range(0x110000) if unicodedata.decimal(chr(c), None) is not None)
+    assert count == 10 * len(zeros)
+    lines = ["// @generated by crates/vm/gen/format_cases.py from Unicode %s: do not edit.\n"
+             % unicodedata.unidata_version,
+             "//! The code points of the Unicode digit zeros (category Nd): each starts a run 0..9.\n\n",
+             "/// The zeros of all decimal digit runs, ascending.\n",
+             "pub(super) const DECIMAL_ZEROS: [u32; %d] = [\n" % len(zeros)]
+    for i in range(0, len(zeros), 8):
+        lines.append("    " + " ".join("0x%04X," % z for z in zeros[i:i + 8]) + "\n")
+    lines.append("];\n")
+    with open(DECIMAL_OUT, "w", encoding="utf-8") as f:
+        f.write("".join(lines))
+
+
 def main():
     assert sys.version_info[:2] == (3, 11), "the expectations are CPython 3.11's"
+    write_decimal_table()
     out = ["// @generated by crates/vm/gen/format_cases.py from CPython %d.%d.%d: do not edit.\n"
            % sys.version_info[:3],
            "//! Expected results of format(), template parsing and %-formatting, from CPython.\n\n"]

@@ -5,6 +5,7 @@
 //! Errors carry the Python exception type and message; messages that name the formatted object's
 //! type use the builtin name and can be re-targeted with [`FormatError::with_type_name`].
 
+mod decimal_table;
 mod number;
 mod percent;
 mod spec;
@@ -24,7 +25,7 @@ pub use percent::{
     PercentConversion, PercentCount, PercentDirective, PercentFlags, PercentItem, PercentParser,
 };
 pub use spec::{parse_format_spec, Align, FormatSpec, Grouping, Sign};
-pub use string::format_str;
+pub use string::{format_str, str_layout, StrLayout};
 pub use template::{
     conversion_error, field_name_split, parse_template, FieldAccessor, FieldAccessors, FieldFirst,
     FieldNumbering, TemplateItem, TemplateParser, MAX_RECURSION_DEPTH, RECURSION_ERROR,
@@ -135,13 +136,24 @@ macro_rules! slice_code_points {
 }
 slice_code_points!(u8, u16, u32, char);
 
+/// The value of a Unicode decimal digit (category Nd), as CPython's Py_UNICODE_TODECIMAL.
+pub fn decimal_value(c: u32) -> Option<u32> {
+    if c < 128 {
+        return (b'0' as u32..=b'9' as u32).contains(&c).then(|| c - '0' as u32);
+    }
+    let zeros = &decimal_table::DECIMAL_ZEROS;
+    let i = zeros.partition_point(|&z| z <= c);
+    let zero = *zeros.get(i.checked_sub(1)?)?;
+    (c - zero < 10).then_some(c - zero)
+}
+
 /// Parses the decimal digits at `text[pos..]`: the value (None when it exceeds `limit`), and the
 /// position after the digits; the digit count is zero when `pos` is not at a digit.
 fn parse_decimal<T: CodePoints + ?Sized>(text: &T, mut pos: usize, limit: u64) -> (Option<u64>, usize, usize) {
     let mut value: Option<u64> = Some(0);
     let mut count = 0;
     while let Some((c, next)) = text.next_at(pos) {
-        let Some(d) = char::from_u32(c).and_then(|c| c.to_digit(10)).filter(|_| c < 128) else { break };
+        let Some(d) = decimal_value(c) else { break };
         value = value
             .and_then(|v| v.checked_mul(10))
             .and_then(|v| v.checked_add(u64::from(d)))
