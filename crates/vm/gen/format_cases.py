@@ -9,6 +9,7 @@ Run from the repository root with CPython 3.11:  python3 crates/vm/gen/format_ca
 
 import _string
 import math
+import random
 import os
 import struct
 import sys
@@ -108,6 +109,19 @@ def float_kind_cases():
                     fmt = "%" + flags + ("" if prec is None else "." + str(prec)) + conv
                     rows.append((fbits(v), fmt, outcome(lambda: fmt % v)))
         rows.append((fbits(v), "repr", outcome(lambda: repr(v))))
+    # Seeded random doubles: raw bit patterns and short decimals (ties in shortest repr).
+    rng = random.Random(3011)
+    extra = [struct.unpack("<d", struct.pack("<Q", rng.getrandbits(64)))[0] for _ in range(250)]
+    extra += [float("%d.%de%d" % (rng.randrange(1, 1000), rng.randrange(1000), rng.randrange(-30, 30)))
+              for _ in range(250)]
+    extra += [rng.randrange(1, 10**6) / 2**rng.randrange(1, 20) for _ in range(100)]
+    for i, v in enumerate(extra):
+        if math.isnan(v):
+            continue
+        rows.append((fbits(v), "repr", outcome(lambda: repr(v))))
+        fixed = ["%f", "%.0f", "%.1f"] if i >= 250 else []  # keeps the file small: no 300-digit %f
+        for fmt in ["%.17g", "%.3e", "%#g", "%.12g", "%.2e"] + fixed:
+            rows.append((fbits(v), fmt, outcome(lambda: fmt % v)))
     return rows
 
 

@@ -237,7 +237,7 @@ fn percent(fmt: &str, encoded: &str) -> Result<String, String> {
         _ => (vec![parse_arg(rest)], -1),
     };
     let mut argidx: isize = if arglen < 0 { -2 } else { 0 };
-    let e = |e: FormatError| err_text(e).replace("Error: ", "Error: ");
+    let e = err_text;
     let mut out = String::new();
     let next_arg = |args: &Vec<Arg>, arglen: isize, argidx: &mut isize| -> Result<Arg, String> {
         if *argidx < arglen {
