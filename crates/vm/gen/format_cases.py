@@ -192,6 +192,24 @@ PERCENT = [
 ]
 
 
+# str.format calls, all with these arguments (the Rust driver knows them).
+FORMAT_ARGS = (10, 2.5, "abc", "xyz")
+FORMAT_KWARGS = {"w": 8, "s": "hi"}
+FORMAT_CALLS = ["{}", "{0}{1}", "{}{}{}{}{}", "{5}", "{q}", "{w}", "{:{w}}", "{:{}}", "{0:{1}}", "{:{:{}}}",
+                "{0:{1:{2}}}", "{2[1]}", "{2[5]}", "{0.real}", "{0.x}", "{s!r:>{w}}", "{0!s:^{w}}", "{!r}{!a}",
+                "{2!x}", "{0:{}}", "{:{}}{}", "{0}{:{}}", "{w:{}}", "{:{w}.{w}}", "{1:{0}.3f}", "{2:{3}}",
+                "{0:x}{0:#b}", "{1:%}", "{s:{s}}", "{2:{}{}}", "{0[0]}", "{2[0]x}", "{2[}", "{0:{1]}}",
+                "{0:{{}}}", "{:{}d}", "{!r:{}}", "a{{{0}}}b", "{2!\u00e9}", "{w:{w}{w}}", "{2:>{0}}|{3:<{w}}|",
+                "{:}{:}", "{2[}]}", "{0:{w}d}{1:{w}.2e}"]
+
+
+def format_call_cases():
+    rows = []
+    for t in FORMAT_CALLS:
+        rows.append((t, outcome(lambda: t.format(*FORMAT_ARGS, **FORMAT_KWARGS))))
+    return rows
+
+
 def arg_text(v):
     if isinstance(v, bool):
         return "i" + str(int(v))
@@ -254,6 +272,10 @@ def main():
     out.append("];\n\n/// (field name, formatter_field_name_split: first then accessors, \\x01 between).\n"
                "pub(super) const FIELD_CASES: &[(&str, &str)] = &[\n")
     for row in field_cases():
+        out.append("    (%s),\n" % ", ".join(rs(x) for x in row))
+    out.append("];\n\n/// (template, expected) of template.format(10, 2.5, 'abc', 'xyz', w=8, s='hi').\n"
+               "pub(super) const FORMAT_CALL_CASES: &[(&str, &str)] = &[\n")
+    for row in format_call_cases():
         out.append("    (%s),\n" % ", ".join(rs(x) for x in row))
     out.append("];\n\n/// (template, arguments, expected): arguments are \"t\" + a tuple, \"m\" + a dict or "
                "\"1\" + one value; values are i/f/s + text.\npub(super) const PERCENT_CASES: "

@@ -1,7 +1,7 @@
 //! Checks against CPython 3.11's results (tests_data.rs, from crates/vm/gen/format_cases.py).
 
 use super::number::bigint_to_f64;
-use super::tests_data::{FIELD_CASES, FLOAT_CASES, PERCENT_CASES, SPEC_CASES, TEMPLATE_CASES};
+use super::tests_data::{FIELD_CASES, FLOAT_CASES, FORMAT_CALL_CASES, PERCENT_CASES, SPEC_CASES, TEMPLATE_CASES};
 use super::*;
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, Signed, ToPrimitive};
@@ -260,7 +260,6 @@ fn percent(fmt: &str, encoded: &str) -> Result<String, String> {
             }
             PercentItem::Directive(d) => d,
         };
-        let mut keyed = false;
         if let Some(key) = d.key.clone() {
             let Some(map) = &dict else { return Err("TypeError: format requires a mapping".into()) };
             if let PercentConversion::BeforeKey(err) = d.conversion {
@@ -272,7 +271,6 @@ fn percent(fmt: &str, encoded: &str) -> Result<String, String> {
             args = vec![v];
             arglen = -1;
             argidx = -2;
-            keyed = true;
         }
         let mut flags = d.flags;
         let width = match d.width {
@@ -299,7 +297,6 @@ fn percent(fmt: &str, encoded: &str) -> Result<String, String> {
         if let PercentConversion::BeforeArgument(err) = d.conversion {
             return Err(e(err));
         }
-        let _ = keyed;
         let arg = next_arg(&args, arglen, &mut argidx)?;
         let c = match d.conversion {
             PercentConversion::AfterArgument(err) | PercentConversion::BeforeKey(err) => return Err(e(err)),
@@ -386,4 +383,89 @@ fn percent_bytes() {
     let PercentItem::Directive(d) = &items[1] else { panic!("expected a directive") };
     let PercentConversion::AfterArgument(err) = &d.conversion else { panic!("expected an error") };
     assert_eq!(err.message, "unsupported format character 'y' (0x79) at index 3");
+}
+
+/// `template.format(10, 2.5, 'abc', 'xyz', w=8, s='hi')` done as the runtime will: fields are
+/// looked up, converted, their specs expanded (one level less deep), then formatted.
+fn format_call(template: &str, depth: usize, numbering: &mut FieldNumbering) -> Result<String, String> {
+    if depth == 0 {
+        return Err(format!("ValueError: {RECURSION_ERROR}"));
+    }
+    let positional = [Arg::Int(10.into()), Arg::Float(2.5), Arg::Str("abc".into()), Arg::Str("xyz".into())];
+    let mut out = String::new();
+    for item in parse_template(template) {
+        let item = item.map_err(err_text)?;
+        out.push_str(&template[item.literal.clone()]);
+        let Some(field) = item.field else { continue };
+        let (first, accessors) = field_name_split(template, field.name.clone()).map_err(err_text)?;
+        let mut obj = match numbering.resolve(&first).map_err(err_text)? {
+            Some(i) => positional
+                .get(i)
+                .cloned()
+                .ok_or_else(|| format!("IndexError: Replacement index {i} out of range for positional args tuple"))?,
+            None => {
+                let FieldFirst::Name(r) = &first else { unreachable!("names only") };
+                match &template[r.clone()] {
+                    "w" => Arg::Int(8.into()),
+                    "s" => Arg::Str("hi".into()),
+                    k => return Err(format!("KeyError: '{k}'")),
+                }
+            }
+        };
+        for accessor in accessors {
+            obj = match (accessor.map_err(err_text)?, &obj) {
+                (FieldAccessor::Attribute(r), o) if &template[r.clone()] == "real" => o.clone(),
+                (FieldAccessor::Attribute(r), o) => {
+                    return Err(format!("AttributeError: '{}' object has no attribute '{}'", type_name(o), &template[r]))
+                }
+                (FieldAccessor::Index(i), Arg::Str(s)) => {
+                    Arg::Str(s.chars().nth(i).ok_or("IndexError: string index out of range")?.to_string())
+                }
+                (FieldAccessor::Key(_), Arg::Str(_)) => {
+                    return Err("TypeError: string indices must be integers, not 'str'".into())
+                }
+                (_, o) => return Err(format!("TypeError: '{}' object is not subscriptable", type_name(o))),
+            };
+        }
+        if let Some(c) = field.conversion {
+            obj = match char::from_u32(c) {
+                Some('s' | 'r' | 'a') => {
+                    let text = match &obj {
+                        Arg::Int(i) => i.to_string(),
+                        Arg::Float(f) => repr_float(*f),
+                        Arg::Str(s) if c == 's' as u32 => s.clone(),
+                        Arg::Str(s) => format!("'{s}'"),
+                    };
+                    Arg::Str(text)
+                }
+                _ => return Err(err_text(conversion_error(c))),
+            };
+        }
+        let spec_text = &template[field.spec.clone()];
+        let spec_text = if field.spec_needs_expanding {
+            format_call(spec_text, depth - 1, numbering)?
+        } else {
+            spec_text.to_string()
+        };
+        let spec = parse_format_spec(&spec_text).map_err(|e| err_text(e.with_type_name(type_name(&obj))))?;
+        let text = match &obj {
+            Arg::Int(i) if spec_text.is_empty() => Ok(i.to_string()),
+            Arg::Int(i) => format_int(i, &spec),
+            Arg::Float(f) => format_float(*f, &spec),
+            Arg::Str(s) => format_str(s, &spec),
+        };
+        out.push_str(&text.map_err(err_text)?);
+    }
+    Ok(out)
+}
+
+#[test]
+fn format_call_cases() {
+    for &(template, expected) in FORMAT_CALL_CASES {
+        let got = match format_call(template, MAX_RECURSION_DEPTH, &mut FieldNumbering::new()) {
+            Ok(s) => format!("ok:{s}"),
+            Err(e) => e,
+        };
+        assert_eq!(got, expected, "{template:?}.format(...)");
+    }
 }
