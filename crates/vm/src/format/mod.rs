@@ -28,7 +28,7 @@ pub use spec::{parse_format_spec, Align, FormatSpec, Grouping, Sign};
 pub use string::{format_str, str_layout, StrLayout};
 pub use template::{
     conversion_error, field_name_split, parse_template, FieldAccessor, FieldAccessors, FieldFirst,
-    FieldNumbering, TemplateItem, TemplateParser, MAX_RECURSION_DEPTH, RECURSION_ERROR,
+    FieldNumbering, TemplateField, TemplateItem, TemplateParser, MAX_RECURSION_DEPTH, RECURSION_ERROR,
 };
 
 use std::ops::Range;
@@ -82,6 +82,12 @@ impl FormatError {
     /// The same error naming `type_name` (the object's `tp_name`, e.g. a subclass) where the message
     /// names the formatted object's type; other errors are returned unchanged.
     pub fn with_type_name(mut self, type_name: &str) -> Self {
+        // CPython prints the name with "%.200s": at most 200 bytes.
+        let mut cut = type_name.len().min(200);
+        while !type_name.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let type_name = &type_name[..cut];
         if let Some(range) = self.type_name.take() {
             let start = range.start;
             self.message.replace_range(range, type_name);

@@ -2,6 +2,22 @@
 //! backs `_string.formatter_parser` and `_string.formatter_field_name_split`.
 //!
 //! Positions are in the text's own units (see [`CodePoints`]); pieces are returned as ranges.
+//!
+//! `str.format` (CPython's build_string/output_markup) renders with these pieces, in this order:
+//! start at depth [`MAX_RECURSION_DEPTH`] (a depth of 0 is the ValueError [`RECURSION_ERROR`]);
+//! for each [`TemplateItem`], copy the literal, then for a field: split its name with
+//! [`field_name_split`], turn the first part into an argument with [`FieldNumbering::resolve`]
+//! (one numbering per call, shared with nested specs; a missing index is IndexError "Replacement
+//! index N out of range for positional args tuple", a missing name KeyError), apply the accessors
+//! in order (getattr; getitem with an int or str key), apply the conversion (`r`, `s`, `a`, else
+//! [`conversion_error`]), expand the spec when `spec_needs_expanding` by rendering it at depth - 1,
+//! and finally call `format(obj, spec)`.
+//!
+//! `_string.formatter_parser` yields one tuple per [`TemplateItem`]: `(literal, None, None, None)`
+//! without a field, else `(literal, field_name, format_spec, conversion or None)`.
+//! `_string.formatter_field_name_split` returns the first part (int for
+//! [`FieldFirst::Index`], the text otherwise, '' for [`FieldFirst::Auto`]) and an iterator of
+//! `(is_attribute, key)` pairs from [`FieldAccessors`] (int keys for [`FieldAccessor::Index`]).
 
 use super::{parse_decimal, CodePoints, FormatError};
 use std::ops::Range;
