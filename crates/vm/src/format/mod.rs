@@ -18,7 +18,7 @@ mod tests;
 mod tests_data;
 
 pub use number::{
-    float_to_string, format_complex, format_float, format_i64, format_int, FloatFlags,
+    char_layout, float_to_string, format_complex, format_float, format_i64, format_int, FloatFlags,
 };
 pub use percent::{
     parse_percent, percent_format_char, percent_format_float, percent_format_int, percent_pad,

@@ -2,7 +2,7 @@
 //! to text conversion everything else builds on (CPython's PyOS_double_to_string).
 
 use super::spec::{reserve, unknown_code, Align, Grouping, Sign};
-use super::{ErrorKind, FormatError, FormatSpec};
+use super::{ErrorKind, FormatError, FormatSpec, StrLayout};
 use num_bigint::{BigInt, Sign as BigSign};
 use num_traits::ToPrimitive;
 
@@ -370,20 +370,18 @@ fn format_int_value(value: IntValue, spec: &FormatSpec) -> Result<String, Format
         return Err(FormatError::value("Negative zero coercion (z) not allowed in integer format specifier"));
     }
     if ty == 'c' {
-        if spec.sign.is_some() {
-            return Err(FormatError::value("Sign not allowed with integer format specifier 'c'"));
-        }
-        if spec.alternate {
-            return Err(FormatError::value("Alternate form (#) not allowed with integer format specifier 'c'"));
-        }
+        check_char_spec(spec)?;
         let code = value.to_i64().ok_or_else(|| {
             FormatError::new(ErrorKind::OverflowError, "Python int too large to convert to C long")
         })?;
+        let layout = char_layout(code, spec)?;
         let c = char_from_code(code)?;
-        let text = c.to_string();
-        // The character goes in the "remainder": it is neither grouped nor zero-padded as digits.
-        let parts = Parts { negative: false, prefix: "", digits: "", remainder: &text };
-        return render(&parts, spec, None);
+        let mut out = String::new();
+        reserve(&mut out, (layout.left + layout.right).saturating_mul(layout.fill.len_utf8()).saturating_add(4))?;
+        out.extend(std::iter::repeat_n(layout.fill, layout.left));
+        out.push(c);
+        out.extend(std::iter::repeat_n(layout.fill, layout.right));
+        return Ok(out);
     }
     let radix = match ty {
         'b' => 2,
@@ -406,13 +404,44 @@ fn format_int_value(value: IntValue, spec: &FormatSpec) -> Result<String, Format
     render(&parts, spec, grouping_of(spec, ty))
 }
 
+/// The layout of `format(code, spec)` with type 'c' (after the checks [`format_int`] makes before
+/// it: grouping, precision, 'z'): the character (`keep` is 1) and its padding, with CPython's errors.
+/// [`format_int`] refuses lone surrogates, which a Rust `char` cannot hold: callers storing them
+/// build the result from this layout.
+pub fn char_layout(code: i64, spec: &FormatSpec) -> Result<StrLayout, FormatError> {
+    check_char_spec(spec)?;
+    if !(0..=0x10ffff).contains(&code) {
+        return Err(FormatError::new(ErrorKind::OverflowError, "%c arg not in range(0x110000)"));
+    }
+    let (fill, align) = spec.fill_align(Align::Right);
+    let padding = spec.width.unwrap_or(0).saturating_sub(1);
+    let (left, right) = match align {
+        Align::Left => (0, padding),
+        Align::Center => (padding / 2, padding - padding / 2),
+        Align::Right | Align::AfterSign => (padding, 0),
+    };
+    Ok(StrLayout { keep: 1, left, right, fill })
+}
+
+/// The options 'c' refuses; checked before the int is converted to a C long.
+fn check_char_spec(spec: &FormatSpec) -> Result<(), FormatError> {
+    if spec.sign.is_some() {
+        return Err(FormatError::value("Sign not allowed with integer format specifier 'c'"));
+    }
+    if spec.alternate {
+        return Err(FormatError::value("Alternate form (#) not allowed with integer format specifier 'c'"));
+    }
+    Ok(())
+}
+
 /// The character of a `%c`/`'c'` code, with CPython's range error. Lone surrogates cannot be a
 /// Rust `char`: they are refused with a ValueError (CPython produces them).
 pub(super) fn char_from_code(code: i64) -> Result<char, FormatError> {
     if !(0..=0x10ffff).contains(&code) {
         return Err(FormatError::new(ErrorKind::OverflowError, "%c arg not in range(0x110000)"));
     }
-    char::from_u32(code as u32).ok_or_else(|| FormatError::value("surrogate code points cannot be formatted with %c here"))
+    // Callers that store lone surrogates handle them before (see `char_layout`).
+    char::from_u32(code as u32).ok_or_else(|| FormatError::value("lone surrogates cannot be formatted into a Rust string"))
 }
 
 /// Splits a [`float_to_string`] result into sign, integer digits and the rest.

@@ -469,3 +469,27 @@ fn format_call_cases() {
         assert_eq!(got, expected, "{template:?}.format(...)");
     }
 }
+
+#[test]
+fn surrogate_layouts() {
+    // format(0xd800, '^5c') == '  \ud800  ' and format(0xd800, '05c') == '0000\ud800'.
+    let spec = parse_format_spec("^5c").unwrap();
+    assert!(format_int(&BigInt::from(0xd800), &spec).is_err());
+    let l = char_layout(0xd800, &spec).unwrap();
+    assert_eq!((l.keep, l.left, l.right, l.fill), (1, 2, 2, ' '));
+    let l = char_layout(0xd800, &parse_format_spec("05c").unwrap()).unwrap();
+    assert_eq!((l.left, l.right, l.fill), (4, 0, '0'));
+    assert_eq!(char_layout(-1, &spec).unwrap_err().kind, ErrorKind::OverflowError);
+    // format('\ud800x', '*^6.1') == '**\ud800***': the caller keeps 1 code point of 2.
+    let l = str_layout(2, &parse_format_spec("*^6.1").unwrap()).unwrap();
+    assert_eq!((l.keep, l.left, l.right, l.fill), (1, 2, 3, '*'));
+    let e = str_layout(2, &parse_format_spec("=5").unwrap()).unwrap_err();
+    assert_eq!(e.message, "'=' alignment not allowed in string format specifier");
+}
+
+#[test]
+fn type_name_is_cut_at_200_bytes() {
+    let long = "T".repeat(300);
+    let e = parse_format_spec("xx").unwrap_err().with_type_name(&long);
+    assert_eq!(e.message, format!("Invalid format specifier 'xx' for object of type '{}'", "T".repeat(200)));
+}
