@@ -5,6 +5,7 @@ crates/vm/src/format/decimal_table.rs (the Unicode 14.0 decimal digits CPython a
 precisions and field indexes).
 
 Run from the repository root with CPython 3.11:  python3 crates/vm/gen/format_cases.py
+Random differential cases (not checked in):  python3 crates/vm/gen/format_cases.py --random N FILE
 """
 
 import _string
@@ -287,5 +288,58 @@ def main():
         f.write("".join(out))
 
 
+def random_spec(rng):
+    """A random, mostly well-formed format spec."""
+    parts = []
+    if rng.random() < 0.3:
+        parts.append(rng.choice(["", "*", "0", "x", "\u00e9", " "]) + rng.choice("<>^="))
+    parts.append(rng.choice(["", "", "+", "-", " "]))
+    parts.append(rng.choice(["", "", "", "z"]))
+    parts.append(rng.choice(["", "", "#"]))
+    parts.append(rng.choice(["", "", "0"]))
+    parts.append(rng.choice(["", "", "1", "5", "12", "25"]))
+    parts.append(rng.choice(["", "", "", ",", "_"]))
+    parts.append(rng.choice(["", "", ".0", ".1", ".3", ".8", ".17", ".25"]))
+    parts.append(rng.choice(["", "", "d", "b", "o", "x", "X", "c", "n", "e", "E", "f", "F", "g", "G", "%", "s"]))
+    return "".join(parts)
+
+
+def random_value(rng, kind):
+    if kind == "int":
+        return rng.choice([rng.randrange(-300, 300), rng.randrange(-10**30, 10**30), rng.getrandbits(70)])
+    f = lambda: rng.choice([struct.unpack("<d", struct.pack("<Q", rng.getrandbits(64)))[0],
+                            rng.uniform(-1e6, 1e6), rng.randrange(-10**6, 10**6) / 8, 0.0, -0.0,
+                            float("%d.%de%d" % (rng.randrange(10), rng.randrange(100), rng.randrange(-20, 20)))])
+    if kind == "float":
+        return f()
+    if kind == "complex":
+        return complex(f(), f())
+    return "".join(rng.choice("ab\u00e9\u65e5") for _ in range(rng.randrange(6)))
+
+
+def write_random(count, path, seed):
+    """Random format() cases, one per line: kind, value, spec, expected as hex of UTF-8, tab-separated
+    (for the ignored test random_spec_cases: FORMAT_RANDOM_CASES=path cargo test ... -- --ignored)."""
+    rng = random.Random(seed)
+    with open(path, "w") as f:
+        for _ in range(count):
+            kind = rng.choice(["int", "float", "complex", "str"])
+            v = random_value(rng, kind)
+            s = random_spec(rng)
+            if kind == "int":
+                enc = str(v)
+            elif kind == "float":
+                enc = fbits(v)
+            elif kind == "complex":
+                enc = fbits(v.real) + "," + fbits(v.imag)
+            else:
+                enc = v
+            row = (kind, enc, s, outcome(lambda: format(v, s)))
+            f.write("\t".join(x.encode().hex() for x in row) + "\n")
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 4 and sys.argv[1] == "--random":
+        write_random(int(sys.argv[2]), sys.argv[3], 1)
+    else:
+        main()

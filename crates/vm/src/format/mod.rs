@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! The format-spec mini-language shared by int, float, complex and str (CPython's Python/formatter_unicode.c),
 //! the `str.format` template parser (Objects/stringlib/unicode_format.h) and the parsing and number
 //! helpers of `%`-formatting (PyUnicode_Format, _PyBytes_FormatEx). Pure algorithms: no objects.

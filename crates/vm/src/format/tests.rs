@@ -493,3 +493,25 @@ fn type_name_is_cut_at_200_bytes() {
     let e = parse_format_spec("xx").unwrap_err().with_type_name(&long);
     assert_eq!(e.message, format!("Invalid format specifier 'xx' for object of type '{}'", "T".repeat(200)));
 }
+
+fn unhex(s: &str) -> String {
+    let bytes: Vec<u8> = (0..s.len() / 2).filter_map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok()).collect();
+    String::from_utf8(bytes).expect("random cases: UTF-8")
+}
+
+/// Random cases written by `format_cases.py --random N FILE`, read from $FORMAT_RANDOM_CASES.
+#[test]
+#[ignore = "needs a case file from crates/vm/gen/format_cases.py --random"]
+fn random_spec_cases() {
+    let path = std::env::var("FORMAT_RANDOM_CASES").expect("FORMAT_RANDOM_CASES names the case file");
+    let data = std::fs::read_to_string(path).expect("readable case file");
+    let mut failures = Vec::new();
+    for line in data.lines() {
+        let f: Vec<String> = line.split('\t').map(unhex).collect();
+        let got = run_spec(&f[0], &f[1], &f[2]);
+        if got != f[3] {
+            failures.push(format!("format({} {}, {:?}): got {got:?}, expected {:?}", f[0], f[1], f[2], f[3]));
+        }
+    }
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.iter().take(40).cloned().collect::<Vec<_>>().join("\n"));
+}
