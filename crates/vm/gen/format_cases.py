@@ -5,7 +5,7 @@ crates/vm/src/format/decimal_table.rs (the Unicode 14.0 decimal digits CPython a
 precisions and field indexes).
 
 Run from the repository root with CPython 3.11:  python3 crates/vm/gen/format_cases.py
-Random differential cases (not checked in):  python3 crates/vm/gen/format_cases.py --random N FILE
+Random differential cases (not checked in):  python3 crates/vm/gen/format_cases.py --random N FILE [SEED]
 """
 
 import _string
@@ -323,7 +323,21 @@ def write_random(count, path, seed):
     rng = random.Random(seed)
     with open(path, "w") as f:
         for _ in range(count):
-            kind = rng.choice(["int", "float", "complex", "str"])
+            kind = rng.choice(["int", "float", "complex", "str", "percent"])
+            if kind == "percent":
+                flags = "".join(rng.choice(["", "", "-", "+", " ", "#", "0"]) for _ in range(2))
+                fmt = "%" + flags + rng.choice(["", "", "3", "12", "*"]) + rng.choice(["", "", ".0", ".2", ".15", ".*"])
+                fmt += rng.choice("diouxXeEfFgGcsr")
+                args = [rng.randrange(0, 30)] if "*" in fmt.split(".")[0] else []
+                if ".*" in fmt:
+                    args.append(rng.randrange(-3, 20))
+                args.append(random_value(rng, rng.choice(["int", "float"])))
+                if fmt[-1] == "c":
+                    args[-1] = rng.randrange(0x20, 0x3000)
+                enc = "t" + ITEM.join(arg_text(a) for a in args)
+                row = ("percent", enc, fmt, outcome(lambda: fmt % tuple(args)))
+                f.write("\t".join(x.encode().hex() for x in row) + "\n")
+                continue
             v = random_value(rng, kind)
             s = random_spec(rng)
             if kind == "int":
@@ -339,7 +353,7 @@ def write_random(count, path, seed):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--random":
-        write_random(int(sys.argv[2]), sys.argv[3], 1)
+    if len(sys.argv) in (4, 5) and sys.argv[1] == "--random":
+        write_random(int(sys.argv[2]), sys.argv[3], int(sys.argv[4]) if len(sys.argv) == 5 else 1)
     else:
         main()
