@@ -318,7 +318,10 @@ fn percent(fmt: &str, encoded: &str) -> Result<String, String> {
             }
             ('d' | 'i' | 'u', Arg::Int(i)) => percent_format_int(i, c, flags, width, precision).map_err(e)?,
             ('d' | 'i' | 'u', Arg::Float(f)) => {
-                let i = BigInt::from_f64(f.trunc()).ok_or("ValueError: cannot convert float")?;
+                if f.is_nan() {
+                    return Err("ValueError: cannot convert float NaN to integer".into());
+                }
+                let i = BigInt::from_f64(f.trunc()).ok_or("OverflowError: cannot convert float infinity to integer")?;
                 percent_format_int(&i, c, flags, width, precision).map_err(e)?
             }
             ('o' | 'x' | 'X', Arg::Int(i)) => percent_format_int(i, c, flags, width, precision).map_err(e)?,
