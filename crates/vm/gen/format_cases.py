@@ -323,7 +323,26 @@ def write_random(count, path, seed):
     rng = random.Random(seed)
     with open(path, "w") as f:
         for _ in range(count):
-            kind = rng.choice(["int", "float", "complex", "str", "percent"])
+            kind = rng.choice(["int", "float", "complex", "str", "percent", "template", "field"])
+            if kind in ("template", "field"):
+                text = "".join(rng.choice("{}{}[]!:.0a1rs\u00e9") for _ in range(rng.randrange(12)))
+                if kind == "template":
+                    def parse():
+                        items = list(_string.formatter_parser(text))
+                        return ITEM.join(PART.join(opt(x) for x in item) for item in items)
+                else:
+                    text = text.replace("{", "").replace("}", "")
+
+                    def parse():
+                        first, rest = _string.formatter_field_name_split(text)
+                        parts = [("i" + str(first)) if isinstance(first, int) else ("s" + first)]
+                        for is_attr, key in rest:
+                            parts.append(("." if is_attr else "[")
+                                         + (("i" + str(key)) if isinstance(key, int) else ("s" + key)))
+                        return ITEM.join(parts)
+                row = (kind, "", text, outcome(parse))
+                f.write("\t".join(x.encode().hex() for x in row) + "\n")
+                continue
             if kind == "percent":
                 flags = "".join(rng.choice(["", "", "-", "+", " ", "#", "0"]) for _ in range(2))
                 fmt = "%" + flags + rng.choice(["", "", "3", "12", "*"]) + rng.choice(["", "", ".0", ".2", ".15", ".*"])

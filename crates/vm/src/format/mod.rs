@@ -6,6 +6,7 @@
 //! Errors carry the Python exception type and message; messages that name the formatted object's
 //! type use the builtin name and can be re-targeted with [`FormatError::with_type_name`].
 
+#[rustfmt::skip]
 mod decimal_table;
 mod number;
 mod percent;
@@ -16,6 +17,7 @@ mod template;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+#[rustfmt::skip]
 mod tests_data;
 
 pub use number::{
@@ -29,7 +31,8 @@ pub use spec::{parse_format_spec, Align, FormatSpec, Grouping, Sign};
 pub use string::{format_str, str_layout, StrLayout};
 pub use template::{
     conversion_error, field_name_split, parse_template, FieldAccessor, FieldAccessors, FieldFirst,
-    FieldNumbering, TemplateField, TemplateItem, TemplateParser, MAX_RECURSION_DEPTH, RECURSION_ERROR,
+    FieldNumbering, TemplateField, TemplateItem, TemplateParser, MAX_RECURSION_DEPTH,
+    RECURSION_ERROR,
 };
 
 use std::ops::Range;
@@ -61,7 +64,11 @@ pub struct FormatError {
 impl FormatError {
     /// An error of `kind` with `message`.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        FormatError { kind, message: message.into(), type_name: None }
+        FormatError {
+            kind,
+            message: message.into(),
+            type_name: None,
+        }
     }
 
     /// A `ValueError` with `message`.
@@ -146,7 +153,9 @@ slice_code_points!(u8, u16, u32, char);
 /// The value of a Unicode decimal digit (category Nd), as CPython's Py_UNICODE_TODECIMAL.
 pub fn decimal_value(c: u32) -> Option<u32> {
     if c < 128 {
-        return (b'0' as u32..=b'9' as u32).contains(&c).then(|| c - '0' as u32);
+        return (b'0' as u32..=b'9' as u32)
+            .contains(&c)
+            .then(|| c - '0' as u32);
     }
     let zeros = &decimal_table::DECIMAL_ZEROS;
     let i = zeros.partition_point(|&z| z <= c);
@@ -156,7 +165,11 @@ pub fn decimal_value(c: u32) -> Option<u32> {
 
 /// Parses the decimal digits at `text[pos..]`: the value (None when it exceeds `limit`), and the
 /// position after the digits; the digit count is zero when `pos` is not at a digit.
-fn parse_decimal<T: CodePoints + ?Sized>(text: &T, mut pos: usize, limit: u64) -> (Option<u64>, usize, usize) {
+fn parse_decimal<T: CodePoints + ?Sized>(
+    text: &T,
+    mut pos: usize,
+    limit: u64,
+) -> (Option<u64>, usize, usize) {
     let mut value: Option<u64> = Some(0);
     let mut count = 0;
     while let Some((c, next)) = text.next_at(pos) {

@@ -27,7 +27,11 @@ fn shortest_digits(a: f64) -> (String, i64) {
     let shortest = format!("{a:e}");
     let len = shortest.find('e').unwrap_or(shortest.len()) - usize::from(shortest.contains('.'));
     let exact = format!("{:.*e}", len.saturating_sub(1), a);
-    let chosen = if exact != shortest && exact.parse::<f64>() == Ok(a) { exact } else { shortest };
+    let chosen = if exact != shortest && exact.parse::<f64>() == Ok(a) {
+        exact
+    } else {
+        shortest
+    };
     split_exp(&chosen)
 }
 
@@ -68,7 +72,14 @@ fn float_digits(a: f64, kind: char, precision: usize) -> (String, i64) {
 
 /// Lays out `digits` (point at `decpt`) as CPython's format_float_short does for `kind`
 /// ('e', 'f', 'g', 'r'; `precision` already adjusted: digits for 'e' and 'g').
-fn layout_digits(digits: &str, decpt: i64, kind: char, precision: i64, flags: FloatFlags, upper: bool) -> String {
+fn layout_digits(
+    digits: &str,
+    decpt: i64,
+    kind: char,
+    precision: i64,
+    flags: FloatFlags,
+    upper: bool,
+) -> String {
     let digits_len = digits.len() as i64;
     let mut decpt = decpt;
     let mut use_exp = false;
@@ -80,7 +91,11 @@ fn layout_digits(digits: &str, decpt: i64, kind: char, precision: i64, flags: Fl
         }
         'f' => vdigits_end = decpt + precision,
         'g' => {
-            let limit = if flags.add_dot_0 { precision - 1 } else { precision };
+            let limit = if flags.add_dot_0 {
+                precision - 1
+            } else {
+                precision
+            };
             if decpt <= -4 || decpt > limit {
                 use_exp = true;
             }
@@ -101,8 +116,13 @@ fn layout_digits(digits: &str, decpt: i64, kind: char, precision: i64, flags: Fl
         exp = decpt - 1;
         decpt = 1;
     }
-    vdigits_end = if !use_exp && flags.add_dot_0 { vdigits_end.max(decpt + 1) } else { vdigits_end.max(decpt) };
-    let mut out = String::with_capacity((vdigits_end.max(decpt).max(0) as usize) + digits.len() + 8);
+    vdigits_end = if !use_exp && flags.add_dot_0 {
+        vdigits_end.max(decpt + 1)
+    } else {
+        vdigits_end.max(decpt)
+    };
+    let mut out =
+        String::with_capacity((vdigits_end.max(decpt).max(0) as usize) + digits.len() + 8);
     if decpt <= 0 {
         out.push_str("0.");
         out.extend(std::iter::repeat_n('0', (-decpt) as usize));
@@ -117,9 +137,15 @@ fn layout_digits(digits: &str, decpt: i64, kind: char, precision: i64, flags: Fl
     if digits_len < decpt {
         out.extend(std::iter::repeat_n('0', (decpt - digits_len) as usize));
         out.push('.');
-        out.extend(std::iter::repeat_n('0', (vdigits_end - decpt).max(0) as usize));
+        out.extend(std::iter::repeat_n(
+            '0',
+            (vdigits_end - decpt).max(0) as usize,
+        ));
     } else {
-        out.extend(std::iter::repeat_n('0', (vdigits_end - digits_len).max(0) as usize));
+        out.extend(std::iter::repeat_n(
+            '0',
+            (vdigits_end - digits_len).max(0) as usize,
+        ));
     }
     if out.ends_with('.') && !flags.alternate {
         out.pop();
@@ -197,7 +223,11 @@ fn sign_char(negative: bool, sign: Option<Sign>) -> Option<char> {
 
 /// Groups `digits` right to left by `group` (size, separator), zero-filling to at least
 /// `min_width` characters with separators included, as CPython's InsertThousandsGrouping does.
-fn group_digits(digits: &str, group: Option<(usize, char)>, min_width: i64) -> Result<String, FormatError> {
+fn group_digits(
+    digits: &str,
+    group: Option<(usize, char)>,
+    min_width: i64,
+) -> Result<String, FormatError> {
     let mut chunks: Vec<(usize, &str)> = Vec::new();
     let mut remaining = digits.len() as i64;
     let mut min_width = min_width;
@@ -245,19 +275,40 @@ fn group_digits(digits: &str, group: Option<(usize, char)>, min_width: i64) -> R
 fn grouping_of(spec: &FormatSpec, ty: char) -> Option<(usize, char)> {
     match spec.grouping? {
         Grouping::Comma => Some((3, ',')),
-        Grouping::Underscore => Some((if matches!(ty, 'b' | 'o' | 'x' | 'X') { 4 } else { 3 }, '_')),
+        Grouping::Underscore => Some((
+            if matches!(ty, 'b' | 'o' | 'x' | 'X') {
+                4
+            } else {
+                3
+            },
+            '_',
+        )),
     }
 }
 
 /// Assembles sign, prefix, grouped digits and remainder with the spec's padding (CPython's
 /// calc_number_widths and fill_number).
-fn render(parts: &Parts, spec: &FormatSpec, group: Option<(usize, char)>) -> Result<String, FormatError> {
+fn render(
+    parts: &Parts,
+    spec: &FormatSpec,
+    group: Option<(usize, char)>,
+) -> Result<String, FormatError> {
     let (fill, align) = spec.fill_align(Align::Right);
     let width = spec.width.unwrap_or(0) as i64;
     let sign = sign_char(parts.negative, spec.sign);
-    let non_digit = i64::from(sign.is_some()) + parts.prefix.len() as i64 + parts.remainder.chars().count() as i64;
-    let min_width = if fill == '0' && align == Align::AfterSign { width - non_digit } else { 0 };
-    let grouped = if parts.digits.is_empty() { String::new() } else { group_digits(parts.digits, group, min_width)? };
+    let non_digit = i64::from(sign.is_some())
+        + parts.prefix.len() as i64
+        + parts.remainder.chars().count() as i64;
+    let min_width = if fill == '0' && align == Align::AfterSign {
+        width - non_digit
+    } else {
+        0
+    };
+    let grouped = if parts.digits.is_empty() {
+        String::new()
+    } else {
+        group_digits(parts.digits, group, min_width)?
+    };
     let total = non_digit + grouped.len() as i64;
     let padding = (width - total).max(0) as usize;
     let (left, middle, right) = match align {
@@ -267,7 +318,12 @@ fn render(parts: &Parts, spec: &FormatSpec, group: Option<(usize, char)>) -> Res
         Align::AfterSign => (0, padding, 0),
     };
     let mut out = String::new();
-    reserve(&mut out, padding.saturating_mul(fill.len_utf8()).saturating_add(total as usize + parts.remainder.len()))?;
+    reserve(
+        &mut out,
+        padding
+            .saturating_mul(fill.len_utf8())
+            .saturating_add(total as usize + parts.remainder.len()),
+    )?;
     out.extend(std::iter::repeat_n(fill, left));
     out.extend(sign);
     out.push_str(parts.prefix);
@@ -298,9 +354,16 @@ pub(super) fn bigint_to_f64(value: &BigInt) -> Result<f64, FormatError> {
         }
     };
     if result.is_infinite() {
-        return Err(FormatError::new(ErrorKind::OverflowError, "int too large to convert to float"));
+        return Err(FormatError::new(
+            ErrorKind::OverflowError,
+            "int too large to convert to float",
+        ));
     }
-    Ok(if value.sign() == BigSign::Minus { -result } else { result })
+    Ok(if value.sign() == BigSign::Minus {
+        -result
+    } else {
+        result
+    })
 }
 
 /// An integer to format: its sign and a way to get its magnitude's digits in a base.
@@ -364,20 +427,32 @@ fn format_int_value(value: IntValue, spec: &FormatSpec) -> Result<String, Format
         _ => return Err(unknown_code(ty, "int")),
     }
     if spec.precision.is_some() {
-        return Err(FormatError::value("Precision not allowed in integer format specifier"));
+        return Err(FormatError::value(
+            "Precision not allowed in integer format specifier",
+        ));
     }
     if spec.no_neg_0 {
-        return Err(FormatError::value("Negative zero coercion (z) not allowed in integer format specifier"));
+        return Err(FormatError::value(
+            "Negative zero coercion (z) not allowed in integer format specifier",
+        ));
     }
     if ty == 'c' {
         check_char_spec(spec)?;
         let code = value.to_i64().ok_or_else(|| {
-            FormatError::new(ErrorKind::OverflowError, "Python int too large to convert to C long")
+            FormatError::new(
+                ErrorKind::OverflowError,
+                "Python int too large to convert to C long",
+            )
         })?;
         let layout = char_layout(code, spec)?;
         let c = char_from_code(code)?;
         let mut out = String::new();
-        reserve(&mut out, (layout.left + layout.right).saturating_mul(layout.fill.len_utf8()).saturating_add(4))?;
+        reserve(
+            &mut out,
+            (layout.left + layout.right)
+                .saturating_mul(layout.fill.len_utf8())
+                .saturating_add(4),
+        )?;
         out.extend(std::iter::repeat_n(layout.fill, layout.left));
         out.push(c);
         out.extend(std::iter::repeat_n(layout.fill, layout.right));
@@ -400,7 +475,12 @@ fn format_int_value(value: IntValue, spec: &FormatSpec) -> Result<String, Format
         (true, 'X') => "0X",
         _ => "",
     };
-    let parts = Parts { negative: value.negative(), prefix, digits: &digits, remainder: "" };
+    let parts = Parts {
+        negative: value.negative(),
+        prefix,
+        digits: &digits,
+        remainder: "",
+    };
     render(&parts, spec, grouping_of(spec, ty))
 }
 
@@ -411,7 +491,10 @@ fn format_int_value(value: IntValue, spec: &FormatSpec) -> Result<String, Format
 pub fn char_layout(code: i64, spec: &FormatSpec) -> Result<StrLayout, FormatError> {
     check_char_spec(spec)?;
     if !(0..=0x10ffff).contains(&code) {
-        return Err(FormatError::new(ErrorKind::OverflowError, "%c arg not in range(0x110000)"));
+        return Err(FormatError::new(
+            ErrorKind::OverflowError,
+            "%c arg not in range(0x110000)",
+        ));
     }
     let (fill, align) = spec.fill_align(Align::Right);
     let padding = spec.width.unwrap_or(0).saturating_sub(1);
@@ -420,16 +503,25 @@ pub fn char_layout(code: i64, spec: &FormatSpec) -> Result<StrLayout, FormatErro
         Align::Center => (padding / 2, padding - padding / 2),
         Align::Right | Align::AfterSign => (padding, 0),
     };
-    Ok(StrLayout { keep: 1, left, right, fill })
+    Ok(StrLayout {
+        keep: 1,
+        left,
+        right,
+        fill,
+    })
 }
 
 /// The options 'c' refuses; checked before the int is converted to a C long.
 fn check_char_spec(spec: &FormatSpec) -> Result<(), FormatError> {
     if spec.sign.is_some() {
-        return Err(FormatError::value("Sign not allowed with integer format specifier 'c'"));
+        return Err(FormatError::value(
+            "Sign not allowed with integer format specifier 'c'",
+        ));
     }
     if spec.alternate {
-        return Err(FormatError::value("Alternate form (#) not allowed with integer format specifier 'c'"));
+        return Err(FormatError::value(
+            "Alternate form (#) not allowed with integer format specifier 'c'",
+        ));
     }
     Ok(())
 }
@@ -438,10 +530,14 @@ fn check_char_spec(spec: &FormatSpec) -> Result<(), FormatError> {
 /// Rust `char`: they are refused with a ValueError (CPython produces them).
 pub(super) fn char_from_code(code: i64) -> Result<char, FormatError> {
     if !(0..=0x10ffff).contains(&code) {
-        return Err(FormatError::new(ErrorKind::OverflowError, "%c arg not in range(0x110000)"));
+        return Err(FormatError::new(
+            ErrorKind::OverflowError,
+            "%c arg not in range(0x110000)",
+        ));
     }
     // Callers that store lone surrogates handle them before (see `char_layout`).
-    char::from_u32(code as u32).ok_or_else(|| FormatError::value("lone surrogates cannot be formatted into a Rust string"))
+    char::from_u32(code as u32)
+        .ok_or_else(|| FormatError::value("lone surrogates cannot be formatted into a Rust string"))
 }
 
 /// Splits a [`float_to_string`] result into sign, integer digits and the rest.
@@ -456,8 +552,15 @@ fn split_number(s: &str) -> (bool, &str, &str) {
 
 /// The conversion, precision and flags of a float or complex spec; `add_dot_0` for float's
 /// missing type (which acts like str()), not complex's.
-fn float_kind(spec: &FormatSpec, add_dot_0: bool) -> Result<(char, usize, FloatFlags), FormatError> {
-    let mut flags = FloatFlags { alternate: spec.alternate, no_neg_0: spec.no_neg_0, ..FloatFlags::default() };
+fn float_kind(
+    spec: &FormatSpec,
+    add_dot_0: bool,
+) -> Result<(char, usize, FloatFlags), FormatError> {
+    let mut flags = FloatFlags {
+        alternate: spec.alternate,
+        no_neg_0: spec.no_neg_0,
+        ..FloatFlags::default()
+    };
     let (mut kind, default_precision) = match spec.ty {
         None => {
             flags.add_dot_0 = add_dot_0;
@@ -496,7 +599,12 @@ pub fn format_float(value: f64, spec: &FormatSpec) -> Result<String, FormatError
         text.push('%');
     }
     let (negative, digits, remainder) = split_number(&text);
-    let parts = Parts { negative, prefix: "", digits, remainder };
+    let parts = Parts {
+        negative,
+        prefix: "",
+        digits,
+        remainder,
+    };
     render(&parts, spec, grouping_of(spec, 'f'))
 }
 
@@ -510,10 +618,14 @@ pub fn format_complex(re: f64, im: f64, spec: &FormatSpec) -> Result<String, For
     }
     let (fill, align) = spec.fill_align(Align::Right);
     if fill == '0' {
-        return Err(FormatError::value("Zero padding is not allowed in complex format specifier"));
+        return Err(FormatError::value(
+            "Zero padding is not allowed in complex format specifier",
+        ));
     }
     if align == Align::AfterSign {
-        return Err(FormatError::value("'=' alignment flag is not allowed in complex format specifier"));
+        return Err(FormatError::value(
+            "'=' alignment flag is not allowed in complex format specifier",
+        ));
     }
     let (kind, precision, flags) = float_kind(spec, false)?;
     let (skip_re, parens) = if spec.ty.is_none() {
@@ -524,7 +636,13 @@ pub fn format_complex(re: f64, im: f64, spec: &FormatSpec) -> Result<String, For
     };
     let group = grouping_of(spec, 'f');
     // Each part is rendered unpadded; the padding applies to the whole.
-    let part_spec = FormatSpec { fill: None, align: Some(Align::Left), width: None, zero_pad: false, ..spec.clone() };
+    let part_spec = FormatSpec {
+        fill: None,
+        align: Some(Align::Left),
+        width: None,
+        zero_pad: false,
+        ..spec.clone()
+    };
     let re_text = float_to_string(re, kind, precision, flags);
     let im_text = float_to_string(im, kind, precision, flags);
     let mut body = String::new();
@@ -533,11 +651,36 @@ pub fn format_complex(re: f64, im: f64, spec: &FormatSpec) -> Result<String, For
     }
     if !skip_re {
         let (negative, digits, remainder) = split_number(&re_text);
-        body.push_str(&render(&Parts { negative, prefix: "", digits, remainder }, &part_spec, group)?);
+        body.push_str(&render(
+            &Parts {
+                negative,
+                prefix: "",
+                digits,
+                remainder,
+            },
+            &part_spec,
+            group,
+        )?);
     }
-    let im_spec = if skip_re { part_spec } else { FormatSpec { sign: Some(Sign::Plus), ..part_spec } };
+    let im_spec = if skip_re {
+        part_spec
+    } else {
+        FormatSpec {
+            sign: Some(Sign::Plus),
+            ..part_spec
+        }
+    };
     let (negative, digits, remainder) = split_number(&im_text);
-    body.push_str(&render(&Parts { negative, prefix: "", digits, remainder }, &im_spec, group)?);
+    body.push_str(&render(
+        &Parts {
+            negative,
+            prefix: "",
+            digits,
+            remainder,
+        },
+        &im_spec,
+        group,
+    )?);
     body.push('j');
     if parens {
         body.push(')');

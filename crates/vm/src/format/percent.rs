@@ -89,7 +89,13 @@ pub struct PercentParser<'t, T: CodePoints + ?Sized> {
 
 /// Parses a `%` template lazily; `bytes` selects the bytes flavour (`%b` allowed, byte messages).
 pub fn parse_percent<T: CodePoints + ?Sized>(text: &T, bytes: bool) -> PercentParser<'_, T> {
-    PercentParser { text, pos: 0, index: 0, bytes, done: false }
+    PercentParser {
+        text,
+        pos: 0,
+        index: 0,
+        bytes,
+        done: false,
+    }
 }
 
 fn incomplete() -> PercentConversion {
@@ -151,7 +157,9 @@ impl<T: CodePoints + ?Sized> PercentParser<'_, T> {
                     Some(_) => {}
                     None => {
                         d.key = Some(key_start..self.pos);
-                        d.conversion = PercentConversion::BeforeKey(FormatError::value("incomplete format key"));
+                        d.conversion = PercentConversion::BeforeKey(FormatError::value(
+                            "incomplete format key",
+                        ));
                         return d;
                     }
                 }
@@ -176,7 +184,8 @@ impl<T: CodePoints + ?Sized> PercentParser<'_, T> {
         } else if let Some(first) = c.filter(|c| (b'0' as u32..=b'9' as u32).contains(c)) {
             let (value, next) = self.digits(first, isize::MAX as u64);
             let Some(value) = value else {
-                d.conversion = PercentConversion::BeforeArgument(FormatError::value("width too big"));
+                d.conversion =
+                    PercentConversion::BeforeArgument(FormatError::value("width too big"));
                 return d;
             };
             d.width = Some(PercentCount::Value(value));
@@ -191,7 +200,8 @@ impl<T: CodePoints + ?Sized> PercentParser<'_, T> {
             } else if let Some(first) = c.filter(|c| (b'0' as u32..=b'9' as u32).contains(c)) {
                 let (value, next) = self.digits(first, i32::MAX as u64);
                 let Some(value) = value else {
-                    d.conversion = PercentConversion::BeforeArgument(FormatError::value("precision too big"));
+                    d.conversion =
+                        PercentConversion::BeforeArgument(FormatError::value("precision too big"));
                     return d;
                 };
                 d.precision = Some(PercentCount::Value(value));
@@ -205,7 +215,10 @@ impl<T: CodePoints + ?Sized> PercentParser<'_, T> {
             return d;
         };
         let supported = match char::from_u32(c) {
-            Some('s' | 'r' | 'a' | 'i' | 'd' | 'u' | 'o' | 'x' | 'X' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'c') => true,
+            Some(
+                's' | 'r' | 'a' | 'i' | 'd' | 'u' | 'o' | 'x' | 'X' | 'e' | 'E' | 'f' | 'F' | 'g'
+                | 'G' | 'c',
+            ) => true,
             Some('b') => self.bytes,
             _ => false,
         };
@@ -221,7 +234,10 @@ impl<T: CodePoints + ?Sized> PercentParser<'_, T> {
         let shown = if self.bytes {
             if c >= 128 {
                 // CPython passes the byte as a signed char to a %c format, which refuses it.
-                return FormatError::new(ErrorKind::OverflowError, "character argument not in range(0x110000)");
+                return FormatError::new(
+                    ErrorKind::OverflowError,
+                    "character argument not in range(0x110000)",
+                );
             }
             char::from(c as u8)
         } else if (31..=126).contains(&c) {
@@ -229,7 +245,9 @@ impl<T: CodePoints + ?Sized> PercentParser<'_, T> {
         } else {
             '?'
         };
-        FormatError::value(format!("unsupported format character '{shown}' (0x{c:x}) at index {at}"))
+        FormatError::value(format!(
+            "unsupported format character '{shown}' (0x{c:x}) at index {at}"
+        ))
     }
 }
 
@@ -268,7 +286,13 @@ impl<T: CodePoints + ?Sized> Iterator for PercentParser<'_, T> {
 
 /// Applies sign, prefix, zero or space padding as CPython's `%` does for numbers: `body` is the
 /// digits without sign.
-fn pad_number(negative: bool, prefix: &str, body: &str, flags: PercentFlags, width: Option<usize>) -> Result<String, FormatError> {
+fn pad_number(
+    negative: bool,
+    prefix: &str,
+    body: &str,
+    flags: PercentFlags,
+    width: Option<usize>,
+) -> Result<String, FormatError> {
     let sign = if negative {
         Some('-')
     } else if flags.sign {
@@ -342,7 +366,10 @@ pub fn percent_format_float(
     precision: Option<usize>,
 ) -> Result<String, FormatError> {
     let precision = precision.unwrap_or(6);
-    let float_flags = FloatFlags { alternate: flags.alternate, ..FloatFlags::default() };
+    let float_flags = FloatFlags {
+        alternate: flags.alternate,
+        ..FloatFlags::default()
+    };
     let text = float_to_string(value, conversion, precision, float_flags);
     let (negative, body) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -353,7 +380,11 @@ pub fn percent_format_float(
 
 /// `%c` of an int code (str flavour): the character padded to `width` with spaces; CPython's
 /// OverflowError outside range(0x110000). (For bytes the caller checks range(256).)
-pub fn percent_format_char(code: &BigInt, flags: PercentFlags, width: Option<usize>) -> Result<String, FormatError> {
+pub fn percent_format_char(
+    code: &BigInt,
+    flags: PercentFlags,
+    width: Option<usize>,
+) -> Result<String, FormatError> {
     let code = num_traits::ToPrimitive::to_i64(code).unwrap_or(-1);
     let c = char_from_code(code)?;
     percent_pad(c.encode_utf8(&mut [0; 4]), flags, width)
@@ -361,7 +392,11 @@ pub fn percent_format_char(code: &BigInt, flags: PercentFlags, width: Option<usi
 
 /// Pads a `%s`/`%r`/`%a`/`%c` result to `width` with spaces (on the right with '-'); the '0'
 /// flag does not apply. Width counts code points.
-pub fn percent_pad(text: &str, flags: PercentFlags, width: Option<usize>) -> Result<String, FormatError> {
+pub fn percent_pad(
+    text: &str,
+    flags: PercentFlags,
+    width: Option<usize>,
+) -> Result<String, FormatError> {
     let len = text.chars().count();
     let padding = width.unwrap_or(0).saturating_sub(len);
     let mut out = String::new();

@@ -162,18 +162,22 @@ impl FormatSpec {
     /// numbers); a `0` flag aligns with '=' only where the default is '>' (CPython 3.10+).
     pub fn fill_align(&self, default_align: Align) -> (char, Align) {
         let fill = self.fill.unwrap_or(if self.zero_pad { '0' } else { ' ' });
-        let align = self.align.unwrap_or(if self.zero_pad && default_align == Align::Right {
-            Align::AfterSign
-        } else {
-            default_align
-        });
+        let align = self
+            .align
+            .unwrap_or(if self.zero_pad && default_align == Align::Right {
+                Align::AfterSign
+            } else {
+                default_align
+            });
         (fill, align)
     }
 
     /// The check CPython makes at parse time: a thousands separator with a type that takes none
     /// (`effective_ty` is the type written, or the formatter's default: 'd' for int, 's' for str).
     pub fn check_grouping(&self, effective_ty: Option<char>) -> Result<(), FormatError> {
-        let Some(grouping) = self.grouping else { return Ok(()) };
+        let Some(grouping) = self.grouping else {
+            return Ok(());
+        };
         let ok = match effective_ty {
             None => true,
             Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => true,
@@ -183,19 +187,38 @@ impl FormatSpec {
         if ok {
             return Ok(());
         }
-        let sep = if grouping == Grouping::Comma { ',' } else { '_' };
+        let sep = if grouping == Grouping::Comma {
+            ','
+        } else {
+            '_'
+        };
         let ty = effective_ty.map(type_char_repr).unwrap_or_default();
-        Err(FormatError::value(format!("Cannot specify '{sep}' with '{ty}'.")))
+        Err(FormatError::value(format!(
+            "Cannot specify '{sep}' with '{ty}'."
+        )))
     }
 }
 
 /// CPython's "Unknown format code" error for `ty` and an object of type `type_name`.
 pub(super) fn unknown_code(ty: char, type_name: &str) -> FormatError {
-    FormatError::value_with_type(&format!("Unknown format code '{}' for object of type '", type_char_repr(ty)), type_name, "'")
+    FormatError::value_with_type(
+        &format!(
+            "Unknown format code '{}' for object of type '",
+            type_char_repr(ty)
+        ),
+        type_name,
+        "'",
+    )
 }
 
 /// Pads `body` (of `body_len` code points) to `width` with `fill` by `align` ('=' acts as '>').
-pub(super) fn pad(body: &str, body_len: usize, width: Option<usize>, fill: char, align: Align) -> Result<String, FormatError> {
+pub(super) fn pad(
+    body: &str,
+    body_len: usize,
+    width: Option<usize>,
+    fill: char,
+    align: Align,
+) -> Result<String, FormatError> {
     let width = width.unwrap_or(0);
     if width <= body_len {
         return Ok(body.to_string());
@@ -207,7 +230,12 @@ pub(super) fn pad(body: &str, body_len: usize, width: Option<usize>, fill: char,
         Align::Center => (padding / 2, padding - padding / 2),
     };
     let mut out = String::new();
-    reserve(&mut out, padding.saturating_mul(fill.len_utf8()).saturating_add(body.len()))?;
+    reserve(
+        &mut out,
+        padding
+            .saturating_mul(fill.len_utf8())
+            .saturating_add(body.len()),
+    )?;
     out.extend(std::iter::repeat_n(fill, left));
     out.push_str(body);
     out.extend(std::iter::repeat_n(fill, right));
@@ -216,5 +244,6 @@ pub(super) fn pad(body: &str, body_len: usize, width: Option<usize>, fill: char,
 
 /// Reserves `additional` bytes, a MemoryError when the allocation fails (huge widths).
 pub(super) fn reserve(out: &mut String, additional: usize) -> Result<(), FormatError> {
-    out.try_reserve_exact(additional).map_err(|_| FormatError::new(ErrorKind::MemoryError, ""))
+    out.try_reserve_exact(additional)
+        .map_err(|_| FormatError::new(ErrorKind::MemoryError, ""))
 }

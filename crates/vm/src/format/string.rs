@@ -25,19 +25,33 @@ pub fn str_layout(len: usize, spec: &FormatSpec) -> Result<StrLayout, FormatErro
         return Err(unknown_code(ty, "str"));
     }
     match spec.sign {
-        Some(Sign::Space) => return Err(FormatError::value("Space not allowed in string format specifier")),
-        Some(_) => return Err(FormatError::value("Sign not allowed in string format specifier")),
+        Some(Sign::Space) => {
+            return Err(FormatError::value(
+                "Space not allowed in string format specifier",
+            ))
+        }
+        Some(_) => {
+            return Err(FormatError::value(
+                "Sign not allowed in string format specifier",
+            ))
+        }
         None => {}
     }
     if spec.no_neg_0 {
-        return Err(FormatError::value("Negative zero coercion (z) not allowed in string format specifier"));
+        return Err(FormatError::value(
+            "Negative zero coercion (z) not allowed in string format specifier",
+        ));
     }
     if spec.alternate {
-        return Err(FormatError::value("Alternate form (#) not allowed in string format specifier"));
+        return Err(FormatError::value(
+            "Alternate form (#) not allowed in string format specifier",
+        ));
     }
     let (fill, align) = spec.fill_align(Align::Left);
     if align == Align::AfterSign {
-        return Err(FormatError::value("'=' alignment not allowed in string format specifier"));
+        return Err(FormatError::value(
+            "'=' alignment not allowed in string format specifier",
+        ));
     }
     let keep = spec.precision.map_or(len, |p| p.min(len));
     let padding = spec.width.unwrap_or(0).saturating_sub(keep);
@@ -46,7 +60,12 @@ pub fn str_layout(len: usize, spec: &FormatSpec) -> Result<StrLayout, FormatErro
         Align::Center => (padding / 2, padding - padding / 2),
         _ => (padding, 0),
     };
-    Ok(StrLayout { keep, left, right, fill })
+    Ok(StrLayout {
+        keep,
+        left,
+        right,
+        fill,
+    })
 }
 
 /// `format(s, spec)` for a str: precision truncates and width pads, both counted in code points.
@@ -57,7 +76,12 @@ pub fn format_str(s: &str, spec: &FormatSpec) -> Result<String, FormatError> {
         None => s,
     };
     let mut out = String::new();
-    reserve(&mut out, (layout.left + layout.right).saturating_mul(layout.fill.len_utf8()).saturating_add(body.len()))?;
+    reserve(
+        &mut out,
+        (layout.left + layout.right)
+            .saturating_mul(layout.fill.len_utf8())
+            .saturating_add(body.len()),
+    )?;
     out.extend(std::iter::repeat_n(layout.fill, layout.left));
     out.push_str(body);
     out.extend(std::iter::repeat_n(layout.fill, layout.right));

@@ -61,7 +61,11 @@ pub struct TemplateParser<'t, T: CodePoints + ?Sized> {
 
 /// Parses a `str.format` template lazily (CPython raises errors only when it reaches them).
 pub fn parse_template<T: CodePoints + ?Sized>(text: &T) -> TemplateParser<'_, T> {
-    TemplateParser { text, pos: 0, failed: false }
+    TemplateParser {
+        text,
+        pos: 0,
+        failed: false,
+    }
 }
 
 const LBRACE: u32 = '{' as u32;
@@ -91,23 +95,36 @@ impl<T: CodePoints + ?Sized> TemplateParser<'_, T> {
             }
         }
         let Some(c) = brace else {
-            return Ok(TemplateItem { literal: start..self.pos, field: None });
+            return Ok(TemplateItem {
+                literal: start..self.pos,
+                field: None,
+            });
         };
         let following = self.peek();
         if c == RBRACE && following != Some(RBRACE) {
-            return Err(FormatError::value("Single '}' encountered in format string"));
+            return Err(FormatError::value(
+                "Single '}' encountered in format string",
+            ));
         }
         if following.is_none() {
-            return Err(FormatError::value("Single '{' encountered in format string"));
+            return Err(FormatError::value(
+                "Single '{' encountered in format string",
+            ));
         }
         if following == Some(c) {
             // An escaped brace: the literal keeps the first one.
             let literal = start..self.pos;
             self.bump();
-            return Ok(TemplateItem { literal, field: None });
+            return Ok(TemplateItem {
+                literal,
+                field: None,
+            });
         }
         let field = self.parse_field()?;
-        Ok(TemplateItem { literal: start..brace_at, field: Some(field) })
+        Ok(TemplateItem {
+            literal: start..brace_at,
+            field: Some(field),
+        })
     }
 
     fn parse_field(&mut self) -> Result<TemplateField, FormatError> {
@@ -144,7 +161,9 @@ impl<T: CodePoints + ?Sized> TemplateParser<'_, T> {
             Some(c @ ('!' | ':')) => {
                 if c == '!' {
                     let Some(conversion) = self.bump() else {
-                        return Err(FormatError::value("end of string while looking for conversion specifier"));
+                        return Err(FormatError::value(
+                            "end of string while looking for conversion specifier",
+                        ));
                     };
                     field.conversion = Some(conversion);
                     if let Some(c) = self.bump() {
@@ -153,7 +172,9 @@ impl<T: CodePoints + ?Sized> TemplateParser<'_, T> {
                             return Ok(field);
                         }
                         if c != ':' as u32 {
-                            return Err(FormatError::value("expected ':' after conversion specifier"));
+                            return Err(FormatError::value(
+                                "expected ':' after conversion specifier",
+                            ));
                         }
                     }
                 }
@@ -226,12 +247,17 @@ pub struct FieldAccessors<'t, T: CodePoints + ?Sized> {
 const TOO_MANY_DIGITS: &str = "Too many decimal digits in format string";
 
 /// The index an all-digits range denotes: None if some character is not a digit.
-fn range_index<T: CodePoints + ?Sized>(text: &T, range: &Range<usize>) -> Result<Option<usize>, FormatError> {
+fn range_index<T: CodePoints + ?Sized>(
+    text: &T,
+    range: &Range<usize>,
+) -> Result<Option<usize>, FormatError> {
     let (value, pos, count) = parse_decimal(text, range.start, isize::MAX as u64);
     if count == 0 || pos != range.end {
         return Ok(None);
     }
-    value.map(|v| Some(v as usize)).ok_or_else(|| FormatError::value(TOO_MANY_DIGITS))
+    value
+        .map(|v| Some(v as usize))
+        .ok_or_else(|| FormatError::value(TOO_MANY_DIGITS))
 }
 
 /// Splits the field name at `name` into its first part and its accessors
@@ -242,7 +268,9 @@ pub fn field_name_split<T: CodePoints + ?Sized>(
 ) -> Result<(FieldFirst, FieldAccessors<'_, T>), FormatError> {
     let mut pos = name.start;
     while pos < name.end {
-        let Some((c, next)) = text.next_at(pos) else { break };
+        let Some((c, next)) = text.next_at(pos) else {
+            break;
+        };
         if c == '.' as u32 || c == '[' as u32 {
             break;
         }
@@ -257,7 +285,15 @@ pub fn field_name_split<T: CodePoints + ?Sized>(
             None => FieldFirst::Name(first_range),
         }
     };
-    Ok((first, FieldAccessors { text, pos, end: name.end, failed: false }))
+    Ok((
+        first,
+        FieldAccessors {
+            text,
+            pos,
+            end: name.end,
+            failed: false,
+        },
+    ))
 }
 
 impl<T: CodePoints + ?Sized> FieldAccessors<'_, T> {
@@ -271,12 +307,16 @@ impl<T: CodePoints + ?Sized> FieldAccessors<'_, T> {
         } else if c == '[' as u32 {
             false
         } else {
-            return Err(FormatError::value("Only '.' or '[' may follow ']' in format field specifier"));
+            return Err(FormatError::value(
+                "Only '.' or '[' may follow ']' in format field specifier",
+            ));
         };
         let start = self.pos;
         let mut closed = false;
         while self.pos < self.end {
-            let Some((c, next)) = self.text.next_at(self.pos) else { break };
+            let Some((c, next)) = self.text.next_at(self.pos) else {
+                break;
+            };
             if is_attribute && (c == '.' as u32 || c == '[' as u32) {
                 break;
             }
@@ -365,7 +405,10 @@ impl FieldNumbering {
 /// The ValueError for a conversion character other than r, s and a.
 pub fn conversion_error(conversion: u32) -> FormatError {
     if conversion > 32 && conversion < 127 {
-        FormatError::value(format!("Unknown conversion specifier {}", conversion as u8 as char))
+        FormatError::value(format!(
+            "Unknown conversion specifier {}",
+            conversion as u8 as char
+        ))
     } else {
         FormatError::value(format!("Unknown conversion specifier \\x{conversion:x}"))
     }
