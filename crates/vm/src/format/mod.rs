@@ -25,7 +25,8 @@ pub use number::{
 };
 pub use percent::{
     parse_percent, percent_format_char, percent_format_float, percent_format_int, percent_pad,
-    PercentConversion, PercentCount, PercentDirective, PercentFlags, PercentItem, PercentParser,
+    percent_padding, PercentConversion, PercentCount, PercentDirective, PercentFlags, PercentItem,
+    PercentParser,
 };
 pub use spec::{parse_format_spec, Align, FormatSpec, Grouping, Sign};
 pub use string::{format_str, str_layout, StrLayout};

@@ -390,6 +390,17 @@ pub fn percent_format_char(
     percent_pad(c.encode_utf8(&mut [0; 4]), flags, width)
 }
 
+/// The spaces before and after a `%s`/`%r`/`%a`/`%c`/`%b` result of `len` units (code points
+/// for str, bytes for bytes): the '0' flag does not apply to them.
+pub fn percent_padding(len: usize, flags: PercentFlags, width: Option<usize>) -> (usize, usize) {
+    let padding = width.unwrap_or(0).saturating_sub(len);
+    if flags.left {
+        (0, padding)
+    } else {
+        (padding, 0)
+    }
+}
+
 /// Pads a `%s`/`%r`/`%a`/`%c` result to `width` with spaces (on the right with '-'); the '0'
 /// flag does not apply. Width counts code points.
 pub fn percent_pad(
@@ -397,16 +408,11 @@ pub fn percent_pad(
     flags: PercentFlags,
     width: Option<usize>,
 ) -> Result<String, FormatError> {
-    let len = text.chars().count();
-    let padding = width.unwrap_or(0).saturating_sub(len);
+    let (left, right) = percent_padding(text.chars().count(), flags, width);
     let mut out = String::new();
-    reserve(&mut out, text.len().saturating_add(padding))?;
-    if !flags.left {
-        out.extend(std::iter::repeat_n(' ', padding));
-    }
+    reserve(&mut out, text.len().saturating_add(left + right))?;
+    out.extend(std::iter::repeat_n(' ', left));
     out.push_str(text);
-    if flags.left {
-        out.extend(std::iter::repeat_n(' ', padding));
-    }
+    out.extend(std::iter::repeat_n(' ', right));
     Ok(out)
 }
