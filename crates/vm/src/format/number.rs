@@ -586,6 +586,17 @@ fn float_kind(
 /// `format(float, spec)`: types e E f F g G n % and none (str-like: repr when no precision,
 /// else 'g' keeping a ".0"); `n` uses the C locale (no grouping).
 pub fn format_float(value: f64, spec: &FormatSpec) -> Result<String, FormatError> {
+    // A NUL type character is CPython's "no type" marker (int and str refuse it).
+    let normalized;
+    let spec = if spec.ty == Some('\0') {
+        normalized = FormatSpec {
+            ty: None,
+            ..spec.clone()
+        };
+        &normalized
+    } else {
+        spec
+    };
     spec.check_grouping(spec.ty)?;
     match spec.ty {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => {}
@@ -611,6 +622,17 @@ pub fn format_float(value: f64, spec: &FormatSpec) -> Result<String, FormatError
 /// `format(complex, spec)`: no '=' alignment nor zero padding; with no type, str()-like:
 /// parentheses unless the real part is +0 (then left out).
 pub fn format_complex(re: f64, im: f64, spec: &FormatSpec) -> Result<String, FormatError> {
+    // A NUL type character is CPython's "no type" marker (int and str refuse it).
+    let normalized;
+    let spec = if spec.ty == Some('\0') {
+        normalized = FormatSpec {
+            ty: None,
+            ..spec.clone()
+        };
+        &normalized
+    } else {
+        spec
+    };
     spec.check_grouping(spec.ty)?;
     match spec.ty {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}

@@ -179,7 +179,8 @@ impl FormatSpec {
             return Ok(());
         };
         let ok = match effective_ty {
-            None => true,
+            // A NUL type character is CPython's "no type" marker.
+            None | Some('\0') => true,
             Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => true,
             Some('b' | 'o' | 'x' | 'X') => grouping == Grouping::Underscore,
             Some(_) => false,
