@@ -11,8 +11,13 @@
 //! - `stringlib/`: the PEP 393 string buffer, its algorithms, Unicode tables and codecs;
 //! - `pyhash`: CPython's hash functions (SipHash-1-3 for str/bytes, numeric hashes).
 
+pub mod eval;
 pub mod format;
+pub mod import;
+pub mod modules;
 pub mod numeric;
+pub mod object;
 pub mod pyhash;
+pub mod runtime;
 pub mod stringlib;
 pub mod types;

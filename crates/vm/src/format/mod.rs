@@ -13,6 +13,7 @@ mod percent;
 mod spec;
 mod string;
 mod template;
+pub mod objects;
 
 #[cfg(test)]
 mod tests;

@@ -28,8 +28,8 @@ pub struct Config {
     pub executable: String,
     /// `-O` count.
     pub optimize: u32,
-    /// PYTHONHASHSEED: None = random.
-    pub hash_seed: Option<u64>,
+    /// PYTHONHASHSEED as given (0 disables randomization); None = random.
+    pub hash_seed: Option<u32>,
     pub int_max_str_digits: usize,
     /// `-B` / PYTHONDONTWRITEBYTECODE.
     pub dont_write_bytecode: bool,

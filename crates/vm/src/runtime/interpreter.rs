@@ -6,7 +6,6 @@ use std::cell::{Cell, RefCell};
 
 use super::config::Config;
 use crate::object::value::Value;
-use crate::pyhash::HashSecret;
 
 pub struct InterpreterState {
     pub id: u64,
@@ -23,7 +22,6 @@ pub struct InterpreterState {
     pub recursion_limit: Cell<u32>,
     /// `sys.get_int_max_str_digits()` (0: no limit).
     pub int_max_str_digits: Cell<usize>,
-    pub hash_secret: HashSecret,
     /// Set once `Py_Finalize` has begun.
     pub finalizing: Cell<bool>,
     /// Functions registered with atexit (run at finalization, last first).
@@ -32,7 +30,6 @@ pub struct InterpreterState {
 
 impl InterpreterState {
     pub fn new(id: u64, config: Config) -> InterpreterState {
-        let hash_secret = HashSecret::from_env(config.hash_seed);
         let digits = config.int_max_str_digits;
         InterpreterState {
             id,
@@ -43,7 +40,6 @@ impl InterpreterState {
             interned: RefCell::new(hashbrown::HashMap::new()),
             recursion_limit: Cell::new(1000),
             int_max_str_digits: Cell::new(digits),
-            hash_secret,
             finalizing: Cell::new(false),
             atexit: RefCell::new(Vec::new()),
         }

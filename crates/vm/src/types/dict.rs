@@ -350,5 +350,4 @@ pub fn init() {
     s.contains.set(Some(dict_contains));
     s.richcompare.set(Some(dict_richcompare));
     s.hash.set(Some(super::object::hash_not_implemented));
-    super::dict_methods::init();
 }

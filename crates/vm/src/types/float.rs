@@ -292,7 +292,7 @@ fn float_format(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyRe
     if spec.is_empty() {
         return protocol::str(ts, v);
     }
-    let s = crate::format::format_float_value(this(v)?, &spec).map_err(crate::format::into_pyerr)?;
+    let s = crate::format::objects::format_float_value(this(v)?, &spec).map_err(crate::format::objects::into_pyerr)?;
     Ok(pystr::new_str(&s))
 }
 fn float_real(_ts: &ThreadState, v: &Value) -> PyResult<Value> {

@@ -43,6 +43,10 @@ impl PyList {
     pub fn push(&self, v: Value) {
         self.items.borrow_mut().push(v);
     }
+    /// The items of `v` if it is a list, else empty.
+    pub fn snapshot_of(v: &Value) -> Vec<Value> {
+        v.downcast::<PyList>().map(|l| l.snapshot()).unwrap_or_default()
+    }
 }
 
 pub fn new_list(items: Vec<Value>) -> PyResult<Value> {

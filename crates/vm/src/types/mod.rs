@@ -1,25 +1,38 @@
 //! Builtin types, one file each, plus the tables some of them share.
 
 pub mod bool_;
+pub mod bytearray;
+pub mod bytes;
 pub mod cell;
 pub mod code;
+pub mod complex;
 pub mod descr;
 pub mod dict;
+pub mod dict_methods;
 pub mod dict_table;
+pub mod enumobject;
 pub mod exceptions;
 pub mod float;
+pub mod frame;
 pub mod function;
+pub mod generator;
+pub mod genericalias;
 pub mod int;
 pub mod iter;
 pub mod list;
 pub mod list_sort;
+pub mod mappingproxy;
 pub mod module;
+pub mod namespace;
 pub mod none;
 pub mod object;
+pub mod pattern;
 pub mod range;
+pub mod set;
 pub mod set_table;
 pub mod slice;
 pub mod str;
+pub mod super_;
 pub mod traceback;
 pub mod tuple;
 pub mod typeobject;
@@ -55,8 +68,22 @@ pub fn all_static_types() -> Vec<&'static PyType> {
         &range::RANGE_ITERATOR_TYPE,
         &slice::SLICE_TYPE,
         &traceback::TRACEBACK_TYPE,
-        &traceback::FRAME_TYPE,
+        &frame::FRAME_TYPE,
+        &complex::COMPLEX_TYPE,
+        &bytearray::BYTEARRAY_TYPE,
+        &super_::SUPER_TYPE,
+        &mappingproxy::MAPPINGPROXY_TYPE,
+        &typeobject::WRAPPER_DESCR_TYPE,
+        &typeobject::METHOD_WRAPPER_TYPE,
     ];
+    v.extend(bytes::types());
+    v.extend(set::types());
+    v.extend(dict_methods::types());
+    v.extend(generator::types());
+    v.extend(genericalias::types());
+    v.extend(enumobject::types());
+    v.push(&namespace::NAMESPACE_TYPE);
+    v.extend(crate::modules::types());
     v.extend(iter::types());
     v.extend(descr::types());
     v.extend(list::iterator_types());
@@ -85,6 +112,7 @@ pub fn init() {
         tuple::init();
         list::init();
         dict::init();
+        dict_methods::init();
         function::init();
         code::init();
         cell::init();
@@ -95,9 +123,21 @@ pub fn init() {
         iter::init();
         descr::init();
         exceptions::init();
+        bytes::init();
+        bytearray::init();
+        complex::init();
+        set::init();
+        super_::init();
+        mappingproxy::init();
+        generator::init();
+        genericalias::init();
+        enumobject::init();
+        namespace::init();
+        crate::modules::init_types();
         for t in all_static_types() {
             typeobject::ready_static(t);
         }
+        exceptions::fix_exception_group_mro();
     });
 }
 
@@ -112,6 +152,9 @@ pub fn builtin_dict_of(obj: &Value) -> Option<Value> {
     }
     if let Some(e) = obj.downcast::<exceptions::PyBaseException>() {
         return Some(e.dict());
+    }
+    if let Some(n) = obj.downcast::<namespace::PyNamespace>() {
+        return Some(n.dict.clone());
     }
     None
 }

@@ -187,7 +187,7 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
             } else if s == "__weakref__" {
                 want_weak = true;
             } else {
-                if !crate::stringlib::is_identifier(&s) {
+                if !crate::stringlib::StrData::from_str(&s).isidentifier() {
                     return Err(PyErr::type_error("__slots__ must be identifiers"));
                 }
                 if dict::dict_get_str(&newdict, &n).is_some() {
@@ -1724,7 +1724,7 @@ fn type_init(_ts: &ThreadState, _obj: &Value, args: &[Value], kwnames: Option<&V
 }
 
 fn type_or(ts: &ThreadState, a: &Value, b: &Value) -> PyResult<Value> {
-    super::union::union_or(ts, a, b)
+    super::genericalias::union_or(ts, a, b)
 }
 
 pub fn init() {

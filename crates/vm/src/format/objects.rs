@@ -1,0 +1,375 @@
+//! The object side of formatting: `format()`/`__format__` of the builtin
+//! types, `str.format` and `%`-formatting, over the pure algorithms of this
+//! module.
+
+use num_bigint::BigInt;
+
+use super::{ErrorKind, FieldAccessor, FieldFirst, FieldNumbering, FormatError};
+use crate::object::protocol;
+use crate::object::value::Value;
+use crate::runtime::errors::{PyErr, PyResult};
+use crate::runtime::thread::ThreadState;
+use crate::stringlib::StrData;
+use crate::types::{exceptions as exc, int, str as pystr, tuple};
+
+/// The Python exception for a formatting error.
+pub fn into_pyerr(e: FormatError) -> PyErr {
+    match e.kind {
+        ErrorKind::ValueError => PyErr::value_error(e.message),
+        ErrorKind::TypeError => PyErr::type_error(e.message),
+        ErrorKind::OverflowError => PyErr::overflow_error(e.message),
+        ErrorKind::MemoryError => PyErr::no_memory(),
+    }
+}
+
+/// `format(int, spec)`.
+pub fn format_int_value(v: &BigInt, spec: &str) -> Result<String, FormatError> {
+    let s = super::parse_format_spec(spec).map_err(|e| e.with_type_name("int"))?;
+    super::format_int(v, &s).map_err(|e| e.with_type_name("int"))
+}
+
+/// `format(float, spec)`.
+pub fn format_float_value(v: f64, spec: &str) -> Result<String, FormatError> {
+    let s = super::parse_format_spec(spec).map_err(|e| e.with_type_name("float"))?;
+    super::format_float(v, &s).map_err(|e| e.with_type_name("float"))
+}
+
+/// `format(complex, spec)`.
+pub fn format_complex_value(re: f64, im: f64, spec: &str) -> Result<String, FormatError> {
+    let s = super::parse_format_spec(spec).map_err(|e| e.with_type_name("complex"))?;
+    super::format_complex(re, im, &s).map_err(|e| e.with_type_name("complex"))
+}
+
+/// `format(str, spec)`.
+pub fn format_str_value(_ts: &ThreadState, v: &Value, spec: &StrData) -> PyResult<Value> {
+    if spec.is_empty() {
+        return Ok(pystr::from_data(pystr::as_pystr(v).map(|s| s.data.clone()).unwrap_or_default()));
+    }
+    let spec_s = spec.to_string_lossy();
+    let s = super::parse_format_spec(&spec_s).map_err(|e| into_pyerr(e.with_type_name("str")))?;
+    let data = &pystr::as_pystr(v).ok_or_else(|| PyErr::type_error("str expected"))?.data;
+    let layout = super::str_layout(data.len(), &s).map_err(|e| into_pyerr(e.with_type_name("str")))?;
+    let mut b = crate::stringlib::StrBuilder::new();
+    for _ in 0..layout.left {
+        b.push(layout.fill as u32);
+    }
+    b.push_slice(data, 0, layout.keep);
+    for _ in 0..layout.right {
+        b.push(layout.fill as u32);
+    }
+    Ok(pystr::from_data(b.finish()))
+}
+
+fn cps(d: &StrData) -> Vec<u32> {
+    d.code_points().collect()
+}
+
+fn sub(cp: &[u32], r: std::ops::Range<usize>) -> StrData {
+    StrData::from_code_points(cp[r].iter())
+}
+
+/// `str.format(*args, **kwargs)`.
+pub fn str_format(ts: &ThreadState, v: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    let template = &pystr::as_pystr(v).ok_or_else(|| PyErr::type_error("str expected"))?.data;
+    let npos = crate::object::args::npositional(args, kwnames);
+    let kwn = kwnames.map(tuple::tuple_items).unwrap_or(&[]);
+    let mut numbering = FieldNumbering::new();
+    let out = render(ts, template, &args[..npos], kwn, &args[npos..], &mut numbering, super::MAX_RECURSION_DEPTH)?;
+    Ok(pystr::from_data(out))
+}
+
+fn render(
+    ts: &ThreadState,
+    template: &StrData,
+    pos: &[Value],
+    kwn: &[Value],
+    kwv: &[Value],
+    numbering: &mut FieldNumbering,
+    depth: usize,
+) -> PyResult<StrData> {
+    if depth == 0 {
+        return Err(PyErr::value_error(super::RECURSION_ERROR));
+    }
+    let cp = cps(template);
+    let mut b = crate::stringlib::StrBuilder::new();
+    for item in super::parse_template(&cp[..]) {
+        let item = item.map_err(into_pyerr)?;
+        b.push_str(&sub(&cp, item.literal.clone()));
+        let Some(field) = item.field else { continue };
+        let (first, accessors) = super::field_name_split(&cp[..], field.name.clone()).map_err(into_pyerr)?;
+        let mut obj = match numbering.resolve(&first).map_err(into_pyerr)? {
+            Some(i) => match pos.get(i) {
+                Some(x) => x.clone(),
+                None => {
+                    return Err(PyErr::index_error(format!(
+                        "Replacement index {i} out of range for positional args tuple"
+                    )))
+                }
+            },
+            None => {
+                let FieldFirst::Name(r) = &first else { return Err(PyErr::system_error("format field")) };
+                let name = sub(&cp, r.clone());
+                let found = kwn.iter().position(|k| pystr::as_pystr(k).is_some_and(|s| s.data == name));
+                match found {
+                    Some(j) => kwv[j].clone(),
+                    None => return Err(PyErr::key_error(pystr::from_data(name))),
+                }
+            }
+        };
+        for acc in accessors {
+            match acc.map_err(into_pyerr)? {
+                FieldAccessor::Attribute(r) => {
+                    let name = pystr::from_data(sub(&cp, r));
+                    obj = protocol::getattr(ts, &obj, &name)?;
+                }
+                FieldAccessor::Index(i) => obj = protocol::getitem(ts, &obj, &int::from_i64(i as i64))?,
+                FieldAccessor::Key(r) => obj = protocol::getitem(ts, &obj, &pystr::from_data(sub(&cp, r)))?,
+            }
+        }
+        obj = match field.conversion {
+            None => obj,
+            Some(c) if c == 'r' as u32 => protocol::repr(ts, &obj)?,
+            Some(c) if c == 's' as u32 => protocol::str(ts, &obj)?,
+            Some(c) if c == 'a' as u32 => crate::modules::builtins::ascii(ts, &obj)?,
+            Some(c) => return Err(into_pyerr(super::conversion_error(c))),
+        };
+        let spec = sub(&cp, field.spec.clone());
+        let spec = if field.spec_needs_expanding { render(ts, &spec, pos, kwn, kwv, numbering, depth - 1)? } else { spec };
+        let spec_v = pystr::from_data(spec);
+        let formatted = crate::modules::builtins::format(ts, &obj, Some(&spec_v))?;
+        if let Some(s) = pystr::as_pystr(&formatted) {
+            b.push_str(&s.data);
+        }
+    }
+    Ok(b.finish())
+}
+
+/// `str % args`.
+pub fn percent_format_str(ts: &ThreadState, v: &Value, args: &Value) -> PyResult<Value> {
+    let template = &pystr::as_pystr(v).ok_or_else(|| PyErr::type_error("str expected"))?.data;
+    let cp = cps(template);
+    let mut out = crate::stringlib::StrBuilder::new();
+    percent_common(ts, &cp, args, false, &mut |piece| match piece {
+        Piece::Text(d) => out.push_str(&d),
+        Piece::Bytes(_) => {}
+    })?;
+    Ok(pystr::from_data(out.finish()))
+}
+
+/// `bytes % args`.
+pub fn percent_format_bytes(ts: &ThreadState, v: &Value, args: &Value) -> PyResult<Value> {
+    let data = crate::types::bytes::try_bytes_data(v).ok_or_else(|| PyErr::type_error("bytes expected"))?;
+    let cp: Vec<u32> = data.iter().map(|b| *b as u32).collect();
+    let mut out: Vec<u8> = Vec::new();
+    percent_common(ts, &cp, args, true, &mut |piece| match piece {
+        Piece::Text(d) => out.extend(d.code_points().map(|c| c as u8)),
+        Piece::Bytes(b) => out.extend(b),
+    })?;
+    Ok(crate::types::bytes::new_bytes(out))
+}
+
+enum Piece {
+    Text(StrData),
+    Bytes(Vec<u8>),
+}
+
+fn percent_common(ts: &ThreadState, cp: &[u32], args: &Value, bytes: bool, emit: &mut dyn FnMut(Piece)) -> PyResult<()> {
+    use super::{PercentConversion as PC, PercentCount, PercentItem};
+    let arg_items: Vec<Value> = match tuple::try_tuple_items(args) {
+        Some(t) if args.is_exact(&crate::types::tuple::TUPLE_TYPE) || args.downcast::<tuple::PyTuple>().is_some() => t.to_vec(),
+        _ => vec![args.clone()],
+    };
+    let is_mapping = tuple::try_tuple_items(args).is_none()
+        && args.type_of().data.slots.subscript.get().is_some()
+        && pystr::as_pystr(args).is_none()
+        && crate::types::bytes::try_bytes_data(args).is_none();
+    let mut next_arg = 0usize;
+    let mut used_mapping = false;
+    let mut take_arg = |next_arg: &mut usize| -> PyResult<Value> {
+        let a = arg_items.get(*next_arg).cloned();
+        *next_arg += 1;
+        a.ok_or_else(|| PyErr::type_error("not enough arguments for format string"))
+    };
+    for item in super::parse_percent(cp, bytes) {
+        match item {
+            Ok(PercentItem::Literal(r)) => emit(Piece::Text(StrData::from_code_points(cp[r].iter()))),
+            Ok(PercentItem::Percent) => emit(Piece::Text(StrData::from_str("%"))),
+            Ok(PercentItem::Directive(d)) => {
+                let arg = if let Some(k) = &d.key {
+                    if !is_mapping {
+                        return Err(PyErr::type_error("format requires a mapping"));
+                    }
+                    used_mapping = true;
+                    let key = if bytes {
+                        crate::types::bytes::new_bytes(cp[k.clone()].iter().map(|c| *c as u8).collect())
+                    } else {
+                        pystr::from_data(StrData::from_code_points(cp[k.clone()].iter()))
+                    };
+                    Some(protocol::getitem(ts, args, &key)?)
+                } else {
+                    None
+                };
+                let mut width = match d.width {
+                    Some(PercentCount::Value(w)) => Some(w),
+                    Some(PercentCount::Star) => {
+                        let w = take_arg(&mut next_arg)?;
+                        if !int::is_int(&w) {
+                            return Err(PyErr::type_error("* wants int"));
+                        }
+                        let w = int::to_isize(&w).ok_or_else(|| PyErr::overflow_error("width too big"))?;
+                        Some(w as isize)
+                    }
+                    None => None,
+                };
+                let mut flags = d.flags;
+                if let Some(w) = width {
+                    if w < 0 {
+                        flags.left = true;
+                        width = Some(-w);
+                    }
+                }
+                let width = width.map(|w| w as usize);
+                let precision = match d.precision {
+                    Some(PercentCount::Value(p)) => Some(p as usize),
+                    Some(PercentCount::Star) => {
+                        let p = take_arg(&mut next_arg)?;
+                        if !int::is_int(&p) {
+                            return Err(PyErr::type_error("* wants int"));
+                        }
+                        Some(int::to_isize(&p).unwrap_or(0).max(0) as usize)
+                    }
+                    None => None,
+                };
+                let conv = match d.conversion {
+                    PC::BeforeArgument(e) => return Err(into_pyerr(e)),
+                    c => c,
+                };
+                let arg = match arg {
+                    Some(a) => a,
+                    None => take_arg(&mut next_arg)?,
+                };
+                let ch = match conv {
+                    PC::Char(c) => c,
+                    PC::AfterArgument(e) | PC::BeforeKey(e) => return Err(into_pyerr(e)),
+                    PC::BeforeArgument(e) => return Err(into_pyerr(e)),
+                };
+                let text: String = match char::from_u32(ch).unwrap_or('?') {
+                    's' | 'r' | 'a' if !bytes || ch != 's' as u32 => {
+                        let s = match char::from_u32(ch).unwrap_or('s') {
+                            's' => protocol::str(ts, &arg)?,
+                            'r' => protocol::repr(ts, &arg)?,
+                            _ => crate::modules::builtins::ascii(ts, &arg)?,
+                        };
+                        let mut data = pystr::as_pystr(&s).map(|x| x.data.clone()).unwrap_or_default();
+                        if let Some(p) = precision {
+                            if p < data.len() {
+                                data = data.slice(0, p);
+                            }
+                        }
+                        let (l, r) = super::percent_padding(data.len(), flags, width);
+                        let mut b = crate::stringlib::StrBuilder::new();
+                        for _ in 0..l {
+                            b.push(' ' as u32);
+                        }
+                        b.push_str(&data);
+                        for _ in 0..r {
+                            b.push(' ' as u32);
+                        }
+                        emit(Piece::Text(b.finish()));
+                        continue;
+                    }
+                    's' | 'b' => {
+                        let data = crate::types::bytes::bytes_like(ts, &arg).map_err(|_| {
+                            PyErr::type_error(format!(
+                                "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                                protocol::type_name(&arg)
+                            ))
+                        })?;
+                        let data = match precision {
+                            Some(p) if p < data.len() => data[..p].to_vec(),
+                            _ => data,
+                        };
+                        let (l, r) = super::percent_padding(data.len(), flags, width);
+                        let mut out = vec![b' '; l];
+                        out.extend(data);
+                        out.extend(std::iter::repeat(b' ').take(r));
+                        emit(Piece::Bytes(out));
+                        continue;
+                    }
+                    'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
+                        let n = if int::is_int(&arg) {
+                            int::as_int(&arg).map(|r| r.to_bigint()).unwrap_or_default()
+                        } else if matches!(char::from_u32(ch), Some('d' | 'i' | 'u')) {
+                            if crate::types::float::as_float_exact_payload(&arg).is_some() || arg.type_of().data.slots.int.get().is_some() {
+                                let i = int::number_to_int(ts, &arg)?;
+                                int::as_int(&i).map(|r| r.to_bigint()).unwrap_or_default()
+                            } else {
+                                return Err(PyErr::type_error(format!(
+                                    "%{} format: a real number is required, not {}",
+                                    char::from_u32(ch).unwrap_or('d'),
+                                    protocol::type_name(&arg)
+                                )));
+                            }
+                        } else if arg.type_of().data.slots.index.get().is_some() {
+                            let i = protocol::index(ts, &arg)?;
+                            int::as_int(&i).map(|r| r.to_bigint()).unwrap_or_default()
+                        } else {
+                            return Err(PyErr::type_error(format!(
+                                "%{} format: an integer is required, not {}",
+                                char::from_u32(ch).unwrap_or('x'),
+                                protocol::type_name(&arg)
+                            )));
+                        };
+                        super::percent_format_int(&n, ch, flags, width, precision).map_err(into_pyerr)?
+                    }
+                    'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                        let f = crate::types::float::to_f64(ts, &arg).map_err(|_| {
+                            PyErr::type_error(format!("must be real number, not {}", protocol::type_name(&arg)))
+                        })?;
+                        super::percent_format_float(f, ch, flags, width, precision).map_err(into_pyerr)?
+                    }
+                    'c' => {
+                        if let Some(s) = pystr::as_pystr(&arg) {
+                            if s.data.len() != 1 {
+                                return Err(PyErr::type_error("%c requires int or char"));
+                            }
+                            let (l, r) = super::percent_padding(1, flags, width);
+                            let mut b = crate::stringlib::StrBuilder::new();
+                            for _ in 0..l {
+                                b.push(' ' as u32);
+                            }
+                            b.push(s.data.get(0));
+                            for _ in 0..r {
+                                b.push(' ' as u32);
+                            }
+                            emit(Piece::Text(b.finish()));
+                            continue;
+                        }
+                        if !int::is_int(&arg) {
+                            return Err(PyErr::type_error("%c requires int or char"));
+                        }
+                        let n = int::as_int(&arg).map(|r| r.to_bigint()).unwrap_or_default();
+                        super::percent_format_char(&n, flags, width).map_err(into_pyerr)?
+                    }
+                    other => {
+                        return Err(PyErr::value_error(format!(
+                            "unsupported format character '{}' (0x{:x}) at index {}",
+                            other, ch, d.start
+                        )))
+                    }
+                };
+                emit(Piece::Text(StrData::from_str(&text)));
+            }
+            Err(e) => return Err(into_pyerr(e)),
+        }
+    }
+    if next_arg < arg_items.len() && !used_mapping && !is_mapping {
+        return Err(PyErr::type_error(if bytes {
+            "not all arguments converted during bytes formatting"
+        } else {
+            "not all arguments converted during string formatting"
+        }));
+    }
+    let _ = exc::TYPE_ERROR.name();
+    Ok(())
+}

@@ -1,0 +1,316 @@
+//! `complex`: a pair of floats.
+
+use crate::object::protocol;
+use crate::object::typeobj::{nb, CompareOp, PyType, TypeObject, TPFLAGS_BASETYPE};
+use crate::object::value::{PyObject, PyPayload, Value};
+use crate::runtime::errors::{PyErr, PyResult};
+use crate::runtime::thread::ThreadState;
+use crate::types::{bool_, float, int, none, str as pystr, tuple};
+
+pub struct PyComplex {
+    pub re: f64,
+    pub im: f64,
+}
+
+pub static COMPLEX_TYPE: PyType = PyObject::new_static(
+    &super::typeobject::TYPE_TYPE,
+    TypeObject::builtin::<PyComplex>("complex", &COMPLEX_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE),
+);
+
+impl PyPayload for PyComplex {
+    fn class() -> &'static PyType {
+        &COMPLEX_TYPE
+    }
+}
+
+pub fn new_complex(re: f64, im: f64) -> Value {
+    Value::new(PyComplex { re, im }).unwrap_or_else(|_| none::none())
+}
+
+/// Either operand as a complex number: complex, float or int.
+fn operand(v: &Value) -> PyResult<Option<(f64, f64)>> {
+    if let Some(c) = v.downcast::<PyComplex>() {
+        return Ok(Some((c.re, c.im)));
+    }
+    if let Some(f) = float::as_float_exact_payload(v) {
+        return Ok(Some((f, 0.0)));
+    }
+    if let Some(i) = int::as_int(v) {
+        return Ok(Some((int::to_f64(&i)?, 0.0)));
+    }
+    Ok(None)
+}
+
+fn div(a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
+    let (ar, ai) = a;
+    let (br, bi) = b;
+    if br == 0.0 && bi == 0.0 {
+        return Err(PyErr::zero_division("complex division by zero"));
+    }
+    // Smith's algorithm, as CPython's _Py_c_quot.
+    let abs_br = br.abs();
+    let abs_bi = bi.abs();
+    if abs_br >= abs_bi {
+        let ratio = bi / br;
+        let denom = br + bi * ratio;
+        Ok(((ar + ai * ratio) / denom, (ai - ar * ratio) / denom))
+    } else if abs_bi >= abs_br {
+        let ratio = br / bi;
+        let denom = br * ratio + bi;
+        Ok(((ar * ratio + ai) / denom, (ai * ratio - ar) / denom))
+    } else {
+        Ok((f64::NAN, f64::NAN))
+    }
+}
+
+/// `a ** b` for complex values.
+pub fn complex_pow_values(a: (f64, f64), b: (f64, f64)) -> PyResult<Value> {
+    let (r, i) = pow(a, b)?;
+    Ok(new_complex(r, i))
+}
+
+fn pow(a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
+    if b.0 == 0.0 && b.1 == 0.0 {
+        return Ok((1.0, 0.0));
+    }
+    if a.0 == 0.0 && a.1 == 0.0 {
+        if b.1 != 0.0 || b.0 < 0.0 {
+            return Err(PyErr::zero_division("0.0 to a negative or complex power"));
+        }
+        return Ok((0.0, 0.0));
+    }
+    if b.1 == 0.0 && b.0 == b.0.trunc() && b.0.abs() <= 100.0 {
+        // Integer powers by repeated multiplication, as CPython's c_powi.
+        let n = b.0 as i64;
+        let mut result = (1.0, 0.0);
+        let mut base = a;
+        let mut e = n.unsigned_abs();
+        while e > 0 {
+            if e & 1 == 1 {
+                result = (result.0 * base.0 - result.1 * base.1, result.0 * base.1 + result.1 * base.0);
+            }
+            base = (base.0 * base.0 - base.1 * base.1, 2.0 * base.0 * base.1);
+            e >>= 1;
+        }
+        if n < 0 {
+            return div((1.0, 0.0), result);
+        }
+        return Ok(result);
+    }
+    let vabs = a.0.hypot(a.1);
+    let mut len = vabs.powf(b.0);
+    let at = a.1.atan2(a.0);
+    let mut phase = at * b.0;
+    if b.1 != 0.0 {
+        len /= (at * b.1).exp();
+        phase += b.1 * vabs.ln();
+    }
+    let r = (len * phase.cos(), len * phase.sin());
+    if !r.0.is_finite() || !r.1.is_finite() {
+        return Err(PyErr::overflow_error("complex exponentiation"));
+    }
+    Ok(r)
+}
+
+fn binary(_ts: &ThreadState, v: &Value, w: &Value, op: usize) -> PyResult<Value> {
+    let (Some(a), Some(b)) = (operand(v)?, operand(w)?) else {
+        return Ok(none::not_implemented());
+    };
+    let (r, i) = match op % nb::INPLACE {
+        nb::ADD => (a.0 + b.0, a.1 + b.1),
+        nb::SUBTRACT => (a.0 - b.0, a.1 - b.1),
+        nb::MULTIPLY => (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0),
+        nb::TRUE_DIVIDE => div(a, b)?,
+        nb::POWER => pow(a, b)?,
+        nb::FLOOR_DIVIDE | nb::REMAINDER => {
+            return Err(PyErr::type_error(format!(
+                "unsupported operand type(s) for {}: '{}' and '{}'",
+                nb::SYMBOLS[op % nb::INPLACE],
+                protocol::type_name(v),
+                protocol::type_name(w)
+            )))
+        }
+        _ => return Ok(none::not_implemented()),
+    };
+    Ok(new_complex(r, i))
+}
+
+macro_rules! ops {
+    ($($name:ident => $op:expr),*) => {
+        $(fn $name(ts: &ThreadState, v: &Value, w: &Value) -> PyResult<Value> { binary(ts, v, w, $op) })*
+    };
+}
+ops!(c_add => nb::ADD, c_sub => nb::SUBTRACT, c_mul => nb::MULTIPLY, c_div => nb::TRUE_DIVIDE, c_pow => nb::POWER);
+
+fn this(v: &Value) -> PyResult<&PyComplex> {
+    v.downcast::<PyComplex>().ok_or_else(|| PyErr::type_error("complex expected"))
+}
+
+fn c_repr(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let c = this(v)?;
+    Ok(pystr::new_str(&syntax::repr::complex_repr(c.re, c.im)))
+}
+
+fn c_hash(_ts: &ThreadState, v: &Value) -> PyResult<isize> {
+    let c = this(v)?;
+    Ok(crate::pyhash::hash_complex(c.re, c.im, v.id()))
+}
+
+fn c_richcompare(_ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> PyResult<Value> {
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(none::not_implemented());
+    }
+    let (Some(a), Some(b)) = (operand(v)?, operand(w)?) else {
+        return Ok(none::not_implemented());
+    };
+    let eq = a.0 == b.0 && a.1 == b.1;
+    Ok(bool_::new_bool(eq == (op == CompareOp::Eq)))
+}
+
+fn c_bool(_ts: &ThreadState, v: &Value) -> PyResult<bool> {
+    let c = this(v)?;
+    Ok(c.re != 0.0 || c.im != 0.0)
+}
+fn c_neg(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let c = this(v)?;
+    Ok(new_complex(-c.re, -c.im))
+}
+fn c_pos(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let c = this(v)?;
+    Ok(new_complex(c.re, c.im))
+}
+fn c_abs(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let c = this(v)?;
+    let r = c.re.hypot(c.im);
+    if r.is_infinite() && c.re.is_finite() && c.im.is_finite() {
+        return Err(PyErr::overflow_error("absolute value too large"));
+    }
+    Ok(float::new_float(r))
+}
+fn real(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Ok(float::new_float(this(v)?.re))
+}
+fn imag(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Ok(float::new_float(this(v)?.im))
+}
+fn conjugate(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("conjugate", a, k, 0)?;
+    let c = this(v)?;
+    Ok(new_complex(c.re, -c.im))
+}
+fn getnewargs(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let c = this(v)?;
+    tuple::new_tuple(vec![float::new_float(c.re), float::new_float(c.im)])
+}
+
+fn to_parts(ts: &ThreadState, v: &Value) -> PyResult<(f64, f64)> {
+    if let Some(c) = v.downcast::<PyComplex>() {
+        return Ok((c.re, c.im));
+    }
+    if let Some(r) = protocol::call_special(ts, v, "__complex__", &[])? {
+        return this(&r).map(|c| (c.re, c.im)).map_err(|_| {
+            PyErr::type_error(format!("__complex__ returned non-complex (type {})", protocol::type_name(&r)))
+        });
+    }
+    Ok((float::to_f64(ts, v).map_err(|_| {
+        PyErr::type_error(format!(
+            "complex() first argument must be a string or a number, not '{}'",
+            protocol::type_name(v)
+        ))
+    })?, 0.0))
+}
+
+fn parse(s: &str) -> Option<(f64, f64)> {
+    let t = s.trim();
+    let t = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')).map(str::trim).unwrap_or(t);
+    if t.is_empty() {
+        return None;
+    }
+    let pf = |x: &str| crate::numeric::parse::parse_float(x).ok();
+    if let Some(body) = t.strip_suffix(['j', 'J']) {
+        // Find the split between real and imaginary parts.
+        let bytes = body.as_bytes();
+        let mut split = None;
+        for i in (1..bytes.len()).rev() {
+            if (bytes[i] == b'+' || bytes[i] == b'-') && !matches!(bytes[i - 1], b'e' | b'E') {
+                split = Some(i);
+                break;
+            }
+        }
+        let imag = |x: &str| -> Option<f64> {
+            match x {
+                "" | "+" => Some(1.0),
+                "-" => Some(-1.0),
+                _ => pf(x),
+            }
+        };
+        return match split {
+            Some(i) => Some((pf(&body[..i])?, imag(&body[i..])?)),
+            None => Some((0.0, imag(body)?)),
+        };
+    }
+    Some((pf(t)?, 0.0))
+}
+
+fn c_new(ts: &ThreadState, cls: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let [real, imag] = crate::object::args::bind("complex", args, kw, ["real", "imag"], 0, 0, 2)?;
+    let (mut r, mut i) = (0.0, 0.0);
+    if let Some(re) = &real {
+        if let Some(s) = pystr::try_as_rust_str(re) {
+            if imag.is_some() {
+                return Err(PyErr::type_error("complex() can't take second arg if first is a string"));
+            }
+            let (a, b) = parse(&s).ok_or_else(|| PyErr::value_error("complex() arg is a malformed string"))?;
+            r = a;
+            i = b;
+        } else {
+            let (a, b) = to_parts(ts, re)?;
+            r = a;
+            i = b;
+        }
+    }
+    if let Some(im) = &imag {
+        if pystr::as_pystr(im).is_some() {
+            return Err(PyErr::type_error("complex() second arg can't be a string"));
+        }
+        let (a, b) = to_parts(ts, im)?;
+        r -= b;
+        i += a;
+    }
+    if cls.is(&COMPLEX_TYPE.to_value()) {
+        return Ok(new_complex(r, i));
+    }
+    Value::new_instance(cls, PyComplex { re: r, im: i })
+}
+
+fn c_format(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("__format__", a, k, 1)?;
+    let spec = pystr::as_rust_str(&a[0]);
+    if spec.is_empty() {
+        return protocol::str(ts, v);
+    }
+    let c = this(v)?;
+    let s = crate::format::objects::format_complex_value(c.re, c.im, &spec).map_err(crate::format::objects::into_pyerr)?;
+    Ok(pystr::new_str(&s))
+}
+
+pub fn init() {
+    let s = &COMPLEX_TYPE.data.slots;
+    s.repr.set(Some(c_repr));
+    s.hash.set(Some(c_hash));
+    s.richcompare.set(Some(c_richcompare));
+    s.bool.set(Some(c_bool));
+    s.negative.set(Some(c_neg));
+    s.positive.set(Some(c_pos));
+    s.absolute.set(Some(c_abs));
+    s.new.set(Some(c_new));
+    s.getattro.set(Some(protocol::generic_getattr));
+    let b = &s.binary;
+    b[nb::ADD].set(Some(c_add));
+    b[nb::SUBTRACT].set(Some(c_sub));
+    b[nb::MULTIPLY].set(Some(c_mul));
+    b[nb::TRUE_DIVIDE].set(Some(c_div));
+    b[nb::POWER].set(Some(c_pow));
+    super::descr::add_getsets(&COMPLEX_TYPE, &[("real", real, None), ("imag", imag, None)]);
+    super::descr::add_methods(&COMPLEX_TYPE, &[("conjugate", conjugate), ("__getnewargs__", getnewargs), ("__format__", c_format)]);
+}
