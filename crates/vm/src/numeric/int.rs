@@ -186,8 +186,15 @@ pub fn from_f64(x: f64) -> NumResult<BigInt> {
         return Ok(BigInt::from(x.trunc() as i64));
     }
     let (m, e) = decompose(x);
-    let mag = if e >= 0 { BigUint::from(m) << (e as u64) } else { BigUint::from(m) >> ((-e) as u64) };
-    Ok(BigInt::from_biguint(if x < 0.0 { Sign::Minus } else { Sign::Plus }, mag))
+    let mag = if e >= 0 {
+        BigUint::from(m) << (e as u64)
+    } else {
+        BigUint::from(m) >> ((-e) as u64)
+    };
+    Ok(BigInt::from_biguint(
+        if x < 0.0 { Sign::Minus } else { Sign::Plus },
+        mag,
+    ))
 }
 
 /// Exact comparison of an int with a float, as CPython's `float_richcompare`; `None` when `x` is NaN.
@@ -288,7 +295,11 @@ pub fn rshift(a: &BigInt, n: &BigInt) -> NumResult<BigInt> {
     }
     match n.to_u64() {
         Some(n) if n < a.bits() => Ok(a >> n),
-        _ => Ok(if a.is_negative() { BigInt::from(-1) } else { BigInt::zero() }),
+        _ => Ok(if a.is_negative() {
+            BigInt::from(-1)
+        } else {
+            BigInt::zero()
+        }),
     }
 }
 
@@ -540,8 +551,7 @@ pub fn comb(n: &BigInt, k: &BigInt) -> NumResult<BigInt> {
     let k = if nk < *k { &nk } else { k };
     let k = k
         .to_i64()
-        .ok_or_else(|| NumError::overflow(format!("min(n - k, k) must not exceed {}", i64::MAX)))?
-        as u64;
+        .ok_or_else(|| NumError::overflow(format!("min(n - k, k) must not exceed {}", i64::MAX)))? as u64;
     Ok(falling_product(n, k) / BigInt::from(range_product(1, k + 1)))
 }
 
@@ -551,7 +561,9 @@ pub fn perm(n: &BigInt, k: &BigInt) -> NumResult<BigInt> {
     if k > n {
         return Ok(BigInt::zero());
     }
-    let k = k.to_i64().ok_or_else(|| NumError::overflow(format!("k must not exceed {}", i64::MAX)))? as u64;
+    let k = k
+        .to_i64()
+        .ok_or_else(|| NumError::overflow(format!("k must not exceed {}", i64::MAX)))? as u64;
     Ok(falling_product(n, k))
 }
 
@@ -595,7 +607,10 @@ mod tests {
         assert_eq!(floordiv(&big("-7"), &big("2")).unwrap(), big("-4"));
         assert_eq!(modulo(&big("7"), &big("-2")).unwrap(), big("-1"));
         assert_eq!(divmod(&big("-7"), &big("-2")).unwrap(), (big("3"), big("-1")));
-        assert_eq!(floordiv(&big("1"), &big("0")).unwrap_err().msg, "integer division or modulo by zero");
+        assert_eq!(
+            floordiv(&big("1"), &big("0")).unwrap_err().msg,
+            "integer division or modulo by zero"
+        );
         assert_eq!(modulo(&big("1"), &big("0")).unwrap_err().msg, "integer modulo by zero");
         assert_eq!(floordiv_i64(i64::MIN, -1).unwrap(), None);
         assert_eq!(modulo_i64(i64::MIN, -1).unwrap(), 0);
@@ -607,10 +622,16 @@ mod tests {
         assert_eq!(true_divide(&big("1"), &big("0")).unwrap_err().msg, "division by zero");
         let e = true_divide(&(BigInt::one() << 1024u32), &big("1")).unwrap_err();
         assert_eq!(e.msg, "integer division result too large for a float");
-        assert_eq!(true_divide(&(BigInt::one() << 1024u32), &big("2")).unwrap(), 8.98846567431158e307);
+        assert_eq!(
+            true_divide(&(BigInt::one() << 1024u32), &big("2")).unwrap(),
+            8.98846567431158e307
+        );
         assert_eq!(true_divide(&big("1"), &(BigInt::one() << 1075u32)).unwrap(), 0.0);
         assert_eq!(true_divide(&big("3"), &(BigInt::one() << 1076u32)).unwrap(), 5e-324);
-        assert_eq!(true_divide(&big("-1"), &(BigInt::one() << 1100u32)).unwrap().to_bits(), (-0.0f64).to_bits());
+        assert_eq!(
+            true_divide(&big("-1"), &(BigInt::one() << 1100u32)).unwrap().to_bits(),
+            (-0.0f64).to_bits()
+        );
         assert_eq!(true_divide_i64(i64::MAX, 3).unwrap(), 3.0744573456182584e18);
     }
 
@@ -621,9 +642,18 @@ mod tests {
         assert!(to_f64(&(BigInt::one() << 1024u32)).is_err());
         assert_eq!(from_f64(-2.5).unwrap(), big("-2"));
         assert_eq!(from_f64(1e20).unwrap(), big("100000000000000000000"));
-        assert_eq!(from_f64(f64::INFINITY).unwrap_err().msg, "cannot convert float infinity to integer");
-        assert_eq!(from_f64(f64::NAN).unwrap_err().msg, "cannot convert float NaN to integer");
-        assert_eq!(cmp_int_float(&big("9007199254740993"), 9007199254740992.0), Some(Ordering::Greater));
+        assert_eq!(
+            from_f64(f64::INFINITY).unwrap_err().msg,
+            "cannot convert float infinity to integer"
+        );
+        assert_eq!(
+            from_f64(f64::NAN).unwrap_err().msg,
+            "cannot convert float NaN to integer"
+        );
+        assert_eq!(
+            cmp_int_float(&big("9007199254740993"), 9007199254740992.0),
+            Some(Ordering::Greater)
+        );
         assert_eq!(cmp_int_float(&big("-3"), -2.5), Some(Ordering::Less));
         assert_eq!(cmp_int_float(&big("2"), 2.0), Some(Ordering::Equal));
         assert_eq!(cmp_int_float(&big("2"), f64::NAN), None);
@@ -633,9 +663,18 @@ mod tests {
     fn powers() {
         assert_eq!(pow(&big("3"), &big("4")).unwrap(), IntPow::Int(big("81")));
         assert_eq!(pow(&big("2"), &big("-2")).unwrap(), IntPow::Float(0.25));
-        assert_eq!(pow(&big("0"), &big("-1")).unwrap_err().msg, "0.0 cannot be raised to a negative power");
-        assert_eq!(pow(&big("2"), &(BigInt::one() << 70u32)).unwrap_err().kind, super::super::ErrorKind::Memory);
-        assert_eq!(pow_mod(&big("2"), &big("3"), &big("0")).unwrap_err().msg, "pow() 3rd argument cannot be 0");
+        assert_eq!(
+            pow(&big("0"), &big("-1")).unwrap_err().msg,
+            "0.0 cannot be raised to a negative power"
+        );
+        assert_eq!(
+            pow(&big("2"), &(BigInt::one() << 70u32)).unwrap_err().kind,
+            super::super::ErrorKind::Memory
+        );
+        assert_eq!(
+            pow_mod(&big("2"), &big("3"), &big("0")).unwrap_err().msg,
+            "pow() 3rd argument cannot be 0"
+        );
         assert_eq!(
             pow_mod(&big("2"), &big("-1"), &big("4")).unwrap_err().msg,
             "base is not invertible for the given modulus"
@@ -649,7 +688,10 @@ mod tests {
     #[test]
     fn shifts_and_bits() {
         assert_eq!(lshift(&big("1"), &big("-1")).unwrap_err().msg, "negative shift count");
-        assert_eq!(lshift(&big("1"), &(BigInt::one() << 63u32)).unwrap_err().kind, super::super::ErrorKind::Memory);
+        assert_eq!(
+            lshift(&big("1"), &(BigInt::one() << 63u32)).unwrap_err().kind,
+            super::super::ErrorKind::Memory
+        );
         assert_eq!(lshift(&big("0"), &(BigInt::one() << 100u32)).unwrap(), big("0"));
         assert_eq!(rshift(&big("-1"), &(BigInt::one() << 100u32)).unwrap(), big("-1"));
         assert_eq!(rshift(&big("-5"), &big("1")).unwrap(), big("-3"));
@@ -666,9 +708,18 @@ mod tests {
         assert_eq!(to_bytes(&big("-129"), 2, false, true).unwrap(), vec![0xff, 0x7f]);
         assert_eq!(to_bytes(&big("1"), 2, true, false).unwrap(), vec![1, 0]);
         assert_eq!(to_bytes(&big("0"), 0, false, true).unwrap(), Vec::<u8>::new());
-        assert_eq!(to_bytes(&big("128"), 1, false, true).unwrap_err().msg, "int too big to convert");
-        assert_eq!(to_bytes(&big("-1"), 1, false, false).unwrap_err().msg, "can't convert negative int to unsigned");
-        assert_eq!(to_bytes(&big("-1"), -1, false, false).unwrap_err().msg, "length argument must be non-negative");
+        assert_eq!(
+            to_bytes(&big("128"), 1, false, true).unwrap_err().msg,
+            "int too big to convert"
+        );
+        assert_eq!(
+            to_bytes(&big("-1"), 1, false, false).unwrap_err().msg,
+            "can't convert negative int to unsigned"
+        );
+        assert_eq!(
+            to_bytes(&big("-1"), -1, false, false).unwrap_err().msg,
+            "length argument must be non-negative"
+        );
         assert_eq!(from_bytes(&[0xff, 0x00], true, true), big("255"));
         assert_eq!(from_bytes(&[0xff, 0x00], false, true), big("-256"));
         assert_eq!(from_bytes(&[], false, true), big("0"));
@@ -690,7 +741,10 @@ mod tests {
         let p = |n: u64| num_traits::pow::Pow::pow(&BigInt::from(10), n);
         assert_eq!(to_decimal_string(&p(5000), 4300).unwrap_err().msg, msg5000);
         assert_eq!(to_decimal_string(&-p(4300), 4300).unwrap_err().msg, msg5000);
-        assert_eq!(to_decimal_string(&p(700), 640).unwrap_err().msg.replace("640", "4300"), msg5000);
+        assert_eq!(
+            to_decimal_string(&p(700), 640).unwrap_err().msg.replace("640", "4300"),
+            msg5000
+        );
         assert_eq!(to_decimal_string(&-p(4299), 4300).unwrap().len(), 4301);
         assert_eq!(to_decimal_string(&p(5000), 0).unwrap().len(), 5001);
     }
@@ -700,21 +754,45 @@ mod tests {
         assert_eq!(gcd(&big("-12"), &big("18")), big("6"));
         assert_eq!(lcm(&big("-4"), &big("6")), big("12"));
         assert_eq!(isqrt(&big("99")).unwrap(), big("9"));
-        assert_eq!(isqrt(&big("-1")).unwrap_err().msg, "isqrt() argument must be nonnegative");
+        assert_eq!(
+            isqrt(&big("-1")).unwrap_err().msg,
+            "isqrt() argument must be nonnegative"
+        );
         assert_eq!(factorial(&big("25")).unwrap(), big("15511210043330985984000000"));
-        assert_eq!(factorial(&big("-1")).unwrap_err().msg, "factorial() not defined for negative values");
+        assert_eq!(
+            factorial(&big("-1")).unwrap_err().msg,
+            "factorial() not defined for negative values"
+        );
         assert_eq!(
             factorial(&(BigInt::one() << 70u32)).unwrap_err().msg,
             "factorial() argument should not exceed 9223372036854775807"
         );
-        assert_eq!(comb(&big("100"), &big("50")).unwrap(), big("100891344545564193334812497256"));
-        assert_eq!(comb(&big("100000000000000000000"), &big("3")).unwrap(), big("166666666666666666661666666666666666666700000000000000000000"));
+        assert_eq!(
+            comb(&big("100"), &big("50")).unwrap(),
+            big("100891344545564193334812497256")
+        );
+        assert_eq!(
+            comb(&big("100000000000000000000"), &big("3")).unwrap(),
+            big("166666666666666666661666666666666666666700000000000000000000")
+        );
         assert_eq!(comb(&big("3"), &big("5")).unwrap(), big("0"));
-        assert_eq!(comb(&big("-1"), &big("2")).unwrap_err().msg, "n must be a non-negative integer");
-        assert_eq!(comb(&big("1"), &big("-2")).unwrap_err().msg, "k must be a non-negative integer");
+        assert_eq!(
+            comb(&big("-1"), &big("2")).unwrap_err().msg,
+            "n must be a non-negative integer"
+        );
+        assert_eq!(
+            comb(&big("1"), &big("-2")).unwrap_err().msg,
+            "k must be a non-negative integer"
+        );
         let h = BigInt::one() << 70u32;
-        assert_eq!(comb(&h, &(&h >> 1u32)).unwrap_err().msg, "min(n - k, k) must not exceed 9223372036854775807");
-        assert_eq!(perm(&h, &(&h >> 1u32)).unwrap_err().msg, "k must not exceed 9223372036854775807");
+        assert_eq!(
+            comb(&h, &(&h >> 1u32)).unwrap_err().msg,
+            "min(n - k, k) must not exceed 9223372036854775807"
+        );
+        assert_eq!(
+            perm(&h, &(&h >> 1u32)).unwrap_err().msg,
+            "k must not exceed 9223372036854775807"
+        );
         assert_eq!(perm(&big("10"), &big("3")).unwrap(), big("720"));
     }
 
