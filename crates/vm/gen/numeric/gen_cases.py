@@ -145,7 +145,7 @@ for a in INTS:
     case("int_log_base", math.log, a, 2**1100)
     for x in [0.0, 0.5, 1.0, -1.0, 1e300, float(a) if abs(a) < 2**1000 else 1e300, math.inf, -math.inf, math.nan]:
         case("int_cmp_float", lambda a, x: (a < x, a == x, a > x), a, x)
-    for length in [0, 1, 8, 40, 200, -1]:
+    for length in [0, 1, 8, 20, -1] if abs(a) < 2**300 else [0, 140]:
         for signed in (False, True):
             case("int_to_bytes", lambda a, l, s: a.to_bytes(l, "big", signed=s), a, length, signed)
             case("int_to_bytes_le", lambda a, l, s: a.to_bytes(l, "little", signed=s), a, length, signed)

@@ -457,6 +457,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn hex_round_trips() {
+        let mut state = 0x9E3779B97F4A7C15u64;
+        for _ in 0..5000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let x = f64::from_bits(state);
+            if x.is_nan() {
+                continue;
+            }
+            let back = from_hex(&to_hex(x)).unwrap();
+            assert_eq!(back.to_bits(), x.to_bits(), "{}", to_hex(x));
+        }
+    }
+
+    #[test]
     fn ldexp_frexp() {
         assert_eq!(ldexp(1.0, -1074), 5e-324);
         assert_eq!(ldexp(1.0, -1075), 0.0);

@@ -75,6 +75,35 @@ pub fn divmod_i64(a: i64, b: i64) -> NumResult<Option<(i64, i64)>> {
     Ok(Some(a.div_mod_floor(&b)))
 }
 
+/// `a ** b` on machine ints for `b >= 0`; `None` when `b` is negative or the result does not fit.
+pub fn pow_i64(a: i64, b: i64) -> Option<i64> {
+    let b = u32::try_from(b).ok()?;
+    a.checked_pow(b)
+}
+
+/// `a << n` on machine ints; `Ok(None)` when the result does not fit.
+pub fn lshift_i64(a: i64, n: i64) -> NumResult<Option<i64>> {
+    if n < 0 {
+        return Err(NumError::value("negative shift count"));
+    }
+    if a == 0 {
+        return Ok(Some(0));
+    }
+    if n >= 63 {
+        return Ok(None);
+    }
+    let r = a << n;
+    Ok(if r >> n == a { Some(r) } else { None })
+}
+
+/// `a >> n` on machine ints (rounds toward negative infinity).
+pub fn rshift_i64(a: i64, n: i64) -> NumResult<i64> {
+    if n < 0 {
+        return Err(NumError::value("negative shift count"));
+    }
+    Ok(a >> n.min(63))
+}
+
 /// Correctly rounded (half-even) `n / d` for `d > 0`; `None` when the result is too large for a float.
 pub(crate) fn ratio_to_f64(n: &BigUint, d: &BigUint) -> Option<f64> {
     if n.is_zero() {
@@ -457,6 +486,11 @@ pub fn to_prefixed_string(a: &BigInt, base: u32) -> String {
     format!("{sign}{prefix}{digits}")
 }
 
+/// The digits of `|a|` in `base` (2 to 36, lowercase letters), without sign or prefix and without any limit.
+pub fn to_radix_digits(a: &BigInt, base: u32) -> String {
+    a.magnitude().to_str_radix(base)
+}
+
 /// `math.gcd(a, b)` (non-negative).
 pub fn gcd(a: &BigInt, b: &BigInt) -> BigInt {
     a.gcd(b)
@@ -747,6 +781,64 @@ mod tests {
         );
         assert_eq!(to_decimal_string(&-p(4299), 4300).unwrap().len(), 4301);
         assert_eq!(to_decimal_string(&p(5000), 0).unwrap().len(), 5001);
+    }
+
+    #[test]
+    fn machine_int_fast_paths() {
+        assert_eq!(pow_i64(3, 39), Some(4052555153018976267));
+        assert_eq!(pow_i64(3, 40), None);
+        assert_eq!(pow_i64(2, -1), None);
+        assert_eq!(lshift_i64(1, 62).unwrap(), Some(1 << 62));
+        assert_eq!(lshift_i64(1, 63).unwrap(), None);
+        assert_eq!(lshift_i64(-1, 63).unwrap(), None);
+        assert_eq!(lshift_i64(-3, 61).unwrap(), Some(-3 << 61));
+        assert_eq!(lshift_i64(-5, 61).unwrap(), None);
+        assert_eq!(lshift_i64(0, 1000).unwrap(), Some(0));
+        assert_eq!(lshift_i64(1, -1).unwrap_err().msg, "negative shift count");
+        assert_eq!(rshift_i64(-5, 1).unwrap(), -3);
+        assert_eq!(rshift_i64(-5, 1000).unwrap(), -1);
+        assert_eq!(rshift_i64(5, 1000).unwrap(), 0);
+        assert_eq!(to_radix_digits(&big("-255"), 16), "ff");
+        assert_eq!(to_radix_digits(&big("35"), 36), "z");
+    }
+
+    #[test]
+    fn true_division_matches_exact_rounding() {
+        // Quotients of random 64-bit values against a reference: the exact quotient scaled by 2**k and
+        // rounded half-even with integer arithmetic.
+        let mut state = 0x2545F4914F6CDD1Du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..2000 {
+            let a = BigInt::from(next()) << (next() % 80);
+            let b = BigInt::from(next() | 1) >> (next() % 60);
+            if b.is_zero() {
+                continue;
+            }
+            let got = true_divide(&a, &b).unwrap();
+            // got == a/b iff |a/b - got| <= half an ulp (ties to even): compare exactly as rationals.
+            let (m, e) = decompose(got);
+            let ulp_e = e; // got = m * 2**e; neighbours are (m +- 1) * 2**e
+            let scaled = |x: &BigInt, k: i64| if k >= 0 { x << (k as u64) } else { x >> ((-k) as u64) };
+            // |a/b - m * 2**e| <= 2**(e-1), with equality only for even m.
+            let got_b = BigInt::from(m) * &b;
+            let lhs = if ulp_e >= 0 {
+                (&a - scaled(&got_b, ulp_e)) << 1u32
+            } else {
+                ((&a << ((-ulp_e) as u64)) - &got_b) << 1u32
+            };
+            let lhs = lhs.abs();
+            let half_ulp_bound = if ulp_e >= 0 { &b << (ulp_e as u64) } else { b.clone() };
+            match lhs.cmp(&half_ulp_bound) {
+                Ordering::Less => {}
+                Ordering::Equal => assert!(m % 2 == 0, "tie not to even: {a} / {b}"),
+                Ordering::Greater => panic!("not correctly rounded: {a} / {b} gave {got}"),
+            }
+        }
     }
 
     #[test]
