@@ -310,7 +310,21 @@ pub fn lshift(a: &BigInt, n: &BigInt) -> NumResult<BigInt> {
     if a.is_zero() {
         return Ok(BigInt::zero());
     }
-    let n = n.to_u64().ok_or_else(NumError::memory)?;
+    // CPython sizes the result in 30-bit digits, with the shift's word count clipped, and refuses sizes beyond
+    // what a 64-bit address space could hold with OverflowError; smaller but still impossible sizes fail to
+    // allocate (MemoryError).
+    const MAX_LONG_DIGITS: u64 = (i64::MAX as u64 - 24) / 4;
+    const CLIPPED_WORDSHIFT: u64 = i64::MAX as u64 / 4;
+    let (q, r) = n.div_rem(&BigInt::from(30u32));
+    let (wordshift, remshift) = match q.to_u64() {
+        Some(w) if w < CLIPPED_WORDSHIFT => (w, r.to_u64().unwrap_or(0)),
+        _ => (CLIPPED_WORDSHIFT, 0),
+    };
+    let new_size = a.bits().div_ceil(30) + wordshift + u64::from(remshift != 0);
+    if new_size > MAX_LONG_DIGITS {
+        return Err(NumError::overflow("too many digits in integer"));
+    }
+    let n = wordshift.saturating_mul(30).saturating_add(remshift);
     if n.saturating_add(a.bits()) > MAX_RESULT_BITS {
         return Err(NumError::memory());
     }
@@ -727,6 +741,25 @@ mod tests {
             super::super::ErrorKind::Memory
         );
         assert_eq!(lshift(&big("0"), &(BigInt::one() << 100u32)).unwrap(), big("0"));
+        assert_eq!(lshift(&big("0"), &big("-1")).unwrap_err().msg, "negative shift count");
+        let too_many = |s: &str, n: &str| lshift(&big(s), &big(n)).unwrap_err();
+        assert_eq!(
+            too_many("1", "1267650600228229401496703205376").msg,
+            "too many digits in integer"
+        );
+        assert_eq!(too_many("1", "69175290276410818499").msg, "too many digits in integer");
+        assert_eq!(
+            too_many("1267650600228229401496703205376", "69175290276410818430").msg,
+            "too many digits in integer"
+        );
+        assert_eq!(
+            too_many("1", "69175290276410818320").kind,
+            super::super::ErrorKind::Memory
+        );
+        assert_eq!(
+            too_many("1", "18446744073709551616").kind,
+            super::super::ErrorKind::Memory
+        );
         assert_eq!(rshift(&big("-1"), &(BigInt::one() << 100u32)).unwrap(), big("-1"));
         assert_eq!(rshift(&big("-5"), &big("1")).unwrap(), big("-3"));
         assert_eq!(and(&big("-6"), &big("7")), big("2"));
