@@ -247,7 +247,11 @@ pub fn round(x: f64, ndigits: i64) -> NumResult<f64> {
     if twice > den || (twice == den && q.is_odd()) {
         q += 1u32;
     }
-    let res = if ndigits >= 0 { ratio_to_f64(&q, &scale) } else { ratio_to_f64(&(q * scale), &BigUint::one()) };
+    let res = if ndigits >= 0 {
+        ratio_to_f64(&q, &scale)
+    } else {
+        ratio_to_f64(&(q * scale), &BigUint::one())
+    };
     match res {
         Some(r) => Ok(r.copysign(x)),
         None => Err(NumError::overflow("rounded value too large to represent")),
@@ -423,7 +427,9 @@ pub fn from_hex(s: &str) -> NumResult<f64> {
         } else {
             let top = (mant.bits() as i64).saturating_add(exp);
             if top > 1025 {
-                return Err(NumError::overflow("hexadecimal value too large to represent as a float"));
+                return Err(NumError::overflow(
+                    "hexadecimal value too large to represent as a float",
+                ));
             } else if top < -1080 {
                 0.0
             } else {
@@ -449,6 +455,22 @@ pub fn from_hex(s: &str) -> NumResult<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_round_trips() {
+        let mut state = 0x9E3779B97F4A7C15u64;
+        for _ in 0..5000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let x = f64::from_bits(state);
+            if x.is_nan() {
+                continue;
+            }
+            let back = from_hex(&to_hex(x)).unwrap();
+            assert_eq!(back.to_bits(), x.to_bits(), "{}", to_hex(x));
+        }
+    }
 
     #[test]
     fn ldexp_frexp() {

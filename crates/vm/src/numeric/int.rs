@@ -75,6 +75,35 @@ pub fn divmod_i64(a: i64, b: i64) -> NumResult<Option<(i64, i64)>> {
     Ok(Some(a.div_mod_floor(&b)))
 }
 
+/// `a ** b` on machine ints for `b >= 0`; `None` when `b` is negative or the result does not fit.
+pub fn pow_i64(a: i64, b: i64) -> Option<i64> {
+    let b = u32::try_from(b).ok()?;
+    a.checked_pow(b)
+}
+
+/// `a << n` on machine ints; `Ok(None)` when the result does not fit.
+pub fn lshift_i64(a: i64, n: i64) -> NumResult<Option<i64>> {
+    if n < 0 {
+        return Err(NumError::value("negative shift count"));
+    }
+    if a == 0 {
+        return Ok(Some(0));
+    }
+    if n >= 63 {
+        return Ok(None);
+    }
+    let r = a << n;
+    Ok(if r >> n == a { Some(r) } else { None })
+}
+
+/// `a >> n` on machine ints (rounds toward negative infinity).
+pub fn rshift_i64(a: i64, n: i64) -> NumResult<i64> {
+    if n < 0 {
+        return Err(NumError::value("negative shift count"));
+    }
+    Ok(a >> n.min(63))
+}
+
 /// Correctly rounded (half-even) `n / d` for `d > 0`; `None` when the result is too large for a float.
 pub(crate) fn ratio_to_f64(n: &BigUint, d: &BigUint) -> Option<f64> {
     if n.is_zero() {
@@ -186,8 +215,15 @@ pub fn from_f64(x: f64) -> NumResult<BigInt> {
         return Ok(BigInt::from(x.trunc() as i64));
     }
     let (m, e) = decompose(x);
-    let mag = if e >= 0 { BigUint::from(m) << (e as u64) } else { BigUint::from(m) >> ((-e) as u64) };
-    Ok(BigInt::from_biguint(if x < 0.0 { Sign::Minus } else { Sign::Plus }, mag))
+    let mag = if e >= 0 {
+        BigUint::from(m) << (e as u64)
+    } else {
+        BigUint::from(m) >> ((-e) as u64)
+    };
+    Ok(BigInt::from_biguint(
+        if x < 0.0 { Sign::Minus } else { Sign::Plus },
+        mag,
+    ))
 }
 
 /// Exact comparison of an int with a float, as CPython's `float_richcompare`; `None` when `x` is NaN.
@@ -274,7 +310,21 @@ pub fn lshift(a: &BigInt, n: &BigInt) -> NumResult<BigInt> {
     if a.is_zero() {
         return Ok(BigInt::zero());
     }
-    let n = n.to_u64().ok_or_else(NumError::memory)?;
+    // CPython sizes the result in 30-bit digits, with the shift's word count clipped, and refuses sizes beyond
+    // what a 64-bit address space could hold with OverflowError; smaller but still impossible sizes fail to
+    // allocate (MemoryError).
+    const MAX_LONG_DIGITS: u64 = (i64::MAX as u64 - 24) / 4;
+    const CLIPPED_WORDSHIFT: u64 = i64::MAX as u64 / 4;
+    let (q, r) = n.div_rem(&BigInt::from(30u32));
+    let (wordshift, remshift) = match q.to_u64() {
+        Some(w) if w < CLIPPED_WORDSHIFT => (w, r.to_u64().unwrap_or(0)),
+        _ => (CLIPPED_WORDSHIFT, 0),
+    };
+    let new_size = a.bits().div_ceil(30) + wordshift + u64::from(remshift != 0);
+    if new_size > MAX_LONG_DIGITS {
+        return Err(NumError::overflow("too many digits in integer"));
+    }
+    let n = wordshift.saturating_mul(30).saturating_add(remshift);
     if n.saturating_add(a.bits()) > MAX_RESULT_BITS {
         return Err(NumError::memory());
     }
@@ -288,7 +338,11 @@ pub fn rshift(a: &BigInt, n: &BigInt) -> NumResult<BigInt> {
     }
     match n.to_u64() {
         Some(n) if n < a.bits() => Ok(a >> n),
-        _ => Ok(if a.is_negative() { BigInt::from(-1) } else { BigInt::zero() }),
+        _ => Ok(if a.is_negative() {
+            BigInt::from(-1)
+        } else {
+            BigInt::zero()
+        }),
     }
 }
 
@@ -397,35 +451,37 @@ pub fn round(a: &BigInt, ndigits: &BigInt) -> BigInt {
 /// Below this many decimal digits CPython never checks the `int_max_str_digits` limit.
 const MAX_STR_DIGITS_THRESHOLD: usize = 640;
 
-/// The error for an int whose decimal form exceeds `limit` digits (`digits` when known).
-pub(crate) fn str_digits_error(limit: usize, digits: Option<usize>, to_int: bool) -> NumError {
-    let _ = to_int;
-    match digits {
-        Some(n) => NumError::value(format!(
-            "Exceeds the limit ({limit} digits) for integer string conversion: value has {n} digits; \
-             use sys.set_int_max_str_digits() to increase the limit"
-        )),
-        None => NumError::value(format!(
-            "Exceeds the limit ({limit} digits) for integer string conversion; \
-             use sys.set_int_max_str_digits() to increase the limit"
-        )),
-    }
+/// The error of `int(text)` for text of `digits` digits, beyond `limit`.
+pub(crate) fn str_to_int_digits_error(limit: usize, digits: usize) -> NumError {
+    NumError::value(format!(
+        "Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; \
+         use sys.set_int_max_str_digits() to increase the limit"
+    ))
+}
+
+/// The error of `str(int)` for an int of more than `limit` digits (CPython 3.11 does not tell the count).
+fn int_to_str_digits_error(limit: usize) -> NumError {
+    NumError::value(format!(
+        "Exceeds the limit ({limit} digits) for integer string conversion; \
+         use sys.set_int_max_str_digits() to increase the limit"
+    ))
 }
 
 /// `str(a)` in decimal, refused as CPython does when it has more than `max_str_digits` digits (0: no limit).
 pub fn to_decimal_string(a: &BigInt, max_str_digits: usize) -> NumResult<String> {
     if max_str_digits > 0 {
-        // CPython's early check on the size in 30-bit digits, before any conversion work.
+        // CPython's early check on the size in 30-bit digits (10/3 > log2(10)), which spares converting huge
+        // values; it never fires for a value within the limit.
         let size = a.bits().div_ceil(30) as usize;
         if size >= 10 * MAX_STR_DIGITS_THRESHOLD / 90 + 2 && max_str_digits / 90 <= (size - 11) / 10 {
-            return Err(str_digits_error(max_str_digits, None, false));
+            return Err(int_to_str_digits_error(max_str_digits));
         }
     }
     let s = a.to_str_radix(10);
     if max_str_digits > 0 {
         let n = s.len() - usize::from(a.is_negative());
         if n > MAX_STR_DIGITS_THRESHOLD && n > max_str_digits {
-            return Err(str_digits_error(max_str_digits, Some(n), false));
+            return Err(int_to_str_digits_error(max_str_digits));
         }
     }
     Ok(s)
@@ -442,6 +498,11 @@ pub fn to_prefixed_string(a: &BigInt, base: u32) -> String {
     let digits = a.magnitude().to_str_radix(base);
     let sign = if a.is_negative() { "-" } else { "" };
     format!("{sign}{prefix}{digits}")
+}
+
+/// The digits of `|a|` in `base` (2 to 36, lowercase letters), without sign or prefix and without any limit.
+pub fn to_radix_digits(a: &BigInt, base: u32) -> String {
+    a.magnitude().to_str_radix(base)
 }
 
 /// `math.gcd(a, b)` (non-negative).
@@ -538,8 +599,7 @@ pub fn comb(n: &BigInt, k: &BigInt) -> NumResult<BigInt> {
     let k = if nk < *k { &nk } else { k };
     let k = k
         .to_i64()
-        .ok_or_else(|| NumError::overflow(format!("min(n - k, k) must not exceed {}", i64::MAX)))?
-        as u64;
+        .ok_or_else(|| NumError::overflow(format!("min(n - k, k) must not exceed {}", i64::MAX)))? as u64;
     Ok(falling_product(n, k) / BigInt::from(range_product(1, k + 1)))
 }
 
@@ -549,7 +609,9 @@ pub fn perm(n: &BigInt, k: &BigInt) -> NumResult<BigInt> {
     if k > n {
         return Ok(BigInt::zero());
     }
-    let k = k.to_i64().ok_or_else(|| NumError::overflow(format!("k must not exceed {}", i64::MAX)))? as u64;
+    let k = k
+        .to_i64()
+        .ok_or_else(|| NumError::overflow(format!("k must not exceed {}", i64::MAX)))? as u64;
     Ok(falling_product(n, k))
 }
 
@@ -593,7 +655,10 @@ mod tests {
         assert_eq!(floordiv(&big("-7"), &big("2")).unwrap(), big("-4"));
         assert_eq!(modulo(&big("7"), &big("-2")).unwrap(), big("-1"));
         assert_eq!(divmod(&big("-7"), &big("-2")).unwrap(), (big("3"), big("-1")));
-        assert_eq!(floordiv(&big("1"), &big("0")).unwrap_err().msg, "integer division or modulo by zero");
+        assert_eq!(
+            floordiv(&big("1"), &big("0")).unwrap_err().msg,
+            "integer division or modulo by zero"
+        );
         assert_eq!(modulo(&big("1"), &big("0")).unwrap_err().msg, "integer modulo by zero");
         assert_eq!(floordiv_i64(i64::MIN, -1).unwrap(), None);
         assert_eq!(modulo_i64(i64::MIN, -1).unwrap(), 0);
@@ -605,10 +670,16 @@ mod tests {
         assert_eq!(true_divide(&big("1"), &big("0")).unwrap_err().msg, "division by zero");
         let e = true_divide(&(BigInt::one() << 1024u32), &big("1")).unwrap_err();
         assert_eq!(e.msg, "integer division result too large for a float");
-        assert_eq!(true_divide(&(BigInt::one() << 1024u32), &big("2")).unwrap(), 8.98846567431158e307);
+        assert_eq!(
+            true_divide(&(BigInt::one() << 1024u32), &big("2")).unwrap(),
+            8.98846567431158e307
+        );
         assert_eq!(true_divide(&big("1"), &(BigInt::one() << 1075u32)).unwrap(), 0.0);
         assert_eq!(true_divide(&big("3"), &(BigInt::one() << 1076u32)).unwrap(), 5e-324);
-        assert_eq!(true_divide(&big("-1"), &(BigInt::one() << 1100u32)).unwrap().to_bits(), (-0.0f64).to_bits());
+        assert_eq!(
+            true_divide(&big("-1"), &(BigInt::one() << 1100u32)).unwrap().to_bits(),
+            (-0.0f64).to_bits()
+        );
         assert_eq!(true_divide_i64(i64::MAX, 3).unwrap(), 3.0744573456182584e18);
     }
 
@@ -619,9 +690,18 @@ mod tests {
         assert!(to_f64(&(BigInt::one() << 1024u32)).is_err());
         assert_eq!(from_f64(-2.5).unwrap(), big("-2"));
         assert_eq!(from_f64(1e20).unwrap(), big("100000000000000000000"));
-        assert_eq!(from_f64(f64::INFINITY).unwrap_err().msg, "cannot convert float infinity to integer");
-        assert_eq!(from_f64(f64::NAN).unwrap_err().msg, "cannot convert float NaN to integer");
-        assert_eq!(cmp_int_float(&big("9007199254740993"), 9007199254740992.0), Some(Ordering::Greater));
+        assert_eq!(
+            from_f64(f64::INFINITY).unwrap_err().msg,
+            "cannot convert float infinity to integer"
+        );
+        assert_eq!(
+            from_f64(f64::NAN).unwrap_err().msg,
+            "cannot convert float NaN to integer"
+        );
+        assert_eq!(
+            cmp_int_float(&big("9007199254740993"), 9007199254740992.0),
+            Some(Ordering::Greater)
+        );
         assert_eq!(cmp_int_float(&big("-3"), -2.5), Some(Ordering::Less));
         assert_eq!(cmp_int_float(&big("2"), 2.0), Some(Ordering::Equal));
         assert_eq!(cmp_int_float(&big("2"), f64::NAN), None);
@@ -631,9 +711,18 @@ mod tests {
     fn powers() {
         assert_eq!(pow(&big("3"), &big("4")).unwrap(), IntPow::Int(big("81")));
         assert_eq!(pow(&big("2"), &big("-2")).unwrap(), IntPow::Float(0.25));
-        assert_eq!(pow(&big("0"), &big("-1")).unwrap_err().msg, "0.0 cannot be raised to a negative power");
-        assert_eq!(pow(&big("2"), &(BigInt::one() << 70u32)).unwrap_err().kind, super::super::ErrorKind::Memory);
-        assert_eq!(pow_mod(&big("2"), &big("3"), &big("0")).unwrap_err().msg, "pow() 3rd argument cannot be 0");
+        assert_eq!(
+            pow(&big("0"), &big("-1")).unwrap_err().msg,
+            "0.0 cannot be raised to a negative power"
+        );
+        assert_eq!(
+            pow(&big("2"), &(BigInt::one() << 70u32)).unwrap_err().kind,
+            super::super::ErrorKind::Memory
+        );
+        assert_eq!(
+            pow_mod(&big("2"), &big("3"), &big("0")).unwrap_err().msg,
+            "pow() 3rd argument cannot be 0"
+        );
         assert_eq!(
             pow_mod(&big("2"), &big("-1"), &big("4")).unwrap_err().msg,
             "base is not invertible for the given modulus"
@@ -647,8 +736,30 @@ mod tests {
     #[test]
     fn shifts_and_bits() {
         assert_eq!(lshift(&big("1"), &big("-1")).unwrap_err().msg, "negative shift count");
-        assert_eq!(lshift(&big("1"), &(BigInt::one() << 63u32)).unwrap_err().kind, super::super::ErrorKind::Memory);
+        assert_eq!(
+            lshift(&big("1"), &(BigInt::one() << 63u32)).unwrap_err().kind,
+            super::super::ErrorKind::Memory
+        );
         assert_eq!(lshift(&big("0"), &(BigInt::one() << 100u32)).unwrap(), big("0"));
+        assert_eq!(lshift(&big("0"), &big("-1")).unwrap_err().msg, "negative shift count");
+        let too_many = |s: &str, n: &str| lshift(&big(s), &big(n)).unwrap_err();
+        assert_eq!(
+            too_many("1", "1267650600228229401496703205376").msg,
+            "too many digits in integer"
+        );
+        assert_eq!(too_many("1", "69175290276410818499").msg, "too many digits in integer");
+        assert_eq!(
+            too_many("1267650600228229401496703205376", "69175290276410818430").msg,
+            "too many digits in integer"
+        );
+        assert_eq!(
+            too_many("1", "69175290276410818320").kind,
+            super::super::ErrorKind::Memory
+        );
+        assert_eq!(
+            too_many("1", "18446744073709551616").kind,
+            super::super::ErrorKind::Memory
+        );
         assert_eq!(rshift(&big("-1"), &(BigInt::one() << 100u32)).unwrap(), big("-1"));
         assert_eq!(rshift(&big("-5"), &big("1")).unwrap(), big("-3"));
         assert_eq!(and(&big("-6"), &big("7")), big("2"));
@@ -664,9 +775,18 @@ mod tests {
         assert_eq!(to_bytes(&big("-129"), 2, false, true).unwrap(), vec![0xff, 0x7f]);
         assert_eq!(to_bytes(&big("1"), 2, true, false).unwrap(), vec![1, 0]);
         assert_eq!(to_bytes(&big("0"), 0, false, true).unwrap(), Vec::<u8>::new());
-        assert_eq!(to_bytes(&big("128"), 1, false, true).unwrap_err().msg, "int too big to convert");
-        assert_eq!(to_bytes(&big("-1"), 1, false, false).unwrap_err().msg, "can't convert negative int to unsigned");
-        assert_eq!(to_bytes(&big("-1"), -1, false, false).unwrap_err().msg, "length argument must be non-negative");
+        assert_eq!(
+            to_bytes(&big("128"), 1, false, true).unwrap_err().msg,
+            "int too big to convert"
+        );
+        assert_eq!(
+            to_bytes(&big("-1"), 1, false, false).unwrap_err().msg,
+            "can't convert negative int to unsigned"
+        );
+        assert_eq!(
+            to_bytes(&big("-1"), -1, false, false).unwrap_err().msg,
+            "length argument must be non-negative"
+        );
         assert_eq!(from_bytes(&[0xff, 0x00], true, true), big("255"));
         assert_eq!(from_bytes(&[0xff, 0x00], false, true), big("-256"));
         assert_eq!(from_bytes(&[], false, true), big("0"));
@@ -687,11 +807,71 @@ mod tests {
                        use sys.set_int_max_str_digits() to increase the limit";
         let p = |n: u64| num_traits::pow::Pow::pow(&BigInt::from(10), n);
         assert_eq!(to_decimal_string(&p(5000), 4300).unwrap_err().msg, msg5000);
-        let msg4301 = "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; \
-                       use sys.set_int_max_str_digits() to increase the limit";
-        assert_eq!(to_decimal_string(&-p(4300), 4300).unwrap_err().msg, msg4301);
+        assert_eq!(to_decimal_string(&-p(4300), 4300).unwrap_err().msg, msg5000);
+        assert_eq!(
+            to_decimal_string(&p(700), 640).unwrap_err().msg.replace("640", "4300"),
+            msg5000
+        );
         assert_eq!(to_decimal_string(&-p(4299), 4300).unwrap().len(), 4301);
         assert_eq!(to_decimal_string(&p(5000), 0).unwrap().len(), 5001);
+    }
+
+    #[test]
+    fn machine_int_fast_paths() {
+        assert_eq!(pow_i64(3, 39), Some(4052555153018976267));
+        assert_eq!(pow_i64(3, 40), None);
+        assert_eq!(pow_i64(2, -1), None);
+        assert_eq!(lshift_i64(1, 62).unwrap(), Some(1 << 62));
+        assert_eq!(lshift_i64(1, 63).unwrap(), None);
+        assert_eq!(lshift_i64(-1, 63).unwrap(), None);
+        assert_eq!(lshift_i64(-3, 61).unwrap(), Some(-3 << 61));
+        assert_eq!(lshift_i64(-5, 61).unwrap(), None);
+        assert_eq!(lshift_i64(0, 1000).unwrap(), Some(0));
+        assert_eq!(lshift_i64(1, -1).unwrap_err().msg, "negative shift count");
+        assert_eq!(rshift_i64(-5, 1).unwrap(), -3);
+        assert_eq!(rshift_i64(-5, 1000).unwrap(), -1);
+        assert_eq!(rshift_i64(5, 1000).unwrap(), 0);
+        assert_eq!(to_radix_digits(&big("-255"), 16), "ff");
+        assert_eq!(to_radix_digits(&big("35"), 36), "z");
+    }
+
+    #[test]
+    fn true_division_matches_exact_rounding() {
+        // Quotients of random 64-bit values against a reference: the exact quotient scaled by 2**k and
+        // rounded half-even with integer arithmetic.
+        let mut state = 0x2545F4914F6CDD1Du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..2000 {
+            let a = BigInt::from(next()) << (next() % 80);
+            let b = BigInt::from(next() | 1) >> (next() % 60);
+            if b.is_zero() {
+                continue;
+            }
+            let got = true_divide(&a, &b).unwrap();
+            // got == a/b iff |a/b - got| <= half an ulp (ties to even): compare exactly as rationals.
+            let (m, e) = decompose(got);
+            let ulp_e = e; // got = m * 2**e; neighbours are (m +- 1) * 2**e
+            let scaled = |x: &BigInt, k: i64| if k >= 0 { x << (k as u64) } else { x >> ((-k) as u64) };
+            // |a/b - m * 2**e| <= 2**(e-1), with equality only for even m.
+            let got_b = BigInt::from(m) * &b;
+            let lhs = if ulp_e >= 0 {
+                (&a - scaled(&got_b, ulp_e)) << 1u32
+            } else {
+                ((&a << ((-ulp_e) as u64)) - &got_b) << 1u32
+            };
+            let lhs = lhs.abs();
+            let half_ulp_bound = if ulp_e >= 0 { &b << (ulp_e as u64) } else { b.clone() };
+            match lhs.cmp(&half_ulp_bound) {
+                Ordering::Less => {}
+                Ordering::Equal => assert!(m % 2 == 0, "tie not to even: {a} / {b}"),
+                Ordering::Greater => panic!("not correctly rounded: {a} / {b} gave {got}"),
+            }
+        }
     }
 
     #[test]
@@ -699,21 +879,45 @@ mod tests {
         assert_eq!(gcd(&big("-12"), &big("18")), big("6"));
         assert_eq!(lcm(&big("-4"), &big("6")), big("12"));
         assert_eq!(isqrt(&big("99")).unwrap(), big("9"));
-        assert_eq!(isqrt(&big("-1")).unwrap_err().msg, "isqrt() argument must be nonnegative");
+        assert_eq!(
+            isqrt(&big("-1")).unwrap_err().msg,
+            "isqrt() argument must be nonnegative"
+        );
         assert_eq!(factorial(&big("25")).unwrap(), big("15511210043330985984000000"));
-        assert_eq!(factorial(&big("-1")).unwrap_err().msg, "factorial() not defined for negative values");
+        assert_eq!(
+            factorial(&big("-1")).unwrap_err().msg,
+            "factorial() not defined for negative values"
+        );
         assert_eq!(
             factorial(&(BigInt::one() << 70u32)).unwrap_err().msg,
             "factorial() argument should not exceed 9223372036854775807"
         );
-        assert_eq!(comb(&big("100"), &big("50")).unwrap(), big("100891344545564193334812497256"));
-        assert_eq!(comb(&big("100000000000000000000"), &big("3")).unwrap(), big("166666666666666666661666666666666666666700000000000000000000"));
+        assert_eq!(
+            comb(&big("100"), &big("50")).unwrap(),
+            big("100891344545564193334812497256")
+        );
+        assert_eq!(
+            comb(&big("100000000000000000000"), &big("3")).unwrap(),
+            big("166666666666666666661666666666666666666700000000000000000000")
+        );
         assert_eq!(comb(&big("3"), &big("5")).unwrap(), big("0"));
-        assert_eq!(comb(&big("-1"), &big("2")).unwrap_err().msg, "n must be a non-negative integer");
-        assert_eq!(comb(&big("1"), &big("-2")).unwrap_err().msg, "k must be a non-negative integer");
+        assert_eq!(
+            comb(&big("-1"), &big("2")).unwrap_err().msg,
+            "n must be a non-negative integer"
+        );
+        assert_eq!(
+            comb(&big("1"), &big("-2")).unwrap_err().msg,
+            "k must be a non-negative integer"
+        );
         let h = BigInt::one() << 70u32;
-        assert_eq!(comb(&h, &(&h >> 1u32)).unwrap_err().msg, "min(n - k, k) must not exceed 9223372036854775807");
-        assert_eq!(perm(&h, &(&h >> 1u32)).unwrap_err().msg, "k must not exceed 9223372036854775807");
+        assert_eq!(
+            comb(&h, &(&h >> 1u32)).unwrap_err().msg,
+            "min(n - k, k) must not exceed 9223372036854775807"
+        );
+        assert_eq!(
+            perm(&h, &(&h >> 1u32)).unwrap_err().msg,
+            "k must not exceed 9223372036854775807"
+        );
         assert_eq!(perm(&big("10"), &big("3")).unwrap(), big("720"));
     }
 

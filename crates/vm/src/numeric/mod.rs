@@ -4,6 +4,8 @@
 //! Modules/mathmodule.c): same results, same exception types and messages. Errors are returned as
 //! [`NumError`] values; the caller turns them into Python exceptions.
 
+#![warn(missing_docs)]
+
 pub mod float;
 pub mod int;
 pub mod math;

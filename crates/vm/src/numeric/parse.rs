@@ -7,7 +7,7 @@
 use num_bigint::{BigInt, BigUint, Sign};
 use num_traits::Zero;
 
-use super::int::str_digits_error;
+use super::int::str_to_int_digits_error;
 use super::NumError;
 
 /// Why `int(text, base)` failed.
@@ -117,7 +117,10 @@ pub fn parse_int(text: &str, base: i64, max_str_digits: usize) -> Result<BigInt,
         return Err(IntParseError::Invalid);
     }
     if !base.is_power_of_two() && max_str_digits > 0 && digits.len() > 640 && digits.len() > max_str_digits {
-        return Err(IntParseError::Error(str_digits_error(max_str_digits, Some(digits.len()), true)));
+        return Err(IntParseError::Error(str_to_int_digits_error(
+            max_str_digits,
+            digits.len(),
+        )));
     }
     if digits.is_empty() {
         return Err(IntParseError::Invalid);
@@ -132,7 +135,10 @@ pub fn parse_int(text: &str, base: i64, max_str_digits: usize) -> Result<BigInt,
     if i != s.len() {
         return Err(IntParseError::Invalid);
     }
-    Ok(BigInt::from_biguint(if negative { Sign::Minus } else { Sign::Plus }, mag))
+    Ok(BigInt::from_biguint(
+        if negative { Sign::Minus } else { Sign::Plus },
+        mag,
+    ))
 }
 
 /// `float(text)`: surrounding whitespace, a sign, decimal digits with an optional point and exponent, single

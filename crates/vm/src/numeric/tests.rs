@@ -32,7 +32,10 @@ impl PartialEq for V {
 }
 
 fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+        .collect()
 }
 
 fn parse_tok(t: &str) -> V {
@@ -200,14 +203,19 @@ fn run(name: &str, a: &[V]) -> NumResult<Vec<V>> {
                 Err(IntParseError::Invalid) => {
                     // CPython formats the repr with %.200R.
                     let repr: String = syntax::repr::str_repr_str(text).chars().take(200).collect();
-                    Err(NumError::value(format!("invalid literal for int() with base {base}: {repr}")))
+                    Err(NumError::value(format!(
+                        "invalid literal for int() with base {base}: {repr}"
+                    )))
                 }
             }
         }
         "parse_float" => {
             let text = s(&a[0]);
             parse::parse_float(text).map(|x| vec![V::F(x)]).map_err(|_| {
-                NumError::value(format!("could not convert string to float: {}", syntax::repr::str_repr_str(text)))
+                NumError::value(format!(
+                    "could not convert string to float: {}",
+                    syntax::repr::str_repr_str(text)
+                ))
             })
         }
         "float_floordiv" => fl(float::floordiv(f(&a[0]), f(&a[1]))),
@@ -286,5 +294,9 @@ fn cpython_cases() {
     for f in failures.iter().take(400) {
         eprintln!("{f}");
     }
-    assert!(failures.is_empty(), "{} of {count} cases differ from CPython", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {count} cases differ from CPython",
+        failures.len()
+    );
 }
