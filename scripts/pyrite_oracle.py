@@ -92,13 +92,21 @@ def stdin_for(rel_path):
         return None
 
 
+def strip_repo_prefix(data):
+    """CPython 3.11 makes the script's path absolute (`__file__`, tracebacks,
+    sys.path[0]): paths under the repository are shown relative to its root,
+    so that expected outputs do not depend on where the clone lives. The
+    harness does the same to pyrite's output."""
+    return data.replace(os.path.realpath(REPO).encode() + b"/", b"")
+
+
 def run_program(cmd_prefix, rel_path, timeout=60):
     """Run `*cmd_prefix rel_path` from the repo root as a program case is
-    run -> (status, stdout, stderr) bytes."""
+    run -> (status, stdout, stderr) bytes, repository paths made relative."""
     data = stdin_for(rel_path)
     proc = subprocess.run([*cmd_prefix, rel_path], cwd=REPO, env=program_env(), capture_output=True,
                           input=data if data is not None else b"", timeout=timeout)
-    return proc.returncode, proc.stdout, proc.stderr
+    return proc.returncode, strip_repo_prefix(proc.stdout), strip_repo_prefix(proc.stderr)
 
 
 def run_oracle(python, rel_path):

@@ -8,7 +8,9 @@
 //! `pyrite tests/run/AREA/case.py` with the oracle's environment (no
 //! `PYTHON*` variable but `PYTHONIOENCODING=utf-8` and
 //! `PYTHONDONTWRITEBYTECODE=1`) and standard input from `case.stdin` if it
-//! exists; files named `_*.py` there are modules that cases import. A case
+//! exists; files named `_*.py` there are modules that cases import. Their
+//! output has the repository's absolute path prefix removed, as the oracle's
+//! has (CPython makes the script path absolute). A case
 //! listed in `tests/run/KNOWN_FAILURES` (one path a line, `#` comments) is
 //! expected to fail: its failure is counted as a known failure and does not
 //! fail the run, but its passing does ("now passes"), so the list stays
@@ -350,11 +352,38 @@ fn run_pyrite(root: &Path, case: &str) -> Result<Outcome, String> {
     let join = |h: Option<std::thread::JoinHandle<Vec<u8>>>| {
         h.and_then(|h| h.join().ok()).unwrap_or_default()
     };
+    let (mut stdout, mut stderr) = (join(stdout), join(stderr));
+    if is_program_case(case) {
+        let prefix = format!("{}/", root.display());
+        stdout = strip_prefix_everywhere(&stdout, prefix.as_bytes());
+        stderr = strip_prefix_everywhere(&stderr, prefix.as_bytes());
+    }
     Ok(Outcome {
         status: status.code(),
-        stdout: join(stdout),
-        stderr: join(stderr),
+        stdout,
+        stderr,
     })
+}
+
+/// `data` with every occurrence of `prefix` removed. CPython 3.11 makes a
+/// script's path absolute (`__file__`, tracebacks): the oracle shows paths
+/// under the repository relative to its root, and so does this harness, so
+/// that expected outputs do not depend on where the clone lives.
+fn strip_prefix_everywhere(data: &[u8], prefix: &[u8]) -> Vec<u8> {
+    if prefix.is_empty() {
+        return data.to_vec();
+    }
+    let mut out = Vec::with_capacity(data.len());
+    let mut i = 0;
+    while i < data.len() {
+        if data[i..].starts_with(prefix) {
+            i += prefix.len();
+        } else {
+            out.push(data[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Reads the format written by scripts/regen-expected:
@@ -662,6 +691,9 @@ fn self_check() -> Result<(), String> {
     let known = parse_known_failures("# header\n\ntests/run/a/b.py  # why\n  tests/run/c.py\n");
     if known.get("tests/run/a/b.py") != Some(&3) || known.get("tests/run/c.py") != Some(&4) || known.len() != 2 {
         return Err(format!("parse_known_failures gives {known:?}"));
+    }
+    if strip_prefix_everywhere(b"File \"/r/tests/a.py\" /r/x /rx", b"/r/") != b"File \"tests/a.py\" x /rx" {
+        return Err("strip_prefix_everywhere is wrong".into());
     }
     if !is_program_case("tests/run/types/int.py") || is_program_case("tests/ast/run.py") {
         return Err("is_program_case misclassifies".into());
