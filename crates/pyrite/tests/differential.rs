@@ -251,6 +251,7 @@ fn check_case(root: &Path, case: &str) -> Result<(), String> {
     if actual.status != expected.status {
         let shown = match actual.status {
             Some(101) => "101 (pyrite panicked)".to_string(),
+            Some(code) if code < 0 => format!("{code} (killed by signal {})", -code),
             Some(code) => code.to_string(),
             None => "none (killed by a signal)".to_string(),
         };
@@ -359,10 +360,23 @@ fn run_pyrite(root: &Path, case: &str) -> Result<Outcome, String> {
         stderr = strip_prefix_everywhere(&stderr, prefix.as_bytes());
     }
     Ok(Outcome {
-        status: status.code(),
+        status: exit_code(status),
         stdout,
         stderr,
     })
+}
+
+/// The exit status as Python's subprocess reports it: a death by signal N is -N.
+fn exit_code(status: std::process::ExitStatus) -> Option<i32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        status.code().or_else(|| status.signal().map(|s| -s))
+    }
+    #[cfg(not(unix))]
+    {
+        status.code()
+    }
 }
 
 /// `data` with every occurrence of `prefix` removed. CPython 3.11 makes a
