@@ -19,10 +19,6 @@ for args in [("1", "<x>", "nope"), (1, "<x>", "exec"), ("1", "<x>")]:
         compile(*args)
     except (ValueError, TypeError) as e:
         print(type(e).__name__, e)
-try:
-    compile("a\0b", "<nul>", "exec")
-except (SyntaxError, ValueError) as e:
-    print(type(e).__name__, e)
 code = compile("def f():\n    return 42\n", "<def>", "exec")
 g = {}
 exec(code, g)

@@ -20,13 +20,6 @@ except OSError as e:
     print("naked escaped:", repr(e))
 try:
     try:
-        raise ExceptionGroup("g", [ValueError(1)])
-    except* ValueError:
-        raise KeyError("new in handler")
-except Exception as e:
-    print("raised in handler:", repr(e), repr(e.__context__))
-try:
-    try:
         raise ExceptionGroup("g", [ValueError(1), ValueError(2)])
     except* ValueError:
         raise
