@@ -1,6 +1,7 @@
 """Shared helpers of the test scripts: finding CPython 3.11 (the oracle) and
-its standard library, the oracle's `--dump-ast`, the `.expected` file format
-and a readable layout for one-line `ast.dump` output.
+its standard library, the oracle's `--dump-ast`, running whole programs
+(the cases under tests/run/), the `.expected` file format and a readable
+layout for one-line `ast.dump` output.
 
 Imported by scripts/regen-expected, scripts/stdlib-ast-check and
 benches/front_end.py; not a program itself.
@@ -56,8 +57,64 @@ def oracle_env():
     return env
 
 
+# Cases under this folder are whole programs: run as `python3 CASE`, not
+# through `--dump-ast`.
+PROGRAM_SUITE = "tests/run/"
+
+
+def is_program_case(rel_path):
+    """Whether a case (path relative to the repo root) is run as a program."""
+    return rel_path.replace(os.sep, "/").startswith(PROGRAM_SUITE)
+
+
+def is_helper_module(name):
+    """A `.py` file named `_*.py` under tests/run/ is a module that cases
+    import, not a case."""
+    return name.startswith("_")
+
+
+def program_env():
+    """The environment of a program case: like oracle_env, and no other
+    PYTHON* variable can change how the interpreter behaves."""
+    env = {k: v for k, v in oracle_env().items() if not k.startswith("PYTHON")}
+    env["PYTHONIOENCODING"] = "utf-8"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def stdin_for(rel_path):
+    """A program case's standard input: the bytes of `case.stdin` beside it, or None (empty)."""
+    path = os.path.join(REPO, os.path.splitext(rel_path)[0] + ".stdin")
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except FileNotFoundError:
+        return None
+
+
+def strip_repo_prefix(data):
+    """CPython 3.11 makes the script's path absolute (`__file__`, tracebacks,
+    sys.path[0]): paths under the repository are shown relative to its root,
+    so that expected outputs do not depend on where the clone lives. The
+    harness does the same to pyrite's output."""
+    return data.replace(os.path.realpath(REPO).encode() + b"/", b"")
+
+
+def run_program(cmd_prefix, rel_path, timeout=60):
+    """Run `*cmd_prefix rel_path` from the repo root as a program case is
+    run -> (status, stdout, stderr) bytes, repository paths made relative."""
+    data = stdin_for(rel_path)
+    proc = subprocess.run([*cmd_prefix, rel_path], cwd=REPO, env=program_env(), capture_output=True,
+                          input=data if data is not None else b"", timeout=timeout)
+    return proc.returncode, strip_repo_prefix(proc.stdout), strip_repo_prefix(proc.stderr)
+
+
 def run_oracle(python, rel_path):
-    """Run the oracle on a case (path relative to the repo root) -> (status, stdout, stderr) bytes."""
+    """Run the oracle on a case (path relative to the repo root) -> (status, stdout, stderr) bytes.
+    A program case (tests/run/) runs as `python3 -s CASE`, any other as `--dump-ast` would."""
+    if is_program_case(rel_path):
+        # -s: no user site-packages, which could import things at start-up.
+        return run_program([python, "-s"], rel_path)
     proc = subprocess.run([python, "-s", "-c", DUMP_AST_SCRIPT, rel_path], cwd=REPO,
                           env=oracle_env(), capture_output=True, stdin=subprocess.DEVNULL)
     return proc.returncode, proc.stdout, proc.stderr

@@ -1,0 +1,3 @@
+# KeyboardInterrupt uncaught: traceback and status 1
+print("interrupting")
+raise KeyboardInterrupt

@@ -1,0 +1,2 @@
+# a non-int, non-None code is printed to stderr and gives status 1
+raise SystemExit([1, 2])

@@ -1,0 +1,3 @@
+"""A sibling module whose body fails (imported by cases, not a case)."""
+print("  partially executed")
+raise ValueError("module body failed")

@@ -1,0 +1,4 @@
+class Config:
+    settings = None
+config = Config()
+value = config.settings.get("key")

@@ -1,0 +1,5 @@
+values = [1, 2]
+table = {
+    "first": values[0],
+    "third": values[2],
+}

@@ -1,0 +1,6 @@
+def handler():
+    try:
+        {}["a"]
+    except KeyError:
+        [][1]
+handler()

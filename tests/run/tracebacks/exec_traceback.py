@@ -1,0 +1,6 @@
+source = """
+def inner():
+    return undefined_in_exec
+inner()
+"""
+exec(source)

@@ -1,0 +1,4 @@
+def compute():
+    intermediate_result = 5
+    return intermediate_reslt * 2
+compute()

@@ -1,0 +1,5 @@
+def build(parts):
+    return "-".join(parts)
+text = build(["a",
+              "b",
+              3])

@@ -1,0 +1,3 @@
+def pair():
+    return None
+a, b = pair()

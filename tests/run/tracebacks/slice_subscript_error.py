@@ -1,0 +1,2 @@
+config = {"items": None}
+first_two = config["items"][:2]

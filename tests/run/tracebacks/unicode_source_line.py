@@ -1,0 +1,3 @@
+naïve = {"clé": "valeur"}
+print(naïve["clé"])
+print(naïve["ключ"])

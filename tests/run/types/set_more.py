@@ -1,0 +1,16 @@
+# sets with int elements: printing, comprehension, ops with frozenset, update with multiple iterables
+s = set(range(10, 0, -1))
+print(s, {x * 3 % 7 for x in range(20)}, set("aab") == {"a", "b"}, len(set("mississippi")))
+fs = frozenset({1, 2, 3})
+print(type(s & fs).__name__, type(fs & s).__name__, s & fs, fs - s, s.issuperset(fs), fs.issubset(s), s > fs)
+s.update(range(3), [20, 21], {30})
+print(s)
+s.intersection_update(range(5), {1, 2, 3, 4, 30})
+print(s)
+print({1, 2} | {2, 3} | {4}, {1, 2} & {2} & {2, 3}, {1, 2, 3} - {1} - {2}, {1, 2} ^ {2, 3} ^ {3, 4})
+print(set([1, 2]) == {1, 2}, {1, 2} != {1}, {1} <= {1}, set() < {0}, set().isdisjoint(set()), {0, False, 0.0})
+print(sorted({-1, -2, 5, 3}), {True, 1, 1.0}, {2**70, 1}.__len__(), {(1, 2), (1, 2)}.__len__())
+big = set(range(1000))
+for i in range(0, 1000, 3):
+    big.discard(i)
+print(len(big), sum(big), min(big), max(big))
