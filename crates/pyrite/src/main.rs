@@ -43,6 +43,8 @@ enum Command {
     Dis(String),
     /// Time the front end over many files (benchmarks).
     FrontEnd(Stage, Vec<String>),
+    /// Run a program: the configuration the command line describes.
+    Run(Box<vm::runtime::config::Config>),
 }
 
 /// How far `--parse-only` / `--compile-only` take each file.
@@ -62,28 +64,111 @@ fn parse_args(args: &[String]) -> Result<Command, UsageError> {
         return Err(UsageError(String::from("no input file")));
     };
     match first.as_str() {
-        "-h" | "-?" | "--help" => Ok(Command::Help),
-        "-V" | "--version" => Ok(Command::Version),
         "--dump-ast" => match &args[1..] {
-            [file] => Ok(Command::DumpAst(file.clone())),
-            [] => Err(UsageError(String::from(
-                "Argument expected for the --dump-ast option",
-            ))),
-            [_, extra, ..] => Err(UsageError(format!("unexpected argument {extra}"))),
+            [file] => return Ok(Command::DumpAst(file.clone())),
+            [] => return Err(UsageError(String::from("Argument expected for the --dump-ast option"))),
+            [_, extra, ..] => return Err(UsageError(format!("unexpected argument {extra}"))),
         },
-        "--dis" if args.len() == 2 => Ok(Command::Dis(args[1].clone())),
-        "--parse-only" => Ok(Command::FrontEnd(Stage::Parse, args[1..].to_vec())),
-        "--compile-only" => Ok(Command::FrontEnd(Stage::Compile, args[1..].to_vec())),
-        // CPython's wording differs between unknown long and short options.
-        long if long.starts_with("--") => Err(UsageError(format!("unknown option {long}"))),
-        short if short.starts_with('-') && short.len() > 1 => {
-            let letter = short[1..].chars().next().unwrap_or('-');
-            Err(UsageError(format!("Unknown option: -{letter}")))
-        }
-        _ => Err(UsageError(String::from(
-            "running a program is not supported yet; use --dump-ast",
-        ))),
+        "--dis" if args.len() == 2 => return Ok(Command::Dis(args[1].clone())),
+        "--parse-only" => return Ok(Command::FrontEnd(Stage::Parse, args[1..].to_vec())),
+        "--compile-only" => return Ok(Command::FrontEnd(Stage::Compile, args[1..].to_vec())),
+        _ => {}
     }
+    parse_run_args(args)
+}
+
+/// The interpreter's command line: options, then `-c CODE`, `-m MODULE`
+/// or a script, then the program's own arguments.
+fn parse_run_args(args: &[String]) -> Result<Command, UsageError> {
+    use vm::runtime::config::{Config, RunTarget};
+    let mut config = Config::default();
+    let mut i = 0;
+    while i < args.len() {
+        let a = &args[i];
+        if !a.starts_with('-') || a == "-" {
+            config.run = RunTarget::File(a.clone());
+            config.argv = args[i..].to_vec();
+            break;
+        }
+        match a.as_str() {
+            "-h" | "-?" | "--help" => return Ok(Command::Help),
+            "-V" | "--version" => return Ok(Command::Version),
+            "-c" => {
+                let code = args.get(i + 1).ok_or_else(|| UsageError(String::from("Argument expected for the -c option")))?;
+                config.run = RunTarget::Command(code.clone());
+                let mut argv = vec![String::from("-c")];
+                argv.extend_from_slice(&args[i + 2..]);
+                config.argv = argv;
+                break;
+            }
+            "-m" => {
+                let m = args.get(i + 1).ok_or_else(|| UsageError(String::from("Argument expected for the -m option")))?;
+                config.run = RunTarget::Module(m.clone());
+                let mut argv = vec![String::from("-m")];
+                argv.extend_from_slice(&args[i + 2..]);
+                config.argv = argv;
+                break;
+            }
+            "-u" => config.unbuffered = true,
+            "-B" => config.dont_write_bytecode = true,
+            "-E" => config.ignore_environment = true,
+            "-I" => {
+                config.isolated = true;
+                config.ignore_environment = true;
+                config.no_user_site = true;
+                config.safe_path = true;
+            }
+            "-P" => config.safe_path = true,
+            "-s" => config.no_user_site = true,
+            "-S" => config.no_site = true,
+            "-O" => config.optimize = config.optimize.max(1),
+            "-OO" => config.optimize = 2,
+            "-q" => config.quiet = true,
+            "-i" => config.inspect = true,
+            "-v" => config.verbose += 1,
+            "-W" | "-X" => {
+                let v = args.get(i + 1).ok_or_else(|| UsageError(format!("Argument expected for the {a} option")))?;
+                if a == "-W" { config.warnoptions.push(v.clone()) } else { config.xoptions.push(v.clone()) }
+                i += 1;
+            }
+            long if long.starts_with("--") => return Err(UsageError(format!("unknown option {long}"))),
+            short => {
+                let letter = short[1..].chars().next().unwrap_or('-');
+                return Err(UsageError(format!("Unknown option: -{letter}")));
+            }
+        }
+        i += 1;
+    }
+    if config.run == RunTarget::None {
+        // CPython would start the REPL; there is none yet.
+        return Err(UsageError(String::from("no input file (the interactive prompt is not supported yet)")));
+    }
+    config.orig_argv = std::iter::once(PROGRAM.to_string()).chain(args.iter().cloned()).collect();
+    config.executable = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
+    if !config.ignore_environment {
+        if let Ok(pp) = std::env::var("PYTHONPATH") {
+            config.module_search_paths.extend(pp.split(':').filter(|p| !p.is_empty()).map(str::to_string));
+        }
+        if std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()) {
+            config.unbuffered = true;
+        }
+        if std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty()) {
+            config.dont_write_bytecode = true;
+        }
+        if std::env::var_os("PYTHONSAFEPATH").is_some_and(|v| !v.is_empty()) {
+            config.safe_path = true;
+        }
+    }
+    if let vm::runtime::config::RunTarget::File(path) = &config.run {
+        // CPython 3.11 makes the script path absolute (not normalised) for
+        // __file__ and tracebacks; sys.argv[0] stays as given.
+        if Path::new(path).is_relative() {
+            if let Ok(cwd) = std::env::current_dir() {
+                config.run = RunTarget::File(cwd.join(path).display().to_string());
+            }
+        }
+    }
+    Ok(Command::Run(Box::new(config)))
 }
 
 fn main() -> ExitCode {
@@ -108,11 +193,27 @@ fn main() -> ExitCode {
             Err(code) => code,
         },
         Ok(Command::FrontEnd(stage, paths)) => front_end(stage, &paths),
+        Ok(Command::Run(config)) => run(*config),
         Err(UsageError(msg)) => {
             eprintln!("{msg}\n{USAGE}\nTry `{PROGRAM} -h' for more information.");
             ExitCode::from(2)
         }
     }
+}
+
+/// Run a program: initialize the interpreter, run `__main__`, finalize.
+fn run(config: vm::runtime::config::Config) -> ExitCode {
+    let seed = if config.ignore_environment { None } else { std::env::var("PYTHONHASHSEED").ok() };
+    let interp = match vm::runtime::lifecycle::Interpreter::initialize(config, seed) {
+        Ok(i) => i,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return ExitCode::from(1);
+        }
+    };
+    let status = interp.run_main();
+    let status = interp.finalize(status);
+    ExitCode::from((status & 0xff) as u8)
 }
 
 /// Write to stdout; a failed write (closed pipe, full disk) ends the

@@ -460,9 +460,10 @@ impl Regs {
         // SAFETY: `frame` is live and initialized; its code outlives it.
         unsafe {
             let f = &*frame;
-            let code = f.code() as *const PyCode;
-            let instrs = (*code).code.co_code.as_ptr();
-            let ninstrs = (*code).code.co_code.len() / 2;
+            let code_ref: &PyCode = f.code();
+            let instrs = code_ref.code.co_code.as_ptr();
+            let ninstrs = code_ref.code.co_code.len() / 2;
+            let code = code_ref as *const PyCode;
             let base = f.stack_base();
             Regs {
                 frame,
@@ -701,6 +702,9 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
             }
         }
         let here = r.ip - 1;
+        if std::env::var_os("PYRITE_TRACE").is_some() {
+            eprintln!("{:4} {:?} {} depth={}", here * 2, opcode, oparg, r.stack.depth());
+        }
         r.f().lasti.set(here as u32);
         let caches = opcode.cache_entries();
         let next = r.ip + caches;
@@ -1228,7 +1232,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                         }
                     };
                     drop(args);
-                    r.stack.truncate(r.stack.depth() - total - 2);
+                    r.stack.truncate(r.stack.depth() - argc - 2);
                     r.f().ip.set(next as u32);
                     r.save();
                     // SAFETY: the new frame is live; link and switch to it.
@@ -1243,7 +1247,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                 r.save();
                 let res = protocol::call(ts, &callable, &args, kw.as_ref());
                 drop(args);
-                r.stack.truncate(r.stack.depth() - total - 2);
+                r.stack.truncate(r.stack.depth() - argc - 2);
                 let res = tri!(res);
                 r.stack.push(res);
             }

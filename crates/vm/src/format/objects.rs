@@ -191,177 +191,179 @@ fn percent_common(ts: &ThreadState, cp: &[u32], args: &Value, bytes: bool, emit:
         a.ok_or_else(|| PyErr::type_error("not enough arguments for format string"))
     };
     for item in super::parse_percent(cp, bytes) {
-        match item {
-            Ok(PercentItem::Literal(r)) => emit(Piece::Text(StrData::from_code_points(cp[r].iter()))),
-            Ok(PercentItem::Percent) => emit(Piece::Text(StrData::from_str("%"))),
-            Ok(PercentItem::Directive(d)) => {
-                let arg = if let Some(k) = &d.key {
-                    if !is_mapping {
-                        return Err(PyErr::type_error("format requires a mapping"));
-                    }
-                    used_mapping = true;
-                    let key = if bytes {
-                        crate::types::bytes::new_bytes(cp[k.clone()].iter().map(|c| *c as u8).collect())
-                    } else {
-                        pystr::from_data(StrData::from_code_points(cp[k.clone()].iter()))
-                    };
-                    Some(protocol::getitem(ts, args, &key)?)
-                } else {
-                    None
+        let d = match item {
+            PercentItem::Literal(r) => {
+                emit(Piece::Text(StrData::from_code_points(cp[r].iter())));
+                continue;
+            }
+            PercentItem::Percent => {
+                emit(Piece::Text(StrData::from_str("%")));
+                continue;
+            }
+            PercentItem::Directive(d) => d,
+        };
+        let arg = if let Some(k) = &d.key {
+            if !is_mapping {
+                return Err(PyErr::type_error("format requires a mapping"));
+            }
+            if let PC::BeforeKey(e) = &d.conversion {
+                return Err(into_pyerr(e.clone()));
+            }
+            used_mapping = true;
+            let key = if bytes {
+                crate::types::bytes::new_bytes(cp[k.clone()].iter().map(|c| *c as u8).collect())
+            } else {
+                pystr::from_data(StrData::from_code_points(cp[k.clone()].iter()))
+            };
+            Some(protocol::getitem(ts, args, &key)?)
+        } else {
+            if let PC::BeforeKey(e) = &d.conversion {
+                return Err(into_pyerr(e.clone()));
+            }
+            None
+        };
+        let mut flags = d.flags;
+        let width: Option<usize> = match d.width {
+            Some(PercentCount::Value(w)) => Some(w),
+            Some(PercentCount::Star) => {
+                let w = take_arg(&mut next_arg)?;
+                if !int::is_int(&w) {
+                    return Err(PyErr::type_error("* wants int"));
+                }
+                let w = int::to_isize(&w).ok_or_else(|| PyErr::overflow_error("width too big"))?;
+                if w < 0 {
+                    flags.left = true;
+                }
+                Some(w.unsigned_abs())
+            }
+            None => None,
+        };
+        let precision: Option<usize> = match d.precision {
+            Some(PercentCount::Value(p)) => Some(p),
+            Some(PercentCount::Star) => {
+                let p = take_arg(&mut next_arg)?;
+                if !int::is_int(&p) {
+                    return Err(PyErr::type_error("* wants int"));
+                }
+                Some(int::to_isize(&p).unwrap_or(0).max(0) as usize)
+            }
+            None => None,
+        };
+        if let PC::BeforeArgument(e) = &d.conversion {
+            return Err(into_pyerr(e.clone()));
+        }
+        let arg = match arg {
+            Some(a) => a,
+            None => take_arg(&mut next_arg)?,
+        };
+        let ch = match &d.conversion {
+            PC::Char(c) => *c,
+            PC::AfterArgument(e) | PC::BeforeKey(e) | PC::BeforeArgument(e) => return Err(into_pyerr(e.clone())),
+        };
+        let pad_text = |data: StrData, flags, width| -> Piece {
+            let (l, r) = super::percent_padding(data.len(), flags, width);
+            let mut b = crate::stringlib::StrBuilder::new();
+            for _ in 0..l {
+                b.push(' ' as u32);
+            }
+            b.push_str(&data);
+            for _ in 0..r {
+                b.push(' ' as u32);
+            }
+            Piece::Text(b.finish())
+        };
+        let text: String = match ch {
+            's' | 'r' | 'a' if !(bytes && ch == 's') => {
+                let s = match ch {
+                    's' => protocol::str(ts, &arg)?,
+                    'r' => protocol::repr(ts, &arg)?,
+                    _ => crate::modules::builtins::ascii(ts, &arg)?,
                 };
-                let mut width = match d.width {
-                    Some(PercentCount::Value(w)) => Some(w),
-                    Some(PercentCount::Star) => {
-                        let w = take_arg(&mut next_arg)?;
-                        if !int::is_int(&w) {
-                            return Err(PyErr::type_error("* wants int"));
-                        }
-                        let w = int::to_isize(&w).ok_or_else(|| PyErr::overflow_error("width too big"))?;
-                        Some(w as isize)
-                    }
-                    None => None,
-                };
-                let mut flags = d.flags;
-                if let Some(w) = width {
-                    if w < 0 {
-                        flags.left = true;
-                        width = Some(-w);
+                let mut data = pystr::as_pystr(&s).map(|x| x.data.clone()).unwrap_or_default();
+                if bytes {
+                    // %r and %a of bytes are ASCII.
+                    data = crate::modules::builtins::ascii(ts, &arg).ok().and_then(|x| pystr::as_pystr(&x).map(|y| y.data.clone())).unwrap_or(data);
+                }
+                if let Some(p) = precision {
+                    if p < data.len() {
+                        data = data.slice(0, p);
                     }
                 }
-                let width = width.map(|w| w as usize);
-                let precision = match d.precision {
-                    Some(PercentCount::Value(p)) => Some(p as usize),
-                    Some(PercentCount::Star) => {
-                        let p = take_arg(&mut next_arg)?;
-                        if !int::is_int(&p) {
-                            return Err(PyErr::type_error("* wants int"));
-                        }
-                        Some(int::to_isize(&p).unwrap_or(0).max(0) as usize)
-                    }
-                    None => None,
-                };
-                let conv = match d.conversion {
-                    PC::BeforeArgument(e) => return Err(into_pyerr(e)),
-                    c => c,
-                };
-                let arg = match arg {
-                    Some(a) => a,
-                    None => take_arg(&mut next_arg)?,
-                };
-                let ch = match conv {
-                    PC::Char(c) => c,
-                    PC::AfterArgument(e) | PC::BeforeKey(e) => return Err(into_pyerr(e)),
-                    PC::BeforeArgument(e) => return Err(into_pyerr(e)),
-                };
-                let text: String = match char::from_u32(ch).unwrap_or('?') {
-                    's' | 'r' | 'a' if !bytes || ch != 's' as u32 => {
-                        let s = match char::from_u32(ch).unwrap_or('s') {
-                            's' => protocol::str(ts, &arg)?,
-                            'r' => protocol::repr(ts, &arg)?,
-                            _ => crate::modules::builtins::ascii(ts, &arg)?,
-                        };
-                        let mut data = pystr::as_pystr(&s).map(|x| x.data.clone()).unwrap_or_default();
-                        if let Some(p) = precision {
-                            if p < data.len() {
-                                data = data.slice(0, p);
-                            }
-                        }
-                        let (l, r) = super::percent_padding(data.len(), flags, width);
-                        let mut b = crate::stringlib::StrBuilder::new();
-                        for _ in 0..l {
-                            b.push(' ' as u32);
-                        }
-                        b.push_str(&data);
-                        for _ in 0..r {
-                            b.push(' ' as u32);
-                        }
-                        emit(Piece::Text(b.finish()));
-                        continue;
-                    }
-                    's' | 'b' => {
-                        let data = crate::types::bytes::bytes_like(ts, &arg).map_err(|_| {
-                            PyErr::type_error(format!(
-                                "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
-                                protocol::type_name(&arg)
-                            ))
-                        })?;
-                        let data = match precision {
-                            Some(p) if p < data.len() => data[..p].to_vec(),
-                            _ => data,
-                        };
-                        let (l, r) = super::percent_padding(data.len(), flags, width);
-                        let mut out = vec![b' '; l];
-                        out.extend(data);
-                        out.extend(std::iter::repeat(b' ').take(r));
-                        emit(Piece::Bytes(out));
-                        continue;
-                    }
-                    'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
-                        let n = if int::is_int(&arg) {
-                            int::as_int(&arg).map(|r| r.to_bigint()).unwrap_or_default()
-                        } else if matches!(char::from_u32(ch), Some('d' | 'i' | 'u')) {
-                            if crate::types::float::as_float_exact_payload(&arg).is_some() || arg.type_of().data.slots.int.get().is_some() {
-                                let i = int::number_to_int(ts, &arg)?;
-                                int::as_int(&i).map(|r| r.to_bigint()).unwrap_or_default()
-                            } else {
-                                return Err(PyErr::type_error(format!(
-                                    "%{} format: a real number is required, not {}",
-                                    char::from_u32(ch).unwrap_or('d'),
-                                    protocol::type_name(&arg)
-                                )));
-                            }
-                        } else if arg.type_of().data.slots.index.get().is_some() {
-                            let i = protocol::index(ts, &arg)?;
-                            int::as_int(&i).map(|r| r.to_bigint()).unwrap_or_default()
-                        } else {
-                            return Err(PyErr::type_error(format!(
-                                "%{} format: an integer is required, not {}",
-                                char::from_u32(ch).unwrap_or('x'),
-                                protocol::type_name(&arg)
-                            )));
-                        };
-                        super::percent_format_int(&n, ch, flags, width, precision).map_err(into_pyerr)?
-                    }
-                    'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                        let f = crate::types::float::to_f64(ts, &arg).map_err(|_| {
-                            PyErr::type_error(format!("must be real number, not {}", protocol::type_name(&arg)))
-                        })?;
-                        super::percent_format_float(f, ch, flags, width, precision).map_err(into_pyerr)?
-                    }
-                    'c' => {
-                        if let Some(s) = pystr::as_pystr(&arg) {
-                            if s.data.len() != 1 {
-                                return Err(PyErr::type_error("%c requires int or char"));
-                            }
-                            let (l, r) = super::percent_padding(1, flags, width);
-                            let mut b = crate::stringlib::StrBuilder::new();
-                            for _ in 0..l {
-                                b.push(' ' as u32);
-                            }
-                            b.push(s.data.get(0));
-                            for _ in 0..r {
-                                b.push(' ' as u32);
-                            }
-                            emit(Piece::Text(b.finish()));
-                            continue;
-                        }
-                        if !int::is_int(&arg) {
-                            return Err(PyErr::type_error("%c requires int or char"));
-                        }
-                        let n = int::as_int(&arg).map(|r| r.to_bigint()).unwrap_or_default();
-                        super::percent_format_char(&n, flags, width).map_err(into_pyerr)?
-                    }
-                    other => {
-                        return Err(PyErr::value_error(format!(
-                            "unsupported format character '{}' (0x{:x}) at index {}",
-                            other, ch, d.start
-                        )))
-                    }
-                };
-                emit(Piece::Text(StrData::from_str(&text)));
+                emit(pad_text(data, flags, width));
+                continue;
             }
-            Err(e) => return Err(into_pyerr(e)),
-        }
+            's' | 'b' => {
+                let data = crate::types::bytes::bytes_like(ts, &arg).map_err(|_| {
+                    PyErr::type_error(format!(
+                        "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                        protocol::type_name(&arg)
+                    ))
+                })?;
+                let data = match precision {
+                    Some(p) if p < data.len() => data[..p].to_vec(),
+                    _ => data,
+                };
+                let (l, r) = super::percent_padding(data.len(), flags, width);
+                let mut out = vec![b' '; l];
+                out.extend(data);
+                out.extend(std::iter::repeat(b' ').take(r));
+                emit(Piece::Bytes(out));
+                continue;
+            }
+            'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
+                let n = if int::is_int(&arg) {
+                    int::as_int(&arg).map(|r| r.to_bigint()).unwrap_or_default()
+                } else if matches!(ch, 'd' | 'i' | 'u') {
+                    if crate::types::float::as_float_exact_payload(&arg).is_some() || arg.type_of().data.slots.int.get().is_some() {
+                        let i = int::number_to_int(ts, &arg)?;
+                        int::as_int(&i).map(|r| r.to_bigint()).unwrap_or_default()
+                    } else {
+                        return Err(PyErr::type_error(format!(
+                            "%{} format: a real number is required, not {}",
+                            ch,
+                            protocol::type_name(&arg)
+                        )));
+                    }
+                } else if arg.type_of().data.slots.index.get().is_some() {
+                    let i = protocol::index(ts, &arg)?;
+                    int::as_int(&i).map(|r| r.to_bigint()).unwrap_or_default()
+                } else {
+                    return Err(PyErr::type_error(format!(
+                        "%{} format: an integer is required, not {}",
+                        ch,
+                        protocol::type_name(&arg)
+                    )));
+                };
+                super::percent_format_int(&n, ch, flags, width, precision).map_err(into_pyerr)?
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                let f = crate::types::float::to_f64(ts, &arg).map_err(|_| {
+                    PyErr::type_error(format!("must be real number, not {}", protocol::type_name(&arg)))
+                })?;
+                super::percent_format_float(f, ch, flags, width, precision).map_err(into_pyerr)?
+            }
+            'c' => {
+                if let Some(s) = pystr::as_pystr(&arg) {
+                    if s.data.len() != 1 {
+                        return Err(PyErr::type_error("%c requires int or char"));
+                    }
+                    emit(pad_text(s.data.clone(), flags, width));
+                    continue;
+                }
+                if !int::is_int(&arg) {
+                    return Err(PyErr::type_error("%c requires int or char"));
+                }
+                let n = int::as_int(&arg).map(|r| r.to_bigint()).unwrap_or_default();
+                super::percent_format_char(&n, flags, width).map_err(into_pyerr)?
+            }
+            other => {
+                return Err(PyErr::value_error(format!(
+                    "unsupported format character '{}' (0x{:x}) at index {}",
+                    other, other as u32, d.start
+                )))
+            }
+        };
+        emit(Piece::Text(StrData::from_str(&text)));
     }
     if next_arg < arg_items.len() && !used_mapping && !is_mapping {
         return Err(PyErr::type_error(if bytes {

@@ -529,7 +529,8 @@ fn b_next(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<
     if it.type_of().data.slots.iternext.get().is_none() {
         return Err(PyErr::type_error(format!("'{}' object is not an iterator", protocol::type_name(it))));
     }
-    match protocol::next(ts, it) {
+    let iternext = it.type_of().data.slots.iternext.get().ok_or_else(|| PyErr::type_error("not an iterator"))?;
+    match iternext(ts, it) {
         Ok(Some(v)) => Ok(v),
         Ok(None) => a.get(1).cloned().ok_or_else(|| PyErr::stop_iteration(None)),
         Err(e) if e.matches(&exc::STOP_ITERATION) && a.len() > 1 => Ok(a[1].clone()),

@@ -342,10 +342,14 @@ pub fn get_iter(ts: &ThreadState, obj: &Value) -> PyResult<Value> {
     Err(PyErr::type_error(format!("'{}' object is not iterable", type_name(obj))))
 }
 
-/// `next(it)`: Ok(None) when exhausted.
+/// `next(it)`: Ok(None) when exhausted (a StopIteration raised by the
+/// iterator also means exhausted, as CPython's PyIter_Next).
 pub fn next(ts: &ThreadState, it: &Value) -> PyResult<Option<Value>> {
     match it.type_of().data.slots.iternext.get() {
-        Some(f) => f(ts, it),
+        Some(f) => match f(ts, it) {
+            Err(e) if e.matches(&exc::STOP_ITERATION) => Ok(None),
+            r => r,
+        },
         None => Err(PyErr::type_error(format!("'{}' object is not an iterator", type_name(it)))),
     }
 }

@@ -219,7 +219,11 @@ impl Value {
             return Err(crate::runtime::errors::PyErr::no_memory());
         };
         if !tyobj.is_heap_type() {
-            return Value::new(data);
+            let type_obj = ty.header_ptr().map(|h| h as *const PyType).unwrap_or(std::ptr::null());
+            // SAFETY: a type that is not a heap type is a static (immortal)
+            // builtin type, so the reference is valid for 'static.
+            let static_ty: &'static PyType = unsafe { &*type_obj };
+            return Value::new_with_type(static_ty, data);
         }
         let size = tyobj.basicsize.get();
         let Ok(layout) = Layout::from_size_align(size, std::mem::align_of::<PyObject<T>>().max(8)) else {
@@ -428,7 +432,7 @@ pub(crate) mod dealloc {
         // SAFETY: the header is still valid; the type outlives its instances.
         unsafe {
             let ty = &*(*h).ob_type.get();
-            (ty.data.dealloc)(h);
+            (ty.data.dealloc.get())(h);
         }
     }
 

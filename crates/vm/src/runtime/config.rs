@@ -14,7 +14,7 @@ pub enum RunTarget {
     None,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
     /// `sys.argv`.
     pub argv: Vec<String>,

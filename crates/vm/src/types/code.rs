@@ -77,10 +77,10 @@ pub fn constant(c: &Constant) -> PyResult<Value> {
         Constant::Int(i) => int::from_i64(*i),
         Constant::BigInt(b) => int::from_bigint(b.clone()),
         Constant::Float(f) => float::new_float(*f),
-        Constant::Complex(re, im) => super::complex::new_complex(*re, *im),
+        Constant::Complex { real, imag } => super::complex::new_complex(*real, *imag),
         Constant::Str(s) => pystr::from_wtf8(s),
         Constant::Bytes(b) => super::bytes::new_bytes(b.clone()),
-        Constant::Tuple(items) => tuple::new_tuple(items.iter().map(constant).collect::<PyResult<Vec<_>>>()?),
+        Constant::Tuple(items) => tuple::new_tuple(items.iter().map(constant).collect::<PyResult<Vec<_>>>()?)?,
     })
 }
 

@@ -632,7 +632,7 @@ fn int_round(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyR
     let Some(e) = (-nd).to_u32() else { return Ok(from_i64(0)) };
     let pow10: BigInt = num_traits::pow::Pow::pow(&BigInt::from(10), e);
     let (q, r) = x.div_mod_floor(&pow10);
-    let twice = &r * 2;
+    let twice: BigInt = &r * 2;
     let q = match twice.cmp(&pow10) {
         std::cmp::Ordering::Greater => q + 1,
         std::cmp::Ordering::Equal if q.is_odd() => q + 1,

@@ -950,7 +950,7 @@ macro_rules! simple_slot {
                 let v = match native {
                     Some(NativeSlot::$variant(f)) => Some(f),
                     _ if is_none => None,
-                    _ if defined => Some($slotfn),
+                    _ if defined => Some($slotfn as _),
                     _ => t.base().and_then(|b| b.data.slots.$field.get()),
                 };
                 t.slots.$field.set(v);
