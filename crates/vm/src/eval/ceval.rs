@@ -702,9 +702,6 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
             }
         }
         let here = r.ip - 1;
-        if std::env::var_os("PYRITE_TRACE").is_some() {
-            eprintln!("{:4} {:?} {} depth={}", here * 2, opcode, oparg, r.stack.depth());
-        }
         r.f().lasti.set(here as u32);
         let caches = opcode.cache_entries();
         let next = r.ip + caches;
