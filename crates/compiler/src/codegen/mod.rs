@@ -17,10 +17,11 @@ pub(crate) mod fold;
 mod pattern;
 mod stmt;
 
-use std::collections::HashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap as HashMap};
 use std::sync::Arc;
 
-use indexmap::IndexSet;
+/// Names in order of first use, hashed with a fast hasher.
+pub type IndexSet<K> = indexmap::IndexSet<K, FxBuildHasher>;
 use syntax::ast::{Constant, ExprKind, Loc, Mod, Stmt, StmtKind};
 
 use crate::assemble::{BlockId, Cfg, ConstPool, Op, Prefix};
@@ -263,6 +264,15 @@ pub(crate) struct Compiler<'a> {
     depth: u32,
 }
 
+/// The index of `name` in `set`, added at the end if missing (without
+/// allocating when it is there).
+fn index_of_or_insert(set: &mut IndexSet<String>, name: &str) -> u32 {
+    match set.get_index_of(name) {
+        Some(i) => i as u32,
+        None => set.insert_full(name.to_owned()).0 as u32,
+    }
+}
+
 pub(crate) type CResult<T = ()> = Result<T, CompileError>;
 
 /// Deeper nesting than this is refused with RecursionError, as CPython does.
@@ -286,11 +296,11 @@ impl<'a> Compiler<'a> {
 
     pub fn enter_scope(&mut self, name: &str, scope_type: ScopeType, ste: usize, lineno: u32) {
         let block = &self.st.blocks[ste];
-        let mut varnames = IndexSet::new();
+        let mut varnames = IndexSet::default();
         for v in &block.varnames {
             varnames.insert(v.clone());
         }
-        let mut cellvars: IndexSet<String> = IndexSet::new();
+        let mut cellvars: IndexSet<String> = IndexSet::default();
         if block.needs_class_closure {
             cellvars.insert("__class__".to_string());
         }
@@ -340,8 +350,8 @@ impl<'a> Compiler<'a> {
             private,
             cfg: Cfg::new(),
             consts: Vec::new(),
-            const_index: HashMap::new(),
-            names: IndexSet::new(),
+            const_index: HashMap::default(),
+            names: IndexSet::default(),
             varnames,
             cellvars,
             freevars,
@@ -573,8 +583,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn add_name(&mut self, name: &str) -> u32 {
-        let (i, _) = self.um().names.insert_full(name.to_string());
-        i as u32
+        index_of_or_insert(&mut self.um().names, name)
     }
 
     pub fn mangle<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
@@ -583,8 +592,8 @@ impl<'a> Compiler<'a> {
 
     /// Emit an instruction whose argument is a (mangled) name in co_names.
     pub fn emit_name(&mut self, op: Opcode, name: &str) {
-        let mangled = self.mangle(name).into_owned();
-        let i = self.add_name(&mangled);
+        let mangled = symtable::mangle(self.u().private.as_deref(), name);
+        let i = index_of_or_insert(&mut self.um().names, &mangled);
         self.emit_arg(op, i);
     }
 
@@ -630,7 +639,7 @@ impl<'a> Compiler<'a> {
         if matches!(ctx, Store | Del) && name == "__debug__" {
             return Err(self.error("cannot assign to __debug__", loc));
         }
-        let mangled = self.mangle(name).into_owned();
+        let mangled = symtable::mangle(self.u().private.as_deref(), name);
         let ste = self.ste();
         let scope = ste.scope_of(&mangled);
         let is_function = ste.block_type == BlockType::Function;
@@ -661,7 +670,7 @@ impl<'a> Compiler<'a> {
                 self.emit_arg(op, i);
             }
             Kind::Fast => {
-                let (i, _) = self.um().varnames.insert_full(mangled);
+                let i = index_of_or_insert(&mut self.um().varnames, &mangled);
                 let op = match ctx {
                     Load => Opcode::LOAD_FAST,
                     Store => Opcode::STORE_FAST,
