@@ -690,6 +690,10 @@ impl Cfg {
             let next_first_line = next_first_line[pi + 1];
             let falls = self.block(b).falls_through();
             let instrs = &mut self.blocks[b.0 as usize].instrs;
+            // Both passes only act at NOPs.
+            if !instrs.iter().any(|i| i.op == Op::Real(Opcode::NOP)) {
+                continue;
+            }
             // Compacted in place: `w` instructions are kept so far.
             let n = instrs.len();
             let mut w = 0;
@@ -1228,8 +1232,9 @@ impl Cfg {
         self.resolve_jumps();
 
         // Emit code, locations and exception ranges.
-        let mut code = Vec::new();
-        let mut lines = LineTableWriter::new(firstlineno);
+        let units: u32 = self.order.iter().flat_map(|b| &self.block(*b).instrs).map(Instr::size).sum();
+        let mut code = Vec::with_capacity(2 * units as usize);
+        let mut lines = LineTableWriter::with_capacity(firstlineno, 2 * units as usize);
         let mut entries: Vec<ExceptionEntry> = Vec::new();
         let mut cur: Option<(BlockId, u32)> = None;
         let mut offset = 0u32;

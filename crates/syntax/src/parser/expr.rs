@@ -339,49 +339,64 @@ impl<'src> Parser<'src> {
         self.memo_expr(MemoRule::BitwiseOr, |p| p.binop_chain(0))
     }
 
-    /// `bitwise_xor`, `bitwise_and`, `shift_expr`, `sum`, `term`: one loop
-    /// per precedence level (`level` 0 = `|` .. 5 = `*`), operands of the
-    /// next level; `term`'s operands are `factor`s.
+    /// `bitwise_or`, `bitwise_xor`, `bitwise_and`, `shift_expr`, `sum`,
+    /// `term` (precedence levels 0 = `|` .. 5 = `*`; operands are
+    /// `factor`s) parsed by precedence climbing: the same trees as one
+    /// left-recursive loop per level, without descending through every level
+    /// for every operand.
     fn binop_chain(&mut self, level: u8) -> R<Expr> {
         let start = self.start_pos();
-        let operand = |p: &mut Self| if level == 5 { p.factor() } else { p.binop_chain(level + 1) };
-        let Some(mut left) = operand(self)? else { return Ok(None) };
-        let mut links = 0;
+        let Some(left) = self.factor()? else { return Ok(None) };
+        self.binop_rest(left, start, level).map(Some)
+    }
+
+    /// Extend `left` (starting at `start`) with the operators of level
+    /// `min` and above.
+    fn binop_rest(&mut self, mut left: Expr, start: Pos, min: u8) -> PResult<Expr> {
+        // The links each level's loop holds (see `chain_link`), kept as the
+        // per-level loops would: a level's links are given back once an
+        // operator of a lower level ends its chain.
+        let mut links = [0u32; 6];
         loop {
-            let op = match (level, self.peek_kind()) {
-                (0, TokenKind::VBar) => Operator::BitOr,
-                (1, TokenKind::Circumflex) => Operator::BitXor,
-                (2, TokenKind::Amper) => Operator::BitAnd,
-                (3, TokenKind::LeftShift) => Operator::LShift,
-                (3, TokenKind::RightShift) => Operator::RShift,
-                (4, TokenKind::Plus) => Operator::Add,
-                (4, TokenKind::Minus) => Operator::Sub,
-                (5, TokenKind::Star) => Operator::Mult,
-                (5, TokenKind::Slash) => Operator::Div,
-                (5, TokenKind::DoubleSlash) => Operator::FloorDiv,
-                (5, TokenKind::Percent) => Operator::Mod,
-                (5, TokenKind::At) => Operator::MatMult,
+            let (op, level) = match self.peek_kind() {
+                TokenKind::VBar => (Operator::BitOr, 0),
+                TokenKind::Circumflex => (Operator::BitXor, 1),
+                TokenKind::Amper => (Operator::BitAnd, 2),
+                TokenKind::LeftShift => (Operator::LShift, 3),
+                TokenKind::RightShift => (Operator::RShift, 3),
+                TokenKind::Plus => (Operator::Add, 4),
+                TokenKind::Minus => (Operator::Sub, 4),
+                TokenKind::Star => (Operator::Mult, 5),
+                TokenKind::Slash => (Operator::Div, 5),
+                TokenKind::DoubleSlash => (Operator::FloorDiv, 5),
+                TokenKind::Percent => (Operator::Mod, 5),
+                TokenKind::At => (Operator::MatMult, 5),
                 _ => break,
             };
+            if level < min {
+                break;
+            }
+            for held in &mut links[level as usize + 1..] {
+                self.end_chain(*held);
+                *held = 0;
+            }
             let m = self.mark();
             self.bump();
-            match operand(self)? {
-                Some(right) => {
-                    if let Err(e) = self.chain_link(&mut links) {
-                        super::drop_deep((left, right));
-                        return Err(e);
-                    }
-                    let loc = self.loc_from(start);
-                    left = mk(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, loc);
-                }
-                None => {
-                    self.reset(m);
-                    break;
-                }
+            let right_start = self.start_pos();
+            let Some(right) = self.factor()? else {
+                self.reset(m);
+                break;
+            };
+            let right = if level < 5 { self.binop_rest(right, right_start, level + 1)? } else { right };
+            if let Err(e) = self.chain_link(&mut links[level as usize]) {
+                super::drop_deep((left, right));
+                return Err(e);
             }
+            let loc = self.loc_from(start);
+            left = mk(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, loc);
         }
-        self.end_chain(links);
-        Ok(Some(left))
+        self.end_chain(links.iter().sum());
+        Ok(left)
     }
 
     /// `factor: '+' factor | '-' factor | '~' factor | power`
