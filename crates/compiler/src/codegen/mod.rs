@@ -145,6 +145,8 @@ pub(crate) struct Unit<'a> {
     pub cfg: Cfg,
     pub consts: Vec<ConstValue>,
     const_index: HashMap<ConstKey, u32>,
+    /// The code object constants by first line: the candidates for equality.
+    code_index: HashMap<u32, Vec<u32>>,
     pub names: IndexSet<String>,
     pub varnames: IndexSet<String>,
     pub cellvars: IndexSet<String>,
@@ -192,14 +194,21 @@ impl Unit<'_> {
             ConstValue::FrozenSet(items) => ConstKey::FrozenSet(items.iter().map(ConstKey::of).collect()),
             // Equal code objects are one constant, as in CPython (a `while`
             // test compiled twice makes the same lambda or genexpr twice).
-            // Few per unit, and unequal ones differ early (name, line).
+            // Only those of the same first line can be equal.
             ConstValue::Code(code) => {
-                let found = self.consts.iter().position(|c| matches!(c, ConstValue::Code(o) if o == code));
+                let line = code.co_firstlineno;
+                let candidates = self.code_index.entry(line).or_default();
+                let found = candidates
+                    .iter()
+                    .copied()
+                    .find(|&i| matches!(&self.consts[i as usize], ConstValue::Code(o) if o == code));
                 if let Some(i) = found {
-                    return i as u32;
+                    return i;
                 }
+                let i = self.consts.len() as u32;
+                candidates.push(i);
                 self.consts.push(value);
-                return self.consts.len() as u32 - 1;
+                return i;
             }
         };
         if let Some(i) = self.const_index.get(&key) {
@@ -351,6 +360,7 @@ impl<'a> Compiler<'a> {
             cfg: Cfg::new(),
             consts: Vec::new(),
             const_index: HashMap::default(),
+            code_index: HashMap::default(),
             names: IndexSet::default(),
             varnames,
             cellvars,
