@@ -1211,6 +1211,10 @@ impl Cfg {
         blk.instrs.extend(rest);
 
         self.truncate_after_exits();
+        // CPython 3.11 copies small exit blocks twice: before and after
+        // the per-block optimizations; the first pass can make a block an
+        // exit that the second copies in turn.
+        self.inline_small_exit_blocks();
         self.optimize_blocks(consts);
         self.eliminate_empty_blocks();
         self.thread_jumps();
