@@ -683,7 +683,7 @@ impl<'a> Compiler<'a> {
         )?;
         self.visit_stmts(finalbody)?;
         self.pop_fblock();
-        self.um().loc = Location::NONE;
+        // The re-raise keeps the location of the last statement compiled.
         self.emit_arg(Opcode::RERAISE, 0);
         self.use_block(cleanup);
         self.pop_except_and_reraise();
