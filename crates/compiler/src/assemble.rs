@@ -612,7 +612,9 @@ impl Cfg {
     /// (an implicit `return None`) becomes a copy of that block (CPython
     /// 3.11's extend_block: the jump turns into a NOP that keeps its line;
     /// blocks are visited newest first, so chains of such jumps collapse).
-    fn inline_small_exit_blocks(&mut self) {
+    /// `drop_unlocated`: a NOP without a line is dropped at once, as CPython
+    /// cleans it away before its second copying pass.
+    fn inline_small_exit_blocks(&mut self, drop_unlocated: bool) {
         let positions = self.layout_positions();
         for bi in (0..self.blocks.len()).rev() {
             let b = BlockId(bi as u32);
@@ -634,8 +636,12 @@ impl Cfg {
                 let copy = t.instrs.clone();
                 let blk = self.block_mut(b);
                 let j = blk.instrs.last_mut().expect("nonempty");
-                j.op = Op::Real(Opcode::NOP);
-                j.target = None;
+                if drop_unlocated && j.loc.is_none() {
+                    blk.instrs.pop();
+                } else {
+                    j.op = Op::Real(Opcode::NOP);
+                    j.target = None;
+                }
                 blk.instrs.extend(copy);
             }
         }
@@ -1214,12 +1220,12 @@ impl Cfg {
         // CPython 3.11 copies small exit blocks twice: before and after
         // the per-block optimizations; the first pass can make a block an
         // exit that the second copies in turn.
-        self.inline_small_exit_blocks();
+        self.inline_small_exit_blocks(true);
         self.optimize_blocks(consts);
         self.eliminate_empty_blocks();
         self.thread_jumps();
         self.remove_unreachable();
-        self.inline_small_exit_blocks();
+        self.inline_small_exit_blocks(false);
         self.remove_unreachable();
         self.remove_redundant_jumps();
         self.eliminate_empty_blocks();
