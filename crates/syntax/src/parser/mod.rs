@@ -575,4 +575,3 @@ impl<'src> Parser<'src> {
         self.level -= links;
     }
 }
-
