@@ -166,6 +166,9 @@ pub trait ConstPool {
     fn is_none(&self, index: u32) -> bool;
 }
 
+/// `Cfg::layout_positions` of a block outside the layout.
+const NOT_LAID_OUT: u32 = u32::MAX;
+
 /// CPython's limit on how many instructions an exit block may have to be
 /// copied in place of a jump to it.
 const MAX_COPY_SIZE: usize = 4;
@@ -273,7 +276,7 @@ impl Cfg {
                 self.block_mut(b).instrs[k].except = stack.last().copied();
             }
             if self.block(b).falls_through() {
-                if let Some(next) = positions.get(&b).and_then(|p| self.next_in_layout(*p)) {
+                if let Some(next) = self.next_of(&positions, b) {
                     if self.block(next).except_stack.is_none() {
                         self.block_mut(next).except_stack = Some(stack);
                         todo.push(next);
@@ -293,46 +296,61 @@ impl Cfg {
         }
     }
 
-    fn layout_positions(&self) -> std::collections::HashMap<BlockId, usize> {
-        self.order
-            .iter()
-            .enumerate()
-            .map(|(i, b)| (*b, i))
-            .collect()
+    /// Each block's index in the layout (`NOT_LAID_OUT` when it is not in it).
+    fn layout_positions(&self) -> Vec<u32> {
+        let mut positions = vec![NOT_LAID_OUT; self.blocks.len()];
+        for (i, b) in self.order.iter().enumerate() {
+            positions[b.0 as usize] = i as u32;
+        }
+        positions
+    }
+
+    /// The block laid out after `b`.
+    fn next_of(&self, positions: &[u32], b: BlockId) -> Option<BlockId> {
+        match positions[b.0 as usize] {
+            NOT_LAID_OUT => None,
+            p => self.next_in_layout(p as usize),
+        }
     }
 
     // ---------------------------------------------------------------------
     // Optimizations.
 
-    /// Follow empty blocks to the first block with code.
-    fn skip_empty(
-        &self,
-        mut b: BlockId,
-        positions: &std::collections::HashMap<BlockId, usize>,
-    ) -> Option<BlockId> {
-        let mut guard = 0;
-        while self.block(b).instrs.is_empty() {
-            b = self.next_in_layout(*positions.get(&b)?)?;
-            guard += 1;
-            if guard > self.order.len() {
-                return None;
-            }
+    /// For each layout position, the first block with code at or after
+    /// it (what following empty blocks leads to).
+    fn first_nonempty_from(&self) -> Vec<Option<BlockId>> {
+        let mut first = vec![None; self.order.len() + 1];
+        for (p, b) in self.order.iter().enumerate().rev() {
+            first[p] = if self.block(*b).instrs.is_empty() { first[p + 1] } else { Some(*b) };
         }
-        Some(b)
+        first
+    }
+
+    /// Follow empty blocks to the first block with code (`first` from
+    /// `first_nonempty_from`).
+    fn skip_empty(&self, b: BlockId, positions: &[u32], first: &[Option<BlockId>]) -> Option<BlockId> {
+        if !self.block(b).instrs.is_empty() {
+            return Some(b);
+        }
+        match positions[b.0 as usize] {
+            NOT_LAID_OUT => None,
+            p => first[p as usize],
+        }
     }
 
     fn eliminate_empty_blocks(&mut self) {
         let positions = self.layout_positions();
-        for i in 0..self.blocks.len() {
-            for k in 0..self.blocks[i].instrs.len() {
-                if let Some(t) = self.blocks[i].instrs[k].target {
-                    if let Some(nt) = self.skip_empty(t, &positions) {
-                        self.blocks[i].instrs[k].target = Some(nt);
-                    }
-                }
-                if let Some(h) = self.blocks[i].instrs[k].except {
-                    if let Some(nh) = self.skip_empty(h, &positions) {
-                        self.blocks[i].instrs[k].except = Some(nh);
+        let first = self.first_nonempty_from();
+        // Where a jump (or handler) to each block ends up.
+        let resolved: Vec<Option<BlockId>> =
+            (0..self.blocks.len()).map(|i| self.skip_empty(BlockId(i as u32), &positions, &first)).collect();
+        for block in &mut self.blocks {
+            for instr in &mut block.instrs {
+                for slot in [&mut instr.target, &mut instr.except] {
+                    if let Some(t) = *slot {
+                        if let Some(nt) = resolved[t.0 as usize] {
+                            *slot = Some(nt);
+                        }
                     }
                 }
             }
@@ -367,7 +385,7 @@ impl Cfg {
                 }
             }
             if self.block(b).falls_through() {
-                if let Some(next) = positions.get(&b).and_then(|p| self.next_in_layout(*p)) {
+                if let Some(next) = self.next_of(&positions, b) {
                     mark(next, &mut todo);
                 }
             }
@@ -546,9 +564,7 @@ impl Cfg {
                             if !same_line {
                                 break;
                             }
-                            let Some(next) =
-                                positions.get(&target).and_then(|p| self.next_in_layout(*p))
-                            else {
+                            let Some(next) = self.next_of(&positions, target) else {
                                 break;
                             };
                             let op = if instr.op == Op::Real(JUMP_IF_FALSE_OR_POP) {
@@ -573,12 +589,8 @@ impl Cfg {
                     let Some((op, t)) = new else { break };
                     // Forward-only jumps must stay forward.
                     if matches!(op, Op::Real(_)) {
-                        let (Some(a), Some(b)) =
-                            (positions.get(&BlockId(bi as u32)), positions.get(&t))
-                        else {
-                            break;
-                        };
-                        if b <= a {
+                        let (a, b) = (positions[bi], positions[t.0 as usize]);
+                        if a == NOT_LAID_OUT || b == NOT_LAID_OUT || b <= a {
                             break;
                         }
                     }
@@ -600,11 +612,13 @@ impl Cfg {
     /// (an implicit `return None`) becomes a copy of that block (CPython
     /// 3.11's extend_block: the jump turns into a NOP that keeps its line;
     /// blocks are visited newest first, so chains of such jumps collapse).
-    fn inline_small_exit_blocks(&mut self) {
-        let in_layout: std::collections::HashSet<BlockId> = self.order.iter().copied().collect();
+    /// `drop_unlocated`: a NOP without a line is dropped at once, as CPython
+    /// cleans it away before its second copying pass.
+    fn inline_small_exit_blocks(&mut self, drop_unlocated: bool) {
+        let positions = self.layout_positions();
         for bi in (0..self.blocks.len()).rev() {
             let b = BlockId(bi as u32);
-            if !in_layout.contains(&b) {
+            if positions[bi] == NOT_LAID_OUT {
                 continue;
             }
             let Some(last) = self.block(b).last().copied() else {
@@ -622,8 +636,12 @@ impl Cfg {
                 let copy = t.instrs.clone();
                 let blk = self.block_mut(b);
                 let j = blk.instrs.last_mut().expect("nonempty");
-                j.op = Op::Real(Opcode::NOP);
-                j.target = None;
+                if drop_unlocated && j.loc.is_none() {
+                    blk.instrs.pop();
+                } else {
+                    j.op = Op::Real(Opcode::NOP);
+                    j.target = None;
+                }
                 blk.instrs.extend(copy);
             }
         }
@@ -631,6 +649,8 @@ impl Cfg {
 
     fn remove_redundant_jumps(&mut self) {
         let positions = self.layout_positions();
+        // Only last instructions change here: which blocks are empty does not.
+        let first = self.first_nonempty_from();
         for pi in 0..self.order.len() {
             let b = self.order[pi];
             let Some(last) = self.block(b).last().copied() else {
@@ -650,7 +670,7 @@ impl Cfg {
             let target = last.target.expect("jump target");
             let next = self
                 .next_in_layout(pi)
-                .and_then(|n| self.skip_empty(n, &positions));
+                .and_then(|n| self.skip_empty(n, &positions, &first));
             if next == Some(target) {
                 let blk = self.block_mut(b);
                 let i = blk.instrs.last_mut().expect("nonempty");
@@ -665,59 +685,64 @@ impl Cfg {
     }
 
     fn remove_redundant_nops(&mut self) {
+        // The first line of the code after each layout position; blocks
+        // later in the layout are not changed yet when it is needed.
+        let mut next_first_line = vec![None; self.order.len() + 1];
+        for (p, b) in self.order.iter().enumerate().rev() {
+            next_first_line[p] = self.block(*b).instrs.first().map(|i| i.loc.lineno).or(next_first_line[p + 1]);
+        }
         for pi in 0..self.order.len() {
             let b = self.order[pi];
-            let next_first_line = self.order[pi + 1..]
-                .iter()
-                .find_map(|n| self.block(*n).instrs.first())
-                .map(|i| i.loc.lineno);
+            let next_first_line = next_first_line[pi + 1];
             let falls = self.block(b).falls_through();
-            let instrs = std::mem::take(&mut self.block_mut(b).instrs);
-            let mut out: Vec<Instr> = Vec::with_capacity(instrs.len());
+            let instrs = &mut self.blocks[b.0 as usize].instrs;
+            // Both passes only act at NOPs.
+            if !instrs.iter().any(|i| i.op == Op::Real(Opcode::NOP)) {
+                continue;
+            }
+            // Compacted in place: `w` instructions are kept so far.
             let n = instrs.len();
+            let mut w = 0;
             let mut pending_loc: Option<Location> = None;
-            for (k, mut instr) in instrs.into_iter().enumerate() {
+            for k in 0..n {
+                let mut instr = instrs[k];
                 if let Some(l) = pending_loc.take() {
                     if instr.loc.is_none() {
                         instr.loc = l;
                     }
                 }
-                if instr.op != Op::Real(Opcode::NOP) {
-                    out.push(instr);
-                    continue;
-                }
-                let line = instr.loc.lineno;
-                if line < 0 {
-                    continue;
-                }
-                if out.last().is_some_and(|p| p.loc.lineno == line) {
-                    continue;
-                }
-                if k + 1 < n {
-                    // Decided when the next instruction is seen.
-                    pending_loc = Some(instr.loc);
-                    out.push(instr);
-                    continue;
-                }
-                if falls && next_first_line == Some(line) {
-                    continue;
-                }
-                out.push(instr);
-            }
-            // Second pass: a NOP followed by an instruction of the same line is redundant.
-            let mut fin: Vec<Instr> = Vec::with_capacity(out.len());
-            for k in 0..out.len() {
-                let instr = out[k];
-                if instr.op == Op::Real(Opcode::NOP) {
-                    if let Some(nx) = out.get(k + 1) {
-                        if nx.loc.lineno == instr.loc.lineno {
-                            continue;
-                        }
+                let keep = if instr.op != Op::Real(Opcode::NOP) {
+                    true
+                } else {
+                    let line = instr.loc.lineno;
+                    if line < 0 || (w > 0 && instrs[w - 1].loc.lineno == line) {
+                        false
+                    } else if k + 1 < n {
+                        // Decided when the next instruction is seen.
+                        pending_loc = Some(instr.loc);
+                        true
+                    } else {
+                        !(falls && next_first_line == Some(line))
                     }
+                };
+                if keep {
+                    instrs[w] = instr;
+                    w += 1;
                 }
-                fin.push(instr);
             }
-            self.block_mut(b).instrs = fin;
+            instrs.truncate(w);
+            // Second pass: a NOP followed by an instruction of the same line is redundant.
+            let n = instrs.len();
+            let mut w = 0;
+            for k in 0..n {
+                let instr = instrs[k];
+                if instr.op == Op::Real(Opcode::NOP) && k + 1 < n && instrs[k + 1].loc.lineno == instr.loc.lineno {
+                    continue;
+                }
+                instrs[w] = instr;
+                w += 1;
+            }
+            instrs.truncate(w);
         }
     }
 
@@ -750,10 +775,11 @@ impl Cfg {
     /// after the original).
     fn duplicate_exits_without_lineno(&mut self) {
         let mut preds = self.predecessors();
-        let in_layout: std::collections::HashSet<BlockId> = self.order.iter().copied().collect();
-        for bi in (0..self.blocks.len()).rev() {
+        // Blocks added here are laid out but visited no more.
+        let positions = self.layout_positions();
+        for bi in (0..positions.len()).rev() {
             let b = BlockId(bi as u32);
-            if !in_layout.contains(&b) {
+            if positions[bi] == NOT_LAID_OUT {
                 continue;
             }
             let Some(last) = self.block(b).last().copied() else {
@@ -862,9 +888,9 @@ impl Cfg {
         };
         while let Some(b) = todo.pop() {
             let mut depth = self.block(b).start_depth.expect("set when queued");
-            let instrs = self.block(b).instrs.clone();
             let mut falls = true;
-            for instr in &instrs {
+            for k in 0..self.block(b).instrs.len() {
+                let instr = self.block(b).instrs[k];
                 let eff = instr.op.stack_effect(instr.arg, false);
                 let jeff = instr.op.stack_effect(instr.arg, true);
                 max = max.max(depth + eff.max(jeff));
@@ -884,7 +910,7 @@ impl Cfg {
                 }
             }
             if falls {
-                if let Some(n) = positions.get(&b).and_then(|p| self.next_in_layout(*p)) {
+                if let Some(n) = self.next_of(&positions, b) {
                     push(self, n, depth, &mut todo)?;
                 }
             }
@@ -900,11 +926,12 @@ impl Cfg {
     fn resolve_jumps(&mut self) {
         let positions = self.layout_positions();
         // Direction by layout position, as CPython decides it.
-        for (pi, b) in self.order.clone().into_iter().enumerate() {
+        for pi in 0..self.order.len() {
+            let b = self.order[pi];
             for k in 0..self.block(b).instrs.len() {
                 let instr = self.block(b).instrs[k];
                 let Some(t) = instr.target else { continue };
-                let forward = positions.get(&t).is_some_and(|tp| *tp > pi);
+                let forward = positions[t.0 as usize] != NOT_LAID_OUT && positions[t.0 as usize] as usize > pi;
                 use Opcode::*;
                 let real = match instr.op {
                     Op::Jump => {
@@ -957,12 +984,14 @@ impl Cfg {
         }
         loop {
             let mut offset = 0;
-            for b in self.order.clone() {
+            for pi in 0..self.order.len() {
+                let b = self.order[pi];
                 self.block_mut(b).offset = offset;
                 offset += self.block(b).instrs.iter().map(Instr::size).sum::<u32>();
             }
             let mut changed = false;
-            for b in self.order.clone() {
+            for pi in 0..self.order.len() {
+                let b = self.order[pi];
                 let mut off = self.block(b).offset;
                 for k in 0..self.block(b).instrs.len() {
                     let instr = self.block(b).instrs[k];
@@ -1188,11 +1217,15 @@ impl Cfg {
         blk.instrs.extend(rest);
 
         self.truncate_after_exits();
+        // CPython 3.11 copies small exit blocks twice: before and after
+        // the per-block optimizations; the first pass can make a block an
+        // exit that the second copies in turn.
+        self.inline_small_exit_blocks(true);
         self.optimize_blocks(consts);
         self.eliminate_empty_blocks();
         self.thread_jumps();
         self.remove_unreachable();
-        self.inline_small_exit_blocks();
+        self.inline_small_exit_blocks(false);
         self.remove_unreachable();
         self.remove_redundant_jumps();
         self.eliminate_empty_blocks();
@@ -1209,8 +1242,9 @@ impl Cfg {
         self.resolve_jumps();
 
         // Emit code, locations and exception ranges.
-        let mut code = Vec::new();
-        let mut lines = LineTableWriter::new(firstlineno);
+        let units: u32 = self.order.iter().flat_map(|b| &self.block(*b).instrs).map(Instr::size).sum();
+        let mut code = Vec::with_capacity(2 * units as usize);
+        let mut lines = LineTableWriter::with_capacity(firstlineno, 2 * units as usize);
         let mut entries: Vec<ExceptionEntry> = Vec::new();
         let mut cur: Option<(BlockId, u32)> = None;
         let mut offset = 0u32;
@@ -1233,8 +1267,8 @@ impl Cfg {
                 }
             }
         };
-        for b in self.order.clone() {
-            for instr in self.block(b).instrs.clone() {
+        for &b in &self.order {
+            for &instr in &self.block(b).instrs {
                 let Op::Real(op) = instr.op else { continue };
                 if cur.map(|c| c.0) != instr.except {
                     close(&mut cur, offset, &self, &mut entries);

@@ -257,6 +257,14 @@ impl LineTableWriter {
         }
     }
 
+    /// A writer with room for `capacity` bytes of table.
+    pub fn with_capacity(firstlineno: i32, capacity: usize) -> Self {
+        LineTableWriter {
+            out: Vec::with_capacity(capacity),
+            line: firstlineno,
+        }
+    }
+
     /// Record `loc` for an instruction of `units` code units (caches and
     /// EXTENDED_ARG prefixes included).
     pub fn push(&mut self, loc: Location, mut units: u32) {

@@ -20,9 +20,10 @@
 //! `varargs`, `varkeywords` feed the code flags and `needs_class_closure`
 //! the `__class__` cell / `__classcell__` of a class body.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 
-use indexmap::IndexMap;
+/// Symbols in order of first use, hashed with a fast hasher.
+pub type IndexMap<K, V> = indexmap::IndexMap<K, V, FxBuildHasher>;
 use syntax::ast::{
     Alias, Arguments, Comprehension, ExceptHandler, ExceptHandlerKind, Expr, ExprContext, ExprKind,
     Keyword, Loc, MatchCase, Mod, Pattern, PatternKind, Stmt, StmtKind, WithItem,
@@ -262,7 +263,7 @@ impl SymbolTable {
             blocks: Vec::new(),
             stack: Vec::new(),
             private: None,
-            by_node: HashMap::new(),
+            by_node: HashMap::default(),
             depth: 0,
         };
         b.enter_block("top", BlockType::Module, Loc::default(), None);
@@ -451,7 +452,7 @@ impl Builder<'_> {
             block_type,
             comprehension: None,
             loc,
-            symbols: IndexMap::new(),
+            symbols: IndexMap::default(),
             varnames: Vec::new(),
             children: Vec::new(),
             nested,
@@ -485,9 +486,9 @@ impl Builder<'_> {
 
     /// CPython's `symtable_add_def_helper`: record `flag` for `name` in `block`.
     fn add_def_in(&mut self, block: BlockId, name: &str, flag: u32, loc: Loc) -> VisitResult {
-        let mangled = mangle(self.private.as_deref(), name).into_owned();
+        let mangled = mangle(self.private.as_deref(), name);
         let ste = &self.blocks[block.index()];
-        let mut val = match ste.symbols.get(&mangled) {
+        let mut val = match ste.symbols.get(&*mangled) {
             Some(sym) => {
                 if flag & DEF_PARAM != 0 && sym.flags & DEF_PARAM != 0 {
                     return Err(self.error(
@@ -511,12 +512,17 @@ impl Builder<'_> {
             val |= DEF_COMP_ITER;
         }
         let ste = &mut self.blocks[block.index()];
-        ste.symbols.entry(mangled.clone()).or_default().flags = val;
+        match ste.symbols.get_mut(&*mangled) {
+            Some(sym) => sym.flags = val,
+            None => {
+                ste.symbols.insert(mangled.to_string(), Symbol { flags: val, ..Symbol::default() });
+            }
+        }
         if flag & DEF_PARAM != 0 {
-            ste.varnames.push(mangled);
+            ste.varnames.push(mangled.into_owned());
         } else if flag & DEF_GLOBAL != 0 {
             // The module's own symbols are the table of known globals.
-            self.blocks[0].symbols.entry(mangled).or_default().flags |= flag;
+            self.blocks[0].symbols.entry(mangled.into_owned()).or_default().flags |= flag;
         }
         Ok(())
     }
@@ -1277,8 +1283,8 @@ type NameSet = HashSet<String>;
 
 impl SymbolTable {
     fn analyze(&mut self) -> Result<(), CompileError> {
-        let mut free = NameSet::new();
-        let mut global = NameSet::new();
+        let mut free = NameSet::default();
+        let mut global = NameSet::default();
         self.analyze_block(BlockId::TOP, None, &mut free, &mut global)
     }
 
@@ -1294,10 +1300,10 @@ impl SymbolTable {
         global: &mut NameSet,
     ) -> Result<(), CompileError> {
         let block_type = self.block(id).block_type;
-        let mut local = NameSet::new();
-        let mut newglobal = NameSet::new();
-        let mut newbound = NameSet::new();
-        let mut newfree = NameSet::new();
+        let mut local = NameSet::default();
+        let mut newglobal = NameSet::default();
+        let mut newbound = NameSet::default();
+        let mut newfree = NameSet::default();
 
         // A class body's names are invisible to its methods: what they see
         // is fixed before the class's own names are analyzed.
@@ -1342,7 +1348,7 @@ impl SymbolTable {
             newbound.insert("__class__".to_string());
         }
 
-        let mut allfree = NameSet::new();
+        let mut allfree = NameSet::default();
         let children = self.block(id).children.clone();
         for child in children {
             let mut child_bound = newbound.clone();

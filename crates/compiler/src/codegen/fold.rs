@@ -67,6 +67,43 @@ fn fold(e: &Expr, optimize: u32, depth: u32) -> Option<Constant> {
                 elts.iter().map(|x| fold(x, optimize, depth + 1)).collect();
             items.map(Constant::Tuple)
         }
+        ExprKind::Subscript {
+            value,
+            slice,
+            ctx: ExprContext::Load,
+        } => {
+            let v = fold(value, optimize, depth + 1)?;
+            let i = fold(slice, optimize, depth + 1)?;
+            subscript(&v, &i)
+        }
+        _ => None,
+    }
+}
+
+/// `v[i]` for constants, when Python computes it without an error (CPython's
+/// fold_subscr): an integer index into a str, bytes or tuple.
+fn subscript(v: &Constant, i: &Constant) -> Option<Constant> {
+    let i = match i {
+        Constant::Bool(b) => *b as i64,
+        Constant::Int(i) => *i,
+        // Beyond i64, too large for any sequence: an IndexError.
+        Constant::BigInt(i) => i64::try_from(i).ok()?,
+        _ => return None,
+    };
+    let at = |len: usize| -> Option<usize> {
+        let k = if i < 0 { i.checked_add(len as i64)? } else { i };
+        (0..len as i64).contains(&k).then_some(k as usize)
+    };
+    match v {
+        Constant::Str(s) => {
+            let n = s.code_points().count();
+            let cp = s.code_points().nth(at(n)?)?;
+            let mut out = syntax::wtf8::Wtf8Buf::new();
+            out.push_code_point(cp);
+            Some(Constant::Str(out))
+        }
+        Constant::Bytes(b) => Some(Constant::Int(b[at(b.len())?] as i64)),
+        Constant::Tuple(t) => Some(t[at(t.len())?].clone()),
         _ => None,
     }
 }
@@ -416,6 +453,23 @@ mod tests {
         assert_eq!(binary(&int(1), Operator::LShift, &int(200)), None);
         assert_eq!(unary(UnaryOp::Invert, &int(5)), Some(int(-6)));
         assert_eq!(unary(UnaryOp::Not, &int(0)), Some(Constant::Bool(true)));
+    }
+
+    #[test]
+    fn subscripts_of_constants() {
+        use syntax::wtf8::Wtf8Buf;
+        let s = |t: &str| Constant::Str(Wtf8Buf::from(t));
+        // Values from python3: 'aé€'[1], b'!'[0], ('a', 2)[-1], 'ab'[True].
+        assert_eq!(subscript(&s("aé€"), &int(1)), Some(s("é")));
+        assert_eq!(subscript(&s("aé€"), &int(-1)), Some(s("€")));
+        assert_eq!(subscript(&Constant::Bytes(b"!".to_vec()), &int(0)), Some(int(33)));
+        assert_eq!(subscript(&Constant::Tuple(vec![s("a"), int(2)]), &int(-1)), Some(int(2)));
+        assert_eq!(subscript(&s("ab"), &Constant::Bool(true)), Some(s("b")));
+        // IndexError and TypeError: left to run time.
+        assert_eq!(subscript(&s("ab"), &int(2)), None);
+        assert_eq!(subscript(&s("ab"), &int(-3)), None);
+        assert_eq!(subscript(&s("ab"), &Constant::Float(0.0)), None);
+        assert_eq!(subscript(&int(1), &int(0)), None);
     }
 
     #[test]

@@ -17,10 +17,11 @@ pub(crate) mod fold;
 mod pattern;
 mod stmt;
 
-use std::collections::HashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap as HashMap};
 use std::sync::Arc;
 
-use indexmap::IndexSet;
+/// Names in order of first use, hashed with a fast hasher.
+pub type IndexSet<K> = indexmap::IndexSet<K, FxBuildHasher>;
 use syntax::ast::{Constant, ExprKind, Loc, Mod, Stmt, StmtKind};
 
 use crate::assemble::{BlockId, Cfg, ConstPool, Op, Prefix};
@@ -144,6 +145,8 @@ pub(crate) struct Unit<'a> {
     pub cfg: Cfg,
     pub consts: Vec<ConstValue>,
     const_index: HashMap<ConstKey, u32>,
+    /// The code object constants by first line: the candidates for equality.
+    code_index: HashMap<u32, Vec<u32>>,
     pub names: IndexSet<String>,
     pub varnames: IndexSet<String>,
     pub cellvars: IndexSet<String>,
@@ -191,14 +194,21 @@ impl Unit<'_> {
             ConstValue::FrozenSet(items) => ConstKey::FrozenSet(items.iter().map(ConstKey::of).collect()),
             // Equal code objects are one constant, as in CPython (a `while`
             // test compiled twice makes the same lambda or genexpr twice).
-            // Few per unit, and unequal ones differ early (name, line).
+            // Only those of the same first line can be equal.
             ConstValue::Code(code) => {
-                let found = self.consts.iter().position(|c| matches!(c, ConstValue::Code(o) if o == code));
+                let line = code.co_firstlineno;
+                let candidates = self.code_index.entry(line).or_default();
+                let found = candidates
+                    .iter()
+                    .copied()
+                    .find(|&i| matches!(&self.consts[i as usize], ConstValue::Code(o) if o == code));
                 if let Some(i) = found {
-                    return i as u32;
+                    return i;
                 }
+                let i = self.consts.len() as u32;
+                candidates.push(i);
                 self.consts.push(value);
-                return self.consts.len() as u32 - 1;
+                return i;
             }
         };
         if let Some(i) = self.const_index.get(&key) {
@@ -263,6 +273,15 @@ pub(crate) struct Compiler<'a> {
     depth: u32,
 }
 
+/// The index of `name` in `set`, added at the end if missing (without
+/// allocating when it is there).
+fn index_of_or_insert(set: &mut IndexSet<String>, name: &str) -> u32 {
+    match set.get_index_of(name) {
+        Some(i) => i as u32,
+        None => set.insert_full(name.to_owned()).0 as u32,
+    }
+}
+
 pub(crate) type CResult<T = ()> = Result<T, CompileError>;
 
 /// Deeper nesting than this is refused with RecursionError, as CPython does.
@@ -286,11 +305,11 @@ impl<'a> Compiler<'a> {
 
     pub fn enter_scope(&mut self, name: &str, scope_type: ScopeType, ste: usize, lineno: u32) {
         let block = &self.st.blocks[ste];
-        let mut varnames = IndexSet::new();
+        let mut varnames = IndexSet::default();
         for v in &block.varnames {
             varnames.insert(v.clone());
         }
-        let mut cellvars: IndexSet<String> = IndexSet::new();
+        let mut cellvars: IndexSet<String> = IndexSet::default();
         if block.needs_class_closure {
             cellvars.insert("__class__".to_string());
         }
@@ -340,8 +359,9 @@ impl<'a> Compiler<'a> {
             private,
             cfg: Cfg::new(),
             consts: Vec::new(),
-            const_index: HashMap::new(),
-            names: IndexSet::new(),
+            const_index: HashMap::default(),
+            code_index: HashMap::default(),
+            names: IndexSet::default(),
             varnames,
             cellvars,
             freevars,
@@ -573,8 +593,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn add_name(&mut self, name: &str) -> u32 {
-        let (i, _) = self.um().names.insert_full(name.to_string());
-        i as u32
+        index_of_or_insert(&mut self.um().names, name)
     }
 
     pub fn mangle<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
@@ -583,8 +602,8 @@ impl<'a> Compiler<'a> {
 
     /// Emit an instruction whose argument is a (mangled) name in co_names.
     pub fn emit_name(&mut self, op: Opcode, name: &str) {
-        let mangled = self.mangle(name).into_owned();
-        let i = self.add_name(&mangled);
+        let mangled = symtable::mangle(self.u().private.as_deref(), name);
+        let i = index_of_or_insert(&mut self.um().names, &mangled);
         self.emit_arg(op, i);
     }
 
@@ -630,7 +649,7 @@ impl<'a> Compiler<'a> {
         if matches!(ctx, Store | Del) && name == "__debug__" {
             return Err(self.error("cannot assign to __debug__", loc));
         }
-        let mangled = self.mangle(name).into_owned();
+        let mangled = symtable::mangle(self.u().private.as_deref(), name);
         let ste = self.ste();
         let scope = ste.scope_of(&mangled);
         let is_function = ste.block_type == BlockType::Function;
@@ -661,7 +680,7 @@ impl<'a> Compiler<'a> {
                 self.emit_arg(op, i);
             }
             Kind::Fast => {
-                let (i, _) = self.um().varnames.insert_full(mangled);
+                let i = index_of_or_insert(&mut self.um().varnames, &mangled);
                 let op = match ctx {
                     Load => Opcode::LOAD_FAST,
                     Store => Opcode::STORE_FAST,

@@ -5,7 +5,7 @@
 //! On failure, control goes to the "fail_pop" block that pops exactly the
 //! items pushed so far.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use syntax::ast::{
     CmpOp, Constant, Expr, ExprContext, ExprKind, Loc, MatchCase, Pattern, PatternKind, Stmt,
@@ -370,7 +370,7 @@ impl<'a> Compiler<'a> {
             self.jump_to_fail_pop(pc, Op::PopJumpIfFalse);
         }
         let mut seen: Vec<Constant> = Vec::new();
-        let mut seen_keys: HashSet<String> = HashSet::new();
+        let mut seen_keys: HashSet<String> = HashSet::default();
         for key in keys {
             if let Some(c) = fold::const_value(key, self.optimize) {
                 let k = format!("{c:?}");

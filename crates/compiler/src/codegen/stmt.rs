@@ -683,7 +683,7 @@ impl<'a> Compiler<'a> {
         )?;
         self.visit_stmts(finalbody)?;
         self.pop_fblock();
-        self.um().loc = Location::NONE;
+        // The re-raise keeps the location of the last statement compiled.
         self.emit_arg(Opcode::RERAISE, 0);
         self.use_block(cleanup);
         self.pop_except_and_reraise();
@@ -1038,6 +1038,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn with_except_finish(&mut self, cleanup: BlockId) {
+        // Artificial code: no location, which also holds for what follows
+        // the statement until the next one sets it.
+        self.um().loc = Location::NONE;
         let exit = self.new_block();
         self.emit_jump(Op::PopJumpIfTrue, exit);
         self.next_block();

@@ -25,6 +25,18 @@ use crate::token::{Pos, Token, TokenKind};
 /// Run the start rule; on failure rerun it with the `invalid_*` rules enabled
 /// and raise the most specific error, as `_PyPegen_run_parser` does.
 pub(crate) fn run_parser(p: &mut Parser<'_>) -> PResult<Mod> {
+    p.fast = true;
+    let fast = p.start_rule();
+    p.fast = false;
+    if let Ok(Some(m)) = fast {
+        return Ok(m);
+    }
+    // The fast pass may look at fewer tokens and fail differently: the
+    // error comes from the exact pass, as CPython's first pass.
+    p.reset(0);
+    p.level = 0;
+    p.fill = 0;
+    p.peak = 0;
     let first = p.start_rule();
     if let Ok(Some(m)) = first {
         return Ok(m);

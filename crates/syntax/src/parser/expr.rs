@@ -3,7 +3,7 @@
 
 use super::{MemoRule, PResult, Parser};
 use crate::ast::{BoolOp, CmpOp, Comprehension, Constant, Expr, ExprContext, ExprKind, Loc, Operator, UnaryOp};
-use crate::token::{Keyword, TokenKind};
+use crate::token::{Keyword, Pos, TokenKind};
 
 type R<T> = PResult<Option<T>>;
 
@@ -339,49 +339,64 @@ impl<'src> Parser<'src> {
         self.memo_expr(MemoRule::BitwiseOr, |p| p.binop_chain(0))
     }
 
-    /// `bitwise_xor`, `bitwise_and`, `shift_expr`, `sum`, `term`: one loop
-    /// per precedence level (`level` 0 = `|` .. 5 = `*`), operands of the
-    /// next level; `term`'s operands are `factor`s.
+    /// `bitwise_or`, `bitwise_xor`, `bitwise_and`, `shift_expr`, `sum`,
+    /// `term` (precedence levels 0 = `|` .. 5 = `*`; operands are
+    /// `factor`s) parsed by precedence climbing: the same trees as one
+    /// left-recursive loop per level, without descending through every level
+    /// for every operand.
     fn binop_chain(&mut self, level: u8) -> R<Expr> {
         let start = self.start_pos();
-        let operand = |p: &mut Self| if level == 5 { p.factor() } else { p.binop_chain(level + 1) };
-        let Some(mut left) = operand(self)? else { return Ok(None) };
-        let mut links = 0;
+        let Some(left) = self.factor()? else { return Ok(None) };
+        self.binop_rest(left, start, level).map(Some)
+    }
+
+    /// Extend `left` (starting at `start`) with the operators of level
+    /// `min` and above.
+    fn binop_rest(&mut self, mut left: Expr, start: Pos, min: u8) -> PResult<Expr> {
+        // The links each level's loop holds (see `chain_link`), kept as the
+        // per-level loops would: a level's links are given back once an
+        // operator of a lower level ends its chain.
+        let mut links = [0u32; 6];
         loop {
-            let op = match (level, self.peek_kind()) {
-                (0, TokenKind::VBar) => Operator::BitOr,
-                (1, TokenKind::Circumflex) => Operator::BitXor,
-                (2, TokenKind::Amper) => Operator::BitAnd,
-                (3, TokenKind::LeftShift) => Operator::LShift,
-                (3, TokenKind::RightShift) => Operator::RShift,
-                (4, TokenKind::Plus) => Operator::Add,
-                (4, TokenKind::Minus) => Operator::Sub,
-                (5, TokenKind::Star) => Operator::Mult,
-                (5, TokenKind::Slash) => Operator::Div,
-                (5, TokenKind::DoubleSlash) => Operator::FloorDiv,
-                (5, TokenKind::Percent) => Operator::Mod,
-                (5, TokenKind::At) => Operator::MatMult,
+            let (op, level) = match self.peek_kind() {
+                TokenKind::VBar => (Operator::BitOr, 0),
+                TokenKind::Circumflex => (Operator::BitXor, 1),
+                TokenKind::Amper => (Operator::BitAnd, 2),
+                TokenKind::LeftShift => (Operator::LShift, 3),
+                TokenKind::RightShift => (Operator::RShift, 3),
+                TokenKind::Plus => (Operator::Add, 4),
+                TokenKind::Minus => (Operator::Sub, 4),
+                TokenKind::Star => (Operator::Mult, 5),
+                TokenKind::Slash => (Operator::Div, 5),
+                TokenKind::DoubleSlash => (Operator::FloorDiv, 5),
+                TokenKind::Percent => (Operator::Mod, 5),
+                TokenKind::At => (Operator::MatMult, 5),
                 _ => break,
             };
+            if level < min {
+                break;
+            }
+            for held in &mut links[level as usize + 1..] {
+                self.end_chain(*held);
+                *held = 0;
+            }
             let m = self.mark();
             self.bump();
-            match operand(self)? {
-                Some(right) => {
-                    if let Err(e) = self.chain_link(&mut links) {
-                        super::drop_deep((left, right));
-                        return Err(e);
-                    }
-                    let loc = self.loc_from(start);
-                    left = mk(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, loc);
-                }
-                None => {
-                    self.reset(m);
-                    break;
-                }
+            let right_start = self.start_pos();
+            let Some(right) = self.factor()? else {
+                self.reset(m);
+                break;
+            };
+            let right = if level < 5 { self.binop_rest(right, right_start, level + 1)? } else { right };
+            if let Err(e) = self.chain_link(&mut links[level as usize]) {
+                super::drop_deep((left, right));
+                return Err(e);
             }
+            let loc = self.loc_from(start);
+            left = mk(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, loc);
         }
-        self.end_chain(links);
-        Ok(Some(left))
+        self.end_chain(links.iter().sum());
+        Ok(left)
     }
 
     /// `factor: '+' factor | '-' factor | '~' factor | power`
@@ -558,6 +573,13 @@ impl<'src> Parser<'src> {
                 loc,
             )));
         }
+        // `named_expression` would parse the same expression again: it
+        // differs only for `NAME ':='`.
+        if self.fast && !self.at(TokenKind::ColonEqual) {
+            if let Some(lower) = lower {
+                return Ok(Some(lower));
+            }
+        }
         self.reset(m);
         self.named_expression()
     }
@@ -594,6 +616,20 @@ impl<'src> Parser<'src> {
                 self.bump();
                 Ok(Some(constant(Constant::Ellipsis, loc)))
             }
+            TokenKind::LPar | TokenKind::LSqb | TokenKind::LBrace if self.fast => {
+                if let Some(e) = self.display_fast(t.kind)? {
+                    return Ok(Some(e));
+                }
+                self.display_alternatives(t.kind)
+            }
+            _ => self.display_alternatives(t.kind),
+        }
+    }
+
+    /// The alternatives of `atom` that start with a bracket, as the grammar
+    /// orders them.
+    fn display_alternatives(&mut self, open: TokenKind) -> R<Expr> {
+        match open {
             TokenKind::LPar => {
                 if let Some(e) = self.tuple()? {
                     return Ok(Some(e));
@@ -623,6 +659,168 @@ impl<'src> Parser<'src> {
             }
             _ => Ok(None),
         }
+    }
+
+    /// In the fast pass, the bracketed atoms parsed in one go: the grammar
+    /// tries `tuple`, `group`, then `genexp` (and alike for lists, sets and
+    /// dicts), each parsing the first element again. Here the first element
+    /// is parsed once and the token after it chooses the alternative, which
+    /// gives the same tree for every input these alternatives accept. On
+    /// anything unusual (`yield`, a starred or `:=` first element, a failure)
+    /// it gives up (`Ok(None)`, position restored) and the caller runs the
+    /// alternatives of the grammar.
+    fn display_fast(&mut self, open: TokenKind) -> R<Expr> {
+        let start = self.start_pos();
+        let m = self.mark();
+        self.bump();
+        let r = match open {
+            TokenKind::LPar => self.paren_fast(start)?,
+            TokenKind::LSqb => self.list_fast(start)?,
+            _ => self.brace_fast(start)?,
+        };
+        if r.is_none() {
+            self.reset(m);
+        }
+        Ok(r)
+    }
+
+    /// Whether the next tokens start `for_if_clauses`.
+    fn at_for_if_clause(&mut self) -> bool {
+        self.at_kw(Keyword::For) || self.at_kw(Keyword::Async)
+    }
+
+    /// The first element of a display, when it is a plain expression
+    /// (what `named_expression` gives for it).
+    fn first_element_fast(&mut self) -> R<Expr> {
+        if self.at(TokenKind::Star) || self.at_kw(Keyword::Yield) {
+            return Ok(None);
+        }
+        if self.at(TokenKind::Name) && self.peek_kind2() == TokenKind::ColonEqual {
+            return Ok(None);
+        }
+        let e = self.expression()?;
+        if self.at(TokenKind::ColonEqual) {
+            return Ok(None);
+        }
+        Ok(e)
+    }
+
+    /// After `(`: `tuple`, `group` or `genexp`.
+    fn paren_fast(&mut self, start: Pos) -> R<Expr> {
+        if self.expect(TokenKind::RPar).is_some() {
+            return Ok(Some(mk(ExprKind::Tuple { elts: vec![], ctx: ExprContext::Load }, self.loc_from(start))));
+        }
+        let Some(first) = self.first_element_fast()? else { return Ok(None) };
+        match self.peek_kind() {
+            // group: the expression itself.
+            TokenKind::RPar => {
+                self.bump();
+                Ok(Some(first))
+            }
+            TokenKind::Comma => {
+                let mut elts = vec![first];
+                self.bump();
+                if let Some(rest) = self.star_named_expressions()? {
+                    elts.extend(rest);
+                }
+                if self.expect(TokenKind::RPar).is_none() {
+                    return Ok(None);
+                }
+                Ok(Some(mk(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.loc_from(start))))
+            }
+            _ if self.at_for_if_clause() => self.comprehension_tail(start, first, TokenKind::RPar),
+            _ => Ok(None),
+        }
+    }
+
+    /// After `[`: `list` or `listcomp`.
+    fn list_fast(&mut self, start: Pos) -> R<Expr> {
+        let mut elts = Vec::new();
+        if !self.at(TokenKind::RSqb) {
+            let Some(first) = self.first_element_fast()? else { return Ok(None) };
+            if self.at_for_if_clause() {
+                return self.comprehension_tail(start, first, TokenKind::RSqb);
+            }
+            elts.push(first);
+            while self.expect(TokenKind::Comma).is_some() {
+                match self.star_named_expression()? {
+                    Some(e) => elts.push(e),
+                    None => break,
+                }
+            }
+        }
+        if self.expect(TokenKind::RSqb).is_none() {
+            return Ok(None);
+        }
+        Ok(Some(mk(ExprKind::List { elts, ctx: ExprContext::Load }, self.loc_from(start))))
+    }
+
+    /// After `{`: `dict`, `set`, `dictcomp` or `setcomp`.
+    fn brace_fast(&mut self, start: Pos) -> R<Expr> {
+        if self.expect(TokenKind::RBrace).is_some() {
+            return Ok(Some(mk(ExprKind::Dict { keys: vec![], values: vec![] }, self.loc_from(start))));
+        }
+        if self.at(TokenKind::DoubleStar) {
+            return Ok(None);
+        }
+        let Some(first) = self.first_element_fast()? else { return Ok(None) };
+        if self.expect(TokenKind::Colon).is_none() {
+            if self.at_for_if_clause() {
+                return self.comprehension_tail(start, first, TokenKind::RBrace);
+            }
+            let mut elts = vec![first];
+            while self.expect(TokenKind::Comma).is_some() {
+                match self.star_named_expression()? {
+                    Some(e) => elts.push(e),
+                    None => break,
+                }
+            }
+            if self.expect(TokenKind::RBrace).is_none() {
+                return Ok(None);
+            }
+            return Ok(Some(mk(ExprKind::Set { elts }, self.loc_from(start))));
+        }
+        let Some(value) = self.expression()? else { return Ok(None) };
+        if self.at_for_if_clause() {
+            let Some(generators) = self.for_if_clauses()? else { return Ok(None) };
+            if self.expect(TokenKind::RBrace).is_none() {
+                return Ok(None);
+            }
+            let loc = self.loc_from(start);
+            return Ok(Some(mk(ExprKind::DictComp { key: Box::new(first), value: Box::new(value), generators }, loc)));
+        }
+        let mut keys = vec![Some(first)];
+        let mut values = vec![value];
+        while self.expect(TokenKind::Comma).is_some() {
+            match self.double_starred_kvpair()? {
+                Some((k, v)) => {
+                    keys.push(k);
+                    values.push(v);
+                }
+                None => break,
+            }
+        }
+        if self.expect(TokenKind::RBrace).is_none() {
+            return Ok(None);
+        }
+        Ok(Some(mk(ExprKind::Dict { keys, values }, self.loc_from(start))))
+    }
+
+    /// The rest of a comprehension after its element: `for_if_clauses`
+    /// and the closing bracket.
+    fn comprehension_tail(&mut self, start: Pos, elt: Expr, close: TokenKind) -> R<Expr> {
+        let Some(generators) = self.for_if_clauses()? else { return Ok(None) };
+        if self.expect(close).is_none() {
+            return Ok(None);
+        }
+        let loc = self.loc_from(start);
+        let elt = Box::new(elt);
+        let kind = match close {
+            TokenKind::RSqb => ExprKind::ListComp { elt, generators },
+            TokenKind::RBrace => ExprKind::SetComp { elt, generators },
+            _ => ExprKind::GeneratorExp { elt, generators },
+        };
+        Ok(Some(mk(kind, loc)))
     }
 
     /// The value of a NUMBER token (`_PyPegen_number_token`).

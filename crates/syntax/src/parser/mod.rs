@@ -25,7 +25,7 @@ mod targets;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::ast::{Expr, ExprContext, ExprKind, Keyword as KeywordNode, Loc, Mod, Pattern, Stmt};
 use crate::error::{SyntaxError, SyntaxErrorKind};
@@ -69,9 +69,12 @@ pub(crate) struct Parser<'src> {
     /// Packrat memo: results of the memoized rules by (token index, rule).
     /// Backtracking re-enters the same rule at the same position (e.g. `(`
     /// tries tuple, then group, then genexp); the memo keeps parsing linear.
-    /// Each entry: the result, the position after it, and a bound on the
-    /// depth of its tree.
-    pub(crate) memo: HashMap<(usize, MemoRule), (Memo, usize, u32)>,
+    pub(crate) memo: FxHashMap<(usize, MemoRule), MemoEntry>,
+    /// The fast first pass: memo results are kept only once a rule is
+    /// reached again at the same position, and statements skip the
+    /// alternatives their tokens rule out. Only a pass that succeeds keeps
+    /// its result; on failure the pass is run again exactly as CPython's.
+    pub(crate) fast: bool,
     /// The deepest `level` reached since the innermost memoized rule began.
     pub(crate) peak: u32,
     /// Bracket nesting level after each token (CPython's `token->level`).
@@ -95,6 +98,17 @@ pub(crate) enum MemoRule {
     InvalidNamedExpression,
 }
 
+/// A memo entry.
+pub(crate) enum MemoEntry {
+    /// The result, the position after it, and a bound on the depth of its tree.
+    Stored(Memo, usize, u32),
+    /// In the fast pass, a match handed to its caller without a copy: the
+    /// rule runs again if reached again (it is deterministic), and that
+    /// second result is stored. Most matches are never asked for twice, so
+    /// this spares copying them; no rule runs more than twice per position.
+    Handed,
+}
+
 #[derive(Clone, Debug)]
 pub(crate) enum Memo {
     Expr(Option<Expr>),
@@ -102,6 +116,19 @@ pub(crate) enum Memo {
     Stmts(Option<Vec<Stmt>>),
     Pattern(Option<Pattern>),
     Unit,
+}
+
+impl Memo {
+    /// Whether the rule matched (a failure costs nothing to copy).
+    fn is_match(&self) -> bool {
+        match self {
+            Memo::Expr(e) => e.is_some(),
+            Memo::Call(c) => c.is_some(),
+            Memo::Stmts(s) => s.is_some(),
+            Memo::Pattern(p) => p.is_some(),
+            Memo::Unit => false,
+        }
+    }
 }
 
 /// A saved position to backtrack to.
@@ -161,7 +188,8 @@ impl<'src> Parser<'src> {
             warnings,
             byte_offsets: false,
             file_input: false,
-            memo: HashMap::new(),
+            memo: FxHashMap::default(),
+            fast: false,
             peak: 0,
         }
     }
@@ -469,12 +497,16 @@ impl<'src> Parser<'src> {
         f: impl FnOnce(&mut Self) -> PResult<Memo>,
     ) -> PResult<Memo> {
         let start = self.pos;
-        if let Some((m, end, depth)) = self.memo.get(&(start, rule)) {
-            let (end, depth) = (*end, *depth);
-            let m = clone_memo(m, depth);
-            self.pos = end;
-            return Ok(m);
-        }
+        let handed = match self.memo.get(&(start, rule)) {
+            Some(MemoEntry::Stored(m, end, depth)) => {
+                let (end, depth) = (*end, *depth);
+                let m = clone_memo(m, depth);
+                self.pos = end;
+                return Ok(m);
+            }
+            Some(MemoEntry::Handed) => true,
+            None => false,
+        };
         // The deepest level reached while parsing bounds the depth of the
         // tree built.
         let outer_peak = self.peak;
@@ -483,7 +515,12 @@ impl<'src> Parser<'src> {
         let depth = self.peak - self.level;
         self.peak = self.peak.max(outer_peak);
         let m = r?;
-        self.memo.insert((start, rule), (clone_memo(&m, depth), self.pos, depth));
+        let entry = if self.fast && !handed && m.is_match() {
+            MemoEntry::Handed
+        } else {
+            MemoEntry::Stored(clone_memo(&m, depth), self.pos, depth)
+        };
+        self.memo.insert((start, rule), entry);
         Ok(m)
     }
 

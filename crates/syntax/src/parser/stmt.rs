@@ -14,6 +14,15 @@ use crate::token::{Keyword, Pos, Token, TokenKind};
 
 type R<T> = PResult<Option<T>>;
 
+/// See [`Parser::assignment_marks`].
+struct AssignmentMarks {
+    colon: bool,
+    equal: bool,
+    aug: bool,
+    /// Index of the last `=`: `star_targets '='` cannot match after it.
+    last_equal: usize,
+}
+
 fn st(kind: StmtKind, loc: crate::ast::Loc) -> Stmt {
     Stmt { kind, loc }
 }
@@ -192,6 +201,10 @@ impl<'src> Parser<'src> {
     ///     | single_target augassign ~ (yield_expr | star_expressions)
     ///     | invalid_assignment`
     fn assignment(&mut self) -> R<Stmt> {
+        let marks = if self.fast { self.assignment_marks() } else { AssignmentMarks { colon: true, equal: true, aug: true, last_equal: usize::MAX } };
+        if !(marks.colon || marks.equal || marks.aug) {
+            return Ok(None);
+        }
         let start = self.start_pos();
         let m = self.mark();
         // NAME ':' expression ['=' annotated_rhs]
@@ -209,7 +222,7 @@ impl<'src> Parser<'src> {
             self.reset(m);
         }
         // ('(' single_target ')' | single_subscript_attribute_target) ':' expression ['=' annotated_rhs]
-        {
+        if marks.colon {
             let mut target = None;
             if self.expect(TokenKind::LPar).is_some() {
                 if let Some(t) = self.single_target()? {
@@ -239,10 +252,13 @@ impl<'src> Parser<'src> {
             self.reset(m);
         }
         // (star_targets '=')+ annotated_rhs !'=' [TYPE_COMMENT]
-        {
+        if marks.equal {
             let mut targets = Vec::new();
             loop {
                 let m2 = self.mark();
+                if m2 > marks.last_equal {
+                    break;
+                }
                 match self.star_targets()? {
                     Some(t) if self.expect(TokenKind::Equal).is_some() => targets.push(t),
                     _ => {
@@ -262,6 +278,9 @@ impl<'src> Parser<'src> {
             self.reset(m);
         }
         // single_target augassign ~ annotated_rhs
+        if !marks.aug {
+            return Ok(None);
+        }
         if let Some(target) = self.single_target()? {
             if let Some(op) = self.augassign() {
                 // Cut: past the operator no other alternative is tried.
@@ -278,6 +297,42 @@ impl<'src> Parser<'src> {
             self.invalid_assignment()?;
         }
         Ok(None)
+    }
+
+    /// Which tokens the alternatives of `assignment` need occur outside
+    /// brackets in the simple statement starting here: an alternative whose
+    /// token is missing cannot match. The scan fetches no token (it leaves
+    /// `fill` alone, which locates errors).
+    fn assignment_marks(&self) -> AssignmentMarks {
+        let mut marks = AssignmentMarks { colon: false, equal: false, aug: false, last_equal: 0 };
+        let base = if self.pos == 0 { 0 } else { self.levels[self.pos - 1] };
+        for (i, (t, &level)) in self.tokens[self.pos..].iter().zip(&self.levels[self.pos..]).enumerate() {
+            match t.kind {
+                TokenKind::Newline | TokenKind::EndMarker | TokenKind::Error => break,
+                _ if level != base => {}
+                TokenKind::Semi => break,
+                TokenKind::Colon => marks.colon = true,
+                TokenKind::Equal => {
+                    marks.equal = true;
+                    marks.last_equal = self.pos + i;
+                }
+                TokenKind::PlusEqual
+                | TokenKind::MinEqual
+                | TokenKind::StarEqual
+                | TokenKind::AtEqual
+                | TokenKind::SlashEqual
+                | TokenKind::PercentEqual
+                | TokenKind::AmperEqual
+                | TokenKind::VBarEqual
+                | TokenKind::CircumflexEqual
+                | TokenKind::LeftShiftEqual
+                | TokenKind::RightShiftEqual
+                | TokenKind::DoubleStarEqual
+                | TokenKind::DoubleSlashEqual => marks.aug = true,
+                _ => {}
+            }
+        }
+        marks
     }
 
     /// `['=' annotated_rhs]`

@@ -230,3 +230,55 @@ fn random_inputs_never_panic() {
         }
     }
 }
+
+/// Parse `src` with one first pass, fast or exact (no second pass).
+fn first_pass(src: &str, fast: bool) -> Option<String> {
+    let mut p = super::Parser::new(src, Mode::Module);
+    p.fast = fast;
+    match p.start_rule() {
+        Ok(Some(tree)) => Some(dump(&tree)),
+        _ => None,
+    }
+}
+
+#[test]
+fn fast_pass_builds_the_trees_of_the_exact_pass() {
+    // Bracketed displays, slices and assignments: where the fast pass
+    // takes its shortcuts.
+    const PIECES: &[&str] = &[
+        "x", "y", "1", "'s'", "(", ")", "[", "]", "{", "}", ",", ":", "=", ":=", "*", "**", "+", ".", "a.b", "f(",
+        "for", "in", "if", "else", "async", "yield", "lambda", "not", "+=", "x[", ";",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut matched = 0;
+    for _ in 0..30000 {
+        let len = 1 + (next() % 8) as usize;
+        let mut src = String::new();
+        for _ in 0..len {
+            src.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            src.push(' ');
+        }
+        src.push('\n');
+        let exact = first_pass(&src, false);
+        if let Some(fast) = first_pass(&src, true) {
+            matched += 1;
+            assert_eq!(Some(fast), exact, "source: {src:?}");
+        }
+    }
+    // The inputs must exercise valid code too.
+    assert!(matched > 500, "{matched}");
+    for src in [
+        "(a)\n", "(a, b)\n", "()\n", "(a for b in c)\n", "[a for b in c if d]\n", "[a, *b, c,]\n", "{}\n",
+        "{a}\n", "{a, b,}\n", "{a: b, **c, d: e}\n", "{a: b for c in d}\n", "{a for b in c}\n", "x[a]\n",
+        "x[a:b, c]\n", "x[(y := 1)]\n", "x = y = f(a, b=c)\n", "x.y: int = 1\n", "x += (a)\n", "[(x := 1)]\n",
+    ] {
+        assert!(first_pass(src, true).is_some(), "{src:?}");
+        assert_eq!(first_pass(src, true), first_pass(src, false), "source: {src:?}");
+    }
+}
