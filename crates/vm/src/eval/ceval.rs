@@ -636,6 +636,9 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
     let mut kwnames: Option<Value> = None;
     let mut pending: Option<PyErr> = throw;
     let mut reraise = false;
+    // Where a RERAISE that restored the frame's lasti was: the handler search
+    // starts there, not at the restored instruction (CPython's INSTR_OFFSET).
+    let mut raised_at: Option<usize> = None;
 
     let result = 'outer: loop {
         // --- error handling -------------------------------------------------
@@ -646,7 +649,8 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                 traceback_here(ts, r.f(), &err, lasti);
             }
             reraise = false;
-            let handler = r.code().exception_entries.iter().find(|e| (e.start as usize) <= lasti && lasti < e.end as usize).copied();
+            let at = raised_at.take().unwrap_or(lasti);
+            let handler = r.code().exception_entries.iter().find(|e| (e.start as usize) <= at && at < e.end as usize).copied();
             match handler {
                 Some(h) => {
                     r.stack.truncate(h.depth as usize);
@@ -1452,6 +1456,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                 let v = r.stack.pop();
                 if oparg != 0 {
                     if let Some(l) = r.stack.peek(oparg as usize).as_ref().and_then(|l| l.as_small_int()) {
+                        raised_at = Some(here);
                         r.f().lasti.set(l as u32);
                     }
                 }
