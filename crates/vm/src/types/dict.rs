@@ -75,7 +75,7 @@ impl PyDict {
         self.table().version()
     }
 
-    /// Entry `pos`-based iteration: the next live entry at or after `pos`.
+    /// Entry `pos`-based iteration: the first live entry at or after `pos`, as (next position, key, value).
     pub fn next_entry(&self, pos: usize) -> Option<(usize, Value, Value)> {
         self.table().next_entry(pos).map(|(p, k, v)| (p, k.clone(), v.clone()))
     }
@@ -266,8 +266,8 @@ fn dict_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let mut out = String::from("{");
     let mut pos = 0;
     let mut first = true;
-    while let Some((p, k, val)) = d.next_entry(pos) {
-        pos = p + 1;
+    while let Some((next, k, val)) = d.next_entry(pos) {
+        pos = next;
         if !first {
             out.push_str(", ");
         }

@@ -304,8 +304,8 @@ fn dict_iter_next(_ts: &ThreadState, it: &Value) -> PyResult<Option<Value>> {
         found
     } else {
         match d.next_entry(it.pos.get()) {
-            Some((p, k, v)) => {
-                it.pos.set(p + 1);
+            Some((next, k, v)) => {
+                it.pos.set(next);
                 Some((k, v))
             }
             None => {
