@@ -469,7 +469,7 @@ impl<'a> Compiler<'a> {
         }
         let cleanup = self.new_block();
         for i in 0..n - 1 {
-            self.visit_comparator(ops[i], &comparators[i])?;
+            self.visit_expr(&comparators[i])?; // only the last operand is folded (as CPython)
             self.emit_arg(Opcode::SWAP, 2);
             self.emit_arg(Opcode::COPY, 2);
             self.emit_compare(ops[i]);
@@ -543,7 +543,7 @@ impl<'a> Compiler<'a> {
                 let cleanup = self.new_block();
                 self.visit_expr(left)?;
                 for i in 0..n - 1 {
-                    self.visit_comparator(ops[i], &comparators[i])?;
+                    self.visit_expr(&comparators[i])?;
                     self.emit_arg(Opcode::SWAP, 2);
                     self.emit_arg(Opcode::COPY, 2);
                     self.emit_compare(ops[i]);

@@ -256,7 +256,7 @@ fn bind_arguments(ts: &ThreadState, frame: &Frame, func: &PyFunction, code: &PyC
     for (j, kname) in kwn.iter().enumerate() {
         let value = &args[npos + j];
         if pystr::as_pystr(kname).is_none() {
-            return Err(PyErr::type_error(format!("{}() keywords must be strings", qual())));
+            return Err(PyErr::type_error("keywords must be strings"));
         }
         let kstr = pystr::as_rust_str(kname);
         let idx = c.co_localsplusnames[posonly..total].iter().position(|n| *n == kstr).map(|i| i + posonly);
@@ -1473,14 +1473,9 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                         (Some(r.stack.pop()), Some(c))
                     }
                 };
-                let is_bare = e.is_none();
-                let err = do_raise(ts, e, cause);
-                if is_bare && ts.handled_exception().is_some() {
-                    // A bare `raise` re-raises without a new context.
-                    pending = Some(err);
-                    continue;
-                }
-                pending = Some(err);
+                // A bare `raise` re-raises: no new context, no traceback entry.
+                reraise = e.is_none() && ts.handled_exception().is_some();
+                pending = Some(do_raise(ts, e, cause));
                 continue;
             }
             O::LOAD_ASSERTION_ERROR => r.stack.push(exc::ASSERTION_ERROR.to_value()),
@@ -1770,18 +1765,24 @@ pub fn call_ex(ts: &ThreadState, func: &Value, callargs: &Value, kwargs: Option<
     }
 }
 
-/// How CPython names a callable in call errors: `f()` or `X object`.
+/// How CPython names a callable in call errors (_PyObject_FunctionStr):
+/// `module.qualname()`, or `qualname()` for builtins.
 pub fn func_description(ts: &ThreadState, func: &Value) -> String {
-    if let Some(f) = func.downcast::<PyFunction>() {
-        return format!("{}()", pystr::as_rust_str(&f.qualname.borrow()));
+    let qualname = match protocol::getattr_str(ts, func, "__qualname__") {
+        Ok(q) => protocol::str_string(ts, &q).unwrap_or_default(),
+        Err(_) => return protocol::str_string(ts, func).unwrap_or_default(),
+    };
+    match protocol::getattr_str(ts, func, "__module__") {
+        Ok(m) if !none::is_none(&m) => {
+            let m = protocol::str_string(ts, &m).unwrap_or_default();
+            if m == "builtins" {
+                format!("{qualname}()")
+            } else {
+                format!("{m}.{qualname}()")
+            }
+        }
+        _ => format!("{qualname}()"),
     }
-    if let Some(b) = func.downcast::<crate::types::function::PyBuiltinFunction>() {
-        return format!("{}()", b.name);
-    }
-    if func.as_type().is_some() {
-        return format!("{}()", protocol::getattr_str(ts, func, "__qualname__").map(|q| pystr::as_rust_str(&q).into_owned()).unwrap_or_default());
-    }
-    format!("{} object", protocol::type_name(func))
 }
 
 /// DICT_MERGE: `f(**m)` merging, with CPython's duplicate and mapping errors.
@@ -1803,7 +1804,7 @@ fn dict_merge(ts: &ThreadState, d: &Value, update: &Value, func: &Value) -> PyRe
     };
     for k in keys {
         if pystr::as_pystr(&k).is_none() {
-            return Err(PyErr::type_error(format!("{} keywords must be strings", func_description(ts, func))));
+            return Err(PyErr::type_error("keywords must be strings"));
         }
         let v = protocol::getitem(ts, update, &k)?;
         let dd = dict::as_dict(d).ok_or_else(|| PyErr::system_error("DICT_MERGE target"))?;

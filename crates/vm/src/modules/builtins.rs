@@ -453,7 +453,7 @@ fn b_anext(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult
         return Err(PyErr::type_error(format!("'{}' object is not an async iterator", protocol::type_name(v))));
     };
     if a.len() > 1 {
-        return Err(PyErr::not_implemented("anext() with a default value is not supported yet"));
+        return crate::types::generator::new_anext_awaitable(v.clone(), a[1].clone());
     }
     let bound = protocol::bind_descriptor(ts, &f, v)?;
     protocol::call(ts, &bound, &[], None)

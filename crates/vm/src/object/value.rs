@@ -444,6 +444,9 @@ pub(crate) mod dealloc {
         let p = h as *mut PyObject<T>;
         // SAFETY: layout and ownership guaranteed by the caller.
         unsafe {
+            if (*(*h).ob_type.get()).data.has_finalizer() && finalize_from_dealloc(h) {
+                return;
+            }
             std::ptr::drop_in_place(&mut (*p).data);
             std::alloc::dealloc(p as *mut u8, Layout::new::<PyObject<T>>());
         }
@@ -459,6 +462,31 @@ pub(crate) mod dealloc {
         unsafe { std::ptr::drop_in_place(&mut (*(h as *mut PyObject<T>)).data) };
     }
 
+    /// Run the type's finalizer (`__del__`, generator close) on an object whose
+    /// last reference went away; true when the finalizer resurrected it, in
+    /// which case the caller must not free it (PEP 442).
+    ///
+    /// # Safety
+    /// `h` is an unreferenced, fully initialized object.
+    unsafe fn finalize_from_dealloc(h: *mut ObjHeader) -> bool {
+        // SAFETY: the object is alive until freed; a temporary reference keeps
+        // it so for the finalizer's duration.
+        unsafe {
+            (*h).refcnt.set(1);
+            let me = Value::from_raw(h);
+            crate::object::typeobj::call_finalizer(&me);
+            let n = (*h).refcnt.get();
+            std::mem::forget(me);
+            if n > 1 {
+                // Resurrected: keep the object, give up our temporary ref.
+                (*h).refcnt.set(n - 1);
+                return true;
+            }
+            (*h).refcnt.set(0);
+            false
+        }
+    }
+
     /// The deallocator of instances of heap types: the finalizer (`__del__`),
     /// then the payload, the extras, the memory, and the reference to the type.
     ///
@@ -469,20 +497,8 @@ pub(crate) mod dealloc {
         unsafe {
             let ty_ptr = (*h).ob_type.get();
             let ty = &(*ty_ptr).data;
-            if ty.has_finalizer() {
-                // Resurrect for the duration of __del__ (PEP 442).
-                (*h).refcnt.set(1);
-                let me = Value::from_raw(h);
-                crate::object::typeobj::call_finalizer(&me);
-                let n = (*h).refcnt.get();
-                if n > 1 {
-                    // Resurrected: keep the object, drop our temporary ref.
-                    (*h).refcnt.set(n - 1);
-                    std::mem::forget(me);
-                    return;
-                }
-                std::mem::forget(me);
-                (*h).refcnt.set(0);
+            if ty.has_finalizer() && finalize_from_dealloc(h) {
+                return;
             }
             let size = ty.basicsize.get();
             let extras = ty.extras_offset.get();

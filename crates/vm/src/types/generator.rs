@@ -110,9 +110,18 @@ macro_rules! simple_type {
 simple_type!(CORO_WRAPPER_TYPE, CoroWrapper, "coroutine_wrapper");
 simple_type!(ASYNC_GEN_WRAPPED_TYPE, AsyncGenWrapped, "async_generator_wrapped_value");
 simple_type!(ASYNC_GEN_ASEND_TYPE, AsyncGenASend, "async_generator_asend");
+simple_type!(ANEXT_AWAITABLE_TYPE, AnextAwaitable, "anext_awaitable");
+
+/// What `anext(aiter, default)` returns: awaits `aiter.__anext__()` and turns
+/// StopAsyncIteration into the default value.
+pub struct AnextAwaitable {
+    aiter: Value,
+    default: Value,
+    inner: RefCell<Option<Value>>,
+}
 
 pub fn types() -> Vec<&'static PyType> {
-    vec![&GENERATOR_TYPE, &COROUTINE_TYPE, &ASYNC_GENERATOR_TYPE, &CORO_WRAPPER_TYPE, &ASYNC_GEN_WRAPPED_TYPE, &ASYNC_GEN_ASEND_TYPE]
+    vec![&GENERATOR_TYPE, &COROUTINE_TYPE, &ASYNC_GENERATOR_TYPE, &CORO_WRAPPER_TYPE, &ASYNC_GEN_WRAPPED_TYPE, &ASYNC_GEN_ASEND_TYPE, &ANEXT_AWAITABLE_TYPE]
 }
 
 impl PyGenerator {
@@ -212,6 +221,10 @@ fn gen_resume(ts: &ThreadState, gv: &Value, value: Value, throw: Option<PyErr>) 
             return Err(PyErr::value_error(format!("{} already executing", kind_name(g.kind))));
         }
         GenState::Finished => {
+            let closing = throw.as_ref().is_some_and(|e| e.matches(&exc::GENERATOR_EXIT));
+            if g.kind == GenKind::Coroutine && !closing {
+                return Err(PyErr::runtime_error("cannot reuse already awaited coroutine"));
+            }
             if let Some(e) = throw {
                 return Err(e);
             }
@@ -318,10 +331,14 @@ pub fn send_to(ts: &ThreadState, receiver: &Value, v: Value) -> PyResult<SendRes
         return Ok(if finished { SendResult::Return(out) } else { SendResult::Next(out) });
     }
     let r = if none::is_none(&v) {
-        match protocol::next(ts, receiver) {
-            Ok(Some(x)) => Ok(x),
-            Ok(None) => return Ok(SendResult::Return(none::none())),
-            Err(e) => Err(e),
+        // The iternext slot itself: StopIteration carries the return value.
+        match receiver.type_of().data.slots.iternext.get() {
+            Some(f) => match f(ts, receiver) {
+                Ok(Some(x)) => Ok(x),
+                Ok(None) => return Ok(SendResult::Return(none::none())),
+                Err(e) => Err(e),
+            },
+            None => Err(PyErr::type_error(format!("'{}' object is not an iterator", protocol::type_name(receiver)))),
         }
     } else {
         protocol::call_method(ts, receiver, "send", &[v])
@@ -935,6 +952,73 @@ pub fn init() {
         &ASYNC_GEN_ASEND_TYPE,
         &[("send", asend_send), ("throw", asend_throw), ("close", asend_close), ("__await__", asend_await)],
     );
+    let s = &ANEXT_AWAITABLE_TYPE.data.slots;
+    s.iter.set(Some(self_iter));
+    s.iternext.set(Some(anext_next));
+    descr::add_methods(
+        &ANEXT_AWAITABLE_TYPE,
+        &[("send", anext_send), ("throw", anext_throw), ("close", anext_close), ("__await__", asend_await)],
+    );
+}
+
+/// `anext(aiter, default)`.
+pub fn new_anext_awaitable(aiter: Value, default: Value) -> PyResult<Value> {
+    Value::new(AnextAwaitable { aiter, default, inner: RefCell::new(None) })
+}
+
+fn anext_of(v: &Value) -> PyResult<&AnextAwaitable> {
+    v.downcast::<AnextAwaitable>().ok_or_else(|| PyErr::type_error("anext_awaitable expected"))
+}
+
+/// The iterator of the awaitable `__anext__()` returned, made on first use.
+fn anext_inner(ts: &ThreadState, a: &AnextAwaitable) -> PyResult<Value> {
+    if let Some(i) = a.inner.borrow().clone() {
+        return Ok(i);
+    }
+    let f = a.aiter.type_of().data.lookup_str("__anext__").ok_or_else(|| {
+        PyErr::type_error(format!("'{}' object is not an async iterator", protocol::type_name(&a.aiter)))
+    })?;
+    let bound = protocol::bind_descriptor(ts, &f, &a.aiter)?;
+    let aw = protocol::call(ts, &bound, &[], None)?;
+    let it = get_awaitable(ts, &aw)?;
+    *a.inner.borrow_mut() = Some(it.clone());
+    Ok(it)
+}
+
+/// One step of an anext awaitable: `how` drives the inner iterator.
+fn anext_step(ts: &ThreadState, v: &Value, how: impl FnOnce(&Value) -> PyResult<Value>) -> PyResult<Value> {
+    let a = anext_of(v)?;
+    let inner = anext_inner(ts, a)?;
+    how(&inner).map_err(|e| if e.matches(&exc::STOP_ASYNC_ITERATION) { PyErr::stop_iteration(Some(a.default.clone())) } else { e })
+}
+
+fn anext_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    anext_step(ts, v, |i| match send_to(ts, i, none::none())? {
+        SendResult::Next(x) => Ok(x),
+        SendResult::Return(r) => Err(PyErr::stop_iteration(if none::is_none(&r) { None } else { Some(r) })),
+    })
+    .map(Some)
+}
+fn anext_send(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a2 = crate::object::args::exact("send", a, k, 1)?;
+    anext_step(ts, v, |i| match send_to(ts, i, a2[0].clone())? {
+        SendResult::Next(x) => Ok(x),
+        SendResult::Return(r) => Err(PyErr::stop_iteration(if none::is_none(&r) { None } else { Some(r) })),
+    })
+}
+fn anext_throw(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    anext_step(ts, v, |i| {
+        let m = protocol::getattr_str(ts, i, "throw")?;
+        protocol::call(ts, &m, a, k)
+    })
+}
+fn anext_close(ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let a = anext_of(v)?;
+    let inner = a.inner.borrow().clone();
+    match inner {
+        Some(i) => close_object(ts, &i).map(|_| none::none()),
+        None => Ok(none::none()),
+    }
 }
 
 fn asend_await(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
