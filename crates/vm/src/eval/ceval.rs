@@ -155,15 +155,22 @@ pub unsafe fn clear_frame(f: *mut Frame) {
         let n = frame.nlocalsplus as usize + frame.stacksize as usize;
         let lp = frame.localsplus();
         let fo = frame.frame_obj.borrow_mut().take();
-        let mut locals = Vec::with_capacity(frame.nlocalsplus as usize);
-        for i in 0..n {
-            let v = std::ptr::replace(lp.add(i), None);
-            if i < frame.nlocalsplus as usize {
-                locals.push(v);
+        match fo {
+            Some(fo) => {
+                let mut locals = Vec::with_capacity(frame.nlocalsplus as usize);
+                for i in 0..n {
+                    let v = std::ptr::replace(lp.add(i), None);
+                    if i < frame.nlocalsplus as usize {
+                        locals.push(v);
+                    }
+                }
+                crate::types::frame::detach(&fo, frame, locals);
             }
-        }
-        if let Some(fo) = fo {
-            crate::types::frame::detach(&fo, frame, locals);
+            None => {
+                for i in 0..n {
+                    drop(std::ptr::replace(lp.add(i), None));
+                }
+            }
         }
     }
 }
@@ -430,6 +437,15 @@ impl Stack {
         // SAFETY: the `n` slots below `sp` are live stack entries.
         unsafe { std::slice::from_raw_parts(self.sp.sub(n), n) }
     }
+    /// The top `n` items as values: call arguments, which are never NULL.
+    #[inline]
+    fn top_values(&self, n: usize) -> &[Value] {
+        let items = self.top_slice(n);
+        assert!(items.iter().all(Option::is_some), "NULL among call arguments");
+        // SAFETY: Option<Value> has Value's layout (null niche) and every
+        // item is Some, so the slice is a valid slice of Values.
+        unsafe { std::slice::from_raw_parts(items.as_ptr() as *const Value, n) }
+    }
     /// Pop `n` items, bottom first.
     fn pop_n(&mut self, n: usize) -> Vec<Value> {
         let mut v: Vec<Value> = Vec::with_capacity(n);
@@ -690,14 +706,14 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
             continue;
         }
         let (op, mut oparg) = r.fetch();
-        let Some(mut opcode) = Opcode::from_u8(op) else {
+        let Some(mut opcode) = decode(op) else {
             pending = Some(PyErr::system_error(format!("unknown opcode {op}")));
             continue;
         };
         while opcode == Opcode::EXTENDED_ARG {
             let (op2, arg2) = r.fetch();
             oparg = (oparg << 8) | arg2;
-            match Opcode::from_u8(op2) {
+            match decode(op2) {
                 Some(o) => opcode = o,
                 None => {
                     pending = Some(PyErr::system_error(format!("unknown opcode {op2}")));
@@ -707,8 +723,13 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
         }
         let here = r.ip - 1;
         r.f().lasti.set(here as u32);
-        let caches = opcode.cache_entries();
-        let next = r.ip + caches;
+        // The instruction after this one's inline caches (a constant per
+        // opcode once inside an arm).
+        macro_rules! next {
+            () => {
+                r.ip + opcode.cache_entries()
+            };
+        }
 
         macro_rules! tri {
             ($e:expr) => {
@@ -821,9 +842,28 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                 if oparg & 1 != 0 {
                     r.stack.push_opt(None);
                 }
-                let name = r.code().names[(oparg >> 1) as usize].clone();
-                let v = tri!(load_global(ts, r.f(), &name));
-                r.stack.push(v);
+                let f = r.f();
+                let versions = match (dict::as_dict(&f.globals), dict::as_dict(&f.builtins)) {
+                    (Some(g), Some(b)) => Some((g.version(), b.version())),
+                    _ => None,
+                };
+                let cache = &r.code().global_cache[here];
+                let entry = cache.get();
+                match versions {
+                    Some((gv, bv)) if entry.value != 0 && entry.globals_version == gv && entry.builtins_version == bv => {
+                        // SAFETY: neither dict changed since the value was
+                        // found in one of them, so it is still held there.
+                        r.stack.push(unsafe { Value::clone_from_raw_word(entry.value) });
+                    }
+                    _ => {
+                        let name = &r.code().names[(oparg >> 1) as usize];
+                        let v = tri!(load_global(ts, f, name));
+                        if let Some((gv, bv)) = versions {
+                            cache.set(crate::types::code::GlobalCacheEntry { globals_version: gv, builtins_version: bv, value: v.as_raw() });
+                        }
+                        r.stack.push(v);
+                    }
+                }
             }
             O::STORE_GLOBAL => {
                 let name = r.code().names[oparg as usize].clone();
@@ -1155,17 +1195,17 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     Some(v) => r.stack.push(v),
                     None => {
                         drop(r.stack.pop_opt());
-                        r.ip = next + oparg as usize;
+                        r.ip = next!() + oparg as usize;
                         continue;
                     }
                 }
             }
             O::JUMP_FORWARD => {
-                r.ip = next + oparg as usize;
+                r.ip = next!() + oparg as usize;
                 continue;
             }
             O::JUMP_BACKWARD | O::JUMP_BACKWARD_NO_INTERRUPT => {
-                r.ip = next - oparg as usize;
+                r.ip = next!() - oparg as usize;
                 continue;
             }
             O::POP_JUMP_FORWARD_IF_FALSE | O::POP_JUMP_BACKWARD_IF_FALSE | O::POP_JUMP_FORWARD_IF_TRUE | O::POP_JUMP_BACKWARD_IF_TRUE => {
@@ -1177,9 +1217,9 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                 let want = matches!(opcode, O::POP_JUMP_FORWARD_IF_TRUE | O::POP_JUMP_BACKWARD_IF_TRUE);
                 if truth == want {
                     r.ip = if matches!(opcode, O::POP_JUMP_FORWARD_IF_FALSE | O::POP_JUMP_FORWARD_IF_TRUE) {
-                        next + oparg as usize
+                        next!() + oparg as usize
                     } else {
-                        next - oparg as usize
+                        next!() - oparg as usize
                     };
                     continue;
                 }
@@ -1190,9 +1230,9 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                 let want_none = matches!(opcode, O::POP_JUMP_FORWARD_IF_NONE | O::POP_JUMP_BACKWARD_IF_NONE);
                 if is_none == want_none {
                     r.ip = if matches!(opcode, O::POP_JUMP_FORWARD_IF_NONE | O::POP_JUMP_FORWARD_IF_NOT_NONE) {
-                        next + oparg as usize
+                        next!() + oparg as usize
                     } else {
-                        next - oparg as usize
+                        next!() - oparg as usize
                     };
                     continue;
                 }
@@ -1201,7 +1241,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                 let v = r.stack.peek_v(1);
                 let truth = tri!(protocol::is_true(ts, &v));
                 if truth == (opcode == O::JUMP_IF_TRUE_OR_POP) {
-                    r.ip = next + oparg as usize;
+                    r.ip = next!() + oparg as usize;
                     continue;
                 }
                 drop(r.stack.pop_opt());
@@ -1224,17 +1264,15 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                 let total = argc + is_meth as usize;
                 let callable = r.stack.peek_v(total + 1);
                 if callable.is_exact(&crate::types::function::FUNCTION_TYPE) {
-                    let args: Vec<Value> = r.stack.top_slice(total).iter().map(|v| v.clone().unwrap_or_else(none::none)).collect();
-                    let new_frame = match push_frame(ts, &callable, &args, kw.as_ref(), None) {
+                    let new_frame = match push_frame(ts, &callable, r.stack.top_values(total), kw.as_ref(), None) {
                         Ok(f) => f,
                         Err(e) => {
                             pending = Some(e);
                             continue;
                         }
                     };
-                    drop(args);
                     r.stack.truncate(r.stack.depth() - argc - 2);
-                    r.f().ip.set(next as u32);
+                    r.f().ip.set(next!() as u32);
                     r.save();
                     // SAFETY: the new frame is live; link and switch to it.
                     unsafe {
@@ -1244,10 +1282,8 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     r = Regs::load(new_frame);
                     continue;
                 }
-                let args: Vec<Value> = r.stack.top_slice(total).iter().map(|v| v.clone().unwrap_or_else(none::none)).collect();
                 r.save();
-                let res = protocol::call(ts, &callable, &args, kw.as_ref());
-                drop(args);
+                let res = protocol::call(ts, &callable, r.stack.top_values(total), kw.as_ref());
                 r.stack.truncate(r.stack.depth() - argc - 2);
                 let res = tri!(res);
                 r.stack.push(res);
@@ -1306,7 +1342,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                 // The frame moves into a new generator, which resumes at the
                 // next instruction; the caller gets the generator.
                 let f = r.frame;
-                r.f().ip.set(next as u32);
+                r.f().ip.set(next!() as u32);
                 r.save();
                 // SAFETY: `f` is the executing frame.
                 let (is_entry, previous) = unsafe { ((*f).is_entry.get(), (*f).previous) };
@@ -1328,7 +1364,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
             }
             O::YIELD_VALUE => {
                 let v = r.stack.pop();
-                r.f().ip.set(next as u32);
+                r.f().ip.set(next!() as u32);
                 r.save();
                 ts.current_frame.set(prev_frame);
                 break 'outer Ok(Exit::Yield(v));
@@ -1339,7 +1375,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                 match tri!(crate::types::generator::send_to(ts, &receiver, v)) {
                     crate::types::generator::SendResult::Return(ret) => {
                         r.stack.set(1, Some(ret));
-                        r.ip = next + oparg as usize;
+                        r.ip = next!() + oparg as usize;
                         continue;
                     }
                     crate::types::generator::SendResult::Next(y) => r.stack.push(y),
@@ -1573,9 +1609,22 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                 continue;
             }
         }
-        r.ip = next;
+        r.ip += opcode.cache_entries();
     };
     result
+}
+
+/// The opcode of byte `op`; a plain range check, as opcodes are numbered
+/// densely from 0 (`Opcode::from_u8` loads from a table).
+#[inline(always)]
+fn decode(op: u8) -> Option<Opcode> {
+    if (op as usize) < compiler::opcode::ALL.len() {
+        // SAFETY: Opcode is repr(u8) and its discriminants are exactly
+        // 0..ALL.len() (checked by the `opcode_numbering` test).
+        Some(unsafe { std::mem::transmute::<u8, Opcode>(op) })
+    } else {
+        None
+    }
 }
 
 fn load_global(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult<Value> {
@@ -1874,4 +1923,18 @@ fn exception_group_match(ts: &ThreadState, exc_value: &Value, match_type: &Value
         }
     }
     Ok((None, exc_value.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opcode_numbering() {
+        for (i, op) in compiler::opcode::ALL.iter().enumerate() {
+            assert_eq!(*op as usize, i);
+            assert_eq!(decode(i as u8), Some(*op));
+        }
+        assert_eq!(decode(compiler::opcode::ALL.len() as u8), None);
+    }
 }

@@ -76,7 +76,11 @@ pub fn generic_getattr(ts: &ThreadState, obj: &Value, name: &Value) -> PyResult<
         }
     }
     if let Some(dict) = instance_dict(obj) {
-        if let Some(v) = crate::types::dict::dict_get_item(ts, &dict, name)? {
+        let found = match dict.downcast_exact::<crate::types::dict::PyDict>() {
+            Some(d) if name.is_exact(&pystr::STR_TYPE) => d.get_str(name),
+            _ => crate::types::dict::dict_get_item(ts, &dict, name)?,
+        };
+        if let Some(v) = found {
             return Ok(v);
         }
     }

@@ -252,7 +252,7 @@ impl TypeObject {
             dealloc: Cell::new(dealloc_builtin::<T>),
             drop_data: Some(drop_payload::<T>),
             slots: Slots::EMPTY,
-            version: Cell::new(1),
+            version: Cell::new(0),
             doc: None,
             subclasses: std::cell::RefCell::new(Vec::new()),
         }
@@ -277,7 +277,7 @@ impl TypeObject {
             dealloc: Cell::new(dealloc),
             drop_data: None,
             slots: Slots::EMPTY,
-            version: Cell::new(1),
+            version: Cell::new(0),
             doc: None,
             subclasses: std::cell::RefCell::new(Vec::new()),
         }
@@ -301,7 +301,7 @@ impl TypeObject {
             dealloc: Cell::new(super::value::dealloc_subtype),
             drop_data: None,
             slots: Slots::EMPTY,
-            version: Cell::new(1),
+            version: Cell::new(0),
             doc: None,
             subclasses: std::cell::RefCell::new(Vec::new()),
         }
@@ -382,6 +382,7 @@ impl TypeObject {
         // SAFETY: no borrow of the slot is held across this write.
         let old = unsafe { std::mem::replace(&mut *self.mro.get(), Some(mro)) };
         drop(old);
+        self.modified();
     }
 
     pub fn bases(&self) -> Value {
@@ -395,15 +396,37 @@ impl TypeObject {
         drop(old);
     }
 
-    /// Invalidate caches keyed by this type's version (and its subclasses').
+    /// Invalidate caches keyed by this type's version (and its subclasses'):
+    /// the next lookup assigns a fresh version (CPython's PyType_Modified).
     pub fn modified(&self) {
-        self.version.set(self.version.get().wrapping_add(1));
+        if self.version.get() == 0 {
+            return;
+        }
+        self.version.set(0);
         let subs: Vec<usize> = self.subclasses.borrow().clone();
         for s in subs {
             // SAFETY: subclasses unregister themselves before being freed.
             let sub = unsafe { &*(s as *const PyType) };
             sub.data.modified();
         }
+    }
+
+    /// The type's version tag, assigning a fresh one if it has none; 0 when
+    /// the counter is exhausted (no caching then).
+    fn version_tag(&self) -> u32 {
+        let v = self.version.get();
+        if v != 0 {
+            return v;
+        }
+        let next = NEXT_TYPE_VERSION.with(|n| {
+            let v = n.get();
+            if v != 0 {
+                n.set(v.wrapping_add(1));
+            }
+            v
+        });
+        self.version.set(next);
+        next
     }
 
     /// Whether `self` is `other` or a subclass of it (walks the MRO).
@@ -433,6 +456,31 @@ impl TypeObject {
     /// Find `name` along the MRO (CPython's _PyType_Lookup): the attribute
     /// and nothing else; no descriptors are invoked.
     pub fn lookup(&self, name: &Value) -> Option<Value> {
+        let version = self.version_tag();
+        if version == 0 {
+            return self.lookup_uncached(name);
+        }
+        let name_ptr = name.as_raw();
+        let i = ((version as usize).wrapping_mul(0x9E37_79B1) ^ (name_ptr >> 4)) & (METHOD_CACHE_SIZE - 1);
+        METHOD_CACHE.with(|c| {
+            // SAFETY: the cache is only touched here, never re-entrantly: the
+            // uncached lookup below runs no Python code (plain dict reads).
+            let entry = unsafe { &mut (&mut *c.get())[i] };
+            if entry.version == version && entry.name.as_ref().is_some_and(|n| n.as_raw() == name_ptr) {
+                // SAFETY: the value is held by the dict of a type in this
+                // type's MRO; any change to those dicts resets the version.
+                return (entry.value != 0).then(|| unsafe { Value::clone_from_raw_word(entry.value) });
+            }
+            let found = self.lookup_uncached(name);
+            entry.version = version;
+            entry.name = Some(name.clone());
+            entry.value = found.as_ref().map_or(0, Value::as_raw);
+            found
+        })
+    }
+
+    /// The MRO walk behind `lookup` (CPython's find_name_in_mro).
+    fn lookup_uncached(&self, name: &Value) -> Option<Value> {
         let mro = self.mro();
         for t in crate::types::tuple::tuple_items(&mro) {
             let Some(ty) = t.downcast::<TypeObject>() else { continue };
@@ -448,6 +496,27 @@ impl TypeObject {
         let key = crate::types::str::intern(name);
         self.lookup(&key)
     }
+}
+
+/// Entries of the attribute lookup cache (a power of two).
+const METHOD_CACHE_SIZE: usize = 4096;
+
+/// One entry of the cache: the result of looking `name` up in the MRO of
+/// the type whose version tag is `version` (null: not found).
+struct MethodCacheEntry {
+    version: u32,
+    name: Option<Value>,
+    /// `Value::as_raw` of the attribute, borrowed; 0 when not found.
+    value: usize,
+}
+
+thread_local! {
+    /// CPython's type method cache: (version tag, name) -> attribute.
+    static METHOD_CACHE: UnsafeCell<Vec<MethodCacheEntry>> = UnsafeCell::new(
+        (0..METHOD_CACHE_SIZE).map(|_| MethodCacheEntry { version: 0, name: None, value: 0 }).collect(),
+    );
+    /// Version tags are never reused, so a stale entry never matches.
+    static NEXT_TYPE_VERSION: Cell<u32> = const { Cell::new(1) };
 }
 
 impl Value {

@@ -318,6 +318,17 @@ impl Value {
         Value { bits: unsafe { NonNull::new_unchecked(p as *mut ObjHeader) }, _not_send: PhantomData }
     }
 
+    /// A new strong reference from a word `as_raw` returned (tagged ints too).
+    ///
+    /// # Safety
+    /// The value behind `word` is still alive (someone else holds it).
+    pub unsafe fn clone_from_raw_word(word: usize) -> Value {
+        // SAFETY: `word` came from a live Value; ManuallyDrop keeps the
+        // borrowed reference from being released.
+        let borrowed = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(word as *const ObjHeader) });
+        (*borrowed).clone()
+    }
+
     /// A new strong reference from a borrowed header pointer.
     ///
     /// # Safety

@@ -25,6 +25,17 @@ pub struct PyCode {
     pub has_docstring: bool,
     /// The decoded exception table.
     pub exception_entries: Vec<compiler::code::ExceptionEntry>,
+    /// LOAD_GLOBAL results by instruction index (the eval loop's inline cache).
+    pub global_cache: Box<[std::cell::Cell<GlobalCacheEntry>]>,
+}
+
+/// What a LOAD_GLOBAL found while the globals and builtins dicts had these
+/// versions; `value` is the `Value::as_raw` word of a value those dicts hold.
+#[derive(Clone, Copy, Default)]
+pub struct GlobalCacheEntry {
+    pub globals_version: u64,
+    pub builtins_version: u64,
+    pub value: usize,
 }
 
 pub static CODE_TYPE: PyType = PyObject::new_static(
@@ -53,6 +64,7 @@ pub fn new_code(code: Arc<CodeObject>) -> PyResult<Value> {
         localsplusnames,
         has_docstring: true,
         exception_entries: code.exception_entries(),
+        global_cache: (0..code.co_code.len() / 2).map(|_| std::cell::Cell::new(GlobalCacheEntry::default())).collect(),
         code,
     })
 }

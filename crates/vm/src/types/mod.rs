@@ -138,6 +138,10 @@ pub fn init() {
             typeobject::ready_static(t);
         }
         exceptions::fix_exception_group_mro();
+        // Lookups made while the types were being filled may be cached.
+        for t in all_static_types() {
+            t.data.modified();
+        }
     });
 }
 

@@ -1542,11 +1542,11 @@ fn type_setattro(ts: &ThreadState, cls: &Value, name: &Value, value: Option<&Val
             }
         }
     }
+    t.modified();
     let n = pystr::as_rust_str(name);
     if n.starts_with("__") && n.ends_with("__") {
         update_slots_recursive(t);
     }
-    t.modified();
     Ok(())
 }
 
@@ -1608,7 +1608,9 @@ fn type_module_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
 }
 fn type_module_set(ts: &ThreadState, cls: &Value, v: Option<&Value>) -> PyResult<()> {
     let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
-    dict::dict_set_item(ts, &t.dict(), pystr::intern("__module__"), v.cloned().unwrap_or_else(none::none))
+    dict::dict_set_item(ts, &t.dict(), pystr::intern("__module__"), v.cloned().unwrap_or_else(none::none))?;
+    t.modified();
+    Ok(())
 }
 fn type_mro_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
     Ok(cls.as_type().map(|t| t.mro()).unwrap_or_else(none::none))
@@ -1638,7 +1640,9 @@ fn type_doc_set(ts: &ThreadState, cls: &Value, v: Option<&Value>) -> PyResult<()
     if !t.is_heap_type() {
         return Err(PyErr::type_error(format!("cannot set '__doc__' attribute of immutable type '{}'", t.name())));
     }
-    dict::dict_set_item(ts, &t.dict(), pystr::intern("__doc__"), v.cloned().unwrap_or_else(none::none))
+    dict::dict_set_item(ts, &t.dict(), pystr::intern("__doc__"), v.cloned().unwrap_or_else(none::none))?;
+    t.modified();
+    Ok(())
 }
 fn type_abstractmethods_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
     let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
