@@ -218,8 +218,10 @@ fn bind_arguments(ts: &ThreadState, frame: &Frame, func: &PyFunction, code: &PyC
     let c = &code.code;
     let lp = frame.localsplus();
     let set = |i: usize, v: Value| {
-        // SAFETY: i < nlocalsplus (parameter indices come first).
-        unsafe { *lp.add(i) = Some(v) };
+        // SAFETY: i < nlocalsplus (parameter indices come first), and each
+        // parameter slot is still None (checked before any second binding),
+        // so writing without dropping the old value loses nothing.
+        unsafe { lp.add(i).write(Some(v)) };
     };
     let get = |i: usize| -> bool {
         // SAFETY: as above.
@@ -978,7 +980,29 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
             }
             O::BINARY_OP => {
                 let rhs = r.stack.pop();
-                let lhs = r.stack.pop();
+                let mut lhs = r.stack.pop();
+                if (oparg as usize == nb::ADD || oparg as usize == nb::ADD + nb::INPLACE)
+                    && lhs.is_exact(&pystr::STR_TYPE)
+                    && rhs.is_exact(&pystr::STR_TYPE)
+                {
+                    // `s = s + t` / `s += t`: when the next instruction stores
+                    // into the local holding `s`, drop that reference first so
+                    // the string can grow in place (CPython's
+                    // unicode_concatenate).
+                    let after = next!();
+                    if after < r.ninstrs {
+                        // SAFETY: `after` < ninstrs, within the code.
+                        let (op2, arg2) = unsafe { (*r.instrs.add(after * 2), *r.instrs.add(after * 2 + 1)) };
+                        if op2 == Opcode::STORE_FAST as u8 && r.local(arg2 as usize).as_ref().is_some_and(|l| l.is(&lhs)) {
+                            r.set_local(arg2 as usize, None);
+                        }
+                    }
+                    if pystr::append_in_place(&mut lhs, &rhs) {
+                        r.stack.push(lhs);
+                        r.ip += opcode.cache_entries();
+                        continue;
+                    }
+                }
                 let res = tri!(binary_op(ts, &lhs, &rhs, oparg as usize));
                 r.stack.push(res);
             }

@@ -279,6 +279,22 @@ impl Value {
         }
     }
 
+    /// The payload, mutably, when this is the only reference to an object of
+    /// exactly type T (like `Rc::get_mut`): in-place updates no one can see.
+    pub fn get_mut<T: PyPayload>(&mut self) -> Option<&mut T> {
+        let h = self.header_ptr()?;
+        // SAFETY: the header is live while we hold a reference.
+        if unsafe { (*h).refcnt.get() } != 1 {
+            return None;
+        }
+        self.downcast_exact::<T>()?;
+        let p = h as *mut PyObject<T>;
+        // SAFETY: the object is a PyObject<T> (exact type checked); the count
+        // is 1 and we hold that reference mutably, so no other handle or
+        // borrow of it exists (one thread runs Python code at a time).
+        Some(unsafe { &mut (*p).data })
+    }
+
     /// Change the object's type (`obj.__class__ = C`); the caller checked layouts.
     pub fn set_type(&self, ty: &Value) {
         if let Some(h) = self.header_ptr() {

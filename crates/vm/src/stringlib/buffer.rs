@@ -65,12 +65,12 @@ pub enum StrError {
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 enum Repr {
-    Ascii(Box<str>),
-    Latin1(Box<[u8]>),
+    Ascii(String),
+    Latin1(Vec<u8>),
     /// Native-endian u16 units (as CPython's buffer, so hashes agree).
-    Ucs2(Box<[u8]>),
+    Ucs2(Vec<u8>),
     /// Native-endian u32 units.
-    Ucs4(Box<[u8]>),
+    Ucs4(Vec<u8>),
 }
 
 /// An immutable str value stored as PEP 393 does: always the narrowest kind, so
@@ -78,6 +78,18 @@ enum Repr {
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct StrData {
     repr: Repr,
+}
+
+/// A string without spare capacity: only strings grown in place by
+/// `append_in_place` keep room to grow.
+fn exact(mut s: String) -> String {
+    s.shrink_to_fit();
+    s
+}
+
+fn exact_vec(mut v: Vec<u8>) -> Vec<u8> {
+    v.shrink_to_fit();
+    v
 }
 
 #[inline]
@@ -107,7 +119,7 @@ impl Default for StrData {
 impl StrData {
     /// The empty string.
     pub fn new() -> Self {
-        StrData { repr: Repr::Ascii(Box::from("")) }
+        StrData { repr: Repr::Ascii(String::new()) }
     }
 
     /// The string of one code point (`chr(cp)`); `cp` must be at most 0x10FFFF.
@@ -121,7 +133,7 @@ impl StrData {
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(s: &str) -> Self {
         if s.is_ascii() {
-            return StrData { repr: Repr::Ascii(Box::from(s)) };
+            return StrData { repr: Repr::Ascii(String::from(s)) };
         }
         let max = s.chars().map(u32::from).max().unwrap_or(0);
         let mut b = StrBuilder::with_capacity(s.len(), Kind::of(max));
@@ -134,7 +146,7 @@ impl StrData {
     /// The string of a Rust `String`, reusing its buffer when it is ASCII.
     pub fn from_string(s: String) -> Self {
         if s.is_ascii() {
-            return StrData { repr: Repr::Ascii(s.into_boxed_str()) };
+            return StrData { repr: Repr::Ascii(exact(s)) };
         }
         StrData::from_str(&s)
     }
@@ -143,9 +155,9 @@ impl StrData {
     pub fn from_latin1(bytes: &[u8]) -> Self {
         if bytes.is_ascii() {
             let s = bytes.iter().map(|&b| b as char).collect::<String>();
-            return StrData { repr: Repr::Ascii(s.into_boxed_str()) };
+            return StrData { repr: Repr::Ascii(exact(s)) };
         }
-        StrData { repr: Repr::Latin1(Box::from(bytes)) }
+        StrData { repr: Repr::Latin1(bytes.to_vec()) }
     }
 
     /// The string of a parser string value (generalized UTF-8, lone surrogates kept).
@@ -315,7 +327,7 @@ impl StrData {
             return self.clone();
         }
         if let Some(s) = self.as_str() {
-            return StrData { repr: Repr::Ascii(Box::from(&s[start..end])) };
+            return StrData { repr: Repr::Ascii(String::from(&s[start..end])) };
         }
         let (b, w) = self.raw();
         let mut out = StrBuilder::with_capacity(end - start, self.kind());
@@ -356,6 +368,42 @@ impl StrData {
         out.push_str(self);
         out.push_str(other);
         Ok(out.finish())
+    }
+
+    /// `self += other` in place, growing self's buffer (amortized by the
+    /// allocator) when both have the same width; false, self unchanged, when
+    /// the kinds differ in width or memory runs out.
+    pub fn append_in_place(&mut self, other: &StrData) -> bool {
+        let self_kind = self.kind();
+        if self_kind.width() != other.kind().width() {
+            return false;
+        }
+        let kind = self_kind.max(other.kind());
+        let old = std::mem::replace(&mut self.repr, Repr::Ascii(String::new()));
+        let (repr, appended) = match (old, &other.repr) {
+            (Repr::Ascii(mut s), Repr::Ascii(b)) => {
+                let ok = s.try_reserve(b.len()).is_ok();
+                if ok {
+                    s.push_str(b);
+                }
+                (Repr::Ascii(s), ok)
+            }
+            (old, _) => {
+                let mut buf = match old {
+                    Repr::Ascii(a) => a.into_bytes(),
+                    Repr::Latin1(b) | Repr::Ucs2(b) | Repr::Ucs4(b) => b,
+                };
+                let (ob, _) = other.raw();
+                if buf.try_reserve(ob.len()).is_ok() {
+                    buf.extend_from_slice(ob);
+                    (StrData::from_raw_parts(buf, kind).repr, true)
+                } else {
+                    (StrData::from_raw_parts(buf, self_kind).repr, false)
+                }
+            }
+        };
+        self.repr = repr;
+        appended
     }
 
     /// `self * n` (a MemoryError or OverflowError instead of aborting when too big).
@@ -412,12 +460,12 @@ impl StrData {
     fn from_raw_parts(buf: Vec<u8>, kind: Kind) -> StrData {
         let repr = match kind {
             Kind::Ascii => match String::from_utf8(buf) {
-                Ok(s) => Repr::Ascii(s.into_boxed_str()),
-                Err(e) => Repr::Latin1(e.into_bytes().into_boxed_slice()),
+                Ok(s) => Repr::Ascii(exact(s)),
+                Err(e) => Repr::Latin1(exact_vec(e.into_bytes())),
             },
-            Kind::Latin1 => Repr::Latin1(buf.into_boxed_slice()),
-            Kind::Ucs2 => Repr::Ucs2(buf.into_boxed_slice()),
-            Kind::Ucs4 => Repr::Ucs4(buf.into_boxed_slice()),
+            Kind::Latin1 => Repr::Latin1(exact_vec(buf)),
+            Kind::Ucs2 => Repr::Ucs2(exact_vec(buf)),
+            Kind::Ucs4 => Repr::Ucs4(exact_vec(buf)),
         };
         StrData { repr }
     }

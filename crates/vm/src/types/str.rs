@@ -206,6 +206,18 @@ fn str_concat(_ts: &ThreadState, v: &Value, w: &Value) -> PyResult<Value> {
     from_result(a.data.concat(&b.data))
 }
 
+/// `s += t` reusing `s`'s buffer when `s` is an exact str no one else
+/// references (CPython's unicode_concatenate); false: do a plain concat.
+pub fn append_in_place(s: &mut Value, t: &Value) -> bool {
+    let Some(tail) = t.downcast_exact::<PyStr>() else { return false };
+    let Some(head) = s.get_mut::<PyStr>() else { return false };
+    if !head.data.append_in_place(&tail.data) {
+        return false;
+    }
+    head.hash.set(-1);
+    true
+}
+
 fn str_repeat(ts: &ThreadState, v: &Value, n: &Value) -> PyResult<Value> {
     let a = this(v)?;
     let n = protocol::index(ts, n)?;
