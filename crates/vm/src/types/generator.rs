@@ -887,12 +887,7 @@ fn collect_leaves(v: &Value, out: &mut Vec<usize>) {
 
 /// The subgroup of `eg` holding exactly the leaves in `keep`.
 fn project(ts: &ThreadState, eg: &Value, keep: &[usize]) -> PyResult<Option<Value>> {
-    let ids: Vec<Value> = keep.iter().map(|i| super::int::from_i64(*i as i64)).collect();
-    let _ = ids;
-    let matcher_keep: Vec<usize> = keep.to_vec();
-    let f = crate::modules::builtins::native_closure(move |x: &Value| matcher_keep.contains(&x.id()))?;
-    let sub = protocol::call_method(ts, eg, "subgroup", &[f])?;
-    Ok(if none::is_none(&sub) { None } else { Some(sub) })
+    exc::project_by_leaf_ids(ts, eg, keep)
 }
 
 pub fn init() {
