@@ -583,8 +583,7 @@ fn syntax_error_parts(ts: &ThreadState, e: &Value) -> Option<(String, Value)> {
     let filename = match b.field(1) {
         None => "<string>".to_string(),
         Some(f) if none::is_none(&f) => "<string>".to_string(),
-        Some(f) if pystr::as_pystr(&f).is_some() => pystr::as_rust_str(&f).into_owned(),
-        Some(_) => return None,
+        Some(f) => protocol::str_string(ts, &f).ok()?,
     };
     let num = |i: usize| -> Option<u32> {
         match b.field(i) {
@@ -611,8 +610,11 @@ fn syntax_error_parts(ts: &ThreadState, e: &Value) -> Option<(String, Value)> {
     se.lineno = lineno.clamp(0, u32::MAX as isize) as u32;
     se.offset = num(3)?;
     se.text = text;
-    se.end_lineno = num(5)?;
-    se.end_offset = num(6)?;
+    // Only SyntaxError itself underlines a range; subclasses get one caret.
+    if std::ptr::eq(e.type_of(), &exc::SYNTAX_ERROR) {
+        se.end_lineno = num(5)?;
+        se.end_offset = num(6)?;
+    }
     se.located = true;
     let full = se.traceback_text();
     // Drop the final "Kind" line: the caller writes the message line.
