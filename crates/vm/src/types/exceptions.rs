@@ -1241,3 +1241,47 @@ pub fn fix_exception_group_mro() {
         eg.data.set_mro(mro);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name_for(errno: i64) -> Option<String> {
+        errno_subclass_for(errno).map(|t| t.name())
+    }
+
+    #[test]
+    fn errno_subclasses_match_cpython() {
+        // From python3: type(OSError(n, "m")).__name__ on Linux.
+        let expected = [
+            (1, Some("PermissionError")),
+            (2, Some("FileNotFoundError")),
+            (3, Some("ProcessLookupError")),
+            (4, Some("InterruptedError")),
+            (9, None),
+            (10, Some("ChildProcessError")),
+            (11, Some("BlockingIOError")),
+            (13, Some("PermissionError")),
+            (17, Some("FileExistsError")),
+            (20, Some("NotADirectoryError")),
+            (21, Some("IsADirectoryError")),
+            (32, Some("BrokenPipeError")),
+            (104, Some("ConnectionResetError")),
+            (110, Some("TimeoutError")),
+            (111, Some("ConnectionRefusedError")),
+            (999, None),
+            (-1, None),
+            (1 << 40, None),
+        ];
+        for (n, name) in expected {
+            assert_eq!(name_for(n).as_deref(), name, "errno {n}");
+        }
+    }
+
+    #[test]
+    fn characters_escaped_as_cpython() {
+        assert_eq!(escaped_char(0xe9), "\\xe9");
+        assert_eq!(escaped_char(0x20ac), "\\u20ac");
+        assert_eq!(escaped_char(0x1f600), "\\U0001f600");
+    }
+}
