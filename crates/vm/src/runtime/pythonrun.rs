@@ -143,7 +143,7 @@ const MAX_GROUP_WIDTH: usize = 15;
 const MAX_GROUP_DEPTH: usize = 10;
 /// Chains and groups nested deeper than this are not printed (CPython
 /// stops at its recursion limit; this keeps the native stack bounded).
-const MAX_PRINT_NESTING: usize = 400;
+const MAX_PRINT_NESTING: usize = 1000;
 const CAUSE_MESSAGE: &str = "The above exception was the direct cause of the following exception:\n";
 const CONTEXT_MESSAGE: &str = "During handling of the above exception, another exception occurred:\n";
 
