@@ -843,28 +843,58 @@ fn add_note(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyRe
     Ok(none::none())
 }
 
-/// `(type, args)`, plus the `__dict__` when it holds anything.
+/// The instance dict if it was ever created (a subclass's own dict slot,
+/// else the exception's).
+fn existing_dict(v: &Value) -> Option<Value> {
+    if v.type_of().data.dict_slot.get() >= 0 {
+        return protocol::instance_dict(v);
+    }
+    // Attribute lookups create this dict, so "exists" is approximated by
+    // "holds something".
+    let e = payload(v).ok()?;
+    let d = e.dict.take();
+    e.dict.set(d.clone());
+    d.filter(|d| dict::as_dict(d).is_some_and(|x| x.len() > 0))
+}
+
+/// `(type, args)`, plus the `__dict__` once it exists; OSError puts its
+/// file names back into the arguments, ImportError adds name and path to
+/// the state.
 fn exc_reduce(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     crate::object::args::exact("__reduce__", a, k, 0)?;
     let e = payload(v)?;
-    let mut items = vec![v.type_of().to_value(), e.args.borrow().clone()];
-    if is_sub(v, &OS_ERROR) {
-        // The file names come back as arguments.
+    let mut args = e.args.borrow().clone();
+    let mut state = existing_dict(v);
+    if is_sub(v, &OS_ERROR) && tuple::tuple_items(&args).len() == 2 {
         if let Some(f) = e.field(2) {
-            let mut args = e.args_vec();
-            args.push(f);
+            let mut items = e.args_vec();
+            items.push(f);
             if let Some(f2) = e.field(3) {
-                args.push(none::none());
-                args.push(f2);
+                // OSError(*args) needs winerror's place to reach filename2.
+                items.push(none::none());
+                items.push(f2);
             }
-            items[1] = tuple::new_tuple(args)?;
+            args = tuple::new_tuple(items)?;
         }
     }
-    if let Some(d) = protocol::instance_dict(v) {
-        if protocol::len(ts, &d)? > 0 {
-            items.push(d);
+    if is_sub(v, &IMPORT_ERROR) && (e.field(1).is_some() || e.field(2).is_some()) {
+        let d = dict::new_dict();
+        if let Some(old) = &state {
+            for key in protocol::collect(ts, old)? {
+                let value = protocol::getitem(ts, old, &key)?;
+                dict::dict_set_item(ts, &d, key, value)?;
+            }
         }
+        if let Some(name) = e.field(1) {
+            dict::dict_set_item(ts, &d, pystr::intern("name"), name)?;
+        }
+        if let Some(path) = e.field(2) {
+            dict::dict_set_item(ts, &d, pystr::intern("path"), path)?;
+        }
+        state = Some(d);
     }
+    let mut items = vec![v.type_of().to_value(), args];
+    items.extend(state);
     tuple::new_tuple(items)
 }
 
@@ -1166,7 +1196,84 @@ fn eg_class_getitem(_ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Valu
     super::genericalias::new_generic_alias(cls.clone(), a[0].clone())
 }
 
+/// The docstrings of the builtin exception types (as python3 shows them;
+/// ExceptionGroup has none).
+const DOCS: &[(&str, &str)] = &[
+    ("ArithmeticError", "Base class for arithmetic errors."),
+    ("AssertionError", "Assertion failed."),
+    ("AttributeError", "Attribute not found."),
+    ("BaseException", "Common base class for all exceptions"),
+    ("BaseExceptionGroup", "A combination of multiple unrelated exceptions."),
+    ("BlockingIOError", "I/O operation would block."),
+    ("BrokenPipeError", "Broken pipe."),
+    ("BufferError", "Buffer error."),
+    ("BytesWarning", "Base class for warnings about bytes and buffer related problems, mostly\nrelated to conversion from str or comparing to str."),
+    ("ChildProcessError", "Child process error."),
+    ("ConnectionAbortedError", "Connection aborted."),
+    ("ConnectionError", "Connection error."),
+    ("ConnectionRefusedError", "Connection refused."),
+    ("ConnectionResetError", "Connection reset."),
+    ("DeprecationWarning", "Base class for warnings about deprecated features."),
+    ("EOFError", "Read beyond end of file."),
+    ("EncodingWarning", "Base class for warnings about encodings."),
+    ("Exception", "Common base class for all non-exit exceptions."),
+    ("FileExistsError", "File already exists."),
+    ("FileNotFoundError", "File not found."),
+    ("FloatingPointError", "Floating point operation failed."),
+    ("FutureWarning", "Base class for warnings about constructs that will change semantically\nin the future."),
+    ("GeneratorExit", "Request that a generator exit."),
+    ("ImportError", "Import can't find module, or can't find name in module."),
+    ("ImportWarning", "Base class for warnings about probable mistakes in module imports"),
+    ("IndentationError", "Improper indentation."),
+    ("IndexError", "Sequence index out of range."),
+    ("InterruptedError", "Interrupted by signal."),
+    ("IsADirectoryError", "Operation doesn't work on directories."),
+    ("KeyError", "Mapping key not found."),
+    ("KeyboardInterrupt", "Program interrupted by user."),
+    ("LookupError", "Base class for lookup errors."),
+    ("MemoryError", "Out of memory."),
+    ("ModuleNotFoundError", "Module not found."),
+    ("NameError", "Name not found globally."),
+    ("NotADirectoryError", "Operation only works on directories."),
+    ("NotImplementedError", "Method or function hasn't been implemented yet."),
+    ("OSError", "Base class for I/O related errors."),
+    ("OverflowError", "Result too large to be represented."),
+    ("PendingDeprecationWarning", "Base class for warnings about features which will be deprecated\nin the future."),
+    ("PermissionError", "Not enough permissions."),
+    ("ProcessLookupError", "Process not found."),
+    ("RecursionError", "Recursion limit exceeded."),
+    ("ReferenceError", "Weak ref proxy used after referent went away."),
+    ("ResourceWarning", "Base class for warnings about resource usage."),
+    ("RuntimeError", "Unspecified run-time error."),
+    ("RuntimeWarning", "Base class for warnings about dubious runtime behavior."),
+    ("StopAsyncIteration", "Signal the end from iterator.__anext__()."),
+    ("StopIteration", "Signal the end from iterator.__next__()."),
+    ("SyntaxError", "Invalid syntax."),
+    ("SyntaxWarning", "Base class for warnings about dubious syntax."),
+    ("SystemError", "Internal error in the Python interpreter.\n\nPlease report this to the Python maintainer, along with the traceback,\nthe Python version, and the hardware/OS platform and version."),
+    ("SystemExit", "Request to exit from the interpreter."),
+    ("TabError", "Improper mixture of spaces and tabs."),
+    ("TimeoutError", "Timeout expired."),
+    ("TypeError", "Inappropriate argument type."),
+    ("UnboundLocalError", "Local name referenced but not bound to a value."),
+    ("UnicodeDecodeError", "Unicode decoding error."),
+    ("UnicodeEncodeError", "Unicode encoding error."),
+    ("UnicodeError", "Unicode related error."),
+    ("UnicodeTranslateError", "Unicode translation error."),
+    ("UnicodeWarning", "Base class for warnings about Unicode related problems, mostly\nrelated to conversion problems."),
+    ("UserWarning", "Base class for warnings generated by user code."),
+    ("ValueError", "Inappropriate argument value (of correct type)."),
+    ("Warning", "Base class for warning categories."),
+    ("ZeroDivisionError", "Second argument to a division or modulo operation was zero."),
+
+];
+
 pub fn init() {
+    for t in types() {
+        if let Some((_, doc)) = DOCS.iter().find(|(n, _)| *n == t.name()) {
+            dict::dict_set_str(&t.data.dict(), "__doc__", pystr::new_str(doc));
+        }
+    }
     let s = &BASE_EXCEPTION_TYPE.data.slots;
     s.new.set(Some(exc_new));
     s.init.set(Some(exc_init));
