@@ -244,7 +244,7 @@ impl PrintContext<'_> {
             None => protocol::str(ts, e),
         };
         self.out.push_str(&m);
-        self.out.push_str(&exception_type_name(e.type_of()));
+        self.out.push_str(&exception_type_name(ts, e.type_of()));
         match message {
             Ok(s) => {
                 let s = pystr::as_rust_str(&s).into_owned();
@@ -374,14 +374,19 @@ impl PrintContext<'_> {
 }
 
 /// `module.qualname` of an exception type, the module left out for
-/// builtins and __main__.
-fn exception_type_name(ty: &crate::object::typeobj::PyType) -> String {
-    let module = protocol::type_module_name(ty);
-    let qual = protocol::type_qualname(ty);
-    if module == "builtins" || module == "__main__" {
-        qual
-    } else {
-        format!("{module}.{qual}")
+/// builtins and __main__, "<unknown>" for what is not a string.
+fn exception_type_name(ts: &ThreadState, ty: &crate::object::typeobj::PyType) -> String {
+    let tv = ty.to_value();
+    let text_attr = |name: &str| -> Option<String> {
+        let v = protocol::getattr_str(ts, &tv, name).ok()?;
+        pystr::as_pystr(&v)?;
+        Some(pystr::as_rust_str(&v).into_owned())
+    };
+    let qual = text_attr("__qualname__").unwrap_or_else(|| "<unknown>".to_string());
+    match text_attr("__module__") {
+        None => format!("<unknown>.{qual}"),
+        Some(m) if m == "builtins" || m == "__main__" => qual,
+        Some(m) => format!("{m}.{qual}"),
     }
 }
 
