@@ -477,6 +477,15 @@ fn byte_to_char_offset(line: &str, byte: usize) -> usize {
     String::from_utf8_lossy(&line.as_bytes()[..b]).chars().count()
 }
 
+/// Columns a character takes on a terminal: East Asian wide and
+/// fullwidth characters take two.
+fn display_width(c: char) -> usize {
+    match crate::stringlib::unicode::east_asian_width(c as u32) {
+        "W" | "F" => 2,
+        _ => 1,
+    }
+}
+
 fn is_ws(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\x0c'
 }
@@ -532,7 +541,11 @@ fn display_line(out: &mut String, margin: &str, raw: &str, code: &compiler::code
         } else {
             primary
         };
-        carets.push(c);
+        // Wide characters take two columns: so do their marks.
+        let width = chars.get(offset - 1).map_or(1, |ch| display_width(*ch));
+        for _ in 0..width {
+            carets.push(c);
+        }
     }
     out.push_str(&format!("{margin}    {carets}\n"));
 }
@@ -569,7 +582,22 @@ fn binop_or_subscript_anchors(segment: &str) -> Option<(usize, usize)> {
             }
             found?
         }
-        ExprKind::Subscript { value: v, slice, .. } => (v.loc.end_col_offset as usize, slice.loc.end_col_offset as usize + 1),
+        ExprKind::Subscript { value: v, slice, .. } => {
+            // From the end of the value to its '[', and from the end of the
+            // slice through its ']'.
+            let mut l = v.loc.end_col_offset as usize;
+            let mut r = slice.loc.end_col_offset as usize + 1;
+            while l < bytes.len() && bytes[l] != b'[' {
+                l += 1;
+            }
+            while r < bytes.len() && bytes[r] != b']' {
+                r += 1;
+            }
+            if r < bytes.len() {
+                r += 1;
+            }
+            (l, r)
+        }
         _ => return None,
     };
     Some((byte_to_char_offset(segment, l), byte_to_char_offset(segment, r)))
