@@ -127,7 +127,8 @@ struct SourceCache {
 
 impl SourceCache {
     fn line(&mut self, filename: &str, lineno: i32) -> Option<String> {
-        if lineno < 1 {
+        // Names like <string> or <stdin> are not files.
+        if lineno < 1 || (filename.starts_with('<') && filename.ends_with('>')) {
             return None;
         }
         let lines = self.files.entry(filename.to_string()).or_insert_with(|| {
