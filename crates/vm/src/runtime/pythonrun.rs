@@ -134,7 +134,7 @@ impl SourceCache {
         let lines = self.files.entry(filename.to_string()).or_insert_with(|| {
             let bytes = std::fs::read(filename).ok()?;
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            Some(text.split_inclusive('\n').map(|l| l.to_string()).collect())
+            Some(split_universal_lines(&text))
         });
         lines.as_ref()?.get(lineno as usize - 1).cloned()
     }
@@ -391,6 +391,30 @@ fn exception_type_name(ts: &ThreadState, ty: &crate::object::typeobj::PyType) ->
     }
 }
 
+/// The lines of a source file read with universal newlines ("\n", "\r\n"
+/// or "\r" end a line), without their line ends.
+fn split_universal_lines(text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    let mut it = text.chars().peekable();
+    while let Some(c) = it.next() {
+        match c {
+            '\n' => lines.push(std::mem::take(&mut cur)),
+            '\r' => {
+                if it.peek() == Some(&'\n') {
+                    it.next();
+                }
+                lines.push(std::mem::take(&mut cur));
+            }
+            _ => cur.push(c),
+        }
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
 /// `str.splitlines(keepends=True)`.
 fn split_lines_keepends(text: &str) -> Vec<&str> {
     let mut lines = Vec::new();
@@ -494,10 +518,10 @@ fn is_ws(c: char) -> bool {
 /// The source line and, when it helps, the caret line under the failing
 /// expression (CPython 3.11's tb_displayline).
 fn display_line(out: &mut String, margin: &str, raw: &str, code: &compiler::code::CodeObject, index: usize) {
-    let line = raw.trim_end_matches(['\n', '\r']);
+    // The line keeps its trailing blanks, as CPython shows it.
+    let line = raw;
     let truncation = line.chars().take_while(|c| is_ws(*c)).count();
     let shown: String = line.chars().skip(truncation).collect::<String>();
-    let shown = shown.trim_end();
     out.push_str(&format!("{margin}    {shown}\n"));
     let loc = code.location_of(index);
     if loc.lineno < 0 || loc.end_lineno < 0 || loc.col < 0 || loc.end_col < 0 {
@@ -509,21 +533,23 @@ fn display_line(out: &mut String, margin: &str, raw: &str, code: &compiler::code
     let mut anchors: Option<(usize, usize)> = None;
     let (mut primary, mut secondary) = ('^', '^');
     if loc.lineno == loc.end_lineno {
-        let segment: String = chars[start.min(chars.len())..end.min(chars.len())].iter().collect();
+        let lo = start.min(chars.len());
+        let segment: String = chars[lo..end.min(chars.len()).max(lo)].iter().collect();
         if let Some((l, r)) = binop_or_subscript_anchors(&segment) {
             anchors = Some((l + start, r + start));
             primary = '~';
             secondary = '^';
         }
     } else {
-        // Multi-line: highlight to the last non-blank character of the line.
-        end = chars.iter().rposition(|c| !c.is_whitespace()).map_or(0, |i| i + 1);
+        // Multi-line: highlight to the last non-blank character of the
+        // line. CPython scans the UTF-8 bytes from the character count.
+        let bytes = line.as_bytes();
+        end = (0..chars.len().min(bytes.len()))
+            .rev()
+            .find(|&i| !matches!(bytes[i], b' ' | b'\t' | b'\x0c'))
+            .map_or(0, |i| i + 1);
     }
     let stripped_len = chars.len().saturating_sub(truncation);
-    let stripped_len = {
-        let trailing = chars.iter().rev().take_while(|c| c.is_whitespace()).count();
-        stripped_len.saturating_sub(trailing)
-    };
     if end.saturating_sub(start) == stripped_len && anchors.is_none() {
         return;
     }
@@ -870,5 +896,6 @@ mod tests {
         assert_eq!(split_lines_keepends("c\n"), vec!["c\n"]);
         assert_eq!(split_lines_keepends(""), Vec::<&str>::new());
         assert_eq!(split_lines_keepends("x\r\ny\rz"), vec!["x\r\n", "y\r", "z"]);
+        assert_eq!(split_universal_lines("a\r\nb\rc\n\nd"), vec!["a", "b", "c", "", "d"]);
     }
 }
