@@ -133,7 +133,9 @@ impl SourceCache {
         }
         let lines = self.files.entry(filename.to_string()).or_insert_with(|| {
             let bytes = std::fs::read(filename).ok()?;
-            let text = String::from_utf8_lossy(&bytes).into_owned();
+            // Decoded as the file declares (PEP 263), as CPython reads it.
+            let text = syntax::encoding::decode_source(&bytes)
+                .unwrap_or_else(|_| String::from_utf8_lossy(&bytes).into_owned());
             Some(split_universal_lines(&text))
         });
         lines.as_ref()?.get(lineno as usize - 1).cloned()
