@@ -91,6 +91,8 @@ pub fn report_exception(ts: &ThreadState, e: &Value) {
                 crate::modules::sys::write_stderr(ts, "\nOriginal exception was:\n");
             }
         }
+    } else {
+        crate::modules::sys::write_stderr(ts, "sys.excepthook is missing\n");
     }
     print_exception(ts, e);
 }
