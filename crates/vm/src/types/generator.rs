@@ -859,11 +859,9 @@ pub fn prep_reraise_star(ts: &ThreadState, orig: &Value, excs: &Value) -> PyResu
         (Some(k), true) => Ok(k),
         (None, true) => Ok(none::none()),
         (k, false) => {
-            let mut all = Vec::new();
-            if let Some(k) = k {
-                all.push(k);
-            }
-            all.extend(raised);
+            // New exceptions first, then what was re-raised (as CPython).
+            let mut all = raised;
+            all.extend(k);
             if all.len() == 1 {
                 return Ok(all.remove(0));
             }
