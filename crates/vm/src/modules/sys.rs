@@ -88,7 +88,7 @@ fn s_excepthook(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyR
 
 fn s_exit(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::positional("exit", a, k, 0, 1)?;
-    Err(PyErr::with_args(&exc::SYSTEM_EXIT, a.to_vec()))
+    Err(exc::error_from_object(&exc::SYSTEM_EXIT, a.first()))
 }
 
 fn s_exc_info(ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
