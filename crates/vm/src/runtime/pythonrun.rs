@@ -20,7 +20,7 @@ pub fn compile_source(ts: &ThreadState, source: &[u8], filename: &str, mode: &st
         _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
     let tree = syntax::parse_bytes(source, filename, m).map_err(syntax_error)?;
-    let optimize = if optimize < 0 { ts.interp().config.optimize as u32 } else { optimize as u32 };
+    let optimize = if optimize < 0 { ts.interp().config.optimize } else { optimize as u32 };
     let cm = match m {
         syntax::Mode::Module => compiler::Mode::Module,
         syntax::Mode::Expression => compiler::Mode::Expression,
@@ -345,6 +345,7 @@ impl PrintContext<'_> {
         let num = excs.len();
         let n = if num <= MAX_GROUP_WIDTH { num } else { MAX_GROUP_WIDTH + 1 };
         self.need_close = false;
+        #[allow(clippy::needless_range_loop)] // the index past the shown ones is the "..." entry
         for i in 0..n {
             let last = i == n - 1;
             if last {
@@ -643,7 +644,7 @@ fn syntax_error_parts(ts: &ThreadState, e: &Value) -> Option<(String, Value)> {
     }
     let b = e.downcast::<exc::PyBaseException>()?;
     let msg = b.field(0)?;
-    let lineno = b.field(2).filter(|v| int::is_int(v)).and_then(|v| int::to_isize(&v))?;
+    let lineno = b.field(2).filter(int::is_int).and_then(|v| int::to_isize(&v))?;
     let filename = match b.field(1) {
         None => "<string>".to_string(),
         Some(f) if none::is_none(&f) => "<string>".to_string(),
@@ -797,7 +798,7 @@ fn substitution_cost(a: u8, b: u8) -> usize {
     if a == b {
         return 0;
     }
-    if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+    if a.eq_ignore_ascii_case(&b) {
         CASE_COST
     } else {
         MOVE_COST

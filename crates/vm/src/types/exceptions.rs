@@ -635,10 +635,7 @@ fn syntax_error_str(ts: &ThreadState, e: &PyBaseException) -> PyResult<String> {
     });
     // Only an exact int counts as a line number (not True).
     let lineno = e.field(2).filter(|l| std::ptr::eq(l.type_of(), &int::INT_TYPE));
-    let lineno = match lineno {
-        Some(l) => Some(int::as_int(&l).and_then(|i| i.to_i64()).unwrap_or(-1)),
-        None => None,
-    };
+    let lineno = lineno.map(|l| int::as_int(&l).and_then(|i| i.to_i64()).unwrap_or(-1));
     Ok(match (file, lineno) {
         (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
         (Some(f), None) => format!("{msg} ({f})"),
@@ -870,7 +867,7 @@ fn existing_dict(v: &Value) -> Option<Value> {
     let e = payload(v).ok()?;
     let d = e.dict.take();
     e.dict.set(d.clone());
-    d.filter(|d| dict::as_dict(d).is_some_and(|x| x.len() > 0))
+    d.filter(|d| dict::as_dict(d).is_some_and(|x| !x.is_empty()))
 }
 
 /// `(type, args)`, plus the `__dict__` once it exists; OSError puts its
