@@ -82,7 +82,7 @@ fn s_displayhook(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> Py
 
 fn s_excepthook(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact("excepthook", a, k, 3)?;
-    crate::runtime::pythonrun::print_exception(ts, &a[1]);
+    crate::runtime::pythonrun::display_exception(ts, &a[1], &a[2]);
     Ok(none::none())
 }
 

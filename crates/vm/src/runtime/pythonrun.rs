@@ -97,6 +97,18 @@ pub fn report_exception(ts: &ThreadState, e: &Value) {
     print_exception(ts, e);
 }
 
+/// `sys.excepthook(type, value, tb)` (CPython's PyErr_Display): a
+/// traceback given for an exception that has none is attached to it first.
+pub fn display_exception(ts: &ThreadState, value: &Value, tb: &Value) {
+    if exc::is_exception_instance(value)
+        && tb.downcast::<PyTraceback>().is_some()
+        && exc::traceback_of(value).is_none()
+    {
+        exc::set_traceback(value, Some(tb.clone()));
+    }
+    print_exception(ts, value);
+}
+
 /// CPython's default exception display, written to sys.stderr.
 pub fn print_exception(ts: &ThreadState, e: &Value) {
     let text = format_exception(ts, e);
