@@ -109,6 +109,48 @@ pub fn display_exception(ts: &ThreadState, value: &Value, tb: &Value) {
     print_exception(ts, value);
 }
 
+/// The lines the default unraisable hook writes after its "Exception
+/// ignored in" line: the traceback and "Type: message", no chain or notes
+/// (CPython's write_unraisable_exc_file).
+pub fn format_unraisable(ts: &ThreadState, e: &Value) -> String {
+    let mut ctx = PrintContext {
+        ts,
+        out: String::new(),
+        seen: HashSet::new(),
+        group_depth: 0,
+        need_close: false,
+        nesting: 0,
+        cache: SourceCache::default(),
+    };
+    if exc::traceback_of(e).is_some() {
+        ctx.print_traceback(e);
+    }
+    let tv = e.type_of().to_value();
+    let text_attr = |name: &str| -> Option<String> {
+        let v = protocol::getattr_str(ts, &tv, name).ok()?;
+        pystr::as_pystr(&v)?;
+        Some(pystr::as_rust_str(&v).into_owned())
+    };
+    let mut out = ctx.out;
+    match text_attr("__module__") {
+        // No dot after "<unknown>" here, unlike the main display.
+        None => out.push_str("<unknown>"),
+        Some(m) if m == "builtins" || m == "__main__" => {}
+        Some(m) => {
+            out.push_str(&m);
+            out.push('.');
+        }
+    }
+    out.push_str(&text_attr("__qualname__").unwrap_or_else(|| "<unknown>".to_string()));
+    out.push_str(": ");
+    match protocol::str(ts, e) {
+        Ok(s) => out.push_str(&pystr::as_rust_str(&s)),
+        Err(_) => out.push_str("<exception str() failed>"),
+    }
+    out.push('\n');
+    out
+}
+
 /// CPython's default exception display, written to sys.stderr.
 pub fn print_exception(ts: &ThreadState, e: &Value) {
     let text = format_exception(ts, e);
