@@ -12,6 +12,8 @@ use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
 use crate::types::{descr, dict, int, list, none, str as pystr, tuple};
 
+/// The layout shared by every exception (CPython's PyBaseExceptionObject
+/// and its family extensions).
 pub struct PyBaseException {
     pub args: RefCell<Value>,
     pub traceback: RefCell<Option<Value>>,
@@ -24,6 +26,7 @@ pub struct PyBaseException {
 }
 
 impl PyBaseException {
+    /// A fresh exception payload with these args.
     pub fn new(args: Value) -> PyBaseException {
         PyBaseException {
             args: RefCell::new(args),
@@ -43,15 +46,18 @@ impl PyBaseException {
         d
     }
 
+    /// Family field `i` (None when unset, CPython's NULL).
     pub fn field(&self, i: usize) -> Option<Value> {
         self.fields.borrow()[i].clone()
     }
 
+    /// Set or clear family field `i`.
     pub fn set_field(&self, i: usize, v: Option<Value>) {
         let old = std::mem::replace(&mut self.fields.borrow_mut()[i], v);
         drop(old);
     }
 
+    /// The items of `args`.
     pub fn args_vec(&self) -> Vec<Value> {
         tuple::tuple_items(&self.args.borrow()).to_vec()
     }
@@ -59,6 +65,7 @@ impl PyBaseException {
 
 const EXC_FLAGS: u64 = TPFLAGS_BASETYPE | TPFLAGS_BASE_EXC_SUBCLASS | TPFLAGS_HAVE_GC;
 
+/// `BaseException`.
 pub static BASE_EXCEPTION_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyBaseException>("BaseException", &BASE_EXCEPTION_TYPE, Some(&super::object::OBJECT_TYPE), EXC_FLAGS),
@@ -481,10 +488,12 @@ pub fn add_note_str(exc: &Value, text: &str) {
     }
 }
 
+/// `exc.__traceback__` (None when unset).
 pub fn traceback_of(exc: &Value) -> Option<Value> {
     payload(exc).ok()?.traceback.borrow().clone()
 }
 
+/// Set `exc.__traceback__`.
 pub fn set_traceback(exc: &Value, tb: Option<Value>) {
     if let Ok(e) = payload(exc) {
         let old = e.traceback.replace(tb);
@@ -492,10 +501,12 @@ pub fn set_traceback(exc: &Value, tb: Option<Value>) {
     }
 }
 
+/// `exc.__context__`.
 pub fn context_of(exc: &Value) -> Option<Value> {
     payload(exc).ok()?.context.borrow().clone()
 }
 
+/// Set `exc.__context__`.
 pub fn set_context(exc: &Value, ctx: Option<Value>) {
     if let Ok(e) = payload(exc) {
         let old = e.context.replace(ctx);
@@ -503,6 +514,7 @@ pub fn set_context(exc: &Value, ctx: Option<Value>) {
     }
 }
 
+/// `exc.__cause__`.
 pub fn cause_of(exc: &Value) -> Option<Value> {
     payload(exc).ok()?.cause.borrow().clone()
 }
@@ -517,6 +529,7 @@ pub fn set_cause(exc: &Value, cause: Option<Value>) {
     }
 }
 
+/// `exc.__suppress_context__`.
 pub fn suppress_context(exc: &Value) -> bool {
     payload(exc).is_ok_and(|e| e.suppress_context.get())
 }
@@ -531,6 +544,7 @@ pub fn is_exception_class(v: &Value) -> bool {
     v.as_type().is_some_and(|t| t.is_subtype(&BASE_EXCEPTION_TYPE))
 }
 
+/// Whether `v` is an exception (an instance of BaseException).
 pub fn is_exception_instance(v: &Value) -> bool {
     v.type_of().is_subtype(&BASE_EXCEPTION_TYPE)
 }
@@ -1281,6 +1295,7 @@ const DOCS: &[(&str, &str)] = &[
 
 ];
 
+/// Install the slots, attributes and methods of the exception types.
 pub fn init() {
     for t in types() {
         if let Some((_, doc)) = DOCS.iter().find(|(n, _)| *n == t.name()) {

@@ -10,6 +10,7 @@ use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
 use crate::types::{descr, int, none};
 
+/// One traceback entry.
 pub struct PyTraceback {
     pub next: RefCell<Option<Value>>,
     pub frame: Value,
@@ -18,6 +19,7 @@ pub struct PyTraceback {
     pub lineno: i32,
 }
 
+/// `types.TracebackType`.
 pub static TRACEBACK_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyTraceback>("traceback", &TRACEBACK_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_HAVE_GC),
@@ -124,6 +126,7 @@ fn tb_dir(_ts: &ThreadState, _v: &Value, a: &[Value], k: Option<&Value>) -> PyRe
     super::list::new_list(names.iter().map(|n| super::str::new_str(n)).collect())
 }
 
+/// Install the traceback type's slots and attributes.
 pub fn init() {
     let s = &TRACEBACK_TYPE.data.slots;
     s.getattro.set(Some(protocol::generic_getattr));
