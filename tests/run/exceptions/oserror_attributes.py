@@ -50,3 +50,9 @@ for bad in [lambda: OSError(1, "x", kw=1), lambda: FileNotFoundError(a=1)]:
     except TypeError as e:
         print("TypeError", e)
 print(type(IOError(13, "denied")).__name__, EnvironmentError is OSError)
+for third in [5, 5.5, 1+2j, "f", None, True]:
+    try:
+        b = BlockingIOError(11, "x", third)
+        print(repr(third), b.args, b.filename, getattr(b, "characters_written", "-"))
+    except Exception as e:
+        print(repr(third), type(e).__name__, e)

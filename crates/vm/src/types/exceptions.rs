@@ -434,7 +434,9 @@ fn oserror_init(exc: &Value, e: &PyBaseException, args: &[Value]) -> PyResult<()
 /// PyNumber_Check: ints, floats, complex and anything with `__index__`,
 /// `__int__` or `__float__`.
 fn is_number(v: &Value) -> bool {
-    int::is_int(v) || ["__index__", "__int__", "__float__"].iter().any(|n| v.type_of().data.lookup_str(n).is_some())
+    int::is_int(v)
+        || v.type_of().is_subtype(&super::complex::COMPLEX_TYPE)
+        || ["__index__", "__int__", "__float__"].iter().any(|n| v.type_of().data.lookup_str(n).is_some())
 }
 
 fn oserror_new(ty: &PyType, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
