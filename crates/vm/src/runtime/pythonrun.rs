@@ -113,26 +113,13 @@ pub fn display_exception(ts: &ThreadState, value: &Value, tb: &Value) {
 /// ignored in" line: the traceback and "Type: message", no chain or notes
 /// (CPython's write_unraisable_exc_file).
 pub fn format_unraisable(ts: &ThreadState, e: &Value) -> String {
-    let mut ctx = PrintContext {
-        ts,
-        out: String::new(),
-        seen: HashSet::new(),
-        group_depth: 0,
-        need_close: false,
-        nesting: 0,
-        cache: SourceCache::default(),
-    };
+    let mut ctx = PrintContext::new(ts);
     if exc::traceback_of(e).is_some() {
         ctx.print_traceback(e);
     }
-    let tv = e.type_of().to_value();
-    let text_attr = |name: &str| -> Option<String> {
-        let v = protocol::getattr_str(ts, &tv, name).ok()?;
-        pystr::as_pystr(&v)?;
-        Some(pystr::as_rust_str(&v).into_owned())
-    };
+    let ty = e.type_of();
     let mut out = ctx.out;
-    match text_attr("__module__") {
+    match type_text_attr(ts, ty, "__module__") {
         // No dot after "<unknown>" here, unlike the main display.
         None => out.push_str("<unknown>"),
         Some(m) if m == "builtins" || m == "__main__" => {}
@@ -141,7 +128,7 @@ pub fn format_unraisable(ts: &ThreadState, e: &Value) -> String {
             out.push('.');
         }
     }
-    out.push_str(&text_attr("__qualname__").unwrap_or_else(|| "<unknown>".to_string()));
+    out.push_str(&type_text_attr(ts, ty, "__qualname__").unwrap_or_else(|| "<unknown>".to_string()));
     out.push_str(": ");
     match protocol::str(ts, e) {
         Ok(s) => out.push_str(&pystr::as_rust_str(&s)),
@@ -163,15 +150,7 @@ pub fn print_exception(ts: &ThreadState, e: &Value) {
 /// The text CPython's default display prints for `e`: the chain of causes
 /// and contexts, tracebacks, exception groups in their boxes, notes.
 pub fn format_exception(ts: &ThreadState, e: &Value) -> String {
-    let mut ctx = PrintContext {
-        ts,
-        out: String::new(),
-        seen: HashSet::new(),
-        group_depth: 0,
-        need_close: false,
-        nesting: 0,
-        cache: SourceCache::default(),
-    };
+    let mut ctx = PrintContext::new(ts);
     ctx.print_recursive(e);
     ctx.out
 }
@@ -219,7 +198,19 @@ struct PrintContext<'a> {
     cache: SourceCache,
 }
 
-impl PrintContext<'_> {
+impl<'a> PrintContext<'a> {
+    fn new(ts: &'a ThreadState) -> PrintContext<'a> {
+        PrintContext {
+        ts,
+        out: String::new(),
+        seen: HashSet::new(),
+        group_depth: 0,
+        need_close: false,
+        nesting: 0,
+        cache: SourceCache::default(),
+    }
+    }
+
     fn indent(&self) -> String {
         " ".repeat(2 * self.group_depth)
     }
@@ -433,17 +424,18 @@ impl PrintContext<'_> {
     }
 }
 
+/// A type's attribute when it is a string (`__module__`, `__qualname__`).
+fn type_text_attr(ts: &ThreadState, ty: &crate::object::typeobj::PyType, name: &str) -> Option<String> {
+    let v = protocol::getattr_str(ts, &ty.to_value(), name).ok()?;
+    pystr::as_pystr(&v)?;
+    Some(pystr::as_rust_str(&v).into_owned())
+}
+
 /// `module.qualname` of an exception type, the module left out for
 /// builtins and __main__, "<unknown>" for what is not a string.
 fn exception_type_name(ts: &ThreadState, ty: &crate::object::typeobj::PyType) -> String {
-    let tv = ty.to_value();
-    let text_attr = |name: &str| -> Option<String> {
-        let v = protocol::getattr_str(ts, &tv, name).ok()?;
-        pystr::as_pystr(&v)?;
-        Some(pystr::as_rust_str(&v).into_owned())
-    };
-    let qual = text_attr("__qualname__").unwrap_or_else(|| "<unknown>".to_string());
-    match text_attr("__module__") {
+    let qual = type_text_attr(ts, ty, "__qualname__").unwrap_or_else(|| "<unknown>".to_string());
+    match type_text_attr(ts, ty, "__module__") {
         None => format!("<unknown>.{qual}"),
         Some(m) if m == "builtins" || m == "__main__" => qual,
         Some(m) => format!("{m}.{qual}"),
