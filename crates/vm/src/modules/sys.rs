@@ -82,13 +82,13 @@ fn s_displayhook(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> Py
 
 fn s_excepthook(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact("excepthook", a, k, 3)?;
-    crate::runtime::pythonrun::display_exception(ts, &a[1], &a[2]);
+    crate::runtime::pythonrun::print_exception(ts, &a[1]);
     Ok(none::none())
 }
 
 fn s_exit(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::positional("exit", a, k, 0, 1)?;
-    Err(exc::error_from_object(&exc::SYSTEM_EXIT, a.first()))
+    Err(PyErr::with_args(&exc::SYSTEM_EXIT, a.to_vec()))
 }
 
 fn s_exc_info(ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {

@@ -177,22 +177,6 @@ pub fn new_exception(ty: &'static PyType, args: Vec<Value>) -> Value {
     exc
 }
 
-/// The error CPython's `PyErr_SetObject(ty, value)` raises: `value` itself
-/// when it is already such an exception, else `ty()` for None, `ty(*value)`
-/// for a tuple and `ty(value)` otherwise.
-pub fn error_from_object(ty: &'static PyType, value: Option<&Value>) -> PyErr {
-    let args = match value {
-        None => vec![],
-        Some(v) if none::is_none(v) => vec![],
-        Some(v) if v.type_of().is_subtype(ty) => return PyErr::from_instance(v.clone()),
-        Some(v) => match tuple::try_tuple_items(v) {
-            Some(items) => items.to_vec(),
-            None => vec![v.clone()],
-        },
-    };
-    PyErr::with_args(ty, args)
-}
-
 /// The OSError for a failed system call: `OSError(errno, strerror[, filename])`,
 /// which is the errno's subclass (FileNotFoundError, PermissionError, ...).
 pub fn os_error_from_io(err: &std::io::Error, filename: Option<Value>) -> PyErr {
