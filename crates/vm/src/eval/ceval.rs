@@ -1930,11 +1930,8 @@ fn exception_group_match(ts: &ThreadState, exc_value: &Value, match_type: &Value
             exc_value.clone()
         } else {
             let excs = tuple::new_tuple(vec![exc_value.clone()])?;
-            let g = protocol::call(ts, &exc::BASE_EXCEPTION_GROUP_TYPE.to_value(), &[pystr::new_str(""), excs], None)?;
-            if let Some(tb) = exc::traceback_of(exc_value) {
-                exc::set_traceback(&g, Some(tb));
-            }
-            g
+            // CPython 3.11 gives the wrapper no traceback of its own.
+            protocol::call(ts, &exc::BASE_EXCEPTION_GROUP_TYPE.to_value(), &[pystr::new_str(""), excs], None)?
         };
         return Ok((Some(m), none::none()));
     }

@@ -169,6 +169,5 @@ pub fn write_unraisable(ts: &ThreadState, e: &PyErr, what: Option<&str>, obj: Op
         head.push_str(": ");
         head.push_str(&r);
     }
-    crate::modules::sys::write_stderr(ts, &format!("{head}\n"));
-    super::pythonrun::print_exception(ts, e.value());
+    crate::modules::sys::write_stderr(ts, &format!("{head}\n{}", super::pythonrun::format_unraisable(ts, e.value())));
 }

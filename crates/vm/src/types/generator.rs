@@ -876,11 +876,9 @@ pub fn prep_reraise_star(ts: &ThreadState, orig: &Value, excs: &Value) -> PyResu
         (Some(k), true) => Ok(k),
         (None, true) => Ok(none::none()),
         (k, false) => {
-            let mut all = Vec::new();
-            if let Some(k) = k {
-                all.push(k);
-            }
-            all.extend(raised);
+            // New exceptions first, then what was re-raised (as CPython).
+            let mut all = raised;
+            all.extend(k);
             if all.len() == 1 {
                 return Ok(all.remove(0));
             }
@@ -904,12 +902,7 @@ fn collect_leaves(v: &Value, out: &mut Vec<usize>) {
 
 /// The subgroup of `eg` holding exactly the leaves in `keep`.
 fn project(ts: &ThreadState, eg: &Value, keep: &[usize]) -> PyResult<Option<Value>> {
-    let ids: Vec<Value> = keep.iter().map(|i| super::int::from_i64(*i as i64)).collect();
-    let _ = ids;
-    let matcher_keep: Vec<usize> = keep.to_vec();
-    let f = crate::modules::builtins::native_closure(move |x: &Value| matcher_keep.contains(&x.id()))?;
-    let sub = protocol::call_method(ts, eg, "subgroup", &[f])?;
-    Ok(if none::is_none(&sub) { None } else { Some(sub) })
+    exc::project_by_leaf_ids(ts, eg, keep)
 }
 
 pub fn init() {

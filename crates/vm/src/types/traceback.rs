@@ -10,6 +10,7 @@ use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
 use crate::types::{descr, int, none};
 
+/// One traceback entry.
 pub struct PyTraceback {
     pub next: RefCell<Option<Value>>,
     pub frame: Value,
@@ -18,6 +19,7 @@ pub struct PyTraceback {
     pub lineno: i32,
 }
 
+/// `types.TracebackType`.
 pub static TRACEBACK_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyTraceback>("traceback", &TRACEBACK_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_HAVE_GC),
@@ -61,7 +63,7 @@ fn set_tb_next(_ts: &ThreadState, v: &Value, n: Option<&Value>) -> PyResult<()> 
         }
         Some(x) => {
             return Err(PyErr::type_error(format!(
-                "expected traceback object or None, got '{}'",
+                "expected traceback object, got '{}'",
                 protocol::type_name(x)
             )))
         }
@@ -80,10 +82,19 @@ fn tb_lineno(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(int::from_i64(this(v)?.lineno as i64))
 }
 
-fn tb_new(_ts: &ThreadState, _cls: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+/// `TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)`.
+fn tb_new(ts: &ThreadState, _cls: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let [next, frame, lasti, lineno] =
-        crate::object::args::bind("traceback", args, kw, ["tb_next", "tb_frame", "tb_lasti", "tb_lineno"], 0, 4, 4)?;
+        crate::object::args::bind("TracebackType", args, kw, ["tb_next", "tb_frame", "tb_lasti", "tb_lineno"], 0, 4, 4)?;
     let next = next.filter(|n| !none::is_none(n));
+    if let Some(n) = &next {
+        if n.downcast::<PyTraceback>().is_none() {
+            return Err(PyErr::type_error(format!(
+                "expected traceback object or None, got '{}'",
+                protocol::type_name(n)
+            )));
+        }
+    }
     let frame = frame.unwrap_or_else(none::none);
     if frame.downcast::<super::frame::PyFrameObject>().is_none() {
         return Err(PyErr::type_error(format!(
@@ -91,11 +102,31 @@ fn tb_new(_ts: &ThreadState, _cls: &Value, args: &[Value], kw: Option<&Value>) -
             protocol::type_name(&frame)
         )));
     }
-    let li = lasti.and_then(|l| int::to_isize(&l)).unwrap_or(0) as i32;
-    let ln = lineno.and_then(|l| int::to_isize(&l)).unwrap_or(0) as i32;
+    let li = c_int_arg(ts, lasti)?;
+    let ln = c_int_arg(ts, lineno)?;
     new_traceback(next, frame, li, ln)
 }
 
+/// An `i` argument of PyArg_Parse: an index-like value that fits a C int.
+fn c_int_arg(ts: &ThreadState, v: Option<Value>) -> PyResult<i32> {
+    let Some(v) = v else { return Ok(0) };
+    let i = protocol::index(ts, &v)?;
+    match int::to_isize(&i) {
+        Some(n) if n > i32::MAX as isize => Err(PyErr::overflow_error("signed integer is greater than maximum")),
+        Some(n) if n < i32::MIN as isize => Err(PyErr::overflow_error("signed integer is less than minimum")),
+        Some(n) => Ok(n as i32),
+        None => Err(PyErr::overflow_error("Python int too large to convert to C long")),
+    }
+}
+
+/// `dir(tb)` lists only the traceback's own attributes, as CPython's does.
+fn tb_dir(_ts: &ThreadState, _v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("__dir__", a, k, 0)?;
+    let names = ["tb_frame", "tb_next", "tb_lasti", "tb_lineno"];
+    super::list::new_list(names.iter().map(|n| super::str::new_str(n)).collect())
+}
+
+/// Install the traceback type's slots and attributes.
 pub fn init() {
     let s = &TRACEBACK_TYPE.data.slots;
     s.getattro.set(Some(protocol::generic_getattr));
@@ -110,5 +141,6 @@ pub fn init() {
             ("tb_lineno", tb_lineno, None),
         ],
     );
+    descr::add_methods(&TRACEBACK_TYPE, &[("__dir__", tb_dir)]);
     super::frame::init();
 }

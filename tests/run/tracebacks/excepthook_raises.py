@@ -1,0 +1,6 @@
+# a failing sys.excepthook: its own error, then the original exception
+import sys
+def hook(t, v, tb):
+    raise RuntimeError("hook broke")
+sys.excepthook = hook
+raise ValueError("original")
