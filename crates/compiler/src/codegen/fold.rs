@@ -268,6 +268,10 @@ fn binary(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
         (Mult, n, Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)) if is_int(n) => {
             return repeat(r, n)
         }
+        // bool's &, | and ^ of two bools stay bool.
+        (BitAnd, Constant::Bool(a), Constant::Bool(b)) => return Some(Constant::Bool(a & b)),
+        (BitOr, Constant::Bool(a), Constant::Bool(b)) => return Some(Constant::Bool(a | b)),
+        (BitXor, Constant::Bool(a), Constant::Bool(b)) => return Some(Constant::Bool(a ^ b)),
         _ => {}
     }
     if !is_numeric(l) || !is_numeric(r) {

@@ -7,6 +7,8 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
+use crate::numeric;
+use crate::numeric::parse::IntParseError;
 use crate::object::protocol;
 use crate::object::typeobj::{nb, CompareOp, PyType, TypeObject, TPFLAGS_BASETYPE, TPFLAGS_LONG_SUBCLASS};
 use crate::object::value::{PyObject, PyPayload, Value};
@@ -138,26 +140,7 @@ pub fn hash_int(v: &Value) -> isize {
 pub fn to_decimal_string(ts: &ThreadState, v: &IntRef<'_>) -> PyResult<String> {
     match v {
         IntRef::Small(i) => Ok(i.to_string()),
-        IntRef::Big(b) => {
-            let limit = ts.interp().int_max_str_digits.get();
-            if limit > 0 {
-                // Cheap bound first: bits * log10(2).
-                let bits = b.bits() as f64;
-                if bits * std::f64::consts::LOG10_2 > limit as f64 + 1.0 {
-                    return Err(PyErr::value_error(format!(
-                        "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-                    )));
-                }
-            }
-            let s = b.to_string();
-            let ndigits = s.trim_start_matches('-').len();
-            if limit > 0 && ndigits > limit {
-                return Err(PyErr::value_error(format!(
-                    "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-                )));
-            }
-            Ok(s)
-        }
+        IntRef::Big(b) => Ok(numeric::int::to_decimal_string(b, ts.interp().int_max_str_digits.get())?),
     }
 }
 
@@ -186,12 +169,6 @@ fn int_richcompare(_ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> Py
             _ => a.to_bigint().cmp(&b.to_bigint()),
         };
         return Ok(bool_::new_bool(op.test(ord)));
-    }
-    if let Some(f) = float::as_float_exact_payload(w) {
-        return Ok(match float::compare_int_float(&a.to_bigint(), f) {
-            Some(ord) => bool_::new_bool(op.test(ord)),
-            None => bool_::new_bool(op == CompareOp::Ne),
-        });
     }
     Ok(none::not_implemented())
 }
@@ -466,14 +443,19 @@ fn int_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value
         (None, Some(_)) => return Err(PyErr::type_error("int() missing string argument")),
         (Some(x), None) => number_to_int(ts, &x)?,
         (Some(x), Some(base)) => {
-            let b = protocol::index_isize(ts, &base)?;
+            // PyNumber_AsSsize_t without an exception type: huge values clamp.
+            let b = protocol::index(ts, &base)?;
+            let b = to_isize(&b).unwrap_or(if is_negative(&b) { isize::MIN } else { isize::MAX });
             if !(b == 0 || (2..=36).contains(&b)) {
-                return Err(PyErr::value_error("int() base must be >= 2 and <= 36, or 0"));
+                return Err(numeric::parse::base_error().into());
             }
-            if !x.type_of().is_subtype(&pystr::STR_TYPE) {
+            if let Some(s) = pystr::as_pystr(&x) {
+                parse_int_text(ts, &x, &s.data.transform_decimal_and_space_to_ascii(), b as i64)?
+            } else if let Some(data) = bytes_or_bytearray(&x) {
+                parse_int_bytes(ts, &data, b as i64)?
+            } else {
                 return Err(PyErr::type_error("int() can't convert non-string with explicit base"));
             }
-            parse_int_str(ts, &x, b as u32)?
         }
     };
     if cls.is(&INT_TYPE.to_value()) {
@@ -483,16 +465,52 @@ fn int_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value
     Value::new_instance(cls, PyInt { value: big })
 }
 
-/// `int(x)` for one argument: `__int__`, `__index__`, `__trunc__`, str.
+fn bytes_or_bytearray(x: &Value) -> Option<Vec<u8>> {
+    if let Some(b) = super::bytes::try_bytes_data(x) {
+        return Some(b);
+    }
+    super::bytearray::as_bytearray(x).map(|b| b.data.borrow().clone())
+}
+
+/// `int(text, base)` of a str (already mapped to ASCII digits and spaces).
+fn parse_int_text(ts: &ThreadState, orig: &Value, text: &str, base: i64) -> PyResult<Value> {
+    match numeric::parse::parse_int(text, base, ts.interp().int_max_str_digits.get()) {
+        Ok(v) => Ok(from_bigint(v)),
+        Err(IntParseError::Error(e)) => Err(e.into()),
+        Err(IntParseError::Invalid) => {
+            // %.200R: the repr cut to 200 characters.
+            let r = protocol::repr_string(ts, orig)?;
+            let r: String = r.chars().take(200).collect();
+            Err(PyErr::value_error(format!("invalid literal for int() with base {base}: {r}")))
+        }
+    }
+}
+
+/// `int(bytes, base)`: the bytes as ASCII text.
+fn parse_int_bytes(ts: &ThreadState, data: &[u8], base: i64) -> PyResult<Value> {
+    // Non-ASCII bytes (and NUL) are invalid wherever they are: '?' is never a digit.
+    let text: String = data.iter().map(|&b| if b.is_ascii() && b != 0 { b as char } else { '?' }).collect();
+    match numeric::parse::parse_int(&text, base, ts.interp().int_max_str_digits.get()) {
+        Ok(v) => Ok(from_bigint(v)),
+        Err(IntParseError::Error(e)) => Err(e.into()),
+        Err(IntParseError::Invalid) => {
+            // CPython shows the first 200 bytes.
+            let shown = &data[..data.len().min(200)];
+            Err(PyErr::value_error(format!(
+                "invalid literal for int() with base {base}: {}",
+                syntax::repr::bytes_repr(shown)
+            )))
+        }
+    }
+}
+
+/// `int(x)` for one argument: `__int__`, `__index__`, `__trunc__`, str, bytes.
 pub fn number_to_int(ts: &ThreadState, x: &Value) -> PyResult<Value> {
     if let Some(r) = as_int(x) {
         return Ok(match r {
             IntRef::Small(i) => from_i64(i),
             IntRef::Big(b) => from_bigint(b.clone()),
         });
-    }
-    if x.type_of().is_subtype(&pystr::STR_TYPE) {
-        return parse_int_str(ts, x, 10);
     }
     let slots = &x.type_of().data.slots;
     if let Some(f) = slots.int.get() {
@@ -509,75 +527,24 @@ pub fn number_to_int(ts: &ThreadState, x: &Value) -> PyResult<Value> {
         if is_int(&r) {
             return Ok(r);
         }
+        if r.type_of().data.slots.index.get().is_none() {
+            return Err(PyErr::type_error(format!(
+                "__trunc__ returned non-Integral (type {})",
+                protocol::type_name(&r)
+            )));
+        }
         return protocol::index(ts, &r);
+    }
+    if let Some(s) = pystr::as_pystr(x) {
+        return parse_int_text(ts, x, &s.data.transform_decimal_and_space_to_ascii(), 10);
+    }
+    if let Some(data) = bytes_or_bytearray(x) {
+        return parse_int_bytes(ts, &data, 10);
     }
     Err(PyErr::type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
         protocol::type_name(x)
     )))
-}
-
-fn parse_int_str(ts: &ThreadState, s: &Value, base: u32) -> PyResult<Value> {
-    let text = pystr::as_rust_str(s);
-    let invalid = || -> PyResult<Value> {
-        Err(PyErr::value_error(format!(
-            "invalid literal for int() with base {}: {}",
-            base,
-            protocol::repr_string(ts, s)?
-        )))
-    };
-    let t = text.trim_matches(|c: char| c.is_whitespace());
-    let (neg, body) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let lower = body.to_ascii_lowercase();
-    let (mut base, mut digits) = (base, lower.as_str());
-    let prefixed = |p: &str| digits.len() > 2 && digits.starts_with(p);
-    if base == 0 {
-        if prefixed("0x") {
-            base = 16;
-            digits = &digits[2..];
-        } else if prefixed("0o") {
-            base = 8;
-            digits = &digits[2..];
-        } else if prefixed("0b") {
-            base = 2;
-            digits = &digits[2..];
-        } else {
-            base = 10;
-            if digits.len() > 1 && digits.starts_with('0') && digits.chars().any(|c| c != '0' && c != '_') {
-                return invalid();
-            }
-        }
-        if digits.starts_with('_') && base != 10 {
-            digits = &digits[1..];
-        }
-    } else if (base == 16 && prefixed("0x")) || (base == 8 && prefixed("0o")) || (base == 2 && prefixed("0b")) {
-        digits = &digits[2..];
-        if digits.starts_with('_') {
-            digits = &digits[1..];
-        }
-    }
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
-        return invalid();
-    }
-    let clean: String = digits.chars().filter(|&c| c != '_').collect();
-    if !clean.chars().all(|c| c.to_digit(base).is_some()) {
-        return invalid();
-    }
-    let limit = ts.interp().int_max_str_digits.get();
-    if base == 10 && limit > 0 && clean.len() > limit {
-        return Err(PyErr::value_error(format!(
-            "Exceeds the limit ({limit} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
-            clean.len()
-        )));
-    }
-    let Some(v) = BigInt::parse_bytes(clean.as_bytes(), base) else {
-        return invalid();
-    };
-    Ok(from_bigint(if neg { -v } else { v }))
 }
 
 fn int_bit_length(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
@@ -651,72 +618,71 @@ fn int_getnewargs(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) 
     super::tuple::new_tuple(vec![unary_big(v, |b| b, Some)?])
 }
 
+/// The `byteorder` argument of to_bytes/from_bytes: true for 'little'.
+fn byteorder_arg(fname: &str, b: Option<Value>) -> PyResult<bool> {
+    let Some(b) = b else { return Ok(false) };
+    let Some(s) = pystr::try_as_rust_str(&b) else {
+        return Err(PyErr::type_error(format!(
+            "{fname}() argument 'byteorder' must be str, not {}",
+            protocol::type_name(&b)
+        )));
+    };
+    match s.as_ref() {
+        "little" => Ok(true),
+        "big" => Ok(false),
+        _ => Err(PyErr::value_error("byteorder must be either 'little' or 'big'")),
+    }
+}
+
 fn int_to_bytes(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let [length, byteorder, signed] = crate::object::args::bind("to_bytes", a, k, ["length", "byteorder", "signed"], 0, 0, 2)?;
     let length = match length {
         Some(l) => protocol::index_isize(ts, &l)?,
         None => 1,
     };
-    if length < 0 {
-        return Err(PyErr::value_error("length argument must be non-negative"));
-    }
-    let little = match byteorder {
-        Some(b) => match pystr::as_rust_str(&b).as_ref() {
-            "little" => true,
-            "big" => false,
-            _ => return Err(PyErr::value_error("byteorder must be either 'little' or 'big'")),
-        },
-        None => false,
-    };
+    let little = byteorder_arg("to_bytes", byteorder)?;
     let signed = match signed {
         Some(s) => protocol::is_true(ts, &s)?,
         None => false,
     };
-    let x = as_int(v).map(|r| r.to_bigint()).unwrap_or_default();
-    if !signed && x.is_negative() {
-        return Err(PyErr::overflow_error("can't convert negative int to unsigned"));
-    }
-    let mut bytes = if signed { x.to_signed_bytes_le() } else { x.to_bytes_le().1 };
-    if x.is_zero() {
-        bytes.clear();
-    }
-    let length = length as usize;
-    if bytes.len() > length {
-        return Err(PyErr::overflow_error("int too big to convert"));
-    }
-    let fill = if signed && x.is_negative() { 0xff } else { 0 };
-    bytes.resize(length, fill);
-    if !little {
-        bytes.reverse();
-    }
-    Ok(super::bytes::new_bytes(bytes))
+    let x = as_int(v).ok_or_else(|| PyErr::type_error("descriptor 'to_bytes' requires a 'int' object"))?.to_bigint();
+    Ok(super::bytes::new_bytes(numeric::int::to_bytes(&x, length as i64, little, signed)?))
 }
 
 fn int_from_bytes(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let [bytes, byteorder, signed] = crate::object::args::bind("from_bytes", a, k, ["bytes", "byteorder", "signed"], 0, 1, 2)?;
-    let data = super::bytes::bytes_like(ts, &bytes.unwrap_or_else(none::none))?;
-    let little = match byteorder {
-        Some(b) => match pystr::as_rust_str(&b).as_ref() {
-            "little" => true,
-            "big" => false,
-            _ => return Err(PyErr::value_error("byteorder must be either 'little' or 'big'")),
-        },
-        None => false,
-    };
+    let bytes = bytes.unwrap_or_else(none::none);
+    let little = byteorder_arg("from_bytes", byteorder)?;
     let signed = match signed {
         Some(s) => protocol::is_true(ts, &s)?,
         None => false,
     };
-    let mut le = data.clone();
-    if !little {
-        le.reverse();
-    }
-    let v = if signed { BigInt::from_signed_bytes_le(&le) } else { BigInt::from_bytes_le(num_bigint::Sign::Plus, &le) };
-    let r = from_bigint(v);
+    // PyObject_Bytes: bytes-like objects, else an iterable of ints (never a str or an int count).
+    let data = match super::bytes::bytes_like(ts, &bytes) {
+        Ok(d) => d,
+        Err(_) if pystr::as_pystr(&bytes).is_some() || is_int(&bytes) => {
+            return Err(PyErr::type_error(format!(
+                "cannot convert '{}' object to bytes",
+                protocol::type_name(&bytes)
+            )))
+        }
+        Err(_) => super::bytes::bytes_from_object(ts, &bytes)?,
+    };
+    let r = from_bigint(numeric::int::from_bytes(&data, little, signed));
     if cls.is(&INT_TYPE.to_value()) {
         return Ok(r);
     }
     protocol::call(ts, cls, &[r], None)
+}
+
+fn int_divmod_method(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("__divmod__", a, k, 1)?;
+    int_divmod(ts, v, &a[0])
+}
+
+fn int_rdivmod_method(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("__rdivmod__", a, k, 1)?;
+    int_divmod(ts, &a[0], v)
 }
 
 fn int_format(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
@@ -764,7 +730,6 @@ pub fn init() {
     b[nb::LSHIFT].set(Some(int_lshift));
     b[nb::RSHIFT].set(Some(int_rshift));
     b[nb::POWER].set(Some(int_pow));
-    let _ = int_divmod;
     super::descr::add_methods(
         &INT_TYPE,
         &[
@@ -778,6 +743,8 @@ pub fn init() {
             ("__ceil__", int_trunc),
             ("__getnewargs__", int_getnewargs),
             ("to_bytes", int_to_bytes),
+            ("__divmod__", int_divmod_method),
+            ("__rdivmod__", int_rdivmod_method),
             ("__format__", int_format),
             ("__sizeof__", int_sizeof),
         ],
