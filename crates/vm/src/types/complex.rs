@@ -203,21 +203,43 @@ fn getnewargs(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) ->
     tuple::new_tuple(vec![float::new_float(c.re), float::new_float(c.im)])
 }
 
-fn to_parts(ts: &ThreadState, v: &Value) -> PyResult<(f64, f64)> {
+/// A constructor argument as (value, is it complex?): complex, `__complex__`, or a real number.
+fn to_parts(ts: &ThreadState, v: &Value, second: bool) -> PyResult<((f64, f64), bool)> {
+    // The first argument's __complex__ wins, even on a complex subclass.
+    if !second {
+        if let Some(r) = complex_special(ts, v)? {
+            return Ok((r, true));
+        }
+    }
     if let Some(c) = v.downcast::<PyComplex>() {
-        return Ok((c.re, c.im));
+        return Ok(((c.re, c.im), true));
     }
-    if let Some(r) = protocol::call_special(ts, v, "__complex__", &[])? {
-        return this(&r).map(|c| (c.re, c.im)).map_err(|_| {
-            PyErr::type_error(format!("__complex__ returned non-complex (type {})", protocol::type_name(&r)))
-        });
+    let has_float = v.type_of().data.slots.float.get().is_some() || v.type_of().data.slots.index.get().is_some() || int::is_int(v);
+    if !has_float {
+        return Err(PyErr::type_error(if second {
+            format!("complex() second argument must be a number, not '{}'", protocol::type_name(v))
+        } else {
+            format!("complex() first argument must be a string or a number, not '{}'", protocol::type_name(v))
+        }));
     }
-    Ok((float::to_f64(ts, v).map_err(|_| {
-        PyErr::type_error(format!(
-            "complex() first argument must be a string or a number, not '{}'",
-            protocol::type_name(v)
-        ))
-    })?, 0.0))
+    Ok(((float::to_f64(ts, v)?, 0.0), false))
+}
+
+/// `__complex__` of a non-exact complex or another object, if defined.
+fn complex_special(ts: &ThreadState, v: &Value) -> PyResult<Option<(f64, f64)>> {
+    if v.is_exact(&COMPLEX_TYPE) {
+        return Ok(None);
+    }
+    match protocol::call_special(ts, v, "__complex__", &[])? {
+        Some(r) => match r.downcast::<PyComplex>() {
+            Some(c) => Ok(Some((c.re, c.im))),
+            None => Err(PyErr::type_error(format!(
+                "__complex__ returned non-complex (type {})",
+                protocol::type_name(&r)
+            ))),
+        },
+        None => Ok(None),
+    }
 }
 
 fn parse(s: &str) -> Option<(f64, f64)> {
@@ -254,33 +276,66 @@ fn parse(s: &str) -> Option<(f64, f64)> {
 
 fn c_new(ts: &ThreadState, cls: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     let [real, imag] = crate::object::args::bind("complex", args, kw, ["real", "imag"], 0, 0, 2)?;
-    let (mut r, mut i) = (0.0, 0.0);
     if let Some(re) = &real {
-        if let Some(s) = pystr::try_as_rust_str(re) {
-            if imag.is_some() {
-                return Err(PyErr::type_error("complex() can't take second arg if first is a string"));
+        if re.is_exact(&COMPLEX_TYPE) && imag.is_none() && cls.is(&COMPLEX_TYPE.to_value()) {
+            return Ok(re.clone());
+        }
+    }
+    let (mut cr, cr_is_complex) = match &real {
+        None => ((0.0, 0.0), false),
+        Some(re) => {
+            if let Some(s) = pystr::as_pystr(re) {
+                if imag.is_some() {
+                    return Err(PyErr::type_error("complex() can't take second arg if first is a string"));
+                }
+                let text = s.data.transform_decimal_and_space_to_ascii();
+                let (a, b) = parse(&text).ok_or_else(|| PyErr::value_error("complex() arg is a malformed string"))?;
+                return make(cls, a, b);
             }
-            let (a, b) = parse(&s).ok_or_else(|| PyErr::value_error("complex() arg is a malformed string"))?;
-            r = a;
-            i = b;
-        } else {
-            let (a, b) = to_parts(ts, re)?;
-            r = a;
-            i = b;
+            to_parts(ts, re, false)?
         }
-    }
-    if let Some(im) = &imag {
-        if pystr::as_pystr(im).is_some() {
-            return Err(PyErr::type_error("complex() second arg can't be a string"));
+    };
+    let (ci, ci_is_complex) = match &imag {
+        None => ((cr.1, 0.0), false),
+        Some(im) => {
+            if pystr::as_pystr(im).is_some() {
+                return Err(PyErr::type_error("complex() second arg can't be a string"));
+            }
+            to_parts(ts, im, true)?
         }
-        let (a, b) = to_parts(ts, im)?;
-        r -= b;
-        i += a;
+    };
+    let mut ci_real = ci.0;
+    // Only the parts that are really complex mix: complex(1, -0.0) keeps its signed zero.
+    if ci_is_complex {
+        cr.0 -= ci.1;
     }
+    if cr_is_complex && imag.is_some() {
+        ci_real += cr.1;
+    }
+    make(cls, cr.0, ci_real)
+}
+
+fn make(cls: &Value, re: f64, im: f64) -> PyResult<Value> {
     if cls.is(&COMPLEX_TYPE.to_value()) {
-        return Ok(new_complex(r, i));
+        return Ok(new_complex(re, im));
     }
-    Value::new_instance(cls, PyComplex { re: r, im: i })
+    Value::new_instance(cls, PyComplex { re, im })
+}
+
+fn c_complex(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("complex.__complex__", a, k, 0)?;
+    if v.is_exact(&COMPLEX_TYPE) {
+        return Ok(v.clone());
+    }
+    let c = this(v)?;
+    Ok(new_complex(c.re, c.im))
+}
+
+fn c_pow3(ts: &ThreadState, v: &Value, w: &Value, z: &Value) -> PyResult<Value> {
+    if !none::is_none(z) {
+        return Err(PyErr::value_error("complex modulo"));
+    }
+    binary(ts, v, w, nb::POWER)
 }
 
 fn c_format(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
@@ -304,6 +359,7 @@ pub fn init() {
     s.positive.set(Some(c_pos));
     s.absolute.set(Some(c_abs));
     s.new.set(Some(c_new));
+    s.power3.set(Some(c_pow3));
     s.getattro.set(Some(protocol::generic_getattr));
     let b = &s.binary;
     b[nb::ADD].set(Some(c_add));
@@ -312,5 +368,5 @@ pub fn init() {
     b[nb::TRUE_DIVIDE].set(Some(c_div));
     b[nb::POWER].set(Some(c_pow));
     super::descr::add_getsets(&COMPLEX_TYPE, &[("real", real, None), ("imag", imag, None)]);
-    super::descr::add_methods(&COMPLEX_TYPE, &[("conjugate", conjugate), ("__getnewargs__", getnewargs), ("__format__", c_format)]);
+    super::descr::add_methods(&COMPLEX_TYPE, &[("conjugate", conjugate), ("__complex__", c_complex), ("__getnewargs__", getnewargs), ("__format__", c_format)]);
 }

@@ -295,6 +295,28 @@ fn float_format(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyRe
     let s = crate::format::objects::format_float_value(this(v)?, &spec).map_err(crate::format::objects::into_pyerr)?;
     Ok(pystr::new_str(&s))
 }
+fn float_divmod_method(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("__divmod__", a, k, 1)?;
+    divmod(ts, v, &a[0])
+}
+fn float_rdivmod_method(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("__rdivmod__", a, k, 1)?;
+    divmod(ts, &a[0], v)
+}
+fn float_getformat(_ts: &ThreadState, _cls: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("__getformat__", a, k, 1)?;
+    let t = pystr::try_as_rust_str(&a[0]).ok_or_else(|| {
+        PyErr::type_error(format!("__getformat__() argument must be str, not {}", protocol::type_name(&a[0])))
+    })?;
+    match t.as_ref() {
+        "double" | "float" => Ok(pystr::new_str(if cfg!(target_endian = "little") {
+            "IEEE, little-endian"
+        } else {
+            "IEEE, big-endian"
+        })),
+        _ => Err(PyErr::value_error("__getformat__() argument 1 must be 'double' or 'float'")),
+    }
+}
 fn float_real(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(new_float(this(v)?))
 }
@@ -337,8 +359,10 @@ pub fn init() {
             ("conjugate", float_conjugate),
             ("__getnewargs__", float_getnewargs),
             ("__format__", float_format),
+            ("__divmod__", float_divmod_method),
+            ("__rdivmod__", float_rdivmod_method),
         ],
     );
-    super::descr::add_methods_kind(&FLOAT_TYPE, &[("fromhex", float_fromhex)], super::descr::MethodKind::Class);
+    super::descr::add_methods_kind(&FLOAT_TYPE, &[("fromhex", float_fromhex), ("__getformat__", float_getformat)], super::descr::MethodKind::Class);
     super::descr::add_getsets(&FLOAT_TYPE, &[("real", float_real, None), ("imag", float_imag, None)]);
 }
