@@ -74,16 +74,33 @@ pub fn str_format(ts: &ThreadState, v: &Value, args: &[Value], kwnames: Option<&
     let npos = crate::object::args::npositional(args, kwnames);
     let kwn = kwnames.map(tuple::tuple_items).unwrap_or(&[]);
     let mut numbering = FieldNumbering::new();
-    let out = render(ts, template, &args[..npos], kwn, &args[npos..], &mut numbering, super::MAX_RECURSION_DEPTH)?;
+    let kw = Keywords::Pairs(kwn, &args[npos..]);
+    let out = render(ts, template, Some(&args[..npos]), &kw, &mut numbering, super::MAX_RECURSION_DEPTH)?;
     Ok(pystr::from_data(out))
+}
+
+/// `str.format_map(mapping)`: named fields are looked up in `mapping`; positional fields are refused.
+pub fn str_format_map(ts: &ThreadState, v: &Value, mapping: &Value) -> PyResult<Value> {
+    let template = &pystr::as_pystr(v).ok_or_else(|| PyErr::type_error("str expected"))?.data;
+    let mut numbering = FieldNumbering::new();
+    let kw = Keywords::Mapping(mapping);
+    let out = render(ts, template, None, &kw, &mut numbering, super::MAX_RECURSION_DEPTH)?;
+    Ok(pystr::from_data(out))
+}
+
+/// Where named replacement fields come from.
+enum Keywords<'a> {
+    /// `format(**kwargs)`: names and values.
+    Pairs(&'a [Value], &'a [Value]),
+    /// `format_map(mapping)`: `mapping[name]`.
+    Mapping(&'a Value),
 }
 
 fn render(
     ts: &ThreadState,
     template: &StrData,
-    pos: &[Value],
-    kwn: &[Value],
-    kwv: &[Value],
+    pos: Option<&[Value]>,
+    kw: &Keywords<'_>,
     numbering: &mut FieldNumbering,
     depth: usize,
 ) -> PyResult<StrData> {
@@ -98,7 +115,7 @@ fn render(
         let Some(field) = item.field else { continue };
         let (first, accessors) = super::field_name_split(&cp[..], field.name.clone()).map_err(into_pyerr)?;
         let mut obj = match numbering.resolve(&first).map_err(into_pyerr)? {
-            Some(i) => match pos.get(i) {
+            Some(i) => match pos.ok_or_else(|| PyErr::value_error("Format string contains positional fields"))?.get(i) {
                 Some(x) => x.clone(),
                 None => {
                     return Err(PyErr::index_error(format!(
@@ -109,10 +126,15 @@ fn render(
             None => {
                 let FieldFirst::Name(r) = &first else { return Err(PyErr::system_error("format field")) };
                 let name = sub(&cp, r.clone());
-                let found = kwn.iter().position(|k| pystr::as_pystr(k).is_some_and(|s| s.data == name));
-                match found {
-                    Some(j) => kwv[j].clone(),
-                    None => return Err(PyErr::key_error(pystr::from_data(name))),
+                match kw {
+                    Keywords::Pairs(kwn, kwv) => {
+                        let found = kwn.iter().position(|k| pystr::as_pystr(k).is_some_and(|s| s.data == name));
+                        match found {
+                            Some(j) => kwv[j].clone(),
+                            None => return Err(PyErr::key_error(pystr::from_data(name))),
+                        }
+                    }
+                    Keywords::Mapping(m) => protocol::getitem(ts, m, &pystr::from_data(name))?,
                 }
             }
         };
@@ -134,7 +156,7 @@ fn render(
             Some(c) => return Err(into_pyerr(super::conversion_error(c))),
         };
         let spec = sub(&cp, field.spec.clone());
-        let spec = if field.spec_needs_expanding { render(ts, &spec, pos, kwn, kwv, numbering, depth - 1)? } else { spec };
+        let spec = if field.spec_needs_expanding { render(ts, &spec, pos, kw, numbering, depth - 1)? } else { spec };
         let spec_v = pystr::from_data(spec);
         let formatted = crate::modules::builtins::format(ts, &obj, Some(&spec_v))?;
         if let Some(s) = pystr::as_pystr(&formatted) {

@@ -88,6 +88,15 @@ pub fn is_negative(v: &Value) -> bool {
     }
 }
 
+/// Whether an int is zero (false for non-ints).
+pub fn is_zero(v: &Value) -> bool {
+    match as_int(v) {
+        Some(IntRef::Small(i)) => i == 0,
+        Some(IntRef::Big(b)) => b.is_zero(),
+        None => false,
+    }
+}
+
 /// An int value (small when it fits).
 #[inline]
 pub fn from_i64(i: i64) -> Value {
