@@ -319,6 +319,7 @@ fn make(cls: &Value, re: f64, im: f64) -> PyResult<Value> {
     if cls.is(&COMPLEX_TYPE.to_value()) {
         return Ok(new_complex(re, im));
     }
+    int::check_new_layout("complex", cls, &COMPLEX_TYPE)?;
     Value::new_instance(cls, PyComplex { re, im })
 }
 

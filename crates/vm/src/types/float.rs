@@ -218,6 +218,7 @@ fn float_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Val
     if cls.is(&FLOAT_TYPE.to_value()) {
         return Ok(new_float(f));
     }
+    int::check_new_layout("float", cls, &FLOAT_TYPE)?;
     Value::new_instance(cls, PyFloat { value: f })
 }
 

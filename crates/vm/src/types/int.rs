@@ -446,7 +446,7 @@ pub fn to_f64(r: &IntRef<'_>) -> PyResult<f64> {
 
 /// `int(x)` / `int(x, base)`.
 fn int_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let [x, base] = crate::object::args::bind("int", args, kwnames, ["", "base"], 1, 0, 2)?;
+    let [x, base] = pystr::clinic_keywords("int", args, kwnames, ["", "base"], 1, 0)?;
     let value = match (x, base) {
         (None, None) => from_i64(0),
         (None, Some(_)) => return Err(PyErr::type_error("int() missing string argument")),
@@ -470,6 +470,7 @@ fn int_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value
     if cls.is(&INT_TYPE.to_value()) {
         return Ok(value);
     }
+    check_new_layout("int", cls, &INT_TYPE)?;
     let big = as_int(&value).map(|r| r.to_bigint()).unwrap_or_default();
     Value::new_instance(cls, PyInt { value: big })
 }
@@ -557,20 +558,20 @@ pub fn number_to_int(ts: &ThreadState, x: &Value) -> PyResult<Value> {
 }
 
 fn int_bit_length(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("bit_length", a, k, 0)?;
+    crate::object::args::exact("int.bit_length", a, k, 0)?;
     let r = as_int(v).ok_or_else(|| PyErr::type_error("int expected"))?;
     Ok(from_i64(r.to_bigint().bits() as i64))
 }
 
 fn int_bit_count(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("bit_count", a, k, 0)?;
+    crate::object::args::exact("int.bit_count", a, k, 0)?;
     let r = as_int(v).ok_or_else(|| PyErr::type_error("int expected"))?;
     let b = r.to_bigint().abs();
     Ok(from_i64(b.to_u64_digits().1.iter().map(|d| d.count_ones() as i64).sum()))
 }
 
 fn int_conjugate(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("conjugate", a, k, 0)?;
+    crate::object::args::exact("int.conjugate", a, k, 0)?;
     unary_big(v, |b| b, Some)
 }
 
@@ -589,41 +590,49 @@ fn int_one(_ts: &ThreadState, _v: &Value) -> PyResult<Value> {
 }
 
 fn int_as_integer_ratio(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("as_integer_ratio", a, k, 0)?;
+    crate::object::args::exact("int.as_integer_ratio", a, k, 0)?;
     let n = unary_big(v, |b| b, Some)?;
     super::tuple::new_tuple(vec![n, from_i64(1)])
 }
 
 fn int_round(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::positional("__round__", a, k, 0, 1)?;
-    let Some(nd) = a.first().filter(|x| !none::is_none(x)) else {
+    // round(x) calls __round__() without an argument; an explicit None is not an int.
+    let Some(nd) = a.first() else {
         return unary_big(v, |b| b, Some);
     };
     let nd = protocol::index(ts, nd)?;
     let nd = as_int(&nd).map(|r| r.to_bigint()).unwrap_or_default();
-    if !nd.is_negative() {
-        return unary_big(v, |b| b, Some);
-    }
-    let x = as_int(v).map(|r| r.to_bigint()).unwrap_or_default();
-    let Some(e) = (-nd).to_u32() else { return Ok(from_i64(0)) };
-    let pow10: BigInt = num_traits::pow::Pow::pow(&BigInt::from(10), e);
-    let (q, r) = x.div_mod_floor(&pow10);
-    let twice: BigInt = &r * 2;
-    let q = match twice.cmp(&pow10) {
-        std::cmp::Ordering::Greater => q + 1,
-        std::cmp::Ordering::Equal if q.is_odd() => q + 1,
-        _ => q,
+    let x = as_int(v).ok_or_else(|| PyErr::type_error("descriptor '__round__' requires a 'int' object"))?;
+    Ok(from_bigint(numeric::int::round(&x.to_bigint(), &nd)))
+}
+
+/// A Py_ssize_t argument (`index`, OverflowError beyond the range).
+pub fn ssize_arg(ts: &ThreadState, v: &Value) -> PyResult<isize> {
+    let i = protocol::index(ts, v)?;
+    to_isize(&i).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C ssize_t"))
+}
+
+/// CPython's check that a builtin `__new__` only builds instances of its own layout
+/// (`int.__new__(bool)` is refused).
+pub fn check_new_layout(name: &str, cls: &Value, base: &'static PyType) -> PyResult<()> {
+    let Some(t) = cls.as_type() else {
+        return Err(PyErr::type_error(format!("{name}.__new__(X): X is not a type object")));
     };
-    Ok(from_bigint(q * pow10))
+    if !std::ptr::eq(t.solid_base(), base) {
+        let n = t.name();
+        return Err(PyErr::type_error(format!("{name}.__new__({n}) is not safe, use {n}.__new__()")));
+    }
+    Ok(())
 }
 
 fn int_trunc(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("__trunc__", a, k, 0)?;
+    crate::object::args::exact("int.__trunc__", a, k, 0)?;
     unary_big(v, |b| b, Some)
 }
 
 fn int_getnewargs(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("__getnewargs__", a, k, 0)?;
+    crate::object::args::exact("int.__getnewargs__", a, k, 0)?;
     super::tuple::new_tuple(vec![unary_big(v, |b| b, Some)?])
 }
 
@@ -646,7 +655,7 @@ fn byteorder_arg(fname: &str, b: Option<Value>) -> PyResult<bool> {
 fn int_to_bytes(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let [length, byteorder, signed] = crate::object::args::bind("to_bytes", a, k, ["length", "byteorder", "signed"], 0, 0, 2)?;
     let length = match length {
-        Some(l) => protocol::index_isize(ts, &l)?,
+        Some(l) => ssize_arg(ts, &l)?,
         None => 1,
     };
     let little = byteorder_arg("to_bytes", byteorder)?;
@@ -695,8 +704,10 @@ fn int_rdivmod_method(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value
 }
 
 fn int_format(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("__format__", a, k, 1)?;
-    let spec = pystr::as_rust_str(&a[0]);
+    let a = crate::object::args::exact("int.__format__", a, k, 1)?;
+    let spec = pystr::try_as_rust_str(&a[0]).ok_or_else(|| {
+        PyErr::type_error(format!("__format__() argument must be str, not {}", protocol::type_name(&a[0])))
+    })?;
     if spec.is_empty() {
         return protocol::str(ts, v);
     }
@@ -705,7 +716,8 @@ fn int_format(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> Py
     Ok(pystr::new_str(&s))
 }
 
-fn int_sizeof(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+fn int_sizeof(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("int.__sizeof__", a, k, 0)?;
     let digits = as_int(v).map(|r| r.to_bigint().bits().div_ceil(30).max(1)).unwrap_or(1);
     Ok(from_i64(24 + 4 * digits as i64))
 }

@@ -319,6 +319,7 @@ fn str_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value
     if cls.is(&STR_TYPE.to_value()) {
         return Ok(value);
     }
+    int::check_new_layout("str", cls, &STR_TYPE)?;
     let data = this(&value)?.data.clone();
     Value::new_instance(cls, PyStr::new(data))
 }
