@@ -198,7 +198,9 @@ fn float_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Val
         Some(x) => {
             if let Some(s) = pystr::as_pystr(x) {
                 parse_str(ts, x, &s.data.transform_decimal_and_space_to_ascii())?
-            } else if let Some(b) = super::bytes::try_bytes_data(x) {
+            } else if let Some(b) = super::bytes::try_bytes_data(x)
+                .or_else(|| super::bytearray::as_bytearray(x).map(|b| b.data.borrow().clone()))
+            {
                 let text = String::from_utf8_lossy(&b).into_owned();
                 parse_str(ts, x, &text)?
             } else {
@@ -232,23 +234,22 @@ fn parse_str(ts: &ThreadState, orig: &Value, text: &str) -> PyResult<f64> {
 type Args<'a> = &'a [Value];
 
 fn float_is_integer(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("is_integer", a, k, 0)?;
+    crate::object::args::exact("float.is_integer", a, k, 0)?;
     Ok(bool_::new_bool(numeric::float::is_integer(this(v)?)))
 }
 fn float_as_integer_ratio(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("as_integer_ratio", a, k, 0)?;
+    crate::object::args::exact("float.as_integer_ratio", a, k, 0)?;
     let (n, d) = numeric::float::as_integer_ratio(this(v)?)?;
     tuple::new_tuple(vec![int::from_bigint(n), int::from_bigint(d)])
 }
 fn float_hex(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("hex", a, k, 0)?;
+    crate::object::args::exact("float.hex", a, k, 0)?;
     Ok(pystr::new_str(&numeric::float::to_hex(this(v)?)))
 }
 fn float_fromhex(ts: &ThreadState, cls: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("fromhex", a, k, 1)?;
-    let s = pystr::try_as_rust_str(&a[0]).ok_or_else(|| {
-        PyErr::type_error(format!("fromhex() argument must be str, not {}", protocol::type_name(&a[0])))
-    })?;
+    let a = crate::object::args::exact("float.fromhex", a, k, 1)?;
+    // CPython parses it with PyUnicode_AsUTF8AndSize, hence the generic message.
+    let s = pystr::try_as_rust_str(&a[0]).ok_or_else(|| PyErr::type_error("bad argument type for built-in operation"))?;
     let f = new_float(numeric::float::from_hex(&s)?);
     if cls.is(&FLOAT_TYPE.to_value()) {
         return Ok(f);
@@ -268,28 +269,30 @@ fn float_round(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyRes
     }
 }
 fn float_trunc(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("__trunc__", a, k, 0)?;
+    crate::object::args::exact("float.__trunc__", a, k, 0)?;
     Ok(int::from_bigint(numeric::float::trunc(this(v)?)?))
 }
 fn float_floor(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("__floor__", a, k, 0)?;
+    crate::object::args::exact("float.__floor__", a, k, 0)?;
     Ok(int::from_bigint(numeric::float::floor(this(v)?)?))
 }
 fn float_ceil(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("__ceil__", a, k, 0)?;
+    crate::object::args::exact("float.__ceil__", a, k, 0)?;
     Ok(int::from_bigint(numeric::float::ceil(this(v)?)?))
 }
 fn float_conjugate(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("conjugate", a, k, 0)?;
+    crate::object::args::exact("float.conjugate", a, k, 0)?;
     Ok(new_float(this(v)?))
 }
 fn float_getnewargs(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("__getnewargs__", a, k, 0)?;
+    crate::object::args::exact("float.__getnewargs__", a, k, 0)?;
     tuple::new_tuple(vec![new_float(this(v)?)])
 }
 fn float_format(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("__format__", a, k, 1)?;
-    let spec = pystr::as_rust_str(&a[0]);
+    let a = crate::object::args::exact("float.__format__", a, k, 1)?;
+    let spec = pystr::try_as_rust_str(&a[0]).ok_or_else(|| {
+        PyErr::type_error(format!("__format__() argument must be str, not {}", protocol::type_name(&a[0])))
+    })?;
     if spec.is_empty() {
         return protocol::str(ts, v);
     }
@@ -305,7 +308,7 @@ fn float_rdivmod_method(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>)
     divmod(ts, &a[0], v)
 }
 fn float_getformat(_ts: &ThreadState, _cls: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("__getformat__", a, k, 1)?;
+    let a = crate::object::args::exact("float.__getformat__", a, k, 1)?;
     let t = pystr::try_as_rust_str(&a[0]).ok_or_else(|| {
         PyErr::type_error(format!("__getformat__() argument must be str, not {}", protocol::type_name(&a[0])))
     })?;
