@@ -92,10 +92,8 @@ fn pow(a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
             base = (base.0 * base.0 - base.1 * base.1, 2.0 * base.0 * base.1);
             e >>= 1;
         }
-        if n < 0 {
-            return div((1.0, 0.0), result);
-        }
-        return Ok(result);
+        let r = if n < 0 { div((1.0, 0.0), result)? } else { result };
+        return overflow_check(r);
     }
     let vabs = a.0.hypot(a.1);
     let mut len = vabs.powf(b.0);
@@ -105,8 +103,12 @@ fn pow(a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
         len /= (at * b.1).exp();
         phase += b.1 * vabs.ln();
     }
-    let r = (len * phase.cos(), len * phase.sin());
-    if !r.0.is_finite() || !r.1.is_finite() {
+    overflow_check((len * phase.cos(), len * phase.sin()))
+}
+
+/// CPython's `_Py_ADJUST_ERANGE2` after a power: an infinite part is an overflow (NaN is not).
+fn overflow_check(r: (f64, f64)) -> PyResult<(f64, f64)> {
+    if r.0.is_infinite() || r.1.is_infinite() {
         return Err(PyErr::overflow_error("complex exponentiation"));
     }
     Ok(r)
@@ -194,11 +196,12 @@ fn imag(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(float::new_float(this(v)?.im))
 }
 fn conjugate(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("conjugate", a, k, 0)?;
+    crate::object::args::exact("complex.conjugate", a, k, 0)?;
     let c = this(v)?;
     Ok(new_complex(c.re, -c.im))
 }
-fn getnewargs(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+fn getnewargs(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("complex.__getnewargs__", a, k, 0)?;
     let c = this(v)?;
     tuple::new_tuple(vec![float::new_float(c.re), float::new_float(c.im)])
 }
@@ -242,40 +245,8 @@ fn complex_special(ts: &ThreadState, v: &Value) -> PyResult<Option<(f64, f64)>> 
     }
 }
 
-fn parse(s: &str) -> Option<(f64, f64)> {
-    let t = s.trim();
-    let t = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')).map(str::trim).unwrap_or(t);
-    if t.is_empty() {
-        return None;
-    }
-    let pf = |x: &str| crate::numeric::parse::parse_float(x).ok();
-    if let Some(body) = t.strip_suffix(['j', 'J']) {
-        // Find the split between real and imaginary parts.
-        let bytes = body.as_bytes();
-        let mut split = None;
-        for i in (1..bytes.len()).rev() {
-            if (bytes[i] == b'+' || bytes[i] == b'-') && !matches!(bytes[i - 1], b'e' | b'E') {
-                split = Some(i);
-                break;
-            }
-        }
-        let imag = |x: &str| -> Option<f64> {
-            match x {
-                "" | "+" => Some(1.0),
-                "-" => Some(-1.0),
-                _ => pf(x),
-            }
-        };
-        return match split {
-            Some(i) => Some((pf(&body[..i])?, imag(&body[i..])?)),
-            None => Some((0.0, imag(body)?)),
-        };
-    }
-    Some((pf(t)?, 0.0))
-}
-
 fn c_new(ts: &ThreadState, cls: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let [real, imag] = crate::object::args::bind("complex", args, kw, ["real", "imag"], 0, 0, 2)?;
+    let [real, imag] = pystr::clinic_keywords("complex", args, kw, ["real", "imag"], 0, 0)?;
     if let Some(re) = &real {
         if re.is_exact(&COMPLEX_TYPE) && imag.is_none() && cls.is(&COMPLEX_TYPE.to_value()) {
             return Ok(re.clone());
@@ -289,7 +260,18 @@ fn c_new(ts: &ThreadState, cls: &Value, args: &[Value], kw: Option<&Value>) -> P
                     return Err(PyErr::type_error("complex() can't take second arg if first is a string"));
                 }
                 let text = s.data.transform_decimal_and_space_to_ascii();
-                let (a, b) = parse(&text).ok_or_else(|| PyErr::value_error("complex() arg is a malformed string"))?;
+                let (a, b) = match crate::numeric::parse::parse_complex(&text) {
+                    Ok(r) => r,
+                    Err(crate::numeric::parse::ComplexParseError::Malformed) => {
+                        return Err(PyErr::value_error("complex() arg is a malformed string"))
+                    }
+                    Err(crate::numeric::parse::ComplexParseError::Underscore) => {
+                        return Err(PyErr::value_error(format!(
+                            "could not convert string to complex: {}",
+                            protocol::repr_string(ts, re)?
+                        )))
+                    }
+                };
                 return make(cls, a, b);
             }
             to_parts(ts, re, false)?
@@ -340,8 +322,10 @@ fn c_pow3(ts: &ThreadState, v: &Value, w: &Value, z: &Value) -> PyResult<Value> 
 }
 
 fn c_format(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("__format__", a, k, 1)?;
-    let spec = pystr::as_rust_str(&a[0]);
+    let a = crate::object::args::exact("complex.__format__", a, k, 1)?;
+    let spec = pystr::try_as_rust_str(&a[0]).ok_or_else(|| {
+        PyErr::type_error(format!("__format__() argument must be str, not {}", protocol::type_name(&a[0])))
+    })?;
     if spec.is_empty() {
         return protocol::str(ts, v);
     }
