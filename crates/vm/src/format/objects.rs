@@ -74,6 +74,10 @@ pub fn str_format(ts: &ThreadState, v: &Value, args: &[Value], kwnames: Option<&
     let npos = crate::object::args::npositional(args, kwnames);
     let kwn = kwnames.map(tuple::tuple_items).unwrap_or(&[]);
     let mut numbering = FieldNumbering::new();
+    if no_braces(template) {
+        // CPython's writer hands back the template object itself (a str subclass stays one).
+        return Ok(v.clone());
+    }
     let kw = Keywords::Pairs(kwn, &args[npos..]);
     let out = render(ts, template, Some(&args[..npos]), &kw, &mut numbering, super::MAX_RECURSION_DEPTH)?;
     Ok(pystr::from_data(out))
@@ -83,9 +87,17 @@ pub fn str_format(ts: &ThreadState, v: &Value, args: &[Value], kwnames: Option<&
 pub fn str_format_map(ts: &ThreadState, v: &Value, mapping: &Value) -> PyResult<Value> {
     let template = &pystr::as_pystr(v).ok_or_else(|| PyErr::type_error("str expected"))?.data;
     let mut numbering = FieldNumbering::new();
+    if no_braces(template) {
+        return Ok(v.clone());
+    }
     let kw = Keywords::Mapping(mapping);
     let out = render(ts, template, None, &kw, &mut numbering, super::MAX_RECURSION_DEPTH)?;
     Ok(pystr::from_data(out))
+}
+
+/// A non-empty template without any brace formats to itself.
+fn no_braces(template: &StrData) -> bool {
+    !template.is_empty() && !template.code_points().any(|c| c == '{' as u32 || c == '}' as u32)
 }
 
 /// Where named replacement fields come from.
@@ -175,6 +187,10 @@ pub fn percent_format_str(ts: &ThreadState, v: &Value, args: &Value) -> PyResult
         Piece::Text(d) => out.push_str(&d),
         Piece::Bytes(_) => {}
     })?;
+    if !cp.is_empty() && !cp.contains(&('%' as u32)) {
+        // As CPython's writer: the template object itself (a str subclass stays one).
+        return Ok(v.clone());
+    }
     Ok(pystr::from_data(out.finish()))
 }
 
