@@ -24,20 +24,35 @@ pub fn into_pyerr(e: FormatError) -> PyErr {
 
 /// `format(int, spec)`.
 pub fn format_int_value(v: &BigInt, spec: &str) -> Result<String, FormatError> {
-    let s = super::parse_format_spec(spec).map_err(|e| e.with_type_name("int"))?;
-    super::format_int(v, &s).map_err(|e| e.with_type_name("int"))
+    format_int_value_as(v, spec, "int")
+}
+
+/// `format(x, spec)` for an int whose type is named `type_name` in error messages (bool, subclasses).
+pub fn format_int_value_as(v: &BigInt, spec: &str, type_name: &str) -> Result<String, FormatError> {
+    let s = super::parse_format_spec(spec).map_err(|e| e.with_type_name(type_name))?;
+    super::format_int(v, &s).map_err(|e| e.with_type_name(type_name))
 }
 
 /// `format(float, spec)`.
 pub fn format_float_value(v: f64, spec: &str) -> Result<String, FormatError> {
-    let s = super::parse_format_spec(spec).map_err(|e| e.with_type_name("float"))?;
-    super::format_float(v, &s).map_err(|e| e.with_type_name("float"))
+    format_float_value_as(v, spec, "float")
+}
+
+/// `format(x, spec)` for a float whose type is named `type_name` in error messages.
+pub fn format_float_value_as(v: f64, spec: &str, type_name: &str) -> Result<String, FormatError> {
+    let s = super::parse_format_spec(spec).map_err(|e| e.with_type_name(type_name))?;
+    super::format_float(v, &s).map_err(|e| e.with_type_name(type_name))
 }
 
 /// `format(complex, spec)`.
 pub fn format_complex_value(re: f64, im: f64, spec: &str) -> Result<String, FormatError> {
-    let s = super::parse_format_spec(spec).map_err(|e| e.with_type_name("complex"))?;
-    super::format_complex(re, im, &s).map_err(|e| e.with_type_name("complex"))
+    format_complex_value_as(re, im, spec, "complex")
+}
+
+/// `format(x, spec)` for a complex whose type is named `type_name` in error messages.
+pub fn format_complex_value_as(re: f64, im: f64, spec: &str, type_name: &str) -> Result<String, FormatError> {
+    let s = super::parse_format_spec(spec).map_err(|e| e.with_type_name(type_name))?;
+    super::format_complex(re, im, &s).map_err(|e| e.with_type_name(type_name))
 }
 
 /// `format(str, spec)`.
@@ -248,6 +263,8 @@ fn percent_common(ts: &ThreadState, cp: &[u32], args: &Value, bytes: bool, emit:
                 return Err(into_pyerr(e.clone()));
             }
             used_mapping = true;
+            // As CPython: the looked-up value replaces the argument, so a later unkeyed directive finds none.
+            next_arg = arg_items.len();
             let key = if bytes {
                 crate::types::bytes::new_bytes(cp[k.clone()].iter().map(|c| *c as u8).collect())
             } else {

@@ -330,7 +330,7 @@ fn c_format(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyRe
         return protocol::str(ts, v);
     }
     let c = this(v)?;
-    let s = crate::format::objects::format_complex_value(c.re, c.im, &spec).map_err(crate::format::objects::into_pyerr)?;
+    let s = crate::format::objects::format_complex_value_as(c.re, c.im, &spec, &protocol::type_name(v)).map_err(crate::format::objects::into_pyerr)?;
     Ok(pystr::new_str(&s))
 }
 

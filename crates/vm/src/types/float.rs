@@ -296,7 +296,7 @@ fn float_format(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyRe
     if spec.is_empty() {
         return protocol::str(ts, v);
     }
-    let s = crate::format::objects::format_float_value(this(v)?, &spec).map_err(crate::format::objects::into_pyerr)?;
+    let s = crate::format::objects::format_float_value_as(this(v)?, &spec, &protocol::type_name(v)).map_err(crate::format::objects::into_pyerr)?;
     Ok(pystr::new_str(&s))
 }
 fn float_divmod_method(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {

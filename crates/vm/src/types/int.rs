@@ -712,7 +712,7 @@ fn int_format(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> Py
         return protocol::str(ts, v);
     }
     let r = as_int(v).ok_or_else(|| PyErr::type_error("int expected"))?;
-    let s = crate::format::objects::format_int_value(&r.to_bigint(), &spec).map_err(crate::format::objects::into_pyerr)?;
+    let s = crate::format::objects::format_int_value_as(&r.to_bigint(), &spec, &protocol::type_name(v)).map_err(crate::format::objects::into_pyerr)?;
     Ok(pystr::new_str(&s))
 }
 
