@@ -262,18 +262,32 @@ fn str_subscript(ts: &ThreadState, v: &Value, key: &Value) -> PyResult<Value> {
 }
 
 fn str_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
-    Value::new(StrIterator { s: v.clone(), pos: Cell::new(0) })
+    let state = StrIterator { s: v.clone(), pos: Cell::new(0) };
+    // CPython 3.11 has a separate iterator type for ASCII strings.
+    if this(v)?.data.is_ascii() {
+        Value::new(StrAsciiIterator(state))
+    } else {
+        Value::new(state)
+    }
 }
 
-/// Iterator over the characters of a str.
+/// Iterator over the characters of a str (`str_iterator`).
 pub struct StrIterator {
     s: Value,
     pos: Cell<usize>,
 }
 
+/// Iterator over the characters of an ASCII str (`str_ascii_iterator`).
+pub struct StrAsciiIterator(StrIterator);
+
 pub static STR_ITERATOR_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
-    TypeObject::builtin::<StrIterator>("str_ascii_iterator", &STR_ITERATOR_TYPE, Some(&super::object::OBJECT_TYPE), 0),
+    TypeObject::builtin::<StrIterator>("str_iterator", &STR_ITERATOR_TYPE, Some(&super::object::OBJECT_TYPE), 0),
+);
+
+pub static STR_ASCII_ITERATOR_TYPE: PyType = PyObject::new_static(
+    &super::typeobject::TYPE_TYPE,
+    TypeObject::builtin::<StrAsciiIterator>("str_ascii_iterator", &STR_ASCII_ITERATOR_TYPE, Some(&super::object::OBJECT_TYPE), 0),
 );
 
 impl PyPayload for StrIterator {
@@ -282,12 +296,25 @@ impl PyPayload for StrIterator {
     }
 }
 
+impl PyPayload for StrAsciiIterator {
+    fn class() -> &'static PyType {
+        &STR_ASCII_ITERATOR_TYPE
+    }
+}
+
 pub fn iterator_types() -> Vec<&'static PyType> {
-    vec![&STR_ITERATOR_TYPE]
+    vec![&STR_ITERATOR_TYPE, &STR_ASCII_ITERATOR_TYPE]
+}
+
+fn iter_state(it: &Value) -> PyResult<&StrIterator> {
+    if let Some(a) = it.downcast::<StrAsciiIterator>() {
+        return Ok(&a.0);
+    }
+    it.downcast::<StrIterator>().ok_or_else(|| PyErr::type_error("str iterator expected"))
 }
 
 fn str_iter_next(_ts: &ThreadState, it: &Value) -> PyResult<Option<Value>> {
-    let it = it.downcast::<StrIterator>().ok_or_else(|| PyErr::type_error("str iterator expected"))?;
+    let it = iter_state(it)?;
     let s = this(&it.s)?;
     let p = it.pos.get();
     if p >= s.data.len() {
@@ -295,6 +322,13 @@ fn str_iter_next(_ts: &ThreadState, it: &Value) -> PyResult<Option<Value>> {
     }
     it.pos.set(p + 1);
     Ok(Some(from_data(StrData::from_char(s.data.get(p)))))
+}
+
+fn str_iter_length_hint(_ts: &ThreadState, it: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("__length_hint__", a, k, 0)?;
+    let it = iter_state(it)?;
+    let len = this(&it.s)?.data.len();
+    Ok(int::from_i64(len.saturating_sub(it.pos.get()) as i64))
 }
 
 fn self_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
@@ -844,9 +878,13 @@ pub fn init() {
     s.new.set(Some(str_new));
     s.getattro.set(Some(protocol::generic_getattr));
     s.binary[nb::REMAINDER].set(Some(str_mod));
-    let it = &STR_ITERATOR_TYPE.data.slots;
-    it.iter.set(Some(self_iter));
-    it.iternext.set(Some(str_iter_next));
+    for t in [&STR_ITERATOR_TYPE, &STR_ASCII_ITERATOR_TYPE] {
+        let it = &t.data.slots;
+        it.iter.set(Some(self_iter));
+        it.iternext.set(Some(str_iter_next));
+        it.getattro.set(Some(protocol::generic_getattr));
+        super::descr::add_methods(t, &[("__length_hint__", str_iter_length_hint)]);
+    }
     super::descr::add_methods(
         &STR_TYPE,
         &[
