@@ -201,7 +201,7 @@ pub fn int_binary(ts: &ThreadState, v: &Value, w: &Value, op: usize) -> PyResult
                 if y == 0 {
                     return Err(PyErr::zero_division("integer division or modulo by zero"));
                 }
-                x.checked_div_euclid(y).map(|_| x.div_floor(&y))
+                x.checked_div_euclid(y).map(|_| Integer::div_floor(&x, &y))
             }
             nb::REMAINDER => {
                 if y == 0 {
@@ -274,7 +274,7 @@ fn big_binary(_ts: &ThreadState, a: &BigInt, b: &BigInt, op: usize) -> PyResult<
             if b.is_zero() {
                 return Err(PyErr::zero_division("division by zero"));
             }
-            float::new_float(true_divide(a, b)?)
+            float::new_float(numeric::int::true_divide(a, b)?)
         }
         nb::LSHIFT => {
             if b.is_negative() {
@@ -311,41 +311,6 @@ fn big_binary(_ts: &ThreadState, a: &BigInt, b: &BigInt, op: usize) -> PyResult<
         }
         _ => none::not_implemented(),
     })
-}
-
-/// Correctly rounded a / b (CPython's long_true_divide).
-fn true_divide(a: &BigInt, b: &BigInt) -> PyResult<f64> {
-    if let (Some(x), Some(y)) = (a.to_f64(), b.to_f64()) {
-        if a.bits() <= 53 && b.bits() <= 53 {
-            return Ok(x / y);
-        }
-    }
-    let negative = a.is_negative() != b.is_negative();
-    let (a, b) = (a.abs(), b.abs());
-    // Scale so the quotient has 55+ significant bits, then round once.
-    let shift = b.bits() as i64 - a.bits() as i64 + 55;
-    let (num, den) = if shift >= 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
-    let (q, r) = num.div_rem(&den);
-    let mut q = q;
-    if !r.is_zero() {
-        q |= BigInt::from(1); // sticky bit
-    }
-    let qf = q.to_f64().unwrap_or(f64::INFINITY);
-    let result = libm_ldexp(qf, -shift);
-    if result.is_infinite() {
-        return Err(PyErr::overflow_error("integer division result too large for a float"));
-    }
-    Ok(if negative { -result } else { result })
-}
-
-fn libm_ldexp(x: f64, e: i64) -> f64 {
-    let e = e.clamp(-2200, 2200) as i32;
-    // SAFETY: ldexp is a pure libm function.
-    unsafe { ldexp(x, e) }
-}
-
-extern "C" {
-    fn ldexp(x: f64, exp: i32) -> f64;
 }
 
 macro_rules! binops {
