@@ -389,6 +389,10 @@ fn percent_common(ts: &ThreadState, cp: &[u32], args: &Value, bytes: bool, emit:
                         protocol::type_name(&arg)
                     )));
                 };
+                if matches!(ch, 'd' | 'i' | 'u') {
+                    // Decimal text of a huge int obeys sys.set_int_max_str_digits().
+                    crate::numeric::int::to_decimal_string_check(&n, ts.interp().int_max_str_digits.get())?;
+                }
                 super::percent_format_int(&n, ch, flags, width, precision).map_err(into_pyerr)?
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {

@@ -487,6 +487,15 @@ pub fn to_decimal_string(a: &BigInt, max_str_digits: usize) -> NumResult<String>
     Ok(s)
 }
 
+/// The `max_str_digits` check of [`to_decimal_string`] alone, for code that produces decimal text itself.
+pub fn to_decimal_string_check(a: &BigInt, max_str_digits: usize) -> NumResult<()> {
+    // Within the threshold there is nothing to check (and no conversion to pay for).
+    if max_str_digits == 0 || a.bits() < 2000 {
+        return Ok(());
+    }
+    to_decimal_string(a, max_str_digits).map(|_| ())
+}
+
 /// `bin(a)`, `oct(a)`, `hex(a)` for `base` 2, 8, 16 (other bases get no prefix): `-0x1f`.
 pub fn to_prefixed_string(a: &BigInt, base: u32) -> String {
     let prefix = match base {

@@ -677,6 +677,16 @@ fn int_format(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> Py
         return protocol::str(ts, v);
     }
     let r = as_int(v).ok_or_else(|| PyErr::type_error("int expected"))?;
+    if let IntRef::Big(b) = &r {
+        // Decimal presentations obey sys.set_int_max_str_digits(); the type is the spec's last character.
+        let decimal = match spec.chars().last() {
+            Some(c) if c.is_ascii_alphabetic() || c == '%' => matches!(c, 'd' | 'n'),
+            _ => true,
+        };
+        if decimal {
+            numeric::int::to_decimal_string_check(b, ts.interp().int_max_str_digits.get())?;
+        }
+    }
     let s = crate::format::objects::format_int_value_as(&r.to_bigint(), &spec, &protocol::type_name(v)).map_err(crate::format::objects::into_pyerr)?;
     Ok(pystr::new_str(&s))
 }
