@@ -578,6 +578,14 @@ pub fn ssize_arg(ts: &ThreadState, v: &Value) -> PyResult<isize> {
     to_isize(&i).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C ssize_t"))
 }
 
+/// A C int argument (`index`, OverflowError beyond 32 bits).
+pub fn c_int_arg(ts: &ThreadState, v: &Value) -> PyResult<i32> {
+    let i = protocol::index(ts, v)?;
+    to_isize(&i)
+        .and_then(|x| i32::try_from(x).ok())
+        .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))
+}
+
 /// CPython's check that a builtin `__new__` only builds instances of its own layout
 /// (`int.__new__(bool)` is refused).
 pub fn check_new_layout(name: &str, cls: &Value, base: &'static PyType) -> PyResult<()> {

@@ -209,11 +209,7 @@ fn str_concat(_ts: &ThreadState, v: &Value, w: &Value) -> PyResult<Value> {
 fn str_repeat(ts: &ThreadState, v: &Value, n: &Value) -> PyResult<Value> {
     let a = this(v)?;
     let n = protocol::index(ts, n)?;
-    let n = match int::as_int(&n) {
-        Some(int::IntRef::Small(i)) => i,
-        _ if int::is_negative(&n) => 0,
-        _ => return Err(PyErr::overflow_error("cannot fit 'int' into an index-sized integer")),
-    };
+    let n = int::to_isize(&n).ok_or_else(|| PyErr::overflow_error("cannot fit 'int' into an index-sized integer"))?;
     if n <= 0 {
         return Ok(new_str(""));
     }
@@ -545,7 +541,7 @@ fn split_args(ts: &ThreadState, name: &str, a: Args, k: Option<&Value>) -> PyRes
         })?;
     }
     let maxsplit = match maxsplit {
-        Some(m) => protocol::index_isize(ts, &m)?,
+        Some(m) => int::ssize_arg(ts, &m)?,
         None => -1,
     };
     Ok((sep, maxsplit))
@@ -569,7 +565,7 @@ fn str_splitlines(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> Py
     let [keepends] = clinic_keywords("splitlines", a, k, ["keepends"], 0, 0)?;
     // `bool(accept={int})`: an int, not any object's truth.
     let keep = match keepends {
-        Some(x) => !protocol::index(ts, &x).map(|i| int::is_zero(&i))?,
+        Some(x) => int::c_int_arg(ts, &x)? != 0,
         None => false,
     };
     list_of(this(v)?.data.splitlines(keep))
@@ -607,7 +603,7 @@ fn str_replace(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyRes
         PyErr::type_error(format!("replace() argument 2 must be str, not {}", protocol::type_name(&a[1])))
     })?;
     let count = match a.get(2) {
-        Some(c) => protocol::index_isize(ts, c)?,
+        Some(c) => int::ssize_arg(ts, c)?,
         None => -1,
     };
     from_result(this(v)?.data.replace(&old.data, &new.data, count))
@@ -651,7 +647,7 @@ predicate!(str_istitle, "istitle", istitle);
 
 fn fill_args(ts: &ThreadState, name: &str, qualname: &str, a: Args, k: Option<&Value>) -> PyResult<(isize, u32)> {
     let a = clinic_positional(name, qualname, a, k, 1, 2)?;
-    let width = protocol::index_isize(ts, &a[0])?;
+    let width = int::ssize_arg(ts, &a[0])?;
     let fill = match a.get(1) {
         None => ' ' as u32,
         Some(f) => match as_pystr(f) {
@@ -681,13 +677,13 @@ fn str_rjust(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResul
 }
 fn str_zfill(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact("str.zfill", a, k, 1)?;
-    let w = protocol::index_isize(ts, &a[0])?;
+    let w = int::ssize_arg(ts, &a[0])?;
     from_result(this(v)?.data.zfill(w))
 }
 fn str_expandtabs(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let [tabsize] = clinic_keywords("expandtabs", a, k, ["tabsize"], 0, 0)?;
     let t = match tabsize {
-        Some(t) => protocol::index_isize(ts, &t)?.clamp(i32::MIN as isize, i32::MAX as isize) as i32,
+        Some(t) => int::c_int_arg(ts, &t)?,
         None => 8,
     };
     from_result(this(v)?.data.expandtabs(t))
