@@ -162,10 +162,19 @@ fn c_richcompare(_ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> PyRe
     if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(none::not_implemented());
     }
-    let (Some(a), Some(b)) = (operand(v)?, operand(w)?) else {
+    let Some(a) = v.downcast::<PyComplex>().map(|c| (c.re, c.im)) else {
         return Ok(none::not_implemented());
     };
-    let eq = a.0 == b.0 && a.1 == b.1;
+    let eq = if let Some(i) = int::as_int(w) {
+        // Exactly, as CPython compares the real part with the int (no lossy conversion, no overflow).
+        a.1 == 0.0 && float::compare_int_float(&i.to_bigint(), a.0) == Some(std::cmp::Ordering::Equal)
+    } else if let Some(f) = float::as_float_exact_payload(w) {
+        a.0 == f && a.1 == 0.0
+    } else if let Some(c) = w.downcast::<PyComplex>() {
+        a.0 == c.re && a.1 == c.im
+    } else {
+        return Ok(none::not_implemented());
+    };
     Ok(bool_::new_bool(eq == (op == CompareOp::Eq)))
 }
 
