@@ -63,6 +63,22 @@ pub fn from_data(d: StrData) -> Value {
     Value::new(PyStr::new(d)).unwrap_or_else(|_| none::none())
 }
 
+/// `v` itself when it is an exact str equal to `d` (CPython hands back unchanged strings), else a new str.
+fn same_or_new(v: &Value, d: StrData) -> Value {
+    if v.is_exact(&STR_TYPE) {
+        if let Some(s) = as_pystr(v) {
+            if s.data.len() == d.len() && s.data == d {
+                return v.clone();
+            }
+        }
+    }
+    from_data(d)
+}
+
+fn same_or_new_result(v: &Value, r: Result<StrData, StrError>) -> PyResult<Value> {
+    r.map(|d| same_or_new(v, d)).map_err(str_error)
+}
+
 fn from_result(r: Result<StrData, StrError>) -> PyResult<Value> {
     r.map(from_data).map_err(str_error)
 }
@@ -547,19 +563,19 @@ fn split_args(ts: &ThreadState, name: &str, a: Args, k: Option<&Value>) -> PyRes
     Ok((sep, maxsplit))
 }
 
-fn list_of(parts: Vec<StrData>) -> PyResult<Value> {
-    super::list::new_list(parts.into_iter().map(from_data).collect())
+fn list_of(v: &Value, parts: Vec<StrData>) -> PyResult<Value> {
+    super::list::new_list(parts.into_iter().map(|d| same_or_new(v, d)).collect())
 }
 
 fn str_split(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let (sep, maxsplit) = split_args(ts, "split", a, k)?;
     let sep_data = sep.as_ref().and_then(as_pystr).map(|s| &s.data);
-    list_of(this(v)?.data.split(sep_data, maxsplit).map_err(str_error)?)
+    list_of(v, this(v)?.data.split(sep_data, maxsplit).map_err(str_error)?)
 }
 fn str_rsplit(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let (sep, maxsplit) = split_args(ts, "rsplit", a, k)?;
     let sep_data = sep.as_ref().and_then(as_pystr).map(|s| &s.data);
-    list_of(this(v)?.data.rsplit(sep_data, maxsplit).map_err(str_error)?)
+    list_of(v, this(v)?.data.rsplit(sep_data, maxsplit).map_err(str_error)?)
 }
 fn str_splitlines(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let [keepends] = clinic_keywords("splitlines", a, k, ["keepends"], 0, 0)?;
@@ -568,7 +584,7 @@ fn str_splitlines(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> Py
         Some(x) => int::c_int_arg(ts, &x)? != 0,
         None => false,
     };
-    list_of(this(v)?.data.splitlines(keep))
+    list_of(v, this(v)?.data.splitlines(keep))
 }
 
 fn strip_chars<'a>(name: &str, qualname: &str, a: Args<'a>, k: Option<&Value>) -> PyResult<Option<&'a PyStr>> {
@@ -583,15 +599,15 @@ fn strip_chars<'a>(name: &str, qualname: &str, a: Args<'a>, k: Option<&Value>) -
 }
 fn str_strip(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let c = strip_chars("strip", "str.strip", a, k)?;
-    Ok(from_data(this(v)?.data.strip(c.map(|c| &c.data))))
+    Ok(same_or_new(v, this(v)?.data.strip(c.map(|c| &c.data))))
 }
 fn str_lstrip(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let c = strip_chars("lstrip", "str.lstrip", a, k)?;
-    Ok(from_data(this(v)?.data.lstrip(c.map(|c| &c.data))))
+    Ok(same_or_new(v, this(v)?.data.lstrip(c.map(|c| &c.data))))
 }
 fn str_rstrip(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let c = strip_chars("rstrip", "str.rstrip", a, k)?;
-    Ok(from_data(this(v)?.data.rstrip(c.map(|c| &c.data))))
+    Ok(same_or_new(v, this(v)?.data.rstrip(c.map(|c| &c.data))))
 }
 
 fn str_replace(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
@@ -606,7 +622,7 @@ fn str_replace(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyRes
         Some(c) => int::ssize_arg(ts, c)?,
         None => -1,
     };
-    from_result(this(v)?.data.replace(&old.data, &new.data, count))
+    same_or_new_result(v, this(v)?.data.replace(&old.data, &new.data, count))
 }
 
 macro_rules! case_method {
@@ -665,20 +681,20 @@ fn fill_args(ts: &ThreadState, name: &str, qualname: &str, a: Args, k: Option<&V
 }
 fn str_center(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let (w, f) = fill_args(ts, "center", "str.center", a, k)?;
-    from_result(this(v)?.data.center(w, f))
+    same_or_new_result(v, this(v)?.data.center(w, f))
 }
 fn str_ljust(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let (w, f) = fill_args(ts, "ljust", "str.ljust", a, k)?;
-    from_result(this(v)?.data.ljust(w, f))
+    same_or_new_result(v, this(v)?.data.ljust(w, f))
 }
 fn str_rjust(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let (w, f) = fill_args(ts, "rjust", "str.rjust", a, k)?;
-    from_result(this(v)?.data.rjust(w, f))
+    same_or_new_result(v, this(v)?.data.rjust(w, f))
 }
 fn str_zfill(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact("str.zfill", a, k, 1)?;
     let w = int::ssize_arg(ts, &a[0])?;
-    from_result(this(v)?.data.zfill(w))
+    same_or_new_result(v, this(v)?.data.zfill(w))
 }
 fn str_expandtabs(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let [tabsize] = clinic_keywords("expandtabs", a, k, ["tabsize"], 0, 0)?;
@@ -686,7 +702,7 @@ fn str_expandtabs(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> Py
         Some(t) => int::c_int_arg(ts, &t)?,
         None => 8,
     };
-    from_result(this(v)?.data.expandtabs(t))
+    same_or_new_result(v, this(v)?.data.expandtabs(t))
 }
 
 fn partition_impl(v: &Value, a: Args, k: Option<&Value>, qualname: &str, right: bool) -> PyResult<Value> {
@@ -694,7 +710,7 @@ fn partition_impl(v: &Value, a: Args, k: Option<&Value>, qualname: &str, right: 
     let sep = as_pystr(&a[0]).ok_or_else(|| PyErr::type_error(format!("must be str, not {}", protocol::type_name(&a[0]))))?;
     let me = this(v)?;
     let parts = if right { me.data.rpartition(&sep.data) } else { me.data.partition(&sep.data) }.map_err(str_error)?;
-    tuple::new_tuple(parts.into_iter().map(from_data).collect())
+    tuple::new_tuple(parts.into_iter().map(|d| same_or_new(v, d)).collect())
 }
 fn str_partition(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     partition_impl(v, a, k, "str.partition", false)
@@ -712,7 +728,7 @@ fn str_removeprefix(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) ->
     if me.data.startswith(&p.data, None, None) {
         Ok(from_data(me.data.slice(p.data.len(), me.data.len())))
     } else {
-        Ok(from_data(me.data.clone()))
+        Ok(same_or_new(v, me.data.clone()))
     }
 }
 fn str_removesuffix(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
@@ -724,7 +740,7 @@ fn str_removesuffix(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) ->
     if !p.data.is_empty() && me.data.endswith(&p.data, None, None) {
         Ok(from_data(me.data.slice(0, me.data.len() - p.data.len())))
     } else {
-        Ok(from_data(me.data.clone()))
+        Ok(same_or_new(v, me.data.clone()))
     }
 }
 
