@@ -871,7 +871,8 @@ fn str_getnewargs(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> P
 fn str_sizeof(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     crate::object::args::exact("str.__sizeof__", a, k, 0)?;
     let s = this(v)?;
-    let header = if s.data.is_ascii() { 40 } else { 56 };
+    // CPython 3.11 on 64-bit: PyASCIIObject is 48 bytes, PyCompactUnicodeObject 72.
+    let header = if s.data.is_ascii() { 48 } else { 72 };
     Ok(int::from_i64((header + (s.data.len() + 1) * s.data.kind().width()) as i64))
 }
 
