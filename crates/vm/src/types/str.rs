@@ -357,9 +357,23 @@ fn str_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value
         (None, _) => new_str(""),
         (Some(o), false) => protocol::str(ts, &o)?,
         (Some(o), true) => {
+            if as_pystr(&o).is_some() {
+                return Err(PyErr::type_error("decoding str is not supported"));
+            }
             let enc = enc.unwrap_or_else(|| "utf-8".into());
             let err = err.unwrap_or_else(|| "strict".into());
-            super::bytes::decode_object(ts, &o, &enc, &err)?
+            if crate::stringlib::codecs::ErrorHandler::from_name(&err).is_none() {
+                // The handler is looked up only when there is an error to handle.
+                super::bytes::decode_object(ts, &o, &enc, "strict").map_err(|e| {
+                    if e.matches(&super::exceptions::UNICODE_DECODE_ERROR) {
+                        PyErr::new(&super::exceptions::LOOKUP_ERROR, format!("unknown error handler name '{err}'"))
+                    } else {
+                        e
+                    }
+                })?
+            } else {
+                super::bytes::decode_object(ts, &o, &enc, &err)?
+            }
         }
     };
     if cls.is(&STR_TYPE.to_value()) {
