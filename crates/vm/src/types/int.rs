@@ -479,6 +479,18 @@ fn parse_int_bytes(ts: &ThreadState, data: &[u8], base: i64) -> PyResult<Value> 
     }
 }
 
+/// The same value as an exact int (subclass instances and bools converted).
+fn exact_int(v: &Value) -> Value {
+    if v.is_exact(&INT_TYPE) || v.as_small_int().is_some() {
+        return v.clone();
+    }
+    match as_int(v) {
+        Some(IntRef::Small(i)) => from_i64(i),
+        Some(IntRef::Big(b)) => from_bigint(b.clone()),
+        None => v.clone(),
+    }
+}
+
 /// `int(x)` for one argument: `__int__`, `__index__`, `__trunc__`, str, bytes.
 pub fn number_to_int(ts: &ThreadState, x: &Value) -> PyResult<Value> {
     if let Some(r) = as_int(x) {
@@ -493,14 +505,15 @@ pub fn number_to_int(ts: &ThreadState, x: &Value) -> PyResult<Value> {
         if !is_int(&r) {
             return Err(PyErr::type_error(format!("__int__ returned non-int (type {})", protocol::type_name(&r))));
         }
-        return Ok(r);
+        // A strict subclass of int (even a bool) becomes a plain int (CPython also warns).
+        return Ok(exact_int(&r));
     }
     if slots.index.get().is_some() {
-        return protocol::index(ts, x);
+        return protocol::index(ts, x).map(|r| exact_int(&r));
     }
     if let Some(r) = protocol::call_special(ts, x, "__trunc__", &[])? {
         if is_int(&r) {
-            return Ok(r);
+            return Ok(exact_int(&r));
         }
         if r.type_of().data.slots.index.get().is_none() {
             return Err(PyErr::type_error(format!(
