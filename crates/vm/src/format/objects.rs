@@ -238,7 +238,7 @@ fn percent_common(ts: &ThreadState, cp: &[u32], args: &Value, bytes: bool, emit:
         && crate::types::bytes::try_bytes_data(args).is_none();
     let mut next_arg = 0usize;
     let mut used_mapping = false;
-    let take_arg = |next_arg: &mut usize| -> PyResult<Value> {
+    let mut take_arg = |next_arg: &mut usize| -> PyResult<Value> {
         let a = arg_items.get(*next_arg).cloned();
         *next_arg += 1;
         a.ok_or_else(|| PyErr::type_error("not enough arguments for format string"))
