@@ -56,14 +56,19 @@ pub fn format_complex_value_as(re: f64, im: f64, spec: &str, type_name: &str) ->
 }
 
 /// `format(str, spec)`.
-pub fn format_str_value(_ts: &ThreadState, v: &Value, spec: &StrData) -> PyResult<Value> {
+pub fn format_str_value(ts: &ThreadState, v: &Value, spec: &StrData) -> PyResult<Value> {
     if spec.is_empty() {
-        return Ok(pystr::from_data(pystr::as_pystr(v).map(|s| s.data.clone()).unwrap_or_default()));
+        // An empty spec means str(v): the object itself, or a subclass's __str__.
+        if v.is_exact(&pystr::STR_TYPE) {
+            return Ok(v.clone());
+        }
+        return protocol::str(ts, v);
     }
     let spec_s = spec.to_string_lossy();
-    let s = super::parse_format_spec(&spec_s).map_err(|e| into_pyerr(e.with_type_name("str")))?;
+    let type_name = protocol::type_name(v);
+    let s = super::parse_format_spec(&spec_s).map_err(|e| into_pyerr(e.with_type_name(&type_name)))?;
     let data = &pystr::as_pystr(v).ok_or_else(|| PyErr::type_error("str expected"))?.data;
-    let layout = super::str_layout(data.len(), &s).map_err(|e| into_pyerr(e.with_type_name("str")))?;
+    let layout = super::str_layout(data.len(), &s).map_err(|e| into_pyerr(e.with_type_name(&type_name)))?;
     let mut b = crate::stringlib::StrBuilder::new();
     for _ in 0..layout.left {
         b.push(layout.fill as u32);
