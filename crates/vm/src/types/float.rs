@@ -146,15 +146,13 @@ binops!(float_add => nb::ADD, float_sub => nb::SUBTRACT, float_mul => nb::MULTIP
     float_floordiv => nb::FLOOR_DIVIDE, float_mod => nb::REMAINDER, float_pow => nb::POWER);
 
 fn float_pow3(_ts: &ThreadState, v: &Value, w: &Value, z: &Value) -> PyResult<Value> {
-    if as_float_exact_payload(v).is_none() && as_float_exact_payload(w).is_none() {
-        return Ok(none::not_implemented());
-    }
-    if !none::is_none(z) {
-        return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
-    }
+    // As CPython's float_pow: both operands must be real numbers, then a modulus is refused.
     let (Some(a), Some(b)) = (to_f64_operand(v)?, to_f64_operand(w)?) else {
         return Ok(none::not_implemented());
     };
+    if !none::is_none(z) {
+        return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    }
     float_pow_values(a, b)
 }
 
