@@ -660,6 +660,19 @@ mod tests {
     }
 
     #[test]
+    fn decimal_limit_check() {
+        // python3: str(10**4300) fails under the default limit (4301 digits), str(10**4299) does not.
+        let ten = BigInt::from(10u32);
+        let over = num_traits::pow::Pow::pow(&ten, 4300u32);
+        let under = num_traits::pow::Pow::pow(&ten, 4299u32);
+        assert!(to_decimal_string_check(&over, 4300).is_err());
+        assert!(to_decimal_string_check(&-over.clone(), 4300).is_err());
+        assert!(to_decimal_string_check(&under, 4300).is_ok());
+        assert!(to_decimal_string_check(&over, 0).is_ok());
+        assert!(to_decimal_string_check(&big("123"), 640).is_ok());
+    }
+
+    #[test]
     fn division_signs_and_errors() {
         assert_eq!(floordiv(&big("-7"), &big("2")).unwrap(), big("-4"));
         assert_eq!(modulo(&big("7"), &big("-2")).unwrap(), big("-1"));
