@@ -333,7 +333,7 @@ fn c_pow3(ts: &ThreadState, v: &Value, w: &Value, z: &Value) -> PyResult<Value> 
 fn c_format(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact("complex.__format__", a, k, 1)?;
     let spec = pystr::try_as_rust_str(&a[0]).ok_or_else(|| {
-        PyErr::type_error(format!("__format__() argument must be str, not {}", protocol::type_name(&a[0])))
+        PyErr::type_error(format!("__format__() argument must be str, not {}", pystr::clinic_type_name(&a[0])))
     })?;
     if spec.is_empty() {
         return protocol::str(ts, v);

@@ -289,7 +289,7 @@ fn float_getnewargs(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) ->
 fn float_format(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact("float.__format__", a, k, 1)?;
     let spec = pystr::try_as_rust_str(&a[0]).ok_or_else(|| {
-        PyErr::type_error(format!("__format__() argument must be str, not {}", protocol::type_name(&a[0])))
+        PyErr::type_error(format!("__format__() argument must be str, not {}", pystr::clinic_type_name(&a[0])))
     })?;
     if spec.is_empty() {
         return protocol::str(ts, v);
@@ -308,7 +308,7 @@ fn float_rdivmod_method(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>)
 fn float_getformat(_ts: &ThreadState, _cls: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact("float.__getformat__", a, k, 1)?;
     let t = pystr::try_as_rust_str(&a[0]).ok_or_else(|| {
-        PyErr::type_error(format!("__getformat__() argument must be str, not {}", protocol::type_name(&a[0])))
+        PyErr::type_error(format!("__getformat__() argument must be str, not {}", pystr::clinic_type_name(&a[0])))
     })?;
     match t.as_ref() {
         "double" | "float" => Ok(pystr::new_str(if cfg!(target_endian = "little") {

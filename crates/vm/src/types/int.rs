@@ -628,7 +628,7 @@ fn byteorder_arg(fname: &str, b: Option<Value>) -> PyResult<bool> {
     let Some(s) = pystr::try_as_rust_str(&b) else {
         return Err(PyErr::type_error(format!(
             "{fname}() argument 'byteorder' must be str, not {}",
-            protocol::type_name(&b)
+            pystr::clinic_type_name(&b)
         )));
     };
     match s.as_ref() {
@@ -692,7 +692,7 @@ fn int_rdivmod_method(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value
 fn int_format(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact("int.__format__", a, k, 1)?;
     let spec = pystr::try_as_rust_str(&a[0]).ok_or_else(|| {
-        PyErr::type_error(format!("__format__() argument must be str, not {}", protocol::type_name(&a[0])))
+        PyErr::type_error(format!("__format__() argument must be str, not {}", pystr::clinic_type_name(&a[0])))
     })?;
     if spec.is_empty() {
         return protocol::str(ts, v);

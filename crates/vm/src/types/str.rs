@@ -434,13 +434,22 @@ pub(crate) fn clinic_keywords<const N: usize>(
     crate::object::args::bind(name, a, k, names, posonly, required, N)
 }
 
+/// The type name Argument Clinic's argument errors show: "None" for None.
+pub(crate) fn clinic_type_name(v: &Value) -> String {
+    if none::is_none(v) {
+        "None".into()
+    } else {
+        protocol::type_name(v)
+    }
+}
+
 /// A clinic `str` parameter: `encode() argument 'encoding' must be str, not int`.
 fn str_param(fname: &str, pname: &str, v: Option<Value>) -> PyResult<Option<String>> {
     let Some(v) = v else { return Ok(None) };
     let Some(s) = as_pystr(&v) else {
         return Err(PyErr::type_error(format!(
             "{fname}() argument '{pname}' must be str, not {}",
-            if none::is_none(&v) { "None".into() } else { protocol::type_name(&v) }
+            clinic_type_name(&v)
         )));
     };
     let text = s.data.to_string_lossy();
@@ -627,10 +636,10 @@ fn str_rstrip(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyRes
 fn str_replace(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let a = clinic_positional("replace", "str.replace", a, k, 2, 3)?;
     let old = as_pystr(&a[0]).ok_or_else(|| {
-        PyErr::type_error(format!("replace() argument 1 must be str, not {}", protocol::type_name(&a[0])))
+        PyErr::type_error(format!("replace() argument 1 must be str, not {}", clinic_type_name(&a[0])))
     })?;
     let new = as_pystr(&a[1]).ok_or_else(|| {
-        PyErr::type_error(format!("replace() argument 2 must be str, not {}", protocol::type_name(&a[1])))
+        PyErr::type_error(format!("replace() argument 2 must be str, not {}", clinic_type_name(&a[1])))
     })?;
     let count = match a.get(2) {
         Some(c) => int::ssize_arg(ts, c)?,
@@ -736,7 +745,7 @@ fn str_rpartition(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> P
 fn str_removeprefix(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact("str.removeprefix", a, k, 1)?;
     let p = as_pystr(&a[0]).ok_or_else(|| {
-        PyErr::type_error(format!("removeprefix() argument must be str, not {}", protocol::type_name(&a[0])))
+        PyErr::type_error(format!("removeprefix() argument must be str, not {}", clinic_type_name(&a[0])))
     })?;
     let me = this(v)?;
     if me.data.startswith(&p.data, None, None) {
@@ -748,7 +757,7 @@ fn str_removeprefix(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) ->
 fn str_removesuffix(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact("str.removesuffix", a, k, 1)?;
     let p = as_pystr(&a[0]).ok_or_else(|| {
-        PyErr::type_error(format!("removesuffix() argument must be str, not {}", protocol::type_name(&a[0])))
+        PyErr::type_error(format!("removesuffix() argument must be str, not {}", clinic_type_name(&a[0])))
     })?;
     let me = this(v)?;
     if !p.data.is_empty() && me.data.endswith(&p.data, None, None) {
@@ -808,7 +817,7 @@ fn str_maketrans(ts: &ThreadState, _cls: &Value, a: Args, k: Option<&Value>) -> 
         match a.get(i) {
             None => Ok(None),
             Some(x) => as_pystr(x).map(Some).ok_or_else(|| {
-                PyErr::type_error(format!("maketrans() argument {} must be str, not {}", i + 1, protocol::type_name(x)))
+                PyErr::type_error(format!("maketrans() argument {} must be str, not {}", i + 1, clinic_type_name(x)))
             }),
         }
     };
@@ -865,7 +874,7 @@ fn str_format_method(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) ->
 fn str_format_dunder(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact("str.__format__", a, k, 1)?;
     let spec = as_pystr(&a[0]).ok_or_else(|| {
-        PyErr::type_error(format!("__format__() argument must be str, not {}", protocol::type_name(&a[0])))
+        PyErr::type_error(format!("__format__() argument must be str, not {}", clinic_type_name(&a[0])))
     })?;
     crate::format::objects::format_str_value(ts, v, &spec.data)
 }
