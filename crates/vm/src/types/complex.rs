@@ -234,7 +234,7 @@ fn to_parts(ts: &ThreadState, v: &Value, second: bool) -> PyResult<((f64, f64), 
             format!("complex() first argument must be a string or a number, not '{}'", protocol::type_name(v))
         }));
     }
-    Ok(((float::to_f64(ts, v)?, 0.0), false))
+    Ok(((float::number_float(ts, v)?, 0.0), false))
 }
 
 /// `__complex__` of a non-exact complex or another object, if defined.

@@ -193,33 +193,55 @@ fn float_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Val
     let args = crate::object::args::positional("float", args, kwnames, 0, 1)?;
     let f = match args.first() {
         None => 0.0,
-        Some(x) => {
-            if let Some(s) = pystr::as_pystr(x) {
-                parse_str(ts, x, &s.data.transform_decimal_and_space_to_ascii())?
-            } else if let Some(b) = super::bytes::try_bytes_data(x)
-                .or_else(|| super::bytearray::as_bytearray(x).map(|b| b.data.borrow().clone()))
-            {
-                let text = String::from_utf8_lossy(&b).into_owned();
-                parse_str(ts, x, &text)?
-            } else {
-                to_f64(ts, x).map_err(|e| {
-                    if e.matches(&super::exceptions::TYPE_ERROR) && x.type_of().data.slots.float.get().is_none() {
-                        PyErr::type_error(format!(
-                            "float() argument must be a string or a real number, not '{}'",
-                            protocol::type_name(x)
-                        ))
-                    } else {
-                        e
-                    }
-                })?
-            }
-        }
+        Some(x) => number_float(ts, x)?,
     };
     if cls.is(&FLOAT_TYPE.to_value()) {
         return Ok(new_float(f));
     }
     int::check_new_layout("float", cls, &FLOAT_TYPE)?;
     Value::new_instance(cls, PyFloat { value: f })
+}
+
+/// `float(x)` (CPython's float_new / PyNumber_Float): an exact str is parsed; otherwise `__float__`
+/// (even a str or float subclass's), `__index__`, a float subclass's value, then text of a str or bytes.
+pub fn number_float(ts: &ThreadState, x: &Value) -> PyResult<f64> {
+    if x.is_exact(&FLOAT_TYPE) {
+        return this(x);
+    }
+    let exact_str = x.is_exact(&pystr::STR_TYPE);
+    let slots = &x.type_of().data.slots;
+    if !exact_str && (slots.float.get().is_some() || slots.index.get().is_some()) {
+        return to_f64_number(ts, x);
+    }
+    if let Some(f) = as_float_exact_payload(x) {
+        return Ok(f);
+    }
+    if let Some(s) = pystr::as_pystr(x) {
+        return parse_str(ts, x, &s.data.transform_decimal_and_space_to_ascii());
+    }
+    if let Some(b) = super::bytes::try_bytes_data(x).or_else(|| super::bytearray::as_bytearray(x).map(|b| b.data.borrow().clone())) {
+        return parse_str(ts, x, &String::from_utf8_lossy(&b));
+    }
+    Err(PyErr::type_error(format!(
+        "float() argument must be a string or a real number, not '{}'",
+        protocol::type_name(x)
+    )))
+}
+
+/// `__float__` (its result must be a float), else `__index__`.
+fn to_f64_number(ts: &ThreadState, v: &Value) -> PyResult<f64> {
+    if let Some(f) = v.type_of().data.slots.float.get() {
+        let r = f(ts, v)?;
+        return as_float_exact_payload(&r).ok_or_else(|| {
+            PyErr::type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                protocol::type_name(v),
+                protocol::type_name(&r)
+            ))
+        });
+    }
+    let i = protocol::index(ts, v)?;
+    int::to_f64(&int::as_int(&i).ok_or_else(|| PyErr::type_error("__index__ returned non-int"))?)
 }
 
 fn parse_str(ts: &ThreadState, orig: &Value, text: &str) -> PyResult<f64> {
