@@ -493,11 +493,9 @@ fn exact_int(v: &Value) -> Value {
 
 /// `int(x)` for one argument: `__int__`, `__index__`, `__trunc__`, str, bytes.
 pub fn number_to_int(ts: &ThreadState, x: &Value) -> PyResult<Value> {
-    if let Some(r) = as_int(x) {
-        return Ok(match r {
-            IntRef::Small(i) => from_i64(i),
-            IntRef::Big(b) => from_bigint(b.clone()),
-        });
+    // Only an exact int is taken as is: a subclass's __int__ may be overridden.
+    if x.as_small_int().is_some() || x.is_exact(&INT_TYPE) {
+        return Ok(x.clone());
     }
     let slots = &x.type_of().data.slots;
     if let Some(f) = slots.int.get() {
