@@ -7,11 +7,13 @@ use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
 use crate::types::{bool_, float, int, none, str as pystr, tuple};
 
+/// A complex object: real and imaginary parts.
 pub struct PyComplex {
     pub re: f64,
     pub im: f64,
 }
 
+/// The `complex` type.
 pub static COMPLEX_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyComplex>("complex", &COMPLEX_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE),
@@ -23,6 +25,7 @@ impl PyPayload for PyComplex {
     }
 }
 
+/// A new complex.
 pub fn new_complex(re: f64, im: f64) -> Value {
     Value::new(PyComplex { re, im }).unwrap_or_else(|_| none::none())
 }
@@ -343,6 +346,7 @@ fn c_format(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyRe
     Ok(pystr::new_str(&s))
 }
 
+/// Fill in the slots and methods of complex.
 pub fn init() {
     let s = &COMPLEX_TYPE.data.slots;
     s.repr.set(Some(c_repr));

@@ -11,10 +11,12 @@ use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
 use crate::types::{bool_, int, none, str as pystr, tuple};
 
+/// A float object.
 pub struct PyFloat {
     pub value: f64,
 }
 
+/// The `float` type.
 pub static FLOAT_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyFloat>("float", &FLOAT_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE),
@@ -26,6 +28,7 @@ impl PyPayload for PyFloat {
     }
 }
 
+/// A new float.
 pub fn new_float(f: f64) -> Value {
     Value::new(PyFloat { value: f }).unwrap_or_else(|_| none::none())
 }
@@ -348,6 +351,7 @@ fn float_imag(_ts: &ThreadState, _v: &Value) -> PyResult<Value> {
     Ok(new_float(0.0))
 }
 
+/// Fill in the slots and methods of float.
 pub fn init() {
     let s = &FLOAT_TYPE.data.slots;
     s.repr.set(Some(float_repr));

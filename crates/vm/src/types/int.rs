@@ -16,10 +16,12 @@ use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
 use crate::types::{bool_, float, none, str as pystr};
 
+/// An int object outside the small-int range (or an int subclass instance).
 pub struct PyInt {
     pub value: BigInt,
 }
 
+/// The `int` type.
 pub static INT_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyInt>("int", &INT_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE | TPFLAGS_LONG_SUBCLASS),
@@ -76,10 +78,12 @@ pub fn as_int(v: &Value) -> Option<IntRef<'_>> {
     None
 }
 
+/// Whether `v` is an int (bools and subclasses included).
 pub fn is_int(v: &Value) -> bool {
     as_int(v).is_some()
 }
 
+/// Whether `v` is a negative int (false for non-ints).
 pub fn is_negative(v: &Value) -> bool {
     match as_int(v) {
         Some(IntRef::Small(i)) => i < 0,
@@ -116,6 +120,7 @@ pub fn from_bigint(b: BigInt) -> Value {
     Value::new(PyInt { value: b }).unwrap_or_else(|_| none::none())
 }
 
+/// An int value from a usize.
 pub fn from_usize(n: usize) -> Value {
     from_bigint(BigInt::from(n))
 }
@@ -716,6 +721,7 @@ fn int_sizeof(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> P
     Ok(from_i64(24 + 4 * digits as i64))
 }
 
+/// Fill in the slots and methods of int.
 pub fn init() {
     let s = &INT_TYPE.data.slots;
     s.repr.set(Some(int_repr));

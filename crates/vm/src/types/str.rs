@@ -15,11 +15,13 @@ use crate::runtime::thread::ThreadState;
 use crate::stringlib::{StrData, StrError, Translation};
 use crate::types::{bool_, int, none, tuple};
 
+/// A str object: its text and cached hash (-1: not computed yet).
 pub struct PyStr {
     pub data: StrData,
     hash: Cell<isize>,
 }
 
+/// The `str` type.
 pub static STR_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyStr>("str", &STR_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE | TPFLAGS_UNICODE_SUBCLASS),
@@ -167,6 +169,7 @@ pub fn str_hash(v: &Value) -> isize {
     as_pystr(v).map_or(0, |s| s.hash())
 }
 
+/// The length in code points of a str (0 for non-str).
 pub fn str_len(v: &Value) -> usize {
     as_pystr(v).map_or(0, |s| s.data.len())
 }
@@ -292,11 +295,13 @@ pub struct StrIterator {
 /// Iterator over the characters of an ASCII str (`str_ascii_iterator`).
 pub struct StrAsciiIterator(StrIterator);
 
+/// The `str_iterator` type.
 pub static STR_ITERATOR_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
     TypeObject::builtin::<StrIterator>("str_iterator", &STR_ITERATOR_TYPE, Some(&super::object::OBJECT_TYPE), 0),
 );
 
+/// The `str_ascii_iterator` type.
 pub static STR_ASCII_ITERATOR_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
     TypeObject::builtin::<StrAsciiIterator>("str_ascii_iterator", &STR_ASCII_ITERATOR_TYPE, Some(&super::object::OBJECT_TYPE), 0),
@@ -314,6 +319,7 @@ impl PyPayload for StrAsciiIterator {
     }
 }
 
+/// The iterator types of str, for type initialization.
 pub fn iterator_types() -> Vec<&'static PyType> {
     vec![&STR_ITERATOR_TYPE, &STR_ASCII_ITERATOR_TYPE]
 }
@@ -899,6 +905,7 @@ fn str_sizeof(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyRes
     Ok(int::from_i64((header + (s.data.len() + 1) * s.data.kind().width()) as i64))
 }
 
+/// Fill in the slots and methods of str and its iterators.
 pub fn init() {
     let s = &STR_TYPE.data.slots;
     s.repr.set(Some(str_repr));
