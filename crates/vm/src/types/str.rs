@@ -437,6 +437,14 @@ pub(crate) fn clinic_keywords<const N: usize>(
             a.len()
         )));
     }
+    // A missing required argument is reported before an unknown keyword, as _PyArg_UnpackKeywords does.
+    let npos = crate::object::args::npositional(a, k);
+    let kwn = k.map(tuple::tuple_items).unwrap_or(&[]);
+    for (i, pname) in names.iter().enumerate().take(required).skip(npos) {
+        if !kwn.iter().any(|n| as_rust_str(n) == *pname) {
+            return Err(PyErr::type_error(format!("{name}() missing required argument '{pname}' (pos {})", i + 1)));
+        }
+    }
     crate::object::args::bind(name, a, k, names, posonly, required, N)
 }
 
