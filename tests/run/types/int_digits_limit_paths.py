@@ -22,3 +22,9 @@ for n in [-1, 1, 639, "x", 5.0, 2**70]:
         print(type(e).__name__, e)
 sys.set_int_max_str_digits(maxdigits=0)
 print(len(str(10 ** 10000)), sys.get_int_max_str_digits())
+for f in [lambda: sys.get_int_max_str_digits(1), lambda: sys.set_int_max_str_digits(), lambda: sys.set_int_max_str_digits(1000, 2),
+          lambda: sys.set_int_max_str_digits(x=1), lambda: sys.set_int_max_str_digits(maxdigits=1000), lambda: sys.get_int_max_str_digits()]:
+    try:
+        print(f())
+    except TypeError as e:
+        print("TypeError", e)
