@@ -26,3 +26,6 @@ for bad in [lambda: 1 in "abc", lambda: "a" + 1, lambda: "a" * "b", lambda: "a" 
         bad()
     except (TypeError, OverflowError, MemoryError) as e:
         print(type(e).__name__, e)
+class S(str):
+    pass
+print(type(iter(S("abc"))).__name__, type(iter(S("é"))).__name__, list(iter(S("ab"))), type(next(iter(S("ab")))).__name__)

@@ -278,8 +278,8 @@ fn str_subscript(ts: &ThreadState, v: &Value, key: &Value) -> PyResult<Value> {
 
 fn str_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let state = StrIterator { s: v.clone(), pos: Cell::new(0) };
-    // CPython 3.11 has a separate iterator type for ASCII strings.
-    if this(v)?.data.is_ascii() {
+    // CPython 3.11 has a separate iterator type for compact ASCII strings (never a subclass instance).
+    if this(v)?.data.is_ascii() && v.is_exact(&STR_TYPE) {
         Value::new(StrAsciiIterator(state))
     } else {
         Value::new(state)
