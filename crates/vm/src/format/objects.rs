@@ -248,6 +248,8 @@ fn percent_common(ts: &ThreadState, cp: &[u32], args: &Value, bytes: bool, emit:
         *next_arg += 1;
         a.ok_or_else(|| PyErr::type_error("not enough arguments for format string"))
     };
+    // `str % bytes` takes the bytes as a mapping: only tuples and str are not (bytes formatting excludes bytes).
+    let is_mapping = is_mapping || (!bytes && crate::types::bytes::try_bytes_data(args).is_some());
     for item in super::parse_percent(cp, bytes) {
         let d = match item {
             PercentItem::Literal(r) => {
