@@ -44,26 +44,48 @@ fn operand(v: &Value) -> PyResult<Option<(f64, f64)>> {
     Ok(None)
 }
 
-fn div(a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
+/// What the C library's errno says after a complex operation (CPython turns EDOM into
+/// ZeroDivisionError and ERANGE into OverflowError).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Errno {
+    Ok,
+    Dom,
+}
+
+fn c_prod(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
+}
+
+/// Smith's division, as CPython's `_Py_c_quot`: a zero divisor gives EDOM (and 0), a NaN one NaNs.
+fn c_quot(a: (f64, f64), b: (f64, f64), errno: &mut Errno) -> (f64, f64) {
     let (ar, ai) = a;
     let (br, bi) = b;
-    if br == 0.0 && bi == 0.0 {
-        return Err(PyErr::zero_division("complex division by zero"));
-    }
-    // Smith's algorithm, as CPython's _Py_c_quot.
     let abs_br = br.abs();
     let abs_bi = bi.abs();
     if abs_br >= abs_bi {
+        if abs_br == 0.0 {
+            *errno = Errno::Dom;
+            return (0.0, 0.0);
+        }
         let ratio = bi / br;
         let denom = br + bi * ratio;
-        Ok(((ar + ai * ratio) / denom, (ai - ar * ratio) / denom))
+        ((ar + ai * ratio) / denom, (ai - ar * ratio) / denom)
     } else if abs_bi >= abs_br {
         let ratio = br / bi;
         let denom = br * ratio + bi;
-        Ok(((ar * ratio + ai) / denom, (ai * ratio - ar) / denom))
+        ((ar * ratio + ai) / denom, (ai * ratio - ar) / denom)
     } else {
-        Ok((f64::NAN, f64::NAN))
+        (f64::NAN, f64::NAN)
     }
+}
+
+fn div(a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
+    let mut errno = Errno::Ok;
+    let r = c_quot(a, b, &mut errno);
+    if errno == Errno::Dom {
+        return Err(PyErr::zero_division("complex division by zero"));
+    }
+    Ok(r)
 }
 
 /// `a ** b` for complex values.
@@ -72,31 +94,31 @@ pub fn complex_pow_values(a: (f64, f64), b: (f64, f64)) -> PyResult<Value> {
     Ok(new_complex(r, i))
 }
 
-fn pow(a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
+/// `x ** n` for n >= 0 by repeated squaring (CPython's `c_powu`, same products in the same order).
+fn c_powu(x: (f64, f64), n: i64) -> (f64, f64) {
+    let mut r = (1.0, 0.0);
+    let mut p = x;
+    let mut mask: i64 = 1;
+    while mask > 0 && n >= mask {
+        if n & mask != 0 {
+            r = c_prod(r, p);
+        }
+        mask <<= 1;
+        p = c_prod(p, p);
+    }
+    r
+}
+
+/// CPython's `_Py_c_pow` for non-integral exponents.
+fn c_pow_polar(a: (f64, f64), b: (f64, f64), errno: &mut Errno) -> (f64, f64) {
     if b.0 == 0.0 && b.1 == 0.0 {
-        return Ok((1.0, 0.0));
+        return (1.0, 0.0);
     }
     if a.0 == 0.0 && a.1 == 0.0 {
         if b.1 != 0.0 || b.0 < 0.0 {
-            return Err(PyErr::zero_division("0.0 to a negative or complex power"));
+            *errno = Errno::Dom;
         }
-        return Ok((0.0, 0.0));
-    }
-    if b.1 == 0.0 && b.0 == b.0.trunc() && b.0.abs() <= 100.0 {
-        // Integer powers by repeated multiplication, as CPython's c_powi.
-        let n = b.0 as i64;
-        let mut result = (1.0, 0.0);
-        let mut base = a;
-        let mut e = n.unsigned_abs();
-        while e > 0 {
-            if e & 1 == 1 {
-                result = (result.0 * base.0 - result.1 * base.1, result.0 * base.1 + result.1 * base.0);
-            }
-            base = (base.0 * base.0 - base.1 * base.1, 2.0 * base.0 * base.1);
-            e >>= 1;
-        }
-        let r = if n < 0 { div((1.0, 0.0), result)? } else { result };
-        return overflow_check(r);
+        return (0.0, 0.0);
     }
     let vabs = a.0.hypot(a.1);
     let mut len = vabs.powf(b.0);
@@ -106,11 +128,31 @@ fn pow(a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
         len /= (at * b.1).exp();
         phase += b.1 * vabs.ln();
     }
-    overflow_check((len * phase.cos(), len * phase.sin()))
+    // cos and sin of an infinity are domain errors; they are the last calls, so their errno wins
+    // (range errors of the earlier calls only matter through an infinite result, checked later).
+    if phase.is_infinite() {
+        *errno = Errno::Dom;
+    }
+    (len * phase.cos(), len * phase.sin())
 }
 
-/// CPython's `_Py_ADJUST_ERANGE2` after a power: an infinite part is an overflow (NaN is not).
-fn overflow_check(r: (f64, f64)) -> PyResult<(f64, f64)> {
+/// CPython's complex_pow: small integral exponents by multiplication, others by polar form; then
+/// EDOM is ZeroDivisionError and an infinite part (`_Py_ADJUST_ERANGE2`) OverflowError.
+fn pow(a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
+    let mut errno = Errno::Ok;
+    let r = if b.1 == 0.0 && b.0 == b.0.floor() && b.0.abs() <= 100.0 {
+        let n = b.0 as i64;
+        if n > 0 {
+            c_powu(a, n)
+        } else {
+            c_quot((1.0, 0.0), c_powu(a, -n), &mut errno)
+        }
+    } else {
+        c_pow_polar(a, b, &mut errno)
+    };
+    if errno == Errno::Dom {
+        return Err(PyErr::zero_division("0.0 to a negative or complex power"));
+    }
     if r.0.is_infinite() || r.1.is_infinite() {
         return Err(PyErr::overflow_error("complex exponentiation"));
     }
