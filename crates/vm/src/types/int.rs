@@ -137,7 +137,7 @@ pub fn to_isize(v: &Value) -> Option<isize> {
 pub fn to_i64_checked(v: &Value) -> PyResult<i64> {
     match as_int(v) {
         Some(r) => r.to_i64().ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C long")),
-        None => Err(PyErr::type_error(format!("an integer is required (got type {})", protocol::type_name(v)))),
+        None => Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", protocol::type_name(v)))),
     }
 }
 
