@@ -268,6 +268,10 @@ fn binary(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
         (Mult, n, Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)) if is_int(n) => {
             return repeat(r, n)
         }
+        // bool's &, | and ^ of two bools stay bool.
+        (BitAnd, Constant::Bool(a), Constant::Bool(b)) => return Some(Constant::Bool(a & b)),
+        (BitOr, Constant::Bool(a), Constant::Bool(b)) => return Some(Constant::Bool(a | b)),
+        (BitXor, Constant::Bool(a), Constant::Bool(b)) => return Some(Constant::Bool(a ^ b)),
         _ => {}
     }
     if !is_numeric(l) || !is_numeric(r) {
@@ -437,6 +441,10 @@ mod tests {
     #[test]
     fn integer_ops_follow_python() {
         assert_eq!(binary(&int(-7), Operator::FloorDiv, &int(2)), Some(int(-4)));
+        // python3: True & False is False (a bool), True & 1 is 1 (an int).
+        assert_eq!(binary(&Constant::Bool(true), Operator::BitAnd, &Constant::Bool(false)), Some(Constant::Bool(false)));
+        assert_eq!(binary(&Constant::Bool(true), Operator::BitXor, &Constant::Bool(true)), Some(Constant::Bool(false)));
+        assert_eq!(binary(&Constant::Bool(true), Operator::BitAnd, &int(1)), Some(int(1)));
         assert_eq!(binary(&int(-7), Operator::Mod, &int(2)), Some(int(1)));
         assert_eq!(binary(&int(1), Operator::Div, &int(0)), None);
         assert_eq!(

@@ -24,31 +24,51 @@ pub fn into_pyerr(e: FormatError) -> PyErr {
 
 /// `format(int, spec)`.
 pub fn format_int_value(v: &BigInt, spec: &str) -> Result<String, FormatError> {
-    let s = super::parse_format_spec(spec).map_err(|e| e.with_type_name("int"))?;
-    super::format_int(v, &s).map_err(|e| e.with_type_name("int"))
+    format_int_value_as(v, spec, "int")
+}
+
+/// `format(x, spec)` for an int whose type is named `type_name` in error messages (bool, subclasses).
+pub fn format_int_value_as(v: &BigInt, spec: &str, type_name: &str) -> Result<String, FormatError> {
+    let s = super::parse_format_spec(spec).map_err(|e| e.with_type_name(type_name))?;
+    super::format_int(v, &s).map_err(|e| e.with_type_name(type_name))
 }
 
 /// `format(float, spec)`.
 pub fn format_float_value(v: f64, spec: &str) -> Result<String, FormatError> {
-    let s = super::parse_format_spec(spec).map_err(|e| e.with_type_name("float"))?;
-    super::format_float(v, &s).map_err(|e| e.with_type_name("float"))
+    format_float_value_as(v, spec, "float")
+}
+
+/// `format(x, spec)` for a float whose type is named `type_name` in error messages.
+pub fn format_float_value_as(v: f64, spec: &str, type_name: &str) -> Result<String, FormatError> {
+    let s = super::parse_format_spec(spec).map_err(|e| e.with_type_name(type_name))?;
+    super::format_float(v, &s).map_err(|e| e.with_type_name(type_name))
 }
 
 /// `format(complex, spec)`.
 pub fn format_complex_value(re: f64, im: f64, spec: &str) -> Result<String, FormatError> {
-    let s = super::parse_format_spec(spec).map_err(|e| e.with_type_name("complex"))?;
-    super::format_complex(re, im, &s).map_err(|e| e.with_type_name("complex"))
+    format_complex_value_as(re, im, spec, "complex")
+}
+
+/// `format(x, spec)` for a complex whose type is named `type_name` in error messages.
+pub fn format_complex_value_as(re: f64, im: f64, spec: &str, type_name: &str) -> Result<String, FormatError> {
+    let s = super::parse_format_spec(spec).map_err(|e| e.with_type_name(type_name))?;
+    super::format_complex(re, im, &s).map_err(|e| e.with_type_name(type_name))
 }
 
 /// `format(str, spec)`.
-pub fn format_str_value(_ts: &ThreadState, v: &Value, spec: &StrData) -> PyResult<Value> {
+pub fn format_str_value(ts: &ThreadState, v: &Value, spec: &StrData) -> PyResult<Value> {
     if spec.is_empty() {
-        return Ok(pystr::from_data(pystr::as_pystr(v).map(|s| s.data.clone()).unwrap_or_default()));
+        // An empty spec means str(v): the object itself, or a subclass's __str__.
+        if v.is_exact(&pystr::STR_TYPE) {
+            return Ok(v.clone());
+        }
+        return protocol::str(ts, v);
     }
     let spec_s = spec.to_string_lossy();
-    let s = super::parse_format_spec(&spec_s).map_err(|e| into_pyerr(e.with_type_name("str")))?;
+    let type_name = protocol::type_name(v);
+    let s = super::parse_format_spec(&spec_s).map_err(|e| into_pyerr(e.with_type_name(&type_name)))?;
     let data = &pystr::as_pystr(v).ok_or_else(|| PyErr::type_error("str expected"))?.data;
-    let layout = super::str_layout(data.len(), &s).map_err(|e| into_pyerr(e.with_type_name("str")))?;
+    let layout = super::str_layout(data.len(), &s).map_err(|e| into_pyerr(e.with_type_name(&type_name)))?;
     let mut b = crate::stringlib::StrBuilder::new();
     for _ in 0..layout.left {
         b.push(layout.fill as u32);
@@ -74,16 +94,45 @@ pub fn str_format(ts: &ThreadState, v: &Value, args: &[Value], kwnames: Option<&
     let npos = crate::object::args::npositional(args, kwnames);
     let kwn = kwnames.map(tuple::tuple_items).unwrap_or(&[]);
     let mut numbering = FieldNumbering::new();
-    let out = render(ts, template, &args[..npos], kwn, &args[npos..], &mut numbering, super::MAX_RECURSION_DEPTH)?;
+    if no_braces(template) {
+        // CPython's writer hands back the template object itself (a str subclass stays one).
+        return Ok(v.clone());
+    }
+    let kw = Keywords::Pairs(kwn, &args[npos..]);
+    let out = render(ts, template, Some(&args[..npos]), &kw, &mut numbering, super::MAX_RECURSION_DEPTH)?;
     Ok(pystr::from_data(out))
+}
+
+/// `str.format_map(mapping)`: named fields are looked up in `mapping`; positional fields are refused.
+pub fn str_format_map(ts: &ThreadState, v: &Value, mapping: &Value) -> PyResult<Value> {
+    let template = &pystr::as_pystr(v).ok_or_else(|| PyErr::type_error("str expected"))?.data;
+    let mut numbering = FieldNumbering::new();
+    if no_braces(template) {
+        return Ok(v.clone());
+    }
+    let kw = Keywords::Mapping(mapping);
+    let out = render(ts, template, None, &kw, &mut numbering, super::MAX_RECURSION_DEPTH)?;
+    Ok(pystr::from_data(out))
+}
+
+/// A non-empty template without any brace formats to itself.
+fn no_braces(template: &StrData) -> bool {
+    !template.is_empty() && !template.code_points().any(|c| c == '{' as u32 || c == '}' as u32)
+}
+
+/// Where named replacement fields come from.
+enum Keywords<'a> {
+    /// `format(**kwargs)`: names and values.
+    Pairs(&'a [Value], &'a [Value]),
+    /// `format_map(mapping)`: `mapping[name]`.
+    Mapping(&'a Value),
 }
 
 fn render(
     ts: &ThreadState,
     template: &StrData,
-    pos: &[Value],
-    kwn: &[Value],
-    kwv: &[Value],
+    pos: Option<&[Value]>,
+    kw: &Keywords<'_>,
     numbering: &mut FieldNumbering,
     depth: usize,
 ) -> PyResult<StrData> {
@@ -98,7 +147,7 @@ fn render(
         let Some(field) = item.field else { continue };
         let (first, accessors) = super::field_name_split(&cp[..], field.name.clone()).map_err(into_pyerr)?;
         let mut obj = match numbering.resolve(&first).map_err(into_pyerr)? {
-            Some(i) => match pos.get(i) {
+            Some(i) => match pos.ok_or_else(|| PyErr::value_error("Format string contains positional fields"))?.get(i) {
                 Some(x) => x.clone(),
                 None => {
                     return Err(PyErr::index_error(format!(
@@ -109,10 +158,15 @@ fn render(
             None => {
                 let FieldFirst::Name(r) = &first else { return Err(PyErr::system_error("format field")) };
                 let name = sub(&cp, r.clone());
-                let found = kwn.iter().position(|k| pystr::as_pystr(k).is_some_and(|s| s.data == name));
-                match found {
-                    Some(j) => kwv[j].clone(),
-                    None => return Err(PyErr::key_error(pystr::from_data(name))),
+                match kw {
+                    Keywords::Pairs(kwn, kwv) => {
+                        let found = kwn.iter().position(|k| pystr::as_pystr(k).is_some_and(|s| s.data == name));
+                        match found {
+                            Some(j) => kwv[j].clone(),
+                            None => return Err(PyErr::key_error(pystr::from_data(name))),
+                        }
+                    }
+                    Keywords::Mapping(m) => protocol::getitem(ts, m, &pystr::from_data(name))?,
                 }
             }
         };
@@ -134,7 +188,7 @@ fn render(
             Some(c) => return Err(into_pyerr(super::conversion_error(c))),
         };
         let spec = sub(&cp, field.spec.clone());
-        let spec = if field.spec_needs_expanding { render(ts, &spec, pos, kwn, kwv, numbering, depth - 1)? } else { spec };
+        let spec = if field.spec_needs_expanding { render(ts, &spec, pos, kw, numbering, depth - 1)? } else { spec };
         let spec_v = pystr::from_data(spec);
         let formatted = crate::modules::builtins::format(ts, &obj, Some(&spec_v))?;
         if let Some(s) = pystr::as_pystr(&formatted) {
@@ -153,6 +207,10 @@ pub fn percent_format_str(ts: &ThreadState, v: &Value, args: &Value) -> PyResult
         Piece::Text(d) => out.push_str(&d),
         Piece::Bytes(_) => {}
     })?;
+    if !cp.is_empty() && !cp.contains(&('%' as u32)) {
+        // As CPython's writer: the template object itself (a str subclass stays one).
+        return Ok(v.clone());
+    }
     Ok(pystr::from_data(out.finish()))
 }
 
@@ -190,6 +248,8 @@ fn percent_common(ts: &ThreadState, cp: &[u32], args: &Value, bytes: bool, emit:
         *next_arg += 1;
         a.ok_or_else(|| PyErr::type_error("not enough arguments for format string"))
     };
+    // `str % bytes` takes the bytes as a mapping: only tuples and str are not (bytes formatting excludes bytes).
+    let is_mapping = is_mapping || (!bytes && crate::types::bytes::try_bytes_data(args).is_some());
     for item in super::parse_percent(cp, bytes) {
         let d = match item {
             PercentItem::Literal(r) => {
@@ -210,6 +270,8 @@ fn percent_common(ts: &ThreadState, cp: &[u32], args: &Value, bytes: bool, emit:
                 return Err(into_pyerr(e.clone()));
             }
             used_mapping = true;
+            // As CPython: the looked-up value replaces the argument, so a later unkeyed directive finds none.
+            next_arg = arg_items.len();
             let key = if bytes {
                 crate::types::bytes::new_bytes(cp[k.clone()].iter().map(|c| *c as u8).collect())
             } else {
@@ -334,6 +396,10 @@ fn percent_common(ts: &ThreadState, cp: &[u32], args: &Value, bytes: bool, emit:
                         protocol::type_name(&arg)
                     )));
                 };
+                if matches!(ch, 'd' | 'i' | 'u') {
+                    // Decimal text of a huge int obeys sys.set_int_max_str_digits().
+                    crate::numeric::int::to_decimal_string_check(&n, ts.interp().int_max_str_digits.get())?;
+                }
                 super::percent_format_int(&n, ch, flags, width, precision).map_err(into_pyerr)?
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {

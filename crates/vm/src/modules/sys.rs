@@ -176,13 +176,17 @@ fn s_getsizeof(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyRe
     }
 }
 
-fn s_get_int_max_str_digits(ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
+fn s_get_int_max_str_digits(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.get_int_max_str_digits", a, k, 0)?;
     Ok(int::from_i64(ts.interp().int_max_str_digits.get() as i64))
 }
 
 fn s_set_int_max_str_digits(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let [maxdigits] = crate::object::args::bind("set_int_max_str_digits", a, k, ["maxdigits"], 0, 1, 1)?;
-    let n = maxdigits.and_then(|m| int::to_isize(&m)).unwrap_or(-1);
+    let [maxdigits] = crate::types::str::clinic_keywords("set_int_max_str_digits", a, k, ["maxdigits"], 0, 1)?;
+    let n = match maxdigits {
+        Some(m) => int::c_int_arg(ts, &m)? as isize,
+        None => -1,
+    };
     if n != 0 && n < 640 {
         return Err(PyErr::value_error("maxdigits must be 0 or larger than 640"));
     }

@@ -487,6 +487,15 @@ pub fn to_decimal_string(a: &BigInt, max_str_digits: usize) -> NumResult<String>
     Ok(s)
 }
 
+/// The `max_str_digits` check of [`to_decimal_string`] alone, for code that produces decimal text itself.
+pub fn to_decimal_string_check(a: &BigInt, max_str_digits: usize) -> NumResult<()> {
+    // Within the threshold there is nothing to check (and no conversion to pay for).
+    if max_str_digits == 0 || a.bits() < 2000 {
+        return Ok(());
+    }
+    to_decimal_string(a, max_str_digits).map(|_| ())
+}
+
 /// `bin(a)`, `oct(a)`, `hex(a)` for `base` 2, 8, 16 (other bases get no prefix): `-0x1f`.
 pub fn to_prefixed_string(a: &BigInt, base: u32) -> String {
     let prefix = match base {
@@ -648,6 +657,19 @@ mod tests {
 
     fn big(s: &str) -> BigInt {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn decimal_limit_check() {
+        // python3: str(10**4300) fails under the default limit (4301 digits), str(10**4299) does not.
+        let ten = BigInt::from(10u32);
+        let over = num_traits::pow::Pow::pow(&ten, 4300u32);
+        let under = num_traits::pow::Pow::pow(&ten, 4299u32);
+        assert!(to_decimal_string_check(&over, 4300).is_err());
+        assert!(to_decimal_string_check(&-over.clone(), 4300).is_err());
+        assert!(to_decimal_string_check(&under, 4300).is_ok());
+        assert!(to_decimal_string_check(&over, 0).is_ok());
+        assert!(to_decimal_string_check(&big("123"), 640).is_ok());
     }
 
     #[test]

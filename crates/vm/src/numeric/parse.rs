@@ -221,9 +221,172 @@ pub fn parse_float(text: &str) -> Result<f64, FloatParseError> {
     Ok(if negative { -v } else { v })
 }
 
+/// Why `complex(text)` failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ComplexParseError {
+    /// A misplaced underscore: `ValueError("could not convert string to complex: %R")`.
+    Underscore,
+    /// Anything else: `ValueError("complex() arg is a malformed string")`.
+    Malformed,
+}
+
+/// The longest prefix of `s` that is a float literal without surrounding spaces (CPython's
+/// `PyOS_string_to_double` with an end pointer; overflow gives an infinity): the value and its length,
+/// or None when no prefix is a float.
+fn float_prefix(s: &[u8]) -> Option<(f64, usize)> {
+    if let Some(r) = super::float::parse_inf_or_nan(s) {
+        return Some(r);
+    }
+    let mut i = 0;
+    if matches!(s.first(), Some(b'+' | b'-')) {
+        i = 1;
+    }
+    let mut digits = 0;
+    while i < s.len() && s[i].is_ascii_digit() {
+        i += 1;
+        digits += 1;
+    }
+    if i < s.len() && s[i] == b'.' {
+        i += 1;
+        while i < s.len() && s[i].is_ascii_digit() {
+            i += 1;
+            digits += 1;
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    // An exponent counts only when digits follow it.
+    if i < s.len() && (s[i] == b'e' || s[i] == b'E') {
+        let mut j = i + 1;
+        if j < s.len() && (s[j] == b'+' || s[j] == b'-') {
+            j += 1;
+        }
+        if j < s.len() && s[j].is_ascii_digit() {
+            while j < s.len() && s[j].is_ascii_digit() {
+                j += 1;
+            }
+            i = j;
+        }
+    }
+    let text = std::str::from_utf8(&s[..i]).ok()?;
+    let v: f64 = text.parse().ok()?;
+    Some((v, i))
+}
+
+/// `complex(text)` (CPython's `complex_from_string_inner`, after the caller mapped Unicode digits and spaces
+/// to ASCII): `<float>`, `<float>j`, `<float><signed float>j`, `<float><sign>j`, `<sign>j`, `j`, optionally in
+/// parentheses, surrounded by whitespace; underscores only between digits.
+pub fn parse_complex(text: &str) -> Result<(f64, f64), ComplexParseError> {
+    let b = text.as_bytes();
+    let cleaned: Vec<u8>;
+    let s: &[u8] = if b.contains(&b'_') {
+        for (k, &c) in b.iter().enumerate() {
+            if c == b'_' {
+                let before = k > 0 && b[k - 1].is_ascii_digit();
+                let after = b.get(k + 1).is_some_and(u8::is_ascii_digit);
+                if !(before && after) {
+                    return Err(ComplexParseError::Underscore);
+                }
+            }
+        }
+        cleaned = b.iter().copied().filter(|&c| c != b'_').collect();
+        &cleaned
+    } else {
+        b
+    };
+    let bad = Err(ComplexParseError::Malformed);
+    let at = |i: usize| s.get(i).copied().unwrap_or(0);
+    let mut i = 0;
+    while is_space(at(i)) {
+        i += 1;
+    }
+    let got_bracket = at(i) == b'(';
+    if got_bracket {
+        i += 1;
+        while is_space(at(i)) {
+            i += 1;
+        }
+    }
+    let (re, im);
+    if let Some((z, n)) = float_prefix(&s[i..]) {
+        i += n;
+        if at(i) == b'+' || at(i) == b'-' {
+            re = z;
+            if let Some((y, m)) = float_prefix(&s[i..]) {
+                im = y;
+                i += m;
+            } else {
+                im = if at(i) == b'+' { 1.0 } else { -1.0 };
+                i += 1;
+            }
+            if !matches!(at(i), b'j' | b'J') {
+                return bad;
+            }
+            i += 1;
+        } else if matches!(at(i), b'j' | b'J') {
+            i += 1;
+            re = 0.0;
+            im = z;
+        } else {
+            re = z;
+            im = 0.0;
+        }
+    } else {
+        im = match at(i) {
+            b'+' => {
+                i += 1;
+                1.0
+            }
+            b'-' => {
+                i += 1;
+                -1.0
+            }
+            _ => 1.0,
+        };
+        re = 0.0;
+        if !matches!(at(i), b'j' | b'J') {
+            return bad;
+        }
+        i += 1;
+    }
+    while is_space(at(i)) {
+        i += 1;
+    }
+    if got_bracket {
+        if at(i) != b')' {
+            return bad;
+        }
+        i += 1;
+        while is_space(at(i)) {
+            i += 1;
+        }
+    }
+    if i != s.len() {
+        return bad;
+    }
+    Ok((re, im))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn complex_forms() {
+        // Expected values from python3's complex().
+        assert_eq!(parse_complex(" ( 1.5e2-2J ) "), Ok((150.0, -2.0)));
+        assert_eq!(parse_complex("-j"), Ok((0.0, -1.0)));
+        assert_eq!(parse_complex("1+j"), Ok((1.0, 1.0)));
+        assert_eq!(parse_complex("1e3j"), Ok((0.0, 1000.0)));
+        assert_eq!(parse_complex("1_0+2_0j"), Ok((10.0, 20.0)));
+        assert_eq!(parse_complex("1 +2j"), Err(ComplexParseError::Malformed));
+        assert_eq!(parse_complex("1e"), Err(ComplexParseError::Malformed));
+        assert_eq!(parse_complex("1_j"), Err(ComplexParseError::Underscore));
+        assert_eq!(parse_complex("()"), Err(ComplexParseError::Malformed));
+        let (re, im) = parse_complex("-infj").unwrap();
+        assert!(re == 0.0 && im == f64::NEG_INFINITY);
+    }
 
     #[test]
     fn int_basics() {

@@ -10,6 +10,7 @@ use crate::types::{int, none, str as pystr};
 /// The payload of True and False.
 pub struct PyBool(pub bool);
 
+/// The `bool` type.
 pub static BOOL_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyBool>("bool", &BOOL_TYPE, Some(&int::INT_TYPE), TPFLAGS_LONG_SUBCLASS),
@@ -24,16 +25,19 @@ impl PyPayload for PyBool {
     }
 }
 
+/// The True object.
 #[inline]
 pub fn true_value() -> Value {
     Value::from_static(&TRUE)
 }
 
+/// The False object.
 #[inline]
 pub fn false_value() -> Value {
     Value::from_static(&FALSE)
 }
 
+/// True or False.
 #[inline]
 pub fn new_bool(b: bool) -> Value {
     if b {
@@ -84,6 +88,7 @@ fn bool_xor(ts: &ThreadState, a: &Value, b: &Value) -> PyResult<Value> {
     bool_logic(ts, a, b, nb::XOR)
 }
 
+/// Fill in the slots of bool.
 pub fn init() {
     let s = &BOOL_TYPE.data.slots;
     s.repr.set(Some(bool_repr));

@@ -11,10 +11,12 @@ use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
 use crate::types::{bool_, int, none, str as pystr, tuple};
 
+/// A float object.
 pub struct PyFloat {
     pub value: f64,
 }
 
+/// The `float` type.
 pub static FLOAT_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyFloat>("float", &FLOAT_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE),
@@ -26,6 +28,7 @@ impl PyPayload for PyFloat {
     }
 }
 
+/// A new float.
 pub fn new_float(f: f64) -> Value {
     Value::new(PyFloat { value: f }).unwrap_or_else(|_| none::none())
 }
@@ -146,15 +149,13 @@ binops!(float_add => nb::ADD, float_sub => nb::SUBTRACT, float_mul => nb::MULTIP
     float_floordiv => nb::FLOOR_DIVIDE, float_mod => nb::REMAINDER, float_pow => nb::POWER);
 
 fn float_pow3(_ts: &ThreadState, v: &Value, w: &Value, z: &Value) -> PyResult<Value> {
-    if as_float_exact_payload(v).is_none() && as_float_exact_payload(w).is_none() {
-        return Ok(none::not_implemented());
-    }
-    if !none::is_none(z) {
-        return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
-    }
+    // As CPython's float_pow: both operands must be real numbers, then a modulus is refused.
     let (Some(a), Some(b)) = (to_f64_operand(v)?, to_f64_operand(w)?) else {
         return Ok(none::not_implemented());
     };
+    if !none::is_none(z) {
+        return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    }
     float_pow_values(a, b)
 }
 
@@ -195,30 +196,55 @@ fn float_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Val
     let args = crate::object::args::positional("float", args, kwnames, 0, 1)?;
     let f = match args.first() {
         None => 0.0,
-        Some(x) => {
-            if let Some(s) = pystr::as_pystr(x) {
-                parse_str(ts, x, &s.data.transform_decimal_and_space_to_ascii())?
-            } else if let Some(b) = super::bytes::try_bytes_data(x) {
-                let text = String::from_utf8_lossy(&b).into_owned();
-                parse_str(ts, x, &text)?
-            } else {
-                to_f64(ts, x).map_err(|e| {
-                    if e.matches(&super::exceptions::TYPE_ERROR) && x.type_of().data.slots.float.get().is_none() {
-                        PyErr::type_error(format!(
-                            "float() argument must be a string or a real number, not '{}'",
-                            protocol::type_name(x)
-                        ))
-                    } else {
-                        e
-                    }
-                })?
-            }
-        }
+        Some(x) => number_float(ts, x)?,
     };
     if cls.is(&FLOAT_TYPE.to_value()) {
         return Ok(new_float(f));
     }
+    int::check_new_layout("float", cls, &FLOAT_TYPE)?;
     Value::new_instance(cls, PyFloat { value: f })
+}
+
+/// `float(x)` (CPython's float_new / PyNumber_Float): an exact str is parsed; otherwise `__float__`
+/// (even a str or float subclass's), `__index__`, a float subclass's value, then text of a str or bytes.
+pub fn number_float(ts: &ThreadState, x: &Value) -> PyResult<f64> {
+    if x.is_exact(&FLOAT_TYPE) {
+        return this(x);
+    }
+    let exact_str = x.is_exact(&pystr::STR_TYPE);
+    let slots = &x.type_of().data.slots;
+    if !exact_str && (slots.float.get().is_some() || slots.index.get().is_some()) {
+        return to_f64_number(ts, x);
+    }
+    if let Some(f) = as_float_exact_payload(x) {
+        return Ok(f);
+    }
+    if let Some(s) = pystr::as_pystr(x) {
+        return parse_str(ts, x, &s.data.transform_decimal_and_space_to_ascii());
+    }
+    if let Some(b) = super::bytes::try_bytes_data(x).or_else(|| super::bytearray::as_bytearray(x).map(|b| b.data.borrow().clone())) {
+        return parse_str(ts, x, &String::from_utf8_lossy(&b));
+    }
+    Err(PyErr::type_error(format!(
+        "float() argument must be a string or a real number, not '{}'",
+        protocol::type_name(x)
+    )))
+}
+
+/// `__float__` (its result must be a float), else `__index__`.
+fn to_f64_number(ts: &ThreadState, v: &Value) -> PyResult<f64> {
+    if let Some(f) = v.type_of().data.slots.float.get() {
+        let r = f(ts, v)?;
+        return as_float_exact_payload(&r).ok_or_else(|| {
+            PyErr::type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                protocol::type_name(v),
+                protocol::type_name(&r)
+            ))
+        });
+    }
+    let i = protocol::index(ts, v)?;
+    int::to_f64(&int::as_int(&i).ok_or_else(|| PyErr::type_error("__index__ returned non-int"))?)
 }
 
 fn parse_str(ts: &ThreadState, orig: &Value, text: &str) -> PyResult<f64> {
@@ -231,23 +257,22 @@ fn parse_str(ts: &ThreadState, orig: &Value, text: &str) -> PyResult<f64> {
 type Args<'a> = &'a [Value];
 
 fn float_is_integer(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("is_integer", a, k, 0)?;
+    crate::object::args::exact("float.is_integer", a, k, 0)?;
     Ok(bool_::new_bool(numeric::float::is_integer(this(v)?)))
 }
 fn float_as_integer_ratio(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("as_integer_ratio", a, k, 0)?;
+    crate::object::args::exact("float.as_integer_ratio", a, k, 0)?;
     let (n, d) = numeric::float::as_integer_ratio(this(v)?)?;
     tuple::new_tuple(vec![int::from_bigint(n), int::from_bigint(d)])
 }
 fn float_hex(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("hex", a, k, 0)?;
+    crate::object::args::exact("float.hex", a, k, 0)?;
     Ok(pystr::new_str(&numeric::float::to_hex(this(v)?)))
 }
 fn float_fromhex(ts: &ThreadState, cls: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("fromhex", a, k, 1)?;
-    let s = pystr::try_as_rust_str(&a[0]).ok_or_else(|| {
-        PyErr::type_error(format!("fromhex() argument must be str, not {}", protocol::type_name(&a[0])))
-    })?;
+    let a = crate::object::args::exact("float.fromhex", a, k, 1)?;
+    // CPython parses it with PyUnicode_AsUTF8AndSize, hence the generic message.
+    let s = pystr::try_as_rust_str(&a[0]).ok_or_else(|| PyErr::type_error("bad argument type for built-in operation"))?;
     let f = new_float(numeric::float::from_hex(&s)?);
     if cls.is(&FLOAT_TYPE.to_value()) {
         return Ok(f);
@@ -267,33 +292,57 @@ fn float_round(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyRes
     }
 }
 fn float_trunc(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("__trunc__", a, k, 0)?;
+    crate::object::args::exact("float.__trunc__", a, k, 0)?;
     Ok(int::from_bigint(numeric::float::trunc(this(v)?)?))
 }
 fn float_floor(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("__floor__", a, k, 0)?;
+    crate::object::args::exact("float.__floor__", a, k, 0)?;
     Ok(int::from_bigint(numeric::float::floor(this(v)?)?))
 }
 fn float_ceil(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("__ceil__", a, k, 0)?;
+    crate::object::args::exact("float.__ceil__", a, k, 0)?;
     Ok(int::from_bigint(numeric::float::ceil(this(v)?)?))
 }
 fn float_conjugate(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("conjugate", a, k, 0)?;
+    crate::object::args::exact("float.conjugate", a, k, 0)?;
     Ok(new_float(this(v)?))
 }
 fn float_getnewargs(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("__getnewargs__", a, k, 0)?;
+    crate::object::args::exact("float.__getnewargs__", a, k, 0)?;
     tuple::new_tuple(vec![new_float(this(v)?)])
 }
 fn float_format(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("__format__", a, k, 1)?;
-    let spec = pystr::as_rust_str(&a[0]);
+    let a = crate::object::args::exact("float.__format__", a, k, 1)?;
+    let spec = pystr::try_as_rust_str(&a[0]).ok_or_else(|| {
+        PyErr::type_error(format!("__format__() argument must be str, not {}", pystr::clinic_type_name(&a[0])))
+    })?;
     if spec.is_empty() {
         return protocol::str(ts, v);
     }
-    let s = crate::format::objects::format_float_value(this(v)?, &spec).map_err(crate::format::objects::into_pyerr)?;
+    let s = crate::format::objects::format_float_value_as(this(v)?, &spec, &protocol::type_name(v)).map_err(crate::format::objects::into_pyerr)?;
     Ok(pystr::new_str(&s))
+}
+fn float_divmod_method(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("__divmod__", a, k, 1)?;
+    divmod(ts, v, &a[0])
+}
+fn float_rdivmod_method(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("__rdivmod__", a, k, 1)?;
+    divmod(ts, &a[0], v)
+}
+fn float_getformat(_ts: &ThreadState, _cls: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("float.__getformat__", a, k, 1)?;
+    let t = pystr::try_as_rust_str(&a[0]).ok_or_else(|| {
+        PyErr::type_error(format!("__getformat__() argument must be str, not {}", pystr::clinic_type_name(&a[0])))
+    })?;
+    match t.as_ref() {
+        "double" | "float" => Ok(pystr::new_str(if cfg!(target_endian = "little") {
+            "IEEE, little-endian"
+        } else {
+            "IEEE, big-endian"
+        })),
+        _ => Err(PyErr::value_error("__getformat__() argument 1 must be 'double' or 'float'")),
+    }
 }
 fn float_real(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(new_float(this(v)?))
@@ -302,6 +351,7 @@ fn float_imag(_ts: &ThreadState, _v: &Value) -> PyResult<Value> {
     Ok(new_float(0.0))
 }
 
+/// Fill in the slots and methods of float.
 pub fn init() {
     let s = &FLOAT_TYPE.data.slots;
     s.repr.set(Some(float_repr));
@@ -337,8 +387,10 @@ pub fn init() {
             ("conjugate", float_conjugate),
             ("__getnewargs__", float_getnewargs),
             ("__format__", float_format),
+            ("__divmod__", float_divmod_method),
+            ("__rdivmod__", float_rdivmod_method),
         ],
     );
-    super::descr::add_methods_kind(&FLOAT_TYPE, &[("fromhex", float_fromhex)], super::descr::MethodKind::Class);
+    super::descr::add_methods_kind(&FLOAT_TYPE, &[("fromhex", float_fromhex), ("__getformat__", float_getformat)], super::descr::MethodKind::Class);
     super::descr::add_getsets(&FLOAT_TYPE, &[("real", float_real, None), ("imag", float_imag, None)]);
 }

@@ -7,6 +7,8 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
+use crate::numeric;
+use crate::numeric::parse::IntParseError;
 use crate::object::protocol;
 use crate::object::typeobj::{nb, CompareOp, PyType, TypeObject, TPFLAGS_BASETYPE, TPFLAGS_LONG_SUBCLASS};
 use crate::object::value::{PyObject, PyPayload, Value};
@@ -14,10 +16,12 @@ use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
 use crate::types::{bool_, float, none, str as pystr};
 
+/// An int object outside the small-int range (or an int subclass instance).
 pub struct PyInt {
     pub value: BigInt,
 }
 
+/// The `int` type.
 pub static INT_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyInt>("int", &INT_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE | TPFLAGS_LONG_SUBCLASS),
@@ -74,14 +78,25 @@ pub fn as_int(v: &Value) -> Option<IntRef<'_>> {
     None
 }
 
+/// Whether `v` is an int (bools and subclasses included).
 pub fn is_int(v: &Value) -> bool {
     as_int(v).is_some()
 }
 
+/// Whether `v` is a negative int (false for non-ints).
 pub fn is_negative(v: &Value) -> bool {
     match as_int(v) {
         Some(IntRef::Small(i)) => i < 0,
         Some(IntRef::Big(b)) => b.is_negative(),
+        None => false,
+    }
+}
+
+/// Whether an int is zero (false for non-ints).
+pub fn is_zero(v: &Value) -> bool {
+    match as_int(v) {
+        Some(IntRef::Small(i)) => i == 0,
+        Some(IntRef::Big(b)) => b.is_zero(),
         None => false,
     }
 }
@@ -105,6 +120,7 @@ pub fn from_bigint(b: BigInt) -> Value {
     Value::new(PyInt { value: b }).unwrap_or_else(|_| none::none())
 }
 
+/// An int value from a usize.
 pub fn from_usize(n: usize) -> Value {
     from_bigint(BigInt::from(n))
 }
@@ -121,7 +137,7 @@ pub fn to_isize(v: &Value) -> Option<isize> {
 pub fn to_i64_checked(v: &Value) -> PyResult<i64> {
     match as_int(v) {
         Some(r) => r.to_i64().ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C long")),
-        None => Err(PyErr::type_error(format!("an integer is required (got type {})", protocol::type_name(v)))),
+        None => Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", protocol::type_name(v)))),
     }
 }
 
@@ -138,26 +154,7 @@ pub fn hash_int(v: &Value) -> isize {
 pub fn to_decimal_string(ts: &ThreadState, v: &IntRef<'_>) -> PyResult<String> {
     match v {
         IntRef::Small(i) => Ok(i.to_string()),
-        IntRef::Big(b) => {
-            let limit = ts.interp().int_max_str_digits.get();
-            if limit > 0 {
-                // Cheap bound first: bits * log10(2).
-                let bits = b.bits() as f64;
-                if bits * std::f64::consts::LOG10_2 > limit as f64 + 1.0 {
-                    return Err(PyErr::value_error(format!(
-                        "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-                    )));
-                }
-            }
-            let s = b.to_string();
-            let ndigits = s.trim_start_matches('-').len();
-            if limit > 0 && ndigits > limit {
-                return Err(PyErr::value_error(format!(
-                    "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-                )));
-            }
-            Ok(s)
-        }
+        IntRef::Big(b) => Ok(numeric::int::to_decimal_string(b, ts.interp().int_max_str_digits.get())?),
     }
 }
 
@@ -187,12 +184,6 @@ fn int_richcompare(_ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> Py
         };
         return Ok(bool_::new_bool(op.test(ord)));
     }
-    if let Some(f) = float::as_float_exact_payload(w) {
-        return Ok(match float::compare_int_float(&a.to_bigint(), f) {
-            Some(ord) => bool_::new_bool(op.test(ord)),
-            None => bool_::new_bool(op == CompareOp::Ne),
-        });
-    }
     Ok(none::not_implemented())
 }
 
@@ -215,7 +206,7 @@ pub fn int_binary(ts: &ThreadState, v: &Value, w: &Value, op: usize) -> PyResult
                 if y == 0 {
                     return Err(PyErr::zero_division("integer division or modulo by zero"));
                 }
-                x.checked_div_euclid(y).map(|_| x.div_floor(&y))
+                x.checked_div_euclid(y).map(|_| Integer::div_floor(&x, &y))
             }
             nb::REMAINDER => {
                 if y == 0 {
@@ -288,7 +279,7 @@ fn big_binary(_ts: &ThreadState, a: &BigInt, b: &BigInt, op: usize) -> PyResult<
             if b.is_zero() {
                 return Err(PyErr::zero_division("division by zero"));
             }
-            float::new_float(true_divide(a, b)?)
+            float::new_float(numeric::int::true_divide(a, b)?)
         }
         nb::LSHIFT => {
             if b.is_negative() {
@@ -325,41 +316,6 @@ fn big_binary(_ts: &ThreadState, a: &BigInt, b: &BigInt, op: usize) -> PyResult<
         }
         _ => none::not_implemented(),
     })
-}
-
-/// Correctly rounded a / b (CPython's long_true_divide).
-fn true_divide(a: &BigInt, b: &BigInt) -> PyResult<f64> {
-    if let (Some(x), Some(y)) = (a.to_f64(), b.to_f64()) {
-        if a.bits() <= 53 && b.bits() <= 53 {
-            return Ok(x / y);
-        }
-    }
-    let negative = a.is_negative() != b.is_negative();
-    let (a, b) = (a.abs(), b.abs());
-    // Scale so the quotient has 55+ significant bits, then round once.
-    let shift = b.bits() as i64 - a.bits() as i64 + 55;
-    let (num, den) = if shift >= 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
-    let (q, r) = num.div_rem(&den);
-    let mut q = q;
-    if !r.is_zero() {
-        q |= BigInt::from(1); // sticky bit
-    }
-    let qf = q.to_f64().unwrap_or(f64::INFINITY);
-    let result = libm_ldexp(qf, -shift);
-    if result.is_infinite() {
-        return Err(PyErr::overflow_error("integer division result too large for a float"));
-    }
-    Ok(if negative { -result } else { result })
-}
-
-fn libm_ldexp(x: f64, e: i64) -> f64 {
-    let e = e.clamp(-2200, 2200) as i32;
-    // SAFETY: ldexp is a pure libm function.
-    unsafe { ldexp(x, e) }
-}
-
-extern "C" {
-    fn ldexp(x: f64, exp: i32) -> f64;
 }
 
 macro_rules! binops {
@@ -460,39 +416,91 @@ pub fn to_f64(r: &IntRef<'_>) -> PyResult<f64> {
 
 /// `int(x)` / `int(x, base)`.
 fn int_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let [x, base] = crate::object::args::bind("int", args, kwnames, ["", "base"], 1, 0, 2)?;
+    let [x, base] = pystr::clinic_keywords("int", args, kwnames, ["", "base"], 1, 0)?;
     let value = match (x, base) {
         (None, None) => from_i64(0),
         (None, Some(_)) => return Err(PyErr::type_error("int() missing string argument")),
         (Some(x), None) => number_to_int(ts, &x)?,
         (Some(x), Some(base)) => {
-            let b = protocol::index_isize(ts, &base)?;
+            // PyNumber_AsSsize_t without an exception type: huge values clamp.
+            let b = protocol::index(ts, &base)?;
+            let b = to_isize(&b).unwrap_or(if is_negative(&b) { isize::MIN } else { isize::MAX });
             if !(b == 0 || (2..=36).contains(&b)) {
-                return Err(PyErr::value_error("int() base must be >= 2 and <= 36, or 0"));
+                return Err(numeric::parse::base_error().into());
             }
-            if !x.type_of().is_subtype(&pystr::STR_TYPE) {
+            if let Some(s) = pystr::as_pystr(&x) {
+                parse_int_text(ts, &x, &s.data.transform_decimal_and_space_to_ascii(), b as i64)?
+            } else if let Some(data) = bytes_or_bytearray(&x) {
+                parse_int_bytes(ts, &data, b as i64)?
+            } else {
                 return Err(PyErr::type_error("int() can't convert non-string with explicit base"));
             }
-            parse_int_str(ts, &x, b as u32)?
         }
     };
     if cls.is(&INT_TYPE.to_value()) {
         return Ok(value);
     }
+    check_new_layout("int", cls, &INT_TYPE)?;
     let big = as_int(&value).map(|r| r.to_bigint()).unwrap_or_default();
     Value::new_instance(cls, PyInt { value: big })
 }
 
-/// `int(x)` for one argument: `__int__`, `__index__`, `__trunc__`, str.
-pub fn number_to_int(ts: &ThreadState, x: &Value) -> PyResult<Value> {
-    if let Some(r) = as_int(x) {
-        return Ok(match r {
-            IntRef::Small(i) => from_i64(i),
-            IntRef::Big(b) => from_bigint(b.clone()),
-        });
+fn bytes_or_bytearray(x: &Value) -> Option<Vec<u8>> {
+    if let Some(b) = super::bytes::try_bytes_data(x) {
+        return Some(b);
     }
-    if x.type_of().is_subtype(&pystr::STR_TYPE) {
-        return parse_int_str(ts, x, 10);
+    super::bytearray::as_bytearray(x).map(|b| b.data.borrow().clone())
+}
+
+/// `int(text, base)` of a str (already mapped to ASCII digits and spaces).
+fn parse_int_text(ts: &ThreadState, orig: &Value, text: &str, base: i64) -> PyResult<Value> {
+    match numeric::parse::parse_int(text, base, ts.interp().int_max_str_digits.get()) {
+        Ok(v) => Ok(from_bigint(v)),
+        Err(IntParseError::Error(e)) => Err(e.into()),
+        Err(IntParseError::Invalid) => {
+            // %.200R: the repr cut to 200 characters.
+            let r = protocol::repr_string(ts, orig)?;
+            let r: String = r.chars().take(200).collect();
+            Err(PyErr::value_error(format!("invalid literal for int() with base {base}: {r}")))
+        }
+    }
+}
+
+/// `int(bytes, base)`: the bytes as ASCII text.
+fn parse_int_bytes(ts: &ThreadState, data: &[u8], base: i64) -> PyResult<Value> {
+    // Non-ASCII bytes (and NUL) are invalid wherever they are: '?' is never a digit.
+    let text: String = data.iter().map(|&b| if b.is_ascii() && b != 0 { b as char } else { '?' }).collect();
+    match numeric::parse::parse_int(&text, base, ts.interp().int_max_str_digits.get()) {
+        Ok(v) => Ok(from_bigint(v)),
+        Err(IntParseError::Error(e)) => Err(e.into()),
+        Err(IntParseError::Invalid) => {
+            // CPython shows the first 200 bytes.
+            let shown = &data[..data.len().min(200)];
+            Err(PyErr::value_error(format!(
+                "invalid literal for int() with base {base}: {}",
+                syntax::repr::bytes_repr(shown)
+            )))
+        }
+    }
+}
+
+/// The same value as an exact int (subclass instances and bools converted).
+fn exact_int(v: &Value) -> Value {
+    if v.is_exact(&INT_TYPE) || v.as_small_int().is_some() {
+        return v.clone();
+    }
+    match as_int(v) {
+        Some(IntRef::Small(i)) => from_i64(i),
+        Some(IntRef::Big(b)) => from_bigint(b.clone()),
+        None => v.clone(),
+    }
+}
+
+/// `int(x)` for one argument: `__int__`, `__index__`, `__trunc__`, str, bytes.
+pub fn number_to_int(ts: &ThreadState, x: &Value) -> PyResult<Value> {
+    // Only an exact int is taken as is: a subclass's __int__ may be overridden.
+    if x.as_small_int().is_some() || x.is_exact(&INT_TYPE) {
+        return Ok(x.clone());
     }
     let slots = &x.type_of().data.slots;
     if let Some(f) = slots.int.get() {
@@ -500,16 +508,29 @@ pub fn number_to_int(ts: &ThreadState, x: &Value) -> PyResult<Value> {
         if !is_int(&r) {
             return Err(PyErr::type_error(format!("__int__ returned non-int (type {})", protocol::type_name(&r))));
         }
-        return Ok(r);
+        // A strict subclass of int (even a bool) becomes a plain int (CPython also warns).
+        return Ok(exact_int(&r));
     }
     if slots.index.get().is_some() {
-        return protocol::index(ts, x);
+        return protocol::index(ts, x).map(|r| exact_int(&r));
     }
     if let Some(r) = protocol::call_special(ts, x, "__trunc__", &[])? {
         if is_int(&r) {
-            return Ok(r);
+            return Ok(exact_int(&r));
+        }
+        if r.type_of().data.slots.index.get().is_none() {
+            return Err(PyErr::type_error(format!(
+                "__trunc__ returned non-Integral (type {})",
+                protocol::type_name(&r)
+            )));
         }
         return protocol::index(ts, &r);
+    }
+    if let Some(s) = pystr::as_pystr(x) {
+        return parse_int_text(ts, x, &s.data.transform_decimal_and_space_to_ascii(), 10);
+    }
+    if let Some(data) = bytes_or_bytearray(x) {
+        return parse_int_bytes(ts, &data, 10);
     }
     Err(PyErr::type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -517,84 +538,21 @@ pub fn number_to_int(ts: &ThreadState, x: &Value) -> PyResult<Value> {
     )))
 }
 
-fn parse_int_str(ts: &ThreadState, s: &Value, base: u32) -> PyResult<Value> {
-    let text = pystr::as_rust_str(s);
-    let invalid = || -> PyResult<Value> {
-        Err(PyErr::value_error(format!(
-            "invalid literal for int() with base {}: {}",
-            base,
-            protocol::repr_string(ts, s)?
-        )))
-    };
-    let t = text.trim_matches(|c: char| c.is_whitespace());
-    let (neg, body) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let lower = body.to_ascii_lowercase();
-    let (mut base, mut digits) = (base, lower.as_str());
-    let prefixed = |p: &str| digits.len() > 2 && digits.starts_with(p);
-    if base == 0 {
-        if prefixed("0x") {
-            base = 16;
-            digits = &digits[2..];
-        } else if prefixed("0o") {
-            base = 8;
-            digits = &digits[2..];
-        } else if prefixed("0b") {
-            base = 2;
-            digits = &digits[2..];
-        } else {
-            base = 10;
-            if digits.len() > 1 && digits.starts_with('0') && digits.chars().any(|c| c != '0' && c != '_') {
-                return invalid();
-            }
-        }
-        if digits.starts_with('_') && base != 10 {
-            digits = &digits[1..];
-        }
-    } else if (base == 16 && prefixed("0x")) || (base == 8 && prefixed("0o")) || (base == 2 && prefixed("0b")) {
-        digits = &digits[2..];
-        if digits.starts_with('_') {
-            digits = &digits[1..];
-        }
-    }
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
-        return invalid();
-    }
-    let clean: String = digits.chars().filter(|&c| c != '_').collect();
-    if !clean.chars().all(|c| c.to_digit(base).is_some()) {
-        return invalid();
-    }
-    let limit = ts.interp().int_max_str_digits.get();
-    if base == 10 && limit > 0 && clean.len() > limit {
-        return Err(PyErr::value_error(format!(
-            "Exceeds the limit ({limit} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
-            clean.len()
-        )));
-    }
-    let Some(v) = BigInt::parse_bytes(clean.as_bytes(), base) else {
-        return invalid();
-    };
-    Ok(from_bigint(if neg { -v } else { v }))
-}
-
 fn int_bit_length(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("bit_length", a, k, 0)?;
+    crate::object::args::exact("int.bit_length", a, k, 0)?;
     let r = as_int(v).ok_or_else(|| PyErr::type_error("int expected"))?;
     Ok(from_i64(r.to_bigint().bits() as i64))
 }
 
 fn int_bit_count(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("bit_count", a, k, 0)?;
+    crate::object::args::exact("int.bit_count", a, k, 0)?;
     let r = as_int(v).ok_or_else(|| PyErr::type_error("int expected"))?;
     let b = r.to_bigint().abs();
     Ok(from_i64(b.to_u64_digits().1.iter().map(|d| d.count_ones() as i64).sum()))
 }
 
 fn int_conjugate(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("conjugate", a, k, 0)?;
+    crate::object::args::exact("int.conjugate", a, k, 0)?;
     unary_big(v, |b| b, Some)
 }
 
@@ -613,128 +571,157 @@ fn int_one(_ts: &ThreadState, _v: &Value) -> PyResult<Value> {
 }
 
 fn int_as_integer_ratio(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("as_integer_ratio", a, k, 0)?;
+    crate::object::args::exact("int.as_integer_ratio", a, k, 0)?;
     let n = unary_big(v, |b| b, Some)?;
     super::tuple::new_tuple(vec![n, from_i64(1)])
 }
 
 fn int_round(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::positional("__round__", a, k, 0, 1)?;
-    let Some(nd) = a.first().filter(|x| !none::is_none(x)) else {
+    // round(x) calls __round__() without an argument; an explicit None is not an int.
+    let Some(nd) = a.first() else {
         return unary_big(v, |b| b, Some);
     };
     let nd = protocol::index(ts, nd)?;
     let nd = as_int(&nd).map(|r| r.to_bigint()).unwrap_or_default();
-    if !nd.is_negative() {
-        return unary_big(v, |b| b, Some);
-    }
-    let x = as_int(v).map(|r| r.to_bigint()).unwrap_or_default();
-    let Some(e) = (-nd).to_u32() else { return Ok(from_i64(0)) };
-    let pow10: BigInt = num_traits::pow::Pow::pow(&BigInt::from(10), e);
-    let (q, r) = x.div_mod_floor(&pow10);
-    let twice: BigInt = &r * 2;
-    let q = match twice.cmp(&pow10) {
-        std::cmp::Ordering::Greater => q + 1,
-        std::cmp::Ordering::Equal if q.is_odd() => q + 1,
-        _ => q,
+    let x = as_int(v).ok_or_else(|| PyErr::type_error("descriptor '__round__' requires a 'int' object"))?;
+    Ok(from_bigint(numeric::int::round(&x.to_bigint(), &nd)))
+}
+
+/// A Py_ssize_t argument (`index`, OverflowError beyond the range).
+pub fn ssize_arg(ts: &ThreadState, v: &Value) -> PyResult<isize> {
+    let i = protocol::index(ts, v)?;
+    to_isize(&i).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C ssize_t"))
+}
+
+/// A C int argument (`index`, OverflowError beyond 32 bits).
+pub fn c_int_arg(ts: &ThreadState, v: &Value) -> PyResult<i32> {
+    let i = protocol::index(ts, v)?;
+    to_isize(&i)
+        .and_then(|x| i32::try_from(x).ok())
+        .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))
+}
+
+/// CPython's check that a builtin `__new__` only builds instances of its own layout
+/// (`int.__new__(bool)` is refused).
+pub fn check_new_layout(name: &str, cls: &Value, base: &'static PyType) -> PyResult<()> {
+    let Some(t) = cls.as_type() else {
+        return Err(PyErr::type_error(format!("{name}.__new__(X): X is not a type object")));
     };
-    Ok(from_bigint(q * pow10))
+    if !std::ptr::eq(t.solid_base(), base) {
+        let n = t.name();
+        return Err(PyErr::type_error(format!("{name}.__new__({n}) is not safe, use {n}.__new__()")));
+    }
+    Ok(())
 }
 
 fn int_trunc(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("__trunc__", a, k, 0)?;
+    crate::object::args::exact("int.__trunc__", a, k, 0)?;
     unary_big(v, |b| b, Some)
 }
 
 fn int_getnewargs(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("__getnewargs__", a, k, 0)?;
+    crate::object::args::exact("int.__getnewargs__", a, k, 0)?;
     super::tuple::new_tuple(vec![unary_big(v, |b| b, Some)?])
+}
+
+/// The `byteorder` argument of to_bytes/from_bytes: true for 'little'.
+fn byteorder_arg(fname: &str, b: Option<Value>) -> PyResult<bool> {
+    let Some(b) = b else { return Ok(false) };
+    let Some(s) = pystr::try_as_rust_str(&b) else {
+        return Err(PyErr::type_error(format!(
+            "{fname}() argument 'byteorder' must be str, not {}",
+            pystr::clinic_type_name(&b)
+        )));
+    };
+    match s.as_ref() {
+        "little" => Ok(true),
+        "big" => Ok(false),
+        _ => Err(PyErr::value_error("byteorder must be either 'little' or 'big'")),
+    }
 }
 
 fn int_to_bytes(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let [length, byteorder, signed] = crate::object::args::bind("to_bytes", a, k, ["length", "byteorder", "signed"], 0, 0, 2)?;
     let length = match length {
-        Some(l) => protocol::index_isize(ts, &l)?,
+        Some(l) => ssize_arg(ts, &l)?,
         None => 1,
     };
-    if length < 0 {
-        return Err(PyErr::value_error("length argument must be non-negative"));
-    }
-    let little = match byteorder {
-        Some(b) => match pystr::as_rust_str(&b).as_ref() {
-            "little" => true,
-            "big" => false,
-            _ => return Err(PyErr::value_error("byteorder must be either 'little' or 'big'")),
-        },
-        None => false,
-    };
+    let little = byteorder_arg("to_bytes", byteorder)?;
     let signed = match signed {
         Some(s) => protocol::is_true(ts, &s)?,
         None => false,
     };
-    let x = as_int(v).map(|r| r.to_bigint()).unwrap_or_default();
-    if !signed && x.is_negative() {
-        return Err(PyErr::overflow_error("can't convert negative int to unsigned"));
-    }
-    let mut bytes = if signed { x.to_signed_bytes_le() } else { x.to_bytes_le().1 };
-    if x.is_zero() {
-        bytes.clear();
-    }
-    let length = length as usize;
-    if bytes.len() > length {
-        return Err(PyErr::overflow_error("int too big to convert"));
-    }
-    let fill = if signed && x.is_negative() { 0xff } else { 0 };
-    bytes.resize(length, fill);
-    if !little {
-        bytes.reverse();
-    }
-    Ok(super::bytes::new_bytes(bytes))
+    let x = as_int(v).ok_or_else(|| PyErr::type_error("descriptor 'to_bytes' requires a 'int' object"))?.to_bigint();
+    Ok(super::bytes::new_bytes(numeric::int::to_bytes(&x, length as i64, little, signed)?))
 }
 
 fn int_from_bytes(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let [bytes, byteorder, signed] = crate::object::args::bind("from_bytes", a, k, ["bytes", "byteorder", "signed"], 0, 1, 2)?;
-    let data = super::bytes::bytes_like(ts, &bytes.unwrap_or_else(none::none))?;
-    let little = match byteorder {
-        Some(b) => match pystr::as_rust_str(&b).as_ref() {
-            "little" => true,
-            "big" => false,
-            _ => return Err(PyErr::value_error("byteorder must be either 'little' or 'big'")),
-        },
-        None => false,
-    };
+    let bytes = bytes.unwrap_or_else(none::none);
+    let little = byteorder_arg("from_bytes", byteorder)?;
     let signed = match signed {
         Some(s) => protocol::is_true(ts, &s)?,
         None => false,
     };
-    let mut le = data.clone();
-    if !little {
-        le.reverse();
-    }
-    let v = if signed { BigInt::from_signed_bytes_le(&le) } else { BigInt::from_bytes_le(num_bigint::Sign::Plus, &le) };
-    let r = from_bigint(v);
+    // PyObject_Bytes: bytes-like objects, else an iterable of ints (never a str or an int count).
+    let data = match super::bytes::bytes_like(ts, &bytes) {
+        Ok(d) => d,
+        Err(_) if pystr::as_pystr(&bytes).is_some() || is_int(&bytes) => {
+            return Err(PyErr::type_error(format!(
+                "cannot convert '{}' object to bytes",
+                protocol::type_name(&bytes)
+            )))
+        }
+        Err(_) => super::bytes::bytes_from_object(ts, &bytes)?,
+    };
+    let r = from_bigint(numeric::int::from_bytes(&data, little, signed));
     if cls.is(&INT_TYPE.to_value()) {
         return Ok(r);
     }
     protocol::call(ts, cls, &[r], None)
 }
 
+fn int_divmod_method(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("__divmod__", a, k, 1)?;
+    int_divmod(ts, v, &a[0])
+}
+
+fn int_rdivmod_method(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("__rdivmod__", a, k, 1)?;
+    int_divmod(ts, &a[0], v)
+}
+
 fn int_format(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("__format__", a, k, 1)?;
-    let spec = pystr::as_rust_str(&a[0]);
+    let a = crate::object::args::exact("int.__format__", a, k, 1)?;
+    let spec = pystr::try_as_rust_str(&a[0]).ok_or_else(|| {
+        PyErr::type_error(format!("__format__() argument must be str, not {}", pystr::clinic_type_name(&a[0])))
+    })?;
     if spec.is_empty() {
         return protocol::str(ts, v);
     }
     let r = as_int(v).ok_or_else(|| PyErr::type_error("int expected"))?;
-    let s = crate::format::objects::format_int_value(&r.to_bigint(), &spec).map_err(crate::format::objects::into_pyerr)?;
+    if let IntRef::Big(b) = &r {
+        // Decimal presentations obey sys.set_int_max_str_digits(); the type is the spec's last character.
+        let decimal = match spec.chars().last() {
+            Some(c) if c.is_ascii_alphabetic() || c == '%' => matches!(c, 'd' | 'n'),
+            _ => true,
+        };
+        if decimal {
+            numeric::int::to_decimal_string_check(b, ts.interp().int_max_str_digits.get())?;
+        }
+    }
+    let s = crate::format::objects::format_int_value_as(&r.to_bigint(), &spec, &protocol::type_name(v)).map_err(crate::format::objects::into_pyerr)?;
     Ok(pystr::new_str(&s))
 }
 
-fn int_sizeof(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+fn int_sizeof(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("int.__sizeof__", a, k, 0)?;
     let digits = as_int(v).map(|r| r.to_bigint().bits().div_ceil(30).max(1)).unwrap_or(1);
     Ok(from_i64(24 + 4 * digits as i64))
 }
 
+/// Fill in the slots and methods of int.
 pub fn init() {
     let s = &INT_TYPE.data.slots;
     s.repr.set(Some(int_repr));
@@ -764,7 +751,6 @@ pub fn init() {
     b[nb::LSHIFT].set(Some(int_lshift));
     b[nb::RSHIFT].set(Some(int_rshift));
     b[nb::POWER].set(Some(int_pow));
-    let _ = int_divmod;
     super::descr::add_methods(
         &INT_TYPE,
         &[
@@ -778,6 +764,8 @@ pub fn init() {
             ("__ceil__", int_trunc),
             ("__getnewargs__", int_getnewargs),
             ("to_bytes", int_to_bytes),
+            ("__divmod__", int_divmod_method),
+            ("__rdivmod__", int_rdivmod_method),
             ("__format__", int_format),
             ("__sizeof__", int_sizeof),
         ],

@@ -12,14 +12,16 @@ use crate::object::typeobj::{nb, CompareOp, PyType, TypeObject, TPFLAGS_BASETYPE
 use crate::object::value::{PyObject, PyPayload, Value};
 use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
-use crate::stringlib::{StrData, StrError};
+use crate::stringlib::{StrData, StrError, Translation};
 use crate::types::{bool_, int, none, tuple};
 
+/// A str object: its text and cached hash (-1: not computed yet).
 pub struct PyStr {
     pub data: StrData,
     hash: Cell<isize>,
 }
 
+/// The `str` type.
 pub static STR_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyStr>("str", &STR_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE | TPFLAGS_UNICODE_SUBCLASS),
@@ -61,6 +63,22 @@ pub fn new_str(s: &str) -> Value {
 /// A new str from a buffer.
 pub fn from_data(d: StrData) -> Value {
     Value::new(PyStr::new(d)).unwrap_or_else(|_| none::none())
+}
+
+/// `v` itself when it is an exact str equal to `d` (CPython hands back unchanged strings), else a new str.
+fn same_or_new(v: &Value, d: StrData) -> Value {
+    if v.is_exact(&STR_TYPE) {
+        if let Some(s) = as_pystr(v) {
+            if s.data.len() == d.len() && s.data == d {
+                return v.clone();
+            }
+        }
+    }
+    from_data(d)
+}
+
+fn same_or_new_result(v: &Value, r: Result<StrData, StrError>) -> PyResult<Value> {
+    r.map(|d| same_or_new(v, d)).map_err(str_error)
 }
 
 fn from_result(r: Result<StrData, StrError>) -> PyResult<Value> {
@@ -151,6 +169,7 @@ pub fn str_hash(v: &Value) -> isize {
     as_pystr(v).map_or(0, |s| s.hash())
 }
 
+/// The length in code points of a str (0 for non-str).
 pub fn str_len(v: &Value) -> usize {
     as_pystr(v).map_or(0, |s| s.data.len())
 }
@@ -221,11 +240,7 @@ pub fn append_in_place(s: &mut Value, t: &Value) -> bool {
 fn str_repeat(ts: &ThreadState, v: &Value, n: &Value) -> PyResult<Value> {
     let a = this(v)?;
     let n = protocol::index(ts, n)?;
-    let n = match int::as_int(&n) {
-        Some(int::IntRef::Small(i)) => i,
-        _ if int::is_negative(&n) => 0,
-        _ => return Err(PyErr::overflow_error("cannot fit 'int' into an index-sized integer")),
-    };
+    let n = int::to_isize(&n).ok_or_else(|| PyErr::overflow_error("cannot fit 'int' into an index-sized integer"))?;
     if n <= 0 {
         return Ok(new_str(""));
     }
@@ -274,18 +289,34 @@ fn str_subscript(ts: &ThreadState, v: &Value, key: &Value) -> PyResult<Value> {
 }
 
 fn str_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
-    Value::new(StrIterator { s: v.clone(), pos: Cell::new(0) })
+    let state = StrIterator { s: v.clone(), pos: Cell::new(0) };
+    // CPython 3.11 has a separate iterator type for compact ASCII strings (never a subclass instance).
+    if this(v)?.data.is_ascii() && v.is_exact(&STR_TYPE) {
+        Value::new(StrAsciiIterator(state))
+    } else {
+        Value::new(state)
+    }
 }
 
-/// Iterator over the characters of a str.
+/// Iterator over the characters of a str (`str_iterator`).
 pub struct StrIterator {
     s: Value,
     pos: Cell<usize>,
 }
 
+/// Iterator over the characters of an ASCII str (`str_ascii_iterator`).
+pub struct StrAsciiIterator(StrIterator);
+
+/// The `str_iterator` type.
 pub static STR_ITERATOR_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
-    TypeObject::builtin::<StrIterator>("str_ascii_iterator", &STR_ITERATOR_TYPE, Some(&super::object::OBJECT_TYPE), 0),
+    TypeObject::builtin::<StrIterator>("str_iterator", &STR_ITERATOR_TYPE, Some(&super::object::OBJECT_TYPE), 0),
+);
+
+/// The `str_ascii_iterator` type.
+pub static STR_ASCII_ITERATOR_TYPE: PyType = PyObject::new_static(
+    &super::typeobject::TYPE_TYPE,
+    TypeObject::builtin::<StrAsciiIterator>("str_ascii_iterator", &STR_ASCII_ITERATOR_TYPE, Some(&super::object::OBJECT_TYPE), 0),
 );
 
 impl PyPayload for StrIterator {
@@ -294,12 +325,26 @@ impl PyPayload for StrIterator {
     }
 }
 
+impl PyPayload for StrAsciiIterator {
+    fn class() -> &'static PyType {
+        &STR_ASCII_ITERATOR_TYPE
+    }
+}
+
+/// The iterator types of str, for type initialization.
 pub fn iterator_types() -> Vec<&'static PyType> {
-    vec![&STR_ITERATOR_TYPE]
+    vec![&STR_ITERATOR_TYPE, &STR_ASCII_ITERATOR_TYPE]
+}
+
+fn iter_state(it: &Value) -> PyResult<&StrIterator> {
+    if let Some(a) = it.downcast::<StrAsciiIterator>() {
+        return Ok(&a.0);
+    }
+    it.downcast::<StrIterator>().ok_or_else(|| PyErr::type_error("str iterator expected"))
 }
 
 fn str_iter_next(_ts: &ThreadState, it: &Value) -> PyResult<Option<Value>> {
-    let it = it.downcast::<StrIterator>().ok_or_else(|| PyErr::type_error("str iterator expected"))?;
+    let it = iter_state(it)?;
     let s = this(&it.s)?;
     let p = it.pos.get();
     if p >= s.data.len() {
@@ -309,25 +354,50 @@ fn str_iter_next(_ts: &ThreadState, it: &Value) -> PyResult<Option<Value>> {
     Ok(Some(from_data(StrData::from_char(s.data.get(p)))))
 }
 
+fn str_iter_length_hint(_ts: &ThreadState, it: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("__length_hint__", a, k, 0)?;
+    let it = iter_state(it)?;
+    let len = this(&it.s)?.data.len();
+    Ok(int::from_i64(len.saturating_sub(it.pos.get()) as i64))
+}
+
 fn self_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(v.clone())
 }
 
 /// `str(object='')`, `str(bytes, encoding, errors)`.
 fn str_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    let [obj, encoding, errors] = crate::object::args::bind("str", args, kwnames, ["object", "encoding", "errors"], 0, 0, 3)?;
-    let value = match (obj, encoding.is_some() || errors.is_some()) {
+    let [obj, encoding, errors] = clinic_keywords("str", args, kwnames, ["object", "encoding", "errors"], 0, 0)?;
+    let given = encoding.is_some() || errors.is_some();
+    let enc = str_param("str", "encoding", encoding)?;
+    let err = str_param("str", "errors", errors)?;
+    let value = match (obj, given) {
         (None, _) => new_str(""),
         (Some(o), false) => protocol::str(ts, &o)?,
         (Some(o), true) => {
-            let enc = encoding.map(|e| as_rust_str(&e).into_owned()).unwrap_or_else(|| "utf-8".into());
-            let err = errors.map(|e| as_rust_str(&e).into_owned()).unwrap_or_else(|| "strict".into());
-            super::bytes::decode_object(ts, &o, &enc, &err)?
+            if as_pystr(&o).is_some() {
+                return Err(PyErr::type_error("decoding str is not supported"));
+            }
+            let enc = enc.unwrap_or_else(|| "utf-8".into());
+            let err = err.unwrap_or_else(|| "strict".into());
+            if crate::stringlib::codecs::ErrorHandler::from_name(&err).is_none() {
+                // The handler is looked up only when there is an error to handle.
+                super::bytes::decode_object(ts, &o, &enc, "strict").map_err(|e| {
+                    if e.matches(&super::exceptions::UNICODE_DECODE_ERROR) {
+                        PyErr::new(&super::exceptions::LOOKUP_ERROR, format!("unknown error handler name '{err}'"))
+                    } else {
+                        e
+                    }
+                })?
+            } else {
+                super::bytes::decode_object(ts, &o, &enc, &err)?
+            }
         }
     };
     if cls.is(&STR_TYPE.to_value()) {
         return Ok(value);
     }
+    int::check_new_layout("str", cls, &STR_TYPE)?;
     let data = this(&value)?.data.clone();
     Value::new_instance(cls, PyStr::new(data))
 }
@@ -335,6 +405,85 @@ fn str_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value
 // --- methods ---------------------------------------------------------------
 
 type Args<'a> = &'a [Value];
+
+// CPython words argument errors differently per method, by how the method parses its
+// arguments; each helper below is one of those conventions.
+
+/// Argument Clinic, positional-only parameters: `center expected at least 1 argument, got 0`,
+/// keywords refused with the qualified name (`qualname` is `"str.center"`).
+fn clinic_positional<'a>(name: &str, qualname: &str, a: Args<'a>, k: Option<&Value>, min: usize, max: usize) -> PyResult<Args<'a>> {
+    crate::object::args::no_kwargs(qualname, k)?;
+    crate::object::args::positional(name, a, None, min, max)
+}
+
+/// `PyArg_ParseTuple` of a METH_VARARGS method: `find() takes at least 1 argument (0 given)`.
+fn old_style<'a>(name: &str, a: Args<'a>, k: Option<&Value>, min: usize, max: usize) -> PyResult<Args<'a>> {
+    crate::object::args::no_kwargs(name, k)?;
+    let n = a.len();
+    let plural = |m: usize| if m == 1 { "" } else { "s" };
+    if n < min {
+        return Err(PyErr::type_error(format!("{name}() takes at least {min} argument{} ({n} given)", plural(min))));
+    }
+    if n > max {
+        return Err(PyErr::type_error(format!("{name}() takes at most {max} argument{} ({n} given)", plural(max))));
+    }
+    Ok(a)
+}
+
+/// Argument Clinic with keywords and no keyword-only parameters: the total count is checked
+/// first (`split() takes at most 2 arguments (5 given)`), then names are bound.
+pub(crate) fn clinic_keywords<const N: usize>(
+    name: &str,
+    a: Args,
+    k: Option<&Value>,
+    names: [&str; N],
+    posonly: usize,
+    required: usize,
+) -> PyResult<[Option<Value>; N]> {
+    if a.len() > N {
+        let npos = crate::object::args::npositional(a, k);
+        return Err(PyErr::type_error(format!(
+            "{name}() takes at most {N} {}argument{} ({} given)",
+            if npos == 0 { "keyword " } else { "" },
+            if N == 1 { "" } else { "s" },
+            a.len()
+        )));
+    }
+    // A missing required argument is reported before an unknown keyword, as _PyArg_UnpackKeywords does.
+    let npos = crate::object::args::npositional(a, k);
+    let kwn = k.map(tuple::tuple_items).unwrap_or(&[]);
+    for (i, pname) in names.iter().enumerate().take(required).skip(npos) {
+        if !kwn.iter().any(|n| as_rust_str(n) == *pname) {
+            return Err(PyErr::type_error(format!("{name}() missing required argument '{pname}' (pos {})", i + 1)));
+        }
+    }
+    crate::object::args::bind(name, a, k, names, posonly, required, N)
+}
+
+/// The type name Argument Clinic's argument errors show: "None" for None.
+pub(crate) fn clinic_type_name(v: &Value) -> String {
+    if none::is_none(v) {
+        "None".into()
+    } else {
+        protocol::type_name(v)
+    }
+}
+
+/// A clinic `str` parameter: `encode() argument 'encoding' must be str, not int`.
+fn str_param(fname: &str, pname: &str, v: Option<Value>) -> PyResult<Option<String>> {
+    let Some(v) = v else { return Ok(None) };
+    let Some(s) = as_pystr(&v) else {
+        return Err(PyErr::type_error(format!(
+            "{fname}() argument '{pname}' must be str, not {}",
+            clinic_type_name(&v)
+        )));
+    };
+    let text = s.data.to_string_lossy();
+    if text.contains('\0') {
+        return Err(PyErr::value_error("embedded null character"));
+    }
+    Ok(Some(text))
+}
 
 fn opt_index(ts: &ThreadState, v: Option<&Value>) -> PyResult<Option<isize>> {
     match v {
@@ -353,7 +502,7 @@ fn opt_index(ts: &ThreadState, v: Option<&Value>) -> PyResult<Option<isize>> {
 }
 
 fn sub_start_end<'a>(ts: &ThreadState, name: &str, a: Args<'a>, k: Option<&Value>) -> PyResult<(&'a PyStr, Option<isize>, Option<isize>)> {
-    let a = crate::object::args::positional(name, a, k, 1, 3)?;
+    let a = old_style(name, a, k, 1, 3)?;
     let sub = expect_str(&a[0], "must be str, not")
         .map_err(|_| PyErr::type_error(format!("must be str, not {}", protocol::type_name(&a[0]))))?;
     Ok((sub, opt_index(ts, a.get(1))?, opt_index(ts, a.get(2))?))
@@ -387,7 +536,7 @@ fn str_count(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResul
 }
 
 fn prefix_check(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>, name: &str, ends: bool) -> PyResult<Value> {
-    let a = crate::object::args::positional(name, a, k, 1, 3)?;
+    let a = old_style(name, a, k, 1, 3)?;
     let me = this(v)?;
     let (s, e) = (opt_index(ts, a.get(1))?, opt_index(ts, a.get(2))?);
     let test = |p: &PyStr| if ends { me.data.endswith(&p.data, s, e) } else { me.data.startswith(&p.data, s, e) };
@@ -421,7 +570,7 @@ fn str_endswith(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyRe
 }
 
 fn str_join(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("join", a, k, 1)?;
+    let a = crate::object::args::exact("str.join", a, k, 1)?;
     let sep = this(v)?;
     let items = protocol::collect(ts, &a[0]).map_err(|e| {
         if e.matches(&super::exceptions::TYPE_ERROR) && protocol::get_iter(ts, &a[0]).is_err() {
@@ -449,7 +598,7 @@ fn str_join(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult
 }
 
 fn split_args(ts: &ThreadState, name: &str, a: Args, k: Option<&Value>) -> PyResult<(Option<Value>, isize)> {
-    let [sep, maxsplit] = crate::object::args::bind(name, a, k, ["sep", "maxsplit"], 0, 0, 2)?;
+    let [sep, maxsplit] = clinic_keywords(name, a, k, ["sep", "maxsplit"], 0, 0)?;
     let sep = sep.filter(|s| !none::is_none(s));
     if let Some(s) = &sep {
         expect_str(s, "must be str or None, not").map_err(|_| {
@@ -457,37 +606,38 @@ fn split_args(ts: &ThreadState, name: &str, a: Args, k: Option<&Value>) -> PyRes
         })?;
     }
     let maxsplit = match maxsplit {
-        Some(m) => protocol::index_isize(ts, &m)?,
+        Some(m) => int::ssize_arg(ts, &m)?,
         None => -1,
     };
     Ok((sep, maxsplit))
 }
 
-fn list_of(parts: Vec<StrData>) -> PyResult<Value> {
-    super::list::new_list(parts.into_iter().map(from_data).collect())
+fn list_of(v: &Value, parts: Vec<StrData>) -> PyResult<Value> {
+    super::list::new_list(parts.into_iter().map(|d| same_or_new(v, d)).collect())
 }
 
 fn str_split(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let (sep, maxsplit) = split_args(ts, "split", a, k)?;
     let sep_data = sep.as_ref().and_then(as_pystr).map(|s| &s.data);
-    list_of(this(v)?.data.split(sep_data, maxsplit).map_err(str_error)?)
+    list_of(v, this(v)?.data.split(sep_data, maxsplit).map_err(str_error)?)
 }
 fn str_rsplit(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let (sep, maxsplit) = split_args(ts, "rsplit", a, k)?;
     let sep_data = sep.as_ref().and_then(as_pystr).map(|s| &s.data);
-    list_of(this(v)?.data.rsplit(sep_data, maxsplit).map_err(str_error)?)
+    list_of(v, this(v)?.data.rsplit(sep_data, maxsplit).map_err(str_error)?)
 }
 fn str_splitlines(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let [keepends] = crate::object::args::bind("splitlines", a, k, ["keepends"], 0, 0, 1)?;
+    let [keepends] = clinic_keywords("splitlines", a, k, ["keepends"], 0, 0)?;
+    // `bool(accept={int})`: an int, not any object's truth.
     let keep = match keepends {
-        Some(x) => protocol::is_true(ts, &x)?,
+        Some(x) => int::c_int_arg(ts, &x)? != 0,
         None => false,
     };
-    list_of(this(v)?.data.splitlines(keep))
+    list_of(v, this(v)?.data.splitlines(keep))
 }
 
-fn strip_chars<'a>(name: &str, a: Args<'a>, k: Option<&Value>) -> PyResult<Option<&'a PyStr>> {
-    let a = crate::object::args::positional(name, a, k, 0, 1)?;
+fn strip_chars<'a>(name: &str, qualname: &str, a: Args<'a>, k: Option<&Value>) -> PyResult<Option<&'a PyStr>> {
+    let a = clinic_positional(name, qualname, a, k, 0, 1)?;
     match a.first() {
         None => Ok(None),
         Some(x) if none::is_none(x) => Ok(None),
@@ -497,37 +647,37 @@ fn strip_chars<'a>(name: &str, a: Args<'a>, k: Option<&Value>) -> PyResult<Optio
     }
 }
 fn str_strip(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let c = strip_chars("strip", a, k)?;
-    Ok(from_data(this(v)?.data.strip(c.map(|c| &c.data))))
+    let c = strip_chars("strip", "str.strip", a, k)?;
+    Ok(same_or_new(v, this(v)?.data.strip(c.map(|c| &c.data))))
 }
 fn str_lstrip(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let c = strip_chars("lstrip", a, k)?;
-    Ok(from_data(this(v)?.data.lstrip(c.map(|c| &c.data))))
+    let c = strip_chars("lstrip", "str.lstrip", a, k)?;
+    Ok(same_or_new(v, this(v)?.data.lstrip(c.map(|c| &c.data))))
 }
 fn str_rstrip(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let c = strip_chars("rstrip", a, k)?;
-    Ok(from_data(this(v)?.data.rstrip(c.map(|c| &c.data))))
+    let c = strip_chars("rstrip", "str.rstrip", a, k)?;
+    Ok(same_or_new(v, this(v)?.data.rstrip(c.map(|c| &c.data))))
 }
 
 fn str_replace(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::positional("replace", a, k, 2, 3)?;
+    let a = clinic_positional("replace", "str.replace", a, k, 2, 3)?;
     let old = as_pystr(&a[0]).ok_or_else(|| {
-        PyErr::type_error(format!("replace() argument 1 must be str, not {}", protocol::type_name(&a[0])))
+        PyErr::type_error(format!("replace() argument 1 must be str, not {}", clinic_type_name(&a[0])))
     })?;
     let new = as_pystr(&a[1]).ok_or_else(|| {
-        PyErr::type_error(format!("replace() argument 2 must be str, not {}", protocol::type_name(&a[1])))
+        PyErr::type_error(format!("replace() argument 2 must be str, not {}", clinic_type_name(&a[1])))
     })?;
     let count = match a.get(2) {
-        Some(c) => protocol::index_isize(ts, c)?,
+        Some(c) => int::ssize_arg(ts, c)?,
         None => -1,
     };
-    from_result(this(v)?.data.replace(&old.data, &new.data, count))
+    same_or_new_result(v, this(v)?.data.replace(&old.data, &new.data, count))
 }
 
 macro_rules! case_method {
     ($fn:ident, $name:literal, $method:ident) => {
         fn $fn(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-            crate::object::args::exact($name, a, k, 0)?;
+            crate::object::args::exact(concat!("str.", $name), a, k, 0)?;
             Ok(from_data(this(v)?.data.$method()))
         }
     };
@@ -542,7 +692,7 @@ case_method!(str_swapcase, "swapcase", swapcase);
 macro_rules! predicate {
     ($fn:ident, $name:literal, $method:ident) => {
         fn $fn(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-            crate::object::args::exact($name, a, k, 0)?;
+            crate::object::args::exact(concat!("str.", $name), a, k, 0)?;
             Ok(bool_::new_bool(this(v)?.data.$method()))
         }
     };
@@ -560,9 +710,9 @@ predicate!(str_islower, "islower", islower);
 predicate!(str_isupper, "isupper", isupper);
 predicate!(str_istitle, "istitle", istitle);
 
-fn fill_args(ts: &ThreadState, name: &str, a: Args, k: Option<&Value>) -> PyResult<(isize, u32)> {
-    let a = crate::object::args::positional(name, a, k, 1, 2)?;
-    let width = protocol::index_isize(ts, &a[0])?;
+fn fill_args(ts: &ThreadState, name: &str, qualname: &str, a: Args, k: Option<&Value>) -> PyResult<(isize, u32)> {
+    let a = clinic_positional(name, qualname, a, k, 1, 2)?;
+    let width = int::ssize_arg(ts, &a[0])?;
     let fill = match a.get(1) {
         None => ' ' as u32,
         Some(f) => match as_pystr(f) {
@@ -570,7 +720,7 @@ fn fill_args(ts: &ThreadState, name: &str, a: Args, k: Option<&Value>) -> PyResu
             Some(_) => return Err(PyErr::type_error("The fill character must be exactly one character long")),
             None => {
                 return Err(PyErr::type_error(format!(
-                    "{name}() argument 2 must be str, not {}",
+                    "The fill character must be a unicode character, not {}",
                     protocol::type_name(f)
                 )))
             }
@@ -579,75 +729,168 @@ fn fill_args(ts: &ThreadState, name: &str, a: Args, k: Option<&Value>) -> PyResu
     Ok((width, fill))
 }
 fn str_center(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let (w, f) = fill_args(ts, "center", a, k)?;
-    from_result(this(v)?.data.center(w, f))
+    let (w, f) = fill_args(ts, "center", "str.center", a, k)?;
+    same_or_new_result(v, this(v)?.data.center(w, f))
 }
 fn str_ljust(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let (w, f) = fill_args(ts, "ljust", a, k)?;
-    from_result(this(v)?.data.ljust(w, f))
+    let (w, f) = fill_args(ts, "ljust", "str.ljust", a, k)?;
+    same_or_new_result(v, this(v)?.data.ljust(w, f))
 }
 fn str_rjust(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let (w, f) = fill_args(ts, "rjust", a, k)?;
-    from_result(this(v)?.data.rjust(w, f))
+    let (w, f) = fill_args(ts, "rjust", "str.rjust", a, k)?;
+    same_or_new_result(v, this(v)?.data.rjust(w, f))
 }
 fn str_zfill(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("zfill", a, k, 1)?;
-    let w = protocol::index_isize(ts, &a[0])?;
-    from_result(this(v)?.data.zfill(w))
+    let a = crate::object::args::exact("str.zfill", a, k, 1)?;
+    let w = int::ssize_arg(ts, &a[0])?;
+    same_or_new_result(v, this(v)?.data.zfill(w))
 }
 fn str_expandtabs(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let [tabsize] = crate::object::args::bind("expandtabs", a, k, ["tabsize"], 0, 0, 1)?;
+    let [tabsize] = clinic_keywords("expandtabs", a, k, ["tabsize"], 0, 0)?;
     let t = match tabsize {
-        Some(t) => protocol::index_isize(ts, &t)?.clamp(i32::MIN as isize, i32::MAX as isize) as i32,
+        Some(t) => int::c_int_arg(ts, &t)?,
         None => 8,
     };
-    from_result(this(v)?.data.expandtabs(t))
+    same_or_new_result(v, this(v)?.data.expandtabs(t))
 }
 
-fn partition_impl(v: &Value, a: Args, k: Option<&Value>, name: &str, right: bool) -> PyResult<Value> {
-    let a = crate::object::args::exact(name, a, k, 1)?;
+fn partition_impl(v: &Value, a: Args, k: Option<&Value>, qualname: &str, right: bool) -> PyResult<Value> {
+    let a = crate::object::args::exact(qualname, a, k, 1)?;
     let sep = as_pystr(&a[0]).ok_or_else(|| PyErr::type_error(format!("must be str, not {}", protocol::type_name(&a[0]))))?;
     let me = this(v)?;
     let parts = if right { me.data.rpartition(&sep.data) } else { me.data.partition(&sep.data) }.map_err(str_error)?;
-    tuple::new_tuple(parts.into_iter().map(from_data).collect())
+    tuple::new_tuple(parts.into_iter().map(|d| same_or_new(v, d)).collect())
 }
 fn str_partition(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    partition_impl(v, a, k, "partition", false)
+    partition_impl(v, a, k, "str.partition", false)
 }
 fn str_rpartition(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    partition_impl(v, a, k, "rpartition", true)
+    partition_impl(v, a, k, "str.rpartition", true)
 }
 
 fn str_removeprefix(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("removeprefix", a, k, 1)?;
+    let a = crate::object::args::exact("str.removeprefix", a, k, 1)?;
     let p = as_pystr(&a[0]).ok_or_else(|| {
-        PyErr::type_error(format!("removeprefix() argument must be str, not {}", protocol::type_name(&a[0])))
+        PyErr::type_error(format!("removeprefix() argument must be str, not {}", clinic_type_name(&a[0])))
     })?;
     let me = this(v)?;
     if me.data.startswith(&p.data, None, None) {
         Ok(from_data(me.data.slice(p.data.len(), me.data.len())))
     } else {
-        Ok(from_data(me.data.clone()))
+        Ok(same_or_new(v, me.data.clone()))
     }
 }
 fn str_removesuffix(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("removesuffix", a, k, 1)?;
+    let a = crate::object::args::exact("str.removesuffix", a, k, 1)?;
     let p = as_pystr(&a[0]).ok_or_else(|| {
-        PyErr::type_error(format!("removesuffix() argument must be str, not {}", protocol::type_name(&a[0])))
+        PyErr::type_error(format!("removesuffix() argument must be str, not {}", clinic_type_name(&a[0])))
     })?;
     let me = this(v)?;
     if !p.data.is_empty() && me.data.endswith(&p.data, None, None) {
         Ok(from_data(me.data.slice(0, me.data.len() - p.data.len())))
     } else {
-        Ok(from_data(me.data.clone()))
+        Ok(same_or_new(v, me.data.clone()))
     }
 }
 
 fn str_encode(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let [encoding, errors] = crate::object::args::bind("encode", a, k, ["encoding", "errors"], 0, 0, 2)?;
-    let enc = encoding.map(|e| as_rust_str(&e).into_owned()).unwrap_or_else(|| "utf-8".into());
-    let err = errors.map(|e| as_rust_str(&e).into_owned()).unwrap_or_else(|| "strict".into());
+    let [encoding, errors] = clinic_keywords("encode", a, k, ["encoding", "errors"], 0, 0)?;
+    let enc = str_param("encode", "encoding", encoding)?.unwrap_or_else(|| "utf-8".into());
+    let err = str_param("encode", "errors", errors)?.unwrap_or_else(|| "strict".into());
+    if crate::stringlib::codecs::ErrorHandler::from_name(&err).is_none() {
+        // The handler is looked up only when there is an error to handle.
+        return super::bytes::encode_str(ts, v, &enc, "strict").map_err(|e| {
+            if e.matches(&super::exceptions::UNICODE_ENCODE_ERROR) {
+                PyErr::new(&super::exceptions::LOOKUP_ERROR, format!("unknown error handler name '{err}'"))
+            } else {
+                e
+            }
+        });
+    }
     super::bytes::encode_str(ts, v, &enc, &err)
+}
+
+fn str_translate(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("str.translate", a, k, 1)?;
+    let table = &a[0];
+    let out = this(v)?.data.translate(|cp| {
+        let r = match protocol::getitem(ts, table, &int::from_i64(cp as i64)) {
+            Ok(r) => r,
+            Err(e) if e.matches(&super::exceptions::LOOKUP_ERROR) => return Ok(Translation::Keep),
+            Err(e) => return Err(e),
+        };
+        if none::is_none(&r) {
+            return Ok(Translation::Delete);
+        }
+        if let Some(i) = int::as_int(&r) {
+            return match i.to_i64() {
+                Some(c) if (0..0x110000).contains(&c) => Ok(Translation::Char(c as u32)),
+                _ => Err(PyErr::value_error("character mapping must be in range(0x110000)")),
+            };
+        }
+        if let Some(s) = as_pystr(&r) {
+            return Ok(Translation::Str(s.data.clone()));
+        }
+        Err(PyErr::type_error("character mapping must return integer, None or str"))
+    })?;
+    Ok(from_data(out))
+}
+
+/// `str.maketrans(x[, y[, z]])`: the translation dict.
+fn str_maketrans(ts: &ThreadState, _cls: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = clinic_positional("maketrans", "str.maketrans", a, k, 1, 3)?;
+    let arg_str = |i: usize| -> PyResult<Option<&PyStr>> {
+        match a.get(i) {
+            None => Ok(None),
+            Some(x) => as_pystr(x).map(Some).ok_or_else(|| {
+                PyErr::type_error(format!("maketrans() argument {} must be str, not {}", i + 1, clinic_type_name(x)))
+            }),
+        }
+    };
+    let (y, z) = (arg_str(1)?, arg_str(2)?);
+    let result = super::dict::new_dict();
+    if let Some(y) = y {
+        let x = as_pystr(&a[0]).ok_or_else(|| {
+            PyErr::type_error("first maketrans argument must be a string if there is a second argument")
+        })?;
+        if x.data.len() != y.data.len() {
+            return Err(PyErr::value_error("the first two maketrans arguments must have equal length"));
+        }
+        for (c, d) in x.data.code_points().zip(y.data.code_points()) {
+            super::dict::dict_set_item(ts, &result, int::from_i64(c as i64), int::from_i64(d as i64))?;
+        }
+        if let Some(z) = z {
+            for c in z.data.code_points() {
+                super::dict::dict_set_item(ts, &result, int::from_i64(c as i64), none::none())?;
+            }
+        }
+        return Ok(result);
+    }
+    if super::dict::as_dict(&a[0]).is_none() {
+        return Err(PyErr::type_error("if you give only one argument to maketrans it must be a dict"));
+    }
+    let items = protocol::collect(ts, &protocol::call_method(ts, &a[0], "items", &[])?)?;
+    for item in items {
+        let pair = tuple::try_tuple_items(&item).ok_or_else(|| PyErr::system_error("dict item"))?;
+        let (key, value) = (&pair[0], &pair[1]);
+        let new_key = if let Some(s) = as_pystr(key) {
+            if s.data.len() != 1 {
+                return Err(PyErr::value_error("string keys in translate table must be of length 1"));
+            }
+            int::from_i64(s.data.get(0) as i64)
+        } else if int::is_int(key) {
+            key.clone()
+        } else {
+            return Err(PyErr::type_error("keys in translate table must be strings or integers"));
+        };
+        super::dict::dict_set_item(ts, &result, new_key, value.clone())?;
+    }
+    Ok(result)
+}
+
+fn str_format_map(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("str.format_map", a, k, 1)?;
+    crate::format::objects::str_format_map(ts, v, &a[0])
 }
 
 fn str_format_method(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
@@ -655,8 +898,10 @@ fn str_format_method(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) ->
 }
 
 fn str_format_dunder(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("__format__", a, k, 1)?;
-    let spec = expect_str(&a[0], "__format__() argument")?;
+    let a = crate::object::args::exact("str.__format__", a, k, 1)?;
+    let spec = as_pystr(&a[0]).ok_or_else(|| {
+        PyErr::type_error(format!("__format__() argument must be str, not {}", clinic_type_name(&a[0])))
+    })?;
     crate::format::objects::format_str_value(ts, v, &spec.data)
 }
 
@@ -668,16 +913,19 @@ fn str_mod(ts: &ThreadState, v: &Value, w: &Value) -> PyResult<Value> {
 }
 
 fn str_getnewargs(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("__getnewargs__", a, k, 0)?;
+    crate::object::args::exact("str.__getnewargs__", a, k, 0)?;
     tuple::new_tuple(vec![from_data(this(v)?.data.clone())])
 }
 
-fn str_sizeof(_ts: &ThreadState, v: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
+fn str_sizeof(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("str.__sizeof__", a, k, 0)?;
     let s = this(v)?;
-    let header = if s.data.is_ascii() { 40 } else { 56 };
+    // CPython 3.11 on 64-bit: PyASCIIObject is 48 bytes, PyCompactUnicodeObject 72.
+    let header = if s.data.is_ascii() { 48 } else { 72 };
     Ok(int::from_i64((header + (s.data.len() + 1) * s.data.kind().width()) as i64))
 }
 
+/// Fill in the slots and methods of str and its iterators.
 pub fn init() {
     let s = &STR_TYPE.data.slots;
     s.repr.set(Some(str_repr));
@@ -693,9 +941,13 @@ pub fn init() {
     s.new.set(Some(str_new));
     s.getattro.set(Some(protocol::generic_getattr));
     s.binary[nb::REMAINDER].set(Some(str_mod));
-    let it = &STR_ITERATOR_TYPE.data.slots;
-    it.iter.set(Some(self_iter));
-    it.iternext.set(Some(str_iter_next));
+    for t in [&STR_ITERATOR_TYPE, &STR_ASCII_ITERATOR_TYPE] {
+        let it = &t.data.slots;
+        it.iter.set(Some(self_iter));
+        it.iternext.set(Some(str_iter_next));
+        it.getattro.set(Some(protocol::generic_getattr));
+        super::descr::add_methods(t, &[("__length_hint__", str_iter_length_hint)]);
+    }
     super::descr::add_methods(
         &STR_TYPE,
         &[
@@ -743,9 +995,12 @@ pub fn init() {
             ("removesuffix", str_removesuffix),
             ("encode", str_encode),
             ("format", str_format_method),
+            ("format_map", str_format_map),
+            ("translate", str_translate),
             ("__format__", str_format_dunder),
             ("__getnewargs__", str_getnewargs),
             ("__sizeof__", str_sizeof),
         ],
     );
+    super::descr::add_methods_kind(&STR_TYPE, &[("maketrans", str_maketrans)], super::descr::MethodKind::Static);
 }
