@@ -139,9 +139,10 @@ impl TextStream {
 
     pub fn readline(&self) -> Vec<u8> {
         loop {
-            if let Some(pos) = self.pending.borrow().iter().position(|b| *b == b'\n') {
-                let line: Vec<u8> = self.pending.borrow_mut().drain(..=pos).collect();
-                return line;
+            // The shared borrow must end before the mutable one below.
+            let newline = self.pending.borrow().iter().position(|b| *b == b'\n');
+            if let Some(pos) = newline {
+                return self.pending.borrow_mut().drain(..=pos).collect();
             }
             if self.eof.get() || !self.fill() {
                 return std::mem::take(&mut *self.pending.borrow_mut());
