@@ -190,6 +190,16 @@ fn b_dir(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<V
             let Some(d) = o.type_of().data.lookup_str("__dir__") else {
                 return Err(PyErr::type_error("object does not provide __dir__"));
             };
+            let object_dir = crate::types::object::OBJECT_TYPE.data.lookup_str("__dir__");
+            if o.as_type().is_some() && object_dir.is_some_and(|od| od.is(&d)) {
+                // The metatype has no `__dir__` of its own: list the class
+                // and its bases as type.__dir__ does.
+                let names = dict::new_dict();
+                merge_class_dict(ts, &names, o, 0)?;
+                let mut names = dict::as_dict(&names).map(|n| n.keys()).unwrap_or_default();
+                list::sort_values(ts, &mut names, None, false)?;
+                return list::new_list(names);
+            }
             let bound = protocol::bind_descriptor(ts, &d, o)?;
             let r = protocol::call(ts, &bound, &[], None)?;
             protocol::collect(ts, &r)?
@@ -198,6 +208,29 @@ fn b_dir(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<V
     let mut names = names;
     list::sort_values(ts, &mut names, None, false)?;
     list::new_list(names)
+}
+
+/// Bound on the nesting of `__bases__` that dir() follows (user classes
+/// can fake `__bases__` into a cycle).
+const MAX_BASES_DEPTH: usize = 1000;
+
+/// Add the attribute names of a class and of its bases, recursively, to
+/// `names` (CPython's merge_class_dict).
+fn merge_class_dict(ts: &ThreadState, names: &Value, cls: &Value, depth: usize) -> PyResult<()> {
+    if depth > MAX_BASES_DEPTH {
+        return Err(PyErr::recursion_error("maximum recursion depth exceeded while calling a Python object"));
+    }
+    if let Some(d) = protocol::lookup_attr(ts, cls, &pystr::intern("__dict__"))? {
+        for k in protocol::collect(ts, &d)? {
+            dict::dict_set_item(ts, names, k, none::none())?;
+        }
+    }
+    if let Some(bases) = protocol::lookup_attr(ts, cls, &pystr::intern("__bases__"))? {
+        for b in protocol::collect(ts, &bases)? {
+            merge_class_dict(ts, names, &b, depth + 1)?;
+        }
+    }
+    Ok(())
 }
 
 fn b_divmod(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {

@@ -2,6 +2,7 @@
 
 pub mod builtins;
 pub mod io;
+pub mod structseq;
 pub mod sys;
 pub mod time;
 
@@ -12,12 +13,15 @@ use crate::runtime::thread::ThreadState;
 
 /// Static types defined by native modules.
 pub fn types() -> Vec<&'static PyType> {
-    vec![&io::TEXT_STREAM_TYPE]
+    let mut v: Vec<&'static PyType> = vec![&io::TEXT_STREAM_TYPE];
+    v.extend(structseq::types());
+    v
 }
 
 /// Fill the static types of native modules.
 pub fn init_types() {
     io::init();
+    structseq::init();
 }
 
 /// A native module's constructor.

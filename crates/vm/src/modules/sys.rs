@@ -246,66 +246,141 @@ const FUNCTIONS: &[(&str, CallFn)] = &[
     ("is_finalizing", s_is_finalizing),
 ];
 
-/// A struct sequence (`sys.version_info`, `sys.flags`...): a tuple subclass
-/// with named fields, made as a heap class.
-pub fn structseq(ts: &ThreadState, module: &str, name: &str, fields: &[&str], values: Vec<Value>) -> PyResult<Value> {
-    let ns = dict::new_dict();
-    dict::dict_set_item(ts, &ns, pystr::intern("__module__"), pystr::new_str(module))?;
-    dict::dict_set_item(ts, &ns, pystr::intern("__slots__"), tuple::new_tuple(vec![])?)?;
-    let names = tuple::new_tuple(fields.iter().map(|f| pystr::intern(f)).collect())?;
-    dict::dict_set_item(ts, &ns, pystr::intern("_fields"), names)?;
-    dict::dict_set_item(ts, &ns, pystr::intern("n_fields"), int::from_i64(fields.len() as i64))?;
-    dict::dict_set_item(ts, &ns, pystr::intern("n_sequence_fields"), int::from_i64(fields.len() as i64))?;
-    dict::dict_set_item(ts, &ns, pystr::intern("n_unnamed_fields"), int::from_i64(0))?;
-    let repr = crate::types::function::new_builtin("__repr__", structseq_repr, module_static(module));
-    dict::dict_set_item(ts, &ns, pystr::intern("__repr__"), repr)?;
-    let getattr = crate::types::function::new_builtin("__getattr__", structseq_getattr, module_static(module));
-    dict::dict_set_item(ts, &ns, pystr::intern("__getattr__"), getattr)?;
-    let bases = tuple::new_tuple(vec![crate::types::tuple::TUPLE_TYPE.to_value()])?;
-    let cls = protocol::call(ts, &crate::types::typeobject::TYPE_TYPE.to_value(), &[pystr::new_str(name), bases, ns], None)?;
-    Value::new_instance(&cls, crate::types::tuple::PyTuple { items: values.into_boxed_slice() })
+use super::structseq::{self, structseq_type, Spec};
+
+structseq_type!(VERSION_INFO_TYPE, "sys.version_info");
+structseq_type!(FLAGS_TYPE, "sys.flags");
+structseq_type!(FLOAT_INFO_TYPE, "sys.float_info");
+structseq_type!(INT_INFO_TYPE, "sys.int_info");
+structseq_type!(HASH_INFO_TYPE, "sys.hash_info");
+structseq_type!(THREAD_INFO_TYPE, "sys.thread_info");
+
+/// `sys.version_info`.
+pub static VERSION_INFO: Spec = Spec {
+    ty: &VERSION_INFO_TYPE,
+    fields: &[
+        ("major", "Major release number"),
+        ("minor", "Minor release number"),
+        ("micro", "Patch release number"),
+        ("releaselevel", "'alpha', 'beta', 'candidate', or 'final'"),
+        ("serial", "Serial release number"),
+    ],
+    n_in_sequence: 5,
+    constructible: false,
+    doc: "sys.version_info\n\nVersion information as a named tuple.",
+};
+
+/// `sys.flags`.
+pub static FLAGS: Spec = Spec {
+    ty: &FLAGS_TYPE,
+    fields: &[
+        ("debug", "-d"),
+        ("inspect", "-i"),
+        ("interactive", "-i"),
+        ("optimize", "-O or -OO"),
+        ("dont_write_bytecode", "-B"),
+        ("no_user_site", "-s"),
+        ("no_site", "-S"),
+        ("ignore_environment", "-E"),
+        ("verbose", "-v"),
+        ("bytes_warning", "-b"),
+        ("quiet", "-q"),
+        ("hash_randomization", "-R"),
+        ("isolated", "-I"),
+        ("dev_mode", "-X dev"),
+        ("utf8_mode", "-X utf8"),
+        ("warn_default_encoding", "-X warn_default_encoding"),
+        ("safe_path", "-P"),
+        ("int_max_str_digits", "-X int_max_str_digits"),
+    ],
+    n_in_sequence: 18,
+    constructible: false,
+    doc: "sys.flags\n\nFlags provided through command line arguments or environment vars.",
+};
+
+/// `sys.float_info`.
+pub static FLOAT_INFO: Spec = Spec {
+    ty: &FLOAT_INFO_TYPE,
+    fields: &[
+        ("max", "DBL_MAX -- maximum representable finite float"),
+        ("max_exp", "DBL_MAX_EXP -- maximum int e such that radix**(e-1) is representable"),
+        ("max_10_exp", "DBL_MAX_10_EXP -- maximum int e such that 10**e is representable"),
+        ("min", "DBL_MIN -- Minimum positive normalized float"),
+        ("min_exp", "DBL_MIN_EXP -- minimum int e such that radix**(e-1) is a normalized float"),
+        ("min_10_exp", "DBL_MIN_10_EXP -- minimum int e such that 10**e is a normalized float"),
+        ("dig", "DBL_DIG -- maximum number of decimal digits that can be faithfully represented in a float"),
+        ("mant_dig", "DBL_MANT_DIG -- mantissa digits"),
+        ("epsilon", "DBL_EPSILON -- Difference between 1 and the next representable float"),
+        ("radix", "FLT_RADIX -- radix of exponent"),
+        ("rounds", "FLT_ROUNDS -- rounding mode used for arithmetic operations"),
+    ],
+    n_in_sequence: 11,
+    constructible: true,
+    doc: "sys.float_info\n\nA named tuple holding information about the float type. It contains low level\ninformation about the precision and internal representation. Please study\nyour system's :file:`float.h` for more information.",
+};
+
+/// `sys.int_info`.
+pub static INT_INFO: Spec = Spec {
+    ty: &INT_INFO_TYPE,
+    fields: &[
+        ("bits_per_digit", "size of a digit in bits"),
+        ("sizeof_digit", "size in bytes of the C type used to represent a digit"),
+        ("default_max_str_digits", "maximum string conversion digits limitation"),
+        ("str_digits_check_threshold", "minimum positive value for int_max_str_digits"),
+    ],
+    n_in_sequence: 4,
+    constructible: true,
+    doc: "sys.int_info\n\nA named tuple that holds information about Python's\ninternal representation of integers.  The attributes are read only.",
+};
+
+/// `sys.hash_info`.
+pub static HASH_INFO: Spec = Spec {
+    ty: &HASH_INFO_TYPE,
+    fields: &[
+        ("width", "width of the type used for hashing, in bits"),
+        ("modulus", "prime number giving the modulus on which the hash function is based"),
+        ("inf", "value to be used for hash of a positive infinity"),
+        ("nan", "value to be used for hash of a nan"),
+        ("imag", "multiplier used for the imaginary part of a complex number"),
+        ("algorithm", "name of the algorithm for hashing of str, bytes and memoryviews"),
+        ("hash_bits", "internal output size of hash algorithm"),
+        ("seed_bits", "seed size of hash algorithm"),
+        ("cutoff", "small string optimization cutoff"),
+    ],
+    n_in_sequence: 9,
+    constructible: true,
+    doc: "hash_info\n\nA named tuple providing parameters used for computing\nhashes. The attributes are read only.",
+};
+
+/// `sys.thread_info`.
+pub static THREAD_INFO: Spec = Spec {
+    ty: &THREAD_INFO_TYPE,
+    fields: &[
+        ("name", "name of the thread implementation"),
+        ("lock", "name of the lock implementation"),
+        ("version", "name and version of the thread library"),
+    ],
+    n_in_sequence: 3,
+    constructible: true,
+    doc: "sys.thread_info\n\nA named tuple holding information about the thread implementation.",
+};
+
+/// The C library's thread implementation and version (`NPTL 2.36`), or None.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn thread_library_version() -> Value {
+    let mut buf = [0u8; 64];
+    // SAFETY: `buf` is writable for `buf.len()` bytes; confstr writes at
+    // most that many, NUL-terminated, and returns the length it needed.
+    let n = unsafe { libc::confstr(libc::_CS_GNU_LIBPTHREAD_VERSION, buf.as_mut_ptr() as *mut libc::c_char, buf.len()) };
+    if n == 0 || n > buf.len() {
+        return none::none();
+    }
+    pystr::new_str(&String::from_utf8_lossy(&buf[..n - 1]))
 }
 
-fn module_static(m: &str) -> &'static str {
-    match m {
-        "sys" => "sys",
-        "time" => "time",
-        "os" => "os",
-        _ => "builtins",
-    }
-}
-
-fn structseq_repr(ts: &ThreadState, _m: &Value, a: Args, _k: Option<&Value>) -> PyResult<Value> {
-    let v = a.first().ok_or_else(|| PyErr::type_error("__repr__ needs self"))?;
-    let cls = v.type_of().to_value();
-    let fields = protocol::getattr_str(ts, &cls, "_fields")?;
-    let module = protocol::getattr_str(ts, &cls, "__module__")?;
-    let name = protocol::getattr_str(ts, &cls, "__name__")?;
-    let mut parts = Vec::new();
-    for (f, x) in tuple::tuple_items(&fields).iter().zip(tuple::tuple_items(v).iter()) {
-        parts.push(format!("{}={}", pystr::as_rust_str(f), protocol::repr_string(ts, x)?));
-    }
-    Ok(pystr::new_str(&format!(
-        "{}.{}({})",
-        pystr::as_rust_str(&module),
-        pystr::as_rust_str(&name),
-        parts.join(", ")
-    )))
-}
-
-fn structseq_getattr(ts: &ThreadState, _m: &Value, a: Args, _k: Option<&Value>) -> PyResult<Value> {
-    let (v, name) = match a {
-        [v, n] => (v, n),
-        _ => return Err(PyErr::type_error("__getattr__ expects 2 arguments")),
-    };
-    let cls = v.type_of().to_value();
-    let fields = protocol::getattr_str(ts, &cls, "_fields")?;
-    if let Some(i) = tuple::tuple_items(&fields).iter().position(|f| pystr::as_rust_str(f) == pystr::as_rust_str(name)) {
-        if let Some(x) = tuple::tuple_items(v).get(i) {
-            return Ok(x.clone());
-        }
-    }
-    Err(protocol::no_attribute(v, name))
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn thread_library_version() -> Value {
+    none::none()
 }
 
 /// Create the sys module.
@@ -345,15 +420,16 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     set("copyright", pystr::new_str("Copyright (c) Pyrite contributors.\nAll Rights Reserved."))?;
     set(
         "version_info",
-        structseq(
-            ts,
-            "sys",
-            "version_info",
-            &["major", "minor", "micro", "releaselevel", "serial"],
+        structseq::new_value(
+            &VERSION_INFO,
             vec![int::from_i64(3), int::from_i64(11), int::from_i64(7), pystr::new_str("final"), int::from_i64(0)],
         )?,
     )?;
-    let version_tuple = tuple::new_tuple(vec![int::from_i64(0), int::from_i64(1), int::from_i64(0), pystr::new_str("alpha"), int::from_i64(0)])?;
+    // The implementation follows the language version, as CPython's does.
+    let version_tuple = structseq::new_value(
+        &VERSION_INFO,
+        vec![int::from_i64(3), int::from_i64(11), int::from_i64(7), pystr::new_str("final"), int::from_i64(0)],
+    )?;
     set(
         "implementation",
         crate::types::namespace::new_namespace(
@@ -362,7 +438,7 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
                 ("name", pystr::new_str("pyrite")),
                 ("cache_tag", none::none()),
                 ("version", version_tuple),
-                ("hexversion", int::from_i64(0x000100a0)),
+                ("hexversion", int::from_i64(0x030b07f0)),
                 ("_multiarch", pystr::new_str("x86_64-linux-gnu")),
             ],
         )?,
@@ -378,15 +454,8 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     let b = |x: bool| int::from_i64(x as i64);
     set(
         "flags",
-        structseq(
-            ts,
-            "sys",
-            "flags",
-            &[
-                "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
-                "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated",
-                "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits",
-            ],
+        structseq::new_value(
+            &FLAGS,
             vec![
                 int::from_i64(0),
                 b(config.inspect),
@@ -411,11 +480,8 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     )?;
     set(
         "hash_info",
-        structseq(
-            ts,
-            "sys",
-            "hash_info",
-            &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"],
+        structseq::new_value(
+            &HASH_INFO,
             vec![
                 int::from_i64(64),
                 int::from_i64(crate::pyhash::HASH_MODULUS as i64),
@@ -431,11 +497,8 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     )?;
     set(
         "float_info",
-        structseq(
-            ts,
-            "sys",
-            "float_info",
-            &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"],
+        structseq::new_value(
+            &FLOAT_INFO,
             vec![
                 float::new_float(f64::MAX),
                 int::from_i64(1024),
@@ -453,12 +516,16 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     )?;
     set(
         "int_info",
-        structseq(
-            ts,
-            "sys",
-            "int_info",
-            &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"],
+        structseq::new_value(
+            &INT_INFO,
             vec![int::from_i64(30), int::from_i64(4), int::from_i64(4300), int::from_i64(640)],
+        )?,
+    )?;
+    set(
+        "thread_info",
+        structseq::new_value(
+            &THREAD_INFO,
+            vec![pystr::new_str("pthread"), pystr::new_str("semaphore"), thread_library_version()],
         )?,
     )?;
     let stdin = super::io::new_stream(0, config.unbuffered)?;
