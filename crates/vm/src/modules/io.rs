@@ -160,6 +160,29 @@ fn m_write(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyRe
     Ok(int::from_i64(s.data.len() as i64))
 }
 
+fn m_writelines(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("writelines", a, k, 1)?;
+    let it = protocol::get_iter(ts, &a[0])?;
+    while let Some(line) = protocol::next(ts, &it)? {
+        m_write(ts, v, &[line], None)?;
+    }
+    Ok(none::none())
+}
+
+fn m_readlines(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::positional("readlines", a, k, 0, 1)?;
+    let mut lines = Vec::new();
+    while let Some(line) = stream_iternext(ts, v)? {
+        lines.push(line);
+    }
+    crate::types::list::new_list(lines)
+}
+
+fn m_false(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    this(v)?;
+    Ok(bool_::false_value())
+}
+
 fn m_flush(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
     this(v)?.flush()?;
     Ok(none::none())
@@ -217,6 +240,13 @@ fn g_errors(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
 fn g_name(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(pystr::new_str(this(v)?.name))
 }
+fn g_mode(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Ok(pystr::new_str(if this(v)?.readable { "r" } else { "w" }))
+}
+fn g_newlines(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    this(v)?;
+    Ok(none::none())
+}
 fn g_closed(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(bool_::new_bool(this(v)?.closed.get()))
 }
@@ -253,6 +283,9 @@ pub fn init() {
         &TEXT_STREAM_TYPE,
         &[
             ("write", m_write),
+            ("writelines", m_writelines),
+            ("readlines", m_readlines),
+            ("seekable", m_false),
             ("flush", m_flush),
             ("readline", m_readline),
             ("read", m_read),
@@ -270,6 +303,8 @@ pub fn init() {
             ("errors", g_errors, None),
             ("name", g_name, None),
             ("closed", g_closed, None),
+            ("mode", g_mode, None),
+            ("newlines", g_newlines, None),
             ("line_buffering", g_line_buffering, None),
         ],
     );

@@ -88,7 +88,14 @@ fn s_excepthook(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyR
 
 fn s_exit(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::positional("exit", a, k, 0, 1)?;
-    Err(PyErr::with_args(&exc::SYSTEM_EXIT, a.to_vec()))
+    // As PyErr_SetObject: None means no arguments, a tuple is the arguments.
+    let args = match a.first() {
+        None => vec![],
+        Some(v) if none::is_none(v) => vec![],
+        Some(v) if v.is_exact(&tuple::TUPLE_TYPE) => tuple::tuple_items(v).to_vec(),
+        Some(v) => vec![v.clone()],
+    };
+    Err(PyErr::with_args(&exc::SYSTEM_EXIT, args))
 }
 
 fn s_exc_info(ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
@@ -111,10 +118,10 @@ fn s_getrecursionlimit(ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value
 
 fn s_setrecursionlimit(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let v = &crate::object::args::exact("setrecursionlimit", a, k, 1)?[0];
-    if !int::is_int(v) {
-        return Err(PyErr::type_error("an integer is required"));
-    }
-    let n = int::to_isize(v).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?;
+    let n = protocol::index(ts, v)?;
+    let n = int::to_isize(&n)
+        .filter(|n| i32::try_from(*n).is_ok())
+        .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?;
     if n < 1 {
         return Err(PyErr::value_error("recursion limit must be greater or equal than 1"));
     }

@@ -122,7 +122,6 @@ pub struct Tm {
     pub gmtoff: Option<i64>,
 }
 
-const EOVERFLOW_MSG: &str = "Value too large for defined data type";
 
 fn errno_error(errno: i32) -> PyErr {
     let msg = std::io::Error::from_raw_os_error(errno).to_string();
