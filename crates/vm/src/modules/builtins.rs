@@ -84,8 +84,11 @@ fn b_hex(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<V
     int_to_base(ts, one("hex", a, k)?, 16)
 }
 
-fn b_breakpoint(_ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
-    Err(PyErr::not_implemented("breakpoint() needs pdb, which is not available yet"))
+fn b_breakpoint(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    match crate::modules::sys::sys_attr(ts, "breakpointhook") {
+        Some(hook) => protocol::call(ts, &hook, a, k),
+        None => Err(PyErr::runtime_error("lost sys.breakpointhook")),
+    }
 }
 
 fn b_callable(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
@@ -600,7 +603,7 @@ fn b_setattr(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResu
 }
 
 fn b_globals(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    arg_parse("globals", a, k, 0, 0)?;
+    crate::object::args::exact("globals", a, k, 0)?;
     crate::eval::ceval::current_globals(ts).ok_or_else(|| PyErr::system_error("no current frame"))
 }
 
@@ -614,7 +617,7 @@ pub fn current_locals(ts: &ThreadState, f: &crate::eval::frame::Frame) -> PyResu
 }
 
 fn b_locals(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    arg_parse("locals", a, k, 0, 0)?;
+    crate::object::args::exact("locals", a, k, 0)?;
     let f = ts.current_frame.get();
     if f.is_null() {
         return Err(PyErr::system_error("no current frame"));
@@ -916,6 +919,11 @@ fn b_import(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResul
     let [name, globals, locals, fromlist, level] =
         crate::object::args::bind("__import__", a, k, ["name", "globals", "locals", "fromlist", "level"], 0, 1, 5)?;
     let _ = locals;
+    let name = name.unwrap_or_else(none::none);
+    if pystr::as_pystr(&name).is_none() {
+        return Err(PyErr::type_error("module name must be a string"));
+    }
+    let name = Some(name);
     crate::import::import_module_level(
         ts,
         &name.unwrap_or_else(none::none),

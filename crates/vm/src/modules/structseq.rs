@@ -53,7 +53,7 @@ macro_rules! structseq_type {
 pub(crate) use structseq_type;
 
 /// Every struct sequence type, for readying and lookup.
-fn specs() -> [&'static Spec; 7] {
+fn specs() -> [&'static Spec; 8] {
     use super::{sys, time};
     [
         &sys::VERSION_INFO,
@@ -62,6 +62,7 @@ fn specs() -> [&'static Spec; 7] {
         &sys::INT_INFO,
         &sys::HASH_INFO,
         &sys::THREAD_INFO,
+        &sys::ASYNCGEN_HOOKS_SPEC,
         &time::STRUCT_TIME,
     ]
 }

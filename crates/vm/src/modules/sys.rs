@@ -67,7 +67,7 @@ pub fn displayhook(ts: &ThreadState, v: &Value) -> PyResult<()> {
 }
 
 fn s_displayhook(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let v = &crate::object::args::exact("displayhook", a, k, 1)?[0];
+    let v = &crate::object::args::exact("sys.displayhook", a, k, 1)?[0];
     if none::is_none(v) {
         return Ok(none::none());
     }
@@ -87,7 +87,7 @@ fn s_excepthook(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyR
 }
 
 fn s_exit(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::positional("exit", a, k, 0, 1)?;
+    let a = super::fastcall_args("sys", "exit", a, k, 0, 1)?;
     // As PyErr_SetObject: None means no arguments, a tuple is the arguments.
     let args = match a.first() {
         None => vec![],
@@ -98,7 +98,8 @@ fn s_exit(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult
     Err(PyErr::with_args(&exc::SYSTEM_EXIT, args))
 }
 
-fn s_exc_info(ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
+fn s_exc_info(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.exc_info", a, k, 0)?;
     match ts.handled_exception() {
         Some(e) => {
             let tb = exc::traceback_of(&e).unwrap_or_else(none::none);
@@ -108,16 +109,18 @@ fn s_exc_info(ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyR
     }
 }
 
-fn s_exception(ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
+fn s_exception(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.exception", a, k, 0)?;
     Ok(ts.handled_exception().unwrap_or_else(none::none))
 }
 
-fn s_getrecursionlimit(ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
+fn s_getrecursionlimit(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.getrecursionlimit", a, k, 0)?;
     Ok(int::from_i64(ts.interp().recursion_limit.get() as i64))
 }
 
 fn s_setrecursionlimit(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let v = &crate::object::args::exact("setrecursionlimit", a, k, 1)?[0];
+    let v = &crate::object::args::exact("sys.setrecursionlimit", a, k, 1)?[0];
     let n = protocol::index(ts, v)?;
     let n = int::to_isize(&n)
         .filter(|n| i32::try_from(*n).is_ok())
@@ -136,14 +139,19 @@ fn s_setrecursionlimit(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>)
 }
 
 fn s_getrefcount(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let v = &crate::object::args::exact("getrefcount", a, k, 1)?[0];
+    let v = &crate::object::args::exact("sys.getrefcount", a, k, 1)?[0];
     Ok(int::from_bigint(num_bigint::BigInt::from(v.refcount())))
 }
 
 fn s_getframe(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::positional("_getframe", a, k, 0, 1)?;
+    let a = super::fastcall_args("sys", "_getframe", a, k, 0, 1)?;
     let mut depth = match a.first() {
-        Some(d) => int::to_isize(d).unwrap_or(0),
+        Some(d) => {
+            let i = protocol::index(ts, d)?;
+            int::to_isize(&i)
+                .filter(|n| i32::try_from(*n).is_ok())
+                .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?
+        }
         None => 0,
     };
     let mut f = ts.current_frame.get();
@@ -160,7 +168,7 @@ fn s_getframe(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyRes
 }
 
 fn s_intern(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let v = &crate::object::args::exact("intern", a, k, 1)?[0];
+    let v = &crate::object::args::exact("sys.intern", a, k, 1)?[0];
     if !v.is_exact(&pystr::STR_TYPE) {
         return Err(PyErr::type_error(format!("intern() argument must be str, not {}", protocol::type_name(v))));
     }
@@ -171,7 +179,8 @@ fn s_intern(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResu
 }
 
 fn s_getsizeof(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::positional("getsizeof", a, k, 1, 2)?;
+    let [obj, default] = crate::object::args::bind("getsizeof", a, k, ["object", "default"], 0, 1, 2)?;
+    let a: Vec<Value> = [obj, default].into_iter().flatten().collect();
     match protocol::call_special(ts, &a[0], "__sizeof__", &[]) {
         Ok(Some(v)) => {
             let n = int::to_isize(&v).unwrap_or(0);
@@ -197,35 +206,196 @@ fn s_set_int_max_str_digits(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Va
     Ok(none::none())
 }
 
-fn s_getdefaultencoding(_ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
+fn s_getdefaultencoding(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.getdefaultencoding", a, k, 0)?;
     Ok(pystr::new_str("utf-8"))
 }
 
 fn s_settrace(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let v = &crate::object::args::exact("settrace", a, k, 1)?[0];
+    let v = &crate::object::args::exact("sys.settrace", a, k, 1)?[0];
     *ts.trace_func.borrow_mut() = if none::is_none(v) { None } else { Some(v.clone()) };
     Ok(none::none())
 }
 
-fn s_gettrace(ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
+fn s_gettrace(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.gettrace", a, k, 0)?;
     Ok(ts.trace_func.borrow().clone().unwrap_or_else(none::none))
 }
 
 fn s_setprofile(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let v = &crate::object::args::exact("setprofile", a, k, 1)?[0];
+    let v = &crate::object::args::exact("sys.setprofile", a, k, 1)?[0];
     *ts.profile_func.borrow_mut() = if none::is_none(v) { None } else { Some(v.clone()) };
     Ok(none::none())
 }
 
-fn s_getprofile(ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
+fn s_getprofile(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.getprofile", a, k, 0)?;
     Ok(ts.profile_func.borrow().clone().unwrap_or_else(none::none))
 }
 
-fn s_audit(_ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
+thread_local! {
+    /// Hooks added by sys.addaudithook, called by sys.audit.
+    static AUDIT_HOOKS: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// sys.set_asyncgen_hooks: (firstiter, finalizer).
+    static ASYNCGEN_HOOKS: std::cell::RefCell<(Option<Value>, Option<Value>)> = const { std::cell::RefCell::new((None, None)) };
+    static COROUTINE_ORIGIN_DEPTH: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
+}
+
+/// sys.getswitchinterval(), as f64 bits (5 ms by default).
+static SWITCH_INTERVAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0x3F74_7AE1_47AE_147B);
+
+fn s_audit(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::no_kwargs("audit", k)?;
+    let Some(event) = a.first() else {
+        return Err(PyErr::type_error("audit() missing 1 required positional argument: 'event'"));
+    };
+    let hooks = AUDIT_HOOKS.with(|h| h.borrow().clone());
+    if hooks.is_empty() {
+        return Ok(none::none());
+    }
+    if pystr::as_pystr(event).is_none() {
+        return Err(PyErr::type_error(format!("expected str for argument 'event', not {}", protocol::type_name(event))));
+    }
+    let args = tuple::new_tuple(a[1..].to_vec())?;
+    for h in hooks {
+        protocol::call(ts, &h, &[event.clone(), args.clone()], None)?;
+    }
     Ok(none::none())
 }
 
-fn s_is_finalizing(ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
+fn s_addaudithook(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let [hook] = crate::object::args::bind("addaudithook", a, k, ["hook"], 0, 1, 1)?;
+    if let Some(h) = hook {
+        AUDIT_HOOKS.with(|hs| hs.borrow_mut().push(h));
+    }
+    Ok(none::none())
+}
+
+fn s_getfilesystemencodeerrors(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.getfilesystemencodeerrors", a, k, 0)?;
+    Ok(pystr::new_str("surrogateescape"))
+}
+
+fn s_getswitchinterval(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.getswitchinterval", a, k, 0)?;
+    Ok(float::new_float(f64::from_bits(SWITCH_INTERVAL.load(std::sync::atomic::Ordering::Relaxed))))
+}
+
+fn s_setswitchinterval(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let v = &crate::object::args::exact("sys.setswitchinterval", a, k, 1)?[0];
+    if !int::is_int(v) && float::as_float_exact_payload(v).is_none() && v.type_of().data.slots.float.get().is_none() {
+        return Err(PyErr::type_error(format!("must be real number, not {}", protocol::type_name(v))));
+    }
+    let x = float::to_f64(ts, v)?;
+    if x <= 0.0 {
+        return Err(PyErr::value_error("switch interval must be strictly positive"));
+    }
+    SWITCH_INTERVAL.store(x.to_bits(), std::sync::atomic::Ordering::Relaxed);
+    Ok(none::none())
+}
+
+fn s_getallocatedblocks(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.getallocatedblocks", a, k, 0)?;
+    // The allocator keeps no block count.
+    Ok(int::from_i64(0))
+}
+
+fn s_call_tracing(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = super::fastcall_args("sys", "call_tracing", a, k, 2, 2)?;
+    if tuple::try_tuple_items(&a[1]).is_none() {
+        return Err(PyErr::type_error(format!(
+            "call_tracing() argument 2 must be tuple, not {}",
+            protocol::type_name(&a[1])
+        )));
+    }
+    protocol::call(ts, &a[0], tuple::tuple_items(&a[1]), None)
+}
+
+fn s_get_asyncgen_hooks(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.get_asyncgen_hooks", a, k, 0)?;
+    let (first, fin) = ASYNCGEN_HOOKS.with(|h| h.borrow().clone());
+    structseq::new_value(&ASYNCGEN_HOOKS_SPEC, vec![first.unwrap_or_else(none::none), fin.unwrap_or_else(none::none)])
+}
+
+fn s_set_asyncgen_hooks(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let [first, fin] = crate::object::args::bind("set_asyncgen_hooks", a, k, ["firstiter", "finalizer"], 0, 0, 2)?;
+    let check = |v: &Option<Value>, what: &str| -> PyResult<()> {
+        match v {
+            Some(x) if !none::is_none(x) && x.type_of().data.slots.call.get().is_none() => {
+                Err(PyErr::type_error(format!("callable {what} expected, got {}", protocol::type_name(x))))
+            }
+            _ => Ok(()),
+        }
+    };
+    check(&fin, "finalizer")?;
+    check(&first, "firstiter")?;
+    ASYNCGEN_HOOKS.with(|h| {
+        let mut h = h.borrow_mut();
+        if let Some(f) = fin {
+            h.1 = Some(f).filter(|x| !none::is_none(x));
+        }
+        if let Some(f) = first {
+            h.0 = Some(f).filter(|x| !none::is_none(x));
+        }
+    });
+    Ok(none::none())
+}
+
+fn s_get_coroutine_origin_tracking_depth(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.get_coroutine_origin_tracking_depth", a, k, 0)?;
+    Ok(int::from_i64(COROUTINE_ORIGIN_DEPTH.with(|d| d.get())))
+}
+
+fn s_set_coroutine_origin_tracking_depth(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let [depth] = crate::object::args::bind("set_coroutine_origin_tracking_depth", a, k, ["depth"], 0, 1, 1)?;
+    let d = protocol::index(ts, &depth.unwrap_or_else(none::none))?;
+    let d = int::to_isize(&d).filter(|n| i32::try_from(*n).is_ok()).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?;
+    if d < 0 {
+        return Err(PyErr::value_error("depth must be >= 0"));
+    }
+    COROUTINE_ORIGIN_DEPTH.with(|c| c.set(d as i64));
+    Ok(none::none())
+}
+
+/// The default sys.breakpointhook: $PYTHONBREAKPOINT names the callable
+/// ("0" disables breakpoints), pdb.set_trace by default.
+fn s_breakpointhook(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let env = std::env::var("PYTHONBREAKPOINT").unwrap_or_default();
+    if env == "0" {
+        return Ok(none::none());
+    }
+    let hookname = if env.is_empty() { "pdb.set_trace".to_string() } else { env };
+    let (modname, attr) = match hookname.rsplit_once('.') {
+        Some((m, a)) => (m.to_string(), a.to_string()),
+        None => ("builtins".to_string(), hookname.clone()),
+    };
+    let hook = crate::import::import_absolute(ts, &modname).and_then(|m| protocol::getattr_str(ts, &m, &attr));
+    match hook {
+        Ok(h) => protocol::call(ts, &h, a, k),
+        Err(e) if e.matches(&exc::IMPORT_ERROR) || e.matches(&exc::ATTRIBUTE_ERROR) => {
+            write_stderr(ts, &format!("RuntimeWarning: Ignoring unimportable $PYTHONBREAKPOINT: \"{hookname}\"\n"));
+            Ok(none::none())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The default sys.unraisablehook: report on stderr.
+fn s_unraisablehook(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let args = &crate::object::args::exact("sys.unraisablehook", a, k, 1)?[0];
+    let value = protocol::getattr_str(ts, args, "exc_value")?;
+    let msg = protocol::getattr_str(ts, args, "err_msg")?;
+    let obj = protocol::getattr_str(ts, args, "object")?;
+    let msg = pystr::try_as_rust_str(&msg).map(|m| m.to_string());
+    let obj = Some(obj).filter(|o| !none::is_none(o));
+    if !none::is_none(&value) {
+        crate::runtime::lifecycle::write_unraisable(ts, &PyErr::from_instance(value), msg.as_deref(), obj.as_ref());
+    }
+    Ok(none::none())
+}
+
+fn s_is_finalizing(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.is_finalizing", a, k, 0)?;
     Ok(bool_::new_bool(ts.interp().finalizing.get()))
 }
 
@@ -251,6 +421,18 @@ const FUNCTIONS: &[(&str, CallFn)] = &[
     ("getprofile", s_getprofile),
     ("audit", s_audit),
     ("is_finalizing", s_is_finalizing),
+    ("addaudithook", s_addaudithook),
+    ("getfilesystemencodeerrors", s_getfilesystemencodeerrors),
+    ("getswitchinterval", s_getswitchinterval),
+    ("setswitchinterval", s_setswitchinterval),
+    ("getallocatedblocks", s_getallocatedblocks),
+    ("call_tracing", s_call_tracing),
+    ("get_asyncgen_hooks", s_get_asyncgen_hooks),
+    ("set_asyncgen_hooks", s_set_asyncgen_hooks),
+    ("get_coroutine_origin_tracking_depth", s_get_coroutine_origin_tracking_depth),
+    ("set_coroutine_origin_tracking_depth", s_set_coroutine_origin_tracking_depth),
+    ("breakpointhook", s_breakpointhook),
+    ("unraisablehook", s_unraisablehook),
 ];
 
 use super::structseq::{self, structseq_type, Spec};
@@ -261,6 +443,16 @@ structseq_type!(FLOAT_INFO_TYPE, "sys.float_info");
 structseq_type!(INT_INFO_TYPE, "sys.int_info");
 structseq_type!(HASH_INFO_TYPE, "sys.hash_info");
 structseq_type!(THREAD_INFO_TYPE, "sys.thread_info");
+structseq_type!(ASYNCGEN_HOOKS_TYPE, "asyncgen_hooks");
+
+/// The result of sys.get_asyncgen_hooks().
+pub static ASYNCGEN_HOOKS_SPEC: Spec = Spec {
+    ty: &ASYNCGEN_HOOKS_TYPE,
+    fields: &[("firstiter", "Hook to intercept first iteration"), ("finalizer", "Hook to intercept finalization")],
+    n_in_sequence: 2,
+    constructible: false,
+    doc: "asyncgen_hooks\n\nA named tuple providing information about asynchronous\ngenerators hooks.  The attributes are read only.",
+};
 
 /// `sys.version_info`.
 pub static VERSION_INFO: Spec = Spec {
@@ -400,7 +592,7 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     for (name, f) in FUNCTIONS {
         let bf = Value::new(crate::types::function::PyBuiltinFunction { name, func: *f, self_: Some(m.clone()), module: Some("sys") })?;
         set(name, bf.clone())?;
-        if *name == "displayhook" || *name == "excepthook" {
+        if matches!(*name, "displayhook" | "excepthook" | "breakpointhook" | "unraisablehook") {
             set(&format!("__{name}__"), bf)?;
         }
     }

@@ -32,40 +32,40 @@ fn ns_value(ns: i128) -> Value {
 }
 
 fn t_time(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("time", a, k, 0)?;
+    crate::object::args::exact("time.time", a, k, 0)?;
     Ok(float::new_float(wall_ns() as f64 / 1e9))
 }
 fn t_time_ns(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("time_ns", a, k, 0)?;
+    crate::object::args::exact("time.time_ns", a, k, 0)?;
     Ok(ns_value(wall_ns()))
 }
 fn t_monotonic(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("monotonic", a, k, 0)?;
+    crate::object::args::exact("time.monotonic", a, k, 0)?;
     Ok(float::new_float(clock_ns(libc::CLOCK_MONOTONIC) as f64 / 1e9))
 }
 fn t_monotonic_ns(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("monotonic_ns", a, k, 0)?;
+    crate::object::args::exact("time.monotonic_ns", a, k, 0)?;
     Ok(ns_value(clock_ns(libc::CLOCK_MONOTONIC)))
 }
 fn t_process_time(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("process_time", a, k, 0)?;
+    crate::object::args::exact("time.process_time", a, k, 0)?;
     Ok(float::new_float(clock_ns(libc::CLOCK_PROCESS_CPUTIME_ID) as f64 / 1e9))
 }
 fn t_process_time_ns(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("process_time_ns", a, k, 0)?;
+    crate::object::args::exact("time.process_time_ns", a, k, 0)?;
     Ok(ns_value(clock_ns(libc::CLOCK_PROCESS_CPUTIME_ID)))
 }
 fn t_thread_time(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("thread_time", a, k, 0)?;
+    crate::object::args::exact("time.thread_time", a, k, 0)?;
     Ok(float::new_float(clock_ns(libc::CLOCK_THREAD_CPUTIME_ID) as f64 / 1e9))
 }
 fn t_thread_time_ns(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("thread_time_ns", a, k, 0)?;
+    crate::object::args::exact("time.thread_time_ns", a, k, 0)?;
     Ok(ns_value(clock_ns(libc::CLOCK_THREAD_CPUTIME_ID)))
 }
 
 fn t_sleep(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("sleep", a, k, 1)?;
+    let a = crate::object::args::exact("time.sleep", a, k, 1)?;
     let secs = float::to_f64(ts, &a[0]).map_err(|_| {
         PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", crate::object::protocol::type_name(&a[0])))
     })?;
@@ -293,13 +293,13 @@ fn seconds_arg(ts: &ThreadState, v: Option<&Value>) -> PyResult<i64> {
 }
 
 fn t_gmtime(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::positional("gmtime", a, k, 0, 1)?;
+    let a = super::parse_tuple_args("gmtime", a, k, 0, 1)?;
     let t = seconds_arg(ts, a.first())?;
     struct_time(&gmtime_tm(t)?)
 }
 
 fn t_localtime(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::positional("localtime", a, k, 0, 1)?;
+    let a = super::parse_tuple_args("localtime", a, k, 0, 1)?;
     let t = seconds_arg(ts, a.first())?;
     struct_time(&localtime_tm(t)?)
 }
@@ -427,7 +427,7 @@ pub fn strftime_tm(fmt: &str, tm: &Tm) -> PyResult<String> {
 }
 
 fn t_strftime(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::positional("strftime", a, k, 1, 2)?;
+    let a = super::parse_tuple_args("strftime", a, k, 1, 2)?;
     let Some(fmt) = pystr::as_pystr(&a[0]) else {
         return Err(PyErr::type_error(format!(
             "strftime() argument 1 must be str, not {}",
@@ -470,13 +470,13 @@ fn t_asctime(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResu
 }
 
 fn t_ctime(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::positional("ctime", a, k, 0, 1)?;
+    let a = super::parse_tuple_args("ctime", a, k, 0, 1)?;
     let t = seconds_arg(ts, a.first())?;
     Ok(pystr::new_str(&asctime_string(&localtime_tm(t)?)))
 }
 
 fn t_mktime(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("mktime", a, k, 1)?;
+    let a = crate::object::args::exact("time.mktime", a, k, 1)?;
     let tm = gettmarg(ts, &a[0], "mktime")?;
     let mut ctm = tm_to_libc(&tm, None);
     // mktime ignores tm_wday: it stays -1 only when the call failed.
@@ -531,7 +531,7 @@ extern "C" {
 }
 
 fn t_tzset(ts: &ThreadState, m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("tzset", a, k, 0)?;
+    crate::object::args::exact("time.tzset", a, k, 0)?;
     // SAFETY: tzset only rereads the TZ environment variable.
     unsafe { tzset() };
     let d = module::module_dict(m).ok_or_else(|| PyErr::system_error("time"))?;
@@ -565,7 +565,7 @@ fn clock_res(clock: libc::clockid_t) -> Option<f64> {
 }
 
 fn t_get_clock_info(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("get_clock_info", a, k, 1)?;
+    let a = super::parse_tuple_args("get_clock_info", a, k, 1, 1)?;
     let Some(name) = pystr::try_as_rust_str(&a[0]) else {
         return Err(PyErr::type_error(format!(
             "get_clock_info() argument 1 must be str, not {}",
@@ -588,7 +588,7 @@ fn t_get_clock_info(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) ->
 }
 
 fn clk_arg(a: Args, k: Option<&Value>, fname: &str) -> PyResult<libc::clockid_t> {
-    let a = crate::object::args::exact(fname, a, k, 1)?;
+    let a = super::parse_tuple_args(fname, a, k, 1, 1)?;
     if !int::is_int(&a[0]) {
         return Err(PyErr::type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -640,7 +640,7 @@ fn settime(clock: libc::clockid_t, ns: i128) -> PyResult<Value> {
 }
 
 fn t_clock_settime(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("clock_settime", a, k, 2)?;
+    let a = super::parse_tuple_args("clock_settime", a, k, 2, 2)?;
     let c = clk_arg(&a[..1], None, "clock_settime")?;
     let secs = float::to_f64(ts, &a[1])?;
     if secs.is_nan() {
@@ -650,7 +650,7 @@ fn t_clock_settime(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> 
 }
 
 fn t_clock_settime_ns(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("clock_settime_ns", a, k, 2)?;
+    let a = super::parse_tuple_args("clock_settime_ns", a, k, 2, 2)?;
     let c = clk_arg(&a[..1], None, "clock_settime_ns")?;
     let ns = protocol::index(ts, &a[1])?;
     let ns = int::as_int(&ns)
@@ -660,7 +660,7 @@ fn t_clock_settime_ns(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) 
 }
 
 fn t_pthread_getcpuclockid(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("pthread_getcpuclockid", a, k, 1)?;
+    let a = super::parse_tuple_args("pthread_getcpuclockid", a, k, 1, 1)?;
     let id = protocol::index(ts, &a[0])?;
     let id = int::as_int(&id)
         .and_then(|r| u64::try_from(&r.to_bigint()).ok())

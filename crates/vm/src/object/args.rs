@@ -125,6 +125,14 @@ pub fn bind<const N: usize>(
             }
         }
     }
+    let minposonly = posonly.min(required);
+    if npos < minposonly && out[npos..minposonly].iter().any(Option::is_none) {
+        return Err(PyErr::type_error(format!(
+            "{fname}() takes {} {minposonly} positional argument{} ({npos} given)",
+            if minposonly < maxpos { "at least" } else { "exactly" },
+            if minposonly == 1 { "" } else { "s" }
+        )));
+    }
     for (i, slot) in out.iter().enumerate().take(required) {
         if slot.is_none() {
             return Err(PyErr::type_error(if i < posonly {
