@@ -373,12 +373,21 @@ fn merge_class_dict(ts: &ThreadState, names: &Value, cls: &Value, depth: usize) 
     if depth > MAX_BASES_DEPTH {
         return Err(PyErr::recursion_error("maximum recursion depth exceeded while calling a Python object"));
     }
-    if let Some(d) = protocol::lookup_attr(ts, cls, &pystr::intern("__dict__"))? {
+    // A class's own namespace, read directly: `cls.__dict__` can be
+    // shadowed by a metaclass.
+    let (d, bases) = match cls.as_type() {
+        Some(t) => (Some(t.dict()), Some(t.bases())),
+        None => (
+            protocol::lookup_attr(ts, cls, &pystr::intern("__dict__"))?,
+            protocol::lookup_attr(ts, cls, &pystr::intern("__bases__"))?,
+        ),
+    };
+    if let Some(d) = d {
         for k in protocol::collect(ts, &d)? {
             dict::dict_set_item(ts, names, k, none::none())?;
         }
     }
-    if let Some(bases) = protocol::lookup_attr(ts, cls, &pystr::intern("__bases__"))? {
+    if let Some(bases) = bases {
         for b in protocol::collect(ts, &bases)? {
             merge_class_dict(ts, names, &b, depth + 1)?;
         }
