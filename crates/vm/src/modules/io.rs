@@ -23,8 +23,11 @@ pub struct TextStream {
     buffer: RefCell<Vec<u8>>,
     closed: Cell<bool>,
     readable: bool,
-    /// Bytes read from the fd but not yet returned (stdin).
+    /// Bytes read from the fd but not yet returned (stdin): the binary
+    /// layer's buffer.
     pending: RefCell<Vec<u8>>,
+    /// Input the text layer took from the binary layer and has not returned.
+    text_in: RefCell<Vec<u8>>,
     eof: Cell<bool>,
     /// The binary stream underneath (`sys.stdout.buffer`), made on first use.
     binary: RefCell<Option<Value>>,
@@ -142,6 +145,7 @@ pub fn new_stream(fd: i32, unbuffered: bool) -> PyResult<Value> {
         closed: Cell::new(false),
         readable: fd == 0,
         pending: RefCell::new(Vec::new()),
+        text_in: RefCell::new(Vec::new()),
         eof: Cell::new(false),
         binary: RefCell::new(None),
         raw: unbuffered && fd != 0,
@@ -271,11 +275,12 @@ impl TextStream {
         true
     }
 
-    /// Byte length of the first `n` characters of `pending` and how many
+    /// Byte length of the first `n` characters of the text layer's input and how many
     /// characters that is; a trailing incomplete UTF-8 sequence counts only
     /// once input has ended.
     fn char_prefix(&self, n: usize) -> (usize, usize) {
-        let p = self.pending.borrow();
+        let ended = self.eof.get() && self.pending.borrow().is_empty();
+        let p = self.text_in.borrow();
         let (mut i, mut count) = (0, 0);
         while i < p.len() && count < n {
             let width = match p[i] {
@@ -284,7 +289,7 @@ impl TextStream {
                 0xf0..=0xf7 => 4,
                 _ => 1,
             };
-            if i + width > p.len() && !self.eof.get() {
+            if i + width > p.len() && !ended {
                 break;
             }
             i = (i + width).min(p.len());
@@ -293,10 +298,10 @@ impl TextStream {
         (i, count)
     }
 
-    /// Take up to `n` characters from `pending`.
+    /// Take up to `n` characters from the text layer's input.
     fn take_chars(&self, n: usize) -> String {
         let (len, _) = self.char_prefix(n);
-        let taken: Vec<u8> = self.pending.borrow_mut().drain(..len).collect();
+        let taken: Vec<u8> = self.text_in.borrow_mut().drain(..len).collect();
         String::from_utf8_lossy(&taken).into_owned()
     }
 
@@ -304,12 +309,12 @@ impl TextStream {
     pub fn read_chars(&self, n: Option<usize>) -> String {
         match n {
             None => {
-                while self.fill() {}
-                let all = std::mem::take(&mut *self.pending.borrow_mut());
+                while self.text_fill() {}
+                let all = std::mem::take(&mut *self.text_in.borrow_mut());
                 String::from_utf8_lossy(&all).into_owned()
             }
             Some(n) => {
-                while self.char_prefix(n).1 < n && !self.eof.get() && self.fill() {}
+                while self.char_prefix(n).1 < n && self.text_fill() {}
                 self.take_chars(n)
             }
         }
@@ -324,7 +329,7 @@ impl TextStream {
                 let cut = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
                 // Give back the bytes past the limit.
                 let rest = text[cut..].as_bytes().to_vec();
-                let mut p = self.pending.borrow_mut();
+                let mut p = self.text_in.borrow_mut();
                 let tail = std::mem::take(&mut *p);
                 p.extend_from_slice(&rest);
                 p.extend_from_slice(&tail);
@@ -334,9 +339,23 @@ impl TextStream {
         }
     }
 
+    /// One line of text-layer input, as bytes (newline included).
     pub fn readline(&self) -> Vec<u8> {
         loop {
             // The shared borrow must end before the mutable one below.
+            let newline = self.text_in.borrow().iter().position(|b| *b == b'\n');
+            if let Some(pos) = newline {
+                return self.text_in.borrow_mut().drain(..=pos).collect();
+            }
+            if !self.text_fill() {
+                return std::mem::take(&mut *self.text_in.borrow_mut());
+            }
+        }
+    }
+
+    /// One line of binary-layer input (BufferedReader.readline).
+    fn binary_readline(&self) -> Vec<u8> {
+        loop {
             let newline = self.pending.borrow().iter().position(|b| *b == b'\n');
             if let Some(pos) = newline {
                 return self.pending.borrow_mut().drain(..=pos).collect();
@@ -345,6 +364,20 @@ impl TextStream {
                 return std::mem::take(&mut *self.pending.borrow_mut());
             }
         }
+    }
+
+    /// Move the next chunk of input from the binary layer to the text
+    /// layer, as TextIOWrapper does with `buffer.read1(8192)`: whatever
+    /// the binary buffer holds, or one read from the fd.
+    fn text_fill(&self) -> bool {
+        if self.pending.borrow().is_empty() && (self.eof.get() || !self.fill()) {
+            return false;
+        }
+        let mut p = self.pending.borrow_mut();
+        let n = p.len().min(CHUNK);
+        let chunk: Vec<u8> = p.drain(..n).collect();
+        self.text_in.borrow_mut().extend_from_slice(&chunk);
+        true
     }
 }
 
@@ -585,7 +618,7 @@ fn b_readline(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> Py
     let limit = size_arg(ts, a.first())?;
     b_reader(ts, v, "readline")?;
     let s = binary(v)?;
-    let mut line = s.readline();
+    let mut line = s.binary_readline();
     if let Some(n) = limit.filter(|n| *n < line.len()) {
         let rest = line.split_off(n);
         let mut p = s.pending.borrow_mut();
