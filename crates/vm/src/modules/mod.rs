@@ -13,7 +13,7 @@ use crate::runtime::thread::ThreadState;
 
 /// Static types defined by native modules.
 pub fn types() -> Vec<&'static PyType> {
-    let mut v: Vec<&'static PyType> = vec![&io::TEXT_STREAM_TYPE, &io::BUFFERED_WRITER_TYPE, &io::BUFFERED_READER_TYPE, &io::FILE_IO_TYPE];
+    let mut v: Vec<&'static PyType> = vec![&io::TEXT_STREAM_TYPE, &io::BUFFERED_WRITER_TYPE, &io::BUFFERED_READER_TYPE, &io::FILE_IO_TYPE, &builtins::QUITTER_TYPE];
     v.extend(structseq::types());
     v
 }
@@ -21,6 +21,7 @@ pub fn types() -> Vec<&'static PyType> {
 /// Fill the static types of native modules.
 pub fn init_types() {
     io::init();
+    builtins::init_types();
     structseq::init();
 }
 
