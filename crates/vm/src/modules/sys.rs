@@ -582,6 +582,23 @@ fn thread_library_version() -> Value {
     none::none()
 }
 
+/// `-X` options as (name, value): `-X dev` has no value, `-X a=b` has "b".
+fn parse_xoptions(opts: &[String]) -> Vec<(&str, Option<&str>)> {
+    opts.iter()
+        .map(|o| match o.split_once('=') {
+            Some((k, v)) => (k, Some(v)),
+            None => (o.as_str(), None),
+        })
+        .collect()
+}
+
+/// Whether the LC_CTYPE locale named by the environment is C or POSIX.
+fn c_locale() -> bool {
+    let var = |n: &str| std::env::var(n).ok().filter(|v| !v.is_empty());
+    let name = var("LC_ALL").or_else(|| var("LC_CTYPE")).or_else(|| var("LANG"));
+    matches!(name.as_deref(), None | Some("C") | Some("POSIX"))
+}
+
 /// Create the sys module.
 pub fn create(ts: &ThreadState) -> PyResult<Value> {
     let interp = ts.interp();
@@ -600,7 +617,34 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     set("argv", strs(&config.argv)?)?;
     set("orig_argv", strs(&config.orig_argv)?)?;
     set("warnoptions", strs(&config.warnoptions)?)?;
-    set("_xoptions", dict::new_dict())?;
+    let xopts = dict::new_dict();
+    for (k, v) in parse_xoptions(&config.xoptions) {
+        let v = match v {
+            Some(v) => pystr::new_str(v),
+            None => bool_::true_value(),
+        };
+        dict::dict_set_item(ts, &xopts, pystr::new_str(k), v)?;
+    }
+    set("_xoptions", xopts)?;
+    let env = |name: &str| if config.ignore_environment { None } else { std::env::var(name).ok().filter(|v| !v.is_empty()) };
+    let xopt = |name: &str| parse_xoptions(&config.xoptions).into_iter().rev().find(|(k, _)| *k == name).map(|(_, v)| v);
+    let dev_mode = xopt("dev").is_some() || env("PYTHONDEVMODE").is_some();
+    let warn_default_encoding = xopt("warn_default_encoding").is_some() || env("PYTHONWARNDEFAULTENCODING").is_some();
+    let utf8_mode = match xopt("utf8") {
+        Some(v) => i64::from(v != Some("0")),
+        None => match env("PYTHONUTF8").as_deref() {
+            Some("0") => 0,
+            Some(_) => 1,
+            // PEP 540: the C and POSIX locales turn UTF-8 mode on.
+            None => i64::from(c_locale()),
+        },
+    };
+    let int_max_str_digits = xopt("int_max_str_digits")
+        .flatten()
+        .map(str::to_string)
+        .or_else(|| env("PYTHONINTMAXSTRDIGITS"))
+        .and_then(|v| v.parse::<i64>().ok())
+        .unwrap_or(-1);
     set("modules", interp.modules())?;
     set("path", strs(&config.module_search_paths)?)?;
     set("meta_path", list::new_list(vec![])?)?;
@@ -669,11 +713,11 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
                 b(config.quiet),
                 int::from_i64(if config.hash_seed == Some(0) { 0 } else { 1 }),
                 b(config.isolated),
-                bool_::false_value(),
-                int::from_i64(0),
-                int::from_i64(0),
+                bool_::new_bool(dev_mode),
+                int::from_i64(utf8_mode),
+                int::from_i64(warn_default_encoding as i64),
                 bool_::new_bool(config.safe_path),
-                int::from_i64(config.int_max_str_digits as i64),
+                int::from_i64(int_max_str_digits),
             ],
         )?,
     )?;
