@@ -654,13 +654,36 @@ fn b_id(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<V
 }
 
 fn b_input(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    use crate::modules::sys::get_stream;
     let a = arg_parse("input", a, k, 0, 1)?;
+    let Some(fin) = get_stream(ts, "stdin") else {
+        return Err(PyErr::runtime_error("input(): lost sys.stdin"));
+    };
+    let Some(fout) = get_stream(ts, "stdout") else {
+        return Err(PyErr::runtime_error("input(): lost sys.stdout"));
+    };
+    let Some(ferr) = get_stream(ts, "stderr") else {
+        return Err(PyErr::runtime_error("input(): lost sys.stderr"));
+    };
+    // Flush failures of stderr and stdout are ignored, as CPython does.
+    let _ = protocol::call_method(ts, &ferr, "flush", &[]);
     if let Some(p) = a.first() {
         let s = protocol::str(ts, p)?;
-        crate::modules::sys::write_stdout(ts, &s)?;
+        protocol::call_method(ts, &fout, "write", &[s])?;
     }
-    crate::modules::sys::flush_stdout(ts)?;
-    crate::modules::sys::readline_stdin(ts)
+    let _ = protocol::call_method(ts, &fout, "flush", &[]);
+    let line = protocol::call_method(ts, &fin, "readline", &[])?;
+    let Some(s) = pystr::as_pystr(&line) else {
+        return Err(PyErr::type_error("object.readline() returned non-string"));
+    };
+    if s.data.len() == 0 {
+        return Err(PyErr::with_args(&exc::EOF_ERROR, vec![pystr::new_str("EOF when reading a line")]));
+    }
+    if s.data.get(s.data.len() - 1) == u32::from(b'\n') {
+        let all_but_last = crate::types::slice::new_slice(none::none(), int::from_i64(-1), none::none())?;
+        return protocol::getitem(ts, &line, &all_but_last);
+    }
+    Ok(line.clone())
 }
 
 fn b_isinstance(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
@@ -1000,11 +1023,15 @@ fn b_build_class(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> Py
         // Calculate the most derived metaclass.
         for b in &bases {
             let bt = b.type_of().to_value();
-            let (Some(w), Some(t)) = (meta.as_type(), bt.as_type()) else { continue };
-            if w.is_subtype(protocol::as_pytype(&bt).expect("type")) {
+            let (Some(w), Some(t), Some(bt_ty), Some(meta_ty)) =
+                (meta.as_type(), bt.as_type(), protocol::as_pytype(&bt), protocol::as_pytype(&meta))
+            else {
+                continue;
+            };
+            if w.is_subtype(bt_ty) {
                 continue;
             }
-            if t.is_subtype(protocol::as_pytype(&meta).expect("type")) {
+            if t.is_subtype(meta_ty) {
                 meta = bt;
                 continue;
             }

@@ -213,7 +213,7 @@ impl TextStream {
     /// unbuffered, else into the binary buffer (ahead of pending text).
     pub fn write_bytes(&self, bytes: &[u8]) -> PyResult<()> {
         if self.closed.get() {
-            return Err(PyErr::value_error("write to closed file"));
+            return Err(PyErr::value_error(if self.raw { "I/O operation on closed file" } else { "write to closed file" }));
         }
         if self.raw {
             return write_all(self.fd, bytes);
@@ -508,13 +508,22 @@ fn g_buffer(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(b)
 }
 
+/// The stream, if open (the binary layer's message, without a period).
+fn open_stream(v: &Value) -> PyResult<&TextStream> {
+    let s = this(v)?;
+    if s.closed.get() {
+        return Err(PyErr::value_error("I/O operation on closed file"));
+    }
+    Ok(s)
+}
+
 fn m_fileno(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    Ok(int::from_i64(this(v)?.fd as i64))
+    Ok(int::from_i64(open_stream(v)?.fd as i64))
 }
 
 fn m_isatty(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
     // SAFETY: isatty has no preconditions.
-    Ok(bool_::new_bool(unsafe { libc::isatty(this(v)?.fd) } == 1))
+    Ok(bool_::new_bool(unsafe { libc::isatty(open_stream(v)?.fd) } == 1))
 }
 
 fn m_close(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {

@@ -46,18 +46,6 @@ pub fn write_stderr(ts: &ThreadState, text: &str) {
     let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
-pub fn readline_stdin(ts: &ThreadState) -> PyResult<Value> {
-    let Some(inp) = get_stream(ts, "stdin") else {
-        return Err(PyErr::runtime_error("input(): lost sys.stdin"));
-    };
-    let line = protocol::call_method(ts, &inp, "readline", &[])?;
-    let s = pystr::as_rust_str(&line).into_owned();
-    if s.is_empty() {
-        return Err(PyErr::with_args(&exc::EOF_ERROR, vec![pystr::new_str("EOF when reading a line")]));
-    }
-    Ok(pystr::new_str(s.strip_suffix('\n').unwrap_or(&s)))
-}
-
 /// PRINT_EXPR: `sys.displayhook(value)`.
 pub fn displayhook(ts: &ThreadState, v: &Value) -> PyResult<()> {
     match sys_attr(ts, "displayhook") {

@@ -148,7 +148,9 @@ impl Interpreter {
         let mut status = status;
         for name in ["stdout", "stderr"] {
             if let Some(s) = crate::modules::sys::get_stream(ts, name) {
-                if protocol::call_method(ts, &s, "flush", &[]).is_err() && name == "stdout" && status == 0 {
+                // As CPython's flush_std_files: closed streams are left alone.
+                let closed = protocol::getattr_str(ts, &s, "closed").and_then(|c| protocol::is_true(ts, &c)).unwrap_or(false);
+                if !closed && protocol::call_method(ts, &s, "flush", &[]).is_err() && name == "stdout" && status == 0 {
                     status = 120;
                 }
             }
