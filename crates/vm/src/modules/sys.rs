@@ -61,9 +61,12 @@ fn s_displayhook(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> Py
     }
     let builtins = ts.interp().builtins();
     dict::dict_set_item(ts, &builtins, pystr::intern("_"), none::none())?;
+    let Some(out) = get_stream(ts, "stdout") else {
+        return Err(PyErr::runtime_error("lost sys.stdout"));
+    };
     let r = protocol::repr(ts, v)?;
-    write_stdout(ts, &r)?;
-    write_stdout(ts, &pystr::intern("\n"))?;
+    protocol::call_method(ts, &out, "write", &[r])?;
+    protocol::call_method(ts, &out, "write", &[pystr::intern("\n")])?;
     dict::dict_set_item(ts, &builtins, pystr::intern("_"), v.clone())?;
     Ok(none::none())
 }
@@ -157,8 +160,11 @@ fn s_getframe(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyRes
 
 fn s_intern(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let v = &crate::object::args::exact("sys.intern", a, k, 1)?[0];
-    if !v.is_exact(&pystr::STR_TYPE) {
+    if pystr::as_pystr(v).is_none() {
         return Err(PyErr::type_error(format!("intern() argument must be str, not {}", protocol::type_name(v))));
+    }
+    if !v.is_exact(&pystr::STR_TYPE) {
+        return Err(PyErr::type_error(format!("can't intern {}", protocol::type_name(v))));
     }
     match pystr::as_pystr(v).and_then(|s| s.data.as_str().map(str::to_string)) {
         Some(s) => Ok(pystr::intern(&s)),
