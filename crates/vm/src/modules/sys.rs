@@ -73,6 +73,14 @@ fn s_displayhook(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> Py
 
 fn s_excepthook(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact("excepthook", a, k, 3)?;
+    if !a[1].type_of().is_subtype(&exc::BASE_EXCEPTION_TYPE) {
+        // PyErr_Display reports the bad value instead of raising.
+        write_stderr(
+            ts,
+            &format!("TypeError: print_exception(): Exception expected for value, {} found\n", protocol::type_name(&a[1])),
+        );
+        return Ok(none::none());
+    }
     crate::runtime::pythonrun::print_exception(ts, &a[1]);
     Ok(none::none())
 }
