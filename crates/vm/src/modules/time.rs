@@ -64,21 +64,33 @@ fn t_thread_time_ns(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -
     Ok(ns_value(clock_ns(libc::CLOCK_THREAD_CPUTIME_ID)))
 }
 
+/// A duration in seconds (float or int) as nanoseconds
+/// (`_PyTime_FromSecondsObject`).
+fn seconds_to_ns(ts: &ThreadState, v: &Value) -> PyResult<i64> {
+    if let Some(d) = float::as_float_exact_payload(v) {
+        if d.is_nan() {
+            return Err(PyErr::value_error("Invalid value NaN (not a number)"));
+        }
+        let ns = (d * 1e9).ceil();
+        // i64::MAX is not representable: the bound is exclusive.
+        if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&ns) {
+            return Err(PyErr::overflow_error("timestamp out of range for platform time_t"));
+        }
+        return Ok(ns as i64);
+    }
+    let too_large = || PyErr::overflow_error("timestamp too large to convert to C _PyTime_t");
+    let i = crate::object::protocol::index(ts, v)?;
+    let secs = int::as_int(&i).and_then(|r| r.to_i64()).ok_or_else(too_large)?;
+    secs.checked_mul(1_000_000_000).ok_or_else(too_large)
+}
+
 fn t_sleep(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact("time.sleep", a, k, 1)?;
-    let secs = float::to_f64(ts, &a[0]).map_err(|_| {
-        PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", crate::object::protocol::type_name(&a[0])))
-    })?;
-    if secs.is_nan() {
-        return Err(PyErr::value_error("Invalid value NaN (not a number)"));
-    }
-    if secs < 0.0 {
+    let ns = seconds_to_ns(ts, &a[0])?;
+    if ns < 0 {
         return Err(PyErr::value_error("sleep length must be non-negative"));
     }
-    if secs > 1e12 {
-        return Err(PyErr::overflow_error("sleep length is too large"));
-    }
-    std::thread::sleep(Duration::from_secs_f64(secs));
+    std::thread::sleep(Duration::from_nanos(ns as u64));
     Ok(none::none())
 }
 
