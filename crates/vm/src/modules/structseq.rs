@@ -103,7 +103,10 @@ pub fn new_value(spec: &'static Spec, mut values: Vec<Value>) -> PyResult<Value>
     let hidden = values.split_off(spec.n_in_sequence);
     let v = Value::new_with_type(spec.ty, PyTuple { items: values.into_boxed_slice() })?;
     if !hidden.is_empty() {
-        HIDDEN.with(|t| t.borrow_mut().insert(v.id(), hidden));
+        // A stale entry (its object freed while the table was borrowed) is
+        // dropped after the borrow ends.
+        let stale = HIDDEN.with(|t| t.borrow_mut().insert(v.id(), hidden));
+        drop(stale);
     }
     Ok(v)
 }
