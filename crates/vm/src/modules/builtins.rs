@@ -955,14 +955,11 @@ fn b_import(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResul
     if pystr::as_pystr(&name).is_none() {
         return Err(PyErr::type_error("module name must be a string"));
     }
-    let name = Some(name);
-    crate::import::import_module_level(
-        ts,
-        &name.unwrap_or_else(none::none),
-        globals.as_ref(),
-        fromlist.as_ref(),
-        level.and_then(|l| int::to_isize(&l)).unwrap_or(0),
-    )
+    let level = match level {
+        Some(l) => c_int(ts, &l)? as isize,
+        None => 0,
+    };
+    crate::import::import_module_level(ts, &name, globals.as_ref(), fromlist.as_ref(), level)
 }
 
 /// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
