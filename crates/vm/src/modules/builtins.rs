@@ -344,7 +344,22 @@ fn b_dir(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<V
                 return Err(PyErr::type_error("object does not provide __dir__"));
             };
             let object_dir = crate::types::object::OBJECT_TYPE.data.lookup_str("__dir__");
-            if o.as_type().is_some() && object_dir.is_some_and(|od| od.is(&d)) {
+            let inherits_object_dir = object_dir.is_some_and(|od| od.is(&d));
+            if inherits_object_dir && o.downcast::<crate::types::module::PyModule>().is_some() {
+                // ModuleType.__dir__: the module's `__dir__` function, else its namespace.
+                let md = protocol::getattr_str(ts, o, "__dict__")?;
+                if dict::as_dict(&md).is_none() {
+                    return Err(PyErr::type_error("<module>.__dict__ is not a dictionary"));
+                }
+                let names = match dict::dict_get_item(ts, &md, &pystr::intern("__dir__"))? {
+                    Some(f) => protocol::call(ts, &f, &[], None)?,
+                    None => list::new_list(protocol::collect(ts, &md)?)?,
+                };
+                let mut names = protocol::collect(ts, &names)?;
+                list::sort_values(ts, &mut names, None, false)?;
+                return list::new_list(names);
+            }
+            if o.as_type().is_some() && inherits_object_dir {
                 // The metatype has no `__dir__` of its own: list the class
                 // and its bases as type.__dir__ does.
                 let names = dict::new_dict();
