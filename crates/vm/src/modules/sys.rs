@@ -243,6 +243,9 @@ thread_local! {
     static COROUTINE_ORIGIN_DEPTH: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
 }
 
+/// sys.getdlopenflags() (RTLD_NOW by default).
+static DLOPEN_FLAGS: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(libc::RTLD_NOW as i64);
+
 /// sys.getswitchinterval(), as f64 bits (5 ms by default).
 static SWITCH_INTERVAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0x3F74_7AE1_47AE_147B);
 
@@ -359,6 +362,48 @@ fn s_set_coroutine_origin_tracking_depth(ts: &ThreadState, _m: &Value, a: Args, 
     Ok(none::none())
 }
 
+fn s_getdlopenflags(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.getdlopenflags", a, k, 0)?;
+    Ok(int::from_i64(DLOPEN_FLAGS.load(std::sync::atomic::Ordering::Relaxed)))
+}
+
+fn s_setdlopenflags(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let v = &crate::object::args::exact("sys.setdlopenflags", a, k, 1)?[0];
+    let n = protocol::index(ts, v)?;
+    let n = int::to_isize(&n)
+        .filter(|n| i32::try_from(*n).is_ok())
+        .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?;
+    DLOPEN_FLAGS.store(n as i64, std::sync::atomic::Ordering::Relaxed);
+    Ok(none::none())
+}
+
+fn s_clear_type_cache(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys._clear_type_cache", a, k, 0)?;
+    Ok(none::none())
+}
+
+/// `sys._current_frames()`: {thread id: its innermost frame} (this thread only).
+fn s_current_frames(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys._current_frames", a, k, 0)?;
+    let d = dict::new_dict();
+    let f = ts.current_frame.get();
+    if !f.is_null() {
+        // SAFETY: the current frame is live while it calls us.
+        let fo = crate::types::frame::frame_object(ts, unsafe { &*f });
+        dict::dict_set_item(ts, &d, int::from_bigint(num_bigint::BigInt::from(ts.thread_id)), fo)?;
+    }
+    Ok(d)
+}
+
+/// `sys._current_exceptions()`: {thread id: exc_info()} (this thread only).
+fn s_current_exceptions(ts: &ThreadState, m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys._current_exceptions", a, k, 0)?;
+    let d = dict::new_dict();
+    let info = s_exc_info(ts, m, &[], None)?;
+    dict::dict_set_item(ts, &d, int::from_bigint(num_bigint::BigInt::from(ts.thread_id)), info)?;
+    Ok(d)
+}
+
 /// The default sys.breakpointhook: $PYTHONBREAKPOINT names the callable
 /// ("0" disables breakpoints), pdb.set_trace by default.
 fn s_breakpointhook(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
@@ -435,6 +480,11 @@ const FUNCTIONS: &[(&str, CallFn)] = &[
     ("set_coroutine_origin_tracking_depth", s_set_coroutine_origin_tracking_depth),
     ("breakpointhook", s_breakpointhook),
     ("unraisablehook", s_unraisablehook),
+    ("getdlopenflags", s_getdlopenflags),
+    ("setdlopenflags", s_setdlopenflags),
+    ("_clear_type_cache", s_clear_type_cache),
+    ("_current_frames", s_current_frames),
+    ("_current_exceptions", s_current_exceptions),
 ];
 
 use super::structseq::{self, structseq_type, Spec};
@@ -659,6 +709,16 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
         set(k, pystr::new_str(&prefix))?;
     }
     set("platlibdir", pystr::new_str("lib"))?;
+    set("abiflags", pystr::new_str(""))?;
+    set("_framework", pystr::new_str(""))?;
+    set("_git", tuple::new_tuple(vec![pystr::new_str("pyrite"), pystr::new_str(""), pystr::new_str("")])?)?;
+    set("_home", none::none())?;
+    let stdlib_dir = config
+        .module_search_paths
+        .iter()
+        .find(|p| std::path::Path::new(p).join("os.py").is_file())
+        .map_or_else(none::none, |p| pystr::new_str(p));
+    set("_stdlib_dir", stdlib_dir)?;
     set("version", pystr::new_str(&crate::runtime::version_string()))?;
     set("hexversion", int::from_i64(0x030b07f0))?;
     set("api_version", int::from_i64(1013))?;

@@ -724,6 +724,7 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
         dict::dict_set_item(ts, &d, pystr::intern(name), bf)?;
     }
     dict::dict_set_item(ts, &d, pystr::intern("struct_time"), STRUCT_TIME_TYPE.to_value())?;
+    dict::dict_set_item(ts, &d, pystr::intern("_STRUCT_TM_ITEMS"), int::from_i64(STRUCT_TIME.fields.len() as i64))?;
     for (name, id) in [
         ("CLOCK_REALTIME", libc::CLOCK_REALTIME),
         ("CLOCK_MONOTONIC", libc::CLOCK_MONOTONIC),
