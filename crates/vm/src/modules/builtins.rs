@@ -104,6 +104,10 @@ fn b_chr(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<V
     Ok(pystr::from_data(crate::stringlib::StrData::from_char(c as u32)))
 }
 
+fn b_open(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::modules::io::open(ts, a, k)
+}
+
 fn b_ord(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let v = one("ord", a, k)?;
     if let Some(s) = pystr::as_pystr(v) {
@@ -146,7 +150,7 @@ fn c_int(ts: &ThreadState, v: &Value) -> PyResult<i64> {
 }
 
 /// A file name argument: str, bytes or os.PathLike (PyUnicode_FSDecoder).
-fn fs_path(ts: &ThreadState, v: &Value) -> PyResult<String> {
+pub(crate) fn fs_path(ts: &ThreadState, v: &Value) -> PyResult<String> {
     if let Some(s) = pystr::as_pystr(v) {
         return Ok(s.data.to_string_lossy());
     }
@@ -1239,6 +1243,7 @@ const FUNCTIONS: &[(&str, CallFn)] = &[
     ("min", b_min),
     ("next", b_next),
     ("oct", b_oct),
+    ("open", b_open),
     ("ord", b_ord),
     ("pow", b_pow),
     ("print", b_print),

@@ -1,6 +1,9 @@
-//! The standard streams: a native text stream over a file descriptor with
-//! CPython's buffering (line-buffered on terminals and for stderr, block
-//! buffered otherwise) and error handlers (stderr uses backslashreplace).
+//! Streams over file descriptors: the standard streams and the files
+//! `open()` returns. A text stream (`_io.TextIOWrapper`) and its binary
+//! view (`_io.BufferedReader`/`BufferedWriter`/`BufferedRandom`/`FileIO`)
+//! share one core with CPython's two levels of buffering (text pending
+//! bytes, then the binary buffer), line buffering on terminals and for
+//! stderr, and the stream's codec and error handler.
 
 use std::cell::{Cell, RefCell};
 
@@ -13,9 +16,27 @@ use crate::types::{bool_, descr, exceptions as exc, int, none, str as pystr};
 
 pub struct TextStream {
     fd: i32,
-    name: &'static str,
-    errors: &'static str,
+    /// `name`: "<stdout>" for the standard streams, the path (or fd) of files.
+    name: Value,
+    /// The text mode shown by `mode` ("r", "w", "a+"...); binary views add "b".
+    mode: String,
+    encoding: String,
+    codec: crate::stringlib::codecs::Encoding,
+    errors: String,
     line_buffered: bool,
+    writable: bool,
+    /// Close the descriptor when the stream closes (files, not std streams).
+    closefd: bool,
+    /// Universal newlines on reading (newline=None): "\r\n" and "\r" read as "\n".
+    translate: bool,
+    /// A "\r" ended the last chunk read: drop a "\n" starting the next one.
+    cr_carry: Cell<bool>,
+    /// What "\n" becomes on writing (newline="\r" or "\r\n").
+    write_newline: Option<&'static str>,
+    /// Where read lines end (after any translation).
+    line_end: LineEnd,
+    /// The Python type of the binary view.
+    binary_type: &'static PyType,
     /// Encoded text not yet handed to the binary buffer (TextIOWrapper's
     /// pending bytes): bytes written to `.buffer` directly go ahead of it.
     text_pending: RefCell<Vec<u8>>,
@@ -33,6 +54,19 @@ pub struct TextStream {
     binary: RefCell<Option<Value>>,
     /// Unbuffered output (-u): the binary stream is a raw `FileIO`.
     raw: bool,
+}
+
+/// Line endings recognized when reading text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LineEnd {
+    /// "\n" (newline="\n", or None after translation).
+    Lf,
+    /// "\n", "\r" or "\r\n", kept as they are (newline="").
+    Universal,
+    /// "\r" only.
+    Cr,
+    /// "\r\n" only.
+    CrLf,
 }
 
 /// `sys.stdout.buffer`: a binary view of a standard stream that shares its
@@ -76,6 +110,19 @@ pub static FILE_IO_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
     TypeObject::builtin_sublayout(
         "_io.FileIO",
+        &crate::types::object::OBJECT_TYPE,
+        &BUFFERED_WRITER_TYPE,
+        std::mem::size_of::<PyObject<BinaryStream>>(),
+        crate::object::value::dealloc_builtin::<BinaryStream>,
+        0,
+    ),
+);
+
+/// `_io.BufferedRandom` (files opened for reading and writing).
+pub static BUFFERED_RANDOM_TYPE: PyType = PyObject::new_static(
+    &crate::types::typeobject::TYPE_TYPE,
+    TypeObject::builtin_sublayout(
+        "_io.BufferedRandom",
         &crate::types::object::OBJECT_TYPE,
         &BUFFERED_WRITER_TYPE,
         std::mem::size_of::<PyObject<BinaryStream>>(),
@@ -135,11 +182,26 @@ pub fn new_stream(fd: i32, unbuffered: bool) -> PyResult<Value> {
         1 => ("<stdout>", "strict"),
         _ => ("<stderr>", "backslashreplace"),
     };
+    let raw = unbuffered && fd != 0;
     Value::new(TextStream {
         fd,
-        name,
-        errors,
+        name: pystr::new_str(name),
+        mode: (if fd == 0 { "r" } else { "w" }).to_string(),
+        encoding: "utf-8".to_string(),
+        codec: crate::stringlib::codecs::Encoding::Utf8,
+        errors: errors.to_string(),
         line_buffered: tty || fd == 2 || unbuffered,
+        writable: fd != 0,
+        closefd: false,
+        translate: false,
+        cr_carry: Cell::new(false),
+        write_newline: None,
+        line_end: LineEnd::Lf,
+        binary_type: match (fd == 0, raw) {
+            (true, _) => &BUFFERED_READER_TYPE,
+            (false, true) => &FILE_IO_TYPE,
+            (false, false) => &BUFFERED_WRITER_TYPE,
+        },
         text_pending: RefCell::new(Vec::new()),
         buffer: RefCell::new(Vec::new()),
         closed: Cell::new(false),
@@ -148,7 +210,7 @@ pub fn new_stream(fd: i32, unbuffered: bool) -> PyResult<Value> {
         text_in: RefCell::new(Vec::new()),
         eof: Cell::new(false),
         binary: RefCell::new(None),
-        raw: unbuffered && fd != 0,
+        raw,
     })
 }
 
@@ -198,12 +260,12 @@ impl TextStream {
     }
 
     fn encode(&self, s: &crate::stringlib::StrData) -> Vec<u8> {
-        match s.as_str() {
+        match s.as_str().filter(|_| self.codec == crate::stringlib::codecs::Encoding::Utf8) {
             Some(t) => t.as_bytes().to_vec(),
             None => {
-                let handler = crate::stringlib::codecs::ErrorHandler::from_name(self.errors)
+                let handler = crate::stringlib::codecs::ErrorHandler::from_name(&self.errors)
                     .unwrap_or(crate::stringlib::codecs::ErrorHandler::Strict);
-                crate::stringlib::codecs::encode(crate::stringlib::codecs::Encoding::Utf8, s, handler)
+                crate::stringlib::codecs::encode(self.codec, s, handler)
                     .unwrap_or_else(|_| s.to_string_lossy().into_bytes())
             }
         }
@@ -233,19 +295,27 @@ impl TextStream {
         if self.closed.get() {
             return Err(PyErr::value_error("I/O operation on closed file."));
         }
-        if self.errors == "strict" && s.has_surrogates() {
-            let bytes = crate::stringlib::codecs::encode(
-                crate::stringlib::codecs::Encoding::Utf8,
-                s,
-                crate::stringlib::codecs::ErrorHandler::Strict,
-            );
+        let needs_check = s.has_surrogates() || (self.codec != crate::stringlib::codecs::Encoding::Utf8 && !s.is_ascii());
+        if self.errors == "strict" && needs_check {
+            let bytes = crate::stringlib::codecs::encode(self.codec, s, crate::stringlib::codecs::ErrorHandler::Strict);
             if let Err(e) = bytes {
                 let msg = crate::stringlib::codecs::encode_error_message(e.encoding, s, e.start, e.end, e.reason);
                 return Err(PyErr::new(&exc::UNICODE_ENCODE_ERROR, msg));
             }
         }
-        let bytes = self.encode(s);
+        let mut bytes = self.encode(s);
         let has_newline = bytes.contains(&b'\n');
+        if let Some(nl) = self.write_newline.filter(|_| has_newline) {
+            let mut out = Vec::with_capacity(bytes.len() + 8);
+            for b in bytes {
+                if b == b'\n' {
+                    out.extend_from_slice(nl.as_bytes());
+                } else {
+                    out.push(b);
+                }
+            }
+            bytes = out;
+        }
         let pending = {
             let mut p = self.text_pending.borrow_mut();
             p.extend_from_slice(&bytes);
@@ -275,43 +345,71 @@ impl TextStream {
         true
     }
 
-    /// Byte length of the first `n` characters of the text layer's input and how many
-    /// characters that is; a trailing incomplete UTF-8 sequence counts only
-    /// once input has ended.
-    fn char_prefix(&self, n: usize) -> (usize, usize) {
-        let ended = self.eof.get() && self.pending.borrow().is_empty();
-        let p = self.text_in.borrow();
+    /// Byte width of the character starting with byte `b` in the codec
+    /// (UTF-8 lead bytes; one byte for single-byte codecs).
+    fn char_width(&self, b: u8) -> usize {
+        if self.codec != crate::stringlib::codecs::Encoding::Utf8 {
+            return 1;
+        }
+        match b {
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            0xf0..=0xf7 => 4,
+            _ => 1,
+        }
+    }
+
+    /// Byte length of the first `n` characters of `data` and how many
+    /// characters that is; a trailing incomplete sequence counts only if
+    /// `ended`.
+    fn char_prefix_of(&self, data: &[u8], n: usize, ended: bool) -> (usize, usize) {
         let (mut i, mut count) = (0, 0);
-        while i < p.len() && count < n {
-            let width = match p[i] {
-                0xc0..=0xdf => 2,
-                0xe0..=0xef => 3,
-                0xf0..=0xf7 => 4,
-                _ => 1,
-            };
-            if i + width > p.len() && !ended {
+        while i < data.len() && count < n {
+            let width = self.char_width(data[i]);
+            if i + width > data.len() && !ended {
                 break;
             }
-            i = (i + width).min(p.len());
+            i = (i + width).min(data.len());
             count += 1;
         }
         (i, count)
     }
 
-    /// Take up to `n` characters from the text layer's input.
-    fn take_chars(&self, n: usize) -> String {
-        let (len, _) = self.char_prefix(n);
-        let taken: Vec<u8> = self.text_in.borrow_mut().drain(..len).collect();
-        String::from_utf8_lossy(&taken).into_owned()
+    fn char_prefix(&self, n: usize) -> (usize, usize) {
+        let ended = self.eof.get() && self.pending.borrow().is_empty();
+        self.char_prefix_of(&self.text_in.borrow(), n, ended)
     }
 
-    /// Read up to `n` characters (all of the input when None).
-    pub fn read_chars(&self, n: Option<usize>) -> String {
+    /// Decode input bytes with the stream's codec and error handler.
+    pub fn decode(&self, bytes: &[u8]) -> PyResult<Value> {
+        use crate::stringlib::codecs;
+        if self.codec == codecs::Encoding::Utf8 {
+            if let Ok(t) = std::str::from_utf8(bytes) {
+                return Ok(pystr::new_str(t));
+            }
+        }
+        let handler = codecs::ErrorHandler::from_name(&self.errors).unwrap_or(codecs::ErrorHandler::Strict);
+        match codecs::decode(self.codec, bytes, handler) {
+            Ok(d) => Ok(pystr::from_data(d)),
+            Err(e) => Err(PyErr::new(
+                &exc::UNICODE_DECODE_ERROR,
+                codecs::decode_error_message(e.encoding, bytes, e.start, e.end, e.reason),
+            )),
+        }
+    }
+
+    /// Take up to `n` characters from the text layer's input.
+    fn take_chars(&self, n: usize) -> Vec<u8> {
+        let (len, _) = self.char_prefix(n);
+        self.text_in.borrow_mut().drain(..len).collect()
+    }
+
+    /// Read up to `n` characters (all of the input when None), as bytes.
+    pub fn read_chars(&self, n: Option<usize>) -> Vec<u8> {
         match n {
             None => {
                 while self.text_fill() {}
-                let all = std::mem::take(&mut *self.text_in.borrow_mut());
-                String::from_utf8_lossy(&all).into_owned()
+                std::mem::take(&mut *self.text_in.borrow_mut())
             }
             Some(n) => {
                 while self.char_prefix(n).1 < n && self.text_fill() {}
@@ -320,34 +418,59 @@ impl TextStream {
         }
     }
 
-    /// One line of at most `limit` characters (None: no limit).
-    pub fn readline_limited(&self, limit: Option<usize>) -> String {
-        let line = self.readline();
-        let text = String::from_utf8_lossy(&line).into_owned();
-        match limit {
-            Some(n) if text.chars().count() > n => {
-                let cut = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+    /// One line of at most `limit` characters (None: no limit), as bytes.
+    pub fn readline_limited(&self, limit: Option<usize>) -> Vec<u8> {
+        let mut line = self.readline();
+        if let Some(n) = limit {
+            let (cut, count) = self.char_prefix_of(&line, n, true);
+            if count == n && cut < line.len() {
                 // Give back the bytes past the limit.
-                let rest = text[cut..].as_bytes().to_vec();
+                let rest = line.split_off(cut);
                 let mut p = self.text_in.borrow_mut();
                 let tail = std::mem::take(&mut *p);
                 p.extend_from_slice(&rest);
                 p.extend_from_slice(&tail);
-                text[..cut].to_string()
             }
-            _ => text,
+        }
+        line
+    }
+
+    /// The end (exclusive) of the first line in `data`, if a whole line is
+    /// there; a "\r" at the very end is undecided until input ends.
+    fn line_end_in(&self, data: &[u8], ended: bool) -> Option<usize> {
+        match self.line_end {
+            LineEnd::Lf => data.iter().position(|b| *b == b'\n').map(|i| i + 1),
+            LineEnd::Cr => data.iter().position(|b| *b == b'\r').map(|i| i + 1),
+            LineEnd::CrLf => data.windows(2).position(|w| w == b"\r\n").map(|i| i + 2),
+            LineEnd::Universal => {
+                let i = data.iter().position(|b| *b == b'\n' || *b == b'\r')?;
+                if data[i] == b'\n' {
+                    return Some(i + 1);
+                }
+                match data.get(i + 1) {
+                    Some(b'\n') => Some(i + 2),
+                    Some(_) => Some(i + 1),
+                    None if ended => Some(i + 1),
+                    None => None,
+                }
+            }
         }
     }
 
-    /// One line of text-layer input, as bytes (newline included).
+    /// One line of text-layer input, as bytes (line ending included).
     pub fn readline(&self) -> Vec<u8> {
         loop {
+            let ended = self.eof.get() && self.pending.borrow().is_empty();
             // The shared borrow must end before the mutable one below.
-            let newline = self.text_in.borrow().iter().position(|b| *b == b'\n');
-            if let Some(pos) = newline {
-                return self.text_in.borrow_mut().drain(..=pos).collect();
+            let end = self.line_end_in(&self.text_in.borrow(), ended);
+            if let Some(end) = end {
+                return self.text_in.borrow_mut().drain(..end).collect();
             }
             if !self.text_fill() {
+                let ended_now = self.line_end_in(&self.text_in.borrow(), true);
+                if let Some(end) = ended_now {
+                    return self.text_in.borrow_mut().drain(..end).collect();
+                }
                 return std::mem::take(&mut *self.text_in.borrow_mut());
             }
         }
@@ -376,19 +499,40 @@ impl TextStream {
         let mut p = self.pending.borrow_mut();
         let n = p.len().min(CHUNK);
         let chunk: Vec<u8> = p.drain(..n).collect();
-        self.text_in.borrow_mut().extend_from_slice(&chunk);
+        drop(p);
+        if !self.translate {
+            self.text_in.borrow_mut().extend_from_slice(&chunk);
+            return true;
+        }
+        let mut t = self.text_in.borrow_mut();
+        for (i, &b) in chunk.iter().enumerate() {
+            match b {
+                b'\r' => t.push(b'\n'),
+                b'\n' if i == 0 && self.cr_carry.get() => {}
+                b'\n' if i > 0 && chunk[i - 1] == b'\r' => {}
+                _ => t.push(b),
+            }
+        }
+        self.cr_carry.set(chunk.last() == Some(&b'\r'));
         true
     }
 }
 
-fn m_write(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+fn closed_error() -> PyErr {
+    PyErr::value_error("I/O operation on closed file.")
+}
+
+fn m_write(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact("TextIOWrapper.write", a, k, 1)?;
     let s = pystr::as_pystr(&a[0]).ok_or_else(|| {
         PyErr::type_error(format!("write() argument must be str, not {}", protocol::type_name(&a[0])))
     })?;
     let st = this(v)?;
-    if st.readable && !st.closed.get() {
-        return Err(unsupported(_ts, "not writable"));
+    if st.closed.get() {
+        return Err(closed_error());
+    }
+    if !st.writable {
+        return Err(unsupported(ts, "not writable"));
     }
     st.write_str(&s.data)?;
     Ok(int::from_i64(s.data.len() as i64))
@@ -396,6 +540,9 @@ fn m_write(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyRe
 
 fn m_writelines(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact("TextIOWrapper.writelines", a, k, 1)?;
+    if this(v)?.closed.get() {
+        return Err(closed_error());
+    }
     let it = protocol::get_iter(ts, &a[0])?;
     while let Some(line) = protocol::next(ts, &it)? {
         m_write(ts, v, &[line], None)?;
@@ -425,7 +572,7 @@ fn size_arg(ts: &ThreadState, v: Option<&Value>) -> PyResult<Option<usize>> {
 /// pending written text to the binary buffer before looking for a decoder.
 fn check_readable(ts: &ThreadState, s: &TextStream, flush_first: bool) -> PyResult<()> {
     if s.closed.get() {
-        return Err(PyErr::value_error("I/O operation on closed file."));
+        return Err(closed_error());
     }
     if flush_first {
         s.push_text();
@@ -448,8 +595,9 @@ fn m_readlines(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> P
         if line.is_empty() {
             break;
         }
-        total += line.chars().count();
-        lines.push(pystr::new_str(&line));
+        let line = s.decode(&line)?;
+        total += pystr::str_len(&line);
+        lines.push(line);
         if hint.is_some_and(|h| total >= h) {
             break;
         }
@@ -457,17 +605,24 @@ fn m_readlines(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> P
     crate::types::list::new_list(lines)
 }
 
+/// Whether the descriptor can seek.
+fn fd_seekable(fd: i32) -> bool {
+    // SAFETY: lseek on a descriptor has no memory effects; failure means not seekable.
+    unsafe { libc::lseek(fd, 0, libc::SEEK_CUR) >= 0 }
+}
+
 fn m_seekable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
     let s = this(v)?;
-    // SAFETY: lseek on a descriptor has no memory effects; failure means not seekable.
-    let pos = unsafe { libc::lseek(s.fd, 0, libc::SEEK_CUR) };
-    Ok(bool_::new_bool(pos >= 0))
+    if s.closed.get() {
+        return Err(closed_error());
+    }
+    Ok(bool_::new_bool(fd_seekable(s.fd)))
 }
 
 fn m_flush(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
     let s = this(v)?;
     if s.closed.get() {
-        return Err(PyErr::value_error("I/O operation on closed file."));
+        return Err(closed_error());
     }
     s.flush()?;
     Ok(none::none())
@@ -481,7 +636,7 @@ fn m_readline(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> Py
     };
     let s = this(v)?;
     check_readable(ts, s, true)?;
-    Ok(pystr::new_str(&s.readline_limited(limit)))
+    s.decode(&s.readline_limited(limit))
 }
 
 fn m_read(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
@@ -490,7 +645,7 @@ fn m_read(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResu
     let s = this(v)?;
     check_readable(ts, s, false)?;
     s.push_text();
-    Ok(pystr::new_str(&s.read_chars(n)))
+    s.decode(&s.read_chars(n))
 }
 
 fn g_buffer(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
@@ -498,12 +653,7 @@ fn g_buffer(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     if let Some(b) = s.binary.borrow().clone() {
         return Ok(b);
     }
-    let ty = match (s.readable, s.raw) {
-        (true, _) => &BUFFERED_READER_TYPE,
-        (false, true) => &FILE_IO_TYPE,
-        (false, false) => &BUFFERED_WRITER_TYPE,
-    };
-    let b = Value::new_with_type(ty, BinaryStream { text: v.clone() })?;
+    let b = Value::new_with_type(s.binary_type, BinaryStream { text: v.clone() })?;
     *s.binary.borrow_mut() = Some(b.clone());
     Ok(b)
 }
@@ -526,32 +676,167 @@ fn m_isatty(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> P
     Ok(bool_::new_bool(unsafe { libc::isatty(open_stream(v)?.fd) } == 1))
 }
 
+impl TextStream {
+    /// Flush, then close the descriptor if the stream owns it. Closing
+    /// twice does nothing.
+    pub fn close(&self) -> PyResult<()> {
+        if self.closed.get() {
+            return Ok(());
+        }
+        let flushed = if self.writable { self.flush() } else { Ok(()) };
+        self.closed.set(true);
+        if self.closefd {
+            // SAFETY: the stream owns `fd` and closes it once.
+            unsafe { libc::close(self.fd) };
+        }
+        flushed
+    }
+
+    /// Reposition the descriptor (written data flushed, read buffers
+    /// dropped); returns the new byte offset.
+    fn seek_to(&self, offset: i64, whence: i32) -> PyResult<i64> {
+        self.flush()?;
+        let buffered = (self.pending.borrow().len() + self.text_in.borrow().len()) as i64;
+        let offset = if whence == libc::SEEK_CUR { offset - buffered } else { offset };
+        // SAFETY: lseek on a descriptor has no memory effects.
+        let pos = unsafe { libc::lseek(self.fd, offset as libc::off_t, whence) };
+        if pos < 0 {
+            return Err(os_error(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EINVAL), None));
+        }
+        self.pending.borrow_mut().clear();
+        self.text_in.borrow_mut().clear();
+        self.eof.set(false);
+        self.cr_carry.set(false);
+        Ok(pos as i64)
+    }
+
+    /// The logical position: the descriptor's, less what is buffered for
+    /// reading, plus what is buffered for writing.
+    fn tell_pos(&self) -> PyResult<i64> {
+        // SAFETY: lseek on a descriptor has no memory effects.
+        let pos = unsafe { libc::lseek(self.fd, 0, libc::SEEK_CUR) };
+        if pos < 0 {
+            return Err(os_error(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EINVAL), None));
+        }
+        let read_buffered = (self.pending.borrow().len() + self.text_in.borrow().len()) as i64;
+        let write_buffered = (self.text_pending.borrow().len() + self.buffer.borrow().len()) as i64;
+        Ok(pos as i64 - read_buffered + write_buffered)
+    }
+}
+
+impl Drop for TextStream {
+    fn drop(&mut self) {
+        // A file dropped while open is flushed and closed, as by __del__.
+        if !self.closed.get() && self.closefd {
+            let _ = self.close();
+        }
+    }
+}
+
 fn m_close(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    let s = this(v)?;
-    s.flush()?;
-    s.closed.set(true);
+    this(v)?.close()?;
     Ok(none::none())
 }
 
+fn whence_arg(ts: &ThreadState, v: Option<&Value>) -> PyResult<i32> {
+    match v {
+        None => Ok(libc::SEEK_SET),
+        Some(w) => {
+            let w = protocol::index_isize(ts, w)?;
+            match w {
+                0 => Ok(libc::SEEK_SET),
+                1 => Ok(libc::SEEK_CUR),
+                2 => Ok(libc::SEEK_END),
+                _ => Err(PyErr::value_error(format!("invalid whence ({w}, should be 0, 1 or 2)"))),
+            }
+        }
+    }
+}
+
+fn m_seek(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::positional("seek", a, k, 1, 2)?;
+    let s = this(v)?;
+    if s.closed.get() {
+        return Err(closed_error());
+    }
+    let whence = whence_arg(ts, a.get(1))?;
+    let offset = protocol::index(ts, &a[0])?;
+    let offset = int::as_int(&offset).and_then(|r| r.to_i64()).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C long"))?;
+    if !fd_seekable(s.fd) {
+        return Err(unsupported(ts, "underlying stream is not seekable"));
+    }
+    if whence == libc::SEEK_CUR && offset != 0 {
+        return Err(unsupported(ts, "can't do nonzero cur-relative seeks"));
+    }
+    if whence == libc::SEEK_END && offset != 0 {
+        return Err(unsupported(ts, "can't do nonzero end-relative seeks"));
+    }
+    if whence == libc::SEEK_SET && offset < 0 {
+        return Err(PyErr::value_error(format!("negative seek position {offset}")));
+    }
+    let pos = if whence == libc::SEEK_CUR { s.tell_pos()? } else { s.seek_to(offset, whence)? };
+    Ok(int::from_i64(pos))
+}
+
+fn m_tell(ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let s = this(v)?;
+    if s.closed.get() {
+        return Err(closed_error());
+    }
+    if !fd_seekable(s.fd) {
+        return Err(unsupported(ts, "underlying stream is not seekable"));
+    }
+    Ok(int::from_i64(s.tell_pos()?))
+}
+
+fn m_enter(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let s = stream_core(v)?;
+    if s.closed.get() {
+        return Err(closed_error());
+    }
+    Ok(v.clone())
+}
+
+fn m_exit(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    stream_core(v)?.close()?;
+    Ok(none::none())
+}
+
+/// The core of a text stream or of a binary view.
+fn stream_core(v: &Value) -> PyResult<&TextStream> {
+    match v.downcast::<BinaryStream>() {
+        Some(b) => this(&b.text),
+        None => this(v),
+    }
+}
+
 fn m_writable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    Ok(bool_::new_bool(!this(v)?.readable))
+    let s = this(v)?;
+    if s.closed.get() {
+        return Err(closed_error());
+    }
+    Ok(bool_::new_bool(s.writable))
 }
 
 fn m_readable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    Ok(bool_::new_bool(this(v)?.readable))
+    let s = this(v)?;
+    if s.closed.get() {
+        return Err(closed_error());
+    }
+    Ok(bool_::new_bool(s.readable))
 }
 
-fn g_encoding(_ts: &ThreadState, _v: &Value) -> PyResult<Value> {
-    Ok(pystr::new_str("utf-8"))
+fn g_encoding(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Ok(pystr::new_str(&this(v)?.encoding))
 }
 fn g_errors(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
-    Ok(pystr::new_str(this(v)?.errors))
+    Ok(pystr::new_str(&this(v)?.errors))
 }
 fn g_name(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
-    Ok(pystr::new_str(this(v)?.name))
+    Ok(this(v)?.name.clone())
 }
 fn g_mode(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
-    Ok(pystr::new_str(if this(v)?.readable { "r" } else { "w" }))
+    Ok(pystr::new_str(&this(v)?.mode))
 }
 fn g_newlines(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     this(v)?;
@@ -561,12 +846,7 @@ fn g_closed(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(bool_::new_bool(this(v)?.closed.get()))
 }
 fn g_line_buffering(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
-    // Buffered terminals and stderr are line buffered; -u streams write
-    // through instead.
-    let s = this(v)?;
-    // SAFETY: isatty has no preconditions.
-    let tty = unsafe { libc::isatty(s.fd) } == 1;
-    Ok(bool_::new_bool(!s.raw && (tty || s.fd == 2)))
+    Ok(bool_::new_bool(this(v)?.line_buffered && !this(v)?.raw))
 }
 
 fn binary(v: &Value) -> PyResult<&TextStream> {
@@ -574,32 +854,60 @@ fn binary(v: &Value) -> PyResult<&TextStream> {
     this(&b.text)
 }
 
+fn binary_name(v: &Value) -> &'static str {
+    let t = v.type_of().data.name();
+    match t.as_str() {
+        "_io.FileIO" => "FileIO",
+        "_io.BufferedReader" => "BufferedReader",
+        "_io.BufferedRandom" => "BufferedRandom",
+        _ => "BufferedWriter",
+    }
+}
+
 fn b_write(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let s = binary(v)?;
-    let a = crate::object::args::exact(if s.raw { "FileIO.write" } else { "BufferedWriter.write" }, a, k, 1)?;
-    if s.readable {
-        return Err(unsupported(ts, "write"));
+    let a = crate::object::args::exact(&format!("{}.write", binary_name(v)), a, k, 1)?;
+    if s.closed.get() {
+        return Err(PyErr::value_error(if s.raw { "I/O operation on closed file" } else { "write to closed file" }));
+    }
+    if !s.writable {
+        return Err(unsupported(ts, if s.raw { "File not open for writing" } else { "write" }));
     }
     let data = crate::types::bytes::bytes_like(ts, &a[0])?;
     s.write_bytes(&data)?;
     Ok(int::from_i64(data.len() as i64))
 }
 
-fn b_flush(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("flush", a, k, 0)?;
-    binary(v)?.flush_binary()?;
+fn b_writelines(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("writelines", a, k, 1)?;
+    let it = protocol::get_iter(ts, &a[0])?;
+    while let Some(line) = protocol::next(ts, &it)? {
+        b_write(ts, v, &[line], None)?;
+    }
     Ok(none::none())
 }
 
-fn b_reader(ts: &ThreadState, v: &Value, what: &str) -> PyResult<&'static str> {
+fn b_flush(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("flush", a, k, 0)?;
     let s = binary(v)?;
+    if s.closed.get() {
+        return Err(PyErr::value_error("flush of closed file"));
+    }
+    s.flush_binary()?;
+    Ok(none::none())
+}
+
+fn b_reader(ts: &ThreadState, v: &Value, what: &str) -> PyResult<()> {
+    let s = binary(v)?;
+    if s.closed.get() {
+        return Err(PyErr::value_error(if s.raw { "I/O operation on closed file" } else { "read of closed file" }));
+    }
     if !s.readable {
         return Err(unsupported(ts, if s.raw { "File not open for reading" } else { what }));
     }
-    if s.closed.get() {
-        return Err(PyErr::value_error("read of closed file"));
-    }
-    Ok("")
+    // Reading after writing: written data goes out first.
+    s.flush()?;
+    Ok(())
 }
 
 fn b_read(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
@@ -638,13 +946,78 @@ fn b_readline(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> Py
     Ok(crate::types::bytes::new_bytes(line))
 }
 
+fn b_readlines(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::positional("readlines", a, k, 0, 1)?;
+    let hint = size_arg(ts, a.first())?.filter(|h| *h > 0);
+    b_reader(ts, v, "readline")?;
+    let s = binary(v)?;
+    let (mut lines, mut total) = (Vec::new(), 0);
+    loop {
+        let line = s.binary_readline();
+        if line.is_empty() {
+            break;
+        }
+        total += line.len();
+        lines.push(crate::types::bytes::new_bytes(line));
+        if hint.is_some_and(|h| total >= h) {
+            break;
+        }
+    }
+    crate::types::list::new_list(lines)
+}
+
+fn binary_iternext(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    b_reader(ts, v, "readline")?;
+    let line = binary(v)?.binary_readline();
+    Ok((!line.is_empty()).then(|| crate::types::bytes::new_bytes(line)))
+}
+
+fn b_seek(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::positional("seek", a, k, 1, 2)?;
+    let s = binary(v)?;
+    if s.closed.get() {
+        return Err(PyErr::value_error("seek of closed file"));
+    }
+    let whence = whence_arg(ts, a.get(1))?;
+    let offset = protocol::index(ts, &a[0])?;
+    let offset = int::as_int(&offset).and_then(|r| r.to_i64()).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C long"))?;
+    if !fd_seekable(s.fd) {
+        return Err(unsupported(ts, "seek"));
+    }
+    Ok(int::from_i64(s.seek_to(offset, whence)?))
+}
+
+fn b_tell(ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let s = binary(v)?;
+    if s.closed.get() {
+        return Err(PyErr::value_error("tell of closed file"));
+    }
+    if !fd_seekable(s.fd) {
+        return Err(unsupported(ts, "tell"));
+    }
+    Ok(int::from_i64(s.tell_pos()?))
+}
+
+fn b_close(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    binary(v)?.close()?;
+    Ok(none::none())
+}
+
 fn b_fileno(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    Ok(int::from_i64(binary(v)?.fd as i64))
+    let s = binary(v)?;
+    if s.closed.get() {
+        return Err(PyErr::value_error("I/O operation on closed file"));
+    }
+    Ok(int::from_i64(s.fd as i64))
 }
 
 fn b_isatty(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let s = binary(v)?;
+    if s.closed.get() {
+        return Err(PyErr::value_error("I/O operation on closed file"));
+    }
     // SAFETY: isatty has no preconditions.
-    Ok(bool_::new_bool(unsafe { libc::isatty(binary(v)?.fd) } == 1))
+    Ok(bool_::new_bool(unsafe { libc::isatty(s.fd) } == 1))
 }
 
 fn b_readable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
@@ -652,32 +1025,45 @@ fn b_readable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) ->
 }
 
 fn b_writable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    Ok(bool_::new_bool(!binary(v)?.readable))
+    Ok(bool_::new_bool(binary(v)?.writable))
+}
+
+fn b_seekable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    Ok(bool_::new_bool(fd_seekable(binary(v)?.fd)))
 }
 
 fn bg_name(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
-    Ok(pystr::new_str(binary(v)?.name))
+    Ok(binary(v)?.name.clone())
 }
 fn bg_mode(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
-    Ok(pystr::new_str(if binary(v)?.readable { "rb" } else { "wb" }))
+    let s = binary(v)?;
+    let mode = match (s.readable, s.writable, s.mode.starts_with('a')) {
+        (_, true, true) => if s.readable { "ab+" } else { "ab" },
+        (true, true, false) => if s.mode.starts_with('w') { "wb+" } else { "rb+" },
+        (true, false, _) => "rb",
+        _ => "wb",
+    };
+    Ok(pystr::new_str(mode))
 }
 fn bg_closed(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(bool_::new_bool(binary(v)?.closed.get()))
 }
 
-fn binary_repr(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+fn binary_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let s = binary(v)?;
+    let name = protocol::repr_string(ts, &s.name)?;
     if s.raw {
-        return Ok(pystr::new_str(&format!("<_io.FileIO name='{}' mode='wb' closefd=False>", s.name)));
+        let mode = bg_mode(ts, v)?;
+        let closefd = if s.closefd { "True" } else { "False" };
+        return Ok(pystr::new_str(&format!("<_io.FileIO name={name} mode='{}' closefd={closefd}>", pystr::as_rust_str(&mode))));
     }
-    let kind = if s.readable { "BufferedReader" } else { "BufferedWriter" };
-    Ok(pystr::new_str(&format!("<_io.{kind} name='{}'>", s.name)))
+    Ok(pystr::new_str(&format!("<_io.{} name={name}>", binary_name(v))))
 }
 
-fn stream_repr(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+fn stream_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let s = this(v)?;
-    let mode = if s.readable { "r" } else { "w" };
-    Ok(pystr::new_str(&format!("<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>", s.name, mode)))
+    let name = protocol::repr_string(ts, &s.name)?;
+    Ok(pystr::new_str(&format!("<_io.TextIOWrapper name={name} mode='{}' encoding='{}'>", s.mode, s.encoding)))
 }
 
 fn stream_iternext(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
@@ -687,29 +1073,293 @@ fn stream_iternext(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
     if line.is_empty() {
         return Ok(None);
     }
-    Ok(Some(pystr::new_str(&String::from_utf8_lossy(&line))))
+    s.decode(&line).map(Some)
 }
 
 fn self_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    if stream_core(v)?.closed.get() {
+        return Err(closed_error());
+    }
     Ok(v.clone())
 }
 
+/// The OSError for `errno` (its subclass, as OSError's constructor picks),
+/// with the file name when given.
+pub fn os_error(errno: i32, filename: Option<&Value>) -> PyErr {
+    let msg = std::io::Error::from_raw_os_error(errno).to_string();
+    let msg = match msg.find(" (os error") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
+    };
+    let ty: &'static PyType = match errno {
+        libc::ENOENT => &exc::FILE_NOT_FOUND_ERROR,
+        libc::EEXIST => &exc::FILE_EXISTS_ERROR,
+        libc::EISDIR => &exc::IS_A_DIRECTORY_ERROR,
+        libc::ENOTDIR => &exc::NOT_A_DIRECTORY_ERROR,
+        libc::EACCES | libc::EPERM => &exc::PERMISSION_ERROR,
+        libc::EAGAIN | libc::EALREADY | libc::EINPROGRESS => &exc::BLOCKING_IO_ERROR,
+        libc::ECHILD => &exc::CHILD_PROCESS_ERROR,
+        libc::EPIPE | libc::ESHUTDOWN => &exc::BROKEN_PIPE_ERROR,
+        libc::EINTR => &exc::INTERRUPTED_ERROR,
+        libc::ESRCH => &exc::PROCESS_LOOKUP_ERROR,
+        libc::ETIMEDOUT => &exc::TIMEOUT_ERROR,
+        _ => &exc::OS_ERROR,
+    };
+    let mut args = vec![int::from_i64(errno as i64), pystr::new_str(&msg)];
+    if let Some(f) = filename {
+        args.push(f.clone());
+    }
+    PyErr::with_args(ty, args)
+}
+
+/// Open flags, text/binary and the streams' shape parsed from an open() mode.
+struct OpenMode {
+    flags: i32,
+    readable: bool,
+    writable: bool,
+    binary: bool,
+    append: bool,
+    text_mode: String,
+}
+
+fn parse_mode(mode: &str) -> PyResult<OpenMode> {
+    let invalid = || PyErr::value_error(format!("invalid mode: '{mode}'"));
+    let mut seen = std::collections::HashSet::new();
+    for c in mode.chars() {
+        if !"rwxabt+".contains(c) || !seen.insert(c) {
+            return Err(invalid());
+        }
+    }
+    let has = |c: char| seen.contains(&c);
+    if has('t') && has('b') {
+        return Err(PyErr::value_error("can't have text and binary mode at once"));
+    }
+    let kinds = ['x', 'r', 'w', 'a'].iter().filter(|c| has(**c)).count();
+    if kinds > 1 {
+        return Err(PyErr::value_error("must have exactly one of create/read/write/append mode"));
+    }
+    if kinds == 0 {
+        return Err(PyErr::value_error("Must have exactly one of create/read/write/append mode and at most one plus"));
+    }
+    let update = has('+');
+    let (base, mut flags) = if has('x') {
+        ('x', libc::O_CREAT | libc::O_EXCL)
+    } else if has('w') {
+        ('w', libc::O_CREAT | libc::O_TRUNC)
+    } else if has('a') {
+        ('a', libc::O_CREAT | libc::O_APPEND)
+    } else {
+        ('r', 0)
+    };
+    let readable = base == 'r' || update;
+    let writable = base != 'r' || update;
+    flags |= match (readable, writable) {
+        (true, true) => libc::O_RDWR,
+        (true, false) => libc::O_RDONLY,
+        _ => libc::O_WRONLY,
+    };
+    flags |= libc::O_CLOEXEC;
+    let text_mode = if update { format!("{base}+") } else { base.to_string() };
+    Ok(OpenMode { flags, readable, writable, binary: has('b'), append: base == 'a', text_mode })
+}
+
+/// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)`.
+pub fn open(ts: &ThreadState, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let [file, mode, buffering, encoding, errors, newline, closefd, opener] = crate::object::args::bind(
+        "open",
+        a,
+        k,
+        ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"],
+        0,
+        1,
+        8,
+    )?;
+    let file = file.unwrap_or_else(none::none);
+    let str_arg = |v: &Option<Value>, what: &str| -> PyResult<Option<String>> {
+        match v {
+            None => Ok(None),
+            Some(x) if none::is_none(x) => Ok(None),
+            Some(x) => match pystr::try_as_rust_str(x) {
+                Some(t) => Ok(Some(t.into_owned())),
+                None => Err(PyErr::type_error(format!(
+                    "open() argument '{what}' must be str or None, not {}",
+                    protocol::type_name(x)
+                ))),
+            },
+        }
+    };
+    let mode_s = match &mode {
+        None => "r".to_string(),
+        Some(m) => match pystr::try_as_rust_str(m) {
+            Some(t) => t.into_owned(),
+            None => {
+                return Err(PyErr::type_error(format!("open() argument 'mode' must be str, not {}", protocol::type_name(m))))
+            }
+        },
+    };
+    let encoding = str_arg(&encoding, "encoding")?;
+    let errors = str_arg(&errors, "errors")?;
+    let newline = str_arg(&newline, "newline")?;
+    let buffering = match &buffering {
+        Some(b) => protocol::index_isize(ts, b)?,
+        None => -1,
+    };
+    let closefd = match &closefd {
+        Some(c) => protocol::is_true(ts, c)?,
+        None => true,
+    };
+    let m = parse_mode(&mode_s)?;
+    if m.binary && encoding.is_some() {
+        return Err(PyErr::value_error("binary mode doesn't take an encoding argument"));
+    }
+    if m.binary && errors.is_some() {
+        return Err(PyErr::value_error("binary mode doesn't take an errors argument"));
+    }
+    if m.binary && newline.is_some() {
+        return Err(PyErr::value_error("binary mode doesn't take a newline argument"));
+    }
+    if !m.binary && buffering == 0 {
+        return Err(PyErr::value_error("can't have unbuffered text I/O"));
+    }
+    if let Some(nl) = &newline {
+        if !matches!(nl.as_str(), "" | "\n" | "\r" | "\r\n") {
+            return Err(PyErr::value_error(format!("illegal newline value: {nl}")));
+        }
+    }
+    let codec = match &encoding {
+        None => crate::stringlib::codecs::Encoding::Utf8,
+        Some(e) => crate::stringlib::codecs::Encoding::lookup(e)
+            .ok_or_else(|| PyErr::new(&exc::LOOKUP_ERROR, format!("unknown encoding: {e}")))?,
+    };
+    let errors = errors.unwrap_or_else(|| "strict".to_string());
+    if crate::stringlib::codecs::ErrorHandler::from_name(&errors).is_none() {
+        return Err(PyErr::new(&exc::LOOKUP_ERROR, format!("unknown error handler name '{errors}'")));
+    }
+    // The file: a descriptor, or a path to open.
+    let (fd, name) = if int::is_int(&file) && !file.type_of().is_subtype(&bool_::BOOL_TYPE) {
+        let fd = int::to_isize(&file).and_then(|n| i32::try_from(n).ok()).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?;
+        if fd < 0 {
+            return Err(PyErr::value_error("negative file descriptor"));
+        }
+        (fd, file.clone())
+    } else {
+        if !closefd {
+            return Err(PyErr::value_error("Cannot use closefd=False with file name"));
+        }
+        let path = crate::modules::builtins::fs_path(ts, &file)?;
+        let fd = match opener.filter(|o| !none::is_none(o)) {
+            Some(op) => {
+                let r = protocol::call(ts, &op, &[file.clone(), int::from_i64(m.flags as i64)], None)?;
+                let fd = int::to_isize(&r).and_then(|n| i32::try_from(n).ok()).ok_or_else(|| PyErr::type_error("expected integer from opener"))?;
+                if fd < 0 {
+                    return Err(PyErr::value_error(format!("opener returned {fd}")));
+                }
+                fd
+            }
+            None => {
+                let cpath = std::ffi::CString::new(path.as_bytes()).map_err(|_| PyErr::value_error("embedded null byte"))?;
+                // SAFETY: `cpath` is NUL-terminated; open has no other preconditions.
+                let fd = unsafe { libc::open(cpath.as_ptr(), m.flags, 0o666 as libc::c_uint) };
+                if fd < 0 {
+                    let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO);
+                    return Err(os_error(errno, Some(&file)));
+                }
+                fd
+            }
+        };
+        (fd, file.clone())
+    };
+    // Directories open on Linux but cannot be read: refuse as CPython does.
+    // SAFETY: `st` is a valid out-parameter for fstat.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    // SAFETY: fstat writes into `st` only.
+    if unsafe { libc::fstat(fd, &mut st) } == 0 && (st.st_mode & libc::S_IFMT) == libc::S_IFDIR {
+        // SAFETY: we opened `fd` above (or own it by closefd).
+        if closefd {
+            unsafe { libc::close(fd) };
+        }
+        return Err(os_error(libc::EISDIR, Some(&name)));
+    }
+    if m.append {
+        // SAFETY: lseek has no memory effects.
+        unsafe { libc::lseek(fd, 0, libc::SEEK_END) };
+    }
+    // SAFETY: isatty has no preconditions.
+    let tty = unsafe { libc::isatty(fd) } == 1;
+    let raw = m.binary && buffering == 0;
+    let binary_type: &'static PyType = match (raw, m.readable, m.writable) {
+        (true, _, _) => &FILE_IO_TYPE,
+        (false, true, true) => &BUFFERED_RANDOM_TYPE,
+        (false, true, false) => &BUFFERED_READER_TYPE,
+        _ => &BUFFERED_WRITER_TYPE,
+    };
+    let core = Value::new(TextStream {
+        fd,
+        name,
+        mode: m.text_mode.clone(),
+        encoding: encoding.unwrap_or_else(|| "UTF-8".to_string()),
+        codec,
+        errors,
+        line_buffered: buffering == 1 || (buffering < 0 && tty),
+        writable: m.writable,
+        closefd,
+        translate: newline.is_none(),
+        cr_carry: Cell::new(false),
+        write_newline: match newline.as_deref() {
+            Some("\r") => Some("\r"),
+            Some("\r\n") => Some("\r\n"),
+            _ => None,
+        },
+        line_end: match newline.as_deref() {
+            Some("") => LineEnd::Universal,
+            Some("\r") => LineEnd::Cr,
+            Some("\r\n") => LineEnd::CrLf,
+            _ => LineEnd::Lf,
+        },
+        binary_type,
+        text_pending: RefCell::new(Vec::new()),
+        buffer: RefCell::new(Vec::new()),
+        closed: Cell::new(false),
+        readable: m.readable,
+        pending: RefCell::new(Vec::new()),
+        text_in: RefCell::new(Vec::new()),
+        eof: Cell::new(false),
+        binary: RefCell::new(None),
+        raw,
+    })?;
+    if m.binary {
+        let b = Value::new_with_type(binary_type, BinaryStream { text: core.clone() })?;
+        return Ok(b);
+    }
+    Ok(core)
+}
+
 pub fn init() {
-    for ty in [&BUFFERED_WRITER_TYPE, &BUFFERED_READER_TYPE, &FILE_IO_TYPE] {
+    for ty in [&BUFFERED_WRITER_TYPE, &BUFFERED_READER_TYPE, &BUFFERED_RANDOM_TYPE, &FILE_IO_TYPE] {
         let s = &ty.data.slots;
         s.getattro.set(Some(protocol::generic_getattr));
         s.repr.set(Some(binary_repr));
+        s.iter.set(Some(self_iter));
+        s.iternext.set(Some(binary_iternext));
         descr::add_methods(
             ty,
             &[
                 ("write", b_write),
+                ("writelines", b_writelines),
                 ("flush", b_flush),
                 ("read", b_read),
                 ("readline", b_readline),
+                ("readlines", b_readlines),
+                ("seek", b_seek),
+                ("tell", b_tell),
+                ("close", b_close),
                 ("fileno", b_fileno),
                 ("isatty", b_isatty),
                 ("readable", b_readable),
                 ("writable", b_writable),
+                ("seekable", b_seekable),
+                ("__enter__", m_enter),
+                ("__exit__", m_exit),
             ],
         );
         descr::add_getsets(ty, &[("name", bg_name, None), ("mode", bg_mode, None), ("closed", bg_closed, None)]);
@@ -726,6 +1376,8 @@ pub fn init() {
             ("writelines", m_writelines),
             ("readlines", m_readlines),
             ("seekable", m_seekable),
+            ("seek", m_seek),
+            ("tell", m_tell),
             ("flush", m_flush),
             ("readline", m_readline),
             ("read", m_read),
@@ -734,6 +1386,8 @@ pub fn init() {
             ("close", m_close),
             ("writable", m_writable),
             ("readable", m_readable),
+            ("__enter__", m_enter),
+            ("__exit__", m_exit),
         ],
     );
     descr::add_getsets(
