@@ -1404,3 +1404,21 @@ pub fn init() {
         ],
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Expected shapes from python3: open(p, mode) for each mode (readable(), writable(), type of .buffer).
+    #[test]
+    fn open_modes() {
+        let cases = [("r", true, false, false), ("w", false, true, false), ("a+", true, true, false), ("rb", true, false, true), ("x+b", true, true, true)];
+        for (mode, r, w, b) in cases {
+            let m = parse_mode(mode).ok().expect("valid mode");
+            assert_eq!((m.readable, m.writable, m.binary), (r, w, b), "{mode}");
+        }
+        for bad in ["rw", "rbt", "z", "t", "r++", ""] {
+            assert!(parse_mode(bad).is_err(), "{bad}");
+        }
+    }
+}
