@@ -14,6 +14,7 @@ use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
 use crate::types::{bool_, descr, exceptions as exc, int, none, str as pystr};
 
+/// A text stream over a file descriptor (`_io.TextIOWrapper`), and the core its binary view shares.
 pub struct TextStream {
     fd: i32,
     /// `name`: "<stdout>" for the standard streams, the path (or fd) of files.
@@ -75,6 +76,7 @@ pub struct BinaryStream {
     text: Value,
 }
 
+/// `_io.TextIOWrapper`.
 pub static TEXT_STREAM_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
     TypeObject::builtin::<TextStream>("_io.TextIOWrapper", &TEXT_STREAM_TYPE, Some(&crate::types::object::OBJECT_TYPE), 0),
@@ -291,6 +293,7 @@ impl TextStream {
         Ok(())
     }
 
+    /// Write text: encoded into the text layer's pending bytes, flushed per the buffering rules.
     pub fn write_str(&self, s: &crate::stringlib::StrData) -> PyResult<()> {
         if self.closed.get() {
             return Err(PyErr::value_error("I/O operation on closed file."));
@@ -1334,6 +1337,7 @@ pub fn open(ts: &ThreadState, a: &[Value], k: Option<&Value>) -> PyResult<Value>
     Ok(core)
 }
 
+/// Fill the slots and methods of the stream types.
 pub fn init() {
     for ty in [&BUFFERED_WRITER_TYPE, &BUFFERED_READER_TYPE, &BUFFERED_RANDOM_TYPE, &FILE_IO_TYPE] {
         let s = &ty.data.slots;

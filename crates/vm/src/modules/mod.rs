@@ -1,4 +1,5 @@
-//! Native modules: builtins, sys, time, and the standard streams.
+//! Native modules: builtins, sys, time, the streams behind sys.stdin/stdout/stderr
+//! and open() (io.rs), and struct sequences (structseq.rs).
 
 pub mod builtins;
 pub mod io;
@@ -31,6 +32,7 @@ type ModuleInit = fn(&ThreadState) -> PyResult<Value>;
 /// Modules compiled into the interpreter, by name (`sys.builtin_module_names`).
 const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[("builtins", builtins::create), ("sys", sys::create), ("time", time::create)];
 
+/// The names of the modules compiled in.
 pub fn builtin_module_names() -> Vec<&'static str> {
     BUILTIN_MODULES.iter().map(|(n, _)| *n).collect()
 }

@@ -21,6 +21,7 @@ pub fn get_stream(ts: &ThreadState, name: &str) -> Option<Value> {
     sys_attr(ts, name).filter(|v| !none::is_none(v))
 }
 
+/// Write a str to sys.stdout (nothing if it is None).
 pub fn write_stdout(ts: &ThreadState, s: &Value) -> PyResult<()> {
     if let Some(out) = get_stream(ts, "stdout") {
         protocol::call_method(ts, &out, "write", std::slice::from_ref(s))?;
@@ -28,6 +29,7 @@ pub fn write_stdout(ts: &ThreadState, s: &Value) -> PyResult<()> {
     Ok(())
 }
 
+/// Flush sys.stdout (nothing if it is None).
 pub fn flush_stdout(ts: &ThreadState) -> PyResult<()> {
     if let Some(out) = get_stream(ts, "stdout") {
         protocol::call_method(ts, &out, "flush", &[])?;

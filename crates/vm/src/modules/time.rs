@@ -716,6 +716,7 @@ const FUNCTIONS: &[(&str, CallFn)] = &[
     ("pthread_getcpuclockid", t_pthread_getcpuclockid),
 ];
 
+/// Create the time module.
 pub fn create(ts: &ThreadState) -> PyResult<Value> {
     let m = module::new_module("time")?;
     let d = module::module_dict(&m).ok_or_else(|| PyErr::system_error("time"))?;
