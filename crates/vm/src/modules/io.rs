@@ -729,10 +729,29 @@ impl TextStream {
 
 impl Drop for TextStream {
     fn drop(&mut self) {
+        OPEN_FILES.with(|f| f.borrow_mut().remove(&(self as *const TextStream as usize)));
         // A file dropped while open is flushed and closed, as by __del__.
         if !self.closed.get() && self.closefd {
             let _ = self.close();
         }
+    }
+}
+
+thread_local! {
+    /// Files open()ed and not yet dropped, by payload address: flushed at
+    /// exit, when the objects still referenced are never dropped.
+    static OPEN_FILES: RefCell<std::collections::HashSet<usize>> = RefCell::new(std::collections::HashSet::new());
+}
+
+/// Flush and close the files still open at interpreter exit (as module
+/// teardown does in CPython).
+pub fn close_open_files() {
+    let files: Vec<usize> = OPEN_FILES.with(|f| f.borrow_mut().drain().collect());
+    for addr in files {
+        // SAFETY: addresses are registered for live TextStream payloads and
+        // removed by their Drop before the memory is freed.
+        let stream = unsafe { &*(addr as *const TextStream) };
+        let _ = stream.close();
     }
 }
 
@@ -1330,6 +1349,9 @@ pub fn open(ts: &ThreadState, a: &[Value], k: Option<&Value>) -> PyResult<Value>
         binary: RefCell::new(None),
         raw,
     })?;
+    if let Some(stream) = core.downcast::<TextStream>() {
+        OPEN_FILES.with(|f| f.borrow_mut().insert(stream as *const TextStream as usize));
+    }
     if m.binary {
         let b = Value::new_with_type(binary_type, BinaryStream { text: core.clone() })?;
         return Ok(b);

@@ -145,6 +145,7 @@ impl Interpreter {
                 write_unraisable(ts, &e, Some("Exception ignored in atexit callback"), Some(&f));
             }
         }
+        crate::modules::io::close_open_files();
         let mut status = status;
         for name in ["stdout", "stderr"] {
             if let Some(s) = crate::modules::sys::get_stream(ts, name) {
