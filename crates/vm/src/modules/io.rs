@@ -21,21 +21,21 @@ pub struct TextStream {
     name: Value,
     /// The text mode shown by `mode` ("r", "w", "a+"...); binary views add "b".
     mode: String,
-    encoding: String,
-    codec: crate::stringlib::codecs::Encoding,
-    errors: String,
-    line_buffered: bool,
+    encoding: RefCell<String>,
+    codec: Cell<crate::stringlib::codecs::Encoding>,
+    errors: RefCell<String>,
+    line_buffered: Cell<bool>,
     writable: bool,
     /// Close the descriptor when the stream closes (files, not std streams).
     closefd: bool,
     /// Universal newlines on reading (newline=None): "\r\n" and "\r" read as "\n".
-    translate: bool,
+    translate: Cell<bool>,
     /// A "\r" ended the last chunk read: drop a "\n" starting the next one.
     cr_carry: Cell<bool>,
     /// What "\n" becomes on writing (newline="\r" or "\r\n").
-    write_newline: Option<&'static str>,
+    write_newline: Cell<Option<&'static str>>,
     /// Where read lines end (after any translation).
-    line_end: LineEnd,
+    line_end: Cell<LineEnd>,
     /// The Python type of the binary view.
     binary_type: &'static PyType,
     /// Encoded text not yet handed to the binary buffer (TextIOWrapper's
@@ -189,16 +189,17 @@ pub fn new_stream(fd: i32, unbuffered: bool) -> PyResult<Value> {
         fd,
         name: pystr::new_str(name),
         mode: (if fd == 0 { "r" } else { "w" }).to_string(),
-        encoding: "utf-8".to_string(),
-        codec: crate::stringlib::codecs::Encoding::Utf8,
-        errors: errors.to_string(),
-        line_buffered: tty || fd == 2 || unbuffered,
+        encoding: RefCell::new("utf-8".to_string()),
+        codec: Cell::new(crate::stringlib::codecs::Encoding::Utf8),
+        errors: RefCell::new(errors.to_string()),
+        // -u streams write through instead (see `raw`).
+        line_buffered: Cell::new(!unbuffered && (tty || fd == 2)),
         writable: fd != 0,
         closefd: false,
-        translate: false,
+        translate: Cell::new(false),
         cr_carry: Cell::new(false),
-        write_newline: None,
-        line_end: LineEnd::Lf,
+        write_newline: Cell::new(None),
+        line_end: Cell::new(LineEnd::Lf),
         binary_type: match (fd == 0, raw) {
             (true, _) => &BUFFERED_READER_TYPE,
             (false, true) => &FILE_IO_TYPE,
@@ -262,12 +263,12 @@ impl TextStream {
     }
 
     fn encode(&self, s: &crate::stringlib::StrData) -> Vec<u8> {
-        match s.as_str().filter(|_| self.codec == crate::stringlib::codecs::Encoding::Utf8) {
+        match s.as_str().filter(|_| self.codec.get() == crate::stringlib::codecs::Encoding::Utf8) {
             Some(t) => t.as_bytes().to_vec(),
             None => {
-                let handler = crate::stringlib::codecs::ErrorHandler::from_name(&self.errors)
+                let handler = crate::stringlib::codecs::ErrorHandler::from_name(&self.errors.borrow())
                     .unwrap_or(crate::stringlib::codecs::ErrorHandler::Strict);
-                crate::stringlib::codecs::encode(self.codec, s, handler)
+                crate::stringlib::codecs::encode(self.codec.get(), s, handler)
                     .unwrap_or_else(|_| s.to_string_lossy().into_bytes())
             }
         }
@@ -298,9 +299,9 @@ impl TextStream {
         if self.closed.get() {
             return Err(PyErr::value_error("I/O operation on closed file."));
         }
-        let needs_check = s.has_surrogates() || (self.codec != crate::stringlib::codecs::Encoding::Utf8 && !s.is_ascii());
-        if self.errors == "strict" && needs_check {
-            let bytes = crate::stringlib::codecs::encode(self.codec, s, crate::stringlib::codecs::ErrorHandler::Strict);
+        let needs_check = s.has_surrogates() || (self.codec.get() != crate::stringlib::codecs::Encoding::Utf8 && !s.is_ascii());
+        if *self.errors.borrow() == "strict" && needs_check {
+            let bytes = crate::stringlib::codecs::encode(self.codec.get(), s, crate::stringlib::codecs::ErrorHandler::Strict);
             if let Err(e) = bytes {
                 let msg = crate::stringlib::codecs::encode_error_message(e.encoding, s, e.start, e.end, e.reason);
                 return Err(PyErr::new(&exc::UNICODE_ENCODE_ERROR, msg));
@@ -308,7 +309,7 @@ impl TextStream {
         }
         let mut bytes = self.encode(s);
         let has_newline = bytes.contains(&b'\n');
-        if let Some(nl) = self.write_newline.filter(|_| has_newline) {
+        if let Some(nl) = self.write_newline.get().filter(|_| has_newline) {
             let mut out = Vec::with_capacity(bytes.len() + 8);
             for b in bytes {
                 if b == b'\n' {
@@ -324,7 +325,7 @@ impl TextStream {
             p.extend_from_slice(&bytes);
             p.len()
         };
-        if self.raw || (self.line_buffered && has_newline) {
+        if self.raw || (self.line_buffered.get() && has_newline) {
             return self.flush();
         }
         if pending >= CHUNK {
@@ -351,7 +352,7 @@ impl TextStream {
     /// Byte width of the character starting with byte `b` in the codec
     /// (UTF-8 lead bytes; one byte for single-byte codecs).
     fn char_width(&self, b: u8) -> usize {
-        if self.codec != crate::stringlib::codecs::Encoding::Utf8 {
+        if self.codec.get() != crate::stringlib::codecs::Encoding::Utf8 {
             return 1;
         }
         match b {
@@ -386,13 +387,13 @@ impl TextStream {
     /// Decode input bytes with the stream's codec and error handler.
     pub fn decode(&self, bytes: &[u8]) -> PyResult<Value> {
         use crate::stringlib::codecs;
-        if self.codec == codecs::Encoding::Utf8 {
+        if self.codec.get() == codecs::Encoding::Utf8 {
             if let Ok(t) = std::str::from_utf8(bytes) {
                 return Ok(pystr::new_str(t));
             }
         }
-        let handler = codecs::ErrorHandler::from_name(&self.errors).unwrap_or(codecs::ErrorHandler::Strict);
-        match codecs::decode(self.codec, bytes, handler) {
+        let handler = codecs::ErrorHandler::from_name(&self.errors.borrow()).unwrap_or(codecs::ErrorHandler::Strict);
+        match codecs::decode(self.codec.get(), bytes, handler) {
             Ok(d) => Ok(pystr::from_data(d)),
             Err(e) => Err(PyErr::new(
                 &exc::UNICODE_DECODE_ERROR,
@@ -441,7 +442,7 @@ impl TextStream {
     /// The end (exclusive) of the first line in `data`, if a whole line is
     /// there; a "\r" at the very end is undecided until input ends.
     fn line_end_in(&self, data: &[u8], ended: bool) -> Option<usize> {
-        match self.line_end {
+        match self.line_end.get() {
             LineEnd::Lf => data.iter().position(|b| *b == b'\n').map(|i| i + 1),
             LineEnd::Cr => data.iter().position(|b| *b == b'\r').map(|i| i + 1),
             LineEnd::CrLf => data.windows(2).position(|w| w == b"\r\n").map(|i| i + 2),
@@ -503,7 +504,7 @@ impl TextStream {
         let n = p.len().min(CHUNK);
         let chunk: Vec<u8> = p.drain(..n).collect();
         drop(p);
-        if !self.translate {
+        if !self.translate.get() {
             self.text_in.borrow_mut().extend_from_slice(&chunk);
             return true;
         }
@@ -849,10 +850,10 @@ fn m_readable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) ->
 }
 
 fn g_encoding(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
-    Ok(pystr::new_str(&this(v)?.encoding))
+    Ok(pystr::new_str(&this(v)?.encoding.borrow()))
 }
 fn g_errors(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
-    Ok(pystr::new_str(&this(v)?.errors))
+    Ok(pystr::new_str(&this(v)?.errors.borrow()))
 }
 fn g_name(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(this(v)?.name.clone())
@@ -868,7 +869,7 @@ fn g_closed(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(bool_::new_bool(this(v)?.closed.get()))
 }
 fn g_line_buffering(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
-    Ok(bool_::new_bool(this(v)?.line_buffered && !this(v)?.raw))
+    Ok(bool_::new_bool(this(v)?.line_buffered.get()))
 }
 
 fn binary(v: &Value) -> PyResult<&TextStream> {
@@ -1085,7 +1086,7 @@ fn binary_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
 fn stream_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let s = this(v)?;
     let name = protocol::repr_string(ts, &s.name)?;
-    Ok(pystr::new_str(&format!("<_io.TextIOWrapper name={name} mode='{}' encoding='{}'>", s.mode, s.encoding)))
+    Ok(pystr::new_str(&format!("<_io.TextIOWrapper name={name} mode='{}' encoding='{}'>", s.mode, s.encoding.borrow())))
 }
 
 fn stream_iternext(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
@@ -1132,6 +1133,98 @@ pub fn os_error(errno: i32, filename: Option<&Value>) -> PyErr {
         args.push(f.clone());
     }
     PyErr::with_args(ty, args)
+}
+
+/// What "\n" becomes on writing for an open()/reconfigure() newline argument.
+fn write_newline_for(newline: Option<&str>) -> Option<&'static str> {
+    match newline {
+        Some("\r") => Some("\r"),
+        Some("\r\n") => Some("\r\n"),
+        _ => None,
+    }
+}
+
+/// Where lines end when reading, for a newline argument.
+fn line_end_for(newline: Option<&str>) -> LineEnd {
+    match newline {
+        Some("") => LineEnd::Universal,
+        Some("\r") => LineEnd::Cr,
+        Some("\r\n") => LineEnd::CrLf,
+        _ => LineEnd::Lf,
+    }
+}
+
+/// `TextIOWrapper.reconfigure(*, encoding, errors, newline, line_buffering, write_through)`.
+fn m_reconfigure(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let [encoding, errors, newline, line_buffering, write_through] = crate::object::args::bind(
+        "reconfigure",
+        a,
+        k,
+        ["encoding", "errors", "newline", "line_buffering", "write_through"],
+        0,
+        0,
+        0,
+    )?;
+    let s = this(v)?;
+    let str_arg = |x: &Option<Value>, what: &str| -> PyResult<Option<String>> {
+        match x {
+            None => Ok(None),
+            Some(x) if none::is_none(x) => Ok(None),
+            Some(x) => pystr::try_as_rust_str(x).map(|t| Some(t.into_owned())).ok_or_else(|| {
+                PyErr::type_error(format!("reconfigure() argument '{what}' must be str or None, not {}", protocol::type_name(x)))
+            }),
+        }
+    };
+    let encoding_s = str_arg(&encoding, "encoding")?;
+    let errors_s = str_arg(&errors, "errors")?;
+    let newline_given = newline.as_ref().is_some();
+    let newline_s = str_arg(&newline, "newline")?;
+    if let Some(nl) = &newline_s {
+        if !matches!(nl.as_str(), "" | "\n" | "\r" | "\r\n") {
+            return Err(PyErr::value_error(format!("illegal newline value: {nl}")));
+        }
+    }
+    let codec = match &encoding_s {
+        Some(e) => Some(
+            crate::stringlib::codecs::Encoding::lookup(e)
+                .ok_or_else(|| PyErr::new(&exc::LOOKUP_ERROR, format!("unknown encoding: {e}")))?,
+        ),
+        None => None,
+    };
+    if let Some(e) = &errors_s {
+        if crate::stringlib::codecs::ErrorHandler::from_name(e).is_none() {
+            return Err(PyErr::new(&exc::LOOKUP_ERROR, format!("unknown error handler name '{e}'")));
+        }
+    }
+    let line_buffering = match line_buffering.filter(|x| !none::is_none(x)) {
+        Some(x) => Some(protocol::is_true(ts, &x)?),
+        None => None,
+    };
+    if let Some(x) = write_through.filter(|x| !none::is_none(x)) {
+        protocol::is_true(ts, &x)?;
+    }
+    if s.writable && !s.closed.get() {
+        s.flush()?;
+    }
+    if let (Some(e), Some(c)) = (encoding_s, codec) {
+        *s.encoding.borrow_mut() = e;
+        s.codec.set(c);
+        if errors_s.is_none() {
+            *s.errors.borrow_mut() = "strict".to_string();
+        }
+    }
+    if let Some(e) = errors_s {
+        *s.errors.borrow_mut() = e;
+    }
+    if newline_given {
+        s.translate.set(newline_s.is_none());
+        s.write_newline.set(write_newline_for(newline_s.as_deref()));
+        s.line_end.set(line_end_for(newline_s.as_deref()));
+    }
+    if let Some(lb) = line_buffering {
+        s.line_buffered.set(lb);
+    }
+    Ok(none::none())
 }
 
 /// Open flags, text/binary and the streams' shape parsed from an open() mode.
@@ -1319,25 +1412,16 @@ pub fn open(ts: &ThreadState, a: &[Value], k: Option<&Value>) -> PyResult<Value>
         fd,
         name,
         mode: m.text_mode.clone(),
-        encoding: encoding.unwrap_or_else(|| "UTF-8".to_string()),
-        codec,
-        errors,
-        line_buffered: buffering == 1 || (buffering < 0 && tty),
+        encoding: RefCell::new(encoding.unwrap_or_else(|| "UTF-8".to_string())),
+        codec: Cell::new(codec),
+        errors: RefCell::new(errors),
+        line_buffered: Cell::new(buffering == 1 || (buffering < 0 && tty)),
         writable: m.writable,
         closefd,
-        translate: newline.is_none(),
+        translate: Cell::new(newline.is_none()),
         cr_carry: Cell::new(false),
-        write_newline: match newline.as_deref() {
-            Some("\r") => Some("\r"),
-            Some("\r\n") => Some("\r\n"),
-            _ => None,
-        },
-        line_end: match newline.as_deref() {
-            Some("") => LineEnd::Universal,
-            Some("\r") => LineEnd::Cr,
-            Some("\r\n") => LineEnd::CrLf,
-            _ => LineEnd::Lf,
-        },
+        write_newline: Cell::new(write_newline_for(newline.as_deref())),
+        line_end: Cell::new(line_end_for(newline.as_deref())),
         binary_type,
         text_pending: RefCell::new(Vec::new()),
         buffer: RefCell::new(Vec::new()),
@@ -1400,6 +1484,7 @@ pub fn init() {
         &[
             ("write", m_write),
             ("writelines", m_writelines),
+            ("reconfigure", m_reconfigure),
             ("readlines", m_readlines),
             ("seekable", m_seekable),
             ("seek", m_seek),
