@@ -225,11 +225,10 @@ fn b_compile(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResu
 /// Compile, giving SyntaxError.text the line as CPython's tokenizer holds
 /// it (see `error_line_with_newline`).
 fn compile_checked(ts: &ThreadState, src: &[u8], filename: &str, mode: &str, optimize: isize) -> PyResult<Value> {
-    crate::runtime::pythonrun::compile_source(ts, src, filename, mode, optimize).map_err(|e| {
+    crate::runtime::pythonrun::compile_source(ts, src, filename, mode, optimize).inspect_err(|e| {
         if e.matches(&exc::SYNTAX_ERROR) {
-            let _ = add_newline_to_error_text(ts, &e, src, mode);
+            let _ = add_newline_to_error_text(ts, e, src, mode);
         }
-        e
     })
 }
 
@@ -695,7 +694,7 @@ fn b_input(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult
     let Some(s) = pystr::as_pystr(&line) else {
         return Err(PyErr::type_error("object.readline() returned non-string"));
     };
-    if s.data.len() == 0 {
+    if s.data.is_empty() {
         return Err(PyErr::with_args(&exc::EOF_ERROR, vec![pystr::new_str("EOF when reading a line")]));
     }
     if s.data.get(s.data.len() - 1) == u32::from(b'\n') {

@@ -757,7 +757,7 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     set("float_repr_style", pystr::new_str("short"))?;
     set("dont_write_bytecode", bool_::new_bool(config.dont_write_bytecode))?;
     set("pycache_prefix", none::none())?;
-    set("builtin_module_names", tuple::new_tuple(crate::modules::builtin_module_names().into_iter().map(|n| pystr::new_str(n)).collect())?)?;
+    set("builtin_module_names", tuple::new_tuple(crate::modules::builtin_module_names().into_iter().map(pystr::new_str).collect())?)?;
     let b = |x: bool| int::from_i64(x as i64);
     set(
         "flags",

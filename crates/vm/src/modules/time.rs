@@ -223,7 +223,9 @@ fn tm_from_libc(t: &libc::tm) -> Tm {
         yday: t.tm_yday,
         isdst: t.tm_isdst,
         zone,
-        gmtoff: Some(t.tm_gmtoff as i64),
+        // c_long is i32 on some targets.
+        #[allow(clippy::useless_conversion)]
+        gmtoff: Some(i64::from(t.tm_gmtoff)),
     }
 }
 
@@ -360,7 +362,7 @@ fn gettmarg(ts: &ThreadState, v: &Value, fname: &str) -> PyResult<Tm> {
     if v.is_exact(&STRUCT_TIME_TYPE) {
         if let Some(z) = structseq::field(v, 9).filter(|z| !none::is_none(z)) {
             let s = pystr::as_pystr(&z).ok_or_else(|| {
-                PyErr::type_error(format!("bad argument type for built-in operation"))
+                PyErr::type_error("bad argument type for built-in operation")
             })?;
             tm.zone = Some(s.data.to_string_lossy());
         }
@@ -450,7 +452,7 @@ fn t_strftime(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyRes
     checktm(&mut tm)?;
     // Some C libraries index tables with tm_isdst.
     tm.isdst = tm.isdst.clamp(-1, 1);
-    if fmt.data.len() == 0 {
+    if fmt.data.is_empty() {
         return Ok(pystr::new_str(""));
     }
     let fmt = fmt.data.to_string_lossy();
@@ -573,7 +575,7 @@ fn clock_res(clock: libc::clockid_t) -> Option<f64> {
     let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
     // SAFETY: `t` is a valid timespec to fill.
     let r = unsafe { libc::clock_getres(clock, &mut t) };
-    (r == 0).then(|| t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9)
+    (r == 0).then_some(t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9)
 }
 
 fn t_get_clock_info(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
