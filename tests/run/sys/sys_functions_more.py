@@ -33,3 +33,4 @@ for f in [lambda: sys.setswitchinterval(0), lambda: sys.setswitchinterval("x"), 
     except (TypeError, ValueError, OverflowError) as e:
         print(type(e).__name__, e)
 print(sys.getsizeof(object=1) > 0, sys.getsizeof(5, default=3) > 0)
+print(type(sys.stdlib_module_names).__name__, len(sys.stdlib_module_names), "os" in sys.stdlib_module_names, "sys" in sys.stdlib_module_names, sys.abiflags == "")

@@ -3,6 +3,7 @@
 
 pub mod builtins;
 pub mod io;
+pub mod stdlib_names;
 pub mod structseq;
 pub mod sys;
 pub mod time;

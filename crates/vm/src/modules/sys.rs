@@ -712,6 +712,8 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     }
     set("platlibdir", pystr::new_str("lib"))?;
     set("abiflags", pystr::new_str(""))?;
+    let names = list::new_list(super::stdlib_names::STDLIB_MODULE_NAMES.iter().map(|n| pystr::intern(n)).collect())?;
+    set("stdlib_module_names", protocol::call(ts, &crate::types::set::FROZENSET_TYPE.to_value(), &[names], None)?)?;
     set("_framework", pystr::new_str(""))?;
     set("_git", tuple::new_tuple(vec![pystr::new_str("pyrite"), pystr::new_str(""), pystr::new_str("")])?)?;
     set("_home", none::none())?;
