@@ -110,6 +110,10 @@ pub fn import_absolute(ts: &ThreadState, name: &str) -> PyResult<Value> {
     if let Some(m) = get_module(ts, name) {
         return Ok(m);
     }
+    // A None entry in sys.modules blocks the import.
+    if dict::dict_get_str(&ts.interp().modules(), &pystr::intern(name)).is_some_and(|m| none::is_none(&m)) {
+        return Err(not_found(name, format!("import of {name} halted; None in sys.modules")));
+    }
     let (parent, path) = match name.rsplit_once('.') {
         Some((p, _)) => {
             let pm = import_absolute(ts, p)?;

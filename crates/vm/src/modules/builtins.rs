@@ -6,7 +6,7 @@ use crate::object::value::Value;
 use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
 use crate::types::function::{new_builtin, PyFunction};
-use crate::types::{bool_, dict, exceptions as exc, int, list, module, none, str as pystr, tuple};
+use crate::types::{bool_, dict, exceptions as exc, int, list, none, str as pystr, tuple};
 
 type Args<'a> = &'a [Value];
 
@@ -84,8 +84,11 @@ fn b_hex(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<V
     int_to_base(ts, one("hex", a, k)?, 16)
 }
 
-fn b_breakpoint(_ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
-    Err(PyErr::not_implemented("breakpoint() needs pdb, which is not available yet"))
+fn b_breakpoint(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    match crate::modules::sys::sys_attr(ts, "breakpointhook") {
+        Some(hook) => protocol::call(ts, &hook, a, k),
+        None => Err(PyErr::runtime_error("lost sys.breakpointhook")),
+    }
 }
 
 fn b_callable(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
@@ -94,16 +97,15 @@ fn b_callable(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyRe
 }
 
 fn b_chr(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let v = one("chr", a, k)?;
-    if !int::is_int(v) && v.type_of().data.slots.index.get().is_none() {
-        return Err(PyErr::type_error(format!("an integer is required (got type {})", protocol::type_name(v))));
+    let c = c_int(ts, one("chr", a, k)?)?;
+    if !(0..=0x10ffff).contains(&c) {
+        return Err(PyErr::value_error("chr() arg not in range(0x110000)"));
     }
-    let i = protocol::index(ts, v)?;
-    match int::to_isize(&i) {
-        Some(c) if (0..=0x10ffff).contains(&c) => Ok(pystr::from_data(crate::stringlib::StrData::from_char(c as u32))),
-        Some(_) => Err(PyErr::value_error("chr() arg not in range(0x110000)")),
-        None => Err(PyErr::overflow_error("Python int too large to convert to C int")),
-    }
+    Ok(pystr::from_data(crate::stringlib::StrData::from_char(c as u32)))
+}
+
+fn b_open(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::modules::io::open(ts, a, k)
 }
 
 fn b_ord(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
@@ -132,6 +134,42 @@ fn b_ord(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<
     )))
 }
 
+/// Flags compile() accepts: the `__future__` flags, CO_NESTED and
+/// PyCF_DONT_IMPLY_DEDENT, PyCF_ONLY_AST, PyCF_TYPE_COMMENTS,
+/// PyCF_ALLOW_TOP_LEVEL_AWAIT and PyCF_ALLOW_INCOMPLETE_INPUT.
+const COMPILE_FLAGS_MASK: i64 = 0x1fe_0000 | 0x10 | 0x200 | 0x400 | 0x1000 | 0x2000 | 0x4000;
+const PYCF_ONLY_AST: i64 = 0x400;
+
+/// A C int argument ("i" converter): __index__, then the C int range.
+fn c_int(ts: &ThreadState, v: &Value) -> PyResult<i64> {
+    let i = protocol::index(ts, v)?;
+    match int::to_isize(&i) {
+        Some(n) if i32::try_from(n).is_ok() => Ok(n as i64),
+        _ => Err(PyErr::overflow_error("Python int too large to convert to C int")),
+    }
+}
+
+/// A file name argument: str, bytes or os.PathLike (PyUnicode_FSDecoder).
+pub(crate) fn fs_path(ts: &ThreadState, v: &Value) -> PyResult<String> {
+    if let Some(s) = pystr::as_pystr(v) {
+        return Ok(s.data.to_string_lossy());
+    }
+    if let Some(b) = crate::types::bytes::try_bytes_data(v) {
+        return Ok(String::from_utf8_lossy(&b).into_owned());
+    }
+    if let Some(p) = protocol::call_special(ts, v, "__fspath__", &[])? {
+        if pystr::as_pystr(&p).is_some() || crate::types::bytes::try_bytes_data(&p).is_some() {
+            return fs_path(ts, &p);
+        }
+        return Err(PyErr::type_error(format!(
+            "expected {}.__fspath__() to return str or bytes, not {}",
+            protocol::type_name(v),
+            protocol::type_name(&p)
+        )));
+    }
+    Err(PyErr::type_error(format!("expected str, bytes or os.PathLike object, not {}", protocol::type_name(v))))
+}
+
 fn b_compile(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let [source, filename, mode, flags, dont_inherit, optimize, _fv] = crate::object::args::bind(
         "compile",
@@ -140,24 +178,142 @@ fn b_compile(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResu
         ["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"],
         0,
         3,
-        7,
+        6,
     )?;
-    let _ = (flags, dont_inherit);
-    let filename = pystr::as_rust_str(&filename.unwrap_or_else(none::none)).into_owned();
-    let mode = pystr::as_rust_str(&mode.unwrap_or_else(none::none)).into_owned();
-    let optimize = optimize.and_then(|o| int::to_isize(&o)).unwrap_or(-1);
-    let src = source_bytes(ts, &source.unwrap_or_else(none::none), "compile")?;
-    crate::runtime::pythonrun::compile_source(ts, &src, &filename, &mode, optimize)
+    let source = source.unwrap_or_else(none::none);
+    let filename = fs_path(ts, &filename.unwrap_or_else(none::none))?;
+    let mode = mode.unwrap_or_else(none::none);
+    let Some(mode) = pystr::try_as_rust_str(&mode).map(|m| m.to_string()) else {
+        return Err(PyErr::type_error(format!("compile() argument 'mode' must be str, not {}", protocol::type_name(&mode))));
+    };
+    let flags = match flags {
+        Some(f) => c_int(ts, &f)?,
+        None => 0,
+    };
+    if let Some(d) = dont_inherit {
+        c_int(ts, &d)?;
+    }
+    let optimize = match optimize {
+        Some(o) => c_int(ts, &o)?,
+        None => -1,
+    };
+    if flags & !COMPILE_FLAGS_MASK != 0 {
+        return Err(PyErr::value_error("compile(): unrecognised flags"));
+    }
+    if !(-1..=2).contains(&optimize) {
+        return Err(PyErr::value_error("compile(): invalid optimize value"));
+    }
+    let only_ast = flags & PYCF_ONLY_AST != 0;
+    match mode.as_str() {
+        "exec" | "eval" | "single" => {}
+        "func_type" if !only_ast => {
+            return Err(PyErr::value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"));
+        }
+        "func_type" => {}
+        _ if only_ast => {
+            return Err(PyErr::value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'"));
+        }
+        _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    }
+    if only_ast {
+        return Err(PyErr::not_implemented("compile() to an AST object needs the _ast module, which is not available yet"));
+    }
+    let src = source_bytes(ts, &source, "compile", "string, bytes or AST")?;
+    compile_checked(ts, &src, &filename, &mode, optimize as isize)
 }
 
-/// Source text of compile/exec/eval as bytes.
-fn source_bytes(ts: &ThreadState, v: &Value, fname: &str) -> PyResult<Vec<u8>> {
-    if let Some(s) = pystr::as_pystr(v) {
-        return Ok(s.data.to_string_lossy().into_bytes());
-    }
-    crate::types::bytes::bytes_like(ts, v).map_err(|_| {
-        PyErr::type_error(format!("{fname}() arg 1 must be a string, bytes or code object"))
+/// Compile, giving SyntaxError.text the line as CPython's tokenizer holds
+/// it (see `error_line_with_newline`).
+fn compile_checked(ts: &ThreadState, src: &[u8], filename: &str, mode: &str, optimize: isize) -> PyResult<Value> {
+    crate::runtime::pythonrun::compile_source(ts, src, filename, mode, optimize).inspect_err(|e| {
+        if e.matches(&exc::SYNTAX_ERROR) {
+            let _ = add_newline_to_error_text(ts, e, src, mode);
+        }
     })
+}
+
+/// Messages of errors the tokenizer raises itself: their text stops
+/// before the newline.
+const TOKENIZER_ERRORS: [&str; 7] = [
+    "unmatched ",
+    "closing parenthesis ",
+    "unterminated ",
+    "invalid character",
+    "invalid non-printable",
+    "unindent does not match",
+    "inconsistent use of tabs",
+];
+
+/// Whether CPython's SyntaxError.text for an error on line `lineno` (of
+/// `nlines`) keeps the line's newline: parser errors take the line from the
+/// tokenizer's buffer, newline included, and in exec mode the tokenizer
+/// adds a newline at the end of the source; "was never closed" on an
+/// earlier line and the tokenizer's own errors take the line without it.
+fn error_line_with_newline(msg: &str, mode: &str, lineno: usize, nlines: usize, has_newline: bool) -> bool {
+    if TOKENIZER_ERRORS.iter().any(|p| msg.starts_with(p)) {
+        return false;
+    }
+    if msg.ends_with("was never closed") && lineno != nlines {
+        return false;
+    }
+    has_newline || mode == "exec"
+}
+
+fn add_newline_to_error_text(ts: &ThreadState, e: &PyErr, src: &[u8], mode: &str) -> PyResult<()> {
+    let err = e.value();
+    let text = protocol::getattr_str(ts, err, "text")?;
+    let lineno = protocol::getattr_str(ts, err, "lineno")?;
+    let msg = protocol::getattr_str(ts, err, "msg")?;
+    let (Some(text), Some(lineno), Some(msg)) =
+        (pystr::try_as_rust_str(&text).map(|t| t.to_string()), int::to_isize(&lineno), pystr::try_as_rust_str(&msg))
+    else {
+        return Ok(());
+    };
+    let text = text.strip_suffix('\n').unwrap_or(&text).to_string();
+    if lineno < 1 {
+        return Ok(());
+    }
+    let lines: Vec<&[u8]> = src.split_inclusive(|b| *b == b'\n').collect();
+    let Some(line) = lines.get(lineno as usize - 1) else {
+        return Ok(());
+    };
+    let line = String::from_utf8_lossy(line);
+    let (body, has_newline) = match line.strip_suffix('\n') {
+        Some(l) => (l.strip_suffix('\r').unwrap_or(l), true),
+        None => (line.as_ref(), false),
+    };
+    if body != text {
+        return Ok(());
+    }
+    let want = if error_line_with_newline(&msg, mode, lineno as usize, lines.len(), has_newline) {
+        format!("{text}\n")
+    } else {
+        text
+    };
+    protocol::setattr(ts, err, &pystr::intern("text"), Some(&pystr::new_str(&want)))
+}
+
+/// Source text of compile/exec/eval as bytes (CPython's _Py_SourceAsString).
+fn source_bytes(ts: &ThreadState, v: &Value, fname: &str, what: &str) -> PyResult<Vec<u8>> {
+    let bytes = if let Some(s) = pystr::as_pystr(v) {
+        match s.data.as_str() {
+            Some(t) => t.as_bytes().to_vec(),
+            None => {
+                use crate::stringlib::codecs;
+                codecs::encode(codecs::Encoding::Utf8, &s.data, codecs::ErrorHandler::Strict).map_err(|e| {
+                    let msg = codecs::encode_error_message(e.encoding, &s.data, e.start, e.end, e.reason);
+                    PyErr::new(&exc::UNICODE_ENCODE_ERROR, msg)
+                })?
+            }
+        }
+    } else {
+        crate::types::bytes::bytes_like(ts, v)
+            .map_err(|_| PyErr::type_error(format!("{fname}() arg 1 must be a {what} object")))?
+    };
+    if bytes.contains(&0) {
+        return Err(PyErr::new(&exc::SYNTAX_ERROR, "source code string cannot contain null bytes"));
+    }
+    Ok(bytes)
 }
 
 fn b_delattr(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
@@ -190,6 +346,31 @@ fn b_dir(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<V
             let Some(d) = o.type_of().data.lookup_str("__dir__") else {
                 return Err(PyErr::type_error("object does not provide __dir__"));
             };
+            let object_dir = crate::types::object::OBJECT_TYPE.data.lookup_str("__dir__");
+            let inherits_object_dir = object_dir.is_some_and(|od| od.is(&d));
+            if inherits_object_dir && o.downcast::<crate::types::module::PyModule>().is_some() {
+                // ModuleType.__dir__: the module's `__dir__` function, else its namespace.
+                let md = protocol::getattr_str(ts, o, "__dict__")?;
+                if dict::as_dict(&md).is_none() {
+                    return Err(PyErr::type_error("<module>.__dict__ is not a dictionary"));
+                }
+                let names = match dict::dict_get_item(ts, &md, &pystr::intern("__dir__"))? {
+                    Some(f) => protocol::call(ts, &f, &[], None)?,
+                    None => list::new_list(protocol::collect(ts, &md)?)?,
+                };
+                let mut names = protocol::collect(ts, &names)?;
+                list::sort_values(ts, &mut names, None, false)?;
+                return list::new_list(names);
+            }
+            if o.as_type().is_some() && inherits_object_dir {
+                // The metatype has no `__dir__` of its own: list the class
+                // and its bases as type.__dir__ does.
+                let names = dict::new_dict();
+                merge_class_dict(ts, &names, o, 0)?;
+                let mut names = dict::as_dict(&names).map(|n| n.keys()).unwrap_or_default();
+                list::sort_values(ts, &mut names, None, false)?;
+                return list::new_list(names);
+            }
             let bound = protocol::bind_descriptor(ts, &d, o)?;
             let r = protocol::call(ts, &bound, &[], None)?;
             protocol::collect(ts, &r)?
@@ -198,6 +379,38 @@ fn b_dir(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<V
     let mut names = names;
     list::sort_values(ts, &mut names, None, false)?;
     list::new_list(names)
+}
+
+/// Bound on the nesting of `__bases__` that dir() follows (user classes
+/// can fake `__bases__` into a cycle).
+const MAX_BASES_DEPTH: usize = 1000;
+
+/// Add the attribute names of a class and of its bases, recursively, to
+/// `names` (CPython's merge_class_dict).
+fn merge_class_dict(ts: &ThreadState, names: &Value, cls: &Value, depth: usize) -> PyResult<()> {
+    if depth > MAX_BASES_DEPTH {
+        return Err(PyErr::recursion_error("maximum recursion depth exceeded while calling a Python object"));
+    }
+    // A class's own namespace, read directly: `cls.__dict__` can be
+    // shadowed by a metaclass.
+    let (d, bases) = match cls.as_type() {
+        Some(t) => (Some(t.dict()), Some(t.bases())),
+        None => (
+            protocol::lookup_attr(ts, cls, &pystr::intern("__dict__"))?,
+            protocol::lookup_attr(ts, cls, &pystr::intern("__bases__"))?,
+        ),
+    };
+    if let Some(d) = d {
+        for k in protocol::collect(ts, &d)? {
+            dict::dict_set_item(ts, names, k, none::none())?;
+        }
+    }
+    if let Some(bases) = bases {
+        for b in protocol::collect(ts, &bases)? {
+            merge_class_dict(ts, names, &b, depth + 1)?;
+        }
+    }
+    Ok(())
 }
 
 fn b_divmod(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
@@ -230,69 +443,130 @@ fn b_divmod(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResul
     )))
 }
 
-fn globals_locals(ts: &ThreadState, fname: &str, globals: Option<Value>, locals: Option<Value>) -> PyResult<(Value, Value)> {
-    let globals = globals.filter(|g| !none::is_none(g));
-    let locals = locals.filter(|l| !none::is_none(l));
-    if let Some(g) = &globals {
-        if dict::as_dict(g).is_none() {
-            return Err(PyErr::type_error(format!(
-                "{}() globals must be a dict, not {}",
-                fname,
-                protocol::type_name(g)
-            )));
-        }
-    }
+/// The frame's globals and locals, for eval/exec without explicit ones.
+fn frame_namespaces(ts: &ThreadState, fname: &str, want_locals: bool) -> PyResult<(Value, Option<Value>)> {
     let f = ts.current_frame.get();
-    let (g, l) = match (globals, locals) {
-        (Some(g), Some(l)) => (g, l),
-        (Some(g), None) => (g.clone(), g),
-        (None, l) => {
-            if f.is_null() {
-                return Err(PyErr::system_error("globals and locals cannot be NULL"));
-            }
-            // SAFETY: the calling frame is live.
-            let fr = unsafe { &*f };
-            let g = fr.globals.clone();
-            let l = match l {
-                Some(l) => l,
-                None => current_locals(ts, fr)?,
-            };
-            (g, l)
-        }
-    };
-    if dict::dict_get_str(&g, &pystr::intern("__builtins__")).is_none() {
-        dict::dict_set_item(ts, &g, pystr::intern("__builtins__"), crate::modules::builtins_module(ts))?;
+    if f.is_null() {
+        return Err(PyErr::system_error(if fname == "eval" {
+            "eval must be given globals and locals when called without a frame"
+        } else {
+            "globals and locals cannot be NULL"
+        }));
     }
-    Ok((g, l))
+    // SAFETY: the calling frame is live while it calls us.
+    let fr = unsafe { &*f };
+    let locals = if want_locals { Some(current_locals(ts, fr)?) } else { None };
+    Ok((fr.globals.clone(), locals))
 }
 
-fn run_code_or_source(ts: &ThreadState, src: &Value, g: &Value, l: &Value, mode: &str, fname: &str) -> PyResult<Value> {
-    let code = if src.downcast::<crate::types::code::PyCode>().is_some() {
-        src.clone()
-    } else {
-        let bytes = source_bytes(ts, src, fname)?;
-        let bytes = if mode == "eval" {
-            // eval strips leading spaces and tabs.
-            let start = bytes.iter().position(|b| *b != b' ' && *b != b'\t').unwrap_or(bytes.len());
-            bytes[start..].to_vec()
-        } else {
-            bytes
-        };
-        crate::runtime::pythonrun::compile_source(ts, &bytes, "<string>", mode, -1)?
-    };
-    crate::eval::ceval::eval_code(ts, &code, g, Some(l))
+/// Whether `v` passes PyMapping_Check (its type can subscript).
+fn is_mapping(v: &Value) -> bool {
+    v.type_of().data.slots.subscript.get().is_some()
+}
+
+fn ensure_builtins(ts: &ThreadState, g: &Value) -> PyResult<()> {
+    if dict::dict_get_str(g, &pystr::intern("__builtins__")).is_none() {
+        dict::dict_set_item(ts, g, pystr::intern("__builtins__"), crate::modules::builtins_module(ts))?;
+    }
+    Ok(())
+}
+
+fn free_var_count(code: &crate::types::code::PyCode) -> usize {
+    code.code.co_freevars().len()
 }
 
 fn b_eval(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let [src, g, l] = crate::object::args::bind("eval", a, k, ["source", "globals", "locals"], 3, 1, 3)?;
-    let (g, l) = globals_locals(ts, "eval", g, l)?;
-    run_code_or_source(ts, &src.unwrap_or_else(none::none), &g, &l, "eval", "eval")
+    let a = arg_parse("eval", a, k, 1, 3)?;
+    let src = &a[0];
+    let globals = a.get(1).filter(|g| !none::is_none(g)).cloned();
+    let locals = a.get(2).filter(|l| !none::is_none(l)).cloned();
+    if let Some(l) = &locals {
+        if !is_mapping(l) {
+            return Err(PyErr::type_error("locals must be a mapping"));
+        }
+    }
+    if let Some(g) = &globals {
+        if dict::as_dict(g).is_none() {
+            return Err(PyErr::type_error(if is_mapping(g) {
+                "globals must be a real dict; try eval(expr, {}, mapping)"
+            } else {
+                "globals must be a dict"
+            }));
+        }
+    }
+    let (g, l) = match (globals, locals) {
+        (Some(g), Some(l)) => (g, l),
+        (Some(g), None) => (g.clone(), g),
+        (None, Some(l)) => (frame_namespaces(ts, "eval", false)?.0, l),
+        (None, None) => {
+            let (g, l) = frame_namespaces(ts, "eval", true)?;
+            (g.clone(), l.unwrap_or(g))
+        }
+    };
+    ensure_builtins(ts, &g)?;
+    if let Some(code) = src.downcast::<crate::types::code::PyCode>() {
+        if free_var_count(code) > 0 {
+            return Err(PyErr::type_error("code object passed to eval() may not contain free variables"));
+        }
+        return crate::eval::ceval::eval_code(ts, src, &g, Some(&l));
+    }
+    let bytes = source_bytes(ts, src, "eval", "string, bytes or code")?;
+    // eval ignores leading spaces and tabs.
+    let start = bytes.iter().position(|b| *b != b' ' && *b != b'\t').unwrap_or(bytes.len());
+    let code = compile_checked(ts, &bytes[start..], "<string>", "eval", -1)?;
+    crate::eval::ceval::eval_code(ts, &code, &g, Some(&l))
 }
 
 fn b_exec(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let [src, g, l, _closure] = crate::object::args::bind("exec", a, k, ["source", "globals", "locals", "closure"], 3, 1, 3)?;
-    let (g, l) = globals_locals(ts, "exec", g, l)?;
-    run_code_or_source(ts, &src.unwrap_or_else(none::none), &g, &l, "exec", "exec")?;
+    let [src, globals, locals, closure] =
+        crate::object::args::bind("exec", a, k, ["source", "globals", "locals", "closure"], 3, 1, 3)?;
+    let src = src.unwrap_or_else(none::none);
+    let globals = globals.filter(|g| !none::is_none(g));
+    let locals = locals.filter(|l| !none::is_none(l));
+    let (g, l) = match (globals, locals) {
+        (Some(g), Some(l)) => (g, l),
+        (Some(g), None) => (g.clone(), g),
+        (None, Some(l)) => (frame_namespaces(ts, "exec", false)?.0, l),
+        (None, None) => {
+            let (g, l) = frame_namespaces(ts, "exec", true)?;
+            (g.clone(), l.unwrap_or(g))
+        }
+    };
+    if dict::as_dict(&g).is_none() {
+        return Err(PyErr::type_error(format!("exec() globals must be a dict, not {}", protocol::type_name(&g))));
+    }
+    if !is_mapping(&l) {
+        return Err(PyErr::type_error(format!("locals must be a mapping or None, not {}", protocol::type_name(&l))));
+    }
+    ensure_builtins(ts, &g)?;
+    let closure = closure.filter(|c| !none::is_none(c));
+    if let Some(code) = src.downcast::<crate::types::code::PyCode>() {
+        let nfree = free_var_count(code);
+        if nfree == 0 {
+            if closure.is_some() {
+                return Err(PyErr::type_error("cannot use a closure with this code object"));
+            }
+            crate::eval::ceval::eval_code(ts, &src, &g, Some(&l))?;
+            return Ok(none::none());
+        }
+        let ok = closure.as_ref().is_some_and(|c| {
+            c.is_exact(&tuple::TUPLE_TYPE)
+                && tuple::tuple_items(c).len() == nfree
+                && tuple::tuple_items(c).iter().all(|x| x.downcast::<crate::types::cell::PyCell>().is_some())
+        });
+        let Some(closure) = closure.filter(|_| ok) else {
+            return Err(PyErr::type_error(format!("code object requires a closure of exactly length {nfree}")));
+        };
+        let func = PyFunction::new(src.clone(), g.clone(), None)?.with_closure(Some(closure));
+        crate::eval::ceval::eval_code_with_closure(ts, &Value::new(func)?, l)?;
+        return Ok(none::none());
+    }
+    if closure.is_some() {
+        return Err(PyErr::type_error("closure can only be used when source is a code object"));
+    }
+    let bytes = source_bytes(ts, &src, "exec", "string, bytes or code")?;
+    let code = compile_checked(ts, &bytes, "<string>", "exec", -1)?;
+    crate::eval::ceval::eval_code(ts, &code, &g, Some(&l))?;
     Ok(none::none())
 }
 
@@ -356,7 +630,7 @@ fn b_setattr(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResu
 }
 
 fn b_globals(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    arg_parse("globals", a, k, 0, 0)?;
+    crate::object::args::exact("globals", a, k, 0)?;
     crate::eval::ceval::current_globals(ts).ok_or_else(|| PyErr::system_error("no current frame"))
 }
 
@@ -370,7 +644,7 @@ pub fn current_locals(ts: &ThreadState, f: &crate::eval::frame::Frame) -> PyResu
 }
 
 fn b_locals(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    arg_parse("locals", a, k, 0, 0)?;
+    crate::object::args::exact("locals", a, k, 0)?;
     let f = ts.current_frame.get();
     if f.is_null() {
         return Err(PyErr::system_error("no current frame"));
@@ -398,13 +672,36 @@ fn b_id(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<V
 }
 
 fn b_input(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    use crate::modules::sys::get_stream;
     let a = arg_parse("input", a, k, 0, 1)?;
+    let Some(fin) = get_stream(ts, "stdin") else {
+        return Err(PyErr::runtime_error("input(): lost sys.stdin"));
+    };
+    let Some(fout) = get_stream(ts, "stdout") else {
+        return Err(PyErr::runtime_error("input(): lost sys.stdout"));
+    };
+    let Some(ferr) = get_stream(ts, "stderr") else {
+        return Err(PyErr::runtime_error("input(): lost sys.stderr"));
+    };
+    // Flush failures of stderr and stdout are ignored, as CPython does.
+    let _ = protocol::call_method(ts, &ferr, "flush", &[]);
     if let Some(p) = a.first() {
         let s = protocol::str(ts, p)?;
-        crate::modules::sys::write_stdout(ts, &s)?;
+        protocol::call_method(ts, &fout, "write", &[s])?;
     }
-    crate::modules::sys::flush_stdout(ts)?;
-    crate::modules::sys::readline_stdin(ts)
+    let _ = protocol::call_method(ts, &fout, "flush", &[]);
+    let line = protocol::call_method(ts, &fin, "readline", &[])?;
+    let Some(s) = pystr::as_pystr(&line) else {
+        return Err(PyErr::type_error("object.readline() returned non-string"));
+    };
+    if s.data.is_empty() {
+        return Err(PyErr::with_args(&exc::EOF_ERROR, vec![pystr::new_str("EOF when reading a line")]));
+    }
+    if s.data.get(s.data.len() - 1) == u32::from(b'\n') {
+        let all_but_last = crate::types::slice::new_slice(none::none(), int::from_i64(-1), none::none())?;
+        return protocol::getitem(ts, &line, &all_but_last);
+    }
+    Ok(line.clone())
 }
 
 fn b_isinstance(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
@@ -469,14 +766,16 @@ fn min_max(ts: &ThreadState, a: Args, k: Option<&Value>, name: &str, op: Compare
     let mut key = None;
     let mut default = None;
     if let Some(kn) = k {
+        let n = tuple::tuple_items(kn).len();
+        if n > 2 {
+            return Err(PyErr::type_error(format!("{name}() takes at most 2 keyword arguments ({n} given)")));
+        }
         for (j, n) in tuple::tuple_items(kn).iter().enumerate() {
             match pystr::as_rust_str(n).as_ref() {
                 "key" => key = Some(a[npos + j].clone()).filter(|x| !none::is_none(x)),
                 "default" => default = Some(a[npos + j].clone()),
                 other => {
-                    return Err(PyErr::type_error(format!(
-                        "{name}() got an unexpected keyword argument '{other}'"
-                    )))
+                    return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for {name}()")))
                 }
             }
         }
@@ -670,13 +969,15 @@ fn b_import(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResul
     let [name, globals, locals, fromlist, level] =
         crate::object::args::bind("__import__", a, k, ["name", "globals", "locals", "fromlist", "level"], 0, 1, 5)?;
     let _ = locals;
-    crate::import::import_module_level(
-        ts,
-        &name.unwrap_or_else(none::none),
-        globals.as_ref(),
-        fromlist.as_ref(),
-        level.and_then(|l| int::to_isize(&l)).unwrap_or(0),
-    )
+    let name = name.unwrap_or_else(none::none);
+    if pystr::as_pystr(&name).is_none() {
+        return Err(PyErr::type_error("module name must be a string"));
+    }
+    let level = match level {
+        Some(l) => c_int(ts, &l)? as isize,
+        None => 0,
+    };
+    crate::import::import_module_level(ts, &name, globals.as_ref(), fromlist.as_ref(), level)
 }
 
 /// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
@@ -737,11 +1038,15 @@ fn b_build_class(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> Py
         // Calculate the most derived metaclass.
         for b in &bases {
             let bt = b.type_of().to_value();
-            let (Some(w), Some(t)) = (meta.as_type(), bt.as_type()) else { continue };
-            if w.is_subtype(protocol::as_pytype(&bt).expect("type")) {
+            let (Some(w), Some(t), Some(bt_ty), Some(meta_ty)) =
+                (meta.as_type(), bt.as_type(), protocol::as_pytype(&bt), protocol::as_pytype(&meta))
+            else {
+                continue;
+            };
+            if w.is_subtype(bt_ty) {
                 continue;
             }
-            if t.is_subtype(protocol::as_pytype(&meta).expect("type")) {
+            if t.is_subtype(meta_ty) {
                 meta = bt;
                 continue;
             }
@@ -823,6 +1128,86 @@ fn call_native_closure(_ts: &ThreadState, idx: &Value, a: Args, _k: Option<&Valu
     Ok(bool_::new_bool(r.unwrap_or(false)))
 }
 
+/// `exit` and `quit` (site's `_sitebuiltins.Quitter`): calling one closes
+/// sys.stdin and raises SystemExit(code).
+pub struct Quitter {
+    name: &'static str,
+    eof: &'static str,
+}
+
+/// The type of `exit` and `quit`.
+pub static QUITTER_TYPE: PyType = crate::object::value::PyObject::new_static(
+    &crate::types::typeobject::TYPE_TYPE,
+    crate::object::typeobj::TypeObject::builtin::<Quitter>(
+        "_sitebuiltins.Quitter",
+        &QUITTER_TYPE,
+        Some(&crate::types::object::OBJECT_TYPE),
+        0,
+    ),
+);
+
+impl crate::object::value::PyPayload for Quitter {
+    fn class() -> &'static PyType {
+        &QUITTER_TYPE
+    }
+}
+
+fn quitter(v: &Value) -> PyResult<&Quitter> {
+    v.downcast::<Quitter>().ok_or_else(|| PyErr::type_error("Quitter expected"))
+}
+
+fn quitter_repr(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let q = quitter(v)?;
+    Ok(pystr::new_str(&format!("Use {}() or {} to exit", q.name, q.eof)))
+}
+
+fn quitter_call(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    quitter(v)?;
+    // site defines __call__(self, code=None) in Python: its messages.
+    let npos = crate::object::args::npositional(a, k);
+    if npos > 1 {
+        return Err(PyErr::type_error(format!(
+            "Quitter.__call__() takes from 1 to 2 positional arguments but {} were given",
+            npos + 1
+        )));
+    }
+    let mut code = a.first().filter(|_| npos == 1).cloned();
+    if let Some(kn) = k {
+        for (j, n) in tuple::tuple_items(kn).iter().enumerate() {
+            let n = pystr::as_rust_str(n);
+            if n != "code" {
+                return Err(PyErr::type_error(format!("Quitter.__call__() got an unexpected keyword argument '{n}'")));
+            }
+            if code.is_some() {
+                return Err(PyErr::type_error("Quitter.__call__() got multiple values for argument 'code'"));
+            }
+            code = Some(a[npos + j].clone());
+        }
+    }
+    if let Some(stdin) = crate::modules::sys::sys_attr(ts, "stdin") {
+        // As site does: closing may fail (stdin replaced by anything); ignore it.
+        let _ = protocol::call_method(ts, &stdin, "close", &[]);
+    }
+    Err(PyErr::with_args(&exc::SYSTEM_EXIT, vec![code.unwrap_or_else(none::none)]))
+}
+
+fn quitter_name(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Ok(pystr::new_str(quitter(v)?.name))
+}
+
+fn quitter_eof(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Ok(pystr::new_str(quitter(v)?.eof))
+}
+
+/// Fill the slots of the builtins module's own types.
+pub fn init_types() {
+    let s = &QUITTER_TYPE.data.slots;
+    s.repr.set(Some(quitter_repr));
+    s.call.set(Some(quitter_call));
+    s.getattro.set(Some(protocol::generic_getattr));
+    crate::types::descr::add_getsets(&QUITTER_TYPE, &[("name", quitter_name, None), ("eof", quitter_eof, None)]);
+}
+
 const FUNCTIONS: &[(&str, CallFn)] = &[
     ("abs", b_abs),
     ("aiter", b_aiter),
@@ -857,6 +1242,7 @@ const FUNCTIONS: &[(&str, CallFn)] = &[
     ("min", b_min),
     ("next", b_next),
     ("oct", b_oct),
+    ("open", b_open),
     ("ord", b_ord),
     ("pow", b_pow),
     ("print", b_print),
@@ -921,6 +1307,11 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     dict::dict_set_item(ts, &d, pystr::intern("NotImplemented"), none::not_implemented())?;
     dict::dict_set_item(ts, &d, pystr::intern("True"), bool_::true_value())?;
     dict::dict_set_item(ts, &d, pystr::intern("False"), bool_::false_value())?;
+    // site adds these; without it, scripts calling exit() would fail.
+    for name in ["exit", "quit"] {
+        let q = Value::new(Quitter { name, eof: "Ctrl-D (i.e. EOF)" })?;
+        dict::dict_set_item(ts, &d, pystr::intern(name), q)?;
+    }
     dict::dict_set_item(ts, &d, pystr::intern("__debug__"), bool_::new_bool(ts.interp().config.optimize == 0))?;
     Ok(m)
 }

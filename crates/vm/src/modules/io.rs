@@ -1,6 +1,9 @@
-//! The standard streams: a native text stream over a file descriptor with
-//! CPython's buffering (line-buffered on terminals and for stderr, block
-//! buffered otherwise) and error handlers (stderr uses backslashreplace).
+//! Streams over file descriptors: the standard streams and the files
+//! `open()` returns. A text stream (`_io.TextIOWrapper`) and its binary
+//! view (`_io.BufferedReader`/`BufferedWriter`/`BufferedRandom`/`FileIO`)
+//! share one core with CPython's two levels of buffering (text pending
+//! bytes, then the binary buffer), line buffering on terminals and for
+//! stderr, and the stream's codec and error handler.
 
 use std::cell::{Cell, RefCell};
 
@@ -11,19 +14,69 @@ use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
 use crate::types::{bool_, descr, exceptions as exc, int, none, str as pystr};
 
+/// A text stream over a file descriptor (`_io.TextIOWrapper`), and the core its binary view shares.
 pub struct TextStream {
     fd: i32,
-    name: &'static str,
-    errors: &'static str,
-    line_buffered: bool,
+    /// `name`: "<stdout>" for the standard streams, the path (or fd) of files.
+    name: Value,
+    /// The text mode shown by `mode` ("r", "w", "a+"...); binary views add "b".
+    mode: String,
+    encoding: RefCell<String>,
+    codec: Cell<crate::stringlib::codecs::Encoding>,
+    errors: RefCell<String>,
+    line_buffered: Cell<bool>,
+    writable: bool,
+    /// Close the descriptor when the stream closes (files, not std streams).
+    closefd: bool,
+    /// Universal newlines on reading (newline=None): "\r\n" and "\r" read as "\n".
+    translate: Cell<bool>,
+    /// A "\r" ended the last chunk read: drop a "\n" starting the next one.
+    cr_carry: Cell<bool>,
+    /// What "\n" becomes on writing (newline="\r" or "\r\n").
+    write_newline: Cell<Option<&'static str>>,
+    /// Where read lines end (after any translation).
+    line_end: Cell<LineEnd>,
+    /// The Python type of the binary view.
+    binary_type: &'static PyType,
+    /// Encoded text not yet handed to the binary buffer (TextIOWrapper's
+    /// pending bytes): bytes written to `.buffer` directly go ahead of it.
+    text_pending: RefCell<Vec<u8>>,
+    /// The binary buffer (BufferedWriter's).
     buffer: RefCell<Vec<u8>>,
     closed: Cell<bool>,
     readable: bool,
-    /// Bytes read from the fd but not yet returned (stdin).
+    /// Bytes read from the fd but not yet returned (stdin): the binary
+    /// layer's buffer.
     pending: RefCell<Vec<u8>>,
+    /// Input the text layer took from the binary layer and has not returned.
+    text_in: RefCell<Vec<u8>>,
     eof: Cell<bool>,
+    /// The binary stream underneath (`sys.stdout.buffer`), made on first use.
+    binary: RefCell<Option<Value>>,
+    /// Unbuffered output (-u): the binary stream is a raw `FileIO`.
+    raw: bool,
 }
 
+/// Line endings recognized when reading text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LineEnd {
+    /// "\n" (newline="\n", or None after translation).
+    Lf,
+    /// "\n", "\r" or "\r\n", kept as they are (newline="").
+    Universal,
+    /// "\r" only.
+    Cr,
+    /// "\r\n" only.
+    CrLf,
+}
+
+/// `sys.stdout.buffer`: a binary view of a standard stream that shares its
+/// buffers, so text and bytes written through either come out in order.
+pub struct BinaryStream {
+    text: Value,
+}
+
+/// `_io.TextIOWrapper`.
 pub static TEXT_STREAM_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
     TypeObject::builtin::<TextStream>("_io.TextIOWrapper", &TEXT_STREAM_TYPE, Some(&crate::types::object::OBJECT_TYPE), 0),
@@ -35,6 +88,93 @@ impl PyPayload for TextStream {
     }
 }
 
+/// `_io.BufferedWriter` (stdout, stderr).
+pub static BUFFERED_WRITER_TYPE: PyType = PyObject::new_static(
+    &crate::types::typeobject::TYPE_TYPE,
+    TypeObject::builtin::<BinaryStream>("_io.BufferedWriter", &BUFFERED_WRITER_TYPE, Some(&crate::types::object::OBJECT_TYPE), 0),
+);
+
+/// `_io.BufferedReader` (stdin), with the writer's layout.
+pub static BUFFERED_READER_TYPE: PyType = PyObject::new_static(
+    &crate::types::typeobject::TYPE_TYPE,
+    TypeObject::builtin_sublayout(
+        "_io.BufferedReader",
+        &crate::types::object::OBJECT_TYPE,
+        &BUFFERED_WRITER_TYPE,
+        std::mem::size_of::<PyObject<BinaryStream>>(),
+        crate::object::value::dealloc_builtin::<BinaryStream>,
+        0,
+    ),
+);
+
+/// `_io.FileIO`: the binary stream of unbuffered stdout and stderr.
+pub static FILE_IO_TYPE: PyType = PyObject::new_static(
+    &crate::types::typeobject::TYPE_TYPE,
+    TypeObject::builtin_sublayout(
+        "_io.FileIO",
+        &crate::types::object::OBJECT_TYPE,
+        &BUFFERED_WRITER_TYPE,
+        std::mem::size_of::<PyObject<BinaryStream>>(),
+        crate::object::value::dealloc_builtin::<BinaryStream>,
+        0,
+    ),
+);
+
+/// `_io.BufferedRandom` (files opened for reading and writing).
+pub static BUFFERED_RANDOM_TYPE: PyType = PyObject::new_static(
+    &crate::types::typeobject::TYPE_TYPE,
+    TypeObject::builtin_sublayout(
+        "_io.BufferedRandom",
+        &crate::types::object::OBJECT_TYPE,
+        &BUFFERED_WRITER_TYPE,
+        std::mem::size_of::<PyObject<BinaryStream>>(),
+        crate::object::value::dealloc_builtin::<BinaryStream>,
+        0,
+    ),
+);
+
+impl PyPayload for BinaryStream {
+    fn class() -> &'static PyType {
+        &BUFFERED_WRITER_TYPE
+    }
+}
+
+thread_local! {
+    /// `io.UnsupportedOperation`, made on first use.
+    static UNSUPPORTED_OPERATION: RefCell<Option<Value>> = const { RefCell::new(None) };
+}
+
+/// `io.UnsupportedOperation(msg)`: a subclass of OSError and ValueError.
+fn unsupported(ts: &ThreadState, msg: &str) -> PyErr {
+    let cls = UNSUPPORTED_OPERATION.with(|c| c.borrow().clone());
+    let cls = match cls {
+        Some(c) => Ok(c),
+        None => (|| {
+            let ns = crate::types::dict::new_dict();
+            crate::types::dict::dict_set_item(ts, &ns, pystr::intern("__module__"), pystr::new_str("io"))?;
+            let bases = crate::types::tuple::new_tuple(vec![exc::OS_ERROR.to_value(), exc::VALUE_ERROR.to_value()])?;
+            let c = protocol::call(
+                ts,
+                &crate::types::typeobject::TYPE_TYPE.to_value(),
+                &[pystr::new_str("UnsupportedOperation"), bases, ns],
+                None,
+            )?;
+            UNSUPPORTED_OPERATION.with(|u| *u.borrow_mut() = Some(c.clone()));
+            Ok(c)
+        })(),
+    };
+    match cls.and_then(|c| protocol::call(ts, &c, &[pystr::new_str(msg)], None)) {
+        Ok(e) => PyErr::from_instance(e),
+        Err(e) => e,
+    }
+}
+
+/// `io.UnsupportedOperation`, for the io module.
+pub fn unsupported_operation_type(ts: &ThreadState) -> PyResult<Value> {
+    let e = unsupported(ts, "");
+    Ok(e.value().type_of().to_value())
+}
+
 /// A stream over `fd` (0, 1 or 2).
 pub fn new_stream(fd: i32, unbuffered: bool) -> PyResult<Value> {
     // SAFETY: isatty has no preconditions.
@@ -44,16 +184,36 @@ pub fn new_stream(fd: i32, unbuffered: bool) -> PyResult<Value> {
         1 => ("<stdout>", "strict"),
         _ => ("<stderr>", "backslashreplace"),
     };
+    let raw = unbuffered && fd != 0;
     Value::new(TextStream {
         fd,
-        name,
-        errors,
-        line_buffered: tty || fd == 2 || unbuffered,
+        name: pystr::new_str(name),
+        mode: (if fd == 0 { "r" } else { "w" }).to_string(),
+        encoding: RefCell::new("utf-8".to_string()),
+        codec: Cell::new(crate::stringlib::codecs::Encoding::Utf8),
+        errors: RefCell::new(errors.to_string()),
+        // -u streams write through instead (see `raw`).
+        line_buffered: Cell::new(!unbuffered && (tty || fd == 2)),
+        writable: fd != 0,
+        closefd: false,
+        translate: Cell::new(false),
+        cr_carry: Cell::new(false),
+        write_newline: Cell::new(None),
+        line_end: Cell::new(LineEnd::Lf),
+        binary_type: match (fd == 0, raw) {
+            (true, _) => &BUFFERED_READER_TYPE,
+            (false, true) => &FILE_IO_TYPE,
+            (false, false) => &BUFFERED_WRITER_TYPE,
+        },
+        text_pending: RefCell::new(Vec::new()),
         buffer: RefCell::new(Vec::new()),
         closed: Cell::new(false),
         readable: fd == 0,
         pending: RefCell::new(Vec::new()),
+        text_in: RefCell::new(Vec::new()),
         eof: Cell::new(false),
+        binary: RefCell::new(None),
+        raw,
     })
 }
 
@@ -80,47 +240,99 @@ fn write_all(fd: i32, mut data: &[u8]) -> PyResult<()> {
     Ok(())
 }
 
+/// TextIOWrapper's chunk size and BufferedWriter's buffer size.
+const CHUNK: usize = 8192;
+
 impl TextStream {
+    /// Flush the text layer into the binary buffer, and the buffer to the fd.
     pub fn flush(&self) -> PyResult<()> {
+        self.push_text();
+        self.flush_binary()
+    }
+
+    /// Hand pending text to the binary buffer.
+    fn push_text(&self) {
+        let text = std::mem::take(&mut *self.text_pending.borrow_mut());
+        self.buffer.borrow_mut().extend_from_slice(&text);
+    }
+
+    /// Write the binary buffer out (BufferedWriter.flush).
+    fn flush_binary(&self) -> PyResult<()> {
         let data = std::mem::take(&mut *self.buffer.borrow_mut());
         write_all(self.fd, &data)
     }
 
     fn encode(&self, s: &crate::stringlib::StrData) -> Vec<u8> {
-        match s.as_str() {
+        match s.as_str().filter(|_| self.codec.get() == crate::stringlib::codecs::Encoding::Utf8) {
             Some(t) => t.as_bytes().to_vec(),
             None => {
-                let handler = crate::stringlib::codecs::ErrorHandler::from_name(self.errors)
+                let handler = crate::stringlib::codecs::ErrorHandler::from_name(&self.errors.borrow())
                     .unwrap_or(crate::stringlib::codecs::ErrorHandler::Strict);
-                crate::stringlib::codecs::encode(crate::stringlib::codecs::Encoding::Utf8, s, handler)
+                crate::stringlib::codecs::encode(self.codec.get(), s, handler)
                     .unwrap_or_else(|_| s.to_string_lossy().into_bytes())
             }
         }
     }
 
+    /// Write bytes through the binary stream: straight to the fd when
+    /// unbuffered, else into the binary buffer (ahead of pending text).
+    pub fn write_bytes(&self, bytes: &[u8]) -> PyResult<()> {
+        if self.closed.get() {
+            return Err(PyErr::value_error(if self.raw { "I/O operation on closed file" } else { "write to closed file" }));
+        }
+        if self.raw {
+            return write_all(self.fd, bytes);
+        }
+        let full = {
+            let mut buf = self.buffer.borrow_mut();
+            buf.extend_from_slice(bytes);
+            buf.len() >= CHUNK
+        };
+        if full {
+            self.flush_binary()?;
+        }
+        Ok(())
+    }
+
+    /// Write text: encoded into the text layer's pending bytes, flushed per the buffering rules.
     pub fn write_str(&self, s: &crate::stringlib::StrData) -> PyResult<()> {
         if self.closed.get() {
             return Err(PyErr::value_error("I/O operation on closed file."));
         }
-        if self.errors == "strict" && s.has_surrogates() {
-            let bytes = crate::stringlib::codecs::encode(
-                crate::stringlib::codecs::Encoding::Utf8,
-                s,
-                crate::stringlib::codecs::ErrorHandler::Strict,
-            );
+        let needs_check = s.has_surrogates() || (self.codec.get() != crate::stringlib::codecs::Encoding::Utf8 && !s.is_ascii());
+        if *self.errors.borrow() == "strict" && needs_check {
+            let bytes = crate::stringlib::codecs::encode(self.codec.get(), s, crate::stringlib::codecs::ErrorHandler::Strict);
             if let Err(e) = bytes {
                 let msg = crate::stringlib::codecs::encode_error_message(e.encoding, s, e.start, e.end, e.reason);
                 return Err(PyErr::new(&exc::UNICODE_ENCODE_ERROR, msg));
             }
         }
-        let bytes = self.encode(s);
+        let mut bytes = self.encode(s);
         let has_newline = bytes.contains(&b'\n');
-        let mut buf = self.buffer.borrow_mut();
-        buf.extend_from_slice(&bytes);
-        let should_flush = (self.line_buffered && has_newline) || buf.len() >= 8192;
-        drop(buf);
-        if should_flush {
-            self.flush()?;
+        if let Some(nl) = self.write_newline.get().filter(|_| has_newline) {
+            let mut out = Vec::with_capacity(bytes.len() + 8);
+            for b in bytes {
+                if b == b'\n' {
+                    out.extend_from_slice(nl.as_bytes());
+                } else {
+                    out.push(b);
+                }
+            }
+            bytes = out;
+        }
+        let pending = {
+            let mut p = self.text_pending.borrow_mut();
+            p.extend_from_slice(&bytes);
+            p.len()
+        };
+        if self.raw || (self.line_buffered.get() && has_newline) {
+            return self.flush();
+        }
+        if pending >= CHUNK {
+            self.push_text();
+            if self.buffer.borrow().len() >= CHUNK {
+                self.flush_binary()?;
+            }
         }
         Ok(())
     }
@@ -137,112 +349,1131 @@ impl TextStream {
         true
     }
 
+    /// Byte width of the character starting with byte `b` in the codec
+    /// (UTF-8 lead bytes; one byte for single-byte codecs).
+    fn char_width(&self, b: u8) -> usize {
+        if self.codec.get() != crate::stringlib::codecs::Encoding::Utf8 {
+            return 1;
+        }
+        match b {
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            0xf0..=0xf7 => 4,
+            _ => 1,
+        }
+    }
+
+    /// Byte length of the first `n` characters of `data` and how many
+    /// characters that is; a trailing incomplete sequence counts only if
+    /// `ended`.
+    fn char_prefix_of(&self, data: &[u8], n: usize, ended: bool) -> (usize, usize) {
+        let (mut i, mut count) = (0, 0);
+        while i < data.len() && count < n {
+            let width = self.char_width(data[i]);
+            if i + width > data.len() && !ended {
+                break;
+            }
+            i = (i + width).min(data.len());
+            count += 1;
+        }
+        (i, count)
+    }
+
+    fn char_prefix(&self, n: usize) -> (usize, usize) {
+        let ended = self.eof.get() && self.pending.borrow().is_empty();
+        self.char_prefix_of(&self.text_in.borrow(), n, ended)
+    }
+
+    /// Decode input bytes with the stream's codec and error handler.
+    pub fn decode(&self, bytes: &[u8]) -> PyResult<Value> {
+        use crate::stringlib::codecs;
+        if self.codec.get() == codecs::Encoding::Utf8 {
+            if let Ok(t) = std::str::from_utf8(bytes) {
+                return Ok(pystr::new_str(t));
+            }
+        }
+        let handler = codecs::ErrorHandler::from_name(&self.errors.borrow()).unwrap_or(codecs::ErrorHandler::Strict);
+        match codecs::decode(self.codec.get(), bytes, handler) {
+            Ok(d) => Ok(pystr::from_data(d)),
+            Err(e) => Err(PyErr::new(
+                &exc::UNICODE_DECODE_ERROR,
+                codecs::decode_error_message(e.encoding, bytes, e.start, e.end, e.reason),
+            )),
+        }
+    }
+
+    /// Take up to `n` characters from the text layer's input.
+    fn take_chars(&self, n: usize) -> Vec<u8> {
+        let (len, _) = self.char_prefix(n);
+        self.text_in.borrow_mut().drain(..len).collect()
+    }
+
+    /// Read up to `n` characters (all of the input when None), as bytes.
+    pub fn read_chars(&self, n: Option<usize>) -> Vec<u8> {
+        match n {
+            None => {
+                while self.text_fill() {}
+                std::mem::take(&mut *self.text_in.borrow_mut())
+            }
+            Some(n) => {
+                while self.char_prefix(n).1 < n && self.text_fill() {}
+                self.take_chars(n)
+            }
+        }
+    }
+
+    /// One line of at most `limit` characters (None: no limit), as bytes.
+    pub fn readline_limited(&self, limit: Option<usize>) -> Vec<u8> {
+        let mut line = self.readline();
+        if let Some(n) = limit {
+            let (cut, count) = self.char_prefix_of(&line, n, true);
+            if count == n && cut < line.len() {
+                // Give back the bytes past the limit.
+                let rest = line.split_off(cut);
+                let mut p = self.text_in.borrow_mut();
+                let tail = std::mem::take(&mut *p);
+                p.extend_from_slice(&rest);
+                p.extend_from_slice(&tail);
+            }
+        }
+        line
+    }
+
+    /// The end (exclusive) of the first line in `data`, if a whole line is
+    /// there; a "\r" at the very end is undecided until input ends.
+    fn line_end_in(&self, data: &[u8], ended: bool) -> Option<usize> {
+        match self.line_end.get() {
+            LineEnd::Lf => data.iter().position(|b| *b == b'\n').map(|i| i + 1),
+            LineEnd::Cr => data.iter().position(|b| *b == b'\r').map(|i| i + 1),
+            LineEnd::CrLf => data.windows(2).position(|w| w == b"\r\n").map(|i| i + 2),
+            LineEnd::Universal => {
+                let i = data.iter().position(|b| *b == b'\n' || *b == b'\r')?;
+                if data[i] == b'\n' {
+                    return Some(i + 1);
+                }
+                match data.get(i + 1) {
+                    Some(b'\n') => Some(i + 2),
+                    Some(_) => Some(i + 1),
+                    None if ended => Some(i + 1),
+                    None => None,
+                }
+            }
+        }
+    }
+
+    /// One line of text-layer input, as bytes (line ending included).
     pub fn readline(&self) -> Vec<u8> {
         loop {
-            if let Some(pos) = self.pending.borrow().iter().position(|b| *b == b'\n') {
-                let line: Vec<u8> = self.pending.borrow_mut().drain(..=pos).collect();
-                return line;
+            let ended = self.eof.get() && self.pending.borrow().is_empty();
+            // The shared borrow must end before the mutable one below.
+            let end = self.line_end_in(&self.text_in.borrow(), ended);
+            if let Some(end) = end {
+                return self.text_in.borrow_mut().drain(..end).collect();
+            }
+            if !self.text_fill() {
+                let ended_now = self.line_end_in(&self.text_in.borrow(), true);
+                if let Some(end) = ended_now {
+                    return self.text_in.borrow_mut().drain(..end).collect();
+                }
+                return std::mem::take(&mut *self.text_in.borrow_mut());
+            }
+        }
+    }
+
+    /// One line of binary-layer input (BufferedReader.readline).
+    fn binary_readline(&self) -> Vec<u8> {
+        loop {
+            let newline = self.pending.borrow().iter().position(|b| *b == b'\n');
+            if let Some(pos) = newline {
+                return self.pending.borrow_mut().drain(..=pos).collect();
             }
             if self.eof.get() || !self.fill() {
                 return std::mem::take(&mut *self.pending.borrow_mut());
             }
         }
     }
+
+    /// Move the next chunk of input from the binary layer to the text
+    /// layer, as TextIOWrapper does with `buffer.read1(8192)`: whatever
+    /// the binary buffer holds, or one read from the fd.
+    fn text_fill(&self) -> bool {
+        if self.pending.borrow().is_empty() && (self.eof.get() || !self.fill()) {
+            return false;
+        }
+        let mut p = self.pending.borrow_mut();
+        let n = p.len().min(CHUNK);
+        let chunk: Vec<u8> = p.drain(..n).collect();
+        drop(p);
+        if !self.translate.get() {
+            self.text_in.borrow_mut().extend_from_slice(&chunk);
+            return true;
+        }
+        let mut t = self.text_in.borrow_mut();
+        for (i, &b) in chunk.iter().enumerate() {
+            match b {
+                b'\r' => t.push(b'\n'),
+                b'\n' if i == 0 && self.cr_carry.get() => {}
+                b'\n' if i > 0 && chunk[i - 1] == b'\r' => {}
+                _ => t.push(b),
+            }
+        }
+        self.cr_carry.set(chunk.last() == Some(&b'\r'));
+        true
+    }
 }
 
-fn m_write(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("write", a, k, 1)?;
+fn closed_error() -> PyErr {
+    PyErr::value_error("I/O operation on closed file.")
+}
+
+fn m_write(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("TextIOWrapper.write", a, k, 1)?;
     let s = pystr::as_pystr(&a[0]).ok_or_else(|| {
         PyErr::type_error(format!("write() argument must be str, not {}", protocol::type_name(&a[0])))
     })?;
-    this(v)?.write_str(&s.data)?;
+    let st = this(v)?;
+    if st.closed.get() {
+        return Err(closed_error());
+    }
+    if !st.writable {
+        return Err(unsupported(ts, "not writable"));
+    }
+    st.write_str(&s.data)?;
     Ok(int::from_i64(s.data.len() as i64))
 }
 
-fn m_flush(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    this(v)?.flush()?;
+fn m_writelines(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("TextIOWrapper.writelines", a, k, 1)?;
+    if this(v)?.closed.get() {
+        return Err(closed_error());
+    }
+    let it = protocol::get_iter(ts, &a[0])?;
+    while let Some(line) = protocol::next(ts, &it)? {
+        m_write(ts, v, &[line], None)?;
+    }
     Ok(none::none())
 }
 
-fn m_readline(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    let s = this(v)?;
-    if !s.readable {
-        return Err(PyErr::new(&exc::OS_ERROR, "not readable"));
+/// A size argument: an int, or None for "no limit" (`_Py_convert_optional_to_ssize_t`).
+fn size_arg(ts: &ThreadState, v: Option<&Value>) -> PyResult<Option<usize>> {
+    match v {
+        None => Ok(None),
+        Some(x) if none::is_none(x) => Ok(None),
+        Some(x) => {
+            if !int::is_int(x) && x.type_of().data.slots.index.get().is_none() {
+                return Err(PyErr::type_error(format!(
+                    "argument should be integer or None, not '{}'",
+                    protocol::type_name(x)
+                )));
+            }
+            let n = protocol::index_isize(ts, x)?;
+            Ok(usize::try_from(n).ok())
+        }
     }
-    let line = s.readline();
-    Ok(pystr::new_str(&String::from_utf8_lossy(&line)))
 }
 
-fn m_read(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    let s = this(v)?;
-    if !s.readable {
-        return Err(PyErr::new(&exc::OS_ERROR, "not readable"));
+/// The checks before reading; `flush_first` as readline does, which hands
+/// pending written text to the binary buffer before looking for a decoder.
+fn check_readable(ts: &ThreadState, s: &TextStream, flush_first: bool) -> PyResult<()> {
+    if s.closed.get() {
+        return Err(closed_error());
     }
-    while s.fill() {}
-    let all = std::mem::take(&mut *s.pending.borrow_mut());
-    Ok(pystr::new_str(&String::from_utf8_lossy(&all)))
+    if flush_first {
+        s.push_text();
+    }
+    if !s.readable {
+        return Err(unsupported(ts, "not readable"));
+    }
+    Ok(())
+}
+
+fn m_readlines(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::positional("readlines", a, k, 0, 1)?;
+    let hint = size_arg(ts, a.first())?.filter(|h| *h > 0);
+    let s = this(v)?;
+    check_readable(ts, s, true)?;
+    let mut lines = Vec::new();
+    let mut total = 0;
+    loop {
+        let line = s.readline_limited(None);
+        if line.is_empty() {
+            break;
+        }
+        let line = s.decode(&line)?;
+        total += pystr::str_len(&line);
+        lines.push(line);
+        if hint.is_some_and(|h| total >= h) {
+            break;
+        }
+    }
+    crate::types::list::new_list(lines)
+}
+
+/// Whether the descriptor can seek.
+fn fd_seekable(fd: i32) -> bool {
+    // SAFETY: lseek on a descriptor has no memory effects; failure means not seekable.
+    unsafe { libc::lseek(fd, 0, libc::SEEK_CUR) >= 0 }
+}
+
+fn m_seekable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let s = this(v)?;
+    if s.closed.get() {
+        return Err(closed_error());
+    }
+    Ok(bool_::new_bool(fd_seekable(s.fd)))
+}
+
+fn m_flush(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let s = this(v)?;
+    if s.closed.get() {
+        return Err(closed_error());
+    }
+    s.flush()?;
+    Ok(none::none())
+}
+
+fn m_readline(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::positional("readline", a, k, 0, 1)?;
+    let limit = match a.first() {
+        Some(x) => usize::try_from(protocol::index_isize(ts, x)?).ok(),
+        None => None,
+    };
+    let s = this(v)?;
+    check_readable(ts, s, true)?;
+    s.decode(&s.readline_limited(limit))
+}
+
+fn m_read(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::positional("read", a, k, 0, 1)?;
+    let n = size_arg(ts, a.first())?;
+    let s = this(v)?;
+    check_readable(ts, s, false)?;
+    s.push_text();
+    s.decode(&s.read_chars(n))
+}
+
+fn g_buffer(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let s = this(v)?;
+    if let Some(b) = s.binary.borrow().clone() {
+        return Ok(b);
+    }
+    let b = Value::new_with_type(s.binary_type, BinaryStream { text: v.clone() })?;
+    *s.binary.borrow_mut() = Some(b.clone());
+    Ok(b)
+}
+
+/// The stream, if open (the binary layer's message, without a period).
+fn open_stream(v: &Value) -> PyResult<&TextStream> {
+    let s = this(v)?;
+    if s.closed.get() {
+        return Err(PyErr::value_error("I/O operation on closed file"));
+    }
+    Ok(s)
 }
 
 fn m_fileno(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    Ok(int::from_i64(this(v)?.fd as i64))
+    Ok(int::from_i64(open_stream(v)?.fd as i64))
 }
 
 fn m_isatty(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
     // SAFETY: isatty has no preconditions.
-    Ok(bool_::new_bool(unsafe { libc::isatty(this(v)?.fd) } == 1))
+    Ok(bool_::new_bool(unsafe { libc::isatty(open_stream(v)?.fd) } == 1))
+}
+
+impl TextStream {
+    /// Flush, then close the descriptor if the stream owns it. Closing
+    /// twice does nothing.
+    pub fn close(&self) -> PyResult<()> {
+        if self.closed.get() {
+            return Ok(());
+        }
+        let flushed = if self.writable { self.flush() } else { Ok(()) };
+        self.closed.set(true);
+        if self.closefd {
+            // SAFETY: the stream owns `fd` and closes it once.
+            unsafe { libc::close(self.fd) };
+        }
+        flushed
+    }
+
+    /// Reposition the descriptor (written data flushed, read buffers
+    /// dropped); returns the new byte offset.
+    fn seek_to(&self, offset: i64, whence: i32) -> PyResult<i64> {
+        self.flush()?;
+        let buffered = (self.pending.borrow().len() + self.text_in.borrow().len()) as i64;
+        let offset = if whence == libc::SEEK_CUR { offset - buffered } else { offset };
+        // SAFETY: lseek on a descriptor has no memory effects.
+        let pos = unsafe { libc::lseek(self.fd, offset as libc::off_t, whence) };
+        if pos < 0 {
+            return Err(os_error(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EINVAL), None));
+        }
+        self.pending.borrow_mut().clear();
+        self.text_in.borrow_mut().clear();
+        self.eof.set(false);
+        self.cr_carry.set(false);
+        Ok(pos as i64)
+    }
+
+    /// The logical position: the descriptor's, less what is buffered for
+    /// reading, plus what is buffered for writing.
+    fn tell_pos(&self) -> PyResult<i64> {
+        // SAFETY: lseek on a descriptor has no memory effects.
+        let pos = unsafe { libc::lseek(self.fd, 0, libc::SEEK_CUR) };
+        if pos < 0 {
+            return Err(os_error(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EINVAL), None));
+        }
+        let read_buffered = (self.pending.borrow().len() + self.text_in.borrow().len()) as i64;
+        let write_buffered = (self.text_pending.borrow().len() + self.buffer.borrow().len()) as i64;
+        Ok(pos as i64 - read_buffered + write_buffered)
+    }
+}
+
+impl Drop for TextStream {
+    fn drop(&mut self) {
+        OPEN_FILES.with(|f| f.borrow_mut().remove(&(self as *const TextStream as usize)));
+        // A file dropped while open is flushed and closed, as by __del__.
+        if !self.closed.get() && self.closefd {
+            let _ = self.close();
+        }
+    }
+}
+
+thread_local! {
+    /// Files open()ed and not yet dropped, by payload address: flushed at
+    /// exit, when the objects still referenced are never dropped.
+    static OPEN_FILES: RefCell<std::collections::HashSet<usize>> = RefCell::new(std::collections::HashSet::new());
+}
+
+/// Flush and close the files still open at interpreter exit (as module
+/// teardown does in CPython).
+pub fn close_open_files() {
+    let files: Vec<usize> = OPEN_FILES.with(|f| f.borrow_mut().drain().collect());
+    for addr in files {
+        // SAFETY: addresses are registered for live TextStream payloads and
+        // removed by their Drop before the memory is freed.
+        let stream = unsafe { &*(addr as *const TextStream) };
+        let _ = stream.close();
+    }
 }
 
 fn m_close(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    let s = this(v)?;
-    s.flush()?;
-    s.closed.set(true);
+    this(v)?.close()?;
     Ok(none::none())
 }
 
+fn whence_arg(ts: &ThreadState, v: Option<&Value>) -> PyResult<i32> {
+    match v {
+        None => Ok(libc::SEEK_SET),
+        Some(w) => {
+            let w = protocol::index_isize(ts, w)?;
+            match w {
+                0 => Ok(libc::SEEK_SET),
+                1 => Ok(libc::SEEK_CUR),
+                2 => Ok(libc::SEEK_END),
+                _ => Err(PyErr::value_error(format!("invalid whence ({w}, should be 0, 1 or 2)"))),
+            }
+        }
+    }
+}
+
+fn m_seek(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::positional("seek", a, k, 1, 2)?;
+    let s = this(v)?;
+    if s.closed.get() {
+        return Err(closed_error());
+    }
+    let whence = whence_arg(ts, a.get(1))?;
+    let offset = protocol::index(ts, &a[0])?;
+    let offset = int::as_int(&offset).and_then(|r| r.to_i64()).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C long"))?;
+    if !fd_seekable(s.fd) {
+        return Err(unsupported(ts, "underlying stream is not seekable"));
+    }
+    if whence == libc::SEEK_CUR && offset != 0 {
+        return Err(unsupported(ts, "can't do nonzero cur-relative seeks"));
+    }
+    if whence == libc::SEEK_END && offset != 0 {
+        return Err(unsupported(ts, "can't do nonzero end-relative seeks"));
+    }
+    if whence == libc::SEEK_SET && offset < 0 {
+        return Err(PyErr::value_error(format!("negative seek position {offset}")));
+    }
+    let pos = if whence == libc::SEEK_CUR { s.tell_pos()? } else { s.seek_to(offset, whence)? };
+    Ok(int::from_i64(pos))
+}
+
+fn m_tell(ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let s = this(v)?;
+    if s.closed.get() {
+        return Err(closed_error());
+    }
+    if !fd_seekable(s.fd) {
+        return Err(unsupported(ts, "underlying stream is not seekable"));
+    }
+    Ok(int::from_i64(s.tell_pos()?))
+}
+
+fn m_enter(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let s = stream_core(v)?;
+    if s.closed.get() {
+        return Err(closed_error());
+    }
+    Ok(v.clone())
+}
+
+fn m_exit(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    stream_core(v)?.close()?;
+    Ok(none::none())
+}
+
+/// The core of a text stream or of a binary view.
+fn stream_core(v: &Value) -> PyResult<&TextStream> {
+    match v.downcast::<BinaryStream>() {
+        Some(b) => this(&b.text),
+        None => this(v),
+    }
+}
+
 fn m_writable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    Ok(bool_::new_bool(!this(v)?.readable))
+    let s = this(v)?;
+    if s.closed.get() {
+        return Err(closed_error());
+    }
+    Ok(bool_::new_bool(s.writable))
 }
 
 fn m_readable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    Ok(bool_::new_bool(this(v)?.readable))
+    let s = this(v)?;
+    if s.closed.get() {
+        return Err(closed_error());
+    }
+    Ok(bool_::new_bool(s.readable))
 }
 
-fn g_encoding(_ts: &ThreadState, _v: &Value) -> PyResult<Value> {
-    Ok(pystr::new_str("utf-8"))
+fn g_encoding(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Ok(pystr::new_str(&this(v)?.encoding.borrow()))
 }
 fn g_errors(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
-    Ok(pystr::new_str(this(v)?.errors))
+    Ok(pystr::new_str(&this(v)?.errors.borrow()))
 }
 fn g_name(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
-    Ok(pystr::new_str(this(v)?.name))
+    Ok(this(v)?.name.clone())
+}
+fn g_mode(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Ok(pystr::new_str(&this(v)?.mode))
+}
+fn g_newlines(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    this(v)?;
+    Ok(none::none())
 }
 fn g_closed(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(bool_::new_bool(this(v)?.closed.get()))
 }
 fn g_line_buffering(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
-    Ok(bool_::new_bool(this(v)?.line_buffered))
+    Ok(bool_::new_bool(this(v)?.line_buffered.get()))
 }
 
-fn stream_repr(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
-    let s = this(v)?;
-    let mode = if s.readable { "r" } else { "w" };
-    Ok(pystr::new_str(&format!("<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>", s.name, mode)))
+fn binary(v: &Value) -> PyResult<&TextStream> {
+    let b = v.downcast::<BinaryStream>().ok_or_else(|| PyErr::type_error("binary stream expected"))?;
+    this(&b.text)
 }
 
-fn stream_iternext(_ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+fn binary_name(v: &Value) -> &'static str {
+    let t = v.type_of().data.name();
+    match t.as_str() {
+        "_io.FileIO" => "FileIO",
+        "_io.BufferedReader" => "BufferedReader",
+        "_io.BufferedRandom" => "BufferedRandom",
+        _ => "BufferedWriter",
+    }
+}
+
+fn b_write(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let s = binary(v)?;
+    let a = crate::object::args::exact(&format!("{}.write", binary_name(v)), a, k, 1)?;
+    if s.closed.get() {
+        return Err(PyErr::value_error(if s.raw { "I/O operation on closed file" } else { "write to closed file" }));
+    }
+    if !s.writable {
+        return Err(unsupported(ts, if s.raw { "File not open for writing" } else { "write" }));
+    }
+    let data = crate::types::bytes::bytes_like(ts, &a[0])?;
+    s.write_bytes(&data)?;
+    Ok(int::from_i64(data.len() as i64))
+}
+
+fn b_writelines(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("writelines", a, k, 1)?;
+    let it = protocol::get_iter(ts, &a[0])?;
+    while let Some(line) = protocol::next(ts, &it)? {
+        b_write(ts, v, &[line], None)?;
+    }
+    Ok(none::none())
+}
+
+fn b_flush(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("flush", a, k, 0)?;
+    let s = binary(v)?;
+    if s.closed.get() {
+        return Err(PyErr::value_error("flush of closed file"));
+    }
+    s.flush_binary()?;
+    Ok(none::none())
+}
+
+fn b_reader(ts: &ThreadState, v: &Value, what: &str) -> PyResult<()> {
+    let s = binary(v)?;
+    if s.closed.get() {
+        return Err(PyErr::value_error(if s.raw { "I/O operation on closed file" } else { "read of closed file" }));
+    }
+    if !s.readable {
+        return Err(unsupported(ts, if s.raw { "File not open for reading" } else { what }));
+    }
+    // Reading after writing: written data goes out first.
+    s.flush()?;
+    Ok(())
+}
+
+fn b_read(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::positional("read", a, k, 0, 1)?;
+    let n = size_arg(ts, a.first())?;
+    b_reader(ts, v, "read")?;
+    let s = binary(v)?;
+    let data = match n {
+        None => {
+            while s.fill() {}
+            std::mem::take(&mut *s.pending.borrow_mut())
+        }
+        Some(n) => {
+            while s.pending.borrow().len() < n && !s.eof.get() && s.fill() {}
+            let mut p = s.pending.borrow_mut();
+            let n = n.min(p.len());
+            p.drain(..n).collect()
+        }
+    };
+    Ok(crate::types::bytes::new_bytes(data))
+}
+
+fn b_readline(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::positional("readline", a, k, 0, 1)?;
+    let limit = size_arg(ts, a.first())?;
+    b_reader(ts, v, "readline")?;
+    let s = binary(v)?;
+    let mut line = s.binary_readline();
+    if let Some(n) = limit.filter(|n| *n < line.len()) {
+        let rest = line.split_off(n);
+        let mut p = s.pending.borrow_mut();
+        let tail = std::mem::take(&mut *p);
+        p.extend_from_slice(&rest);
+        p.extend_from_slice(&tail);
+    }
+    Ok(crate::types::bytes::new_bytes(line))
+}
+
+fn b_readlines(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::positional("readlines", a, k, 0, 1)?;
+    let hint = size_arg(ts, a.first())?.filter(|h| *h > 0);
+    b_reader(ts, v, "readline")?;
+    let s = binary(v)?;
+    let (mut lines, mut total) = (Vec::new(), 0);
+    loop {
+        let line = s.binary_readline();
+        if line.is_empty() {
+            break;
+        }
+        total += line.len();
+        lines.push(crate::types::bytes::new_bytes(line));
+        if hint.is_some_and(|h| total >= h) {
+            break;
+        }
+    }
+    crate::types::list::new_list(lines)
+}
+
+fn binary_iternext(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    b_reader(ts, v, "readline")?;
+    let line = binary(v)?.binary_readline();
+    Ok((!line.is_empty()).then(|| crate::types::bytes::new_bytes(line)))
+}
+
+fn b_seek(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::positional("seek", a, k, 1, 2)?;
+    let s = binary(v)?;
+    if s.closed.get() {
+        return Err(PyErr::value_error("seek of closed file"));
+    }
+    let whence = whence_arg(ts, a.get(1))?;
+    let offset = protocol::index(ts, &a[0])?;
+    let offset = int::as_int(&offset).and_then(|r| r.to_i64()).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C long"))?;
+    if !fd_seekable(s.fd) {
+        return Err(unsupported(ts, "seek"));
+    }
+    Ok(int::from_i64(s.seek_to(offset, whence)?))
+}
+
+fn b_tell(ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let s = binary(v)?;
+    if s.closed.get() {
+        return Err(PyErr::value_error("tell of closed file"));
+    }
+    if !fd_seekable(s.fd) {
+        return Err(unsupported(ts, "tell"));
+    }
+    Ok(int::from_i64(s.tell_pos()?))
+}
+
+fn b_close(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    binary(v)?.close()?;
+    Ok(none::none())
+}
+
+fn b_fileno(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let s = binary(v)?;
+    if s.closed.get() {
+        return Err(PyErr::value_error("I/O operation on closed file"));
+    }
+    Ok(int::from_i64(s.fd as i64))
+}
+
+fn b_isatty(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    let s = binary(v)?;
+    if s.closed.get() {
+        return Err(PyErr::value_error("I/O operation on closed file"));
+    }
+    // SAFETY: isatty has no preconditions.
+    Ok(bool_::new_bool(unsafe { libc::isatty(s.fd) } == 1))
+}
+
+fn b_readable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    Ok(bool_::new_bool(binary(v)?.readable))
+}
+
+fn b_writable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    Ok(bool_::new_bool(binary(v)?.writable))
+}
+
+fn b_seekable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    Ok(bool_::new_bool(fd_seekable(binary(v)?.fd)))
+}
+
+fn bg_name(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Ok(binary(v)?.name.clone())
+}
+fn bg_mode(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let s = binary(v)?;
+    let mode = match (s.readable, s.writable, s.mode.starts_with('a')) {
+        (_, true, true) => if s.readable { "ab+" } else { "ab" },
+        (true, true, false) => if s.mode.starts_with('w') { "wb+" } else { "rb+" },
+        (true, false, _) => "rb",
+        _ => "wb",
+    };
+    Ok(pystr::new_str(mode))
+}
+fn bg_closed(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Ok(bool_::new_bool(binary(v)?.closed.get()))
+}
+
+fn binary_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let s = binary(v)?;
+    let name = protocol::repr_string(ts, &s.name)?;
+    if s.raw {
+        let mode = bg_mode(ts, v)?;
+        let closefd = if s.closefd { "True" } else { "False" };
+        return Ok(pystr::new_str(&format!("<_io.FileIO name={name} mode='{}' closefd={closefd}>", pystr::as_rust_str(&mode))));
+    }
+    Ok(pystr::new_str(&format!("<_io.{} name={name}>", binary_name(v))))
+}
+
+fn stream_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let s = this(v)?;
+    let name = protocol::repr_string(ts, &s.name)?;
+    Ok(pystr::new_str(&format!("<_io.TextIOWrapper name={name} mode='{}' encoding='{}'>", s.mode, s.encoding.borrow())))
+}
+
+fn stream_iternext(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let s = this(v)?;
+    check_readable(ts, s, true)?;
     let line = s.readline();
     if line.is_empty() {
         return Ok(None);
     }
-    Ok(Some(pystr::new_str(&String::from_utf8_lossy(&line))))
+    s.decode(&line).map(Some)
 }
 
 fn self_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    if stream_core(v)?.closed.get() {
+        return Err(closed_error());
+    }
     Ok(v.clone())
 }
 
+/// The OSError for `errno` (its subclass, as OSError's constructor picks),
+/// with the file name when given.
+pub fn os_error(errno: i32, filename: Option<&Value>) -> PyErr {
+    let msg = std::io::Error::from_raw_os_error(errno).to_string();
+    let msg = match msg.find(" (os error") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
+    };
+    let ty: &'static PyType = match errno {
+        libc::ENOENT => &exc::FILE_NOT_FOUND_ERROR,
+        libc::EEXIST => &exc::FILE_EXISTS_ERROR,
+        libc::EISDIR => &exc::IS_A_DIRECTORY_ERROR,
+        libc::ENOTDIR => &exc::NOT_A_DIRECTORY_ERROR,
+        libc::EACCES | libc::EPERM => &exc::PERMISSION_ERROR,
+        libc::EAGAIN | libc::EALREADY | libc::EINPROGRESS => &exc::BLOCKING_IO_ERROR,
+        libc::ECHILD => &exc::CHILD_PROCESS_ERROR,
+        libc::EPIPE | libc::ESHUTDOWN => &exc::BROKEN_PIPE_ERROR,
+        libc::EINTR => &exc::INTERRUPTED_ERROR,
+        libc::ESRCH => &exc::PROCESS_LOOKUP_ERROR,
+        libc::ETIMEDOUT => &exc::TIMEOUT_ERROR,
+        _ => &exc::OS_ERROR,
+    };
+    let mut args = vec![int::from_i64(errno as i64), pystr::new_str(&msg)];
+    if let Some(f) = filename {
+        args.push(f.clone());
+    }
+    PyErr::with_args(ty, args)
+}
+
+/// What "\n" becomes on writing for an open()/reconfigure() newline argument.
+fn write_newline_for(newline: Option<&str>) -> Option<&'static str> {
+    match newline {
+        Some("\r") => Some("\r"),
+        Some("\r\n") => Some("\r\n"),
+        _ => None,
+    }
+}
+
+/// Where lines end when reading, for a newline argument.
+fn line_end_for(newline: Option<&str>) -> LineEnd {
+    match newline {
+        Some("") => LineEnd::Universal,
+        Some("\r") => LineEnd::Cr,
+        Some("\r\n") => LineEnd::CrLf,
+        _ => LineEnd::Lf,
+    }
+}
+
+/// `TextIOWrapper.reconfigure(*, encoding, errors, newline, line_buffering, write_through)`.
+fn m_reconfigure(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let [encoding, errors, newline, line_buffering, write_through] = crate::object::args::bind(
+        "reconfigure",
+        a,
+        k,
+        ["encoding", "errors", "newline", "line_buffering", "write_through"],
+        0,
+        0,
+        0,
+    )?;
+    let s = this(v)?;
+    let str_arg = |x: &Option<Value>, what: &str| -> PyResult<Option<String>> {
+        match x {
+            None => Ok(None),
+            Some(x) if none::is_none(x) => Ok(None),
+            Some(x) => pystr::try_as_rust_str(x).map(|t| Some(t.into_owned())).ok_or_else(|| {
+                PyErr::type_error(format!("reconfigure() argument '{what}' must be str or None, not {}", protocol::type_name(x)))
+            }),
+        }
+    };
+    let encoding_s = str_arg(&encoding, "encoding")?;
+    let errors_s = str_arg(&errors, "errors")?;
+    let newline_given = newline.as_ref().is_some();
+    let newline_s = str_arg(&newline, "newline")?;
+    if let Some(nl) = &newline_s {
+        if !matches!(nl.as_str(), "" | "\n" | "\r" | "\r\n") {
+            return Err(PyErr::value_error(format!("illegal newline value: {nl}")));
+        }
+    }
+    let codec = match &encoding_s {
+        Some(e) => Some(
+            crate::stringlib::codecs::Encoding::lookup(e)
+                .ok_or_else(|| PyErr::new(&exc::LOOKUP_ERROR, format!("unknown encoding: {e}")))?,
+        ),
+        None => None,
+    };
+    if let Some(e) = &errors_s {
+        if crate::stringlib::codecs::ErrorHandler::from_name(e).is_none() {
+            return Err(PyErr::new(&exc::LOOKUP_ERROR, format!("unknown error handler name '{e}'")));
+        }
+    }
+    let line_buffering = match line_buffering.filter(|x| !none::is_none(x)) {
+        Some(x) => Some(protocol::is_true(ts, &x)?),
+        None => None,
+    };
+    if let Some(x) = write_through.filter(|x| !none::is_none(x)) {
+        protocol::is_true(ts, &x)?;
+    }
+    if s.writable && !s.closed.get() {
+        s.flush()?;
+    }
+    if let (Some(e), Some(c)) = (encoding_s, codec) {
+        *s.encoding.borrow_mut() = e;
+        s.codec.set(c);
+        if errors_s.is_none() {
+            *s.errors.borrow_mut() = "strict".to_string();
+        }
+    }
+    if let Some(e) = errors_s {
+        *s.errors.borrow_mut() = e;
+    }
+    if newline_given {
+        s.translate.set(newline_s.is_none());
+        s.write_newline.set(write_newline_for(newline_s.as_deref()));
+        s.line_end.set(line_end_for(newline_s.as_deref()));
+    }
+    if let Some(lb) = line_buffering {
+        s.line_buffered.set(lb);
+    }
+    Ok(none::none())
+}
+
+/// Open flags, text/binary and the streams' shape parsed from an open() mode.
+struct OpenMode {
+    flags: i32,
+    readable: bool,
+    writable: bool,
+    binary: bool,
+    append: bool,
+    text_mode: String,
+}
+
+fn parse_mode(mode: &str) -> PyResult<OpenMode> {
+    let invalid = || PyErr::value_error(format!("invalid mode: '{mode}'"));
+    let mut seen = std::collections::HashSet::new();
+    for c in mode.chars() {
+        if !"rwxabt+".contains(c) || !seen.insert(c) {
+            return Err(invalid());
+        }
+    }
+    let has = |c: char| seen.contains(&c);
+    if has('t') && has('b') {
+        return Err(PyErr::value_error("can't have text and binary mode at once"));
+    }
+    let kinds = ['x', 'r', 'w', 'a'].iter().filter(|c| has(**c)).count();
+    if kinds > 1 {
+        return Err(PyErr::value_error("must have exactly one of create/read/write/append mode"));
+    }
+    if kinds == 0 {
+        return Err(PyErr::value_error("Must have exactly one of create/read/write/append mode and at most one plus"));
+    }
+    let update = has('+');
+    let (base, mut flags) = if has('x') {
+        ('x', libc::O_CREAT | libc::O_EXCL)
+    } else if has('w') {
+        ('w', libc::O_CREAT | libc::O_TRUNC)
+    } else if has('a') {
+        ('a', libc::O_CREAT | libc::O_APPEND)
+    } else {
+        ('r', 0)
+    };
+    let readable = base == 'r' || update;
+    let writable = base != 'r' || update;
+    flags |= match (readable, writable) {
+        (true, true) => libc::O_RDWR,
+        (true, false) => libc::O_RDONLY,
+        _ => libc::O_WRONLY,
+    };
+    flags |= libc::O_CLOEXEC;
+    let text_mode = if update { format!("{base}+") } else { base.to_string() };
+    Ok(OpenMode { flags, readable, writable, binary: has('b'), append: base == 'a', text_mode })
+}
+
+/// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)`.
+pub fn open(ts: &ThreadState, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let [file, mode, buffering, encoding, errors, newline, closefd, opener] = crate::object::args::bind(
+        "open",
+        a,
+        k,
+        ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"],
+        0,
+        1,
+        8,
+    )?;
+    let file = file.unwrap_or_else(none::none);
+    let str_arg = |v: &Option<Value>, what: &str| -> PyResult<Option<String>> {
+        match v {
+            None => Ok(None),
+            Some(x) if none::is_none(x) => Ok(None),
+            Some(x) => match pystr::try_as_rust_str(x) {
+                Some(t) => Ok(Some(t.into_owned())),
+                None => Err(PyErr::type_error(format!(
+                    "open() argument '{what}' must be str or None, not {}",
+                    protocol::type_name(x)
+                ))),
+            },
+        }
+    };
+    let mode_s = match &mode {
+        None => "r".to_string(),
+        Some(m) => match pystr::try_as_rust_str(m) {
+            Some(t) => t.into_owned(),
+            None => {
+                return Err(PyErr::type_error(format!("open() argument 'mode' must be str, not {}", protocol::type_name(m))))
+            }
+        },
+    };
+    let encoding = str_arg(&encoding, "encoding")?;
+    let errors = str_arg(&errors, "errors")?;
+    let newline = str_arg(&newline, "newline")?;
+    let buffering = match &buffering {
+        Some(b) => protocol::index_isize(ts, b)?,
+        None => -1,
+    };
+    let closefd = match &closefd {
+        Some(c) => protocol::is_true(ts, c)?,
+        None => true,
+    };
+    let m = parse_mode(&mode_s)?;
+    if m.binary && encoding.is_some() {
+        return Err(PyErr::value_error("binary mode doesn't take an encoding argument"));
+    }
+    if m.binary && errors.is_some() {
+        return Err(PyErr::value_error("binary mode doesn't take an errors argument"));
+    }
+    if m.binary && newline.is_some() {
+        return Err(PyErr::value_error("binary mode doesn't take a newline argument"));
+    }
+    if !m.binary && buffering == 0 {
+        return Err(PyErr::value_error("can't have unbuffered text I/O"));
+    }
+    if let Some(nl) = &newline {
+        if !matches!(nl.as_str(), "" | "\n" | "\r" | "\r\n") {
+            return Err(PyErr::value_error(format!("illegal newline value: {nl}")));
+        }
+    }
+    let codec = match &encoding {
+        None => crate::stringlib::codecs::Encoding::Utf8,
+        Some(e) => crate::stringlib::codecs::Encoding::lookup(e)
+            .ok_or_else(|| PyErr::new(&exc::LOOKUP_ERROR, format!("unknown encoding: {e}")))?,
+    };
+    let errors = errors.unwrap_or_else(|| "strict".to_string());
+    if crate::stringlib::codecs::ErrorHandler::from_name(&errors).is_none() {
+        return Err(PyErr::new(&exc::LOOKUP_ERROR, format!("unknown error handler name '{errors}'")));
+    }
+    // The file: a descriptor, or a path to open.
+    let (fd, name) = if int::is_int(&file) && !file.type_of().is_subtype(&bool_::BOOL_TYPE) {
+        let fd = int::to_isize(&file).and_then(|n| i32::try_from(n).ok()).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?;
+        if fd < 0 {
+            return Err(PyErr::value_error("negative file descriptor"));
+        }
+        (fd, file.clone())
+    } else {
+        if !closefd {
+            return Err(PyErr::value_error("Cannot use closefd=False with file name"));
+        }
+        let path = crate::modules::builtins::fs_path(ts, &file)?;
+        let fd = match opener.filter(|o| !none::is_none(o)) {
+            Some(op) => {
+                let r = protocol::call(ts, &op, &[file.clone(), int::from_i64(m.flags as i64)], None)?;
+                let fd = int::to_isize(&r).and_then(|n| i32::try_from(n).ok()).ok_or_else(|| PyErr::type_error("expected integer from opener"))?;
+                if fd < 0 {
+                    return Err(PyErr::value_error(format!("opener returned {fd}")));
+                }
+                fd
+            }
+            None => {
+                let cpath = std::ffi::CString::new(path.as_bytes()).map_err(|_| PyErr::value_error("embedded null byte"))?;
+                // SAFETY: `cpath` is NUL-terminated; open has no other preconditions.
+                let fd = unsafe { libc::open(cpath.as_ptr(), m.flags, 0o666 as libc::c_uint) };
+                if fd < 0 {
+                    let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO);
+                    return Err(os_error(errno, Some(&file)));
+                }
+                fd
+            }
+        };
+        (fd, file.clone())
+    };
+    // Directories open on Linux but cannot be read: refuse as CPython does.
+    // SAFETY: `st` is a valid out-parameter for fstat.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    // SAFETY: fstat writes into `st` only.
+    if unsafe { libc::fstat(fd, &mut st) } == 0 && (st.st_mode & libc::S_IFMT) == libc::S_IFDIR {
+        // SAFETY: we opened `fd` above (or own it by closefd).
+        if closefd {
+            unsafe { libc::close(fd) };
+        }
+        return Err(os_error(libc::EISDIR, Some(&name)));
+    }
+    if m.append {
+        // SAFETY: lseek has no memory effects.
+        unsafe { libc::lseek(fd, 0, libc::SEEK_END) };
+    }
+    // SAFETY: isatty has no preconditions.
+    let tty = unsafe { libc::isatty(fd) } == 1;
+    let raw = m.binary && buffering == 0;
+    let binary_type: &'static PyType = match (raw, m.readable, m.writable) {
+        (true, _, _) => &FILE_IO_TYPE,
+        (false, true, true) => &BUFFERED_RANDOM_TYPE,
+        (false, true, false) => &BUFFERED_READER_TYPE,
+        _ => &BUFFERED_WRITER_TYPE,
+    };
+    let core = Value::new(TextStream {
+        fd,
+        name,
+        mode: m.text_mode.clone(),
+        encoding: RefCell::new(encoding.unwrap_or_else(|| "UTF-8".to_string())),
+        codec: Cell::new(codec),
+        errors: RefCell::new(errors),
+        line_buffered: Cell::new(buffering == 1 || (buffering < 0 && tty)),
+        writable: m.writable,
+        closefd,
+        translate: Cell::new(newline.is_none()),
+        cr_carry: Cell::new(false),
+        write_newline: Cell::new(write_newline_for(newline.as_deref())),
+        line_end: Cell::new(line_end_for(newline.as_deref())),
+        binary_type,
+        text_pending: RefCell::new(Vec::new()),
+        buffer: RefCell::new(Vec::new()),
+        closed: Cell::new(false),
+        readable: m.readable,
+        pending: RefCell::new(Vec::new()),
+        text_in: RefCell::new(Vec::new()),
+        eof: Cell::new(false),
+        binary: RefCell::new(None),
+        raw,
+    })?;
+    if let Some(stream) = core.downcast::<TextStream>() {
+        OPEN_FILES.with(|f| f.borrow_mut().insert(stream as *const TextStream as usize));
+    }
+    if m.binary {
+        let b = Value::new_with_type(binary_type, BinaryStream { text: core.clone() })?;
+        return Ok(b);
+    }
+    Ok(core)
+}
+
+/// Fill the slots and methods of the stream types.
 pub fn init() {
+    for ty in [&BUFFERED_WRITER_TYPE, &BUFFERED_READER_TYPE, &BUFFERED_RANDOM_TYPE, &FILE_IO_TYPE] {
+        let s = &ty.data.slots;
+        s.getattro.set(Some(protocol::generic_getattr));
+        s.repr.set(Some(binary_repr));
+        s.iter.set(Some(self_iter));
+        s.iternext.set(Some(binary_iternext));
+        descr::add_methods(
+            ty,
+            &[
+                ("write", b_write),
+                ("writelines", b_writelines),
+                ("flush", b_flush),
+                ("read", b_read),
+                ("readline", b_readline),
+                ("readlines", b_readlines),
+                ("seek", b_seek),
+                ("tell", b_tell),
+                ("close", b_close),
+                ("fileno", b_fileno),
+                ("isatty", b_isatty),
+                ("readable", b_readable),
+                ("writable", b_writable),
+                ("seekable", b_seekable),
+                ("__enter__", m_enter),
+                ("__exit__", m_exit),
+            ],
+        );
+        descr::add_getsets(ty, &[("name", bg_name, None), ("mode", bg_mode, None), ("closed", bg_closed, None)]);
+    }
     let s = &TEXT_STREAM_TYPE.data.slots;
     s.getattro.set(Some(protocol::generic_getattr));
     s.repr.set(Some(stream_repr));
@@ -252,6 +1483,12 @@ pub fn init() {
         &TEXT_STREAM_TYPE,
         &[
             ("write", m_write),
+            ("writelines", m_writelines),
+            ("reconfigure", m_reconfigure),
+            ("readlines", m_readlines),
+            ("seekable", m_seekable),
+            ("seek", m_seek),
+            ("tell", m_tell),
             ("flush", m_flush),
             ("readline", m_readline),
             ("read", m_read),
@@ -260,6 +1497,8 @@ pub fn init() {
             ("close", m_close),
             ("writable", m_writable),
             ("readable", m_readable),
+            ("__enter__", m_enter),
+            ("__exit__", m_exit),
         ],
     );
     descr::add_getsets(
@@ -269,7 +1508,28 @@ pub fn init() {
             ("errors", g_errors, None),
             ("name", g_name, None),
             ("closed", g_closed, None),
+            ("mode", g_mode, None),
+            ("newlines", g_newlines, None),
             ("line_buffering", g_line_buffering, None),
+            ("buffer", g_buffer, None),
         ],
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Expected shapes from python3: open(p, mode) for each mode (readable(), writable(), type of .buffer).
+    #[test]
+    fn open_modes() {
+        let cases = [("r", true, false, false), ("w", false, true, false), ("a+", true, true, false), ("rb", true, false, true), ("x+b", true, true, true)];
+        for (mode, r, w, b) in cases {
+            let m = parse_mode(mode).ok().expect("valid mode");
+            assert_eq!((m.readable, m.writable, m.binary), (r, w, b), "{mode}");
+        }
+        for bad in ["rw", "rbt", "z", "t", "r++", ""] {
+            assert!(parse_mode(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -21,6 +21,7 @@ pub fn get_stream(ts: &ThreadState, name: &str) -> Option<Value> {
     sys_attr(ts, name).filter(|v| !none::is_none(v))
 }
 
+/// Write a str to sys.stdout (nothing if it is None).
 pub fn write_stdout(ts: &ThreadState, s: &Value) -> PyResult<()> {
     if let Some(out) = get_stream(ts, "stdout") {
         protocol::call_method(ts, &out, "write", std::slice::from_ref(s))?;
@@ -28,6 +29,7 @@ pub fn write_stdout(ts: &ThreadState, s: &Value) -> PyResult<()> {
     Ok(())
 }
 
+/// Flush sys.stdout (nothing if it is None).
 pub fn flush_stdout(ts: &ThreadState) -> PyResult<()> {
     if let Some(out) = get_stream(ts, "stdout") {
         protocol::call_method(ts, &out, "flush", &[])?;
@@ -46,18 +48,6 @@ pub fn write_stderr(ts: &ThreadState, text: &str) {
     let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
-pub fn readline_stdin(ts: &ThreadState) -> PyResult<Value> {
-    let Some(inp) = get_stream(ts, "stdin") else {
-        return Err(PyErr::runtime_error("input(): lost sys.stdin"));
-    };
-    let line = protocol::call_method(ts, &inp, "readline", &[])?;
-    let s = pystr::as_rust_str(&line).into_owned();
-    if s.is_empty() {
-        return Err(PyErr::with_args(&exc::EOF_ERROR, vec![pystr::new_str("EOF when reading a line")]));
-    }
-    Ok(pystr::new_str(s.strip_suffix('\n').unwrap_or(&s)))
-}
-
 /// PRINT_EXPR: `sys.displayhook(value)`.
 pub fn displayhook(ts: &ThreadState, v: &Value) -> PyResult<()> {
     match sys_attr(ts, "displayhook") {
@@ -67,31 +57,50 @@ pub fn displayhook(ts: &ThreadState, v: &Value) -> PyResult<()> {
 }
 
 fn s_displayhook(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let v = &crate::object::args::exact("displayhook", a, k, 1)?[0];
+    let v = &crate::object::args::exact("sys.displayhook", a, k, 1)?[0];
     if none::is_none(v) {
         return Ok(none::none());
     }
     let builtins = ts.interp().builtins();
     dict::dict_set_item(ts, &builtins, pystr::intern("_"), none::none())?;
+    let Some(out) = get_stream(ts, "stdout") else {
+        return Err(PyErr::runtime_error("lost sys.stdout"));
+    };
     let r = protocol::repr(ts, v)?;
-    write_stdout(ts, &r)?;
-    write_stdout(ts, &pystr::intern("\n"))?;
+    protocol::call_method(ts, &out, "write", &[r])?;
+    protocol::call_method(ts, &out, "write", &[pystr::intern("\n")])?;
     dict::dict_set_item(ts, &builtins, pystr::intern("_"), v.clone())?;
     Ok(none::none())
 }
 
 fn s_excepthook(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact("excepthook", a, k, 3)?;
+    if !a[1].type_of().is_subtype(&exc::BASE_EXCEPTION_TYPE) {
+        // PyErr_Display reports the bad value instead of raising.
+        write_stderr(
+            ts,
+            &format!("TypeError: print_exception(): Exception expected for value, {} found\n", protocol::type_name(&a[1])),
+        );
+        return Ok(none::none());
+    }
     crate::runtime::pythonrun::print_exception(ts, &a[1]);
     Ok(none::none())
 }
 
 fn s_exit(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::positional("exit", a, k, 0, 1)?;
-    Err(PyErr::with_args(&exc::SYSTEM_EXIT, a.to_vec()))
+    let a = super::fastcall_args("sys", "exit", a, k, 0, 1)?;
+    // As PyErr_SetObject: None means no arguments, a tuple is the arguments.
+    let args = match a.first() {
+        None => vec![],
+        Some(v) if none::is_none(v) => vec![],
+        Some(v) if v.is_exact(&tuple::TUPLE_TYPE) => tuple::tuple_items(v).to_vec(),
+        Some(v) => vec![v.clone()],
+    };
+    Err(PyErr::with_args(&exc::SYSTEM_EXIT, args))
 }
 
-fn s_exc_info(ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
+fn s_exc_info(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.exc_info", a, k, 0)?;
     match ts.handled_exception() {
         Some(e) => {
             let tb = exc::traceback_of(&e).unwrap_or_else(none::none);
@@ -101,20 +110,22 @@ fn s_exc_info(ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyR
     }
 }
 
-fn s_exception(ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
+fn s_exception(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.exception", a, k, 0)?;
     Ok(ts.handled_exception().unwrap_or_else(none::none))
 }
 
-fn s_getrecursionlimit(ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
+fn s_getrecursionlimit(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.getrecursionlimit", a, k, 0)?;
     Ok(int::from_i64(ts.interp().recursion_limit.get() as i64))
 }
 
 fn s_setrecursionlimit(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let v = &crate::object::args::exact("setrecursionlimit", a, k, 1)?[0];
-    if !int::is_int(v) {
-        return Err(PyErr::type_error("an integer is required"));
-    }
-    let n = int::to_isize(v).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?;
+    let v = &crate::object::args::exact("sys.setrecursionlimit", a, k, 1)?[0];
+    let n = protocol::index(ts, v)?;
+    let n = int::to_isize(&n)
+        .filter(|n| i32::try_from(*n).is_ok())
+        .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?;
     if n < 1 {
         return Err(PyErr::value_error("recursion limit must be greater or equal than 1"));
     }
@@ -129,14 +140,19 @@ fn s_setrecursionlimit(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>)
 }
 
 fn s_getrefcount(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let v = &crate::object::args::exact("getrefcount", a, k, 1)?[0];
+    let v = &crate::object::args::exact("sys.getrefcount", a, k, 1)?[0];
     Ok(int::from_bigint(num_bigint::BigInt::from(v.refcount())))
 }
 
 fn s_getframe(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::positional("_getframe", a, k, 0, 1)?;
+    let a = super::fastcall_args("sys", "_getframe", a, k, 0, 1)?;
     let mut depth = match a.first() {
-        Some(d) => int::to_isize(d).unwrap_or(0),
+        Some(d) => {
+            let i = protocol::index(ts, d)?;
+            int::to_isize(&i)
+                .filter(|n| i32::try_from(*n).is_ok())
+                .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?
+        }
         None => 0,
     };
     let mut f = ts.current_frame.get();
@@ -153,9 +169,12 @@ fn s_getframe(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyRes
 }
 
 fn s_intern(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let v = &crate::object::args::exact("intern", a, k, 1)?[0];
-    if !v.is_exact(&pystr::STR_TYPE) {
+    let v = &crate::object::args::exact("sys.intern", a, k, 1)?[0];
+    if pystr::as_pystr(v).is_none() {
         return Err(PyErr::type_error(format!("intern() argument must be str, not {}", protocol::type_name(v))));
+    }
+    if !v.is_exact(&pystr::STR_TYPE) {
+        return Err(PyErr::type_error(format!("can't intern {}", protocol::type_name(v))));
     }
     match pystr::as_pystr(v).and_then(|s| s.data.as_str().map(str::to_string)) {
         Some(s) => Ok(pystr::intern(&s)),
@@ -164,7 +183,8 @@ fn s_intern(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResu
 }
 
 fn s_getsizeof(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::positional("getsizeof", a, k, 1, 2)?;
+    let [obj, default] = crate::object::args::bind("getsizeof", a, k, ["object", "default"], 0, 1, 2)?;
+    let a: Vec<Value> = [obj, default].into_iter().flatten().collect();
     match protocol::call_special(ts, &a[0], "__sizeof__", &[]) {
         Ok(Some(v)) => {
             let n = int::to_isize(&v).unwrap_or(0);
@@ -194,35 +214,241 @@ fn s_set_int_max_str_digits(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Va
     Ok(none::none())
 }
 
-fn s_getdefaultencoding(_ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
+fn s_getdefaultencoding(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.getdefaultencoding", a, k, 0)?;
     Ok(pystr::new_str("utf-8"))
 }
 
 fn s_settrace(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let v = &crate::object::args::exact("settrace", a, k, 1)?[0];
+    let v = &crate::object::args::exact("sys.settrace", a, k, 1)?[0];
     *ts.trace_func.borrow_mut() = if none::is_none(v) { None } else { Some(v.clone()) };
     Ok(none::none())
 }
 
-fn s_gettrace(ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
+fn s_gettrace(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.gettrace", a, k, 0)?;
     Ok(ts.trace_func.borrow().clone().unwrap_or_else(none::none))
 }
 
 fn s_setprofile(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let v = &crate::object::args::exact("setprofile", a, k, 1)?[0];
+    let v = &crate::object::args::exact("sys.setprofile", a, k, 1)?[0];
     *ts.profile_func.borrow_mut() = if none::is_none(v) { None } else { Some(v.clone()) };
     Ok(none::none())
 }
 
-fn s_getprofile(ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
+fn s_getprofile(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.getprofile", a, k, 0)?;
     Ok(ts.profile_func.borrow().clone().unwrap_or_else(none::none))
 }
 
-fn s_audit(_ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
+thread_local! {
+    /// Hooks added by sys.addaudithook, called by sys.audit.
+    static AUDIT_HOOKS: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// sys.set_asyncgen_hooks: (firstiter, finalizer).
+    static ASYNCGEN_HOOKS: std::cell::RefCell<(Option<Value>, Option<Value>)> = const { std::cell::RefCell::new((None, None)) };
+    static COROUTINE_ORIGIN_DEPTH: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
+}
+
+/// sys.getdlopenflags() (RTLD_NOW by default).
+static DLOPEN_FLAGS: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(libc::RTLD_NOW as i64);
+
+/// sys.getswitchinterval(), as f64 bits (5 ms by default).
+static SWITCH_INTERVAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0x3F74_7AE1_47AE_147B);
+
+fn s_audit(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::no_kwargs("audit", k)?;
+    let Some(event) = a.first() else {
+        return Err(PyErr::type_error("audit() missing 1 required positional argument: 'event'"));
+    };
+    let hooks = AUDIT_HOOKS.with(|h| h.borrow().clone());
+    if hooks.is_empty() {
+        return Ok(none::none());
+    }
+    if pystr::as_pystr(event).is_none() {
+        return Err(PyErr::type_error(format!("expected str for argument 'event', not {}", protocol::type_name(event))));
+    }
+    let args = tuple::new_tuple(a[1..].to_vec())?;
+    for h in hooks {
+        protocol::call(ts, &h, &[event.clone(), args.clone()], None)?;
+    }
     Ok(none::none())
 }
 
-fn s_is_finalizing(ts: &ThreadState, _m: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
+fn s_addaudithook(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let [hook] = crate::object::args::bind("addaudithook", a, k, ["hook"], 0, 1, 1)?;
+    if let Some(h) = hook {
+        AUDIT_HOOKS.with(|hs| hs.borrow_mut().push(h));
+    }
+    Ok(none::none())
+}
+
+fn s_getfilesystemencodeerrors(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.getfilesystemencodeerrors", a, k, 0)?;
+    Ok(pystr::new_str("surrogateescape"))
+}
+
+fn s_getswitchinterval(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.getswitchinterval", a, k, 0)?;
+    Ok(float::new_float(f64::from_bits(SWITCH_INTERVAL.load(std::sync::atomic::Ordering::Relaxed))))
+}
+
+fn s_setswitchinterval(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let v = &crate::object::args::exact("sys.setswitchinterval", a, k, 1)?[0];
+    if !int::is_int(v) && float::as_float_exact_payload(v).is_none() && v.type_of().data.slots.float.get().is_none() {
+        return Err(PyErr::type_error(format!("must be real number, not {}", protocol::type_name(v))));
+    }
+    let x = float::to_f64(ts, v)?;
+    if x <= 0.0 {
+        return Err(PyErr::value_error("switch interval must be strictly positive"));
+    }
+    SWITCH_INTERVAL.store(x.to_bits(), std::sync::atomic::Ordering::Relaxed);
+    Ok(none::none())
+}
+
+fn s_getallocatedblocks(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.getallocatedblocks", a, k, 0)?;
+    // The allocator keeps no block count.
+    Ok(int::from_i64(0))
+}
+
+fn s_call_tracing(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = super::fastcall_args("sys", "call_tracing", a, k, 2, 2)?;
+    if tuple::try_tuple_items(&a[1]).is_none() {
+        return Err(PyErr::type_error(format!(
+            "call_tracing() argument 2 must be tuple, not {}",
+            protocol::type_name(&a[1])
+        )));
+    }
+    protocol::call(ts, &a[0], tuple::tuple_items(&a[1]), None)
+}
+
+fn s_get_asyncgen_hooks(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.get_asyncgen_hooks", a, k, 0)?;
+    let (first, fin) = ASYNCGEN_HOOKS.with(|h| h.borrow().clone());
+    structseq::new_value(&ASYNCGEN_HOOKS_SPEC, vec![first.unwrap_or_else(none::none), fin.unwrap_or_else(none::none)])
+}
+
+fn s_set_asyncgen_hooks(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let [first, fin] = crate::object::args::bind("set_asyncgen_hooks", a, k, ["firstiter", "finalizer"], 0, 0, 2)?;
+    let check = |v: &Option<Value>, what: &str| -> PyResult<()> {
+        match v {
+            Some(x) if !none::is_none(x) && x.type_of().data.slots.call.get().is_none() => {
+                Err(PyErr::type_error(format!("callable {what} expected, got {}", protocol::type_name(x))))
+            }
+            _ => Ok(()),
+        }
+    };
+    check(&fin, "finalizer")?;
+    check(&first, "firstiter")?;
+    ASYNCGEN_HOOKS.with(|h| {
+        let mut h = h.borrow_mut();
+        if let Some(f) = fin {
+            h.1 = Some(f).filter(|x| !none::is_none(x));
+        }
+        if let Some(f) = first {
+            h.0 = Some(f).filter(|x| !none::is_none(x));
+        }
+    });
+    Ok(none::none())
+}
+
+fn s_get_coroutine_origin_tracking_depth(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.get_coroutine_origin_tracking_depth", a, k, 0)?;
+    Ok(int::from_i64(COROUTINE_ORIGIN_DEPTH.with(|d| d.get())))
+}
+
+fn s_set_coroutine_origin_tracking_depth(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let [depth] = crate::object::args::bind("set_coroutine_origin_tracking_depth", a, k, ["depth"], 0, 1, 1)?;
+    let d = protocol::index(ts, &depth.unwrap_or_else(none::none))?;
+    let d = int::to_isize(&d).filter(|n| i32::try_from(*n).is_ok()).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?;
+    if d < 0 {
+        return Err(PyErr::value_error("depth must be >= 0"));
+    }
+    COROUTINE_ORIGIN_DEPTH.with(|c| c.set(d as i64));
+    Ok(none::none())
+}
+
+fn s_getdlopenflags(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.getdlopenflags", a, k, 0)?;
+    Ok(int::from_i64(DLOPEN_FLAGS.load(std::sync::atomic::Ordering::Relaxed)))
+}
+
+fn s_setdlopenflags(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let v = &crate::object::args::exact("sys.setdlopenflags", a, k, 1)?[0];
+    let n = protocol::index(ts, v)?;
+    let n = int::to_isize(&n)
+        .filter(|n| i32::try_from(*n).is_ok())
+        .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?;
+    DLOPEN_FLAGS.store(n as i64, std::sync::atomic::Ordering::Relaxed);
+    Ok(none::none())
+}
+
+fn s_clear_type_cache(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys._clear_type_cache", a, k, 0)?;
+    Ok(none::none())
+}
+
+/// `sys._current_frames()`: {thread id: its innermost frame} (this thread only).
+fn s_current_frames(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys._current_frames", a, k, 0)?;
+    let d = dict::new_dict();
+    let f = ts.current_frame.get();
+    if !f.is_null() {
+        // SAFETY: the current frame is live while it calls us.
+        let fo = crate::types::frame::frame_object(ts, unsafe { &*f });
+        dict::dict_set_item(ts, &d, int::from_bigint(num_bigint::BigInt::from(ts.thread_id)), fo)?;
+    }
+    Ok(d)
+}
+
+/// `sys._current_exceptions()`: {thread id: exc_info()} (this thread only).
+fn s_current_exceptions(ts: &ThreadState, m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys._current_exceptions", a, k, 0)?;
+    let d = dict::new_dict();
+    let info = s_exc_info(ts, m, &[], None)?;
+    dict::dict_set_item(ts, &d, int::from_bigint(num_bigint::BigInt::from(ts.thread_id)), info)?;
+    Ok(d)
+}
+
+/// The default sys.breakpointhook: $PYTHONBREAKPOINT names the callable
+/// ("0" disables breakpoints), pdb.set_trace by default.
+fn s_breakpointhook(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let env = std::env::var("PYTHONBREAKPOINT").unwrap_or_default();
+    if env == "0" {
+        return Ok(none::none());
+    }
+    let hookname = if env.is_empty() { "pdb.set_trace".to_string() } else { env };
+    let (modname, attr) = match hookname.rsplit_once('.') {
+        Some((m, a)) => (m.to_string(), a.to_string()),
+        None => ("builtins".to_string(), hookname.clone()),
+    };
+    let hook = crate::import::import_absolute(ts, &modname).and_then(|m| protocol::getattr_str(ts, &m, &attr));
+    match hook {
+        Ok(h) => protocol::call(ts, &h, a, k),
+        Err(e) if e.matches(&exc::IMPORT_ERROR) || e.matches(&exc::ATTRIBUTE_ERROR) => {
+            write_stderr(ts, &format!("RuntimeWarning: Ignoring unimportable $PYTHONBREAKPOINT: \"{hookname}\"\n"));
+            Ok(none::none())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The default sys.unraisablehook: report on stderr.
+fn s_unraisablehook(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let args = &crate::object::args::exact("sys.unraisablehook", a, k, 1)?[0];
+    let value = protocol::getattr_str(ts, args, "exc_value")?;
+    let msg = protocol::getattr_str(ts, args, "err_msg")?;
+    let obj = protocol::getattr_str(ts, args, "object")?;
+    let msg = pystr::try_as_rust_str(&msg).map(|m| m.to_string());
+    let obj = Some(obj).filter(|o| !none::is_none(o));
+    if !none::is_none(&value) {
+        crate::runtime::lifecycle::write_unraisable(ts, &PyErr::from_instance(value), msg.as_deref(), obj.as_ref());
+    }
+    Ok(none::none())
+}
+
+fn s_is_finalizing(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sys.is_finalizing", a, k, 0)?;
     Ok(bool_::new_bool(ts.interp().finalizing.get()))
 }
 
@@ -248,68 +474,187 @@ const FUNCTIONS: &[(&str, CallFn)] = &[
     ("getprofile", s_getprofile),
     ("audit", s_audit),
     ("is_finalizing", s_is_finalizing),
+    ("addaudithook", s_addaudithook),
+    ("getfilesystemencodeerrors", s_getfilesystemencodeerrors),
+    ("getswitchinterval", s_getswitchinterval),
+    ("setswitchinterval", s_setswitchinterval),
+    ("getallocatedblocks", s_getallocatedblocks),
+    ("call_tracing", s_call_tracing),
+    ("get_asyncgen_hooks", s_get_asyncgen_hooks),
+    ("set_asyncgen_hooks", s_set_asyncgen_hooks),
+    ("get_coroutine_origin_tracking_depth", s_get_coroutine_origin_tracking_depth),
+    ("set_coroutine_origin_tracking_depth", s_set_coroutine_origin_tracking_depth),
+    ("breakpointhook", s_breakpointhook),
+    ("unraisablehook", s_unraisablehook),
+    ("getdlopenflags", s_getdlopenflags),
+    ("setdlopenflags", s_setdlopenflags),
+    ("_clear_type_cache", s_clear_type_cache),
+    ("_current_frames", s_current_frames),
+    ("_current_exceptions", s_current_exceptions),
 ];
 
-/// A struct sequence (`sys.version_info`, `sys.flags`...): a tuple subclass
-/// with named fields, made as a heap class.
-pub fn structseq(ts: &ThreadState, module: &str, name: &str, fields: &[&str], values: Vec<Value>) -> PyResult<Value> {
-    let ns = dict::new_dict();
-    dict::dict_set_item(ts, &ns, pystr::intern("__module__"), pystr::new_str(module))?;
-    dict::dict_set_item(ts, &ns, pystr::intern("__slots__"), tuple::new_tuple(vec![])?)?;
-    let names = tuple::new_tuple(fields.iter().map(|f| pystr::intern(f)).collect())?;
-    dict::dict_set_item(ts, &ns, pystr::intern("_fields"), names)?;
-    dict::dict_set_item(ts, &ns, pystr::intern("n_fields"), int::from_i64(fields.len() as i64))?;
-    dict::dict_set_item(ts, &ns, pystr::intern("n_sequence_fields"), int::from_i64(fields.len() as i64))?;
-    dict::dict_set_item(ts, &ns, pystr::intern("n_unnamed_fields"), int::from_i64(0))?;
-    let repr = crate::types::function::new_builtin("__repr__", structseq_repr, module_static(module));
-    dict::dict_set_item(ts, &ns, pystr::intern("__repr__"), repr)?;
-    let getattr = crate::types::function::new_builtin("__getattr__", structseq_getattr, module_static(module));
-    dict::dict_set_item(ts, &ns, pystr::intern("__getattr__"), getattr)?;
-    let bases = tuple::new_tuple(vec![crate::types::tuple::TUPLE_TYPE.to_value()])?;
-    let cls = protocol::call(ts, &crate::types::typeobject::TYPE_TYPE.to_value(), &[pystr::new_str(name), bases, ns], None)?;
-    Value::new_instance(&cls, crate::types::tuple::PyTuple { items: values.into_boxed_slice() })
+use super::structseq::{self, structseq_type, Spec};
+
+structseq_type!(VERSION_INFO_TYPE, "sys.version_info");
+structseq_type!(FLAGS_TYPE, "sys.flags");
+structseq_type!(FLOAT_INFO_TYPE, "sys.float_info");
+structseq_type!(INT_INFO_TYPE, "sys.int_info");
+structseq_type!(HASH_INFO_TYPE, "sys.hash_info");
+structseq_type!(THREAD_INFO_TYPE, "sys.thread_info");
+structseq_type!(ASYNCGEN_HOOKS_TYPE, "asyncgen_hooks");
+
+/// The result of sys.get_asyncgen_hooks().
+pub static ASYNCGEN_HOOKS_SPEC: Spec = Spec {
+    ty: &ASYNCGEN_HOOKS_TYPE,
+    fields: &[("firstiter", "Hook to intercept first iteration"), ("finalizer", "Hook to intercept finalization")],
+    n_in_sequence: 2,
+    constructible: false,
+    doc: "asyncgen_hooks\n\nA named tuple providing information about asynchronous\ngenerators hooks.  The attributes are read only.",
+};
+
+/// `sys.version_info`.
+pub static VERSION_INFO: Spec = Spec {
+    ty: &VERSION_INFO_TYPE,
+    fields: &[
+        ("major", "Major release number"),
+        ("minor", "Minor release number"),
+        ("micro", "Patch release number"),
+        ("releaselevel", "'alpha', 'beta', 'candidate', or 'final'"),
+        ("serial", "Serial release number"),
+    ],
+    n_in_sequence: 5,
+    constructible: false,
+    doc: "sys.version_info\n\nVersion information as a named tuple.",
+};
+
+/// `sys.flags`.
+pub static FLAGS: Spec = Spec {
+    ty: &FLAGS_TYPE,
+    fields: &[
+        ("debug", "-d"),
+        ("inspect", "-i"),
+        ("interactive", "-i"),
+        ("optimize", "-O or -OO"),
+        ("dont_write_bytecode", "-B"),
+        ("no_user_site", "-s"),
+        ("no_site", "-S"),
+        ("ignore_environment", "-E"),
+        ("verbose", "-v"),
+        ("bytes_warning", "-b"),
+        ("quiet", "-q"),
+        ("hash_randomization", "-R"),
+        ("isolated", "-I"),
+        ("dev_mode", "-X dev"),
+        ("utf8_mode", "-X utf8"),
+        ("warn_default_encoding", "-X warn_default_encoding"),
+        ("safe_path", "-P"),
+        ("int_max_str_digits", "-X int_max_str_digits"),
+    ],
+    n_in_sequence: 18,
+    constructible: false,
+    doc: "sys.flags\n\nFlags provided through command line arguments or environment vars.",
+};
+
+/// `sys.float_info`.
+pub static FLOAT_INFO: Spec = Spec {
+    ty: &FLOAT_INFO_TYPE,
+    fields: &[
+        ("max", "DBL_MAX -- maximum representable finite float"),
+        ("max_exp", "DBL_MAX_EXP -- maximum int e such that radix**(e-1) is representable"),
+        ("max_10_exp", "DBL_MAX_10_EXP -- maximum int e such that 10**e is representable"),
+        ("min", "DBL_MIN -- Minimum positive normalized float"),
+        ("min_exp", "DBL_MIN_EXP -- minimum int e such that radix**(e-1) is a normalized float"),
+        ("min_10_exp", "DBL_MIN_10_EXP -- minimum int e such that 10**e is a normalized float"),
+        ("dig", "DBL_DIG -- maximum number of decimal digits that can be faithfully represented in a float"),
+        ("mant_dig", "DBL_MANT_DIG -- mantissa digits"),
+        ("epsilon", "DBL_EPSILON -- Difference between 1 and the next representable float"),
+        ("radix", "FLT_RADIX -- radix of exponent"),
+        ("rounds", "FLT_ROUNDS -- rounding mode used for arithmetic operations"),
+    ],
+    n_in_sequence: 11,
+    constructible: true,
+    doc: "sys.float_info\n\nA named tuple holding information about the float type. It contains low level\ninformation about the precision and internal representation. Please study\nyour system's :file:`float.h` for more information.",
+};
+
+/// `sys.int_info`.
+pub static INT_INFO: Spec = Spec {
+    ty: &INT_INFO_TYPE,
+    fields: &[
+        ("bits_per_digit", "size of a digit in bits"),
+        ("sizeof_digit", "size in bytes of the C type used to represent a digit"),
+        ("default_max_str_digits", "maximum string conversion digits limitation"),
+        ("str_digits_check_threshold", "minimum positive value for int_max_str_digits"),
+    ],
+    n_in_sequence: 4,
+    constructible: true,
+    doc: "sys.int_info\n\nA named tuple that holds information about Python's\ninternal representation of integers.  The attributes are read only.",
+};
+
+/// `sys.hash_info`.
+pub static HASH_INFO: Spec = Spec {
+    ty: &HASH_INFO_TYPE,
+    fields: &[
+        ("width", "width of the type used for hashing, in bits"),
+        ("modulus", "prime number giving the modulus on which the hash function is based"),
+        ("inf", "value to be used for hash of a positive infinity"),
+        ("nan", "value to be used for hash of a nan"),
+        ("imag", "multiplier used for the imaginary part of a complex number"),
+        ("algorithm", "name of the algorithm for hashing of str, bytes and memoryviews"),
+        ("hash_bits", "internal output size of hash algorithm"),
+        ("seed_bits", "seed size of hash algorithm"),
+        ("cutoff", "small string optimization cutoff"),
+    ],
+    n_in_sequence: 9,
+    constructible: true,
+    doc: "hash_info\n\nA named tuple providing parameters used for computing\nhashes. The attributes are read only.",
+};
+
+/// `sys.thread_info`.
+pub static THREAD_INFO: Spec = Spec {
+    ty: &THREAD_INFO_TYPE,
+    fields: &[
+        ("name", "name of the thread implementation"),
+        ("lock", "name of the lock implementation"),
+        ("version", "name and version of the thread library"),
+    ],
+    n_in_sequence: 3,
+    constructible: true,
+    doc: "sys.thread_info\n\nA named tuple holding information about the thread implementation.",
+};
+
+/// The C library's thread implementation and version (`NPTL 2.36`), or None.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn thread_library_version() -> Value {
+    let mut buf = [0u8; 64];
+    // SAFETY: `buf` is writable for `buf.len()` bytes; confstr writes at
+    // most that many, NUL-terminated, and returns the length it needed.
+    let n = unsafe { libc::confstr(libc::_CS_GNU_LIBPTHREAD_VERSION, buf.as_mut_ptr() as *mut libc::c_char, buf.len()) };
+    if n == 0 || n > buf.len() {
+        return none::none();
+    }
+    pystr::new_str(&String::from_utf8_lossy(&buf[..n - 1]))
 }
 
-fn module_static(m: &str) -> &'static str {
-    match m {
-        "sys" => "sys",
-        "time" => "time",
-        "os" => "os",
-        _ => "builtins",
-    }
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn thread_library_version() -> Value {
+    none::none()
 }
 
-fn structseq_repr(ts: &ThreadState, _m: &Value, a: Args, _k: Option<&Value>) -> PyResult<Value> {
-    let v = a.first().ok_or_else(|| PyErr::type_error("__repr__ needs self"))?;
-    let cls = v.type_of().to_value();
-    let fields = protocol::getattr_str(ts, &cls, "_fields")?;
-    let module = protocol::getattr_str(ts, &cls, "__module__")?;
-    let name = protocol::getattr_str(ts, &cls, "__name__")?;
-    let mut parts = Vec::new();
-    for (f, x) in tuple::tuple_items(&fields).iter().zip(tuple::tuple_items(v).iter()) {
-        parts.push(format!("{}={}", pystr::as_rust_str(f), protocol::repr_string(ts, x)?));
-    }
-    Ok(pystr::new_str(&format!(
-        "{}.{}({})",
-        pystr::as_rust_str(&module),
-        pystr::as_rust_str(&name),
-        parts.join(", ")
-    )))
+/// `-X` options as (name, value): `-X dev` has no value, `-X a=b` has "b".
+fn parse_xoptions(opts: &[String]) -> Vec<(&str, Option<&str>)> {
+    opts.iter()
+        .map(|o| match o.split_once('=') {
+            Some((k, v)) => (k, Some(v)),
+            None => (o.as_str(), None),
+        })
+        .collect()
 }
 
-fn structseq_getattr(ts: &ThreadState, _m: &Value, a: Args, _k: Option<&Value>) -> PyResult<Value> {
-    let (v, name) = match a {
-        [v, n] => (v, n),
-        _ => return Err(PyErr::type_error("__getattr__ expects 2 arguments")),
-    };
-    let cls = v.type_of().to_value();
-    let fields = protocol::getattr_str(ts, &cls, "_fields")?;
-    if let Some(i) = tuple::tuple_items(&fields).iter().position(|f| pystr::as_rust_str(f) == pystr::as_rust_str(name)) {
-        if let Some(x) = tuple::tuple_items(v).get(i) {
-            return Ok(x.clone());
-        }
-    }
-    Err(protocol::no_attribute(v, name))
+/// Whether the LC_CTYPE locale named by the environment is C or POSIX.
+fn c_locale() -> bool {
+    let var = |n: &str| std::env::var(n).ok().filter(|v| !v.is_empty());
+    let name = var("LC_ALL").or_else(|| var("LC_CTYPE")).or_else(|| var("LANG"));
+    matches!(name.as_deref(), None | Some("C") | Some("POSIX"))
 }
 
 /// Create the sys module.
@@ -322,7 +667,7 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     for (name, f) in FUNCTIONS {
         let bf = Value::new(crate::types::function::PyBuiltinFunction { name, func: *f, self_: Some(m.clone()), module: Some("sys") })?;
         set(name, bf.clone())?;
-        if *name == "displayhook" || *name == "excepthook" {
+        if matches!(*name, "displayhook" | "excepthook" | "breakpointhook" | "unraisablehook") {
             set(&format!("__{name}__"), bf)?;
         }
     }
@@ -330,7 +675,34 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     set("argv", strs(&config.argv)?)?;
     set("orig_argv", strs(&config.orig_argv)?)?;
     set("warnoptions", strs(&config.warnoptions)?)?;
-    set("_xoptions", dict::new_dict())?;
+    let xopts = dict::new_dict();
+    for (k, v) in parse_xoptions(&config.xoptions) {
+        let v = match v {
+            Some(v) => pystr::new_str(v),
+            None => bool_::true_value(),
+        };
+        dict::dict_set_item(ts, &xopts, pystr::new_str(k), v)?;
+    }
+    set("_xoptions", xopts)?;
+    let env = |name: &str| if config.ignore_environment { None } else { std::env::var(name).ok().filter(|v| !v.is_empty()) };
+    let xopt = |name: &str| parse_xoptions(&config.xoptions).into_iter().rev().find(|(k, _)| *k == name).map(|(_, v)| v);
+    let dev_mode = xopt("dev").is_some() || env("PYTHONDEVMODE").is_some();
+    let warn_default_encoding = xopt("warn_default_encoding").is_some() || env("PYTHONWARNDEFAULTENCODING").is_some();
+    let utf8_mode = match xopt("utf8") {
+        Some(v) => i64::from(v != Some("0")),
+        None => match env("PYTHONUTF8").as_deref() {
+            Some("0") => 0,
+            Some(_) => 1,
+            // PEP 540: the C and POSIX locales turn UTF-8 mode on.
+            None => i64::from(c_locale()),
+        },
+    };
+    let int_max_str_digits = xopt("int_max_str_digits")
+        .flatten()
+        .map(str::to_string)
+        .or_else(|| env("PYTHONINTMAXSTRDIGITS"))
+        .and_then(|v| v.parse::<i64>().ok())
+        .unwrap_or(-1);
     set("modules", interp.modules())?;
     set("path", strs(&config.module_search_paths)?)?;
     set("meta_path", list::new_list(vec![])?)?;
@@ -343,21 +715,34 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
         set(k, pystr::new_str(&prefix))?;
     }
     set("platlibdir", pystr::new_str("lib"))?;
+    set("abiflags", pystr::new_str(""))?;
+    let names = list::new_list(super::stdlib_names::STDLIB_MODULE_NAMES.iter().map(|n| pystr::intern(n)).collect())?;
+    set("stdlib_module_names", protocol::call(ts, &crate::types::set::FROZENSET_TYPE.to_value(), &[names], None)?)?;
+    set("_framework", pystr::new_str(""))?;
+    set("_git", tuple::new_tuple(vec![pystr::new_str("pyrite"), pystr::new_str(""), pystr::new_str("")])?)?;
+    set("_home", none::none())?;
+    let stdlib_dir = config
+        .module_search_paths
+        .iter()
+        .find(|p| std::path::Path::new(p).join("os.py").is_file())
+        .map_or_else(none::none, |p| pystr::new_str(p));
+    set("_stdlib_dir", stdlib_dir)?;
     set("version", pystr::new_str(&crate::runtime::version_string()))?;
     set("hexversion", int::from_i64(0x030b07f0))?;
     set("api_version", int::from_i64(1013))?;
     set("copyright", pystr::new_str("Copyright (c) Pyrite contributors.\nAll Rights Reserved."))?;
     set(
         "version_info",
-        structseq(
-            ts,
-            "sys",
-            "version_info",
-            &["major", "minor", "micro", "releaselevel", "serial"],
+        structseq::new_value(
+            &VERSION_INFO,
             vec![int::from_i64(3), int::from_i64(11), int::from_i64(7), pystr::new_str("final"), int::from_i64(0)],
         )?,
     )?;
-    let version_tuple = tuple::new_tuple(vec![int::from_i64(0), int::from_i64(1), int::from_i64(0), pystr::new_str("alpha"), int::from_i64(0)])?;
+    // The implementation follows the language version, as CPython's does.
+    let version_tuple = structseq::new_value(
+        &VERSION_INFO,
+        vec![int::from_i64(3), int::from_i64(11), int::from_i64(7), pystr::new_str("final"), int::from_i64(0)],
+    )?;
     set(
         "implementation",
         crate::types::namespace::new_namespace(
@@ -366,7 +751,7 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
                 ("name", pystr::new_str("pyrite")),
                 ("cache_tag", none::none()),
                 ("version", version_tuple),
-                ("hexversion", int::from_i64(0x000100a0)),
+                ("hexversion", int::from_i64(0x030b07f0)),
                 ("_multiarch", pystr::new_str("x86_64-linux-gnu")),
             ],
         )?,
@@ -378,19 +763,12 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     set("float_repr_style", pystr::new_str("short"))?;
     set("dont_write_bytecode", bool_::new_bool(config.dont_write_bytecode))?;
     set("pycache_prefix", none::none())?;
-    set("builtin_module_names", tuple::new_tuple(crate::modules::builtin_module_names().into_iter().map(|n| pystr::new_str(n)).collect())?)?;
+    set("builtin_module_names", tuple::new_tuple(crate::modules::builtin_module_names().into_iter().map(pystr::new_str).collect())?)?;
     let b = |x: bool| int::from_i64(x as i64);
     set(
         "flags",
-        structseq(
-            ts,
-            "sys",
-            "flags",
-            &[
-                "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
-                "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated",
-                "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits",
-            ],
+        structseq::new_value(
+            &FLAGS,
             vec![
                 int::from_i64(0),
                 b(config.inspect),
@@ -405,21 +783,18 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
                 b(config.quiet),
                 int::from_i64(if config.hash_seed == Some(0) { 0 } else { 1 }),
                 b(config.isolated),
-                bool_::false_value(),
-                int::from_i64(0),
-                int::from_i64(0),
+                bool_::new_bool(dev_mode),
+                int::from_i64(utf8_mode),
+                int::from_i64(warn_default_encoding as i64),
                 bool_::new_bool(config.safe_path),
-                int::from_i64(config.int_max_str_digits as i64),
+                int::from_i64(int_max_str_digits),
             ],
         )?,
     )?;
     set(
         "hash_info",
-        structseq(
-            ts,
-            "sys",
-            "hash_info",
-            &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"],
+        structseq::new_value(
+            &HASH_INFO,
             vec![
                 int::from_i64(64),
                 int::from_i64(crate::pyhash::HASH_MODULUS as i64),
@@ -435,11 +810,8 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     )?;
     set(
         "float_info",
-        structseq(
-            ts,
-            "sys",
-            "float_info",
-            &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"],
+        structseq::new_value(
+            &FLOAT_INFO,
             vec![
                 float::new_float(f64::MAX),
                 int::from_i64(1024),
@@ -457,12 +829,16 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     )?;
     set(
         "int_info",
-        structseq(
-            ts,
-            "sys",
-            "int_info",
-            &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"],
+        structseq::new_value(
+            &INT_INFO,
             vec![int::from_i64(30), int::from_i64(4), int::from_i64(4300), int::from_i64(640)],
+        )?,
+    )?;
+    set(
+        "thread_info",
+        structseq::new_value(
+            &THREAD_INFO,
+            vec![pystr::new_str("pthread"), pystr::new_str("semaphore"), thread_library_version()],
         )?,
     )?;
     let stdin = super::io::new_stream(0, config.unbuffered)?;

@@ -75,6 +75,16 @@ pub fn bind<const N: usize>(
     let mut out: [Option<Value>; N] = std::array::from_fn(|_| None);
     let npos = npositional(args, kwnames);
     let maxpos = kwonly_from.min(N);
+    let nkw = args.len() - npos;
+    if args.len() > N {
+        // "keyword" when nargs == 0 avoids a misleading message (bpo-31229).
+        return Err(PyErr::type_error(format!(
+            "{fname}() takes at most {N} {}argument{} ({} given)",
+            if npos == 0 { "keyword " } else { "" },
+            if N == 1 { "" } else { "s" },
+            npos + nkw
+        )));
+    }
     if npos > maxpos {
         return Err(PyErr::type_error(if maxpos == 0 {
             format!("{fname}() takes no positional arguments")
@@ -114,6 +124,14 @@ pub fn bind<const N: usize>(
                 }
             }
         }
+    }
+    let minposonly = posonly.min(required);
+    if npos < minposonly && out[npos..minposonly].iter().any(Option::is_none) {
+        return Err(PyErr::type_error(format!(
+            "{fname}() takes {} {minposonly} positional argument{} ({npos} given)",
+            if minposonly < maxpos { "at least" } else { "exactly" },
+            if minposonly == 1 { "" } else { "s" }
+        )));
     }
     for (i, slot) in out.iter().enumerate().take(required) {
         if slot.is_none() {

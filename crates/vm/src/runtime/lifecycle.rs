@@ -145,10 +145,13 @@ impl Interpreter {
                 write_unraisable(ts, &e, Some("Exception ignored in atexit callback"), Some(&f));
             }
         }
+        crate::modules::io::close_open_files();
         let mut status = status;
         for name in ["stdout", "stderr"] {
             if let Some(s) = crate::modules::sys::get_stream(ts, name) {
-                if protocol::call_method(ts, &s, "flush", &[]).is_err() && name == "stdout" && status == 0 {
+                // As CPython's flush_std_files: closed streams are left alone.
+                let closed = protocol::getattr_str(ts, &s, "closed").and_then(|c| protocol::is_true(ts, &c)).unwrap_or(false);
+                if !closed && protocol::call_method(ts, &s, "flush", &[]).is_err() && name == "stdout" && status == 0 {
                     status = 120;
                 }
             }

@@ -165,6 +165,34 @@ fn union_subclasscheck(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Valu
     Ok(bool_::new_bool(protocol::issubclass(ts, &a[0], &u.args)?))
 }
 
+/// `==` of unions compares their arguments as sets.
+fn union_richcompare(ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(a), Some(b)) = (v.downcast::<PyUnion>(), w.downcast::<PyUnion>()) else {
+        return Ok(none::not_implemented());
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(none::not_implemented());
+    }
+    let frozen = |args: &Value| protocol::call(ts, &super::set::FROZENSET_TYPE.to_value(), std::slice::from_ref(args), None);
+    let eq = protocol::eq(ts, &frozen(&a.args)?, &frozen(&b.args)?)?;
+    Ok(bool_::new_bool(eq == (op == CompareOp::Eq)))
+}
+
+fn union_hash(ts: &ThreadState, v: &Value) -> PyResult<isize> {
+    let u = v.downcast::<PyUnion>().ok_or_else(|| PyErr::type_error("UnionType expected"))?;
+    let f = protocol::call(ts, &super::set::FROZENSET_TYPE.to_value(), std::slice::from_ref(&u.args), None)?;
+    protocol::hash(ts, &f)
+}
+
+/// isinstance() and issubclass() refuse parameterized generics.
+fn ga_instancecheck(_ts: &ThreadState, _v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    Err(PyErr::type_error("isinstance() argument 2 cannot be a parameterized generic"))
+}
+
+fn ga_subclasscheck(_ts: &ThreadState, _v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    Err(PyErr::type_error("issubclass() argument 2 cannot be a parameterized generic"))
+}
+
 fn union_or_slot(ts: &ThreadState, a: &Value, b: &Value) -> PyResult<Value> {
     union_or(ts, a, b)
 }
@@ -177,7 +205,10 @@ pub fn init() {
     s.richcompare.set(Some(ga_richcompare));
     s.hash.set(Some(ga_hash));
     s.binary[nb::OR].set(Some(union_or_slot));
+    descr::add_methods(&GENERIC_ALIAS_TYPE, &[("__instancecheck__", ga_instancecheck), ("__subclasscheck__", ga_subclasscheck)]);
     let s = &UNION_TYPE.data.slots;
+    s.richcompare.set(Some(union_richcompare));
+    s.hash.set(Some(union_hash));
     s.repr.set(Some(union_repr));
     s.getattro.set(Some(protocol::generic_getattr));
     s.binary[nb::OR].set(Some(union_or_slot));
