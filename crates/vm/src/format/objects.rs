@@ -342,6 +342,15 @@ fn percent_common(ts: &ThreadState, cp: &[u32], args: &Value, bytes: bool, emit:
                 })?;
                 super::percent_format_float(f, ch, flags, width, precision).map_err(into_pyerr)?
             }
+            'c' if bytes => {
+                let byte = percent_byte_char(ts, &arg)?;
+                let (l, r) = super::percent_padding(1, flags, width);
+                let mut out = vec![b' '; l];
+                out.push(byte);
+                out.extend(std::iter::repeat(b' ').take(r));
+                emit(Piece::Bytes(out));
+                continue;
+            }
             'c' => {
                 if let Some(s) = pystr::as_pystr(&arg) {
                     if s.data.len() != 1 {
@@ -374,4 +383,20 @@ fn percent_common(ts: &ThreadState, cp: &[u32], args: &Value, bytes: bool, emit:
     }
     let _ = exc::TYPE_ERROR.name();
     Ok(())
+}
+
+/// The byte `%c` formats in `bytes % args`: a bytes/bytearray of length 1 or an int in range(256).
+fn percent_byte_char(ts: &ThreadState, arg: &Value) -> PyResult<u8> {
+    if let Some(b) = crate::types::bytes::try_bytes_data(arg).or_else(|| crate::types::bytearray::as_bytearray(arg).map(|b| b.data.borrow().clone())) {
+        if b.len() == 1 {
+            return Ok(b[0]);
+        }
+    } else if int::is_int(arg) || arg.type_of().data.slots.index.get().is_some() {
+        let i = protocol::index(ts, arg)?;
+        return match int::to_isize(&i) {
+            Some(n) if (0..256).contains(&n) => Ok(n as u8),
+            _ => Err(PyErr::overflow_error("%c arg not in range(256)")),
+        };
+    }
+    Err(PyErr::type_error("%c requires an integer in range(256) or a single byte"))
 }

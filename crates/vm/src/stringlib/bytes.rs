@@ -122,11 +122,8 @@ pub fn split(s: &[u8], sep: Option<&[u8]>, maxsplit: isize) -> Vec<Vec<u8>> {
                     break;
                 }
                 if out.len() == max {
-                    let mut e = n;
-                    while e > i && is_space(s[e - 1]) {
-                        e -= 1;
-                    }
-                    out.push(s[i..e].to_vec());
+                    // The rest is kept as is (trailing whitespace included).
+                    out.push(s[i..].to_vec());
                     break;
                 }
                 let st = i;
@@ -168,11 +165,7 @@ pub fn rsplit(s: &[u8], sep: Option<&[u8]>, maxsplit: isize) -> Vec<Vec<u8>> {
                     break;
                 }
                 if out.len() == max {
-                    let mut b = 0;
-                    while b < i && is_space(s[b]) {
-                        b += 1;
-                    }
-                    out.push(s[b..i].to_vec());
+                    out.push(s[..i].to_vec());
                     break;
                 }
                 let e = i;
@@ -533,7 +526,7 @@ mod tests {
         let b = b"  The Quick brown fox  ";
         assert_eq!(split(b, None, -1), v(&[b"The", b"Quick", b"brown", b"fox"]));
         assert_eq!(rsplit(b, None, 1), v(&[b"  The Quick brown", b"fox"]));
-        assert_eq!(split(b, None, 1), v(&[b"The", b"Quick brown fox"]));
+        assert_eq!(split(b, None, 1), v(&[b"The", b"Quick brown fox  "]));
         assert_eq!(split(b"a,b,,c", Some(b","), -1), v(&[b"a", b"b", b"", b"c"]));
         assert_eq!(rsplit(b"a,b,c", Some(b","), 1), v(&[b"a,b", b"c"]));
         assert_eq!(splitlines(b"x\ny\r\nz\r", false), v(&[b"x", b"y", b"z"]));

@@ -175,7 +175,7 @@ fn bytes_subscript(ts: &ThreadState, v: &Value, key: &Value) -> PyResult<Value> 
     let b = this(v)?;
     if let Some(sl) = key.downcast::<PySlice>() {
         let out = slice_bytes(ts, &b.data, sl)?;
-        if out.len() == b.data.len() && v.is_exact(&BYTES_TYPE) {
+        if *out == *b.data && v.is_exact(&BYTES_TYPE) {
             return Ok(v.clone());
         }
         return Ok(new_bytes(out));
