@@ -550,7 +550,7 @@ mod tests {
     fn padding_and_hex() {
         assert_eq!(pad(b"ab", 6, b'*', Pad::Center).unwrap(), b"**ab**");
         assert_eq!(pad(b"abc", 6, b'*', Pad::Center).unwrap(), b"*abc**");
-        assert_eq!(pad(b"ab", 5, b'*', Pad::Center).unwrap(), b"*ab**");
+        assert_eq!(pad(b"ab", 5, b'*', Pad::Center).unwrap(), b"**ab*");
         assert_eq!(zfill(b"-1", 4).unwrap(), b"-001");
         assert_eq!(expandtabs(b"a\tb\n\tc", 4).unwrap(), b"a   b\n    c");
         assert_eq!(hex(b"hello world", Some(b':'), 3), "6865:6c6c6f:20776f:726c64");
