@@ -417,13 +417,7 @@ fn mv_subscript(ts: &ThreadState, v: &Value, key: &Value) -> PyResult<Value> {
         }
         return Err(PyErr::type_error("invalid indexing of 0-dim memory"));
     }
-    if key.is(&none::ellipsis()) {
-        return Ok(v.clone());
-    }
     if let Some(sl) = key.downcast::<PySlice>() {
-        if m.ndim() != 1 {
-            return Err(PyErr::not_implemented("multi-dimensional slicing is not implemented"));
-        }
         let (start, _, step, count) = sl.indices(ts, m.shape[0])?;
         let begin = m.start as isize + start * m.strides[0];
         let mut shape = m.shape.clone();
@@ -441,30 +435,36 @@ fn mv_subscript(ts: &ThreadState, v: &Value, key: &Value) -> PyResult<Value> {
     }
     if let Some(items) = tuple::try_tuple_items(key) {
         if items.iter().all(is_index) {
-            if items.len() != m.ndim() {
-                return Err(PyErr::type_error(format!(
-                    "cannot index {}-dimension view with {}-element tuple",
-                    m.ndim(),
-                    items.len()
-                )));
-            }
-            let mut off = m.start as isize;
-            for (d, k) in items.iter().enumerate() {
-                let n = m.shape[d];
-                let i = protocol::index_isize(ts, k)?;
-                let idx = if i < 0 { i + n as isize } else { i };
-                if idx < 0 || idx as usize >= n {
-                    return Err(PyErr::index_error(format!("index out of bounds on dimension {}", d + 1)));
-                }
-                off += idx * m.strides[d];
-            }
-            return m.item_at(off as usize);
+            let off = tuple_offset(ts, m, items)?;
+            return m.item_at(off);
         }
         if items.iter().all(|x| x.downcast::<PySlice>().is_some()) {
             return Err(PyErr::not_implemented("multi-dimensional slicing is not implemented"));
         }
     }
     Err(PyErr::type_error("memoryview: invalid slice key"))
+}
+
+/// The byte offset of the item a tuple of indices selects.
+fn tuple_offset(ts: &ThreadState, m: &PyMemoryView, items: &[Value]) -> PyResult<usize> {
+    if items.len() != m.ndim() {
+        return Err(PyErr::type_error(format!(
+            "cannot index {}-dimension view with {}-element tuple",
+            m.ndim(),
+            items.len()
+        )));
+    }
+    let mut off = m.start as isize;
+    for (d, k) in items.iter().enumerate() {
+        let n = m.shape[d];
+        let i = protocol::index_isize(ts, k)?;
+        let idx = if i < 0 { i + n as isize } else { i };
+        if idx < 0 || idx as usize >= n {
+            return Err(PyErr::index_error(format!("index out of bounds on dimension {}", d + 1)));
+        }
+        off += idx * m.strides[d];
+    }
+    Ok(off as usize)
 }
 
 fn mv_ass_subscript(ts: &ThreadState, v: &Value, key: &Value, value: Option<&Value>) -> PyResult<()> {
@@ -482,15 +482,25 @@ fn mv_ass_subscript(ts: &ThreadState, v: &Value, key: &Value, value: Option<&Val
         }
         return Err(PyErr::type_error("invalid indexing of 0-dim memory"));
     }
-    if m.ndim() != 1 {
-        return Err(PyErr::not_implemented("memoryview assignments are currently restricted to ndim = 1"));
+    if let Some(items) = tuple::try_tuple_items(key) {
+        if items.iter().all(is_index) {
+            let off = tuple_offset(ts, m, items)?;
+            let raw = pack(ts, m.fmt, &m.format, value)?;
+            return m.write_at(off, &raw);
+        }
     }
     if is_index(key) {
+        if m.ndim() != 1 {
+            return Err(PyErr::not_implemented("sub-views are not implemented"));
+        }
         let off = item_offset(ts, m, key)?;
         let raw = pack(ts, m.fmt, &m.format, value)?;
         return m.write_at(off, &raw);
     }
     if let Some(sl) = key.downcast::<PySlice>() {
+        if m.ndim() != 1 {
+            return Err(PyErr::not_implemented("memoryview slice assignments are currently restricted to ndim = 1"));
+        }
         let src: Vec<u8> = if let Some(src) = value.downcast::<PyMemoryView>() {
             src.check()?;
             if src.fmt != m.fmt || src.ndim() != 1 {
@@ -519,9 +529,6 @@ fn mv_ass_subscript(ts: &ThreadState, v: &Value, key: &Value, value: Option<&Val
         }
         return Ok(());
     }
-    if tuple::try_tuple_items(key).is_some() {
-        return Err(PyErr::type_error("memoryview: invalid slice key"));
-    }
     Err(PyErr::type_error("memoryview: invalid slice key"))
 }
 
@@ -549,23 +556,9 @@ fn mv_richcompare(ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> PyRe
         return Ok(none::not_implemented());
     }
     let Some(m) = v.downcast::<PyMemoryView>() else { return Ok(none::not_implemented()) };
-    let equal = if v.is(w) {
-        // Same object: equal unless some item differs from itself (NaN).
-        if m.released.get() {
-            true
-        } else {
-            let items = flat_items(m)?;
-            let mut eq = true;
-            for x in &items {
-                if !protocol::eq(ts, x, x)? {
-                    eq = false;
-                    break;
-                }
-            }
-            eq
-        }
-    } else if m.released.get() {
-        false
+    // A view is compared with itself item by item too (NaN != NaN); a released one only equals itself.
+    let equal = if m.released.get() {
+        v.is(w)
     } else {
         let Some((wf, wshape, witems)) = compare_operand(w)? else {
             if bytes::has_buffer(w) {
