@@ -266,7 +266,8 @@ fn ba_init(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> P
         bytes::ctor_data(ts, "bytearray", source, encoding, errors)?.unwrap_or_default()
     };
     let b = this(v)?;
-    if b.data.borrow().len() != data.len() {
+    // Re-initializing empties the array first, which exports forbid.
+    if !b.data.borrow().is_empty() {
         b.check_resizable()?;
     }
     *b.data.borrow_mut() = data;

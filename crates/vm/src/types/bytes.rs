@@ -370,30 +370,43 @@ pub fn ctor_data(ts: &ThreadState, fname: &str, source: Option<Value>, encoding:
     }
 }
 
+/// The result of `__bytes__` if the type defines it (checked to be bytes).
+fn call_dunder_bytes(ts: &ThreadState, x: &Value) -> PyResult<Option<Value>> {
+    let Some(f) = x.type_of().data.lookup_str("__bytes__") else { return Ok(None) };
+    let bound = protocol::bind_descriptor(ts, &f, x)?;
+    let r = protocol::call(ts, &bound, &[], None)?;
+    if r.downcast::<PyBytes>().is_none() {
+        return Err(PyErr::type_error(format!(
+            "__bytes__ returned non-bytes (type {})",
+            protocol::type_name(&r)
+        )));
+    }
+    Ok(Some(r))
+}
+
+/// `bytes(x)` for one argument (CPython's PyObject_Bytes): `__bytes__`, a
+/// buffer, an int count or an iterable of ints.
+pub fn object_bytes(ts: &ThreadState, x: &Value) -> PyResult<Vec<u8>> {
+    if let Some(r) = call_dunder_bytes(ts, x)? {
+        return Ok(try_bytes_data(&r).unwrap_or_default());
+    }
+    bytes_from_object(ts, x)
+}
+
 fn bytes_new(ts: &ThreadState, cls: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     check_ctor_args("bytes", args, kw)?;
     let [source, encoding, errors] = crate::object::args::bind("bytes", args, kw, ["source", "encoding", "errors"], 0, 0, 3)?;
+    let exact = cls.is(&BYTES_TYPE.to_value());
     let data = if let (Some(s), None, None) = (&source, &encoding, &errors) {
-        if let Some(f) = s.type_of().data.lookup_str("__bytes__") {
-            let bound = protocol::bind_descriptor(ts, &f, s)?;
-            let r = protocol::call(ts, &bound, &[], None)?;
-            if r.downcast::<PyBytes>().is_none() {
-                return Err(PyErr::type_error(format!(
-                    "__bytes__ returned non-bytes (type {})",
-                    protocol::type_name(&r)
-                )));
-            }
-            if cls.is(&BYTES_TYPE.to_value()) {
-                return Ok(r);
-            }
-            try_bytes_data(&r).unwrap_or_default()
-        } else {
-            bytes_from_object(ts, s)?
+        match call_dunder_bytes(ts, s)? {
+            Some(r) if exact => return Ok(r),
+            Some(r) => try_bytes_data(&r).unwrap_or_default(),
+            None => bytes_from_object(ts, s)?,
         }
     } else {
         ctor_data(ts, "bytes", source, encoding, errors)?.unwrap_or_default()
     };
-    if cls.is(&BYTES_TYPE.to_value()) {
+    if exact {
         return Ok(new_bytes(data));
     }
     Value::new_instance(cls, PyBytes { data: data.into_boxed_slice(), hash: Cell::new(-1) })

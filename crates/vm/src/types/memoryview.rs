@@ -586,7 +586,7 @@ fn mv_richcompare(ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> PyRe
     Ok(bool_::new_bool(if op == CompareOp::Eq { equal } else { !equal }))
 }
 
-fn mv_hash(_ts: &ThreadState, v: &Value) -> PyResult<isize> {
+fn mv_hash(ts: &ThreadState, v: &Value) -> PyResult<isize> {
     let m = this(v)?;
     if let Some(h) = m.hash.get() {
         return Ok(h);
@@ -598,6 +598,8 @@ fn mv_hash(_ts: &ThreadState, v: &Value) -> PyResult<isize> {
     if !is_byte_format(m.fmt) {
         return Err(PyErr::value_error("memoryview: hashing is restricted to formats 'B', 'b' or 'c'"));
     }
+    // The exporter must be hashable too (a read-only view of a bytearray is not).
+    protocol::hash(ts, &m.obj)?;
     let h = bytes::hash_data(&m.to_bytes());
     m.hash.set(Some(h));
     Ok(h)
