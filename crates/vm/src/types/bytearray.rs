@@ -252,8 +252,7 @@ fn ba_new(_ts: &ThreadState, cls: &Value, _args: &[Value], _kw: Option<&Value>) 
 }
 
 fn ba_init(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<()> {
-    bytes::check_ctor_args("bytearray", args, kw)?;
-    let [source, encoding, errors] = crate::object::args::bind("bytearray", args, kw, ["source", "encoding", "errors"], 0, 0, 3)?;
+    let [source, encoding, errors] = bytes::clinic_bind("bytearray", args, kw, ["source", "encoding", "errors"], 0, 0)?;
     let data = if let (Some(s), None, None) = (&source, &encoding, &errors) {
         if super::memoryview::is_memoryview(s) || bytes::has_buffer(s) || pystr::as_pystr(s).is_some() || is_index(s) {
             bytes::bytes_from_object(ts, s)?

@@ -328,13 +328,36 @@ pub fn ints_from_iterable(ts: &ThreadState, x: &Value, not_iterable: impl Fn(&Va
     Ok(out)
 }
 
-/// Check the argument count of the bytes()/bytearray() constructors with clinic's message.
-pub fn check_ctor_args(fname: &str, args: &[Value], _kw: Option<&Value>) -> PyResult<()> {
-    let n = args.len();
-    if n > 3 {
-        return Err(PyErr::type_error(format!("{fname}() takes at most 3 arguments ({n} given)")));
+/// Argument Clinic binding for signatures without keyword-only parameters,
+/// with clinic's count messages ("f() takes at most 2 arguments (3 given)",
+/// "f() takes at least 1 positional argument (0 given)"), then `args::bind`.
+pub fn clinic_bind<const N: usize>(
+    fname: &str,
+    args: &[Value],
+    kwnames: Option<&Value>,
+    names: [&str; N],
+    posonly: usize,
+    required: usize,
+) -> PyResult<[Option<Value>; N]> {
+    let npos = crate::object::args::npositional(args, kwnames);
+    let total = args.len();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if total > N {
+        return Err(PyErr::type_error(format!(
+            "{fname}() takes at most {N} {}argument{} ({total} given)",
+            if npos == 0 { "keyword " } else { "" },
+            plural(N)
+        )));
     }
-    Ok(())
+    let min_posonly = posonly.min(required);
+    if npos < min_posonly {
+        return Err(PyErr::type_error(format!(
+            "{fname}() takes {} {min_posonly} positional argument{} ({npos} given)",
+            if min_posonly < N { "at least" } else { "exactly" },
+            plural(min_posonly)
+        )));
+    }
+    crate::object::args::bind(fname, args, kwnames, names, posonly, required, N)
 }
 
 /// A str argument of a constructor or method, or "f() argument 'name' must be str, not T".
@@ -394,8 +417,7 @@ pub fn object_bytes(ts: &ThreadState, x: &Value) -> PyResult<Vec<u8>> {
 }
 
 fn bytes_new(ts: &ThreadState, cls: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    check_ctor_args("bytes", args, kw)?;
-    let [source, encoding, errors] = crate::object::args::bind("bytes", args, kw, ["source", "encoding", "errors"], 0, 0, 3)?;
+    let [source, encoding, errors] = clinic_bind("bytes", args, kw, ["source", "encoding", "errors"], 0, 0)?;
     let exact = cls.is(&BYTES_TYPE.to_value());
     let data = if let (Some(s), None, None) = (&source, &encoding, &errors) {
         match call_dunder_bytes(ts, s)? {
@@ -536,8 +558,8 @@ fn opt_index(ts: &ThreadState, v: Option<&Value>) -> PyResult<Option<isize>> {
 }
 
 /// Old-style (PyArg_ParseTuple) argument count check: "f() takes at least 1 argument (0 given)".
-fn tuple_args<'a>(fname: &str, a: Args<'a>, k: Option<&Value>, min: usize, max: usize) -> PyResult<Args<'a>> {
-    crate::object::args::no_kwargs(fname, k)?;
+fn tuple_args<'a>(owner: &str, fname: &str, a: Args<'a>, k: Option<&Value>, min: usize, max: usize) -> PyResult<Args<'a>> {
+    crate::object::args::no_kwargs(&format!("{owner}.{fname}"), k)?;
     let n = a.len();
     let plural = |m: usize| if m == 1 { "" } else { "s" };
     if n < min {
@@ -562,24 +584,24 @@ fn needle_arg(ts: &ThreadState, v: &Value) -> PyResult<Vec<u8>> {
     })
 }
 
-fn sub_start_end(ts: &ThreadState, fname: &str, a: Args, k: Option<&Value>) -> PyResult<(Vec<u8>, Option<isize>, Option<isize>)> {
-    let a = tuple_args(fname, a, k, 1, 3)?;
+fn sub_start_end(ts: &ThreadState, owner: &str, fname: &str, a: Args, k: Option<&Value>) -> PyResult<(Vec<u8>, Option<isize>, Option<isize>)> {
+    let a = tuple_args(owner, fname, a, k, 1, 3)?;
     let sub = needle_arg(ts, &a[0])?;
     Ok((sub, opt_index(ts, a.get(1))?, opt_index(ts, a.get(2))?))
 }
 
 fn m_find<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let (sub, s, e) = sub_start_end(ts, "find", a, k)?;
+    let (sub, s, e) = sub_start_end(ts, K::NAME, "find", a, k)?;
     Ok(int::from_i64(alg::find(&K::data(v)?, &sub, s, e).map_or(-1, |i| i as i64)))
 }
 
 fn m_rfind<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let (sub, s, e) = sub_start_end(ts, "rfind", a, k)?;
+    let (sub, s, e) = sub_start_end(ts, K::NAME, "rfind", a, k)?;
     Ok(int::from_i64(alg::rfind(&K::data(v)?, &sub, s, e).map_or(-1, |i| i as i64)))
 }
 
 fn m_index<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let (sub, s, e) = sub_start_end(ts, "index", a, k)?;
+    let (sub, s, e) = sub_start_end(ts, K::NAME, "index", a, k)?;
     match alg::find(&K::data(v)?, &sub, s, e) {
         Some(i) => Ok(int::from_usize(i)),
         None => Err(PyErr::value_error("subsection not found")),
@@ -587,7 +609,7 @@ fn m_index<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) 
 }
 
 fn m_rindex<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let (sub, s, e) = sub_start_end(ts, "rindex", a, k)?;
+    let (sub, s, e) = sub_start_end(ts, K::NAME, "rindex", a, k)?;
     match alg::rfind(&K::data(v)?, &sub, s, e) {
         Some(i) => Ok(int::from_usize(i)),
         None => Err(PyErr::value_error("subsection not found")),
@@ -595,12 +617,12 @@ fn m_rindex<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>)
 }
 
 fn m_count<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let (sub, s, e) = sub_start_end(ts, "count", a, k)?;
+    let (sub, s, e) = sub_start_end(ts, K::NAME, "count", a, k)?;
     Ok(int::from_usize(alg::count(&K::data(v)?, &sub, s, e)))
 }
 
 fn prefix_check<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>, fname: &str, ends: bool) -> PyResult<Value> {
-    let a = tuple_args(fname, a, k, 1, 3)?;
+    let a = tuple_args(K::NAME, fname, a, k, 1, 3)?;
     let (s, e) = (opt_index(ts, a.get(1))?, opt_index(ts, a.get(2))?);
     let data = K::data(v)?;
     let (st, en) = crate::stringlib::adjust_indices(s, e, data.len());
@@ -639,7 +661,7 @@ fn m_endswith<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value
 }
 
 fn m_decode<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let [encoding, errors] = crate::object::args::bind("decode", a, k, ["encoding", "errors"], 0, 0, 2)?;
+    let [encoding, errors] = clinic_bind("decode", a, k, ["encoding", "errors"], 0, 0)?;
     let enc = encoding.map(|e| str_arg("decode", "encoding", &e)).transpose()?.unwrap_or_else(|| "utf-8".into());
     let err = errors.map(|e| str_arg("decode", "errors", &e)).transpose()?.unwrap_or_else(|| "strict".into());
     decode_object(ts, v, &enc, &err)
@@ -647,7 +669,7 @@ fn m_decode<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>)
 
 /// The `sep` and `bytes_per_sep` arguments of `hex()` (bytes, bytearray, memoryview).
 pub fn hex_args(ts: &ThreadState, a: Args, k: Option<&Value>) -> PyResult<(Option<u8>, isize)> {
-    let [sep, per] = crate::object::args::bind("hex", a, k, ["sep", "bytes_per_sep"], 0, 0, 2)?;
+    let [sep, per] = clinic_bind("hex", a, k, ["sep", "bytes_per_sep"], 0, 0)?;
     let per = match per {
         Some(p) => {
             let i = protocol::index(ts, &p)?;
@@ -714,7 +736,7 @@ fn m_maketrans(_ts: &ThreadState, _cls: &Value, a: Args, k: Option<&Value>) -> P
 }
 
 fn m_translate<K: ByteSeq>(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let [table, delete] = crate::object::args::bind("translate", a, k, ["table", "delete"], 1, 1, 2)?;
+    let [table, delete] = clinic_bind("translate", a, k, ["table", "delete"], 1, 1)?;
     let table = table.unwrap_or_else(none::none);
     let table = if none::is_none(&table) {
         None
@@ -757,7 +779,7 @@ fn m_join<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -
 }
 
 fn split_args(ts: &ThreadState, fname: &str, a: Args, k: Option<&Value>) -> PyResult<(Option<Vec<u8>>, isize)> {
-    let [sep, maxsplit] = crate::object::args::bind(fname, a, k, ["sep", "maxsplit"], 0, 0, 2)?;
+    let [sep, maxsplit] = clinic_bind(fname, a, k, ["sep", "maxsplit"], 0, 0)?;
     let sep = match sep {
         Some(s) if !none::is_none(&s) => {
             let d = buffer_arg(&s)?.into_owned();
@@ -786,7 +808,7 @@ fn m_rsplit<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>)
 }
 
 fn m_splitlines<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let [keepends] = crate::object::args::bind("splitlines", a, k, ["keepends"], 0, 0, 1)?;
+    let [keepends] = clinic_bind("splitlines", a, k, ["keepends"], 0, 0)?;
     let keep = match keepends {
         Some(x) => {
             if crate::types::float::as_float_exact_payload(&x).is_some() {
@@ -914,7 +936,7 @@ fn m_zfill<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) 
 }
 
 fn m_expandtabs<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let [tabsize] = crate::object::args::bind("expandtabs", a, k, ["tabsize"], 0, 0, 1)?;
+    let [tabsize] = clinic_bind("expandtabs", a, k, ["tabsize"], 0, 0)?;
     let tabsize = match tabsize {
         Some(t) => {
             if !is_index(&t) {

@@ -373,10 +373,7 @@ pub fn new_memoryview(obj: &Value) -> PyResult<Value> {
 }
 
 fn mv_new(_ts: &ThreadState, _cls: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    if args.len() > 1 {
-        return Err(PyErr::type_error(format!("memoryview() takes at most 1 argument ({} given)", args.len())));
-    }
-    let [object] = crate::object::args::bind("memoryview", args, kw, ["object"], 0, 1, 1)?;
+    let [object] = bytes::clinic_bind("memoryview", args, kw, ["object"], 0, 1)?;
     new_memoryview(&object.unwrap_or_else(none::none))
 }
 
@@ -636,7 +633,7 @@ fn self_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
 }
 
 fn m_tobytes(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let [order] = crate::object::args::bind("tobytes", a, k, ["order"], 0, 0, 1)?;
+    let [order] = bytes::clinic_bind("tobytes", a, k, ["order"], 0, 0)?;
     if let Some(o) = order.filter(|o| !none::is_none(o)) {
         let s = pystr::try_as_rust_str(&o).ok_or_else(|| {
             PyErr::type_error(format!("tobytes() argument 'order' must be str or None, not {}", protocol::type_name(&o)))
@@ -710,7 +707,7 @@ fn m_toreadonly(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyR
 }
 
 fn m_cast(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let [format, shape] = crate::object::args::bind("cast", a, k, ["format", "shape"], 0, 1, 2)?;
+    let [format, shape] = bytes::clinic_bind("cast", a, k, ["format", "shape"], 0, 1)?;
     let m = live(v)?;
     let format = format.unwrap_or_else(none::none);
     let fstr = pystr::try_as_rust_str(&format).ok_or_else(|| {
