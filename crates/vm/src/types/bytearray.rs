@@ -257,7 +257,7 @@ fn ba_init(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> P
         if super::memoryview::is_memoryview(s) || bytes::has_buffer(s) || pystr::as_pystr(s).is_some() || is_index(s) {
             bytes::bytes_from_object(ts, s)?
         } else {
-            bytes::ints_from_iterable(ts, s, |x| {
+            bytes::ints_from_iterable(ts, s, "byte must be in range(0, 256)", |x| {
                 PyErr::type_error(format!("cannot convert '{}' object to bytearray", protocol::type_name(x)))
             })?
         }

@@ -309,20 +309,20 @@ pub fn bytes_from_object(ts: &ThreadState, x: &Value) -> PyResult<Vec<u8>> {
             Err(_) => {}
         }
     }
-    ints_from_iterable(ts, x, |it| {
+    ints_from_iterable(ts, x, "bytes must be in range(0, 256)", |it| {
         PyErr::type_error(format!("cannot convert '{}' object to bytes", protocol::type_name(it)))
     })
 }
 
 /// The bytes of an iterable of ints; a non-iterable gives `not_iterable(x)`.
-pub fn ints_from_iterable(ts: &ThreadState, x: &Value, not_iterable: impl Fn(&Value) -> PyErr) -> PyResult<Vec<u8>> {
+pub fn ints_from_iterable(ts: &ThreadState, x: &Value, range_msg: &str, not_iterable: impl Fn(&Value) -> PyErr) -> PyResult<Vec<u8>> {
     let it = protocol::get_iter(ts, x).map_err(|e| if e.matches(&exc::TYPE_ERROR) { not_iterable(x) } else { e })?;
     let mut out = Vec::new();
     while let Some(item) = protocol::next(ts, &it)? {
         let i = protocol::index(ts, &item)?;
         match int::to_isize(&i) {
             Some(b) if (0..256).contains(&b) => out.push(b as u8),
-            _ => return Err(PyErr::value_error("bytes must be in range(0, 256)")),
+            _ => return Err(PyErr::value_error(range_msg)),
         }
     }
     Ok(out)
@@ -375,7 +375,8 @@ pub fn ctor_data(ts: &ThreadState, fname: &str, source: Option<Value>, encoding:
     let err = errors.as_ref().map(|e| str_arg(fname, "errors", e)).transpose()?;
     match (source, enc, err) {
         (None, None, None) => Ok(None),
-        (None, _, _) => Err(PyErr::type_error("encoding or errors without sequence argument")),
+        (None, Some(_), _) => Err(PyErr::type_error("encoding without a string argument")),
+        (None, None, _) => Err(PyErr::type_error("errors without a string argument")),
         (Some(s), Some(e), err) => {
             if pystr::as_pystr(&s).is_none() {
                 return Err(PyErr::type_error("encoding without a string argument"));
