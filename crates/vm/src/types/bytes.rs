@@ -357,6 +357,13 @@ pub fn clinic_bind<const N: usize>(
             plural(min_posonly)
         )));
     }
+    // A missing required argument is reported before unknown keywords.
+    let given: Vec<String> = kwnames.map(|k| tuple::tuple_items(k).iter().map(|n| pystr::as_rust_str(n).into_owned()).collect()).unwrap_or_default();
+    for (i, name) in names.iter().enumerate().take(required).skip(npos) {
+        if i < posonly || !given.iter().any(|g| g == name) {
+            return Err(PyErr::type_error(format!("{fname}() missing required argument '{name}' (pos {})", i + 1)));
+        }
+    }
     crate::object::args::bind(fname, args, kwnames, names, posonly, required, N)
 }
 

@@ -444,7 +444,10 @@ fn mv_subscript(ts: &ThreadState, v: &Value, key: &Value) -> PyResult<Value> {
 
 /// The byte offset of the item a tuple of indices selects.
 fn tuple_offset(ts: &ThreadState, m: &PyMemoryView, items: &[Value]) -> PyResult<usize> {
-    if items.len() != m.ndim() {
+    if items.len() < m.ndim() {
+        return Err(PyErr::not_implemented("sub-views are not implemented"));
+    }
+    if items.len() > m.ndim() {
         return Err(PyErr::type_error(format!(
             "cannot index {}-dimension view with {}-element tuple",
             m.ndim(),
