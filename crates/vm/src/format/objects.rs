@@ -293,12 +293,7 @@ fn percent_common(ts: &ThreadState, cp: &[u32], args: &Value, bytes: bool, emit:
                 continue;
             }
             's' | 'b' => {
-                let data = crate::types::bytes::bytes_like(ts, &arg).map_err(|_| {
-                    PyErr::type_error(format!(
-                        "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
-                        protocol::type_name(&arg)
-                    ))
-                })?;
+                let data = crate::types::bytes::percent_b_arg(ts, &arg)?;
                 let data = match precision {
                     Some(p) if p < data.len() => data[..p].to_vec(),
                     _ => data,
@@ -338,7 +333,8 @@ fn percent_common(ts: &ThreadState, cp: &[u32], args: &Value, bytes: bool, emit:
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let f = crate::types::float::to_f64(ts, &arg).map_err(|_| {
-                    PyErr::type_error(format!("must be real number, not {}", protocol::type_name(&arg)))
+                    let what = if bytes { "float argument required" } else { "must be real number" };
+                    PyErr::type_error(format!("{what}, not {}", protocol::type_name(&arg)))
                 })?;
                 super::percent_format_float(f, ch, flags, width, precision).map_err(into_pyerr)?
             }

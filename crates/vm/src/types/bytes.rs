@@ -998,6 +998,27 @@ predicate_methods! {
     m_istitle => istitle,
 }
 
+/// The bytes `%b`/`%s` insert in `bytes % args`: a buffer or the result of `__bytes__`.
+pub fn percent_b_arg(ts: &ThreadState, arg: &Value) -> PyResult<Vec<u8>> {
+    if is_memoryview_like(arg) {
+        return super::memoryview::checked_bytes(arg);
+    }
+    if let Some(b) = buffer_data(arg) {
+        return Ok(b.into_owned());
+    }
+    if let Some(r) = call_dunder_bytes(ts, arg)? {
+        return Ok(try_bytes_data(&r).unwrap_or_default());
+    }
+    Err(PyErr::type_error(format!(
+        "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+        protocol::type_name(arg)
+    )))
+}
+
+fn is_memoryview_like(v: &Value) -> bool {
+    super::memoryview::is_memoryview(v)
+}
+
 /// `%`-formatting of bytes and bytearray (`data % args`).
 pub fn percent_format(ts: &ThreadState, data: &[u8], args: &Value) -> PyResult<Vec<u8>> {
     let r = crate::format::objects::percent_format_bytes(ts, &new_bytes(data.to_vec()), args)?;
