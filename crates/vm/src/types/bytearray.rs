@@ -393,6 +393,14 @@ fn m_alloc(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult
     Ok(int::from_usize(if d.capacity() == 0 { 0 } else { d.capacity().max(d.len() + 1) }))
 }
 
+fn m_sizeof(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("bytearray.__sizeof__", a, k, 0)?;
+    // CPython's PyByteArrayObject (56 bytes) plus the allocation (data and a NUL).
+    let d = this(v)?.data.borrow();
+    let alloc = if d.capacity() == 0 { 0 } else { d.capacity().max(d.len() + 1) };
+    Ok(int::from_usize(56 + alloc))
+}
+
 fn reduce_impl(ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let data = this(v)?.data.borrow().clone();
     let text = pystr::from_data(crate::stringlib::StrData::from_latin1(&data));
@@ -527,6 +535,7 @@ pub fn init() {
             ("clear", m_clear),
             ("copy", m_copy),
             ("__alloc__", m_alloc),
+            ("__sizeof__", m_sizeof),
             ("__reduce__", m_reduce),
             ("__reduce_ex__", m_reduce_ex),
         ],

@@ -1091,6 +1091,12 @@ fn m_bytes(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult
     Ok(new_bytes(this(v)?.data.to_vec()))
 }
 
+fn m_sizeof(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("bytes.__sizeof__", a, k, 0)?;
+    // CPython's PyBytesObject header (33 bytes, with the trailing NUL) plus the data.
+    Ok(int::from_usize(33 + this(v)?.data.len()))
+}
+
 fn bytes_mod(ts: &ThreadState, v: &Value, w: &Value) -> PyResult<Value> {
     let Some(b) = v.downcast::<PyBytes>() else {
         return Ok(none::not_implemented());
@@ -1115,7 +1121,7 @@ pub fn init() {
     s.getattro.set(Some(protocol::generic_getattr));
     s.binary[crate::object::typeobj::nb::REMAINDER].set(Some(bytes_mod));
     add_shared_methods::<BytesKind>(&BYTES_TYPE);
-    super::descr::add_methods(&BYTES_TYPE, &[("__getnewargs__", m_getnewargs), ("__bytes__", m_bytes)]);
+    super::descr::add_methods(&BYTES_TYPE, &[("__getnewargs__", m_getnewargs), ("__bytes__", m_bytes), ("__sizeof__", m_sizeof)]);
     let s = &BYTES_ITERATOR_TYPE.data.slots;
     s.iter.set(Some(self_iter));
     s.iternext.set(Some(bytes_iter_next));

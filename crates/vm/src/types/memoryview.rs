@@ -273,22 +273,23 @@ impl PyMemoryView {
     }
 }
 
-/// Decode one item of format `c`.
+/// Decode one item of format `c` (a short `raw` reads as zero-padded).
 fn unpack(c: u8, raw: &[u8]) -> PyResult<Value> {
     let mut buf = [0u8; 8];
     let n = raw.len().min(8);
     buf[..n].copy_from_slice(&raw[..n]);
     let u = u64::from_ne_bytes(buf);
+    let [b0, b1, b2, b3, ..] = buf;
     Ok(match c {
-        b'B' => int::from_i64(raw[0] as i64),
-        b'b' => int::from_i64(raw[0] as i8 as i64),
-        b'c' => bytes::new_bytes(vec![raw[0]]),
-        b'?' => bool_::new_bool(raw[0] != 0),
-        b'h' => int::from_i64(i16::from_ne_bytes([raw[0], raw[1]]) as i64),
-        b'H' => int::from_i64(u16::from_ne_bytes([raw[0], raw[1]]) as i64),
-        b'i' => int::from_i64(i32::from_ne_bytes([raw[0], raw[1], raw[2], raw[3]]) as i64),
-        b'I' => int::from_i64(u32::from_ne_bytes([raw[0], raw[1], raw[2], raw[3]]) as i64),
-        b'f' => float::new_float(f32::from_ne_bytes([raw[0], raw[1], raw[2], raw[3]]) as f64),
+        b'B' => int::from_i64(b0 as i64),
+        b'b' => int::from_i64(b0 as i8 as i64),
+        b'c' => bytes::new_bytes(vec![b0]),
+        b'?' => bool_::new_bool(b0 != 0),
+        b'h' => int::from_i64(i16::from_ne_bytes([b0, b1]) as i64),
+        b'H' => int::from_i64(u16::from_ne_bytes([b0, b1]) as i64),
+        b'i' => int::from_i64(i32::from_ne_bytes([b0, b1, b2, b3]) as i64),
+        b'I' => int::from_i64(u32::from_ne_bytes([b0, b1, b2, b3]) as i64),
+        b'f' => float::new_float(f32::from_ne_bytes([b0, b1, b2, b3]) as f64),
         b'd' => float::new_float(f64::from_bits(u)),
         b'l' | b'q' | b'n' => int::from_i64(u as i64),
         _ => int::from_bigint(num_bigint::BigInt::from(u)),
