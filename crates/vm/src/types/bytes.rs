@@ -551,6 +551,13 @@ fn make_list<K: ByteSeq>(parts: Vec<Vec<u8>>) -> PyResult<Value> {
     list::new_list(items)
 }
 
+/// An index-like argument converted to a Py_ssize_t (OverflowError when too large).
+pub fn ssize_arg(ts: &ThreadState, v: &Value) -> PyResult<isize> {
+    protocol::index_isize(ts, v).map_err(|e| {
+        if e.matches(&exc::INDEX_ERROR) { PyErr::overflow_error("Python int too large to convert to C ssize_t") } else { e }
+    })
+}
+
 fn opt_index(ts: &ThreadState, v: Option<&Value>) -> PyResult<Option<isize>> {
     match v {
         None => Ok(None),
@@ -799,7 +806,7 @@ fn split_args(ts: &ThreadState, fname: &str, a: Args, k: Option<&Value>) -> PyRe
         _ => None,
     };
     let maxsplit = match maxsplit {
-        Some(m) => protocol::index_isize(ts, &m)?,
+        Some(m) => ssize_arg(ts, &m)?,
         None => -1,
     };
     Ok((sep, maxsplit))
@@ -874,7 +881,7 @@ fn m_replace<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>
     let old = buffer_arg(&a[0])?.into_owned();
     let new = buffer_arg(&a[1])?.into_owned();
     let count = match a.get(2) {
-        Some(c) => protocol::index_isize(ts, c)?,
+        Some(c) => ssize_arg(ts, c)?,
         None => -1,
     };
     let out = alg::replace(&K::data(v)?, &old, &new, count).ok_or_else(PyErr::no_memory)?;
@@ -903,7 +910,7 @@ fn m_removesuffix<K: ByteSeq>(_ts: &ThreadState, v: &Value, a: Args, k: Option<&
 
 fn fill_args(ts: &ThreadState, fname: &str, a: Args, k: Option<&Value>) -> PyResult<(usize, u8)> {
     let a = crate::object::args::positional(fname, a, k, 1, 2)?;
-    let width = protocol::index_isize(ts, &a[0])?.max(0) as usize;
+    let width = ssize_arg(ts, &a[0])?.max(0) as usize;
     let fill = match a.get(1) {
         None => b' ',
         Some(f) => match buffer_data(f) {
@@ -939,7 +946,7 @@ fn m_rjust<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) 
 
 fn m_zfill<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact(&format!("{}.zfill", K::NAME), a, k, 1)?;
-    let width = protocol::index_isize(ts, &a[0])?.max(0) as usize;
+    let width = ssize_arg(ts, &a[0])?.max(0) as usize;
     K::make(alg::zfill(&K::data(v)?, width).ok_or_else(PyErr::no_memory)?)
 }
 
@@ -954,7 +961,10 @@ fn m_expandtabs<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Val
                 )));
             }
             let i = protocol::index(ts, &t)?;
-            int::to_isize(&i).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?
+            int::as_int(&i)
+                .and_then(|r| r.to_i64())
+                .filter(|t| i32::try_from(*t).is_ok())
+                .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))? as isize
         }
         None => 8,
     };

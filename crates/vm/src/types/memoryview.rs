@@ -732,7 +732,13 @@ fn m_cast(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<V
             };
             let mut dims = Vec::with_capacity(items.len());
             for x in &items {
-                let n = protocol::index_isize(ts, x)?;
+                let n = protocol::index_isize(ts, x).map_err(|e| {
+                    if e.matches(&exc::INDEX_ERROR) {
+                        PyErr::overflow_error("Python int too large to convert to C ssize_t")
+                    } else {
+                        e
+                    }
+                })?;
                 if n <= 0 {
                     return Err(PyErr::value_error("memoryview.cast(): elements of shape must be integers > 0"));
                 }
@@ -744,6 +750,9 @@ fn m_cast(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<V
     if let Some(s) = &shape {
         if m.ndim() != 1 && s.len() != 1 {
             return Err(PyErr::type_error("memoryview: cast must be 1D -> ND or ND -> 1D"));
+        }
+        if s.iter().try_fold(1usize, |acc, &n| acc.checked_mul(n).filter(|&p| p <= isize::MAX as usize)).is_none() {
+            return Err(PyErr::value_error("memoryview.cast(): product(shape) > SSIZE_MAX"));
         }
         if s.len() > 64 {
             return Err(PyErr::value_error("memoryview: number of dimensions must not exceed 64"));
@@ -761,7 +770,8 @@ fn m_cast(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<V
     let nbytes = m.nbytes();
     let shape = match shape {
         Some(s) => {
-            if s.iter().product::<usize>() * itemsize != nbytes {
+            let total = s.iter().try_fold(itemsize, |acc, &n| acc.checked_mul(n));
+            if total != Some(nbytes) {
                 return Err(PyErr::type_error("memoryview: product(shape) * itemsize != buffer size"));
             }
             s
@@ -877,5 +887,4 @@ pub fn init() {
     s.iter.set(Some(self_iter));
     s.iternext.set(Some(mv_iter_next));
     s.getattro.set(Some(protocol::generic_getattr));
-    let _ = exc::BUFFER_ERROR.name();
 }
