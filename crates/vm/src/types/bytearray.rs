@@ -401,26 +401,31 @@ fn m_sizeof(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResul
     Ok(int::from_usize(56 + alloc))
 }
 
-fn reduce_impl(ts: &ThreadState, v: &Value) -> PyResult<Value> {
+/// `__reduce__`/`__reduce_ex__`: protocols below 3 rebuild from a latin-1 str, later ones from bytes.
+fn reduce_impl(v: &Value, proto: isize) -> PyResult<Value> {
     let data = this(v)?.data.borrow().clone();
-    let text = pystr::from_data(crate::stringlib::StrData::from_latin1(&data));
-    let dict = match protocol::instance_dict(v) {
-        Some(d) => d,
-        None => none::none(),
+    let dict = protocol::instance_dict(v).unwrap_or_else(none::none);
+    let args = if proto < 3 {
+        let text = pystr::from_data(crate::stringlib::StrData::from_latin1(&data));
+        tuple::new_tuple(vec![text, pystr::new_str("latin-1")])?
+    } else {
+        tuple::new_tuple(vec![bytes::new_bytes(data)])?
     };
-    let _ = ts;
-    let args = tuple::new_tuple(vec![text, pystr::new_str("latin-1")])?;
     tuple::new_tuple(vec![v.type_of().to_value(), args, dict])
 }
 
-fn m_reduce(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+fn m_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     crate::object::args::exact("bytearray.__reduce__", a, k, 0)?;
-    reduce_impl(ts, v)
+    reduce_impl(v, 2)
 }
 
 fn m_reduce_ex(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::positional("__reduce_ex__", a, k, 0, 1)?;
-    reduce_impl(ts, v)
+    let a = crate::object::args::positional("__reduce_ex__", a, k, 0, 1)?;
+    let proto = match a.first() {
+        Some(p) => bytes::ssize_arg(ts, p)?,
+        None => 0,
+    };
+    reduce_impl(v, proto)
 }
 
 fn ba_concat(ts: &ThreadState, v: &Value, w: &Value) -> PyResult<Value> {
