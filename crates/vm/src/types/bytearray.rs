@@ -15,6 +15,7 @@ use crate::types::{bool_, exceptions as exc, int, none, slice::PySlice, str as p
 
 type Args<'a> = &'a [Value];
 
+/// A bytearray object.
 pub struct PyByteArray {
     pub data: RefCell<Vec<u8>>,
     /// Live memoryviews over this buffer (CPython's ob_exports).
@@ -36,6 +37,7 @@ impl PyByteArray {
     }
 }
 
+/// The `bytearray` type.
 pub static BYTEARRAY_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyByteArray>("bytearray", &BYTEARRAY_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE),
@@ -47,11 +49,13 @@ impl PyPayload for PyByteArray {
     }
 }
 
+/// `bytearray_iterator`: position over a bytearray (sees later mutations).
 pub struct ByteArrayIterator {
     seq: Value,
     pos: Cell<usize>,
 }
 
+/// The `bytearray_iterator` type.
 pub static BYTEARRAY_ITERATOR_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
     TypeObject::builtin::<ByteArrayIterator>("bytearray_iterator", &BYTEARRAY_ITERATOR_TYPE, Some(&super::object::OBJECT_TYPE), 0),
@@ -68,6 +72,7 @@ pub fn iterator_types() -> Vec<&'static PyType> {
     vec![&BYTEARRAY_ITERATOR_TYPE]
 }
 
+/// The payload of a bytearray (or subclass instance).
 pub fn as_bytearray(v: &Value) -> Option<&PyByteArray> {
     v.downcast::<PyByteArray>()
 }
@@ -508,6 +513,7 @@ fn self_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(v.clone())
 }
 
+/// Fill the slots and methods of bytearray and its iterator.
 pub fn init() {
     let s = &BYTEARRAY_TYPE.data.slots;
     s.repr.set(Some(ba_repr));

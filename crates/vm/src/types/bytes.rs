@@ -17,11 +17,13 @@ use crate::types::{bool_, exceptions as exc, int, list, none, slice::PySlice, st
 
 type Args<'a> = &'a [Value];
 
+/// A bytes object: its contents and cached hash (-1 until computed).
 pub struct PyBytes {
     pub data: Box<[u8]>,
     hash: Cell<isize>,
 }
 
+/// The `bytes` type.
 pub static BYTES_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyBytes>("bytes", &BYTES_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE | TPFLAGS_BYTES_SUBCLASS),
@@ -33,11 +35,13 @@ impl PyPayload for PyBytes {
     }
 }
 
+/// `bytes_iterator`: position over a bytes object.
 pub struct BytesIterator {
     seq: Value,
     pos: Cell<usize>,
 }
 
+/// The `bytes_iterator` type.
 pub static BYTES_ITERATOR_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
     TypeObject::builtin::<BytesIterator>("bytes_iterator", &BYTES_ITERATOR_TYPE, Some(&super::object::OBJECT_TYPE), 0),
@@ -49,6 +53,7 @@ impl PyPayload for BytesIterator {
     }
 }
 
+/// The bytes type and its iterator type.
 pub fn types() -> Vec<&'static PyType> {
     vec![&BYTES_TYPE, &BYTES_ITERATOR_TYPE]
 }
@@ -1115,6 +1120,7 @@ fn bytes_mod(ts: &ThreadState, v: &Value, w: &Value) -> PyResult<Value> {
     Ok(new_bytes(out))
 }
 
+/// Fill the slots and methods of bytes and its iterator.
 pub fn init() {
     let s = &BYTES_TYPE.data.slots;
     s.repr.set(Some(bytes_repr));

@@ -17,6 +17,7 @@ use crate::types::{bool_, bytearray, bytes, exceptions as exc, float, int, list,
 
 type Args<'a> = &'a [Value];
 
+/// A memoryview object.
 pub struct PyMemoryView {
     /// The exporting object (bytes or bytearray).
     obj: Value,
@@ -35,6 +36,7 @@ pub struct PyMemoryView {
     hash: Cell<Option<isize>>,
 }
 
+/// The `memoryview` type.
 pub static MEMORYVIEW_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyMemoryView>("memoryview", &MEMORYVIEW_TYPE, Some(&super::object::OBJECT_TYPE), 0),
@@ -46,11 +48,13 @@ impl PyPayload for PyMemoryView {
     }
 }
 
+/// `memory_iterator`: position over a 1-D view.
 pub struct MemoryIterator {
     view: Value,
     pos: Cell<usize>,
 }
 
+/// The `memory_iterator` type.
 pub static MEMORY_ITERATOR_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
     TypeObject::builtin::<MemoryIterator>("memory_iterator", &MEMORY_ITERATOR_TYPE, Some(&super::object::OBJECT_TYPE), 0),
@@ -842,6 +846,7 @@ fn g_contiguous(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(bool_::new_bool(m.is_c_contiguous() || m.is_f_contiguous()))
 }
 
+/// Fill the slots, methods and attributes of memoryview and its iterator.
 pub fn init() {
     let s = &MEMORYVIEW_TYPE.data.slots;
     s.repr.set(Some(mv_repr));
