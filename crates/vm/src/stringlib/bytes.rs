@@ -435,7 +435,7 @@ pub fn hex(s: &[u8], sep: Option<u8>, bytes_per_sep: isize) -> String {
     for (i, &b) in s.iter().enumerate() {
         if let Some(c) = sep {
             if i > 0 {
-                let boundary = if bytes_per_sep > 0 { (s.len() - i) % group == 0 } else { i % group == 0 };
+                let boundary = if bytes_per_sep > 0 { (s.len() - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
                 if boundary {
                     out.push(c as char);
                 }

@@ -680,7 +680,7 @@ fn m_endswith<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value
     prefix_check::<K>(ts, v, a, k, "endswith", true)
 }
 
-fn m_decode<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+fn m_decode(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let [encoding, errors] = clinic_bind("decode", a, k, ["encoding", "errors"], 0, 0)?;
     let enc = encoding.map(|e| str_arg("decode", "encoding", &e)).transpose()?.unwrap_or_else(|| "utf-8".into());
     let err = errors.map(|e| str_arg("decode", "errors", &e)).transpose()?.unwrap_or_else(|| "strict".into());
@@ -1046,7 +1046,7 @@ pub fn shared_methods<K: ByteSeq>() -> Vec<(&'static str, CallFn)> {
         ("capitalize", m_capitalize::<K>),
         ("center", m_center::<K>),
         ("count", m_count::<K>),
-        ("decode", m_decode::<K>),
+        ("decode", m_decode),
         ("endswith", m_endswith::<K>),
         ("expandtabs", m_expandtabs::<K>),
         ("find", m_find::<K>),

@@ -542,8 +542,11 @@ fn flat_items(m: &PyMemoryView) -> PyResult<Vec<Value>> {
     m.offsets().into_iter().map(|o| m.item_at(o)).collect()
 }
 
-/// The values of another buffer exporter for comparisons: (format, shape, items).
-fn compare_operand(w: &Value) -> PyResult<Option<(u8, Vec<usize>, Vec<Value>)>> {
+/// An operand of a comparison: format character, shape and items.
+type Operand = (u8, Vec<usize>, Vec<Value>);
+
+/// The values of another buffer exporter for comparisons.
+fn compare_operand(w: &Value) -> PyResult<Option<Operand>> {
     if let Some(m) = w.downcast::<PyMemoryView>() {
         if m.released.get() {
             return Ok(None);
@@ -781,9 +784,6 @@ fn m_cast(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<V
             s
         }
         None => {
-            if m.ndim() != 1 && m.ndim() != 0 && false {
-                return Err(PyErr::type_error("memoryview: cast must be 1D -> ND or ND -> 1D"));
-            }
             if nbytes % itemsize != 0 {
                 return Err(PyErr::type_error("memoryview: length is not a multiple of itemsize"));
             }
