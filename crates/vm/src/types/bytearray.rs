@@ -177,6 +177,8 @@ pub fn assign_slice(ts: &ThreadState, b: &PyByteArray, sl: &PySlice, new: Option
         b.data.borrow_mut().splice(start..stop, new);
         return Ok(());
     }
+    // An empty replacement of an extended slice deletes it (CPython does so too).
+    let new = new.filter(|n| !n.is_empty());
     match new {
         None => {
             if count == 0 {

@@ -375,8 +375,17 @@ pub fn clinic_bind<const N: usize>(
 /// A str argument of a constructor or method, or "f() argument 'name' must be str, not T".
 pub fn str_arg(fname: &str, name: &str, v: &Value) -> PyResult<String> {
     pystr::try_as_rust_str(v).map(|s| s.into_owned()).ok_or_else(|| {
-        PyErr::type_error(format!("{fname}() argument '{name}' must be str, not {}", protocol::type_name(v)))
+        PyErr::type_error(format!("{fname}() argument '{name}' must be str, not {}", clinic_type_name(v)))
     })
+}
+
+/// The type name clinic's messages show ("None" for None itself).
+pub fn clinic_type_name(v: &Value) -> String {
+    if none::is_none(v) {
+        "None".to_string()
+    } else {
+        protocol::type_name(v)
+    }
 }
 
 /// The contents of `bytes(source, encoding, errors)` / `bytearray(...)` when an
@@ -606,8 +615,9 @@ fn needle_arg(ts: &ThreadState, v: &Value) -> PyResult<Vec<u8>> {
 
 fn sub_start_end(ts: &ThreadState, owner: &str, fname: &str, a: Args, k: Option<&Value>) -> PyResult<(Vec<u8>, Option<isize>, Option<isize>)> {
     let a = tuple_args(owner, fname, a, k, 1, 3)?;
-    let sub = needle_arg(ts, &a[0])?;
-    Ok((sub, opt_index(ts, a.get(1))?, opt_index(ts, a.get(2))?))
+    // start and end are converted before the needle, as CPython does.
+    let (s, e) = (opt_index(ts, a.get(1))?, opt_index(ts, a.get(2))?);
+    Ok((needle_arg(ts, &a[0])?, s, e))
 }
 
 fn m_find<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
@@ -800,6 +810,11 @@ fn m_join<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -
 
 fn split_args(ts: &ThreadState, fname: &str, a: Args, k: Option<&Value>) -> PyResult<(Option<Vec<u8>>, isize)> {
     let [sep, maxsplit] = clinic_bind(fname, a, k, ["sep", "maxsplit"], 0, 0)?;
+    // maxsplit is converted by the argument parser, sep only afterwards.
+    let maxsplit = match maxsplit {
+        Some(m) => ssize_arg(ts, &m)?,
+        None => -1,
+    };
     let sep = match sep {
         Some(s) if !none::is_none(&s) => {
             let d = buffer_arg(&s)?.into_owned();
@@ -809,10 +824,6 @@ fn split_args(ts: &ThreadState, fname: &str, a: Args, k: Option<&Value>) -> PyRe
             Some(d)
         }
         _ => None,
-    };
-    let maxsplit = match maxsplit {
-        Some(m) => ssize_arg(ts, &m)?,
-        None => -1,
     };
     Ok((sep, maxsplit))
 }
@@ -831,10 +842,11 @@ fn m_splitlines<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Val
     let [keepends] = clinic_bind("splitlines", a, k, ["keepends"], 0, 0)?;
     let keep = match keepends {
         Some(x) => {
-            if crate::types::float::as_float_exact_payload(&x).is_some() {
-                return Err(PyErr::type_error("'float' object cannot be interpreted as an integer"));
+            let i = protocol::index(ts, &x)?;
+            if int::to_isize(&i).is_none_or(|n| i32::try_from(n).is_err()) {
+                return Err(PyErr::overflow_error("Python int too large to convert to C int"));
             }
-            protocol::is_true(ts, &x)?
+            protocol::is_true(ts, &i)?
         }
         None => false,
     };
@@ -923,7 +935,7 @@ fn fill_args(ts: &ThreadState, fname: &str, a: Args, k: Option<&Value>) -> PyRes
             _ => {
                 return Err(PyErr::type_error(format!(
                     "{fname}() argument 2 must be a byte string of length 1, not {}",
-                    protocol::type_name(f)
+                    clinic_type_name(f)
                 )))
             }
         },
