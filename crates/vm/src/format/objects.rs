@@ -182,7 +182,8 @@ fn percent_common(ts: &ThreadState, cp: &[u32], args: &Value, bytes: bool, emit:
     let is_mapping = tuple::try_tuple_items(args).is_none()
         && args.type_of().data.slots.subscript.get().is_some()
         && pystr::as_pystr(args).is_none()
-        && crate::types::bytes::try_bytes_data(args).is_none();
+        && crate::types::bytes::try_bytes_data(args).is_none()
+        && !(bytes && crate::types::bytearray::as_bytearray(args).is_some());
     let mut next_arg = 0usize;
     let mut used_mapping = false;
     let mut take_arg = |next_arg: &mut usize| -> PyResult<Value> {

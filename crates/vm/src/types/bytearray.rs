@@ -150,16 +150,13 @@ fn assigned_bytes(ts: &ThreadState, x: &Value) -> PyResult<Vec<u8>> {
     if let Some(b) = bytes::buffer_data(x) {
         return Ok(b.into_owned());
     }
-    let bad = || PyErr::type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)");
     if is_index(x) || pystr::as_pystr(x).is_some() {
-        return Err(bad());
+        return Err(PyErr::type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
     }
-    let it = protocol::get_iter(ts, x).map_err(|e| if e.matches(&exc::TYPE_ERROR) { bad() } else { e })?;
-    let mut out = Vec::new();
-    while let Some(item) = protocol::next(ts, &it)? {
-        out.push(bytes::byte_value(ts, &item)?);
-    }
-    Ok(out)
+    // Anything else is converted as bytearray(x) would.
+    bytes::ints_from_iterable(ts, x, "byte must be in range(0, 256)", |x| {
+        PyErr::type_error(format!("cannot convert '{}' object to bytearray", protocol::type_name(x)))
+    })
 }
 
 /// Replace the bytes a slice selects by `new` (None deletes them); the vector
@@ -228,11 +225,16 @@ fn ba_ass_subscript(ts: &ThreadState, v: &Value, key: &Value, value: Option<&Val
     if !is_index(key) {
         return Err(bad_index(key));
     }
+    let i = protocol::index(ts, key)?;
+    // The value is converted before the range check (its __index__ may resize us).
+    let byte = match value {
+        Some(x) => Some(bytes::byte_value(ts, x)?),
+        None => None,
+    };
     let len = b.data.borrow().len();
-    let i = bytes::seq_index(ts, key, len, "bytearray index out of range")?;
-    match value {
-        Some(x) => {
-            let byte = bytes::byte_value(ts, x)?;
+    let i = bytes::seq_index(ts, &i, len, "bytearray index out of range")?;
+    match byte {
+        Some(byte) => {
             let mut d = b.data.borrow_mut();
             if i < d.len() {
                 d[i] = byte;

@@ -462,12 +462,12 @@ pub fn encode_str(ts: &ThreadState, s: &Value, encoding: &str, errors: &str) -> 
     let Some(enc) = Encoding::lookup(encoding) else {
         return Err(PyErr::new(&exc::LOOKUP_ERROR, format!("unknown encoding: {encoding}")));
     };
-    let Some(handler) = ErrorHandler::from_name(errors) else {
-        return Err(PyErr::new(&exc::LOOKUP_ERROR, format!("unknown error handler name '{errors}'")));
-    };
+    // The error handler is looked up only when an error occurs, as CPython does.
+    let handler = ErrorHandler::from_name(errors);
     let _ = ts;
-    match codecs::encode(enc, data, handler) {
+    match codecs::encode(enc, data, handler.unwrap_or(ErrorHandler::Strict)) {
         Ok(b) => Ok(new_bytes(b)),
+        Err(_) if handler.is_none() => Err(unknown_handler(errors)),
         Err(e) => {
             let msg = codecs::encode_error_message(e.encoding, data, e.start, e.end, e.reason);
             let err = PyErr::with_args(
@@ -484,6 +484,10 @@ pub fn encode_str(ts: &ThreadState, s: &Value, encoding: &str, errors: &str) -> 
             Err(err)
         }
     }
+}
+
+fn unknown_handler(errors: &str) -> PyErr {
+    PyErr::new(&exc::LOOKUP_ERROR, format!("unknown error handler name '{errors}'"))
 }
 
 fn set_unicode_error_fields(err: &PyErr, encoding: &str, object: Value, start: usize, end: usize, reason: &str, msg: String) {
@@ -506,14 +510,17 @@ pub fn decode_object(ts: &ThreadState, b: &Value, encoding: &str, errors: &str) 
             protocol::type_name(b)
         ))
     })?;
+    if data.is_empty() {
+        // Decoding nothing gives '' without looking the codec up.
+        return Ok(pystr::new_str(""));
+    }
     let Some(enc) = Encoding::lookup(encoding) else {
         return Err(PyErr::new(&exc::LOOKUP_ERROR, format!("unknown encoding: {encoding}")));
     };
-    let Some(handler) = ErrorHandler::from_name(errors) else {
-        return Err(PyErr::new(&exc::LOOKUP_ERROR, format!("unknown error handler name '{errors}'")));
-    };
-    match codecs::decode(enc, &data, handler) {
+    let handler = ErrorHandler::from_name(errors);
+    match codecs::decode(enc, &data, handler.unwrap_or(ErrorHandler::Strict)) {
         Ok(s) => Ok(pystr::from_data(s)),
+        Err(_) if handler.is_none() => Err(unknown_handler(errors)),
         Err(e) => {
             let msg = codecs::decode_error_message(e.encoding, &data, e.start, e.end, e.reason);
             let obj = new_bytes(data.to_vec());
@@ -710,20 +717,21 @@ pub fn hex_args(ts: &ThreadState, a: Args, k: Option<&Value>) -> PyResult<(Optio
     let sep = match sep {
         None => None,
         Some(s) => {
-            let chars: Vec<u32> = if let Some(st) = pystr::as_pystr(&s) {
-                st.data.code_points().collect()
-            } else if let Some(b) = buffer_data(&s) {
-                b.iter().map(|&c| c as u32).collect()
-            } else {
-                return Err(PyErr::type_error(format!("object of type '{}' has no len()", protocol::type_name(&s))));
-            };
-            if chars.len() != 1 {
+            // CPython checks the length first, then the type, then ASCII.
+            if protocol::len(ts, &s)? != 1 {
                 return Err(PyErr::value_error("sep must be length 1."));
             }
-            if chars[0] > 127 {
+            let c = if let Some(st) = pystr::as_pystr(&s) {
+                st.data.get(0)
+            } else if let Some(b) = s.downcast::<PyBytes>() {
+                b.data[0] as u32
+            } else {
+                return Err(PyErr::type_error("sep must be str or bytes."));
+            };
+            if c > 127 {
                 return Err(PyErr::value_error("sep must be ASCII."));
             }
-            Some(chars[0] as u8)
+            Some(c as u8)
         }
     };
     Ok((sep, per))
