@@ -24,3 +24,10 @@ for f in [lambda: m.cast("x"), lambda: m.cast("<i"), lambda: m.cast("ii"), lambd
         print(r.tolist() if isinstance(r, memoryview) else r)
     except Exception as e:
         print(type(e).__name__, e)
+e = memoryview(b"")
+print(e.cast("B").tolist(), e.cast("i").tolist(), e.cast("c").shape, memoryview(b"abcd")[1:1].cast("B").tolist(), len(e), e.tobytes(), e.hex())
+for f in [lambda: e.cast("B", [1]), lambda: e.cast("B", []), lambda: memoryview(b"abcd")[1:1].cast("B", [2]), lambda: e[0]]:
+    try:
+        print(f())
+    except Exception as ex:
+        print(type(ex).__name__, ex)

@@ -777,6 +777,9 @@ fn m_cast(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<V
     let nbytes = m.nbytes();
     let shape = match shape {
         Some(s) => {
+            if m.shape.contains(&0) || m.strides.contains(&0) {
+                return Err(PyErr::type_error("memoryview: cannot cast view with zeros in shape or strides"));
+            }
             let total = s.iter().try_fold(itemsize, |acc, &n| acc.checked_mul(n));
             if total != Some(nbytes) {
                 return Err(PyErr::type_error("memoryview: product(shape) * itemsize != buffer size"));
