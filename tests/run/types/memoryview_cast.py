@@ -8,6 +8,7 @@ f = memoryview(bytearray(b"\x00\x00\xc0\x3f\x00\x00\x00\x00\x00\x00\x04\x40")).c
 print(f[:4].cast("f").tolist(), f[4:].cast("d").tolist(), memoryview(bytearray(b"\xff" * 8)).cast("b").tolist())
 g = m.cast("B", [2, 4])
 print(g.ndim, g.shape, g.strides, g.tolist(), g[1, 2], g[-1, -1], g.tobytes(), g.c_contiguous, g.f_contiguous, g.contiguous, len(g))
+print(g.tobytes("F"), g[::-1].tobytes("F"), g.tobytes("A"))
 print(g.cast("B").tolist(), g.cast("c").tolist(), m.cast("H", [2, 2]).tolist(), m.cast("B", (2, 2, 2)).tolist(), m.cast("B", [1, 8])[0, 7])
 print(g[0:1].tolist(), g[::-1].tolist(), g[::-1].strides, g == m.cast("B", [2, 4]), g == b"abcdefgh", g == m)
 z = m.cast("Q", [])

@@ -218,6 +218,29 @@ impl PyMemoryView {
         })
     }
 
+    /// The viewed bytes with the first index varying fastest.
+    fn to_bytes_fortran(&self) -> Vec<u8> {
+        let n = self.nitems();
+        let mut idx = vec![0usize; self.ndim()];
+        let mut out = Vec::with_capacity(n * self.itemsize);
+        self.with_buf(|b| {
+            for _ in 0..n {
+                let off = self.start as isize + idx.iter().zip(&self.strides).map(|(&i, &s)| i as isize * s).sum::<isize>();
+                if let Some(item) = b.get(off as usize..off as usize + self.itemsize) {
+                    out.extend_from_slice(item);
+                }
+                for (d, i) in idx.iter_mut().enumerate() {
+                    *i += 1;
+                    if *i < self.shape[d] {
+                        break;
+                    }
+                    *i = 0;
+                }
+            }
+        });
+        out
+    }
+
     fn is_c_contiguous(&self) -> bool {
         let mut expect = self.itemsize as isize;
         for (&n, &s) in self.shape.iter().zip(&self.strides).rev() {
@@ -651,6 +674,11 @@ fn m_tobytes(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResu
         })?;
         if !matches!(&*s, "C" | "F" | "A") {
             return Err(PyErr::value_error("order must be 'C', 'F' or 'A'"));
+        }
+        let m = live(v)?;
+        // Fortran order (and 'A' of a view that is only Fortran-contiguous) lists the first index fastest.
+        if m.ndim() > 1 && (&*s == "F" || (&*s == "A" && !m.is_c_contiguous() && m.is_f_contiguous())) {
+            return Ok(bytes::new_bytes(m.to_bytes_fortran()));
         }
     }
     Ok(bytes::new_bytes(live(v)?.to_bytes()))
