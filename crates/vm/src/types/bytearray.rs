@@ -537,6 +537,8 @@ pub fn init() {
     s.hash.set(Some(super::object::hash_not_implemented));
     s.getattro.set(Some(protocol::generic_getattr));
     s.binary[crate::object::typeobj::nb::REMAINDER].set(Some(ba_mod));
+    // Unhashable: `bytearray.__hash__` is None, as for CPython's mutable builtins.
+    super::dict::dict_set_str(&BYTEARRAY_TYPE.data.dict(), "__hash__", none::none());
     bytes::add_shared_methods::<ByteArrayKind>(&BYTEARRAY_TYPE);
     super::descr::add_methods(
         &BYTEARRAY_TYPE,
