@@ -270,11 +270,14 @@ impl PyMemoryView {
     }
 
     fn item_at(&self, off: usize) -> PyResult<Value> {
+        // Converting the key may have run Python code that released the view.
+        self.check()?;
         let raw = self.with_buf(|b| b.get(off..off + self.itemsize).map(|s| s.to_vec())).unwrap_or_default();
         unpack(self.fmt, &raw)
     }
 
     fn write_at(&self, off: usize, raw: &[u8]) -> PyResult<()> {
+        self.check()?;
         let b = bytearray::as_bytearray(&self.obj).ok_or_else(|| PyErr::type_error("cannot modify read-only memory"))?;
         let mut d = b.data.borrow_mut();
         if let Some(dst) = d.get_mut(off..off + raw.len()) {
@@ -515,6 +518,9 @@ fn mv_ass_subscript(ts: &ThreadState, v: &Value, key: &Value, value: Option<&Val
             let off = tuple_offset(ts, m, items)?;
             let raw = pack(ts, m.fmt, &m.format, value)?;
             return m.write_at(off, &raw);
+        }
+        if items.iter().all(|x| x.downcast::<PySlice>().is_some()) {
+            return Err(PyErr::not_implemented("memoryview slice assignments are currently restricted to ndim = 1"));
         }
     }
     if is_index(key) {
