@@ -2,7 +2,6 @@
 //! while any exists, operations that would resize it raise BufferError
 //! (the views read and write the same vector).
 
-use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 
 use crate::object::protocol;
@@ -91,8 +90,8 @@ pub struct ByteArrayKind;
 
 impl ByteSeq for ByteArrayKind {
     const NAME: &'static str = "bytearray";
-    fn data(v: &Value) -> PyResult<Cow<'_, [u8]>> {
-        Ok(Cow::Owned(this(v)?.data.borrow().clone()))
+    fn data(v: &Value) -> PyResult<bytes::DataRef<'_>> {
+        Ok(bytes::DataRef::Cell(this(v)?.data.borrow()))
     }
     fn make(data: Vec<u8>) -> PyResult<Value> {
         new_bytearray(data)

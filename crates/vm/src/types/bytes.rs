@@ -543,13 +543,32 @@ pub fn decode_object(ts: &ThreadState, b: &Value, encoding: &str, errors: &str) 
 // ---------------------------------------------------------------------------
 // Methods shared by bytes and bytearray.
 
+/// Read access to the contents of a bytes or bytearray object.
+pub enum DataRef<'a> {
+    /// Immutable storage (bytes).
+    Slice(&'a [u8]),
+    /// A shared borrow of a bytearray's vector.
+    Cell(std::cell::Ref<'a, Vec<u8>>),
+}
+
+impl std::ops::Deref for DataRef<'_> {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            DataRef::Slice(s) => s,
+            DataRef::Cell(r) => r.as_slice(),
+        }
+    }
+}
+
 /// A byte sequence type whose methods are the shared ones: how to read an
 /// instance and how to build a result of the same kind.
 pub trait ByteSeq {
     /// The type name used in messages (`bytes.zfill()`).
     const NAME: &'static str;
-    /// The contents of `v` (an instance; a copy for mutable types).
-    fn data(v: &Value) -> PyResult<Cow<'_, [u8]>>;
+    /// The contents of `v` (an instance). Mutable types hand out a borrow:
+    /// it must be dropped before any Python code runs.
+    fn data(v: &Value) -> PyResult<DataRef<'_>>;
     /// A new exact instance holding `data`.
     fn make(data: Vec<u8>) -> PyResult<Value>;
 }
@@ -559,8 +578,8 @@ pub struct BytesKind;
 
 impl ByteSeq for BytesKind {
     const NAME: &'static str = "bytes";
-    fn data(v: &Value) -> PyResult<Cow<'_, [u8]>> {
-        Ok(Cow::Borrowed(&this(v)?.data))
+    fn data(v: &Value) -> PyResult<DataRef<'_>> {
+        Ok(DataRef::Slice(&this(v)?.data))
     }
     fn make(data: Vec<u8>) -> PyResult<Value> {
         Value::new(PyBytes { data: data.into_boxed_slice(), hash: Cell::new(-1) })
@@ -794,7 +813,7 @@ fn m_translate<K: ByteSeq>(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Val
 
 fn m_join<K: ByteSeq>(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact(&format!("{}.join", K::NAME), a, k, 1)?;
-    let sep = K::data(v)?.into_owned();
+    let sep = K::data(v)?.to_vec();
     let it = protocol::get_iter(ts, &a[0]).map_err(|e| {
         if e.matches(&exc::TYPE_ERROR) { PyErr::type_error("can only join an iterable") } else { e }
     })?;
