@@ -240,7 +240,8 @@ fn percent_common(ts: &ThreadState, cp: &[u32], args: &Value, bytes: bool, emit:
     let is_mapping = tuple::try_tuple_items(args).is_none()
         && args.type_of().data.slots.subscript.get().is_some()
         && pystr::as_pystr(args).is_none()
-        && crate::types::bytes::try_bytes_data(args).is_none();
+        && crate::types::bytes::try_bytes_data(args).is_none()
+        && !(bytes && crate::types::bytearray::as_bytearray(args).is_some());
     let mut next_arg = 0usize;
     let mut used_mapping = false;
     let mut take_arg = |next_arg: &mut usize| -> PyResult<Value> {
@@ -355,12 +356,7 @@ fn percent_common(ts: &ThreadState, cp: &[u32], args: &Value, bytes: bool, emit:
                 continue;
             }
             's' | 'b' => {
-                let data = crate::types::bytes::bytes_like(ts, &arg).map_err(|_| {
-                    PyErr::type_error(format!(
-                        "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
-                        protocol::type_name(&arg)
-                    ))
-                })?;
+                let data = crate::types::bytes::percent_b_arg(ts, &arg)?;
                 let data = match precision {
                     Some(p) if p < data.len() => data[..p].to_vec(),
                     _ => data,
@@ -404,9 +400,19 @@ fn percent_common(ts: &ThreadState, cp: &[u32], args: &Value, bytes: bool, emit:
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let f = crate::types::float::to_f64(ts, &arg).map_err(|_| {
-                    PyErr::type_error(format!("must be real number, not {}", protocol::type_name(&arg)))
+                    let what = if bytes { "float argument required" } else { "must be real number" };
+                    PyErr::type_error(format!("{what}, not {}", protocol::type_name(&arg)))
                 })?;
                 super::percent_format_float(f, ch, flags, width, precision).map_err(into_pyerr)?
+            }
+            'c' if bytes => {
+                let byte = percent_byte_char(ts, &arg)?;
+                let (l, r) = super::percent_padding(1, flags, width);
+                let mut out = vec![b' '; l];
+                out.push(byte);
+                out.extend(std::iter::repeat(b' ').take(r));
+                emit(Piece::Bytes(out));
+                continue;
             }
             'c' => {
                 if let Some(s) = pystr::as_pystr(&arg) {
@@ -440,4 +446,20 @@ fn percent_common(ts: &ThreadState, cp: &[u32], args: &Value, bytes: bool, emit:
     }
     let _ = exc::TYPE_ERROR.name();
     Ok(())
+}
+
+/// The byte `%c` formats in `bytes % args`: a bytes/bytearray of length 1 or an int in range(256).
+fn percent_byte_char(ts: &ThreadState, arg: &Value) -> PyResult<u8> {
+    if let Some(b) = crate::types::bytes::try_bytes_data(arg).or_else(|| crate::types::bytearray::as_bytearray(arg).map(|b| b.data.borrow().clone())) {
+        if b.len() == 1 {
+            return Ok(b[0]);
+        }
+    } else if int::is_int(arg) || arg.type_of().data.slots.index.get().is_some() {
+        let i = protocol::index(ts, arg)?;
+        return match int::to_isize(&i) {
+            Some(n) if (0..256).contains(&n) => Ok(n as u8),
+            _ => Err(PyErr::overflow_error("%c arg not in range(256)")),
+        };
+    }
+    Err(PyErr::type_error("%c requires an integer in range(256) or a single byte"))
 }

@@ -1282,6 +1282,7 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
         ("int", &int::INT_TYPE),
         ("list", &list::LIST_TYPE),
         ("map", &enumobject::MAP_TYPE),
+        ("memoryview", &memoryview::MEMORYVIEW_TYPE),
         ("object", &object::OBJECT_TYPE),
         ("range", &range::RANGE_TYPE),
         ("reversed", &enumobject::REVERSED_TYPE),

@@ -17,6 +17,7 @@
 //! `gen_stringlib_tests.py` and `gen_codec_tests.py` regenerate them.
 
 mod buffer;
+pub mod bytes;
 mod case;
 pub mod codecs;
 #[cfg(test)]

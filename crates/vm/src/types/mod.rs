@@ -22,6 +22,7 @@ pub mod iter;
 pub mod list;
 pub mod list_sort;
 pub mod mappingproxy;
+pub mod memoryview;
 pub mod module;
 pub mod namespace;
 pub mod none;
@@ -77,6 +78,8 @@ pub fn all_static_types() -> Vec<&'static PyType> {
         &typeobject::METHOD_WRAPPER_TYPE,
     ];
     v.extend(bytes::types());
+    v.extend(bytearray::iterator_types());
+    v.extend(memoryview::types());
     v.extend(set::types());
     v.extend(dict_methods::types());
     v.extend(generator::types());
@@ -125,6 +128,7 @@ pub fn init() {
         exceptions::init();
         bytes::init();
         bytearray::init();
+        memoryview::init();
         complex::init();
         set::init();
         super_::init();

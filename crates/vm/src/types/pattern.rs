@@ -25,7 +25,7 @@ pub fn is_sequence(ts: &ThreadState, v: &Value) -> PyResult<bool> {
     if pystr::as_pystr(v).is_some() || super::bytes::try_bytes_data(v).is_some() || super::bytearray::as_bytearray(v).is_some() {
         return Ok(false);
     }
-    if v.downcast::<super::range::PyRange>().is_some() {
+    if v.downcast::<super::range::PyRange>().is_some() || super::memoryview::is_memoryview(v) {
         return Ok(true);
     }
     abc_flag(ts, v, "Sequence")
