@@ -129,7 +129,7 @@ fn opt_int(v: Option<u32>) -> Value {
 }
 
 fn co_lines(_ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("co_lines", args, kw, 0)?;
+    crate::object::args::exact("code.co_lines", args, kw, 0)?;
     let c = v.downcast::<PyCode>().ok_or_else(|| PyErr::type_error("code expected"))?;
     let items = c
         .code
@@ -141,7 +141,7 @@ fn co_lines(_ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) ->
 }
 
 fn co_positions(_ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("co_positions", args, kw, 0)?;
+    crate::object::args::exact("code.co_positions", args, kw, 0)?;
     let c = v.downcast::<PyCode>().ok_or_else(|| PyErr::type_error("code expected"))?;
     let items = c
         .code

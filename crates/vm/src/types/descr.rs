@@ -372,15 +372,15 @@ fn property_copy(v: &Value, which: usize, f: &Value) -> PyResult<Value> {
 }
 
 fn property_getter(_ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("getter", args, kw, 1)?;
+    let a = crate::object::args::exact("property.getter", args, kw, 1)?;
     property_copy(v, 0, &a[0])
 }
 fn property_setter(_ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("setter", args, kw, 1)?;
+    let a = crate::object::args::exact("property.setter", args, kw, 1)?;
     property_copy(v, 1, &a[0])
 }
 fn property_deleter(_ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("deleter", args, kw, 1)?;
+    let a = crate::object::args::exact("property.deleter", args, kw, 1)?;
     property_copy(v, 2, &a[0])
 }
 

@@ -200,22 +200,22 @@ fn m_pop(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Va
     }
 }
 fn m_popitem(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("popitem", a, k, 0)?;
+    crate::object::args::exact("dict.popitem", a, k, 0)?;
     match this(v)?.popitem() {
         Some((k, v)) => tuple::new_tuple(vec![k, v]),
         None => Err(PyErr::key_error(pystr::new_str("popitem(): dictionary is empty"))),
     }
 }
 fn m_keys(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("keys", a, k, 0)?;
+    crate::object::args::exact("dict.keys", a, k, 0)?;
     Value::new_with_type(&DICT_KEYS_TYPE, DictView { dict: v.clone(), kind: ViewKind::Keys })
 }
 fn m_values(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("values", a, k, 0)?;
+    crate::object::args::exact("dict.values", a, k, 0)?;
     Value::new_with_type(&DICT_VALUES_TYPE, DictView { dict: v.clone(), kind: ViewKind::Values })
 }
 fn m_items(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("items", a, k, 0)?;
+    crate::object::args::exact("dict.items", a, k, 0)?;
     Value::new_with_type(&DICT_ITEMS_TYPE, DictView { dict: v.clone(), kind: ViewKind::Items })
 }
 fn m_update(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
@@ -223,12 +223,12 @@ fn m_update(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult
     Ok(none::none())
 }
 fn m_clear(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("clear", a, k, 0)?;
+    crate::object::args::exact("dict.clear", a, k, 0)?;
     this(v)?.clear();
     Ok(none::none())
 }
 fn m_copy(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("copy", a, k, 0)?;
+    crate::object::args::exact("dict.copy", a, k, 0)?;
     Value::new(this(v)?.copy())
 }
 fn m_fromkeys(ts: &ThreadState, cls: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
@@ -241,7 +241,7 @@ fn m_fromkeys(ts: &ThreadState, cls: &Value, a: Args, k: Option<&Value>) -> PyRe
     Ok(d)
 }
 fn m_reversed(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("__reversed__", a, k, 0)?;
+    crate::object::args::exact("dict.__reversed__", a, k, 0)?;
     new_iter(v, ViewKind::Keys, true)
 }
 fn m_sizeof(_ts: &ThreadState, v: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
@@ -249,7 +249,7 @@ fn m_sizeof(_ts: &ThreadState, v: &Value, _a: Args, _k: Option<&Value>) -> PyRes
     Ok(int::from_i64(48 + (t.index_size() + 24 * t.usable().max(t.entries_len())) as i64))
 }
 fn m_class_getitem(_ts: &ThreadState, cls: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("__class_getitem__", a, k, 1)?;
+    let a = crate::object::args::exact("dict.__class_getitem__", a, k, 1)?;
     super::genericalias::new_generic_alias(cls.clone(), a[0].clone())
 }
 
@@ -428,7 +428,7 @@ fn view_richcompare(ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> Py
 }
 
 fn view_isdisjoint(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("isdisjoint", a, k, 1)?;
+    let a = crate::object::args::exact(&format!("{}.isdisjoint", v.type_of().name()), a, k, 1)?;
     for x in protocol::collect(ts, &a[0])? {
         if view_contains(ts, v, &x)? {
             return Ok(bool_::false_value());

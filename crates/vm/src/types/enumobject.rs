@@ -90,11 +90,17 @@ fn reversed_new(ts: &ThreadState, cls: &Value, args: &[Value], kw: Option<&Value
     crate::object::args::no_kwargs("reversed", kw)?;
     let args = crate::object::args::positional("reversed", args, kw, 1, 1)?;
     let seq = &args[0];
-    if let Some(r) = protocol::call_special(ts, seq, "__reversed__", &[])? {
-        return Ok(r);
+    let not_reversible = || PyErr::type_error(format!("'{}' object is not reversible", protocol::type_name(seq)));
+    if let Some(f) = seq.type_of().data.lookup_str("__reversed__") {
+        // `__reversed__ = None` opts out of the sequence fallback.
+        if none::is_none(&f) {
+            return Err(not_reversible());
+        }
+        let bound = protocol::bind_descriptor(ts, &f, seq)?;
+        return protocol::call(ts, &bound, &[], None);
     }
-    if seq.type_of().data.slots.subscript.get().is_none() || seq.type_of().data.slots.length.get().is_none() || crate::types::dict::as_dict(seq).is_some() {
-        return Err(PyErr::type_error(format!("'{}' object is not reversible", protocol::type_name(seq))));
+    if seq.type_of().data.slots.subscript.get().is_none() || crate::types::dict::as_dict(seq).is_some() {
+        return Err(not_reversible());
     }
     let n = protocol::len(ts, seq)? as isize;
     Value::new_instance(cls, PyReversed { seq: RefCell::new(Some(seq.clone())), index: Cell::new(n - 1) })

@@ -66,6 +66,7 @@ pub fn all_static_types() -> Vec<&'static PyType> {
         &module::MODULE_TYPE,
         &range::RANGE_TYPE,
         &range::RANGE_ITERATOR_TYPE,
+        &range::LONGRANGE_ITERATOR_TYPE,
         &slice::SLICE_TYPE,
         &traceback::TRACEBACK_TYPE,
         &frame::FRAME_TYPE,

@@ -194,7 +194,7 @@ fn object_dir(ts: &ThreadState, obj: &Value, _args: &[Value], _kw: Option<&Value
 }
 
 fn object_format(ts: &ThreadState, obj: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let args = crate::object::args::exact("__format__", args, kw, 1)?;
+    let args = crate::object::args::exact("object.__format__", args, kw, 1)?;
     let spec = &args[0];
     if !spec.type_of().is_subtype(&pystr::STR_TYPE) {
         return Err(PyErr::type_error(format!(

@@ -1685,7 +1685,7 @@ fn type_subclasses(_ts: &ThreadState, cls: &Value, _a: &[Value], _k: Option<&Val
 }
 
 fn type_instancecheck(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("__instancecheck__", a, k, 1)?;
+    let a = crate::object::args::exact("type.__instancecheck__", a, k, 1)?;
     let t = protocol::as_pytype(cls).ok_or_else(|| PyErr::type_error("type expected"))?;
     if a[0].type_of().is_subtype(t) {
         return Ok(bool_::true_value());
@@ -1699,7 +1699,7 @@ fn type_instancecheck(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Val
 }
 
 fn type_subclasscheck(_ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("__subclasscheck__", a, k, 1)?;
+    let a = crate::object::args::exact("type.__subclasscheck__", a, k, 1)?;
     let t = protocol::as_pytype(cls).ok_or_else(|| PyErr::type_error("type expected"))?;
     match a[0].as_type() {
         Some(d) => Ok(bool_::new_bool(d.is_subtype(t))),
