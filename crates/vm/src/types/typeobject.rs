@@ -277,6 +277,8 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
             bt.subclasses.borrow_mut().push(protocol::as_pytype(&cls).expect("type") as *const PyType as usize);
         }
     }
+    // READY marks the type as registered with its bases (see the Drop below).
+    ty.flags.set(ty.flags.get() | TPFLAGS_READY);
     fixup_slots(ty);
     if protocol::as_pytype(&best).is_some_and(|b| b.is_subtype(&exceptions::BASE_EXCEPTION_TYPE)) {
         ty.flags.set(ty.flags.get() | TPFLAGS_BASE_EXC_SUBCLASS);
@@ -1065,6 +1067,23 @@ macro_rules! binary_def {
     };
 }
 
+macro_rules! seq_def {
+    ($name:literal, $slot:ident) => {
+        SlotDef {
+            name: $name,
+            read: |t| t.slots.$slot.get().map(NativeSlot::Binary),
+            install: |_t, _defined, _native, _is_none| {},
+            call: |ts, n, s, a, k| {
+                let a = arg0($name, a, k, 1)?;
+                match n {
+                    NativeSlot::Binary(f) => f(ts, s, &a[0]),
+                    _ => Err(PyErr::system_error("bad slot")),
+                }
+            },
+        }
+    };
+}
+
 static SLOTDEFS: &[SlotDef] = &[
     simple_slot!("__repr__", repr, Repr, slot_repr, call_unary!(Repr, "__repr__")),
     simple_slot!("__str__", str, Repr, slot_str, call_unary!(Repr, "__str__")),
@@ -1463,6 +1482,14 @@ static SLOTDEFS: &[SlotDef] = &[
     binary_def!("__isub__", nb::INPLACE + nb::SUBTRACT, reflected = false),
     binary_def!("__itruediv__", nb::INPLACE + nb::TRUE_DIVIDE, reflected = false),
     binary_def!("__ixor__", nb::INPLACE + nb::XOR, reflected = false),
+    // Sequence slots, exposed under the numeric names when the type has no
+    // numeric slot of that name (`list.__add__` is sq_concat). Their slots
+    // are inherited in fixup_slots, so installing does nothing here.
+    seq_def!("__add__", concat),
+    seq_def!("__mul__", repeat),
+    seq_def!("__rmul__", repeat),
+    seq_def!("__iadd__", inplace_concat),
+    seq_def!("__imul__", inplace_repeat),
 ];
 
 // ---------------------------------------------------------------------------
@@ -1667,21 +1694,53 @@ fn type_abstractmethods_set(ts: &ThreadState, cls: &Value, v: Option<&Value>) ->
     Ok(())
 }
 
-fn type_mro_method(_ts: &ThreadState, cls: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+fn type_mro_method(_ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("type.mro", a, k, 0)?;
     let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
     super::list::new_list(tuple::tuple_items(&t.mro()).to_vec())
 }
 
-fn type_subclasses(_ts: &ThreadState, cls: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+/// `type.__subclasses__()`: the builtin types whose bases name `cls`, then
+/// the live classes registered with it (weakly: they unregister when freed).
+fn type_subclasses(_ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("type.__subclasses__", a, k, 0)?;
     let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
-    let subs: Vec<Value> = t
-        .subclasses
-        .borrow()
-        .iter()
+    let mut subs: Vec<Value> = Vec::new();
+    if t.flags.get() & TPFLAGS_HEAPTYPE == 0 {
+        for st in super::all_static_types() {
+            let bases = st.data.bases();
+            if tuple::tuple_items(&bases).iter().any(|b| b.is(cls)) {
+                subs.push(st.to_value());
+            }
+        }
+    }
+    for &s in t.subclasses.borrow().iter() {
         // SAFETY: subclasses unregister themselves before being freed.
-        .map(|&s| unsafe { &*(s as *const PyType) }.to_value())
-        .collect();
+        subs.push(unsafe { &*(s as *const PyType) }.to_value());
+    }
     super::list::new_list(subs)
+}
+
+impl Drop for TypeObject {
+    /// A class leaves its bases' subclass lists when freed, so those lists
+    /// never keep it alive nor point to freed memory.
+    fn drop(&mut self) {
+        if self.flags.get() & TPFLAGS_READY == 0 || self.flags.get() & TPFLAGS_HEAPTYPE == 0 {
+            return;
+        }
+        let me = self as *const TypeObject;
+        let bases = self.bases();
+        for b in tuple::tuple_items(&bases) {
+            if let Some(bt) = b.as_type() {
+                bt.subclasses.borrow_mut().retain(|&s| {
+                    // Compare the payload address without forming a reference
+                    // to an object that is being destroyed.
+                    let data = unsafe { std::ptr::addr_of!((*(s as *const PyType)).data) };
+                    data != me
+                });
+            }
+        }
+    }
 }
 
 fn type_instancecheck(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
