@@ -6,6 +6,7 @@ use std::sync::Arc;
 use compiler::code::{CodeObject, ConstValue};
 use syntax::ast::Constant;
 
+use crate::object::protocol;
 use crate::object::typeobj::{PyType, TypeObject};
 use crate::object::value::{PyObject, PyPayload, Value};
 use crate::runtime::errors::{PyErr, PyResult};
@@ -152,6 +153,92 @@ fn co_positions(_ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>
     super::iter::new_list_iterator(items)
 }
 
+/// `code.replace(**changes)`: a copy with some `co_*` fields replaced.
+fn code_replace(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    const NAMES: [&str; 13] = [
+        "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_stacksize", "co_flags",
+        "co_firstlineno", "co_code", "co_consts", "co_names", "co_filename", "co_name", "co_qualname",
+    ];
+    let c = v.downcast::<PyCode>().ok_or_else(|| PyErr::type_error("code expected"))?;
+    let vals = crate::object::args::bind("replace", args, kw, NAMES, 0, 0, 0)?;
+    let mut code = (*c.code).clone();
+    let mut consts = c.consts.clone();
+    let mut names = c.names.clone();
+    let (mut name, mut qualname, mut filename) = (c.name.clone(), c.qualname.clone(), c.filename.clone());
+    let as_str = |n: &str, x: &Value| -> PyResult<String> {
+        pystr::try_as_rust_str(x)
+            .filter(|_| x.type_of().is_subtype(&pystr::STR_TYPE))
+            .map(|s| s.to_string())
+            .ok_or_else(|| PyErr::type_error(format!("replace() argument '{n}' must be str, not {}", protocol::type_name(x))))
+    };
+    let as_u32 = |n: &str, x: &Value| -> PyResult<u32> {
+        let i = protocol::index(ts, x)?;
+        let i = int::as_int(&i).and_then(|r| r.to_i64()).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?;
+        u32::try_from(i).map_err(|_| PyErr::value_error(format!("{n} must be a positive integer")))
+    };
+    let as_tuple = |n: &str, x: &Value| -> PyResult<Vec<Value>> {
+        tuple::try_tuple_items(x)
+            .map(|t| t.to_vec())
+            .ok_or_else(|| PyErr::type_error(format!("replace() argument '{n}' must be tuple, not {}", protocol::type_name(x))))
+    };
+    let as_bytes = |n: &str, x: &Value| -> PyResult<Vec<u8>> {
+        x.downcast::<super::bytes::PyBytes>()
+            .map(|b| b.data.to_vec())
+            .ok_or_else(|| PyErr::type_error(format!("replace() argument '{n}' must be bytes, not {}", protocol::type_name(x))))
+    };
+    for (n, x) in NAMES.iter().zip(vals.iter()) {
+        let Some(x) = x else { continue };
+        match *n {
+            "co_argcount" => code.co_argcount = as_u32(n, x)?,
+            "co_posonlyargcount" => code.co_posonlyargcount = as_u32(n, x)?,
+            "co_kwonlyargcount" => code.co_kwonlyargcount = as_u32(n, x)?,
+            "co_nlocals" => {
+                if as_u32(n, x)? != code.co_nlocals() {
+                    return Err(PyErr::value_error("code: co_nlocals != len(co_varnames)"));
+                }
+            }
+            "co_stacksize" => code.co_stacksize = as_u32(n, x)?,
+            "co_flags" => code.co_flags = as_u32(n, x)?,
+            "co_firstlineno" => code.co_firstlineno = as_u32(n, x)?,
+            "co_code" => code.co_code = as_bytes(n, x)?,
+            "co_consts" => consts = as_tuple(n, x)?,
+            "co_names" => {
+                let t = as_tuple(n, x)?;
+                let mut strs = Vec::with_capacity(t.len());
+                for item in &t {
+                    strs.push(as_str("co_names", item).map_err(|_| PyErr::type_error("name tuples must contain only strings, not 'int'"))?);
+                }
+                code.co_names = strs;
+                names = t;
+            }
+            "co_filename" => {
+                code.co_filename = as_str(n, x)?;
+                filename = x.clone();
+            }
+            "co_name" => {
+                code.co_name = as_str(n, x)?;
+                name = x.clone();
+            }
+            _ => {
+                code.co_qualname = as_str(n, x)?;
+                qualname = x.clone();
+            }
+        }
+    }
+    Value::new(PyCode {
+        nlocalsplus: c.nlocalsplus,
+        localsplusnames: c.localsplusnames.clone(),
+        has_docstring: c.has_docstring,
+        exception_entries: c.exception_entries.clone(),
+        code: Arc::new(code),
+        consts,
+        names,
+        name,
+        qualname,
+        filename,
+    })
+}
+
 pub fn init() {
     let s = &CODE_TYPE.data.slots;
     s.repr.set(Some(code_repr));
@@ -179,5 +266,5 @@ pub fn init() {
             ("co_exceptiontable", co_exceptiontable, None),
         ],
     );
-    descr::add_methods(&CODE_TYPE, &[("co_lines", co_lines), ("co_positions", co_positions)]);
+    descr::add_methods(&CODE_TYPE, &[("co_lines", co_lines), ("co_positions", co_positions), ("replace", code_replace)]);
 }

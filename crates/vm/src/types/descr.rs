@@ -9,7 +9,7 @@ use crate::object::typeobj::{CallFn, PyType, TypeObject, TPFLAGS_BASETYPE};
 use crate::object::value::{PyObject, PyPayload, Value};
 use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
-use crate::types::{dict, function, none, str as pystr, tuple};
+use crate::types::{bool_, dict, function, none, str as pystr, tuple};
 
 pub type GetterFn = fn(&ThreadState, &Value) -> PyResult<Value>;
 pub type SetterFn = fn(&ThreadState, &Value, Option<&Value>) -> PyResult<()>;
@@ -61,7 +61,8 @@ pub struct PyProperty {
     pub fset: Option<Value>,
     pub fdel: Option<Value>,
     pub doc: Option<Value>,
-    pub name: Option<Value>,
+    /// The attribute name, recorded by `__set_name__` (for error messages).
+    pub name: std::cell::RefCell<Option<Value>>,
 }
 
 macro_rules! static_type {
@@ -325,7 +326,7 @@ fn property_new(_ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<
     let [fget, fset, fdel, doc] =
         crate::object::args::bind("property", args, kwnames, ["fget", "fset", "fdel", "doc"], 0, 0, 4)?;
     let norm = |v: Option<Value>| v.filter(|x| !none::is_none(x));
-    Value::new_instance(cls, PyProperty { fget: norm(fget), fset: norm(fset), fdel: norm(fdel), doc: norm(doc), name: None })
+    Value::new_instance(cls, PyProperty { fget: norm(fget), fset: norm(fset), fdel: norm(fdel), doc: norm(doc), name: std::cell::RefCell::new(None) })
 }
 
 fn property_get(ts: &ThreadState, descr: &Value, obj: Option<&Value>, _ty: Option<&Value>) -> PyResult<Value> {
@@ -333,19 +334,20 @@ fn property_get(ts: &ThreadState, descr: &Value, obj: Option<&Value>, _ty: Optio
     let Some(o) = obj else { return Ok(descr.clone()) };
     match &p.fget {
         Some(f) => protocol::call(ts, f, std::slice::from_ref(o), None),
-        None => Err(property_error(p, o, "getter")),
+        None => Err(property_error(ts, p, o, "getter")),
     }
 }
 
-fn property_error(p: &PyProperty, o: &Value, what: &str) -> PyErr {
-    match &p.name {
-        Some(n) => PyErr::attribute_error(format!(
-            "property '{}' of '{}' object has no {}",
-            pystr::as_rust_str(n),
-            protocol::type_name(o),
-            what
-        )),
-        None => PyErr::attribute_error(format!("property of '{}' object has no {}", protocol::type_name(o), what)),
+fn property_error(ts: &ThreadState, p: &PyProperty, o: &Value, what: &str) -> PyErr {
+    let qualname = pystr::new_str(&protocol::type_qualname(&o.type_of()));
+    let qualname = protocol::repr_string(ts, &qualname).unwrap_or_default();
+    let name = p.name.borrow().clone();
+    match name {
+        Some(n) => match protocol::repr_string(ts, &n) {
+            Ok(n) => PyErr::attribute_error(format!("property {n} of {qualname} object has no {what}")),
+            Err(e) => e,
+        },
+        None => PyErr::attribute_error(format!("property of {qualname} object has no {what}")),
     }
 }
 
@@ -354,11 +356,11 @@ fn property_set(ts: &ThreadState, descr: &Value, obj: &Value, value: Option<&Val
     match value {
         Some(v) => match &p.fset {
             Some(f) => protocol::call(ts, f, &[obj.clone(), v.clone()], None).map(drop),
-            None => Err(property_error(p, obj, "setter")),
+            None => Err(property_error(ts, p, obj, "setter")),
         },
         None => match &p.fdel {
             Some(f) => protocol::call(ts, f, std::slice::from_ref(obj), None).map(drop),
-            None => Err(property_error(p, obj, "deleter")),
+            None => Err(property_error(ts, p, obj, "deleter")),
         },
     }
 }
@@ -368,7 +370,7 @@ fn property_copy(v: &Value, which: usize, f: &Value) -> PyResult<Value> {
     let mut parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
     parts[which] = if none::is_none(f) { None } else { Some(f.clone()) };
     let [fget, fset, fdel] = parts;
-    Value::new_instance(&v.type_of().to_value(), PyProperty { fget, fset, fdel, doc: p.doc.clone(), name: p.name.clone() })
+    Value::new_instance(&v.type_of().to_value(), PyProperty { fget, fset, fdel, doc: p.doc.clone(), name: std::cell::RefCell::new(p.name.borrow().clone()) })
 }
 
 fn property_getter(_ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
@@ -405,8 +407,37 @@ fn property_doc(ts: &ThreadState, v: &Value) -> PyResult<Value> {
 }
 
 /// `__set_name__` for properties records the attribute name for messages.
-fn property_set_name(_ts: &ThreadState, _v: &Value, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn property_set_name(_ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::no_kwargs("__set_name__", kw)?;
+    if args.len() != 2 {
+        return Err(PyErr::type_error(format!("__set_name__() takes 2 positional arguments but {} were given", args.len())));
+    }
+    if let Some(p) = v.downcast::<PyProperty>() {
+        *p.name.borrow_mut() = Some(args[1].clone());
+    }
     Ok(none::none())
+}
+
+/// True when any accessor is abstract (`@property @abstractmethod`).
+fn property_isabstract(ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let Some(p) = v.downcast::<PyProperty>() else { return Ok(bool_::false_value()) };
+    for f in [&p.fget, &p.fset, &p.fdel].into_iter().flatten() {
+        if let Some(a) = protocol::lookup_attr(ts, f, &pystr::intern("__isabstractmethod__"))? {
+            if protocol::is_true(ts, &a)? {
+                return Ok(bool_::true_value());
+            }
+        }
+    }
+    Ok(bool_::false_value())
+}
+
+/// `classmethod`/`staticmethod` are abstract when the wrapped callable is.
+fn cm_isabstract(ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let f = cm_func(ts, v)?;
+    if let Some(a) = protocol::lookup_attr(ts, &f, &pystr::intern("__isabstractmethod__"))? {
+        return Ok(bool_::new_bool(protocol::is_true(ts, &a)?));
+    }
+    Ok(bool_::false_value())
 }
 
 pub fn init() {
@@ -425,12 +456,12 @@ pub fn init() {
     let s = &CLASSMETHOD_TYPE.data.slots;
     s.descr_get.set(Some(classmethod_get));
     s.new.set(Some(classmethod_new));
-    add_getsets(&CLASSMETHOD_TYPE, &[("__func__", cm_func, None), ("__wrapped__", cm_func, None)]);
+    add_getsets(&CLASSMETHOD_TYPE, &[("__func__", cm_func, None), ("__wrapped__", cm_func, None), ("__isabstractmethod__", cm_isabstract, None)]);
     let s = &STATICMETHOD_TYPE.data.slots;
     s.descr_get.set(Some(staticmethod_get));
     s.new.set(Some(staticmethod_new));
     s.call.set(Some(staticmethod_call));
-    add_getsets(&STATICMETHOD_TYPE, &[("__func__", cm_func, None), ("__wrapped__", cm_func, None)]);
+    add_getsets(&STATICMETHOD_TYPE, &[("__func__", cm_func, None), ("__wrapped__", cm_func, None), ("__isabstractmethod__", cm_isabstract, None)]);
     let s = &PROPERTY_TYPE.data.slots;
     s.new.set(Some(property_new));
     s.descr_get.set(Some(property_get));
@@ -441,7 +472,7 @@ pub fn init() {
     );
     add_getsets(
         &PROPERTY_TYPE,
-        &[("fget", property_fget, None), ("fset", property_fset, None), ("fdel", property_fdel, None), ("__doc__", property_doc, None)],
+        &[("fget", property_fget, None), ("fset", property_fset, None), ("fdel", property_fdel, None), ("__doc__", property_doc, None), ("__isabstractmethod__", property_isabstract, None)],
     );
     let _ = tuple::tuple_items;
 }
