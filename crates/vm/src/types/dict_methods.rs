@@ -389,20 +389,51 @@ fn view_set(ts: &ThreadState, v: &Value) -> PyResult<Value> {
     super::set::new_set_from(ts, protocol::collect(ts, v)?)
 }
 
-fn view_setop(ts: &ThreadState, v: &Value, w: &Value, op: usize) -> PyResult<Value> {
-    let (left, right) = if v.downcast::<DictView>().is_some() { (v, w) } else { (w, v) };
-    if view(left).map(|x| x.kind == ViewKind::Values).unwrap_or(true) {
-        return Ok(none::not_implemented());
-    }
-    let a = view_set(ts, left)?;
-    let b = if right.downcast::<DictView>().is_some() { view_set(ts, right)? } else {
-        match protocol::collect(ts, right) {
-            Ok(items) => super::set::new_set_from(ts, items)?,
-            Err(_) => return Ok(none::not_implemented()),
+/// dictviews_to_set: a new set of the operand (a keys view of an exact
+/// dict is read through the dict itself).
+fn to_set(ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let mut src = v.clone();
+    if let Some(vw) = v.downcast::<DictView>() {
+        if vw.kind == ViewKind::Keys && vw.dict.is_exact(&DICT_TYPE) {
+            src = vw.dict.clone();
         }
-    };
-    let (x, y) = if v.downcast::<DictView>().is_some() { (a, b) } else { (b, a) };
-    protocol::binary_op(ts, &x, &y, op)
+    }
+    protocol::call(ts, &super::set::SET_TYPE.to_value(), std::slice::from_ref(&src), None)
+}
+
+/// The set operators of keys and items views, as dictobject.c's
+/// dictviews_or/sub/xor and _PyDictView_Intersect (either operand may be the view).
+fn view_setop(ts: &ThreadState, v: &Value, w: &Value, op: usize) -> PyResult<Value> {
+    match op {
+        nb::AND => {
+            let (mut this_v, mut other) = if v.downcast::<DictView>().is_some() { (v.clone(), w.clone()) } else { (w.clone(), v.clone()) };
+            let len_self = protocol::len(ts, &this_v)?;
+            if other.is_exact(&super::set::SET_TYPE) && len_self <= protocol::len(ts, &other)? {
+                return protocol::call_method(ts, &other, "intersection", std::slice::from_ref(&this_v));
+            }
+            if other.downcast::<DictView>().is_some_and(|o| o.kind != ViewKind::Values) && protocol::len(ts, &other)? > len_self {
+                std::mem::swap(&mut this_v, &mut other);
+            }
+            let result = super::set::new_set_from(ts, Vec::new())?;
+            let it = protocol::get_iter(ts, &other)?;
+            while let Some(k) = protocol::next(ts, &it)? {
+                if view_contains(ts, &this_v, &k)? {
+                    super::set::set_add(ts, &result, k)?;
+                }
+            }
+            Ok(result)
+        }
+        _ => {
+            let result = to_set(ts, v)?;
+            let meth = match op {
+                nb::OR => "update",
+                nb::SUBTRACT => "difference_update",
+                _ => "symmetric_difference_update",
+            };
+            protocol::call_method(ts, &result, meth, std::slice::from_ref(w))?;
+            Ok(result)
+        }
+    }
 }
 
 macro_rules! setops {

@@ -346,6 +346,16 @@ impl<K> SetTable<K> {
         }
     }
 
+    /// Drops the dummies when more than a quarter of the slots hold them, as
+    /// the end of CPython's set_difference_update_internal does.
+    pub fn compact_after_removals(&mut self) {
+        if self.fill - self.used <= self.mask / 4 {
+            return;
+        }
+        let used = self.used;
+        self.resize(if used > 50000 { used * 2 } else { used * 4 });
+    }
+
     /// Rebuilds with the smallest power-of-two size above `minused` (CPython's set_table_resize), dropping dummies.
     fn resize(&mut self, minused: usize) {
         let mut newsize = MINSIZE;
