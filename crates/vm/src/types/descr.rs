@@ -80,15 +80,25 @@ macro_rules! static_type {
 }
 
 static_type!(METHOD_DESCR_TYPE, PyMethodDescr, "method_descriptor", 0);
-static_type!(CLASSMETHOD_DESCR_TYPE_HOLDER, ClassMethodDescrMarker, "classmethod_descriptor", 0);
+/// `classmethod_descriptor` (`dict.fromkeys` in the class dict): a method
+/// descriptor of kind Class, sharing the method descriptor's layout.
+pub static CLASSMETHOD_DESCR_TYPE_HOLDER: PyType = PyObject::new_static(
+    &super::typeobject::TYPE_TYPE,
+    TypeObject::builtin_sublayout(
+        "classmethod_descriptor",
+        &super::object::OBJECT_TYPE,
+        &METHOD_DESCR_TYPE,
+        std::mem::size_of::<PyObject<PyMethodDescr>>(),
+        crate::object::value::dealloc_builtin::<PyMethodDescr>,
+        0,
+    ),
+);
 static_type!(GETSET_DESCR_TYPE, PyGetSetDescr, "getset_descriptor", 0);
 static_type!(MEMBER_DESCR_TYPE, PyMemberDescr, "member_descriptor", 0);
 static_type!(CLASSMETHOD_TYPE, PyClassMethod, "classmethod", TPFLAGS_BASETYPE);
 static_type!(STATICMETHOD_TYPE, PyStaticMethod, "staticmethod", TPFLAGS_BASETYPE);
 static_type!(PROPERTY_TYPE, PyProperty, "property", TPFLAGS_BASETYPE);
 
-/// Unused payload marker (the classmethod_descriptor type shares the method descriptor's behaviour).
-pub struct ClassMethodDescrMarker;
 
 pub fn types() -> Vec<&'static PyType> {
     vec![
@@ -110,7 +120,12 @@ pub fn add_methods(ty: &'static PyType, methods: &[(&'static str, CallFn)]) {
 pub fn add_methods_kind(ty: &'static PyType, methods: &[(&'static str, CallFn)], kind: MethodKind) {
     let d = ty.data.dict();
     for &(name, func) in methods {
-        let descr = Value::new(PyMethodDescr { name, func, owner: ty, kind }).expect("start-up allocation");
+        let m = PyMethodDescr { name, func, owner: ty, kind };
+        let descr = match kind {
+            MethodKind::Class => Value::new_with_type(&CLASSMETHOD_DESCR_TYPE_HOLDER, m),
+            _ => Value::new(m),
+        }
+        .expect("start-up allocation");
         dict::dict_set_str(&d, name, descr);
     }
 }
@@ -191,6 +206,36 @@ fn method_descr_call(ts: &ThreadState, descr: &Value, args: &[Value], kwnames: O
 fn method_descr_repr(_ts: &ThreadState, descr: &Value) -> PyResult<Value> {
     let d = descr.downcast::<PyMethodDescr>().ok_or_else(|| PyErr::type_error("bad descriptor"))?;
     Ok(pystr::new_str(&format!("<method '{}' of '{}' objects>", d.name, d.owner.name())))
+}
+
+fn descr_of(v: &Value) -> PyResult<&PyMethodDescr> {
+    v.downcast::<PyMethodDescr>().ok_or_else(|| PyErr::type_error("bad descriptor"))
+}
+fn method_descr_name(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Ok(pystr::new_str(descr_of(v)?.name))
+}
+fn method_descr_qualname(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let d = descr_of(v)?;
+    Ok(pystr::new_str(&format!("{}.{}", d.owner.name(), d.name)))
+}
+fn method_descr_objclass(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Ok(descr_of(v)?.owner.to_value())
+}
+fn method_descr_doc(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let d = descr_of(v)?;
+    Ok(super::builtin_docs::method_doc(&d.owner.name(), d.name).map(pystr::new_str).unwrap_or_else(none::none))
+}
+fn getset_name(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let d = v.downcast::<PyGetSetDescr>().ok_or_else(|| PyErr::type_error("bad descriptor"))?;
+    Ok(pystr::new_str(d.name))
+}
+fn getset_qualname(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let d = v.downcast::<PyGetSetDescr>().ok_or_else(|| PyErr::type_error("bad descriptor"))?;
+    Ok(pystr::new_str(&format!("{}.{}", d.owner.name(), d.name)))
+}
+fn getset_objclass(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let d = v.downcast::<PyGetSetDescr>().ok_or_else(|| PyErr::type_error("bad descriptor"))?;
+    Ok(d.owner.to_value())
 }
 
 fn getset_get(ts: &ThreadState, descr: &Value, obj: Option<&Value>, _ty: Option<&Value>) -> PyResult<Value> {
@@ -445,6 +490,25 @@ pub fn init() {
     s.descr_get.set(Some(method_descr_get));
     s.call.set(Some(method_descr_call));
     s.repr.set(Some(method_descr_repr));
+    let s = &CLASSMETHOD_DESCR_TYPE_HOLDER.data.slots;
+    s.descr_get.set(Some(method_descr_get));
+    s.call.set(Some(method_descr_call));
+    s.repr.set(Some(method_descr_repr));
+    for t in [&METHOD_DESCR_TYPE, &CLASSMETHOD_DESCR_TYPE_HOLDER] {
+        add_getsets(
+            t,
+            &[
+                ("__name__", method_descr_name, None),
+                ("__qualname__", method_descr_qualname, None),
+                ("__objclass__", method_descr_objclass, None),
+                ("__doc__", method_descr_doc, None),
+            ],
+        );
+    }
+    add_getsets(
+        &GETSET_DESCR_TYPE,
+        &[("__name__", getset_name, None), ("__qualname__", getset_qualname, None), ("__objclass__", getset_objclass, None)],
+    );
     let s = &GETSET_DESCR_TYPE.data.slots;
     s.descr_get.set(Some(getset_get));
     s.descr_set.set(Some(getset_set));

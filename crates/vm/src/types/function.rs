@@ -350,6 +350,29 @@ fn builtin_qualname(_ts: &ThreadState, f: &Value) -> PyResult<Value> {
         _ => Ok(pystr::new_str(b.name)),
     }
 }
+/// A builtin's doc: a builtins-module function's, or the method's of the
+/// first type along `__self__`'s MRO that documents it.
+fn builtin_doc(_ts: &ThreadState, f: &Value) -> PyResult<Value> {
+    let b = f.downcast::<PyBuiltinFunction>().ok_or_else(|| PyErr::type_error("builtin expected"))?;
+    let doc = match &b.self_ {
+        Some(s) if s.downcast::<super::module::PyModule>().is_none() && !none::is_none(s) => {
+            let ty = match s.as_type() {
+                Some(_) => protocol::as_pytype(s).map(|t| t.data.mro()),
+                None => Some(s.type_of().data.mro()),
+            };
+            ty.and_then(|mro| {
+                super::tuple::tuple_items(&mro)
+                    .iter()
+                    .filter_map(|t| t.as_type())
+                    .find_map(|t| super::builtin_docs::method_doc(&t.name(), b.name))
+            })
+        }
+        _ if matches!(b.module, None | Some("builtins")) => super::builtin_docs::function_doc(b.name),
+        _ => None,
+    };
+    Ok(doc.map(pystr::new_str).unwrap_or_else(none::none))
+}
+
 fn builtin_module(_ts: &ThreadState, f: &Value) -> PyResult<Value> {
     let b = f.downcast::<PyBuiltinFunction>().ok_or_else(|| PyErr::type_error("builtin expected"))?;
     Ok(b.module.map(pystr::new_str).unwrap_or_else(none::none))
@@ -396,6 +419,7 @@ pub fn init() {
             ("__name__", builtin_name_attr, None),
             ("__qualname__", builtin_qualname, None),
             ("__module__", builtin_module, None),
+            ("__doc__", builtin_doc, None),
         ],
     );
     let s = &METHOD_TYPE.data.slots;

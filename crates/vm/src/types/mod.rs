@@ -1,6 +1,7 @@
 //! Builtin types, one file each, plus the tables some of them share.
 
 pub mod bool_;
+pub mod builtin_docs;
 pub mod bytearray;
 pub mod bytes;
 pub mod cell;

@@ -36,7 +36,7 @@ pub fn ready_static(t: &'static PyType) {
     }
     let dd = d.dict();
     if dict::dict_get_str(&dd, &pystr::intern("__doc__")).is_none() {
-        let doc = d.doc.map(pystr::new_str).unwrap_or_else(none::none);
+        let doc = d.doc.or_else(|| super::builtin_docs::type_doc(&d.name())).map(pystr::new_str).unwrap_or_else(none::none);
         dict::dict_set_str(&dd, "__doc__", doc);
     }
     d.flags.set(d.flags.get() | TPFLAGS_READY);
