@@ -225,6 +225,15 @@ fn method_descr_doc(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let d = descr_of(v)?;
     Ok(super::builtin_docs::method_doc(&d.owner.name(), d.name).map(pystr::new_str).unwrap_or_else(none::none))
 }
+fn no_text_signature(_ts: &ThreadState, _v: &Value) -> PyResult<Value> {
+    Ok(none::none())
+}
+fn wrapper_dict(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    if let Some(cm) = v.downcast::<PyClassMethod>() {
+        return Ok(cm.dict.clone());
+    }
+    Ok(v.downcast::<PyStaticMethod>().map(|sm| sm.dict.clone()).unwrap_or_else(none::none))
+}
 fn getset_name(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let d = v.downcast::<PyGetSetDescr>().ok_or_else(|| PyErr::type_error("bad descriptor"))?;
     Ok(pystr::new_str(d.name))
@@ -502,6 +511,7 @@ pub fn init() {
                 ("__qualname__", method_descr_qualname, None),
                 ("__objclass__", method_descr_objclass, None),
                 ("__doc__", method_descr_doc, None),
+                ("__text_signature__", no_text_signature, None),
             ],
         );
     }
@@ -520,12 +530,12 @@ pub fn init() {
     let s = &CLASSMETHOD_TYPE.data.slots;
     s.descr_get.set(Some(classmethod_get));
     s.new.set(Some(classmethod_new));
-    add_getsets(&CLASSMETHOD_TYPE, &[("__func__", cm_func, None), ("__wrapped__", cm_func, None), ("__isabstractmethod__", cm_isabstract, None)]);
+    add_getsets(&CLASSMETHOD_TYPE, &[("__func__", cm_func, None), ("__wrapped__", cm_func, None), ("__isabstractmethod__", cm_isabstract, None), ("__dict__", wrapper_dict, None)]);
     let s = &STATICMETHOD_TYPE.data.slots;
     s.descr_get.set(Some(staticmethod_get));
     s.new.set(Some(staticmethod_new));
     s.call.set(Some(staticmethod_call));
-    add_getsets(&STATICMETHOD_TYPE, &[("__func__", cm_func, None), ("__wrapped__", cm_func, None), ("__isabstractmethod__", cm_isabstract, None)]);
+    add_getsets(&STATICMETHOD_TYPE, &[("__func__", cm_func, None), ("__wrapped__", cm_func, None), ("__isabstractmethod__", cm_isabstract, None), ("__dict__", wrapper_dict, None)]);
     let s = &PROPERTY_TYPE.data.slots;
     s.new.set(Some(property_new));
     s.descr_get.set(Some(property_get));

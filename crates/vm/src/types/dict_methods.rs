@@ -502,7 +502,6 @@ pub fn init() {
         let s = &t.data.slots;
         s.length.set(Some(view_len));
         s.iter.set(Some(view_iter));
-        s.contains.set(Some(view_contains));
         s.repr.set(Some(view_repr));
         s.getattro.set(Some(protocol::generic_getattr));
         descr::add_methods(t, &[("__reversed__", view_reversed)]);
@@ -515,6 +514,8 @@ pub fn init() {
         s.binary[nb::SUBTRACT].set(Some(view_sub));
         s.binary[nb::XOR].set(Some(view_xor));
         s.richcompare.set(Some(view_richcompare));
+        // Values views have no __contains__: `in` iterates them.
+        s.contains.set(Some(view_contains));
         s.hash.set(Some(super::object::hash_not_implemented));
         descr::add_methods(t, &[("isdisjoint", view_isdisjoint)]);
     }

@@ -220,6 +220,11 @@ fn reversed_length_hint(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&
     Ok(int::from_i64(if r.seq.borrow().is_some() { r.index.get() as i64 + 1 } else { 0 }))
 }
 
+fn enumerate_class_getitem(_ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("enumerate.__class_getitem__", a, k, 1)?;
+    super::genericalias::new_generic_alias(cls.clone(), a[0].clone())
+}
+
 pub fn init() {
     for t in types() {
         t.data.slots.iter.set(Some(self_iter));
@@ -227,6 +232,7 @@ pub fn init() {
     }
     ENUMERATE_TYPE.data.slots.new.set(Some(enumerate_new));
     ENUMERATE_TYPE.data.slots.iternext.set(Some(enumerate_next));
+    super::descr::add_methods_kind(&ENUMERATE_TYPE, &[("__class_getitem__", enumerate_class_getitem)], super::descr::MethodKind::Class);
     REVERSED_TYPE.data.slots.new.set(Some(reversed_new));
     REVERSED_TYPE.data.slots.iternext.set(Some(reversed_next));
     super::descr::add_methods(&REVERSED_TYPE, &[("__length_hint__", reversed_length_hint)]);

@@ -373,6 +373,10 @@ fn builtin_doc(_ts: &ThreadState, f: &Value) -> PyResult<Value> {
     Ok(doc.map(pystr::new_str).unwrap_or_else(none::none))
 }
 
+fn builtin_text_signature(_ts: &ThreadState, _f: &Value) -> PyResult<Value> {
+    Ok(none::none())
+}
+
 fn builtin_module(_ts: &ThreadState, f: &Value) -> PyResult<Value> {
     let b = f.downcast::<PyBuiltinFunction>().ok_or_else(|| PyErr::type_error("builtin expected"))?;
     Ok(b.module.map(pystr::new_str).unwrap_or_else(none::none))
@@ -420,6 +424,7 @@ pub fn init() {
             ("__qualname__", builtin_qualname, None),
             ("__module__", builtin_module, None),
             ("__doc__", builtin_doc, None),
+            ("__text_signature__", builtin_text_signature, None),
         ],
     );
     let s = &METHOD_TYPE.data.slots;

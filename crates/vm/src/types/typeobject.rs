@@ -674,6 +674,22 @@ fn wrapper_qualname(_ts: &ThreadState, d: &Value) -> PyResult<Value> {
     Ok(none::none())
 }
 
+fn wrapper_objclass(_ts: &ThreadState, d: &Value) -> PyResult<Value> {
+    let d = match d.downcast::<MethodWrapper>() {
+        Some(mw) => mw.descr.clone(),
+        None => d.clone(),
+    };
+    Ok(d.downcast::<WrapperDescr>().map(|w| w.owner.to_value()).unwrap_or_else(none::none))
+}
+fn method_wrapper_qualname(_ts: &ThreadState, m: &Value) -> PyResult<Value> {
+    let Some(mw) = m.downcast::<MethodWrapper>() else { return Ok(none::none()) };
+    let Some(w) = mw.descr.downcast::<WrapperDescr>() else { return Ok(none::none()) };
+    Ok(pystr::new_str(&format!("{}.{}", w.owner.name(), w.def.name)))
+}
+fn no_text_signature(_ts: &ThreadState, _d: &Value) -> PyResult<Value> {
+    Ok(none::none())
+}
+
 fn method_wrapper_self(_ts: &ThreadState, m: &Value) -> PyResult<Value> {
     Ok(m.downcast::<MethodWrapper>().map(|x| x.self_.clone()).unwrap_or_else(none::none))
 }
@@ -1770,7 +1786,90 @@ fn type_prepare(_ts: &ThreadState, _cls: &Value, _a: &[Value], _k: Option<&Value
     Ok(dict::new_dict())
 }
 
-fn type_sizeof(_ts: &ThreadState, _cls: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+/// `type.__dir__()`: the names in the class and its bases' dicts (not the metaclass's).
+fn type_dir(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("type.__dir__", a, k, 0)?;
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    let result = dict::new_dict();
+    for base in tuple::tuple_items(&t.mro()).iter() {
+        if let Some(bt) = base.as_type() {
+            if let Some(dd) = dict::as_dict(&bt.dict()) {
+                for key in dd.keys() {
+                    dict::dict_set_item(ts, &result, key, none::none())?;
+                }
+            }
+        }
+    }
+    let keys = dict::as_dict(&result).map(|d| d.keys()).unwrap_or_default();
+    super::list::new_list(keys)
+}
+
+fn type_basicsize(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    Ok(super::int::from_i64(t.basicsize.get() as i64))
+}
+fn type_itemsize(_ts: &ThreadState, _cls: &Value) -> PyResult<Value> {
+    Ok(super::int::from_i64(0))
+}
+fn type_flags(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    Ok(super::int::from_i64(t.flags.get() as i64))
+}
+/// Byte offset of an extras word (0 when the instances have none).
+fn extra_offset(t: &TypeObject, slot: isize) -> i64 {
+    if slot < 0 { 0 } else { (t.extras_offset.get() + 8 * slot as usize) as i64 }
+}
+fn type_dictoffset(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    Ok(super::int::from_i64(extra_offset(t, t.dict_slot.get())))
+}
+fn type_weakrefoffset(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    Ok(super::int::from_i64(extra_offset(t, t.weaklist_slot.get())))
+}
+fn type_text_signature(_ts: &ThreadState, _cls: &Value) -> PyResult<Value> {
+    Ok(none::none())
+}
+/// `__annotations__` of a class: created empty on first read for classes;
+/// builtin types have none.
+fn type_annotations_get(ts: &ThreadState, cls: &Value) -> PyResult<Value> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    if !t.is_heap_type() {
+        return Err(PyErr::attribute_error(format!("type object '{}' has no attribute '__annotations__'", t.name())));
+    }
+    let d = t.dict();
+    if let Some(a) = dict::dict_get_str(&d, &pystr::intern("__annotations__")) {
+        return match a.type_of().data.slots.descr_get.get() {
+            Some(get) => get(ts, &a, None, Some(cls)),
+            None => Ok(a),
+        };
+    }
+    let a = dict::new_dict();
+    dict::dict_set_item(ts, &d, pystr::intern("__annotations__"), a.clone())?;
+    t.modified();
+    Ok(a)
+}
+fn type_annotations_set(ts: &ThreadState, cls: &Value, v: Option<&Value>) -> PyResult<()> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    if !t.is_heap_type() {
+        return Err(PyErr::type_error(format!("cannot set '__annotations__' attribute of immutable type '{}'", t.name())));
+    }
+    let d = t.dict();
+    match v {
+        Some(x) => dict::dict_set_item(ts, &d, pystr::intern("__annotations__"), x.clone())?,
+        None => {
+            if dict::dict_get_str(&d, &pystr::intern("__annotations__")).is_none() {
+                return Err(PyErr::attribute_error("__annotations__"));
+            }
+            dict::dict_del_item(ts, &d, &pystr::intern("__annotations__"))?;
+        }
+    }
+    t.modified();
+    Ok(())
+}
+
+fn type_sizeof(_ts: &ThreadState, _cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("type.__sizeof__", a, k, 0)?;
     Ok(super::int::from_i64(std::mem::size_of::<PyObject<TypeObject>>() as i64))
 }
 
@@ -1807,6 +1906,13 @@ pub fn init() {
             ("__dict__", type_dict_get, None),
             ("__doc__", type_doc_get, Some(type_doc_set)),
             ("__abstractmethods__", type_abstractmethods_get, Some(type_abstractmethods_set)),
+            ("__annotations__", type_annotations_get, Some(type_annotations_set)),
+            ("__basicsize__", type_basicsize, None),
+            ("__itemsize__", type_itemsize, None),
+            ("__flags__", type_flags, None),
+            ("__dictoffset__", type_dictoffset, None),
+            ("__weakrefoffset__", type_weakrefoffset, None),
+            ("__text_signature__", type_text_signature, None),
         ],
     );
     descr::add_methods(
@@ -1817,6 +1923,7 @@ pub fn init() {
             ("__instancecheck__", type_instancecheck),
             ("__subclasscheck__", type_subclasscheck),
             ("__sizeof__", type_sizeof),
+            ("__dir__", type_dir),
         ],
     );
     descr::add_methods_kind(&TYPE_TYPE, &[("__prepare__", type_prepare)], descr::MethodKind::Class);
@@ -1824,10 +1931,27 @@ pub fn init() {
     s.descr_get.set(Some(wrapper_get));
     s.call.set(Some(wrapper_call));
     s.repr.set(Some(wrapper_repr));
-    descr::add_getsets(&WRAPPER_DESCR_TYPE, &[("__name__", wrapper_name, None), ("__qualname__", wrapper_qualname, None)]);
+    descr::add_getsets(
+        &WRAPPER_DESCR_TYPE,
+        &[
+            ("__name__", wrapper_name, None),
+            ("__qualname__", wrapper_qualname, None),
+            ("__objclass__", wrapper_objclass, None),
+            ("__text_signature__", no_text_signature, None),
+        ],
+    );
     let s = &METHOD_WRAPPER_TYPE.data.slots;
     s.call.set(Some(method_wrapper_call));
     s.repr.set(Some(method_wrapper_repr));
-    descr::add_getsets(&METHOD_WRAPPER_TYPE, &[("__name__", wrapper_name, None), ("__self__", method_wrapper_self, None)]);
+    descr::add_getsets(
+        &METHOD_WRAPPER_TYPE,
+        &[
+            ("__name__", wrapper_name, None),
+            ("__qualname__", method_wrapper_qualname, None),
+            ("__self__", method_wrapper_self, None),
+            ("__objclass__", wrapper_objclass, None),
+            ("__text_signature__", no_text_signature, None),
+        ],
+    );
     let _ = cmp_def;
 }
