@@ -382,6 +382,12 @@ fn builtin_module(_ts: &ThreadState, f: &Value) -> PyResult<Value> {
     Ok(b.module.map(pystr::new_str).unwrap_or_else(none::none))
 }
 
+/// A bound method's doc is its function's.
+fn method_doc(ts: &ThreadState, m: &Value) -> PyResult<Value> {
+    let meth = m.downcast::<PyMethod>().ok_or_else(|| PyErr::type_error("method expected"))?;
+    protocol::getattr(ts, &meth.func, &pystr::intern("__doc__"))
+}
+
 fn method_func(_ts: &ThreadState, m: &Value) -> PyResult<Value> {
     Ok(m.downcast::<PyMethod>().map(|x| x.func.clone()).unwrap_or_else(none::none))
 }
@@ -433,5 +439,5 @@ pub fn init() {
     s.getattro.set(Some(method_getattro));
     s.richcompare.set(Some(method_richcompare));
     s.hash.set(Some(method_hash));
-    descr::add_getsets(&METHOD_TYPE, &[("__func__", method_func, None), ("__self__", method_self, None)]);
+    descr::add_getsets(&METHOD_TYPE, &[("__func__", method_func, None), ("__self__", method_self, None), ("__doc__", method_doc, None)]);
 }

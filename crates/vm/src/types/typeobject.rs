@@ -277,6 +277,13 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
             bt.subclasses.borrow_mut().push(protocol::as_pytype(&cls).expect("type") as *const PyType as usize);
         }
     }
+    // A class defining __eq__ without __hash__ gets `__hash__ = None`.
+    {
+        let own = ty.dict();
+        if dict::dict_get_str(&own, &pystr::intern("__eq__")).is_some() && dict::dict_get_str(&own, &pystr::intern("__hash__")).is_none() {
+            dict::dict_set_item(ts, &own, pystr::intern("__hash__"), none::none())?;
+        }
+    }
     // READY marks the type as registered with its bases (see the Drop below).
     ty.flags.set(ty.flags.get() | TPFLAGS_READY);
     fixup_slots(ty);
@@ -1671,6 +1678,8 @@ fn type_doc_get(ts: &ThreadState, cls: &Value) -> PyResult<Value> {
     match dict::dict_get_str(&t.dict(), &pystr::intern("__doc__")) {
         Some(d) => match d.type_of().data.slots.descr_get.get() {
             Some(get) if t.is_heap_type() => get(ts, &d, None, Some(cls)),
+            // A builtin type whose instances compute `__doc__` keeps its own doc apart.
+            Some(_) => Ok(t.doc.or_else(|| super::builtin_docs::type_doc(&t.name())).map(pystr::new_str).unwrap_or_else(none::none)),
             _ => Ok(d),
         },
         None => Ok(none::none()),
