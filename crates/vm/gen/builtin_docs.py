@@ -59,6 +59,9 @@ def main():
     methods = {}
     for tname, t in all_types.items():
         doc = t.__dict__.get("__doc__")
+        if not isinstance(doc, str):
+            # Types whose instances compute `__doc__` keep their own in tp_doc.
+            doc = t.__doc__
         if isinstance(doc, str):
             type_docs[tname] = doc
         for mname, m in vars(t).items():

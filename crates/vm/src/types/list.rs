@@ -350,6 +350,9 @@ pub fn start_stop(ts: &ThreadState, start: Option<&Value>, stop: Option<&Value>,
     let clamp = |v: Option<&Value>, default: isize| -> PyResult<usize> {
         let i = match v {
             Some(x) => {
+                if !is_index(x) {
+                    return Err(PyErr::type_error("slice indices must be integers or have an __index__ method"));
+                }
                 let i = protocol::index(ts, x)?;
                 int::to_isize(&i).unwrap_or(if int::is_negative(&i) { isize::MIN } else { isize::MAX })
             }

@@ -76,8 +76,6 @@ fn mp_class_getitem(_ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Valu
 }
 fn mp_reversed(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     crate::object::args::exact("mappingproxy.__reversed__", a, k, 0)?;
-    let r = protocol::getattr_str(ts, &super::enumobject::REVERSED_TYPE.to_value(), "__new__");
-    let _ = r;
     let f = super::enumobject::REVERSED_TYPE.to_value();
     protocol::call(ts, &f, std::slice::from_ref(inner(v)?), None)
 }

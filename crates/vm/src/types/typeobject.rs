@@ -548,8 +548,8 @@ fn add_slot_wrappers(t: &'static PyType) {
         if !inherited {
             let f = Value::new(function::PyBuiltinFunction { name: "__new__", func: tp_new_wrapper, self_: Some(t.to_value()), module: None })
                 .expect("start-up allocation");
-            let sm = Value::new(descr::PyStaticMethod { callable: std::cell::Cell::new(Some(f)), dict: dict::new_dict() }).expect("start-up allocation");
-            dict::dict_set_str(&d, "__new__", sm);
+            // CPython stores the bound builtin itself (`list.__dict__['__new__']`).
+            dict::dict_set_str(&d, "__new__", f);
         }
     }
 }
@@ -599,6 +599,25 @@ fn tp_new_wrapper(ts: &ThreadState, owner: &Value, args: &[Value], kwnames: Opti
             ct.name(),
             owner_t.name()
         )));
+    }
+    // The instance layout comes from the nearest base with a native __new__:
+    // a different builtin's __new__ would build an object of the wrong layout.
+    let mut staticbase = Some(ct);
+    while let Some(sb) = staticbase {
+        if sb.slots.new.get().map(|f| f as *const ()) != Some(slot_new as *const ()) {
+            break;
+        }
+        staticbase = sb.base().map(|b| &b.data);
+    }
+    if let Some(sb) = staticbase {
+        if sb.slots.new.get().map(|f| f as *const ()) != owner_t.slots.new.get().map(|f| f as *const ()) {
+            return Err(PyErr::type_error(format!(
+                "{}.__new__({}) is not safe, use {}.__new__()",
+                owner_t.name(),
+                ct.name(),
+                sb.name()
+            )));
+        }
     }
     let new = owner_t.slots.new.get().ok_or_else(|| PyErr::type_error("no __new__"))?;
     new(ts, cls, &args[1..], kwnames)
@@ -1317,7 +1336,8 @@ static SLOTDEFS: &[SlotDef] = &[
             // A Python-level __new__ anywhere below the first builtin base wins.
             let f = t.lookup_str("__new__");
             let is_builtin = f.as_ref().is_some_and(|f| {
-                f.downcast::<descr::PyStaticMethod>().is_some_and(|sm| {
+                f.downcast::<function::PyBuiltinFunction>().is_some_and(|b| b.func as *const () == tp_new_wrapper as *const ())
+                    || f.downcast::<descr::PyStaticMethod>().is_some_and(|sm| {
                     let c = sm.callable.take();
                     sm.callable.set(c.clone());
                     c.is_some_and(|c| c.downcast::<function::PyBuiltinFunction>().is_some())
@@ -1720,16 +1740,17 @@ fn type_abstractmethods_set(ts: &ThreadState, cls: &Value, v: Option<&Value>) ->
 }
 
 fn type_mro_method(_ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("type.mro", a, k, 0)?;
     let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    crate::object::args::exact(&format!("{}.mro", protocol::type_qualname(protocol::as_pytype(cls).expect("type"))), a, k, 0)?;
     super::list::new_list(tuple::tuple_items(&t.mro()).to_vec())
 }
 
 /// `type.__subclasses__()`: the builtin types whose bases name `cls`, then
 /// the live classes registered with it (weakly: they unregister when freed).
 fn type_subclasses(_ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("type.__subclasses__", a, k, 0)?;
     let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    // Bound to a class, CPython names the method after that class.
+    crate::object::args::exact(&format!("{}.__subclasses__", protocol::type_qualname(protocol::as_pytype(cls).expect("type"))), a, k, 0)?;
     let mut subs: Vec<Value> = Vec::new();
     if t.flags.get() & TPFLAGS_HEAPTYPE == 0 {
         for st in super::all_static_types() {
