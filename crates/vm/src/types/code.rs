@@ -153,6 +153,11 @@ fn co_positions(_ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>
     super::iter::new_list_iterator(items)
 }
 
+/// The type named in argument errors ("None" for None, as _PyArg_BadArgument).
+fn arg_type_name(x: &Value) -> String {
+    if none::is_none(x) { "None".into() } else { protocol::type_name(x) }
+}
+
 /// `code.replace(**changes)`: a copy with some `co_*` fields replaced.
 fn code_replace(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     const NAMES: [&str; 13] = [
@@ -169,7 +174,7 @@ fn code_replace(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>)
         pystr::try_as_rust_str(x)
             .filter(|_| x.type_of().is_subtype(&pystr::STR_TYPE))
             .map(|s| s.to_string())
-            .ok_or_else(|| PyErr::type_error(format!("replace() argument '{n}' must be str, not {}", protocol::type_name(x))))
+            .ok_or_else(|| PyErr::type_error(format!("replace() argument '{n}' must be str, not {}", arg_type_name(x))))
     };
     let as_u32 = |n: &str, x: &Value| -> PyResult<u32> {
         let i = protocol::index(ts, x)?;
@@ -179,12 +184,12 @@ fn code_replace(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>)
     let as_tuple = |n: &str, x: &Value| -> PyResult<Vec<Value>> {
         tuple::try_tuple_items(x)
             .map(|t| t.to_vec())
-            .ok_or_else(|| PyErr::type_error(format!("replace() argument '{n}' must be tuple, not {}", protocol::type_name(x))))
+            .ok_or_else(|| PyErr::type_error(format!("replace() argument '{n}' must be tuple, not {}", arg_type_name(x))))
     };
     let as_bytes = |n: &str, x: &Value| -> PyResult<Vec<u8>> {
         x.downcast::<super::bytes::PyBytes>()
             .map(|b| b.data.to_vec())
-            .ok_or_else(|| PyErr::type_error(format!("replace() argument '{n}' must be bytes, not {}", protocol::type_name(x))))
+            .ok_or_else(|| PyErr::type_error(format!("replace() argument '{n}' must be bytes, not {}", arg_type_name(x))))
     };
     for (n, x) in NAMES.iter().zip(vals.iter()) {
         let Some(x) = x else { continue };
@@ -206,7 +211,7 @@ fn code_replace(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>)
                 let t = as_tuple(n, x)?;
                 let mut strs = Vec::with_capacity(t.len());
                 for item in &t {
-                    strs.push(as_str("co_names", item).map_err(|_| PyErr::type_error("name tuples must contain only strings, not 'int'"))?);
+                    strs.push(as_str("co_names", item).map_err(|_| PyErr::system_error("non-string found in code slot"))?);
                 }
                 code.co_names = strs;
                 names = t;
@@ -239,6 +244,11 @@ fn code_replace(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>)
     })
 }
 
+/// Code attributes that CPython declares as members refuse writes this way.
+fn readonly(_ts: &ThreadState, _v: &Value, _x: Option<&Value>) -> PyResult<()> {
+    Err(PyErr::attribute_error("readonly attribute"))
+}
+
 pub fn init() {
     let s = &CODE_TYPE.data.slots;
     s.repr.set(Some(code_repr));
@@ -246,24 +256,24 @@ pub fn init() {
     descr::add_getsets(
         &CODE_TYPE,
         &[
-            ("co_name", co_name, None),
-            ("co_qualname", co_qualname, None),
-            ("co_filename", co_filename, None),
-            ("co_firstlineno", co_firstlineno, None),
-            ("co_argcount", co_argcount, None),
-            ("co_posonlyargcount", co_posonlyargcount, None),
-            ("co_kwonlyargcount", co_kwonlyargcount, None),
-            ("co_nlocals", co_nlocals, None),
-            ("co_flags", co_flags, None),
-            ("co_stacksize", co_stacksize, None),
-            ("co_consts", co_consts, None),
-            ("co_names", co_names, None),
+            ("co_name", co_name, Some(readonly)),
+            ("co_qualname", co_qualname, Some(readonly)),
+            ("co_filename", co_filename, Some(readonly)),
+            ("co_firstlineno", co_firstlineno, Some(readonly)),
+            ("co_argcount", co_argcount, Some(readonly)),
+            ("co_posonlyargcount", co_posonlyargcount, Some(readonly)),
+            ("co_kwonlyargcount", co_kwonlyargcount, Some(readonly)),
+            ("co_nlocals", co_nlocals, Some(readonly)),
+            ("co_flags", co_flags, Some(readonly)),
+            ("co_stacksize", co_stacksize, Some(readonly)),
+            ("co_consts", co_consts, Some(readonly)),
+            ("co_names", co_names, Some(readonly)),
             ("co_varnames", co_varnames, None),
             ("co_cellvars", co_cellvars, None),
             ("co_freevars", co_freevars, None),
             ("co_code", co_code, None),
-            ("co_linetable", co_linetable, None),
-            ("co_exceptiontable", co_exceptiontable, None),
+            ("co_linetable", co_linetable, Some(readonly)),
+            ("co_exceptiontable", co_exceptiontable, Some(readonly)),
         ],
     );
     descr::add_methods(&CODE_TYPE, &[("co_lines", co_lines), ("co_positions", co_positions), ("replace", code_replace)]);

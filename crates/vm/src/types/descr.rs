@@ -348,9 +348,14 @@ fn staticmethod_call(ts: &ThreadState, descr: &Value, args: &[Value], kwnames: O
 fn wrapper_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value>, is_class: bool) -> PyResult<Value> {
     let fname = if is_class { "classmethod" } else { "staticmethod" };
     let args = crate::object::args::exact(fname, args, kwnames, 1)?;
-    let _ = ts;
     let f = args[0].clone();
     let d = dict::new_dict();
+    // Like functools.wraps: the wrapper carries the callable's identity.
+    for name in ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"] {
+        if let Some(x) = protocol::lookup_attr(ts, &f, &pystr::intern(name))? {
+            dict::dict_set_item(ts, &d, pystr::intern(name), x)?;
+        }
+    }
     if is_class {
         Value::new_instance(cls, PyClassMethod { callable: Cell::new(Some(f)), dict: d })
     } else {
@@ -422,7 +427,10 @@ fn property_set(ts: &ThreadState, descr: &Value, obj: &Value, value: Option<&Val
 fn property_copy(v: &Value, which: usize, f: &Value) -> PyResult<Value> {
     let p = v.downcast::<PyProperty>().ok_or_else(|| PyErr::type_error("bad property"))?;
     let mut parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
-    parts[which] = if none::is_none(f) { None } else { Some(f.clone()) };
+    // None keeps the current accessor, as CPython's property_copy does.
+    if !none::is_none(f) {
+        parts[which] = Some(f.clone());
+    }
     let [fget, fset, fdel] = parts;
     Value::new_instance(&v.type_of().to_value(), PyProperty { fget, fset, fdel, doc: p.doc.clone(), name: std::cell::RefCell::new(p.name.borrow().clone()) })
 }

@@ -99,12 +99,16 @@ fn module_new(_ts: &ThreadState, cls: &Value, _args: &[Value], _kw: Option<&Valu
 }
 
 fn module_init(ts: &ThreadState, m: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<()> {
+    let total = args.len();
+    if total > 2 {
+        return Err(PyErr::type_error(format!("module() takes at most 2 arguments ({total} given)")));
+    }
     let [name, doc] = crate::object::args::bind("module", args, kw, ["name", "doc"], 0, 1, 2)?;
     let md = m.downcast::<PyModule>().ok_or_else(|| PyErr::type_error("module expected"))?;
     let name = name.unwrap_or_else(none::none);
     if !name.type_of().is_subtype(&pystr::STR_TYPE) {
         return Err(PyErr::type_error(format!(
-            "module.__init__() argument 'name' must be str, not {}",
+            "module() argument 'name' must be str, not {}",
             protocol::type_name(&name)
         )));
     }
