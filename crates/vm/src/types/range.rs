@@ -150,22 +150,28 @@ fn range_subscript(ts: &ThreadState, v: &Value, key: &Value) -> PyResult<Value> 
 
 /// A slice resolved against a length of any size (start, stop, step).
 fn slice_big(ts: &ThreadState, sl: &PySlice, len: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
-    let conv = |v: &Value| -> PyResult<BigInt> {
+    let conv = |v: &Value| -> PyResult<Option<BigInt>> {
+        if none::is_none(v) {
+            return Ok(None);
+        }
         if v.type_of().data.slots.index.get().is_none() && v.as_small_int().is_none() {
             return Err(PyErr::type_error("slice indices must be integers or None or have an __index__ method"));
         }
-        to_big(ts, v)
+        to_big(ts, v).map(Some)
     };
-    let step = if none::is_none(&sl.step) { BigInt::from(1) } else { conv(&sl.step)? };
+    let step = conv(&sl.step)?.unwrap_or_else(|| BigInt::from(1));
     if step.is_zero() {
         return Err(PyErr::value_error("slice step cannot be zero"));
     }
+    Ok(clamp_slice(conv(&sl.start)?, conv(&sl.stop)?, step, len))
+}
+
+/// CPython's _PySlice_GetLongIndices for a non-zero step: the bounds
+/// defaulted and clamped to a sequence of `len` items.
+fn clamp_slice(start: Option<BigInt>, stop: Option<BigInt>, step: BigInt, len: &BigInt) -> (BigInt, BigInt, BigInt) {
     let (lower, upper) = if step.is_negative() { (BigInt::from(-1), len - 1u32) } else { (BigInt::zero(), len.clone()) };
-    let fix = |v: &Value, default: &BigInt| -> PyResult<BigInt> {
-        if none::is_none(v) {
-            return Ok(default.clone());
-        }
-        let mut i = conv(v)?;
+    let fix = |v: Option<BigInt>, default: &BigInt| -> BigInt {
+        let Some(mut i) = v else { return default.clone() };
         if i.is_negative() {
             i += len;
             if i < lower {
@@ -174,12 +180,12 @@ fn slice_big(ts: &ThreadState, sl: &PySlice, len: &BigInt) -> PyResult<(BigInt, 
         } else if i > upper {
             i = upper.clone();
         }
-        Ok(i)
+        i
     };
     let neg = step.is_negative();
-    let start = fix(&sl.start, if neg { &upper } else { &lower })?;
-    let stop = fix(&sl.stop, if neg { &lower } else { &upper })?;
-    Ok((start, stop, step))
+    let start = fix(start, if neg { &upper } else { &lower });
+    let stop = fix(stop, if neg { &lower } else { &upper });
+    (start, stop, step)
 }
 
 fn range_contains_int(r: &PyRange, x: &BigInt) -> bool {
@@ -344,4 +350,33 @@ pub fn init() {
     s.iter.set(Some(self_iter));
     s.iternext.set(Some(longrange_iter_next));
     super::descr::add_methods(&LONGRANGE_ITERATOR_TYPE, &[("__length_hint__", longrange_length_hint)]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn big(s: &str) -> BigInt {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn lengths() {
+        // len(range(...)) from python3
+        assert_eq!(range_len(&big("0"), &big("100000000000000000000"), &big("7")), big("14285714285714285715"));
+        assert_eq!(range_len(&big("10"), &big("-10"), &big("-3")), big("7"));
+        assert_eq!(range_len(&big("5"), &big("5"), &big("1")), big("0"));
+        assert_eq!(range_len(&big("5"), &big("6"), &big("-1")), big("0"));
+    }
+
+    #[test]
+    fn slices_of_huge_lengths() {
+        let len = big("100000000000000000000");
+        // range(10**20)[::-3] == range(99999999999999999999, -1, -3)
+        assert_eq!(clamp_slice(None, None, big("-3"), &len), (big("99999999999999999999"), big("-1"), big("-3")));
+        // range(10**20)[-5:10**30] == range(99999999999999999995, 100000000000000000000)
+        assert_eq!(clamp_slice(Some(big("-5")), Some(big("1000000000000000000000000000000")), big("1"), &len), (big("99999999999999999995"), len.clone(), big("1")));
+        // range(10**20)[-10**30:3:-1] -> empty range(-1, 3, -1)
+        assert_eq!(clamp_slice(Some(big("-1000000000000000000000000000000")), Some(big("3")), big("-1"), &len), (big("-1"), big("3"), big("-1")));
+    }
 }

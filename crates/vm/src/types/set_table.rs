@@ -1184,6 +1184,30 @@ mod tests {
     }
 
     #[test]
+    fn compaction_after_bulk_removal() {
+        // c = set([3, -1, 9, 2]); c -= {2, -1}  -> {3, 9} (the dummies are resized away)
+        // d = set([3, -1, 9, 2]); d.discard(2); d.discard(-1)  -> {9, 3}
+        let mut t = SetTable::new();
+        for k in [3, -1, 9, 2] {
+            add(&mut t, k);
+        }
+        discard(&mut t, 2);
+        discard(&mut t, -1);
+        assert_eq!(order(&t), vec![9, 3]);
+        t.compact_after_removals();
+        assert_eq!(order(&t), vec![3, 9]);
+        // Few dummies: nothing changes.
+        let mut t = SetTable::new();
+        for k in [3, -1, 9, 2] {
+            add(&mut t, k);
+        }
+        discard(&mut t, 2);
+        let before = order(&t);
+        t.compact_after_removals();
+        assert_eq!(order(&t), before);
+    }
+
+    #[test]
     fn small_examples_from_python() {
         // print({3, 1, 2}, set(range(20, 0, -3)), {10**6, 1, 7})
         let mut t = SetTable::new();
