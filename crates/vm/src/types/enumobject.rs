@@ -177,7 +177,7 @@ fn zip_new(ts: &ThreadState, cls: &Value, args: &[Value], kw: Option<&Value>) ->
             if crate::types::str::as_rust_str(name) == "strict" {
                 strict = protocol::is_true(ts, &args[npos + j])?;
             } else {
-                return Err(PyErr::type_error("zip() got an unexpected keyword argument"));
+                return Err(PyErr::type_error(format!("'{}' is an invalid keyword argument for zip()", crate::types::str::as_rust_str(name))));
             }
         }
     }

@@ -1741,7 +1741,8 @@ fn type_abstractmethods_set(ts: &ThreadState, cls: &Value, v: Option<&Value>) ->
 
 fn type_mro_method(_ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
-    crate::object::args::exact(&format!("{}.mro", protocol::type_qualname(protocol::as_pytype(cls).expect("type"))), a, k, 0)?;
+    let pt = protocol::as_pytype(cls).ok_or_else(|| PyErr::type_error("type expected"))?;
+    crate::object::args::exact(&format!("{}.mro", protocol::type_qualname(pt)), a, k, 0)?;
     super::list::new_list(tuple::tuple_items(&t.mro()).to_vec())
 }
 
@@ -1750,7 +1751,8 @@ fn type_mro_method(_ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value
 fn type_subclasses(_ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
     // Bound to a class, CPython names the method after that class.
-    crate::object::args::exact(&format!("{}.__subclasses__", protocol::type_qualname(protocol::as_pytype(cls).expect("type"))), a, k, 0)?;
+    let pt = protocol::as_pytype(cls).ok_or_else(|| PyErr::type_error("type expected"))?;
+    crate::object::args::exact(&format!("{}.__subclasses__", protocol::type_qualname(pt)), a, k, 0)?;
     let mut subs: Vec<Value> = Vec::new();
     if t.flags.get() & TPFLAGS_HEAPTYPE == 0 {
         for st in super::all_static_types() {
