@@ -65,7 +65,7 @@ pub(crate) fn object_init(_ts: &ThreadState, obj: &Value, args: &[Value], _kw: O
             return Err(PyErr::type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
         }
         if ty.slots.new.get().map(|f| f as usize) == Some(object_new as usize) {
-            return Err(PyErr::type_error(format!("{}() takes no arguments", ty.name())));
+            return Err(PyErr::type_error(format!("{}.__init__() takes exactly one argument (the instance to initialize)", ty.name())));
         }
     }
     Ok(())
@@ -323,15 +323,15 @@ fn object_sizeof(_ts: &ThreadState, obj: &Value, args: &[Value], kw: Option<&Val
     Ok(super::int::from_i64(obj.type_of().data.basicsize.get() as i64))
 }
 
-fn object_init_subclass(_ts: &ThreadState, _cls: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+fn object_init_subclass(_ts: &ThreadState, cls: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     if !args.is_empty() {
+        // Bound to a class, the method is named after that class.
+        let owner = protocol::as_pytype(cls).map(protocol::type_qualname).unwrap_or_else(|| "object".into());
         let n = crate::object::args::npositional(args, kw);
         if n > 0 {
-            return Err(PyErr::type_error(format!(
-                "object.__init_subclass__() takes no arguments ({n} given)"
-            )));
+            return Err(PyErr::type_error(format!("{owner}.__init_subclass__() takes no arguments ({n} given)")));
         }
-        return Err(PyErr::type_error("object.__init_subclass__() takes no keyword arguments"));
+        return Err(PyErr::type_error(format!("{owner}.__init_subclass__() takes no keyword arguments")));
     }
     Ok(none::none())
 }

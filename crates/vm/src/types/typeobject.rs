@@ -174,6 +174,10 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
     if let Some(sd) = &slots_decl {
         let names = if sd.type_of().is_subtype(&pystr::STR_TYPE) { vec![sd.clone()] } else { protocol::collect(ts, sd)? };
         let (mut want_dict, mut want_weak) = (false, false);
+        // Bases whose instances vary in size (CPython's tp_itemsize != 0) take no slots.
+        let solid = best_t.data.solid_base();
+        let var_sized = [&super::int::INT_TYPE, &super::tuple::TUPLE_TYPE, &super::bytes::BYTES_TYPE].iter().any(|t| std::ptr::eq(solid, *t));
+        let nslots = names.len();
         for n in names {
             if !n.type_of().is_subtype(&pystr::STR_TYPE) {
                 return Err(PyErr::type_error(format!(
@@ -183,8 +187,14 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
             }
             let s = pystr::as_rust_str(&n).into_owned();
             if s == "__dict__" {
+                if !add_dict || want_dict {
+                    return Err(PyErr::type_error("__dict__ slot disallowed: we already got one"));
+                }
                 want_dict = true;
             } else if s == "__weakref__" {
+                if !add_weak || want_weak || var_sized {
+                    return Err(PyErr::type_error("__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0"));
+                }
                 want_weak = true;
             } else {
                 if !crate::stringlib::StrData::from_str(&s).isidentifier() {
@@ -195,6 +205,9 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
                 }
                 slot_names.push(mangle(&pystr::as_rust_str(name), &s));
             }
+        }
+        if nslots > 0 && var_sized {
+            return Err(PyErr::type_error(format!("nonempty __slots__ not supported for subtype of '{}'", best_t.name())));
         }
         add_dict &= want_dict;
         add_weak &= want_weak;
@@ -1660,11 +1673,17 @@ fn type_qualname_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
 fn type_qualname_set(_ts: &ThreadState, cls: &Value, v: Option<&Value>) -> PyResult<()> {
     let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
     match v {
-        Some(s) if s.type_of().is_subtype(&pystr::STR_TYPE) && t.is_heap_type() => {
+        _ if !t.is_heap_type() => Err(PyErr::type_error(format!(
+            "cannot {} '__qualname__' attribute of immutable type '{}'",
+            if v.is_some() { "set" } else { "delete" },
+            t.name()
+        ))),
+        Some(s) if s.type_of().is_subtype(&pystr::STR_TYPE) => {
             t.set_qualname(s.clone());
             Ok(())
         }
-        _ => Err(PyErr::type_error(format!("can only assign string to {}.__qualname__", t.name()))),
+        Some(x) => Err(PyErr::type_error(format!("can only assign string to {}.__qualname__, not '{}'", t.name(), protocol::type_name(x)))),
+        None => Err(PyErr::type_error(format!("cannot delete '__qualname__' attribute of immutable type '{}'", t.name()))),
     }
 }
 fn type_module_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
