@@ -398,7 +398,7 @@ fn property_get(ts: &ThreadState, descr: &Value, obj: Option<&Value>, _ty: Optio
 }
 
 fn property_error(ts: &ThreadState, p: &PyProperty, o: &Value, what: &str) -> PyErr {
-    let qualname = pystr::new_str(&protocol::type_qualname(&o.type_of()));
+    let qualname = pystr::new_str(&protocol::type_qualname(o.type_of()));
     let qualname = protocol::repr_string(ts, &qualname).unwrap_or_default();
     let name = p.name.borrow().clone();
     match name {

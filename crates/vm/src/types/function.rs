@@ -155,7 +155,7 @@ fn function_call(ts: &ThreadState, f: &Value, args: &[Value], kwnames: Option<&V
 
 fn function_get(_ts: &ThreadState, f: &Value, obj: Option<&Value>, _ty: Option<&Value>) -> PyResult<Value> {
     match obj {
-        Some(o) if !none::is_none(o) || true => new_method(f.clone(), o.clone()),
+        Some(o) => new_method(f.clone(), o.clone()),
         _ => Ok(f.clone()),
     }
 }

@@ -131,7 +131,7 @@ fn list_ass_subscript(ts: &ThreadState, v: &Value, key: &Value, value: Option<&V
             protocol::type_name(key)
         )));
     }
-    let what = if value.is_some() { "list assignment" } else { "list assignment" };
+    let what = "list assignment";
     let idx = tuple::normalize_index(ts, key, l.len(), what)?;
     let old = {
         let mut items = l.items.borrow_mut();

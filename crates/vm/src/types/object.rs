@@ -30,10 +30,10 @@ fn excess_args(args: &[Value]) -> bool {
 fn object_new(_ts: &ThreadState, cls: &Value, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
     let ty = cls.as_type().ok_or_else(|| PyErr::type_error("object.__new__(X): X is not a type object"))?;
     if excess_args(args) {
-        if ty.slots.new.get().map(|f| f as usize) != Some(object_new as usize) {
+        if ty.slots.new.get().map(|f| f as usize) != Some(object_new as *const () as usize) {
             return Err(PyErr::type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
         }
-        if ty.slots.init.get().map(|f| f as usize) == Some(object_init as usize) {
+        if ty.slots.init.get().map(|f| f as usize) == Some(object_init as *const () as usize) {
             return Err(PyErr::type_error(format!("{}() takes no arguments", ty.name())));
         }
     }
@@ -61,10 +61,10 @@ fn abstract_error(ts: &ThreadState, cls: &Value, ty: &TypeObject) -> PyErr {
 pub(crate) fn object_init(_ts: &ThreadState, obj: &Value, args: &[Value], _kw: Option<&Value>) -> PyResult<()> {
     let ty = &obj.type_of().data;
     if excess_args(args) {
-        if ty.slots.init.get().map(|f| f as usize) != Some(object_init as usize) {
+        if ty.slots.init.get().map(|f| f as usize) != Some(object_init as *const () as usize) {
             return Err(PyErr::type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
         }
-        if ty.slots.new.get().map(|f| f as usize) == Some(object_new as usize) {
+        if ty.slots.new.get().map(|f| f as usize) == Some(object_new as *const () as usize) {
             return Err(PyErr::type_error(format!("{}.__init__() takes exactly one argument (the instance to initialize)", ty.name())));
         }
     }
@@ -95,7 +95,7 @@ fn object_richcompare(ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> 
             // By default __ne__ delegates to __eq__ and inverts the result.
             let eq = v.type_of().data.slots.richcompare.get();
             match eq {
-                Some(f) if f as usize != object_richcompare as usize => {
+                Some(f) if f as usize != object_richcompare as *const () as usize => {
                     let r = f(ts, v, w, CompareOp::Eq)?;
                     if r.is(&none::not_implemented()) {
                         return Ok(r);

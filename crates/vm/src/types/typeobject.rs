@@ -135,7 +135,7 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
     }
     if !winner.is(metatype) {
         if let Some(new) = winner.as_type().and_then(|t| t.slots.new.get()) {
-            if new as usize != type_new as usize {
+            if new as usize != type_new as *const () as usize {
                 return new(ts, &winner, args, kwnames);
             }
         }
