@@ -552,6 +552,11 @@ fn add_slot_wrappers(t: &'static PyType) {
             if def.name == "__new__" {
                 continue;
             }
+            // Unhashable builtins (list, dict, set) show `__hash__ = None`, as PyType_Ready does.
+            if def.name == "__hash__" && native_addr(native) == super::object::hash_not_implemented as *const () as usize {
+                dict::dict_set_str(&d, "__hash__", none::none());
+                continue;
+            }
             let w = Value::new(WrapperDescr { def, native, owner: t }).expect("start-up allocation");
             dict::dict_set_str(&d, def.name, w);
         }
