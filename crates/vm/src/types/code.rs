@@ -6,6 +6,7 @@ use std::sync::Arc;
 use compiler::code::{CodeObject, ConstValue};
 use syntax::ast::Constant;
 
+use crate::object::protocol;
 use crate::object::typeobj::{PyType, TypeObject};
 use crate::object::value::{PyObject, PyPayload, Value};
 use crate::runtime::errors::{PyErr, PyResult};
@@ -141,7 +142,7 @@ fn opt_int(v: Option<u32>) -> Value {
 }
 
 fn co_lines(_ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("co_lines", args, kw, 0)?;
+    crate::object::args::exact("code.co_lines", args, kw, 0)?;
     let c = v.downcast::<PyCode>().ok_or_else(|| PyErr::type_error("code expected"))?;
     let items = c
         .code
@@ -153,7 +154,7 @@ fn co_lines(_ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) ->
 }
 
 fn co_positions(_ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("co_positions", args, kw, 0)?;
+    crate::object::args::exact("code.co_positions", args, kw, 0)?;
     let c = v.downcast::<PyCode>().ok_or_else(|| PyErr::type_error("code expected"))?;
     let items = c
         .code
@@ -164,6 +165,103 @@ fn co_positions(_ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>
     super::iter::new_list_iterator(items)
 }
 
+/// The type named in argument errors ("None" for None, as _PyArg_BadArgument).
+fn arg_type_name(x: &Value) -> String {
+    if none::is_none(x) { "None".into() } else { protocol::type_name(x) }
+}
+
+/// `code.replace(**changes)`: a copy with some `co_*` fields replaced.
+fn code_replace(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    const NAMES: [&str; 13] = [
+        "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_stacksize", "co_flags",
+        "co_firstlineno", "co_code", "co_consts", "co_names", "co_filename", "co_name", "co_qualname",
+    ];
+    let c = v.downcast::<PyCode>().ok_or_else(|| PyErr::type_error("code expected"))?;
+    let vals = crate::object::args::bind("replace", args, kw, NAMES, 0, 0, 0)?;
+    let mut code = (*c.code).clone();
+    let mut consts = c.consts.clone();
+    let mut names = c.names.clone();
+    let (mut name, mut qualname, mut filename) = (c.name.clone(), c.qualname.clone(), c.filename.clone());
+    let as_str = |n: &str, x: &Value| -> PyResult<String> {
+        pystr::try_as_rust_str(x)
+            .filter(|_| x.type_of().is_subtype(&pystr::STR_TYPE))
+            .map(|s| s.to_string())
+            .ok_or_else(|| PyErr::type_error(format!("replace() argument '{n}' must be str, not {}", arg_type_name(x))))
+    };
+    let as_u32 = |n: &str, x: &Value| -> PyResult<u32> {
+        let i = protocol::index(ts, x)?;
+        let i = int::as_int(&i).and_then(|r| r.to_i64()).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?;
+        u32::try_from(i).map_err(|_| PyErr::value_error(format!("{n} must be a positive integer")))
+    };
+    let as_tuple = |n: &str, x: &Value| -> PyResult<Vec<Value>> {
+        tuple::try_tuple_items(x)
+            .map(|t| t.to_vec())
+            .ok_or_else(|| PyErr::type_error(format!("replace() argument '{n}' must be tuple, not {}", arg_type_name(x))))
+    };
+    let as_bytes = |n: &str, x: &Value| -> PyResult<Vec<u8>> {
+        x.downcast::<super::bytes::PyBytes>()
+            .map(|b| b.data.to_vec())
+            .ok_or_else(|| PyErr::type_error(format!("replace() argument '{n}' must be bytes, not {}", arg_type_name(x))))
+    };
+    for (n, x) in NAMES.iter().zip(vals.iter()) {
+        let Some(x) = x else { continue };
+        match *n {
+            "co_argcount" => code.co_argcount = as_u32(n, x)?,
+            "co_posonlyargcount" => code.co_posonlyargcount = as_u32(n, x)?,
+            "co_kwonlyargcount" => code.co_kwonlyargcount = as_u32(n, x)?,
+            "co_nlocals" => {
+                if as_u32(n, x)? != code.co_nlocals() {
+                    return Err(PyErr::value_error("code: co_nlocals != len(co_varnames)"));
+                }
+            }
+            "co_stacksize" => code.co_stacksize = as_u32(n, x)?,
+            "co_flags" => code.co_flags = as_u32(n, x)?,
+            "co_firstlineno" => code.co_firstlineno = as_u32(n, x)?,
+            "co_code" => code.co_code = as_bytes(n, x)?,
+            "co_consts" => consts = as_tuple(n, x)?,
+            "co_names" => {
+                let t = as_tuple(n, x)?;
+                let mut strs = Vec::with_capacity(t.len());
+                for item in &t {
+                    strs.push(as_str("co_names", item).map_err(|_| PyErr::system_error("non-string found in code slot"))?);
+                }
+                code.co_names = strs;
+                names = t;
+            }
+            "co_filename" => {
+                code.co_filename = as_str(n, x)?;
+                filename = x.clone();
+            }
+            "co_name" => {
+                code.co_name = as_str(n, x)?;
+                name = x.clone();
+            }
+            _ => {
+                code.co_qualname = as_str(n, x)?;
+                qualname = x.clone();
+            }
+        }
+    }
+    Value::new(PyCode {
+        nlocalsplus: c.nlocalsplus,
+        localsplusnames: c.localsplusnames.clone(),
+        has_docstring: c.has_docstring,
+        exception_entries: c.exception_entries.clone(),
+        global_cache: (0..code.co_code.len() / 2).map(|_| std::cell::Cell::new(GlobalCacheEntry::default())).collect(),
+        code: Arc::new(code),
+        consts,
+        names,
+        name,
+        qualname,
+        filename,
+    })
+}
+
+/// Code attributes that CPython declares as members refuse writes this way.
+fn readonly(_ts: &ThreadState, _v: &Value, _x: Option<&Value>) -> PyResult<()> {
+    Err(PyErr::attribute_error("readonly attribute"))
+}
+
 pub fn init() {
     let s = &CODE_TYPE.data.slots;
     s.repr.set(Some(code_repr));
@@ -171,25 +269,25 @@ pub fn init() {
     descr::add_getsets(
         &CODE_TYPE,
         &[
-            ("co_name", co_name, None),
-            ("co_qualname", co_qualname, None),
-            ("co_filename", co_filename, None),
-            ("co_firstlineno", co_firstlineno, None),
-            ("co_argcount", co_argcount, None),
-            ("co_posonlyargcount", co_posonlyargcount, None),
-            ("co_kwonlyargcount", co_kwonlyargcount, None),
-            ("co_nlocals", co_nlocals, None),
-            ("co_flags", co_flags, None),
-            ("co_stacksize", co_stacksize, None),
-            ("co_consts", co_consts, None),
-            ("co_names", co_names, None),
+            ("co_name", co_name, Some(readonly)),
+            ("co_qualname", co_qualname, Some(readonly)),
+            ("co_filename", co_filename, Some(readonly)),
+            ("co_firstlineno", co_firstlineno, Some(readonly)),
+            ("co_argcount", co_argcount, Some(readonly)),
+            ("co_posonlyargcount", co_posonlyargcount, Some(readonly)),
+            ("co_kwonlyargcount", co_kwonlyargcount, Some(readonly)),
+            ("co_nlocals", co_nlocals, Some(readonly)),
+            ("co_flags", co_flags, Some(readonly)),
+            ("co_stacksize", co_stacksize, Some(readonly)),
+            ("co_consts", co_consts, Some(readonly)),
+            ("co_names", co_names, Some(readonly)),
             ("co_varnames", co_varnames, None),
             ("co_cellvars", co_cellvars, None),
             ("co_freevars", co_freevars, None),
             ("co_code", co_code, None),
-            ("co_linetable", co_linetable, None),
-            ("co_exceptiontable", co_exceptiontable, None),
+            ("co_linetable", co_linetable, Some(readonly)),
+            ("co_exceptiontable", co_exceptiontable, Some(readonly)),
         ],
     );
-    descr::add_methods(&CODE_TYPE, &[("co_lines", co_lines), ("co_positions", co_positions)]);
+    descr::add_methods(&CODE_TYPE, &[("co_lines", co_lines), ("co_positions", co_positions), ("replace", code_replace)]);
 }

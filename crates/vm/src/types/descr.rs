@@ -9,7 +9,7 @@ use crate::object::typeobj::{CallFn, PyType, TypeObject, TPFLAGS_BASETYPE};
 use crate::object::value::{PyObject, PyPayload, Value};
 use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
-use crate::types::{dict, function, none, str as pystr, tuple};
+use crate::types::{bool_, dict, function, none, str as pystr, tuple};
 
 pub type GetterFn = fn(&ThreadState, &Value) -> PyResult<Value>;
 pub type SetterFn = fn(&ThreadState, &Value, Option<&Value>) -> PyResult<()>;
@@ -61,7 +61,8 @@ pub struct PyProperty {
     pub fset: Option<Value>,
     pub fdel: Option<Value>,
     pub doc: Option<Value>,
-    pub name: Option<Value>,
+    /// The attribute name, recorded by `__set_name__` (for error messages).
+    pub name: std::cell::RefCell<Option<Value>>,
 }
 
 macro_rules! static_type {
@@ -79,15 +80,25 @@ macro_rules! static_type {
 }
 
 static_type!(METHOD_DESCR_TYPE, PyMethodDescr, "method_descriptor", 0);
-static_type!(CLASSMETHOD_DESCR_TYPE_HOLDER, ClassMethodDescrMarker, "classmethod_descriptor", 0);
+/// `classmethod_descriptor` (`dict.fromkeys` in the class dict): a method
+/// descriptor of kind Class, sharing the method descriptor's layout.
+pub static CLASSMETHOD_DESCR_TYPE_HOLDER: PyType = PyObject::new_static(
+    &super::typeobject::TYPE_TYPE,
+    TypeObject::builtin_sublayout(
+        "classmethod_descriptor",
+        &super::object::OBJECT_TYPE,
+        &METHOD_DESCR_TYPE,
+        std::mem::size_of::<PyObject<PyMethodDescr>>(),
+        crate::object::value::dealloc_builtin::<PyMethodDescr>,
+        0,
+    ),
+);
 static_type!(GETSET_DESCR_TYPE, PyGetSetDescr, "getset_descriptor", 0);
 static_type!(MEMBER_DESCR_TYPE, PyMemberDescr, "member_descriptor", 0);
 static_type!(CLASSMETHOD_TYPE, PyClassMethod, "classmethod", TPFLAGS_BASETYPE);
 static_type!(STATICMETHOD_TYPE, PyStaticMethod, "staticmethod", TPFLAGS_BASETYPE);
 static_type!(PROPERTY_TYPE, PyProperty, "property", TPFLAGS_BASETYPE);
 
-/// Unused payload marker (the classmethod_descriptor type shares the method descriptor's behaviour).
-pub struct ClassMethodDescrMarker;
 
 pub fn types() -> Vec<&'static PyType> {
     vec![
@@ -109,7 +120,12 @@ pub fn add_methods(ty: &'static PyType, methods: &[(&'static str, CallFn)]) {
 pub fn add_methods_kind(ty: &'static PyType, methods: &[(&'static str, CallFn)], kind: MethodKind) {
     let d = ty.data.dict();
     for &(name, func) in methods {
-        let descr = Value::new(PyMethodDescr { name, func, owner: ty, kind }).expect("start-up allocation");
+        let m = PyMethodDescr { name, func, owner: ty, kind };
+        let descr = match kind {
+            MethodKind::Class => Value::new_with_type(&CLASSMETHOD_DESCR_TYPE_HOLDER, m),
+            _ => Value::new(m),
+        }
+        .expect("start-up allocation");
         dict::dict_set_str(&d, name, descr);
     }
 }
@@ -190,6 +206,45 @@ fn method_descr_call(ts: &ThreadState, descr: &Value, args: &[Value], kwnames: O
 fn method_descr_repr(_ts: &ThreadState, descr: &Value) -> PyResult<Value> {
     let d = descr.downcast::<PyMethodDescr>().ok_or_else(|| PyErr::type_error("bad descriptor"))?;
     Ok(pystr::new_str(&format!("<method '{}' of '{}' objects>", d.name, d.owner.name())))
+}
+
+fn descr_of(v: &Value) -> PyResult<&PyMethodDescr> {
+    v.downcast::<PyMethodDescr>().ok_or_else(|| PyErr::type_error("bad descriptor"))
+}
+fn method_descr_name(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Ok(pystr::new_str(descr_of(v)?.name))
+}
+fn method_descr_qualname(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let d = descr_of(v)?;
+    Ok(pystr::new_str(&format!("{}.{}", d.owner.name(), d.name)))
+}
+fn method_descr_objclass(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Ok(descr_of(v)?.owner.to_value())
+}
+fn method_descr_doc(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let d = descr_of(v)?;
+    Ok(super::builtin_docs::method_doc(&d.owner.name(), d.name).map(pystr::new_str).unwrap_or_else(none::none))
+}
+fn no_text_signature(_ts: &ThreadState, _v: &Value) -> PyResult<Value> {
+    Ok(none::none())
+}
+fn wrapper_dict(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    if let Some(cm) = v.downcast::<PyClassMethod>() {
+        return Ok(cm.dict.clone());
+    }
+    Ok(v.downcast::<PyStaticMethod>().map(|sm| sm.dict.clone()).unwrap_or_else(none::none))
+}
+fn getset_name(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let d = v.downcast::<PyGetSetDescr>().ok_or_else(|| PyErr::type_error("bad descriptor"))?;
+    Ok(pystr::new_str(d.name))
+}
+fn getset_qualname(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let d = v.downcast::<PyGetSetDescr>().ok_or_else(|| PyErr::type_error("bad descriptor"))?;
+    Ok(pystr::new_str(&format!("{}.{}", d.owner.name(), d.name)))
+}
+fn getset_objclass(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let d = v.downcast::<PyGetSetDescr>().ok_or_else(|| PyErr::type_error("bad descriptor"))?;
+    Ok(d.owner.to_value())
 }
 
 fn getset_get(ts: &ThreadState, descr: &Value, obj: Option<&Value>, _ty: Option<&Value>) -> PyResult<Value> {
@@ -293,9 +348,14 @@ fn staticmethod_call(ts: &ThreadState, descr: &Value, args: &[Value], kwnames: O
 fn wrapper_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value>, is_class: bool) -> PyResult<Value> {
     let fname = if is_class { "classmethod" } else { "staticmethod" };
     let args = crate::object::args::exact(fname, args, kwnames, 1)?;
-    let _ = ts;
     let f = args[0].clone();
     let d = dict::new_dict();
+    // Like functools.wraps: the wrapper carries the callable's identity.
+    for name in ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"] {
+        if let Some(x) = protocol::lookup_attr(ts, &f, &pystr::intern(name))? {
+            dict::dict_set_item(ts, &d, pystr::intern(name), x)?;
+        }
+    }
     if is_class {
         Value::new_instance(cls, PyClassMethod { callable: Cell::new(Some(f)), dict: d })
     } else {
@@ -325,7 +385,7 @@ fn property_new(_ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<
     let [fget, fset, fdel, doc] =
         crate::object::args::bind("property", args, kwnames, ["fget", "fset", "fdel", "doc"], 0, 0, 4)?;
     let norm = |v: Option<Value>| v.filter(|x| !none::is_none(x));
-    Value::new_instance(cls, PyProperty { fget: norm(fget), fset: norm(fset), fdel: norm(fdel), doc: norm(doc), name: None })
+    Value::new_instance(cls, PyProperty { fget: norm(fget), fset: norm(fset), fdel: norm(fdel), doc: norm(doc), name: std::cell::RefCell::new(None) })
 }
 
 fn property_get(ts: &ThreadState, descr: &Value, obj: Option<&Value>, _ty: Option<&Value>) -> PyResult<Value> {
@@ -333,19 +393,20 @@ fn property_get(ts: &ThreadState, descr: &Value, obj: Option<&Value>, _ty: Optio
     let Some(o) = obj else { return Ok(descr.clone()) };
     match &p.fget {
         Some(f) => protocol::call(ts, f, std::slice::from_ref(o), None),
-        None => Err(property_error(p, o, "getter")),
+        None => Err(property_error(ts, p, o, "getter")),
     }
 }
 
-fn property_error(p: &PyProperty, o: &Value, what: &str) -> PyErr {
-    match &p.name {
-        Some(n) => PyErr::attribute_error(format!(
-            "property '{}' of '{}' object has no {}",
-            pystr::as_rust_str(n),
-            protocol::type_name(o),
-            what
-        )),
-        None => PyErr::attribute_error(format!("property of '{}' object has no {}", protocol::type_name(o), what)),
+fn property_error(ts: &ThreadState, p: &PyProperty, o: &Value, what: &str) -> PyErr {
+    let qualname = pystr::new_str(&protocol::type_qualname(o.type_of()));
+    let qualname = protocol::repr_string(ts, &qualname).unwrap_or_default();
+    let name = p.name.borrow().clone();
+    match name {
+        Some(n) => match protocol::repr_string(ts, &n) {
+            Ok(n) => PyErr::attribute_error(format!("property {n} of {qualname} object has no {what}")),
+            Err(e) => e,
+        },
+        None => PyErr::attribute_error(format!("property of {qualname} object has no {what}")),
     }
 }
 
@@ -354,11 +415,11 @@ fn property_set(ts: &ThreadState, descr: &Value, obj: &Value, value: Option<&Val
     match value {
         Some(v) => match &p.fset {
             Some(f) => protocol::call(ts, f, &[obj.clone(), v.clone()], None).map(drop),
-            None => Err(property_error(p, obj, "setter")),
+            None => Err(property_error(ts, p, obj, "setter")),
         },
         None => match &p.fdel {
             Some(f) => protocol::call(ts, f, std::slice::from_ref(obj), None).map(drop),
-            None => Err(property_error(p, obj, "deleter")),
+            None => Err(property_error(ts, p, obj, "deleter")),
         },
     }
 }
@@ -366,21 +427,24 @@ fn property_set(ts: &ThreadState, descr: &Value, obj: &Value, value: Option<&Val
 fn property_copy(v: &Value, which: usize, f: &Value) -> PyResult<Value> {
     let p = v.downcast::<PyProperty>().ok_or_else(|| PyErr::type_error("bad property"))?;
     let mut parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
-    parts[which] = if none::is_none(f) { None } else { Some(f.clone()) };
+    // None keeps the current accessor, as CPython's property_copy does.
+    if !none::is_none(f) {
+        parts[which] = Some(f.clone());
+    }
     let [fget, fset, fdel] = parts;
-    Value::new_instance(&v.type_of().to_value(), PyProperty { fget, fset, fdel, doc: p.doc.clone(), name: p.name.clone() })
+    Value::new_instance(&v.type_of().to_value(), PyProperty { fget, fset, fdel, doc: p.doc.clone(), name: std::cell::RefCell::new(p.name.borrow().clone()) })
 }
 
 fn property_getter(_ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("getter", args, kw, 1)?;
+    let a = crate::object::args::exact("property.getter", args, kw, 1)?;
     property_copy(v, 0, &a[0])
 }
 fn property_setter(_ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("setter", args, kw, 1)?;
+    let a = crate::object::args::exact("property.setter", args, kw, 1)?;
     property_copy(v, 1, &a[0])
 }
 fn property_deleter(_ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("deleter", args, kw, 1)?;
+    let a = crate::object::args::exact("property.deleter", args, kw, 1)?;
     property_copy(v, 2, &a[0])
 }
 
@@ -405,8 +469,37 @@ fn property_doc(ts: &ThreadState, v: &Value) -> PyResult<Value> {
 }
 
 /// `__set_name__` for properties records the attribute name for messages.
-fn property_set_name(_ts: &ThreadState, _v: &Value, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn property_set_name(_ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::no_kwargs("__set_name__", kw)?;
+    if args.len() != 2 {
+        return Err(PyErr::type_error(format!("__set_name__() takes 2 positional arguments but {} were given", args.len())));
+    }
+    if let Some(p) = v.downcast::<PyProperty>() {
+        *p.name.borrow_mut() = Some(args[1].clone());
+    }
     Ok(none::none())
+}
+
+/// True when any accessor is abstract (`@property @abstractmethod`).
+fn property_isabstract(ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let Some(p) = v.downcast::<PyProperty>() else { return Ok(bool_::false_value()) };
+    for f in [&p.fget, &p.fset, &p.fdel].into_iter().flatten() {
+        if let Some(a) = protocol::lookup_attr(ts, f, &pystr::intern("__isabstractmethod__"))? {
+            if protocol::is_true(ts, &a)? {
+                return Ok(bool_::true_value());
+            }
+        }
+    }
+    Ok(bool_::false_value())
+}
+
+/// `classmethod`/`staticmethod` are abstract when the wrapped callable is.
+fn cm_isabstract(ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let f = cm_func(ts, v)?;
+    if let Some(a) = protocol::lookup_attr(ts, &f, &pystr::intern("__isabstractmethod__"))? {
+        return Ok(bool_::new_bool(protocol::is_true(ts, &a)?));
+    }
+    Ok(bool_::false_value())
 }
 
 pub fn init() {
@@ -414,6 +507,26 @@ pub fn init() {
     s.descr_get.set(Some(method_descr_get));
     s.call.set(Some(method_descr_call));
     s.repr.set(Some(method_descr_repr));
+    let s = &CLASSMETHOD_DESCR_TYPE_HOLDER.data.slots;
+    s.descr_get.set(Some(method_descr_get));
+    s.call.set(Some(method_descr_call));
+    s.repr.set(Some(method_descr_repr));
+    for t in [&METHOD_DESCR_TYPE, &CLASSMETHOD_DESCR_TYPE_HOLDER] {
+        add_getsets(
+            t,
+            &[
+                ("__name__", method_descr_name, None),
+                ("__qualname__", method_descr_qualname, None),
+                ("__objclass__", method_descr_objclass, None),
+                ("__doc__", method_descr_doc, None),
+                ("__text_signature__", no_text_signature, None),
+            ],
+        );
+    }
+    add_getsets(
+        &GETSET_DESCR_TYPE,
+        &[("__name__", getset_name, None), ("__qualname__", getset_qualname, None), ("__objclass__", getset_objclass, None)],
+    );
     let s = &GETSET_DESCR_TYPE.data.slots;
     s.descr_get.set(Some(getset_get));
     s.descr_set.set(Some(getset_set));
@@ -425,12 +538,12 @@ pub fn init() {
     let s = &CLASSMETHOD_TYPE.data.slots;
     s.descr_get.set(Some(classmethod_get));
     s.new.set(Some(classmethod_new));
-    add_getsets(&CLASSMETHOD_TYPE, &[("__func__", cm_func, None), ("__wrapped__", cm_func, None)]);
+    add_getsets(&CLASSMETHOD_TYPE, &[("__func__", cm_func, None), ("__wrapped__", cm_func, None), ("__isabstractmethod__", cm_isabstract, None), ("__dict__", wrapper_dict, None)]);
     let s = &STATICMETHOD_TYPE.data.slots;
     s.descr_get.set(Some(staticmethod_get));
     s.new.set(Some(staticmethod_new));
     s.call.set(Some(staticmethod_call));
-    add_getsets(&STATICMETHOD_TYPE, &[("__func__", cm_func, None), ("__wrapped__", cm_func, None)]);
+    add_getsets(&STATICMETHOD_TYPE, &[("__func__", cm_func, None), ("__wrapped__", cm_func, None), ("__isabstractmethod__", cm_isabstract, None), ("__dict__", wrapper_dict, None)]);
     let s = &PROPERTY_TYPE.data.slots;
     s.new.set(Some(property_new));
     s.descr_get.set(Some(property_get));
@@ -441,7 +554,7 @@ pub fn init() {
     );
     add_getsets(
         &PROPERTY_TYPE,
-        &[("fget", property_fget, None), ("fset", property_fset, None), ("fdel", property_fdel, None), ("__doc__", property_doc, None)],
+        &[("fget", property_fget, None), ("fset", property_fset, None), ("fdel", property_fdel, None), ("__doc__", property_doc, None), ("__isabstractmethod__", property_isabstract, None)],
     );
     let _ = tuple::tuple_items;
 }

@@ -200,22 +200,22 @@ fn m_pop(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Va
     }
 }
 fn m_popitem(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("popitem", a, k, 0)?;
+    crate::object::args::exact("dict.popitem", a, k, 0)?;
     match this(v)?.popitem() {
         Some((k, v)) => tuple::new_tuple(vec![k, v]),
         None => Err(PyErr::key_error(pystr::new_str("popitem(): dictionary is empty"))),
     }
 }
 fn m_keys(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("keys", a, k, 0)?;
+    crate::object::args::exact("dict.keys", a, k, 0)?;
     Value::new_with_type(&DICT_KEYS_TYPE, DictView { dict: v.clone(), kind: ViewKind::Keys })
 }
 fn m_values(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("values", a, k, 0)?;
+    crate::object::args::exact("dict.values", a, k, 0)?;
     Value::new_with_type(&DICT_VALUES_TYPE, DictView { dict: v.clone(), kind: ViewKind::Values })
 }
 fn m_items(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("items", a, k, 0)?;
+    crate::object::args::exact("dict.items", a, k, 0)?;
     Value::new_with_type(&DICT_ITEMS_TYPE, DictView { dict: v.clone(), kind: ViewKind::Items })
 }
 fn m_update(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
@@ -223,12 +223,12 @@ fn m_update(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult
     Ok(none::none())
 }
 fn m_clear(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("clear", a, k, 0)?;
+    crate::object::args::exact("dict.clear", a, k, 0)?;
     this(v)?.clear();
     Ok(none::none())
 }
 fn m_copy(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("copy", a, k, 0)?;
+    crate::object::args::exact("dict.copy", a, k, 0)?;
     Value::new(this(v)?.copy())
 }
 fn m_fromkeys(ts: &ThreadState, cls: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
@@ -241,7 +241,7 @@ fn m_fromkeys(ts: &ThreadState, cls: &Value, a: Args, k: Option<&Value>) -> PyRe
     Ok(d)
 }
 fn m_reversed(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("__reversed__", a, k, 0)?;
+    crate::object::args::exact("dict.__reversed__", a, k, 0)?;
     new_iter(v, ViewKind::Keys, true)
 }
 fn m_sizeof(_ts: &ThreadState, v: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
@@ -249,7 +249,7 @@ fn m_sizeof(_ts: &ThreadState, v: &Value, _a: Args, _k: Option<&Value>) -> PyRes
     Ok(int::from_i64(48 + (t.index_size() + 24 * t.usable().max(t.entries_len())) as i64))
 }
 fn m_class_getitem(_ts: &ThreadState, cls: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("__class_getitem__", a, k, 1)?;
+    let a = crate::object::args::exact("dict.__class_getitem__", a, k, 1)?;
     super::genericalias::new_generic_alias(cls.clone(), a[0].clone())
 }
 
@@ -389,20 +389,51 @@ fn view_set(ts: &ThreadState, v: &Value) -> PyResult<Value> {
     super::set::new_set_from(ts, protocol::collect(ts, v)?)
 }
 
-fn view_setop(ts: &ThreadState, v: &Value, w: &Value, op: usize) -> PyResult<Value> {
-    let (left, right) = if v.downcast::<DictView>().is_some() { (v, w) } else { (w, v) };
-    if view(left).map(|x| x.kind == ViewKind::Values).unwrap_or(true) {
-        return Ok(none::not_implemented());
-    }
-    let a = view_set(ts, left)?;
-    let b = if right.downcast::<DictView>().is_some() { view_set(ts, right)? } else {
-        match protocol::collect(ts, right) {
-            Ok(items) => super::set::new_set_from(ts, items)?,
-            Err(_) => return Ok(none::not_implemented()),
+/// dictviews_to_set: a new set of the operand (a keys view of an exact
+/// dict is read through the dict itself).
+fn to_set(ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let mut src = v.clone();
+    if let Some(vw) = v.downcast::<DictView>() {
+        if vw.kind == ViewKind::Keys && vw.dict.is_exact(&DICT_TYPE) {
+            src = vw.dict.clone();
         }
-    };
-    let (x, y) = if v.downcast::<DictView>().is_some() { (a, b) } else { (b, a) };
-    protocol::binary_op(ts, &x, &y, op)
+    }
+    protocol::call(ts, &super::set::SET_TYPE.to_value(), std::slice::from_ref(&src), None)
+}
+
+/// The set operators of keys and items views, as dictobject.c's
+/// dictviews_or/sub/xor and _PyDictView_Intersect (either operand may be the view).
+fn view_setop(ts: &ThreadState, v: &Value, w: &Value, op: usize) -> PyResult<Value> {
+    match op {
+        nb::AND => {
+            let (mut this_v, mut other) = if v.downcast::<DictView>().is_some() { (v.clone(), w.clone()) } else { (w.clone(), v.clone()) };
+            let len_self = protocol::len(ts, &this_v)?;
+            if other.is_exact(&super::set::SET_TYPE) && len_self <= protocol::len(ts, &other)? {
+                return protocol::call_method(ts, &other, "intersection", std::slice::from_ref(&this_v));
+            }
+            if other.downcast::<DictView>().is_some_and(|o| o.kind != ViewKind::Values) && protocol::len(ts, &other)? > len_self {
+                std::mem::swap(&mut this_v, &mut other);
+            }
+            let result = super::set::new_set_from(ts, Vec::new())?;
+            let it = protocol::get_iter(ts, &other)?;
+            while let Some(k) = protocol::next(ts, &it)? {
+                if view_contains(ts, &this_v, &k)? {
+                    super::set::set_add(ts, &result, k)?;
+                }
+            }
+            Ok(result)
+        }
+        _ => {
+            let result = to_set(ts, v)?;
+            let meth = match op {
+                nb::OR => "update",
+                nb::SUBTRACT => "difference_update",
+                _ => "symmetric_difference_update",
+            };
+            protocol::call_method(ts, &result, meth, std::slice::from_ref(w))?;
+            Ok(result)
+        }
+    }
 }
 
 macro_rules! setops {
@@ -428,7 +459,7 @@ fn view_richcompare(ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> Py
 }
 
 fn view_isdisjoint(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("isdisjoint", a, k, 1)?;
+    let a = crate::object::args::exact(&format!("{}.isdisjoint", v.type_of().name()), a, k, 1)?;
     for x in protocol::collect(ts, &a[0])? {
         if view_contains(ts, v, &x)? {
             return Ok(bool_::false_value());
@@ -471,7 +502,6 @@ pub fn init() {
         let s = &t.data.slots;
         s.length.set(Some(view_len));
         s.iter.set(Some(view_iter));
-        s.contains.set(Some(view_contains));
         s.repr.set(Some(view_repr));
         s.getattro.set(Some(protocol::generic_getattr));
         descr::add_methods(t, &[("__reversed__", view_reversed)]);
@@ -484,6 +514,8 @@ pub fn init() {
         s.binary[nb::SUBTRACT].set(Some(view_sub));
         s.binary[nb::XOR].set(Some(view_xor));
         s.richcompare.set(Some(view_richcompare));
+        // Values views have no __contains__: `in` iterates them.
+        s.contains.set(Some(view_contains));
         s.hash.set(Some(super::object::hash_not_implemented));
         descr::add_methods(t, &[("isdisjoint", view_isdisjoint)]);
     }

@@ -90,11 +90,17 @@ fn reversed_new(ts: &ThreadState, cls: &Value, args: &[Value], kw: Option<&Value
     crate::object::args::no_kwargs("reversed", kw)?;
     let args = crate::object::args::positional("reversed", args, kw, 1, 1)?;
     let seq = &args[0];
-    if let Some(r) = protocol::call_special(ts, seq, "__reversed__", &[])? {
-        return Ok(r);
+    let not_reversible = || PyErr::type_error(format!("'{}' object is not reversible", protocol::type_name(seq)));
+    if let Some(f) = seq.type_of().data.lookup_str("__reversed__") {
+        // `__reversed__ = None` opts out of the sequence fallback.
+        if none::is_none(&f) {
+            return Err(not_reversible());
+        }
+        let bound = protocol::bind_descriptor(ts, &f, seq)?;
+        return protocol::call(ts, &bound, &[], None);
     }
-    if seq.type_of().data.slots.subscript.get().is_none() || seq.type_of().data.slots.length.get().is_none() || crate::types::dict::as_dict(seq).is_some() {
-        return Err(PyErr::type_error(format!("'{}' object is not reversible", protocol::type_name(seq))));
+    if seq.type_of().data.slots.subscript.get().is_none() || crate::types::dict::as_dict(seq).is_some() {
+        return Err(not_reversible());
     }
     let n = protocol::len(ts, seq)? as isize;
     Value::new_instance(cls, PyReversed { seq: RefCell::new(Some(seq.clone())), index: Cell::new(n - 1) })
@@ -171,7 +177,7 @@ fn zip_new(ts: &ThreadState, cls: &Value, args: &[Value], kw: Option<&Value>) ->
             if crate::types::str::as_rust_str(name) == "strict" {
                 strict = protocol::is_true(ts, &args[npos + j])?;
             } else {
-                return Err(PyErr::type_error("zip() got an unexpected keyword argument"));
+                return Err(PyErr::type_error(format!("'{}' is an invalid keyword argument for zip()", crate::types::str::as_rust_str(name))));
             }
         }
     }
@@ -214,6 +220,11 @@ fn reversed_length_hint(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&
     Ok(int::from_i64(if r.seq.borrow().is_some() { r.index.get() as i64 + 1 } else { 0 }))
 }
 
+fn enumerate_class_getitem(_ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("enumerate.__class_getitem__", a, k, 1)?;
+    super::genericalias::new_generic_alias(cls.clone(), a[0].clone())
+}
+
 pub fn init() {
     for t in types() {
         t.data.slots.iter.set(Some(self_iter));
@@ -221,6 +232,7 @@ pub fn init() {
     }
     ENUMERATE_TYPE.data.slots.new.set(Some(enumerate_new));
     ENUMERATE_TYPE.data.slots.iternext.set(Some(enumerate_next));
+    super::descr::add_methods_kind(&ENUMERATE_TYPE, &[("__class_getitem__", enumerate_class_getitem)], super::descr::MethodKind::Class);
     REVERSED_TYPE.data.slots.new.set(Some(reversed_new));
     REVERSED_TYPE.data.slots.iternext.set(Some(reversed_next));
     super::descr::add_methods(&REVERSED_TYPE, &[("__length_hint__", reversed_length_hint)]);

@@ -185,6 +185,14 @@ fn f_trace(_ts: &ThreadState, _v: &Value) -> PyResult<Value> {
     Ok(none::none())
 }
 
+/// Per-line tracing is on and per-opcode tracing off (CPython's defaults).
+fn f_trace_lines(_ts: &ThreadState, _v: &Value) -> PyResult<Value> {
+    Ok(super::bool_::true_value())
+}
+fn f_trace_opcodes(_ts: &ThreadState, _v: &Value) -> PyResult<Value> {
+    Ok(super::bool_::false_value())
+}
+
 pub fn init() {
     let s = &FRAME_TYPE.data.slots;
     s.repr.set(Some(frame_repr));
@@ -200,6 +208,8 @@ pub fn init() {
             ("f_back", f_back, None),
             ("f_locals", f_locals, None),
             ("f_trace", f_trace, None),
+            ("f_trace_lines", f_trace_lines, None),
+            ("f_trace_opcodes", f_trace_opcodes, None),
         ],
     );
     descr::add_methods(&FRAME_TYPE, &[("clear", frame_clear)]);

@@ -155,7 +155,7 @@ fn function_call(ts: &ThreadState, f: &Value, args: &[Value], kwnames: Option<&V
 
 fn function_get(_ts: &ThreadState, f: &Value, obj: Option<&Value>, _ty: Option<&Value>) -> PyResult<Value> {
     match obj {
-        Some(o) if !none::is_none(o) || true => new_method(f.clone(), o.clone()),
+        Some(o) => new_method(f.clone(), o.clone()),
         _ => Ok(f.clone()),
     }
 }
@@ -350,9 +350,42 @@ fn builtin_qualname(_ts: &ThreadState, f: &Value) -> PyResult<Value> {
         _ => Ok(pystr::new_str(b.name)),
     }
 }
+/// A builtin's doc: a builtins-module function's, or the method's of the
+/// first type along `__self__`'s MRO that documents it.
+fn builtin_doc(_ts: &ThreadState, f: &Value) -> PyResult<Value> {
+    let b = f.downcast::<PyBuiltinFunction>().ok_or_else(|| PyErr::type_error("builtin expected"))?;
+    let doc = match &b.self_ {
+        Some(s) if s.downcast::<super::module::PyModule>().is_none() && !none::is_none(s) => {
+            let ty = match s.as_type() {
+                Some(_) => protocol::as_pytype(s).map(|t| t.data.mro()),
+                None => Some(s.type_of().data.mro()),
+            };
+            ty.and_then(|mro| {
+                super::tuple::tuple_items(&mro)
+                    .iter()
+                    .filter_map(|t| t.as_type())
+                    .find_map(|t| super::builtin_docs::method_doc(&t.name(), b.name))
+            })
+        }
+        _ if matches!(b.module, None | Some("builtins")) => super::builtin_docs::function_doc(b.name),
+        _ => None,
+    };
+    Ok(doc.map(pystr::new_str).unwrap_or_else(none::none))
+}
+
+fn builtin_text_signature(_ts: &ThreadState, _f: &Value) -> PyResult<Value> {
+    Ok(none::none())
+}
+
 fn builtin_module(_ts: &ThreadState, f: &Value) -> PyResult<Value> {
     let b = f.downcast::<PyBuiltinFunction>().ok_or_else(|| PyErr::type_error("builtin expected"))?;
     Ok(b.module.map(pystr::new_str).unwrap_or_else(none::none))
+}
+
+/// A bound method's doc is its function's.
+fn method_doc(ts: &ThreadState, m: &Value) -> PyResult<Value> {
+    let meth = m.downcast::<PyMethod>().ok_or_else(|| PyErr::type_error("method expected"))?;
+    protocol::getattr(ts, &meth.func, &pystr::intern("__doc__"))
 }
 
 fn method_func(_ts: &ThreadState, m: &Value) -> PyResult<Value> {
@@ -396,6 +429,8 @@ pub fn init() {
             ("__name__", builtin_name_attr, None),
             ("__qualname__", builtin_qualname, None),
             ("__module__", builtin_module, None),
+            ("__doc__", builtin_doc, None),
+            ("__text_signature__", builtin_text_signature, None),
         ],
     );
     let s = &METHOD_TYPE.data.slots;
@@ -404,5 +439,5 @@ pub fn init() {
     s.getattro.set(Some(method_getattro));
     s.richcompare.set(Some(method_richcompare));
     s.hash.set(Some(method_hash));
-    descr::add_getsets(&METHOD_TYPE, &[("__func__", method_func, None), ("__self__", method_self, None)]);
+    descr::add_getsets(&METHOD_TYPE, &[("__func__", method_func, None), ("__self__", method_self, None), ("__doc__", method_doc, None)]);
 }

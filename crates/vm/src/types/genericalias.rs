@@ -93,6 +93,41 @@ fn ga_getattro(ts: &ThreadState, v: &Value, name: &Value) -> PyResult<Value> {
     }
 }
 
+fn ga_origin(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Ok(v.downcast::<PyGenericAlias>().map(|g| g.origin.clone()).unwrap_or_else(none::none))
+}
+fn ga_args(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Ok(v.downcast::<PyGenericAlias>().map(|g| g.args.clone()).unwrap_or_else(none::none))
+}
+/// Type variables are not tracked: an alias has no parameters to substitute.
+fn ga_parameters(_ts: &ThreadState, _v: &Value) -> PyResult<Value> {
+    tuple::new_tuple(vec![])
+}
+fn ga_unpacked(_ts: &ThreadState, _v: &Value) -> PyResult<Value> {
+    Ok(bool_::false_value())
+}
+fn ga_unpacked_tuple_args(_ts: &ThreadState, _v: &Value) -> PyResult<Value> {
+    Ok(none::none())
+}
+fn ga_instancecheck(_ts: &ThreadState, _v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("GenericAlias.__instancecheck__", a, k, 1)?;
+    Err(PyErr::type_error("isinstance() argument 2 cannot be a parameterized generic"))
+}
+fn ga_subclasscheck(_ts: &ThreadState, _v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("GenericAlias.__subclasscheck__", a, k, 1)?;
+    Err(PyErr::type_error("issubclass() argument 2 cannot be a parameterized generic"))
+}
+/// `class C(list[int])` subclasses the origin.
+fn ga_mro_entries(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("GenericAlias.__mro_entries__", a, k, 1)?;
+    let g = v.downcast::<PyGenericAlias>().ok_or_else(|| PyErr::type_error("GenericAlias expected"))?;
+    tuple::new_tuple(vec![g.origin.clone()])
+}
+fn ga_getitem(ts: &ThreadState, v: &Value, _key: &Value) -> PyResult<Value> {
+    let r = protocol::repr_string(ts, v)?;
+    Err(PyErr::type_error(format!("{r} is not a generic class")))
+}
+
 fn ga_richcompare(ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> PyResult<Value> {
     let (Some(a), Some(b)) = (v.downcast::<PyGenericAlias>(), w.downcast::<PyGenericAlias>()) else {
         return Ok(none::not_implemented());
@@ -184,15 +219,6 @@ fn union_hash(ts: &ThreadState, v: &Value) -> PyResult<isize> {
     protocol::hash(ts, &f)
 }
 
-/// isinstance() and issubclass() refuse parameterized generics.
-fn ga_instancecheck(_ts: &ThreadState, _v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    Err(PyErr::type_error("isinstance() argument 2 cannot be a parameterized generic"))
-}
-
-fn ga_subclasscheck(_ts: &ThreadState, _v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    Err(PyErr::type_error("issubclass() argument 2 cannot be a parameterized generic"))
-}
-
 fn union_or_slot(ts: &ThreadState, a: &Value, b: &Value) -> PyResult<Value> {
     union_or(ts, a, b)
 }
@@ -205,7 +231,21 @@ pub fn init() {
     s.richcompare.set(Some(ga_richcompare));
     s.hash.set(Some(ga_hash));
     s.binary[nb::OR].set(Some(union_or_slot));
-    descr::add_methods(&GENERIC_ALIAS_TYPE, &[("__instancecheck__", ga_instancecheck), ("__subclasscheck__", ga_subclasscheck)]);
+    s.subscript.set(Some(ga_getitem));
+    descr::add_getsets(
+        &GENERIC_ALIAS_TYPE,
+        &[
+            ("__origin__", ga_origin, None),
+            ("__args__", ga_args, None),
+            ("__parameters__", ga_parameters, None),
+            ("__unpacked__", ga_unpacked, None),
+            ("__typing_unpacked_tuple_args__", ga_unpacked_tuple_args, None),
+        ],
+    );
+    descr::add_methods(
+        &GENERIC_ALIAS_TYPE,
+        &[("__instancecheck__", ga_instancecheck), ("__subclasscheck__", ga_subclasscheck), ("__mro_entries__", ga_mro_entries)],
+    );
     let s = &UNION_TYPE.data.slots;
     s.richcompare.set(Some(union_richcompare));
     s.hash.set(Some(union_hash));

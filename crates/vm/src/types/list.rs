@@ -131,7 +131,7 @@ fn list_ass_subscript(ts: &ThreadState, v: &Value, key: &Value, value: Option<&V
             protocol::type_name(key)
         )));
     }
-    let what = if value.is_some() { "list assignment" } else { "list assignment" };
+    let what = "list assignment";
     let idx = tuple::normalize_index(ts, key, l.len(), what)?;
     let old = {
         let mut items = l.items.borrow_mut();
@@ -172,7 +172,9 @@ fn ass_slice(ts: &ThreadState, v: &Value, l: &PyList, sl: &PySlice, value: Optio
         }
         Some(x) => {
             let new_items = if x.is(v) { l.snapshot() } else { protocol::collect(ts, x).map_err(|e| {
-                if e.matches(&super::exceptions::TYPE_ERROR) { PyErr::type_error("must assign iterable to extended slice") } else { e }
+                if e.matches(&super::exceptions::TYPE_ERROR) {
+                    PyErr::type_error(if step == 1 { "can only assign an iterable" } else { "must assign iterable to extended slice" })
+                } else { e }
             })? };
             if step == 1 {
                 let stop = (start as usize + count).max(start as usize);
@@ -283,13 +285,13 @@ fn list_init(ts: &ThreadState, v: &Value, args: &[Value], kwnames: Option<&Value
 type Args<'a> = &'a [Value];
 
 fn list_append(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("append", a, k, 1)?;
+    let a = crate::object::args::exact("list.append", a, k, 1)?;
     this(v)?.push(a[0].clone());
     Ok(none::none())
 }
 
 fn list_extend(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("extend", a, k, 1)?;
+    let a = crate::object::args::exact("list.extend", a, k, 1)?;
     let extra = protocol::collect(ts, &a[0])?;
     this(v)?.items.borrow_mut().extend(extra);
     Ok(none::none())
@@ -326,7 +328,7 @@ fn list_pop(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult
 }
 
 fn list_remove(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("remove", a, k, 1)?;
+    let a = crate::object::args::exact("list.remove", a, k, 1)?;
     let l = this(v)?;
     let mut i = 0;
     while let Some(x) = l.get(i) {
@@ -348,6 +350,9 @@ pub fn start_stop(ts: &ThreadState, start: Option<&Value>, stop: Option<&Value>,
     let clamp = |v: Option<&Value>, default: isize| -> PyResult<usize> {
         let i = match v {
             Some(x) => {
+                if !is_index(x) {
+                    return Err(PyErr::type_error("slice indices must be integers or have an __index__ method"));
+                }
                 let i = protocol::index(ts, x)?;
                 int::to_isize(&i).unwrap_or(if int::is_negative(&i) { isize::MIN } else { isize::MAX })
             }
@@ -375,7 +380,7 @@ fn list_index(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResu
 }
 
 fn list_count(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("count", a, k, 1)?;
+    let a = crate::object::args::exact("list.count", a, k, 1)?;
     let l = this(v)?;
     let mut n = 0;
     let mut i = 0;
@@ -389,19 +394,19 @@ fn list_count(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResu
 }
 
 fn list_clear(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("clear", a, k, 0)?;
+    crate::object::args::exact("list.clear", a, k, 0)?;
     let old = std::mem::take(&mut *this(v)?.items.borrow_mut());
     drop(old);
     Ok(none::none())
 }
 
 fn list_copy(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("copy", a, k, 0)?;
+    crate::object::args::exact("list.copy", a, k, 0)?;
     new_list(this(v)?.snapshot())
 }
 
 fn list_reverse(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("reverse", a, k, 0)?;
+    crate::object::args::exact("list.reverse", a, k, 0)?;
     this(v)?.items.borrow_mut().reverse();
     Ok(none::none())
 }
@@ -409,10 +414,20 @@ fn list_reverse(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyR
 /// `list.sort(*, key=None, reverse=False)`: stable; the list is emptied
 /// while sorting so mutation during the sort is detected, as CPython does.
 fn list_sort(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    if crate::object::args::npositional(a, k) == 0 && a.len() > 2 {
+        return Err(PyErr::type_error(format!("sort() takes at most 2 keyword arguments ({} given)", a.len())));
+    }
     let [key, reverse] = crate::object::args::bind("sort", a, k, ["key", "reverse"], 0, 0, 0)?;
     let l = this(v)?;
     let reverse = match reverse {
-        Some(r) => protocol::is_true(ts, &r)?,
+        // `reverse` is converted as a C int, as CPython's clinic does.
+        Some(r) => {
+            let i = protocol::index(ts, &r)?;
+            if int::as_int(&i).and_then(|r| r.to_i64()).is_none_or(|x| x > i32::MAX as i64 || x < i32::MIN as i64) {
+                return Err(PyErr::overflow_error("Python int too large to convert to C int"));
+            }
+            protocol::is_true(ts, &i)?
+        }
         None => false,
     };
     let key = key.filter(|k| !none::is_none(k));
@@ -458,11 +473,12 @@ fn less_than(ts: &ThreadState, a: &Value, b: &Value) -> PyResult<bool> {
 }
 
 fn list_class_getitem(_ts: &ThreadState, cls: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("__class_getitem__", a, k, 1)?;
+    let a = crate::object::args::exact("list.__class_getitem__", a, k, 1)?;
     super::genericalias::new_generic_alias(cls.clone(), a[0].clone())
 }
 
-fn list_sizeof(_ts: &ThreadState, v: &Value, _a: Args, _k: Option<&Value>) -> PyResult<Value> {
+fn list_sizeof(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("list.__sizeof__", a, k, 0)?;
     Ok(int::from_i64(40 + 8 * this(v)?.items.borrow().capacity() as i64))
 }
 
@@ -523,7 +539,7 @@ pub fn list_iter_next(_ts: &ThreadState, it: &Value) -> PyResult<Option<Value>> 
 }
 
 fn list_reversed(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("__reversed__", a, k, 0)?;
+    crate::object::args::exact("list.__reversed__", a, k, 0)?;
     let n = this(v)?.len() as isize;
     Value::new(ListReverseIterator { seq: v.clone(), pos: Cell::new(n - 1) })
 }

@@ -1,6 +1,7 @@
 //! Builtin types, one file each, plus the tables some of them share.
 
 pub mod bool_;
+pub mod builtin_docs;
 pub mod bytearray;
 pub mod bytes;
 pub mod cell;
@@ -67,6 +68,7 @@ pub fn all_static_types() -> Vec<&'static PyType> {
         &module::MODULE_TYPE,
         &range::RANGE_TYPE,
         &range::RANGE_ITERATOR_TYPE,
+        &range::LONGRANGE_ITERATOR_TYPE,
         &slice::SLICE_TYPE,
         &traceback::TRACEBACK_TYPE,
         &frame::FRAME_TYPE,

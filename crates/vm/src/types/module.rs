@@ -9,6 +9,9 @@ use crate::types::{descr, dict, exceptions, none, str as pystr};
 
 pub struct PyModule {
     pub dict: Value,
+    /// Created natively by the runtime (a built-in module): its repr says
+    /// `(built-in)` when it has no spec, as CPython's BuiltinImporter gives.
+    pub native: bool,
 }
 
 pub static MODULE_TYPE: PyType = PyObject::new_static(
@@ -30,7 +33,7 @@ pub fn new_module(name: &str) -> PyResult<Value> {
     dict::dict_set_str(&d, "__package__", none::none());
     dict::dict_set_str(&d, "__loader__", none::none());
     dict::dict_set_str(&d, "__spec__", none::none());
-    Value::new(PyModule { dict: d })
+    Value::new(PyModule { dict: d, native: true })
 }
 
 /// The module's dict.
@@ -58,29 +61,54 @@ fn module_getattro(ts: &ThreadState, m: &Value, name: &Value) -> PyResult<Value>
     }
 }
 
+/// importlib's `_module_repr`: from the spec when there is one, else from
+/// `__file__` and `__loader__`.
 fn module_repr(ts: &ThreadState, m: &Value) -> PyResult<Value> {
     let md = m.downcast::<PyModule>().ok_or_else(|| PyErr::type_error("module expected"))?;
-    let name = dict::dict_get_str(&md.dict, &pystr::intern("__name__"))
-        .map(|n| protocol::repr_string(ts, &n))
-        .transpose()?
-        .unwrap_or_else(|| "'?'".into());
-    if let Some(f) = dict::dict_get_str(&md.dict, &pystr::intern("__file__")) {
+    let get = |k: &str| dict::dict_get_str(&md.dict, &pystr::intern(k));
+    let name = match get("__name__") {
+        Some(n) => protocol::repr_string(ts, &n)?,
+        None => "'?'".into(),
+    };
+    if let Some(spec) = get("__spec__").filter(|s| !none::is_none(s)) {
+        let origin = protocol::lookup_attr(ts, &spec, &pystr::intern("origin"))?.filter(|o| !none::is_none(o));
+        if let Some(origin) = origin {
+            let has_location = match protocol::lookup_attr(ts, &spec, &pystr::intern("has_location"))? {
+                Some(h) => protocol::is_true(ts, &h)?,
+                None => false,
+            };
+            return Ok(pystr::new_str(&if has_location {
+                format!("<module {} from {}>", name, protocol::repr_string(ts, &origin)?)
+            } else {
+                format!("<module {} ({})>", name, protocol::str_string(ts, &origin)?)
+            }));
+        }
+    }
+    if let Some(f) = get("__file__") {
         return Ok(pystr::new_str(&format!("<module {} from {}>", name, protocol::repr_string(ts, &f)?)));
     }
-    Ok(pystr::new_str(&format!("<module {} (built-in)>", name)))
+    match get("__loader__").filter(|l| !none::is_none(l)) {
+        Some(l) => Ok(pystr::new_str(&format!("<module {} ({})>", name, protocol::repr_string(ts, &l)?))),
+        None if md.native => Ok(pystr::new_str(&format!("<module {} (built-in)>", name))),
+        None => Ok(pystr::new_str(&format!("<module {}>", name))),
+    }
 }
 
 fn module_new(_ts: &ThreadState, cls: &Value, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    Value::new_instance(cls, PyModule { dict: dict::new_dict() })
+    Value::new_instance(cls, PyModule { dict: dict::new_dict(), native: false })
 }
 
 fn module_init(ts: &ThreadState, m: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<()> {
+    let total = args.len();
+    if total > 2 {
+        return Err(PyErr::type_error(format!("module() takes at most 2 arguments ({total} given)")));
+    }
     let [name, doc] = crate::object::args::bind("module", args, kw, ["name", "doc"], 0, 1, 2)?;
     let md = m.downcast::<PyModule>().ok_or_else(|| PyErr::type_error("module expected"))?;
     let name = name.unwrap_or_else(none::none);
     if !name.type_of().is_subtype(&pystr::STR_TYPE) {
         return Err(PyErr::type_error(format!(
-            "module.__init__() argument 'name' must be str, not {}",
+            "module() argument 'name' must be str, not {}",
             protocol::type_name(&name)
         )));
     }

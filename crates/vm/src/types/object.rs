@@ -30,10 +30,10 @@ fn excess_args(args: &[Value]) -> bool {
 fn object_new(_ts: &ThreadState, cls: &Value, args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
     let ty = cls.as_type().ok_or_else(|| PyErr::type_error("object.__new__(X): X is not a type object"))?;
     if excess_args(args) {
-        if ty.slots.new.get().map(|f| f as usize) != Some(object_new as usize) {
+        if ty.slots.new.get().map(|f| f as usize) != Some(object_new as *const () as usize) {
             return Err(PyErr::type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
         }
-        if ty.slots.init.get().map(|f| f as usize) == Some(object_init as usize) {
+        if ty.slots.init.get().map(|f| f as usize) == Some(object_init as *const () as usize) {
             return Err(PyErr::type_error(format!("{}() takes no arguments", ty.name())));
         }
     }
@@ -61,11 +61,11 @@ fn abstract_error(ts: &ThreadState, cls: &Value, ty: &TypeObject) -> PyErr {
 pub(crate) fn object_init(_ts: &ThreadState, obj: &Value, args: &[Value], _kw: Option<&Value>) -> PyResult<()> {
     let ty = &obj.type_of().data;
     if excess_args(args) {
-        if ty.slots.init.get().map(|f| f as usize) != Some(object_init as usize) {
+        if ty.slots.init.get().map(|f| f as usize) != Some(object_init as *const () as usize) {
             return Err(PyErr::type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
         }
-        if ty.slots.new.get().map(|f| f as usize) == Some(object_new as usize) {
-            return Err(PyErr::type_error(format!("{}() takes no arguments", ty.name())));
+        if ty.slots.new.get().map(|f| f as usize) == Some(object_new as *const () as usize) {
+            return Err(PyErr::type_error(format!("{}.__init__() takes exactly one argument (the instance to initialize)", ty.name())));
         }
     }
     Ok(())
@@ -95,7 +95,7 @@ fn object_richcompare(ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> 
             // By default __ne__ delegates to __eq__ and inverts the result.
             let eq = v.type_of().data.slots.richcompare.get();
             match eq {
-                Some(f) if f as usize != object_richcompare as usize => {
+                Some(f) if f as usize != object_richcompare as *const () as usize => {
                     let r = f(ts, v, w, CompareOp::Eq)?;
                     if r.is(&none::not_implemented()) {
                         return Ok(r);
@@ -168,7 +168,8 @@ fn object_set_dict(_ts: &ThreadState, obj: &Value, v: Option<&Value>) -> PyResul
     }
 }
 
-fn object_dir(ts: &ThreadState, obj: &Value, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+fn object_dir(ts: &ThreadState, obj: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("object.__dir__", args, kw, 0)?;
     let result = dict::new_dict();
     if let Some(d) = protocol::instance_dict(obj) {
         if let Some(dd) = dict::as_dict(&d) {
@@ -194,7 +195,7 @@ fn object_dir(ts: &ThreadState, obj: &Value, _args: &[Value], _kw: Option<&Value
 }
 
 fn object_format(ts: &ThreadState, obj: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    let args = crate::object::args::exact("__format__", args, kw, 1)?;
+    let args = crate::object::args::exact("object.__format__", args, kw, 1)?;
     let spec = &args[0];
     if !spec.type_of().is_subtype(&pystr::STR_TYPE) {
         return Err(PyErr::type_error(format!(
@@ -211,24 +212,126 @@ fn object_format(ts: &ThreadState, obj: &Value, args: &[Value], kw: Option<&Valu
     protocol::str(ts, obj)
 }
 
-fn object_reduce_ex(ts: &ThreadState, obj: &Value, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    let _ = (ts, obj);
-    Err(PyErr::not_implemented("pickling (object.__reduce_ex__) is not supported yet"))
+/// `object.__getstate__()`: the instance dict (None when empty or absent),
+/// paired with a dict of the filled `__slots__` when the class has slots.
+fn object_getstate(ts: &ThreadState, obj: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("object.__getstate__", args, kw, 0)?;
+    let state = match protocol::instance_dict(obj) {
+        Some(d) if dict::as_dict(&d).is_some_and(|x| x.len() > 0) => d,
+        _ => none::none(),
+    };
+    let slots = dict::new_dict();
+    let mut any_slot = false;
+    for base in tuple::tuple_items(&obj.type_of().data.mro()).iter() {
+        let Some(bt) = base.as_type() else { continue };
+        let bdict = bt.dict();
+        let Some(bd) = dict::as_dict(&bdict) else { continue };
+        for (k, v) in bd.items() {
+            if let Some(m) = v.downcast::<descr::PyMemberDescr>() {
+                let cell = obj.extra_slot(m.index);
+                let cur = cell.take();
+                cell.set(cur.clone());
+                if let Some(x) = cur {
+                    dict::dict_set_item(ts, &slots, k, x)?;
+                    any_slot = true;
+                }
+            }
+        }
+    }
+    if any_slot {
+        return tuple::new_tuple(vec![state, slots]);
+    }
+    Ok(state)
 }
 
-fn object_sizeof(_ts: &ThreadState, obj: &Value, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
+/// copyreg's protocol-2 reduction (CPython's reduce_newobj).
+fn reduce_newobj(ts: &ThreadState, obj: &Value) -> PyResult<Value> {
+    let cls = obj.type_of().to_value();
+    if obj.type_of().data.slots.new.get().is_none() {
+        return Err(PyErr::type_error(format!("cannot pickle '{}' object", protocol::type_name(obj))));
+    }
+    let copyreg = crate::import::import_absolute(ts, "copyreg")?;
+    let (mut args, mut kwargs) = (Vec::new(), None);
+    if let Some(r) = protocol::call_special(ts, obj, "__getnewargs_ex__", &[])? {
+        let items = tuple::try_tuple_items(&r)
+            .filter(|t| t.len() == 2)
+            .ok_or_else(|| PyErr::type_error("__getnewargs_ex__ should return a tuple of length 2"))?;
+        args = tuple::try_tuple_items(&items[0]).ok_or_else(|| PyErr::type_error("first item of the tuple returned by __getnewargs_ex__ must be a tuple"))?.to_vec();
+        if dict::as_dict(&items[1]).is_none() {
+            return Err(PyErr::type_error("second item of the tuple returned by __getnewargs_ex__ must be a dict"));
+        }
+        if dict::as_dict(&items[1]).is_some_and(|d| d.len() > 0) {
+            kwargs = Some(items[1].clone());
+        }
+    } else if let Some(r) = protocol::call_special(ts, obj, "__getnewargs__", &[])? {
+        args = tuple::try_tuple_items(&r)
+            .ok_or_else(|| PyErr::type_error(format!("__getnewargs__ should return a tuple, not '{}'", protocol::type_name(&r))))?
+            .to_vec();
+    }
+    let (newobj, newargs) = match kwargs {
+        None => {
+            let mut a = vec![cls.clone()];
+            a.extend(args);
+            (protocol::getattr_str(ts, &copyreg, "__newobj__")?, tuple::new_tuple(a)?)
+        }
+        Some(kw) => (
+            protocol::getattr_str(ts, &copyreg, "__newobj_ex__")?,
+            tuple::new_tuple(vec![cls.clone(), tuple::new_tuple(args)?, kw])?,
+        ),
+    };
+    let state = protocol::call_method(ts, obj, "__getstate__", &[])?;
+    let listitems = if obj.type_of().is_subtype(&super::list::LIST_TYPE) { protocol::get_iter(ts, obj)? } else { none::none() };
+    let dictitems = if obj.type_of().is_subtype(&dict::DICT_TYPE) {
+        let items = protocol::call_method(ts, obj, "items", &[])?;
+        protocol::get_iter(ts, &items)?
+    } else {
+        none::none()
+    };
+    tuple::new_tuple(vec![newobj, newargs, state, listitems, dictitems])
+}
+
+fn common_reduce(ts: &ThreadState, obj: &Value, proto: i64) -> PyResult<Value> {
+    if proto >= 2 {
+        return reduce_newobj(ts, obj);
+    }
+    let copyreg = crate::import::import_absolute(ts, "copyreg")?;
+    let f = protocol::getattr_str(ts, &copyreg, "_reduce_ex")?;
+    protocol::call(ts, &f, &[obj.clone(), super::int::from_i64(proto)], None)
+}
+
+fn object_reduce(ts: &ThreadState, obj: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("object.__reduce__", args, kw, 0)?;
+    common_reduce(ts, obj, 0)
+}
+
+/// `object.__reduce_ex__(protocol)`: an overriding `__reduce__` wins.
+fn object_reduce_ex(ts: &ThreadState, obj: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let args = crate::object::args::exact("object.__reduce_ex__", args, kw, 1)?;
+    let proto = super::int::to_i64_checked(&protocol::index(ts, &args[0])?)?;
+    if let Some(r) = obj.type_of().data.lookup_str("__reduce__") {
+        let is_default = r.downcast::<descr::PyMethodDescr>().is_some_and(|d| std::ptr::eq(d.owner, &OBJECT_TYPE) && d.name == "__reduce__");
+        if !is_default {
+            let bound = protocol::getattr_str(ts, obj, "__reduce__")?;
+            return protocol::call(ts, &bound, &[], None);
+        }
+    }
+    common_reduce(ts, obj, proto)
+}
+
+fn object_sizeof(_ts: &ThreadState, obj: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("object.__sizeof__", args, kw, 0)?;
     Ok(super::int::from_i64(obj.type_of().data.basicsize.get() as i64))
 }
 
-fn object_init_subclass(_ts: &ThreadState, _cls: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+fn object_init_subclass(_ts: &ThreadState, cls: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
     if !args.is_empty() {
+        // Bound to a class, the method is named after that class.
+        let owner = protocol::as_pytype(cls).map(protocol::type_qualname).unwrap_or_else(|| "object".into());
         let n = crate::object::args::npositional(args, kw);
         if n > 0 {
-            return Err(PyErr::type_error(format!(
-                "object.__init_subclass__() takes no arguments ({n} given)"
-            )));
+            return Err(PyErr::type_error(format!("{owner}.__init_subclass__() takes no arguments ({n} given)")));
         }
-        return Err(PyErr::type_error("object.__init_subclass__() takes no keyword arguments"));
+        return Err(PyErr::type_error(format!("{owner}.__init_subclass__() takes no keyword arguments")));
     }
     Ok(none::none())
 }
@@ -257,6 +360,8 @@ pub fn init() {
             ("__dir__", object_dir),
             ("__format__", object_format),
             ("__reduce_ex__", object_reduce_ex),
+            ("__reduce__", object_reduce),
+            ("__getstate__", object_getstate),
             ("__sizeof__", object_sizeof),
         ],
     );

@@ -1,7 +1,7 @@
 //! `range` and its iterator. Bounds are ints of any size; the iterator has
 //! an i64 fast path.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -25,6 +25,24 @@ pub struct RangeIterator {
     pub next: Cell<i64>,
     pub step: i64,
     pub remaining: Cell<u64>,
+}
+
+/// Iterator over a range whose items do not all fit in an i64.
+pub struct LongRangeIterator {
+    pub next: RefCell<BigInt>,
+    pub step: BigInt,
+    pub remaining: RefCell<BigInt>,
+}
+
+pub static LONGRANGE_ITERATOR_TYPE: PyType = PyObject::new_static(
+    &super::typeobject::TYPE_TYPE,
+    TypeObject::builtin::<LongRangeIterator>("longrange_iterator", &LONGRANGE_ITERATOR_TYPE, Some(&super::object::OBJECT_TYPE), 0),
+);
+
+impl PyPayload for LongRangeIterator {
+    fn class() -> &'static PyType {
+        &LONGRANGE_ITERATOR_TYPE
+    }
 }
 
 pub static RANGE_TYPE: PyType = PyObject::new_static(
@@ -111,11 +129,8 @@ fn item(r: &PyRange, i: &BigInt) -> BigInt {
 fn range_subscript(ts: &ThreadState, v: &Value, key: &Value) -> PyResult<Value> {
     let r = this(v)?;
     if let Some(sl) = key.downcast::<PySlice>() {
-        let len = r.len.to_usize().ok_or_else(|| PyErr::overflow_error("range too large"))?;
-        let (start, stop, step, _) = sl.indices(ts, len)?;
-        let nstart = item(r, &BigInt::from(start));
-        let nstop = item(r, &BigInt::from(stop));
-        return new_range(nstart, nstop, &r.step * step);
+        let (start, stop, step) = slice_big(ts, sl, &r.len)?;
+        return new_range(item(r, &start), item(r, &stop), &r.step * step);
     }
     if key.type_of().data.slots.index.get().is_none() && key.as_small_int().is_none() {
         return Err(PyErr::type_error(format!(
@@ -131,6 +146,46 @@ fn range_subscript(ts: &ThreadState, v: &Value, key: &Value) -> PyResult<Value> 
         return Err(PyErr::index_error("range object index out of range"));
     }
     Ok(int::from_bigint(item(r, &i)))
+}
+
+/// A slice resolved against a length of any size (start, stop, step).
+fn slice_big(ts: &ThreadState, sl: &PySlice, len: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
+    let conv = |v: &Value| -> PyResult<Option<BigInt>> {
+        if none::is_none(v) {
+            return Ok(None);
+        }
+        if v.type_of().data.slots.index.get().is_none() && v.as_small_int().is_none() {
+            return Err(PyErr::type_error("slice indices must be integers or None or have an __index__ method"));
+        }
+        to_big(ts, v).map(Some)
+    };
+    let step = conv(&sl.step)?.unwrap_or_else(|| BigInt::from(1));
+    if step.is_zero() {
+        return Err(PyErr::value_error("slice step cannot be zero"));
+    }
+    Ok(clamp_slice(conv(&sl.start)?, conv(&sl.stop)?, step, len))
+}
+
+/// CPython's _PySlice_GetLongIndices for a non-zero step: the bounds
+/// defaulted and clamped to a sequence of `len` items.
+fn clamp_slice(start: Option<BigInt>, stop: Option<BigInt>, step: BigInt, len: &BigInt) -> (BigInt, BigInt, BigInt) {
+    let (lower, upper) = if step.is_negative() { (BigInt::from(-1), len - 1u32) } else { (BigInt::zero(), len.clone()) };
+    let fix = |v: Option<BigInt>, default: &BigInt| -> BigInt {
+        let Some(mut i) = v else { return default.clone() };
+        if i.is_negative() {
+            i += len;
+            if i < lower {
+                i = lower.clone();
+            }
+        } else if i > upper {
+            i = upper.clone();
+        }
+        i
+    };
+    let neg = step.is_negative();
+    let start = fix(start, if neg { &upper } else { &lower });
+    let stop = fix(stop, if neg { &lower } else { &upper });
+    (start, stop, step)
 }
 
 fn range_contains_int(r: &PyRange, x: &BigInt) -> bool {
@@ -156,12 +211,35 @@ fn range_contains(ts: &ThreadState, v: &Value, x: &Value) -> PyResult<bool> {
 
 fn range_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let r = this(v)?;
-    match (r.start.to_i64(), r.step.to_i64(), r.len.to_u64()) {
-        (Some(start), Some(step), Some(len)) if item(r, &r.len).to_i64().is_some() => {
-            Value::new(RangeIterator { next: Cell::new(start), step, remaining: Cell::new(len) })
-        }
-        _ => Err(PyErr::overflow_error("Python int too large to convert to C long")),
+    iter_from(r.start.clone(), r.step.clone(), r.len.clone())
+}
+
+/// An iterator yielding `len` items from `start` by `step`: the i64 fast
+/// path when every item fits, else a `longrange_iterator`.
+fn iter_from(start: BigInt, step: BigInt, len: BigInt) -> PyResult<Value> {
+    let last = &start + &step * &len;
+    match (start.to_i64(), step.to_i64(), len.to_u64(), last.to_i64()) {
+        (Some(s), Some(st), Some(n), Some(_)) => Value::new(RangeIterator { next: Cell::new(s), step: st, remaining: Cell::new(n) }),
+        _ => Value::new(LongRangeIterator { next: RefCell::new(start), step, remaining: RefCell::new(len) }),
     }
+}
+
+fn longrange_iter_next(_ts: &ThreadState, it: &Value) -> PyResult<Option<Value>> {
+    let it = it.downcast::<LongRangeIterator>().ok_or_else(|| PyErr::type_error("longrange_iterator expected"))?;
+    if !it.remaining.borrow().is_positive() {
+        return Ok(None);
+    }
+    *it.remaining.borrow_mut() -= 1u32;
+    let v = it.next.borrow().clone();
+    *it.next.borrow_mut() += &it.step;
+    Ok(Some(int::from_bigint(v)))
+}
+
+fn longrange_length_hint(_ts: &ThreadState, it: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("longrange_iterator.__length_hint__", a, k, 0)?;
+    let it = it.downcast::<LongRangeIterator>().ok_or_else(|| PyErr::type_error("longrange_iterator expected"))?;
+    let n = it.remaining.borrow().clone();
+    Ok(int::from_bigint(n))
 }
 
 fn range_iter_next(_ts: &ThreadState, it: &Value) -> PyResult<Option<Value>> {
@@ -214,12 +292,12 @@ fn step(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
 }
 
 fn range_count(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("count", a, k, 1)?;
+    let a = crate::object::args::exact("range.count", a, k, 1)?;
     Ok(int::from_i64(range_contains(ts, v, &a[0])? as i64))
 }
 
 fn range_index(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("index", a, k, 1)?;
+    let a = crate::object::args::exact("range.index", a, k, 1)?;
     let r = this(v)?;
     if let Some(i) = int::as_int(&a[0]) {
         let x = i.to_bigint();
@@ -231,17 +309,17 @@ fn range_index(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> P
 }
 
 fn range_reversed(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("__reversed__", a, k, 0)?;
+    crate::object::args::exact("range.__reversed__", a, k, 0)?;
     let r = this(v)?;
-    let last = item(r, &(&r.len - 1u32));
-    match (last.to_i64(), (-&r.step).to_i64(), r.len.to_u64()) {
-        (Some(s), Some(st), Some(n)) => Value::new(RangeIterator { next: Cell::new(s), step: st, remaining: Cell::new(n) }),
-        _ if r.len.is_zero() => Value::new(RangeIterator { next: Cell::new(0), step: 1, remaining: Cell::new(0) }),
-        _ => Err(PyErr::overflow_error("Python int too large to convert to C long")),
+    if r.len.is_zero() {
+        return Value::new(RangeIterator { next: Cell::new(0), step: 1, remaining: Cell::new(0) });
     }
+    let last = item(r, &(&r.len - 1u32));
+    iter_from(last, -&r.step, r.len.clone())
 }
 
-fn iter_length_hint(_ts: &ThreadState, it: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+fn iter_length_hint(_ts: &ThreadState, it: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("range_iterator.__length_hint__", a, k, 0)?;
     let it = it.downcast::<RangeIterator>().ok_or_else(|| PyErr::type_error("range_iterator expected"))?;
     Ok(int::from_bigint(BigInt::from(it.remaining.get())))
 }
@@ -268,4 +346,37 @@ pub fn init() {
     s.iter.set(Some(self_iter));
     s.iternext.set(Some(range_iter_next));
     super::descr::add_methods(&RANGE_ITERATOR_TYPE, &[("__length_hint__", iter_length_hint)]);
+    let s = &LONGRANGE_ITERATOR_TYPE.data.slots;
+    s.iter.set(Some(self_iter));
+    s.iternext.set(Some(longrange_iter_next));
+    super::descr::add_methods(&LONGRANGE_ITERATOR_TYPE, &[("__length_hint__", longrange_length_hint)]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn big(s: &str) -> BigInt {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn lengths() {
+        // len(range(...)) from python3
+        assert_eq!(range_len(&big("0"), &big("100000000000000000000"), &big("7")), big("14285714285714285715"));
+        assert_eq!(range_len(&big("10"), &big("-10"), &big("-3")), big("7"));
+        assert_eq!(range_len(&big("5"), &big("5"), &big("1")), big("0"));
+        assert_eq!(range_len(&big("5"), &big("6"), &big("-1")), big("0"));
+    }
+
+    #[test]
+    fn slices_of_huge_lengths() {
+        let len = big("100000000000000000000");
+        // range(10**20)[::-3] == range(99999999999999999999, -1, -3)
+        assert_eq!(clamp_slice(None, None, big("-3"), &len), (big("99999999999999999999"), big("-1"), big("-3")));
+        // range(10**20)[-5:10**30] == range(99999999999999999995, 100000000000000000000)
+        assert_eq!(clamp_slice(Some(big("-5")), Some(big("1000000000000000000000000000000")), big("1"), &len), (big("99999999999999999995"), len.clone(), big("1")));
+        // range(10**20)[-10**30:3:-1] -> empty range(-1, 3, -1)
+        assert_eq!(clamp_slice(Some(big("-1000000000000000000000000000000")), Some(big("3")), big("-1"), &len), (big("-1"), big("3"), big("-1")));
+    }
 }

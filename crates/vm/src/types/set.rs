@@ -309,92 +309,242 @@ fn items_of(ts: &ThreadState, v: &Value) -> PyResult<Vec<Value>> {
     }
 }
 
-fn union_items(ts: &ThreadState, a: &Value, others: &[Value]) -> PyResult<Vec<Value>> {
-    let mut out = this(a)?.items();
-    for o in others {
-        out.extend(items_of(ts, o)?);
+// The set algebra follows setobject.c step by step (which operand is
+// walked, what is copied, in which order keys are added), because the slot
+// layout it produces is the iteration order programs observe.
+
+impl PySet {
+    /// (hash, key) of every entry, in slot order.
+    fn entries(&self) -> Vec<(isize, Value)> {
+        self.table().iter().map(|(_, h, k)| (h, k.clone())).collect()
     }
-    Ok(out)
+    fn add_hashed(&self, ts: &ThreadState, key: Value, h: isize) -> PyResult<()> {
+        if self.lookup(ts, &key, h)?.is_none() {
+            self.table_mut().insert_new(h, key);
+        }
+        Ok(())
+    }
+    fn discard_hashed(&self, ts: &ThreadState, key: &Value, h: isize) -> PyResult<bool> {
+        match self.lookup(ts, key, h)? {
+            Some(i) => {
+                let old = self.table_mut().remove(i);
+                drop(old);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+    fn clear_all(&self) {
+        let old = self.table_mut().clear();
+        drop(old);
+    }
 }
 
-fn intersection_items(ts: &ThreadState, a: &Value, other: &Value) -> PyResult<Vec<Value>> {
-    let s = this(a)?;
-    let mut out = Vec::new();
-    match other.downcast::<PySet>() {
-        Some(o) => {
-            let (small, big) = if o.len() < s.len() { (o, s) } else { (s, o) };
-            for x in small.items() {
-                if big.contains(ts, &x)? {
-                    out.push(x);
-                }
-            }
+/// set_update_internal: add every key of `other` to `s`.
+fn update_internal(ts: &ThreadState, s: &PySet, other: &Value) -> PyResult<()> {
+    if let Some(o) = other.downcast::<PySet>() {
+        if std::ptr::eq(o, s) {
+            return Ok(());
         }
-        None => {
-            for x in protocol::collect(ts, other)? {
-                if s.contains(ts, &x)? {
-                    out.push(x);
-                }
-            }
+        // Distinct objects: reading `o` while writing `s` runs no Python code.
+        if s.table_mut().merge_start(o.table()) {
+            return Ok(());
         }
+        for (h, k) in o.entries() {
+            s.add_hashed(ts, k, h)?;
+        }
+        return Ok(());
     }
-    Ok(out)
+    if let Some(d) = super::dict::as_dict(other) {
+        let items = d.items();
+        s.table_mut().reserve_for_update(items.len());
+        for (k, _) in items {
+            s.add(ts, k)?;
+        }
+        return Ok(());
+    }
+    let it = protocol::get_iter(ts, other)?;
+    while let Some(k) = protocol::next(ts, &it)? {
+        s.add(ts, k)?;
+    }
+    Ok(())
 }
 
-fn difference_items(ts: &ThreadState, a: &Value, others: &[Value]) -> PyResult<Vec<Value>> {
-    let mut cur = this(a)?.items();
-    for o in others {
-        let other = new_set_from(ts, items_of(ts, o)?)?;
-        let os = this(&other)?;
-        let mut next = Vec::new();
-        for x in cur {
-            if !os.contains(ts, &x)? {
-                next.push(x);
-            }
-        }
-        cur = next;
+/// An empty set of `proto`'s base kind (set or frozenset).
+fn empty_like(proto: &Value) -> PyResult<Value> {
+    if proto.type_of().is_subtype(&FROZENSET_TYPE) {
+        Value::new_with_type(&FROZENSET_TYPE, PySet::new())
+    } else {
+        Value::new(PySet::new())
     }
-    Ok(cur)
 }
 
-fn symdiff_items(ts: &ThreadState, a: &Value, other: &Value) -> PyResult<Vec<Value>> {
-    let s = this(a)?;
-    let o = new_set_from(ts, items_of(ts, other)?)?;
-    let os = this(&o)?;
-    let mut out = Vec::new();
-    for x in s.items() {
-        if !os.contains(ts, &x)? {
-            out.push(x);
+/// make_new_set_basetype(type(proto), iterable).
+fn new_like_from(ts: &ThreadState, proto: &Value, iterable: &Value) -> PyResult<Value> {
+    let r = empty_like(proto)?;
+    update_internal(ts, this(&r)?, iterable)?;
+    Ok(r)
+}
+
+/// set_intersection(so, other).
+fn intersection(ts: &ThreadState, so: &Value, other: &Value) -> PyResult<Value> {
+    if so.is(other) {
+        return new_like_from(ts, so, so);
+    }
+    let result = empty_like(so)?;
+    let r = this(&result)?;
+    if let Some(o) = other.downcast::<PySet>() {
+        let mut big = this(so)?;
+        let mut small = o;
+        if small.len() > big.len() {
+            std::mem::swap(&mut big, &mut small);
+        }
+        for (h, k) in small.entries() {
+            if big.lookup(ts, &k, h)?.is_some() {
+                r.add_hashed(ts, k, h)?;
+            }
+        }
+        return Ok(result);
+    }
+    let s = this(so)?;
+    let it = protocol::get_iter(ts, other)?;
+    while let Some(k) = protocol::next(ts, &it)? {
+        let h = protocol::hash(ts, &k)?;
+        if s.lookup(ts, &k, h)?.is_some() {
+            r.add_hashed(ts, k, h)?;
         }
     }
-    for x in os.items() {
-        if !s.contains(ts, &x)? {
-            out.push(x);
+    Ok(result)
+}
+
+/// Replace `so`'s table by `other`'s (set_swap_bodies, for the `_update` forms).
+fn swap_bodies(so: &Value, other: &Value) -> PyResult<()> {
+    let (a, b) = (this(so)?, this(other)?);
+    std::mem::swap(a.table_mut(), b.table_mut());
+    Ok(())
+}
+
+/// set_difference_update_internal(so, other).
+fn difference_update_internal(ts: &ThreadState, so: &Value, other: &Value) -> PyResult<()> {
+    let s = this(so)?;
+    if so.is(other) {
+        s.clear_all();
+        return Ok(());
+    }
+    if let Some(o) = other.downcast::<PySet>() {
+        // A much larger other set is first narrowed to the common keys.
+        let narrowed;
+        let o = if (o.len() >> 3) > s.len() {
+            narrowed = intersection(ts, so, other)?;
+            this(&narrowed)?
+        } else {
+            o
+        };
+        for (h, k) in o.entries() {
+            s.discard_hashed(ts, &k, h)?;
+        }
+    } else {
+        let it = protocol::get_iter(ts, other)?;
+        while let Some(k) = protocol::next(ts, &it)? {
+            s.discard(ts, &k)?;
         }
     }
-    Ok(out)
+    s.table_mut().compact_after_removals();
+    Ok(())
+}
+
+/// set_difference(so, other).
+fn difference(ts: &ThreadState, so: &Value, other: &Value) -> PyResult<Value> {
+    let s = this(so)?;
+    let other_size = if let Some(o) = other.downcast::<PySet>() {
+        Some(o.len())
+    } else {
+        super::dict::as_dict(other).map(|d| d.len())
+    };
+    match other_size {
+        Some(n) if (s.len() >> 2) <= n => {}
+        _ => {
+            let r = new_like_from(ts, so, so)?;
+            difference_update_internal(ts, &r, other)?;
+            return Ok(r);
+        }
+    }
+    let result = empty_like(so)?;
+    let r = this(&result)?;
+    if let Some(o) = other.downcast::<PySet>() {
+        for (h, k) in s.entries() {
+            if o.lookup(ts, &k, h)?.is_none() {
+                r.add_hashed(ts, k, h)?;
+            }
+        }
+    } else {
+        for (h, k) in s.entries() {
+            if !protocol::contains(ts, other, &k)? {
+                r.add_hashed(ts, k, h)?;
+            }
+        }
+    }
+    Ok(result)
+}
+
+/// set_symmetric_difference_update(so, other).
+fn symmetric_difference_update(ts: &ThreadState, so: &Value, other: &Value) -> PyResult<()> {
+    let s = this(so)?;
+    if so.is(other) {
+        s.clear_all();
+        return Ok(());
+    }
+    if let Some(d) = super::dict::as_dict(other) {
+        for (k, _) in d.items() {
+            let h = protocol::hash(ts, &k)?;
+            if !s.discard_hashed(ts, &k, h)? {
+                s.add_hashed(ts, k, h)?;
+            }
+        }
+        return Ok(());
+    }
+    let otherset = if other.downcast::<PySet>().is_some() { other.clone() } else { new_like_from(ts, so, other)? };
+    for (h, k) in this(&otherset)?.entries() {
+        if !s.discard_hashed(ts, &k, h)? {
+            s.add_hashed(ts, k, h)?;
+        }
+    }
+    Ok(())
+}
+
+/// set_symmetric_difference(so, other): built from `other`'s keys first.
+fn symmetric_difference(ts: &ThreadState, so: &Value, other: &Value) -> PyResult<Value> {
+    let r = new_like_from(ts, so, other)?;
+    symmetric_difference_update(ts, &r, so)?;
+    Ok(r)
 }
 
 fn set_op(ts: &ThreadState, v: &Value, w: &Value, op: usize) -> PyResult<Value> {
     if !is_set_like(v) || !is_set_like(w) {
         return Ok(none::not_implemented());
     }
-    let items = match op % nb::INPLACE {
-        nb::OR => union_items(ts, v, std::slice::from_ref(w))?,
-        nb::AND => intersection_items(ts, v, w)?,
-        nb::SUBTRACT => difference_items(ts, v, std::slice::from_ref(w))?,
-        nb::XOR => symdiff_items(ts, v, w)?,
-        _ => return Ok(none::not_implemented()),
-    };
-    if op >= nb::INPLACE {
-        let s = this(v)?;
-        let old = s.table_mut().clear();
-        drop(old);
-        for x in items {
-            s.add(ts, x)?;
+    match op {
+        nb::OR => {
+            let r = new_like_from(ts, v, v)?;
+            update_internal(ts, this(&r)?, w)?;
+            Ok(r)
         }
-        return Ok(v.clone());
+        nb::AND => intersection(ts, v, w),
+        nb::SUBTRACT => difference(ts, v, w),
+        nb::XOR => symmetric_difference(ts, v, w),
+        _ => {
+            match op - nb::INPLACE {
+                nb::OR => update_internal(ts, this(v)?, w)?,
+                nb::AND => {
+                    let tmp = intersection(ts, v, w)?;
+                    swap_bodies(v, &tmp)?;
+                }
+                nb::SUBTRACT => difference_update_internal(ts, v, w)?,
+                _ => symmetric_difference_update(ts, v, w)?,
+            }
+            Ok(v.clone())
+        }
     }
-    new_like(ts, v, items)
 }
 
 macro_rules! ops {
@@ -407,112 +557,119 @@ ops!(set_or => nb::OR, set_and => nb::AND, set_sub => nb::SUBTRACT, set_xor => n
 
 type Args<'a> = &'a [Value];
 
+/// `set.add` / `frozenset.copy`: the owner's name in argument errors.
+fn qual(v: &Value, m: &str) -> String {
+    let owner = if v.type_of().is_subtype(&FROZENSET_TYPE) { "frozenset" } else { "set" };
+    format!("{owner}.{m}")
+}
+
 fn m_add(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("add", a, k, 1)?;
+    let a = crate::object::args::exact(&qual(v, "add"), a, k, 1)?;
     this(v)?.add(ts, a[0].clone())?;
     Ok(none::none())
 }
 fn m_discard(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("discard", a, k, 1)?;
+    let a = crate::object::args::exact(&qual(v, "discard"), a, k, 1)?;
     this(v)?.discard(ts, &a[0])?;
     Ok(none::none())
 }
 fn m_remove(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("remove", a, k, 1)?;
+    let a = crate::object::args::exact(&qual(v, "remove"), a, k, 1)?;
     if !this(v)?.discard(ts, &a[0])? {
         return Err(PyErr::key_error(a[0].clone()));
     }
     Ok(none::none())
 }
 fn m_pop(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("pop", a, k, 0)?;
+    crate::object::args::exact(&qual(v, "pop"), a, k, 0)?;
     match this(v)?.table_mut().pop() {
         Some((_, x)) => Ok(x),
         None => Err(PyErr::key_error(pystr::new_str("pop from an empty set"))),
     }
 }
 fn m_clear(_ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("clear", a, k, 0)?;
-    let old = this(v)?.table_mut().clear();
-    drop(old);
+    crate::object::args::exact(&qual(v, "clear"), a, k, 0)?;
+    this(v)?.clear_all();
     Ok(none::none())
 }
 fn m_copy(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("copy", a, k, 0)?;
+    crate::object::args::exact(&qual(v, "copy"), a, k, 0)?;
     if v.is_exact(&FROZENSET_TYPE) {
         return Ok(v.clone());
     }
-    new_like(ts, v, this(v)?.items())
+    new_like_from(ts, v, v)
 }
 fn m_update(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::no_kwargs("update", k)?;
+    crate::object::args::no_kwargs(&qual(v, "update"), k)?;
     let s = this(v)?;
     for o in a {
-        for x in items_of(ts, o)? {
-            s.add(ts, x)?;
-        }
+        update_internal(ts, s, o)?;
     }
     Ok(none::none())
 }
 fn m_union(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::no_kwargs("union", k)?;
-    let items = union_items(ts, v, a)?;
-    new_like(ts, v, items)
+    crate::object::args::no_kwargs(&qual(v, "union"), k)?;
+    let r = new_like_from(ts, v, v)?;
+    for o in a {
+        update_internal(ts, this(&r)?, o)?;
+    }
+    Ok(r)
 }
 fn m_intersection(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::no_kwargs("intersection", k)?;
-    let mut cur = new_like(ts, v, this(v)?.items())?;
+    crate::object::args::no_kwargs(&qual(v, "intersection"), k)?;
+    if a.is_empty() {
+        return new_like_from(ts, v, v);
+    }
+    let mut cur = v.clone();
     for o in a {
-        let items = intersection_items(ts, &cur, o)?;
-        cur = new_like(ts, v, items)?;
+        cur = intersection(ts, &cur, o)?;
     }
     Ok(cur)
 }
 fn m_difference(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::no_kwargs("difference", k)?;
-    let items = difference_items(ts, v, a)?;
-    new_like(ts, v, items)
+    crate::object::args::no_kwargs(&qual(v, "difference"), k)?;
+    let Some((first, rest)) = a.split_first() else { return new_like_from(ts, v, v) };
+    let r = difference(ts, v, first)?;
+    for o in rest {
+        difference_update_internal(ts, &r, o)?;
+    }
+    Ok(r)
 }
 fn m_symmetric_difference(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("symmetric_difference", a, k, 1)?;
-    let items = symdiff_items(ts, v, &a[0])?;
-    new_like(ts, v, items)
-}
-fn replace_contents(ts: &ThreadState, v: &Value, items: Vec<Value>) -> PyResult<Value> {
-    let s = this(v)?;
-    let old = s.table_mut().clear();
-    drop(old);
-    for x in items {
-        s.add(ts, x)?;
-    }
-    Ok(none::none())
+    let a = crate::object::args::exact(&qual(v, "symmetric_difference"), a, k, 1)?;
+    symmetric_difference(ts, v, &a[0])
 }
 fn m_intersection_update(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let r = m_intersection(ts, v, a, k)?;
-    replace_contents(ts, v, this(&r)?.items())
+    if !r.is(v) {
+        swap_bodies(v, &r)?;
+    }
+    Ok(none::none())
 }
 fn m_difference_update(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::no_kwargs("difference_update", k)?;
-    let items = difference_items(ts, v, a)?;
-    replace_contents(ts, v, items)
+    crate::object::args::no_kwargs(&qual(v, "difference_update"), k)?;
+    for o in a {
+        difference_update_internal(ts, v, o)?;
+    }
+    Ok(none::none())
 }
 fn m_symmetric_difference_update(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("symmetric_difference_update", a, k, 1)?;
-    let items = symdiff_items(ts, v, &a[0])?;
-    replace_contents(ts, v, items)
+    let a = crate::object::args::exact(&qual(v, "symmetric_difference_update"), a, k, 1)?;
+    symmetric_difference_update(ts, v, &a[0])?;
+    Ok(none::none())
 }
 fn m_issubset(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("issubset", a, k, 1)?;
+    let a = crate::object::args::exact(&qual(v, "issubset"), a, k, 1)?;
     let o = new_set_from(ts, items_of(ts, &a[0])?)?;
     Ok(bool_::new_bool(subset(ts, this(v)?, this(&o)?)?))
 }
 fn m_issuperset(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("issuperset", a, k, 1)?;
+    let a = crate::object::args::exact(&qual(v, "issuperset"), a, k, 1)?;
     let o = new_set_from(ts, items_of(ts, &a[0])?)?;
     Ok(bool_::new_bool(subset(ts, this(&o)?, this(v)?)?))
 }
 fn m_isdisjoint(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("isdisjoint", a, k, 1)?;
+    let a = crate::object::args::exact(&qual(v, "isdisjoint"), a, k, 1)?;
     let s = this(v)?;
     for x in items_of(ts, &a[0])? {
         if s.contains(ts, &x)? {
@@ -530,12 +687,9 @@ fn set_init(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> 
     crate::object::args::no_kwargs("set", kw)?;
     let args = crate::object::args::positional("set", args, kw, 0, 1)?;
     let s = this(v)?;
-    let old = s.table_mut().clear();
-    drop(old);
+    s.clear_all();
     if let Some(it) = args.first() {
-        for x in items_of(ts, it)? {
-            s.add(ts, x)?;
-        }
+        update_internal(ts, s, it)?;
     }
     Ok(())
 }
@@ -551,9 +705,7 @@ fn frozenset_new(ts: &ThreadState, cls: &Value, args: &[Value], kw: Option<&Valu
     }
     let s = PySet::new();
     if let Some(a) = args.first() {
-        for x in items_of(ts, a)? {
-            s.add(ts, x)?;
-        }
+        update_internal(ts, &s, a)?;
     }
     if is_exact {
         Value::new_with_type(&FROZENSET_TYPE, s)
@@ -563,7 +715,7 @@ fn frozenset_new(ts: &ThreadState, cls: &Value, args: &[Value], kw: Option<&Valu
 }
 
 fn class_getitem(_ts: &ThreadState, cls: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("__class_getitem__", a, k, 1)?;
+    let a = crate::object::args::exact(if cls.as_type().is_some_and(|t| t.is_subtype(&FROZENSET_TYPE)) { "frozenset.__class_getitem__" } else { "set.__class_getitem__" }, a, k, 1)?;
     super::genericalias::new_generic_alias(cls.clone(), a[0].clone())
 }
 

@@ -346,6 +346,16 @@ impl<K> SetTable<K> {
         }
     }
 
+    /// Drops the dummies when more than a quarter of the slots hold them, as
+    /// the end of CPython's set_difference_update_internal does.
+    pub fn compact_after_removals(&mut self) {
+        if self.fill - self.used <= self.mask / 4 {
+            return;
+        }
+        let used = self.used;
+        self.resize(if used > 50000 { used * 2 } else { used * 4 });
+    }
+
     /// Rebuilds with the smallest power-of-two size above `minused` (CPython's set_table_resize), dropping dummies.
     fn resize(&mut self, minused: usize) {
         let mut newsize = MINSIZE;
@@ -1171,6 +1181,30 @@ mod tests {
         for (n, (ops, expected)) in SET_CASES.iter().enumerate() {
             assert_eq!(run(ops), *expected, "scenario {n}");
         }
+    }
+
+    #[test]
+    fn compaction_after_bulk_removal() {
+        // c = set([3, -1, 9, 2]); c -= {2, -1}  -> {3, 9} (the dummies are resized away)
+        // d = set([3, -1, 9, 2]); d.discard(2); d.discard(-1)  -> {9, 3}
+        let mut t = SetTable::new();
+        for k in [3, -1, 9, 2] {
+            add(&mut t, k);
+        }
+        discard(&mut t, 2);
+        discard(&mut t, -1);
+        assert_eq!(order(&t), vec![9, 3]);
+        t.compact_after_removals();
+        assert_eq!(order(&t), vec![3, 9]);
+        // Few dummies: nothing changes.
+        let mut t = SetTable::new();
+        for k in [3, -1, 9, 2] {
+            add(&mut t, k);
+        }
+        discard(&mut t, 2);
+        let before = order(&t);
+        t.compact_after_removals();
+        assert_eq!(order(&t), before);
     }
 
     #[test]

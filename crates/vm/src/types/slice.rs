@@ -99,7 +99,7 @@ fn slice_richcompare(ts: &ThreadState, a: &Value, b: &Value, op: CompareOp) -> P
 }
 
 fn slice_indices(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("indices", a, k, 1)?;
+    let a = crate::object::args::exact("slice.indices", a, k, 1)?;
     let s = v.downcast::<PySlice>().ok_or_else(|| PyErr::type_error("slice expected"))?;
     let n = protocol::index_isize(ts, &a[0])?;
     if n < 0 {

@@ -135,8 +135,13 @@ fn is_index(v: &Value) -> bool {
 fn tuple_subscript(ts: &ThreadState, v: &Value, key: &Value) -> PyResult<Value> {
     let it = items(v)?;
     if let Some(sl) = key.downcast::<super::slice::PySlice>() {
+        let (_, _, step, count) = sl.indices(ts, it.len())?;
+        // Only a forward full slice is the tuple itself.
+        if step == 1 && count == it.len() && v.is_exact(&TUPLE_TYPE) {
+            return Ok(v.clone());
+        }
         let out = slice_items(ts, it, sl)?;
-        if out.len() == it.len() && v.is_exact(&TUPLE_TYPE) {
+        if false {
             return Ok(v.clone());
         }
         return new_tuple(out);
@@ -232,7 +237,7 @@ fn tuple_index(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> P
 }
 
 fn tuple_count(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("count", a, k, 1)?;
+    let a = crate::object::args::exact("tuple.count", a, k, 1)?;
     let mut n = 0;
     for x in items(v)? {
         if protocol::eq(ts, x, &a[0])? {
@@ -243,12 +248,12 @@ fn tuple_count(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> P
 }
 
 fn tuple_getnewargs(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("__getnewargs__", a, k, 0)?;
+    crate::object::args::exact("tuple.__getnewargs__", a, k, 0)?;
     new_tuple(vec![new_tuple(items(v)?.to_vec())?])
 }
 
 fn tuple_class_getitem(_ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("__class_getitem__", a, k, 1)?;
+    let a = crate::object::args::exact("tuple.__class_getitem__", a, k, 1)?;
     super::genericalias::new_generic_alias(cls.clone(), a[0].clone())
 }
 

@@ -36,7 +36,7 @@ pub fn ready_static(t: &'static PyType) {
     }
     let dd = d.dict();
     if dict::dict_get_str(&dd, &pystr::intern("__doc__")).is_none() {
-        let doc = d.doc.map(pystr::new_str).unwrap_or_else(none::none);
+        let doc = d.doc.or_else(|| super::builtin_docs::type_doc(&d.name())).map(pystr::new_str).unwrap_or_else(none::none);
         dict::dict_set_str(&dd, "__doc__", doc);
     }
     d.flags.set(d.flags.get() | TPFLAGS_READY);
@@ -135,7 +135,7 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
     }
     if !winner.is(metatype) {
         if let Some(new) = winner.as_type().and_then(|t| t.slots.new.get()) {
-            if new as usize != type_new as usize {
+            if new as usize != type_new as *const () as usize {
                 return new(ts, &winner, args, kwnames);
             }
         }
@@ -174,6 +174,10 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
     if let Some(sd) = &slots_decl {
         let names = if sd.type_of().is_subtype(&pystr::STR_TYPE) { vec![sd.clone()] } else { protocol::collect(ts, sd)? };
         let (mut want_dict, mut want_weak) = (false, false);
+        // Bases whose instances vary in size (CPython's tp_itemsize != 0) take no slots.
+        let solid = best_t.data.solid_base();
+        let var_sized = [&super::int::INT_TYPE, &super::tuple::TUPLE_TYPE, &super::bytes::BYTES_TYPE].iter().any(|t| std::ptr::eq(solid, *t));
+        let nslots = names.len();
         for n in names {
             if !n.type_of().is_subtype(&pystr::STR_TYPE) {
                 return Err(PyErr::type_error(format!(
@@ -183,8 +187,14 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
             }
             let s = pystr::as_rust_str(&n).into_owned();
             if s == "__dict__" {
+                if !add_dict || want_dict {
+                    return Err(PyErr::type_error("__dict__ slot disallowed: we already got one"));
+                }
                 want_dict = true;
             } else if s == "__weakref__" {
+                if !add_weak || want_weak || var_sized {
+                    return Err(PyErr::type_error("__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0"));
+                }
                 want_weak = true;
             } else {
                 if !crate::stringlib::StrData::from_str(&s).isidentifier() {
@@ -195,6 +205,9 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
                 }
                 slot_names.push(mangle(&pystr::as_rust_str(name), &s));
             }
+        }
+        if nslots > 0 && var_sized {
+            return Err(PyErr::type_error(format!("nonempty __slots__ not supported for subtype of '{}'", best_t.name())));
         }
         add_dict &= want_dict;
         add_weak &= want_weak;
@@ -277,6 +290,15 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
             bt.subclasses.borrow_mut().push(protocol::as_pytype(&cls).expect("type") as *const PyType as usize);
         }
     }
+    // A class defining __eq__ without __hash__ gets `__hash__ = None`.
+    {
+        let own = ty.dict();
+        if dict::dict_get_str(&own, &pystr::intern("__eq__")).is_some() && dict::dict_get_str(&own, &pystr::intern("__hash__")).is_none() {
+            dict::dict_set_item(ts, &own, pystr::intern("__hash__"), none::none())?;
+        }
+    }
+    // READY marks the type as registered with its bases (see the Drop below).
+    ty.flags.set(ty.flags.get() | TPFLAGS_READY);
     fixup_slots(ty);
     if protocol::as_pytype(&best).is_some_and(|b| b.is_subtype(&exceptions::BASE_EXCEPTION_TYPE)) {
         ty.flags.set(ty.flags.get() | TPFLAGS_BASE_EXC_SUBCLASS);
@@ -530,6 +552,11 @@ fn add_slot_wrappers(t: &'static PyType) {
             if def.name == "__new__" {
                 continue;
             }
+            // Unhashable builtins (list, dict, set) show `__hash__ = None`, as PyType_Ready does.
+            if def.name == "__hash__" && native_addr(native) == super::object::hash_not_implemented as *const () as usize {
+                dict::dict_set_str(&d, "__hash__", none::none());
+                continue;
+            }
             let w = Value::new(WrapperDescr { def, native, owner: t }).expect("start-up allocation");
             dict::dict_set_str(&d, def.name, w);
         }
@@ -539,8 +566,8 @@ fn add_slot_wrappers(t: &'static PyType) {
         if !inherited {
             let f = Value::new(function::PyBuiltinFunction { name: "__new__", func: tp_new_wrapper, self_: Some(t.to_value()), module: None })
                 .expect("start-up allocation");
-            let sm = Value::new(descr::PyStaticMethod { callable: std::cell::Cell::new(Some(f)), dict: dict::new_dict() }).expect("start-up allocation");
-            dict::dict_set_str(&d, "__new__", sm);
+            // CPython stores the bound builtin itself (`list.__dict__['__new__']`).
+            dict::dict_set_str(&d, "__new__", f);
         }
     }
 }
@@ -590,6 +617,25 @@ fn tp_new_wrapper(ts: &ThreadState, owner: &Value, args: &[Value], kwnames: Opti
             ct.name(),
             owner_t.name()
         )));
+    }
+    // The instance layout comes from the nearest base with a native __new__:
+    // a different builtin's __new__ would build an object of the wrong layout.
+    let mut staticbase = Some(ct);
+    while let Some(sb) = staticbase {
+        if sb.slots.new.get().map(|f| f as *const ()) != Some(slot_new as *const ()) {
+            break;
+        }
+        staticbase = sb.base().map(|b| &b.data);
+    }
+    if let Some(sb) = staticbase {
+        if sb.slots.new.get().map(|f| f as *const ()) != owner_t.slots.new.get().map(|f| f as *const ()) {
+            return Err(PyErr::type_error(format!(
+                "{}.__new__({}) is not safe, use {}.__new__()",
+                owner_t.name(),
+                ct.name(),
+                sb.name()
+            )));
+        }
     }
     let new = owner_t.slots.new.get().ok_or_else(|| PyErr::type_error("no __new__"))?;
     new(ts, cls, &args[1..], kwnames)
@@ -669,6 +715,22 @@ fn wrapper_qualname(_ts: &ThreadState, d: &Value) -> PyResult<Value> {
     if let Some(w) = d.downcast::<WrapperDescr>() {
         return Ok(pystr::new_str(&format!("{}.{}", w.owner.name(), w.def.name)));
     }
+    Ok(none::none())
+}
+
+fn wrapper_objclass(_ts: &ThreadState, d: &Value) -> PyResult<Value> {
+    let d = match d.downcast::<MethodWrapper>() {
+        Some(mw) => mw.descr.clone(),
+        None => d.clone(),
+    };
+    Ok(d.downcast::<WrapperDescr>().map(|w| w.owner.to_value()).unwrap_or_else(none::none))
+}
+fn method_wrapper_qualname(_ts: &ThreadState, m: &Value) -> PyResult<Value> {
+    let Some(mw) = m.downcast::<MethodWrapper>() else { return Ok(none::none()) };
+    let Some(w) = mw.descr.downcast::<WrapperDescr>() else { return Ok(none::none()) };
+    Ok(pystr::new_str(&format!("{}.{}", w.owner.name(), w.def.name)))
+}
+fn no_text_signature(_ts: &ThreadState, _d: &Value) -> PyResult<Value> {
     Ok(none::none())
 }
 
@@ -1065,6 +1127,23 @@ macro_rules! binary_def {
     };
 }
 
+macro_rules! seq_def {
+    ($name:literal, $slot:ident) => {
+        SlotDef {
+            name: $name,
+            read: |t| t.slots.$slot.get().map(NativeSlot::Binary),
+            install: |_t, _defined, _native, _is_none| {},
+            call: |ts, n, s, a, k| {
+                let a = arg0($name, a, k, 1)?;
+                match n {
+                    NativeSlot::Binary(f) => f(ts, s, &a[0]),
+                    _ => Err(PyErr::system_error("bad slot")),
+                }
+            },
+        }
+    };
+}
+
 static SLOTDEFS: &[SlotDef] = &[
     simple_slot!("__repr__", repr, Repr, slot_repr, call_unary!(Repr, "__repr__")),
     simple_slot!("__str__", str, Repr, slot_str, call_unary!(Repr, "__str__")),
@@ -1275,7 +1354,8 @@ static SLOTDEFS: &[SlotDef] = &[
             // A Python-level __new__ anywhere below the first builtin base wins.
             let f = t.lookup_str("__new__");
             let is_builtin = f.as_ref().is_some_and(|f| {
-                f.downcast::<descr::PyStaticMethod>().is_some_and(|sm| {
+                f.downcast::<function::PyBuiltinFunction>().is_some_and(|b| b.func as *const () == tp_new_wrapper as *const ())
+                    || f.downcast::<descr::PyStaticMethod>().is_some_and(|sm| {
                     let c = sm.callable.take();
                     sm.callable.set(c.clone());
                     c.is_some_and(|c| c.downcast::<function::PyBuiltinFunction>().is_some())
@@ -1463,6 +1543,14 @@ static SLOTDEFS: &[SlotDef] = &[
     binary_def!("__isub__", nb::INPLACE + nb::SUBTRACT, reflected = false),
     binary_def!("__itruediv__", nb::INPLACE + nb::TRUE_DIVIDE, reflected = false),
     binary_def!("__ixor__", nb::INPLACE + nb::XOR, reflected = false),
+    // Sequence slots, exposed under the numeric names when the type has no
+    // numeric slot of that name (`list.__add__` is sq_concat). Their slots
+    // are inherited in fixup_slots, so installing does nothing here.
+    seq_def!("__add__", concat),
+    seq_def!("__mul__", repeat),
+    seq_def!("__rmul__", repeat),
+    seq_def!("__iadd__", inplace_concat),
+    seq_def!("__imul__", inplace_repeat),
 ];
 
 // ---------------------------------------------------------------------------
@@ -1590,11 +1678,17 @@ fn type_qualname_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
 fn type_qualname_set(_ts: &ThreadState, cls: &Value, v: Option<&Value>) -> PyResult<()> {
     let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
     match v {
-        Some(s) if s.type_of().is_subtype(&pystr::STR_TYPE) && t.is_heap_type() => {
+        _ if !t.is_heap_type() => Err(PyErr::type_error(format!(
+            "cannot {} '__qualname__' attribute of immutable type '{}'",
+            if v.is_some() { "set" } else { "delete" },
+            t.name()
+        ))),
+        Some(s) if s.type_of().is_subtype(&pystr::STR_TYPE) => {
             t.set_qualname(s.clone());
             Ok(())
         }
-        _ => Err(PyErr::type_error(format!("can only assign string to {}.__qualname__", t.name()))),
+        Some(x) => Err(PyErr::type_error(format!("can only assign string to {}.__qualname__, not '{}'", t.name(), protocol::type_name(x)))),
+        None => Err(PyErr::type_error(format!("cannot delete '__qualname__' attribute of immutable type '{}'", t.name()))),
     }
 }
 fn type_module_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
@@ -1630,6 +1724,8 @@ fn type_doc_get(ts: &ThreadState, cls: &Value) -> PyResult<Value> {
     match dict::dict_get_str(&t.dict(), &pystr::intern("__doc__")) {
         Some(d) => match d.type_of().data.slots.descr_get.get() {
             Some(get) if t.is_heap_type() => get(ts, &d, None, Some(cls)),
+            // A builtin type whose instances compute `__doc__` keeps its own doc apart.
+            Some(_) => Ok(t.doc.or_else(|| super::builtin_docs::type_doc(&t.name())).map(pystr::new_str).unwrap_or_else(none::none)),
             _ => Ok(d),
         },
         None => Ok(none::none()),
@@ -1671,25 +1767,60 @@ fn type_abstractmethods_set(ts: &ThreadState, cls: &Value, v: Option<&Value>) ->
     Ok(())
 }
 
-fn type_mro_method(_ts: &ThreadState, cls: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+fn type_mro_method(_ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    let pt = protocol::as_pytype(cls).ok_or_else(|| PyErr::type_error("type expected"))?;
+    crate::object::args::exact(&format!("{}.mro", protocol::type_qualname(pt)), a, k, 0)?;
     super::list::new_list(tuple::tuple_items(&t.mro()).to_vec())
 }
 
-fn type_subclasses(_ts: &ThreadState, cls: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+/// `type.__subclasses__()`: the builtin types whose bases name `cls`, then
+/// the live classes registered with it (weakly: they unregister when freed).
+fn type_subclasses(_ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
-    let subs: Vec<Value> = t
-        .subclasses
-        .borrow()
-        .iter()
+    // Bound to a class, CPython names the method after that class.
+    let pt = protocol::as_pytype(cls).ok_or_else(|| PyErr::type_error("type expected"))?;
+    crate::object::args::exact(&format!("{}.__subclasses__", protocol::type_qualname(pt)), a, k, 0)?;
+    let mut subs: Vec<Value> = Vec::new();
+    if t.flags.get() & TPFLAGS_HEAPTYPE == 0 {
+        for st in super::all_static_types() {
+            let bases = st.data.bases();
+            if tuple::tuple_items(&bases).iter().any(|b| b.is(cls)) {
+                subs.push(st.to_value());
+            }
+        }
+    }
+    for &s in t.subclasses.borrow().iter() {
         // SAFETY: subclasses unregister themselves before being freed.
-        .map(|&s| unsafe { &*(s as *const PyType) }.to_value())
-        .collect();
+        subs.push(unsafe { &*(s as *const PyType) }.to_value());
+    }
     super::list::new_list(subs)
 }
 
+impl Drop for TypeObject {
+    /// A class leaves its bases' subclass lists when freed, so those lists
+    /// never keep it alive nor point to freed memory.
+    fn drop(&mut self) {
+        if self.flags.get() & TPFLAGS_READY == 0 || self.flags.get() & TPFLAGS_HEAPTYPE == 0 {
+            return;
+        }
+        let me = self as *const TypeObject;
+        let bases = self.bases();
+        for b in tuple::tuple_items(&bases) {
+            if let Some(bt) = b.as_type() {
+                bt.subclasses.borrow_mut().retain(|&s| {
+                    // Compare the payload address without forming a reference
+                    // to an object that is being destroyed.
+                    let data = unsafe { std::ptr::addr_of!((*(s as *const PyType)).data) };
+                    data != me
+                });
+            }
+        }
+    }
+}
+
 fn type_instancecheck(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("__instancecheck__", a, k, 1)?;
+    let a = crate::object::args::exact("type.__instancecheck__", a, k, 1)?;
     let t = protocol::as_pytype(cls).ok_or_else(|| PyErr::type_error("type expected"))?;
     if a[0].type_of().is_subtype(t) {
         return Ok(bool_::true_value());
@@ -1703,7 +1834,7 @@ fn type_instancecheck(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Val
 }
 
 fn type_subclasscheck(_ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    let a = crate::object::args::exact("__subclasscheck__", a, k, 1)?;
+    let a = crate::object::args::exact("type.__subclasscheck__", a, k, 1)?;
     let t = protocol::as_pytype(cls).ok_or_else(|| PyErr::type_error("type expected"))?;
     match a[0].as_type() {
         Some(d) => Ok(bool_::new_bool(d.is_subtype(t))),
@@ -1715,7 +1846,90 @@ fn type_prepare(_ts: &ThreadState, _cls: &Value, _a: &[Value], _k: Option<&Value
     Ok(dict::new_dict())
 }
 
-fn type_sizeof(_ts: &ThreadState, _cls: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+/// `type.__dir__()`: the names in the class and its bases' dicts (not the metaclass's).
+fn type_dir(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("type.__dir__", a, k, 0)?;
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    let result = dict::new_dict();
+    for base in tuple::tuple_items(&t.mro()).iter() {
+        if let Some(bt) = base.as_type() {
+            if let Some(dd) = dict::as_dict(&bt.dict()) {
+                for key in dd.keys() {
+                    dict::dict_set_item(ts, &result, key, none::none())?;
+                }
+            }
+        }
+    }
+    let keys = dict::as_dict(&result).map(|d| d.keys()).unwrap_or_default();
+    super::list::new_list(keys)
+}
+
+fn type_basicsize(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    Ok(super::int::from_i64(t.basicsize.get() as i64))
+}
+fn type_itemsize(_ts: &ThreadState, _cls: &Value) -> PyResult<Value> {
+    Ok(super::int::from_i64(0))
+}
+fn type_flags(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    Ok(super::int::from_i64(t.flags.get() as i64))
+}
+/// Byte offset of an extras word (0 when the instances have none).
+fn extra_offset(t: &TypeObject, slot: isize) -> i64 {
+    if slot < 0 { 0 } else { (t.extras_offset.get() + 8 * slot as usize) as i64 }
+}
+fn type_dictoffset(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    Ok(super::int::from_i64(extra_offset(t, t.dict_slot.get())))
+}
+fn type_weakrefoffset(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    Ok(super::int::from_i64(extra_offset(t, t.weaklist_slot.get())))
+}
+fn type_text_signature(_ts: &ThreadState, _cls: &Value) -> PyResult<Value> {
+    Ok(none::none())
+}
+/// `__annotations__` of a class: created empty on first read for classes;
+/// builtin types have none.
+fn type_annotations_get(ts: &ThreadState, cls: &Value) -> PyResult<Value> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    if !t.is_heap_type() {
+        return Err(PyErr::attribute_error(format!("type object '{}' has no attribute '__annotations__'", t.name())));
+    }
+    let d = t.dict();
+    if let Some(a) = dict::dict_get_str(&d, &pystr::intern("__annotations__")) {
+        return match a.type_of().data.slots.descr_get.get() {
+            Some(get) => get(ts, &a, None, Some(cls)),
+            None => Ok(a),
+        };
+    }
+    let a = dict::new_dict();
+    dict::dict_set_item(ts, &d, pystr::intern("__annotations__"), a.clone())?;
+    t.modified();
+    Ok(a)
+}
+fn type_annotations_set(ts: &ThreadState, cls: &Value, v: Option<&Value>) -> PyResult<()> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    if !t.is_heap_type() {
+        return Err(PyErr::type_error(format!("cannot set '__annotations__' attribute of immutable type '{}'", t.name())));
+    }
+    let d = t.dict();
+    match v {
+        Some(x) => dict::dict_set_item(ts, &d, pystr::intern("__annotations__"), x.clone())?,
+        None => {
+            if dict::dict_get_str(&d, &pystr::intern("__annotations__")).is_none() {
+                return Err(PyErr::attribute_error("__annotations__"));
+            }
+            dict::dict_del_item(ts, &d, &pystr::intern("__annotations__"))?;
+        }
+    }
+    t.modified();
+    Ok(())
+}
+
+fn type_sizeof(_ts: &ThreadState, _cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("type.__sizeof__", a, k, 0)?;
     Ok(super::int::from_i64(std::mem::size_of::<PyObject<TypeObject>>() as i64))
 }
 
@@ -1752,6 +1966,13 @@ pub fn init() {
             ("__dict__", type_dict_get, None),
             ("__doc__", type_doc_get, Some(type_doc_set)),
             ("__abstractmethods__", type_abstractmethods_get, Some(type_abstractmethods_set)),
+            ("__annotations__", type_annotations_get, Some(type_annotations_set)),
+            ("__basicsize__", type_basicsize, None),
+            ("__itemsize__", type_itemsize, None),
+            ("__flags__", type_flags, None),
+            ("__dictoffset__", type_dictoffset, None),
+            ("__weakrefoffset__", type_weakrefoffset, None),
+            ("__text_signature__", type_text_signature, None),
         ],
     );
     descr::add_methods(
@@ -1762,6 +1983,7 @@ pub fn init() {
             ("__instancecheck__", type_instancecheck),
             ("__subclasscheck__", type_subclasscheck),
             ("__sizeof__", type_sizeof),
+            ("__dir__", type_dir),
         ],
     );
     descr::add_methods_kind(&TYPE_TYPE, &[("__prepare__", type_prepare)], descr::MethodKind::Class);
@@ -1769,10 +1991,27 @@ pub fn init() {
     s.descr_get.set(Some(wrapper_get));
     s.call.set(Some(wrapper_call));
     s.repr.set(Some(wrapper_repr));
-    descr::add_getsets(&WRAPPER_DESCR_TYPE, &[("__name__", wrapper_name, None), ("__qualname__", wrapper_qualname, None)]);
+    descr::add_getsets(
+        &WRAPPER_DESCR_TYPE,
+        &[
+            ("__name__", wrapper_name, None),
+            ("__qualname__", wrapper_qualname, None),
+            ("__objclass__", wrapper_objclass, None),
+            ("__text_signature__", no_text_signature, None),
+        ],
+    );
     let s = &METHOD_WRAPPER_TYPE.data.slots;
     s.call.set(Some(method_wrapper_call));
     s.repr.set(Some(method_wrapper_repr));
-    descr::add_getsets(&METHOD_WRAPPER_TYPE, &[("__name__", wrapper_name, None), ("__self__", method_wrapper_self, None)]);
+    descr::add_getsets(
+        &METHOD_WRAPPER_TYPE,
+        &[
+            ("__name__", wrapper_name, None),
+            ("__qualname__", method_wrapper_qualname, None),
+            ("__self__", method_wrapper_self, None),
+            ("__objclass__", wrapper_objclass, None),
+            ("__text_signature__", no_text_signature, None),
+        ],
+    );
     let _ = cmp_def;
 }
