@@ -1683,15 +1683,17 @@ fn load_name(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult<Value> {
 /// function or method descriptor found on the type; else (attr, None).
 fn load_method(ts: &ThreadState, owner: &Value, name: &Value) -> PyResult<(Value, Option<Value>)> {
     let ty = owner.type_of();
-    let generic = ty.data.slots.getattro.get().map(|f| f as usize) == Some(protocol::generic_getattr as usize);
+    let generic = ty.data.slots.getattro.get().map(|f| f as *const () as usize) == Some(protocol::generic_getattr as *const () as usize);
     if generic {
         if let Some(d) = ty.data.lookup(name) {
-            let dt = d.type_of();
             let is_method = d.is_exact(&crate::types::function::FUNCTION_TYPE)
                 || d.is_exact(&crate::types::descr::METHOD_DESCR_TYPE) && d.downcast::<crate::types::descr::PyMethodDescr>().is_some_and(|m| m.kind == crate::types::descr::MethodKind::Instance);
             if is_method {
                 let shadowed = match protocol::instance_dict(owner) {
-                    Some(dict_v) => dict::dict_get_item(ts, &dict_v, name)?.is_some(),
+                    Some(dict_v) => match dict_v.downcast_exact::<dict::PyDict>() {
+                        Some(d) if name.is_exact(&pystr::STR_TYPE) => d.get_str(name).is_some(),
+                        _ => dict::dict_get_item(ts, &dict_v, name)?.is_some(),
+                    },
                     None => false,
                 };
                 if !shadowed {
@@ -1705,7 +1707,6 @@ fn load_method(ts: &ThreadState, owner: &Value, name: &Value) -> PyResult<(Value
                     return Ok((d, Some(owner.clone())));
                 }
             }
-            let _ = dt;
         }
     }
     Ok((protocol::getattr(ts, owner, name)?, None))

@@ -244,7 +244,7 @@ fn percent_common(ts: &ThreadState, cp: &[u32], args: &Value, bytes: bool, emit:
         && !(bytes && crate::types::bytearray::as_bytearray(args).is_some());
     let mut next_arg = 0usize;
     let mut used_mapping = false;
-    let mut take_arg = |next_arg: &mut usize| -> PyResult<Value> {
+    let take_arg = |next_arg: &mut usize| -> PyResult<Value> {
         let a = arg_items.get(*next_arg).cloned();
         *next_arg += 1;
         a.ok_or_else(|| PyErr::type_error("not enough arguments for format string"))

@@ -493,7 +493,7 @@ impl TypeObject {
 
     /// `lookup` by a Rust string.
     pub fn lookup_str(&self, name: &str) -> Option<Value> {
-        let key = crate::types::str::intern(name);
+        let key = interned_name(name);
         self.lookup(&key)
     }
 }
@@ -517,6 +517,28 @@ thread_local! {
     );
     /// Version tags are never reused, so a stale entry never matches.
     static NEXT_TYPE_VERSION: Cell<u32> = const { Cell::new(1) };
+}
+
+thread_local! {
+    /// Recently interned names by text (native code looks up the same few
+    /// dunder names on every call; interning hashes the text each time).
+    static NAME_CACHE: std::cell::RefCell<Vec<Option<(Box<str>, Value)>>> = std::cell::RefCell::new(vec![None; 64]);
+}
+
+/// `str::intern(name)` through a small cache indexed by the text's address
+/// and length (literals keep their address), checked by content.
+fn interned_name(name: &str) -> Value {
+    let i = ((name.as_ptr() as usize >> 3) ^ name.len()) & 63;
+    NAME_CACHE.with(|c| {
+        if let Some((text, v)) = &c.borrow()[i] {
+            if **text == *name {
+                return v.clone();
+            }
+        }
+        let v = crate::types::str::intern(name);
+        c.borrow_mut()[i] = Some((Box::from(name), v.clone()));
+        v
+    })
 }
 
 impl Value {
