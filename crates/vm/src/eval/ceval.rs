@@ -1033,6 +1033,25 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
             O::BINARY_SUBSCR => {
                 let sub = r.stack.pop();
                 let container = r.stack.pop();
+                // list[int] / tuple[int] without the generic protocol.
+                if let Some(i) = sub.as_small_int() {
+                    let hit = if let Some(l) = container.downcast_exact::<list::PyList>() {
+                        let items = l.items.borrow();
+                        let i = if i < 0 { i + items.len() as i64 } else { i };
+                        (0..items.len() as i64).contains(&i).then(|| items[i as usize].clone())
+                    } else if container.is_exact(&tuple::TUPLE_TYPE) {
+                        let items = tuple::tuple_items(&container);
+                        let i = if i < 0 { i + items.len() as i64 } else { i };
+                        (0..items.len() as i64).contains(&i).then(|| items[i as usize].clone())
+                    } else {
+                        None
+                    };
+                    if let Some(v) = hit {
+                        r.stack.push(v);
+                        r.ip += opcode.cache_entries();
+                        continue;
+                    }
+                }
                 let v = tri!(protocol::getitem(ts, &container, &sub));
                 r.stack.push(v);
             }
@@ -1040,6 +1059,18 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                 let sub = r.stack.pop();
                 let container = r.stack.pop();
                 let v = r.stack.pop();
+                if let (Some(i), Some(l)) = (sub.as_small_int(), container.downcast_exact::<list::PyList>()) {
+                    let mut items = l.items.borrow_mut();
+                    let i = if i < 0 { i + items.len() as i64 } else { i };
+                    if (0..items.len() as i64).contains(&i) {
+                        let old = std::mem::replace(&mut items[i as usize], v);
+                        drop(items);
+                        // The old item's destructor may run Python code.
+                        drop(old);
+                        r.ip += opcode.cache_entries();
+                        continue;
+                    }
+                }
                 tri!(protocol::setitem(ts, &container, &sub, Some(&v)));
             }
             O::DELETE_SUBSCR => {
@@ -1166,6 +1197,13 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
             }
             O::UNPACK_SEQUENCE => {
                 let seq = r.stack.pop();
+                if let Some(t) = tuple::try_tuple_items(&seq).filter(|t| t.len() == oparg as usize && seq.is_exact(&tuple::TUPLE_TYPE)) {
+                    for v in t.iter().rev() {
+                        r.stack.push(v.clone());
+                    }
+                    r.ip += opcode.cache_entries();
+                    continue;
+                }
                 let items = tri!(unpack(ts, &seq, oparg as usize, None));
                 for v in items.into_iter().rev() {
                     r.stack.push(v);
@@ -1743,9 +1781,10 @@ fn binary_op(ts: &ThreadState, lhs: &Value, rhs: &Value, op: usize) -> PyResult<
 /// Unpack `seq` into exactly `n` values, or `n` + a list + `after` values
 /// when `after` is given (starred assignment).
 fn unpack(ts: &ThreadState, seq: &Value, n: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
-    let items = if let Some(t) = tuple::try_tuple_items(seq) {
+    // Subclasses may override __iter__: only exact tuples and lists are read directly.
+    let items = if let Some(t) = tuple::try_tuple_items(seq).filter(|_| seq.is_exact(&tuple::TUPLE_TYPE)) {
         t.to_vec()
-    } else if let Some(l) = seq.downcast::<list::PyList>() {
+    } else if let Some(l) = seq.downcast_exact::<list::PyList>() {
         l.snapshot()
     } else {
         let it = protocol::get_iter(ts, seq).map_err(|e| {

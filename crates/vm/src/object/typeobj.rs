@@ -399,9 +399,8 @@ impl TypeObject {
     /// Invalidate caches keyed by this type's version (and its subclasses'):
     /// the next lookup assigns a fresh version (CPython's PyType_Modified).
     pub fn modified(&self) {
-        if self.version.get() == 0 {
-            return;
-        }
+        // No early return on an unassigned version: a subclass may have one
+        // (and cached lookups through this type) while this type has none.
         self.version.set(0);
         let subs: Vec<usize> = self.subclasses.borrow().clone();
         for s in subs {
