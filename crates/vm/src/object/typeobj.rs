@@ -509,11 +509,12 @@ struct MethodCacheEntry {
     value: usize,
 }
 
+const EMPTY_METHOD_CACHE_ENTRY: MethodCacheEntry = MethodCacheEntry { version: 0, name: None, value: 0 };
+
 thread_local! {
     /// CPython's type method cache: (version tag, name) -> attribute.
-    static METHOD_CACHE: UnsafeCell<Vec<MethodCacheEntry>> = UnsafeCell::new(
-        (0..METHOD_CACHE_SIZE).map(|_| MethodCacheEntry { version: 0, name: None, value: 0 }).collect(),
-    );
+    static METHOD_CACHE: UnsafeCell<[MethodCacheEntry; METHOD_CACHE_SIZE]> =
+        const { UnsafeCell::new([EMPTY_METHOD_CACHE_ENTRY; METHOD_CACHE_SIZE]) };
     /// Version tags are never reused, so a stale entry never matches.
     static NEXT_TYPE_VERSION: Cell<u32> = const { Cell::new(1) };
 }
