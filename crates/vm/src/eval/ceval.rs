@@ -1037,12 +1037,10 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                 if let Some(i) = sub.as_small_int() {
                     let hit = if let Some(l) = container.downcast_exact::<list::PyList>() {
                         let items = l.items.borrow();
-                        let i = if i < 0 { i + items.len() as i64 } else { i };
-                        (0..items.len() as i64).contains(&i).then(|| items[i as usize].clone())
+                        wrap_index(i, items.len()).map(|i| items[i].clone())
                     } else if container.is_exact(&tuple::TUPLE_TYPE) {
                         let items = tuple::tuple_items(&container);
-                        let i = if i < 0 { i + items.len() as i64 } else { i };
-                        (0..items.len() as i64).contains(&i).then(|| items[i as usize].clone())
+                        wrap_index(i, items.len()).map(|i| items[i].clone())
                     } else {
                         None
                     };
@@ -1061,9 +1059,8 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                 let v = r.stack.pop();
                 if let (Some(i), Some(l)) = (sub.as_small_int(), container.downcast_exact::<list::PyList>()) {
                     let mut items = l.items.borrow_mut();
-                    let i = if i < 0 { i + items.len() as i64 } else { i };
-                    if (0..items.len() as i64).contains(&i) {
-                        let old = std::mem::replace(&mut items[i as usize], v);
+                    if let Some(i) = wrap_index(i, items.len()) {
+                        let old = std::mem::replace(&mut items[i], v);
                         drop(items);
                         // The old item's destructor may run Python code.
                         drop(old);
@@ -1674,6 +1671,13 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
         r.ip += opcode.cache_entries();
     };
     result
+}
+
+/// A sequence index with negative values counted from the end, if in range.
+#[inline]
+fn wrap_index(i: i64, len: usize) -> Option<usize> {
+    let i = if i < 0 { i + len as i64 } else { i };
+    (0..len as i64).contains(&i).then_some(i as usize)
 }
 
 /// The opcode of byte `op`; a plain range check, as opcodes are numbered

@@ -985,19 +985,20 @@ fn anext_step(ts: &ThreadState, v: &Value, how: impl FnOnce(&Value) -> PyResult<
     how(&inner).map_err(|e| if e.matches(&exc::STOP_ASYNC_ITERATION) { PyErr::stop_iteration(Some(a.default.clone())) } else { e })
 }
 
-fn anext_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
-    anext_step(ts, v, |i| match send_to(ts, i, none::none())? {
+/// `send_to` as a `send()` method answers: the yielded value, or StopIteration.
+fn send_or_stop(ts: &ThreadState, receiver: &Value, v: Value) -> PyResult<Value> {
+    match send_to(ts, receiver, v)? {
         SendResult::Next(x) => Ok(x),
         SendResult::Return(r) => Err(PyErr::stop_iteration(if none::is_none(&r) { None } else { Some(r) })),
-    })
-    .map(Some)
+    }
+}
+
+fn anext_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    anext_step(ts, v, |i| send_or_stop(ts, i, none::none())).map(Some)
 }
 fn anext_send(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let a2 = crate::object::args::exact("send", a, k, 1)?;
-    anext_step(ts, v, |i| match send_to(ts, i, a2[0].clone())? {
-        SendResult::Next(x) => Ok(x),
-        SendResult::Return(r) => Err(PyErr::stop_iteration(if none::is_none(&r) { None } else { Some(r) })),
-    })
+    anext_step(ts, v, |i| send_or_stop(ts, i, a2[0].clone()))
 }
 fn anext_throw(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     anext_step(ts, v, |i| {
