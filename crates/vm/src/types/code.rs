@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use compiler::code::{CodeObject, ConstValue};
+use compiler::code::{CodeObject, ConstValue, CO_VARARGS, CO_VARKEYWORDS};
+use compiler::opcode::Opcode;
 use syntax::ast::Constant;
 
 use crate::object::protocol;
@@ -28,6 +29,64 @@ pub struct PyCode {
     pub exception_entries: Vec<compiler::code::ExceptionEntry>,
     /// LOAD_GLOBAL results by instruction index (the eval loop's inline cache).
     pub global_cache: Box<[std::cell::Cell<GlobalCacheEntry>]>,
+    /// The positional parameter count when a call with exactly that many
+    /// positional arguments binds them in order and nothing else (no
+    /// `*args`, `**kwargs` or keyword-only parameters); else `u32::MAX`.
+    pub simple_argcount: u32,
+    /// Words of a frame running this code (header, fast locals, stack).
+    pub frame_words: usize,
+    /// The instructions the eval loop runs: `co_code` checked so that every
+    /// opcode byte is valid and every jump lands inside the code, followed
+    /// by a trap unit (see `quicken`).
+    pub instrs: Box<[u8]>,
+}
+
+/// The eval loop's copy of `co_code`: invalid opcodes and jumps leaving the
+/// code become `CACHE` units, which the loop executes as a trap (raising
+/// SystemError), and one more trap unit ends the code, so running past
+/// the last instruction traps too. The loop can then fetch without bounds
+/// checks.
+fn quicken(co_code: &[u8]) -> Box<[u8]> {
+    let n = co_code.len() / 2;
+    let mut out = Vec::with_capacity(2 * n + 2);
+    out.extend_from_slice(&co_code[..2 * n]);
+    out.extend_from_slice(&[Opcode::CACHE as u8, 0]);
+    let mut ext: u32 = 0;
+    for i in 0..n {
+        let Some(op) = Opcode::from_u8(out[2 * i]) else {
+            out[2 * i] = Opcode::CACHE as u8;
+            ext = 0;
+            continue;
+        };
+        let arg = (ext << 8) | out[2 * i + 1] as u32;
+        if op == Opcode::EXTENDED_ARG {
+            ext = arg;
+            continue;
+        }
+        ext = 0;
+        if op.has_jump() {
+            let after = (i + 1 + op.cache_entries()) as i64;
+            let target = if op.is_backward_jump() { after - arg as i64 } else { after + arg as i64 };
+            if !(0..=n as i64).contains(&target) {
+                out[2 * i] = Opcode::CACHE as u8;
+            }
+        }
+    }
+    out.into_boxed_slice()
+}
+
+/// See `PyCode::simple_argcount`.
+fn simple_argcount(code: &CodeObject) -> u32 {
+    if code.co_flags & (CO_VARARGS | CO_VARKEYWORDS) == 0 && code.co_kwonlyargcount == 0 {
+        code.co_argcount
+    } else {
+        u32::MAX
+    }
+}
+
+/// See `PyCode::frame_words`.
+fn frame_words(code: &CodeObject) -> usize {
+    crate::eval::frame::HEADER_WORDS + code.co_localsplusnames.len() + code.co_stacksize as usize
 }
 
 /// What a LOAD_GLOBAL found while the globals and builtins dicts had these
@@ -66,6 +125,9 @@ pub fn new_code(code: Arc<CodeObject>) -> PyResult<Value> {
         has_docstring: true,
         exception_entries: code.exception_entries(),
         global_cache: (0..code.co_code.len() / 2).map(|_| std::cell::Cell::new(GlobalCacheEntry::default())).collect(),
+        simple_argcount: simple_argcount(&code),
+        frame_words: frame_words(&code),
+        instrs: quicken(&code.co_code),
         code,
     })
 }
@@ -248,6 +310,9 @@ fn code_replace(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>)
         has_docstring: c.has_docstring,
         exception_entries: c.exception_entries.clone(),
         global_cache: (0..code.co_code.len() / 2).map(|_| std::cell::Cell::new(GlobalCacheEntry::default())).collect(),
+        simple_argcount: simple_argcount(&code),
+        frame_words: frame_words(&code),
+        instrs: quicken(&code.co_code),
         code: Arc::new(code),
         consts,
         names,
@@ -290,4 +355,31 @@ pub fn init() {
         ],
     );
     descr::add_methods(&CODE_TYPE, &[("co_lines", co_lines), ("co_positions", co_positions), ("replace", code_replace)]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quicken;
+    use compiler::opcode::Opcode as O;
+
+    #[test]
+    fn quicken_traps_invalid_opcodes_and_wild_jumps() {
+        let bad = 250u8;
+        let code = [
+            O::NOP as u8, 0,
+            bad, 7,
+            O::JUMP_FORWARD as u8, 1, // to unit 4
+            O::JUMP_FORWARD as u8, 5, // to unit 9, past the end (7)
+            O::EXTENDED_ARG as u8, 1,
+            O::JUMP_BACKWARD as u8, 0, // 256 units back, before the start
+            O::JUMP_BACKWARD as u8, 3, // to unit 4
+        ];
+        let q = quicken(&code);
+        let ops: Vec<u8> = q.iter().step_by(2).copied().collect();
+        assert_eq!(
+            ops,
+            [O::NOP, O::CACHE, O::JUMP_FORWARD, O::CACHE, O::EXTENDED_ARG, O::CACHE, O::JUMP_BACKWARD, O::CACHE].map(|o| o as u8)
+        );
+        assert_eq!(q[3], 7, "arguments are kept");
+    }
 }
