@@ -116,6 +116,7 @@ pub fn push_frame(ts: &ThreadState, func_v: &Value, args: &[Value], kwnames: Opt
             frame_obj: std::cell::RefCell::new(None),
             owner: FrameOwner::Thread,
             is_entry: std::cell::Cell::new(false),
+            is_init: std::cell::Cell::new(false),
             nlocalsplus: nlocalsplus as u32,
             stacksize: (code.frame_words - HEADER_WORDS - nlocalsplus) as u32,
         });
@@ -1339,6 +1340,12 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     }
                     let total = argc + is_meth as usize;
                     let callable = r.stack.peek_v(total + 1);
+                    if !is_meth && std::ptr::eq(callable.type_of(), &crate::types::typeobject::TYPE_TYPE) {
+                        if let Some(obj) = tri!(instantiate_inline(ts, &mut r, &callable, argc, kw.as_ref())) {
+                            r.stack.push(obj);
+                        }
+                        continue;
+                    }
                     if callable.is_exact(&crate::types::function::FUNCTION_TYPE) {
                         let new_frame = match push_frame(ts, &callable, r.stack.top_values(total), kw.as_ref(), None) {
                             Ok(f) => f,
@@ -1398,6 +1405,22 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     let f = r.frame;
                     // SAFETY: `f` is the executing frame.
                     let (is_entry, previous, owner) = unsafe { ((*f).is_entry.get(), (*f).previous, (*f).owner) };
+                    // SAFETY: as above.
+                    if unsafe { (*f).is_init.get() } {
+                        // An inlined `__init__` (never an entry frame): the
+                        // caller already holds the instance.
+                        r.stack.truncate(0);
+                        r.save();
+                        // SAFETY: the frame is the top of the data stack.
+                        unsafe { pop_frame(ts, f) };
+                        ts.current_frame.set(previous);
+                        r = Regs::load(previous);
+                        if !none::is_none(&v) {
+                            pending = Some(crate::types::typeobject::init_returned_error(&v));
+                            continue 'outer;
+                        }
+                        continue;
+                    }
                     r.stack.truncate(0);
                     if owner == FrameOwner::Thread {
                         // SAFETY: the frame is the top of the data stack.
@@ -1688,6 +1711,53 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
         }
     };
     result
+}
+
+/// CALL of a class whose metaclass is `type` (CPython's type_call): create
+/// the instance, then run a Python `__init__` in a frame of its own pushed
+/// in the loop (returns None: the loop switches to that frame, with the
+/// instance on the caller's stack), or finish natively (returns the result).
+/// The stack holds [NULL, cls, args...] on entry and has them popped on Ok.
+fn instantiate_inline(ts: &ThreadState, r: &mut Regs, cls: &Value, argc: usize, kw: Option<&Value>) -> PyResult<Option<Value>> {
+    let pop_call = |r: &mut Regs| r.stack.truncate(r.stack.depth() - argc - 2);
+    r.save();
+    let ty = cls.as_type();
+    let init = ty.filter(|t| t.is_heap_type()).and_then(crate::types::typeobject::python_init);
+    let (Some(ty), Some(init)) = (ty, init) else {
+        let res = protocol::call(ts, cls, r.stack.top_values(argc), kw);
+        pop_call(r);
+        return res.map(Some);
+    };
+    let Some(new) = ty.slots.new.get() else {
+        pop_call(r);
+        return Err(PyErr::type_error(format!("cannot create '{}' instances", ty.name())));
+    };
+    let obj = new(ts, cls, r.stack.top_values(argc), kw);
+    let obj = match obj {
+        Ok(o) if protocol::as_pytype(cls).is_some_and(|t| o.type_of().is_subtype(t)) => o,
+        other => {
+            pop_call(r);
+            return other.map(Some);
+        }
+    };
+    // [NULL, cls, args...] -> [cls, obj, args...]: `obj, args...` are then
+    // the arguments of `__init__`.
+    r.stack.set(argc + 2, Some(cls.clone()));
+    r.stack.set(argc + 1, Some(obj.clone()));
+    let frame = push_frame(ts, &init, r.stack.top_values(argc + 1), kw, None);
+    pop_call(r);
+    let frame = frame?;
+    r.stack.push(obj);
+    r.f().ip.set(r.ip as u32);
+    r.save();
+    // SAFETY: the new frame is live; link it above the current one.
+    unsafe {
+        (*frame).previous = r.frame;
+        (*frame).is_init.set(true);
+    }
+    ts.current_frame.set(frame);
+    *r = Regs::load(frame);
+    Ok(None)
 }
 
 /// A sequence index with negative values counted from the end, if in range.

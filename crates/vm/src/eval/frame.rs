@@ -41,6 +41,9 @@ pub struct Frame {
     pub owner: FrameOwner,
     /// Entered from native code: returning from it leaves the eval loop.
     pub is_entry: Cell<bool>,
+    /// Runs `__init__` for an instantiation inlined by CALL: the caller
+    /// already holds the new instance, and the return value must be None.
+    pub is_init: Cell<bool>,
     pub nlocalsplus: u32,
     pub stacksize: u32,
 }

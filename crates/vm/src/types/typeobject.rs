@@ -838,15 +838,27 @@ fn slot_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Valu
     full.extend_from_slice(args);
     protocol::call(ts, &f, &full, kwnames)
 }
+/// The `__init__` the eval loop may run in a frame of its own when calling
+/// `ty` (instead of `type_call` running it natively): a plain Python
+/// function found through the `__init__` slot of a class.
+pub fn python_init(ty: &TypeObject) -> Option<Value> {
+    if ty.slots.init.get().map(|f| f as usize) != Some(slot_init as *const () as usize) {
+        return None;
+    }
+    ty.lookup_str("__init__").filter(|f| f.is_exact(&function::FUNCTION_TYPE))
+}
+
+/// The message when `__init__` returns something other than None.
+pub fn init_returned_error(r: &Value) -> PyErr {
+    PyErr::type_error(format!("__init__() should return None, not '{}'", protocol::type_name(r)))
+}
+
 fn slot_init(ts: &ThreadState, v: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
     let f = v.type_of().data.lookup_str("__init__").ok_or_else(|| PyErr::type_error("no __init__"))?;
     let bound = protocol::bind_descriptor(ts, &f, v)?;
     let r = protocol::call(ts, &bound, args, kwnames)?;
     if !none::is_none(&r) {
-        return Err(PyErr::type_error(format!(
-            "__init__() should return None, not '{}'",
-            protocol::type_name(&r)
-        )));
+        return Err(init_returned_error(&r));
     }
     Ok(())
 }
