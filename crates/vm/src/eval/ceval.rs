@@ -871,10 +871,10 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                         (Some(g), Some(b)) => Some((g.version(), b.version())),
                         _ => None,
                     };
-                    let cache = &r.code().global_cache[here];
+                    let cache = &r.code().caches[here];
                     let entry = cache.get();
                     match versions {
-                        Some((gv, bv)) if entry.value != 0 && entry.globals_version == gv && entry.builtins_version == bv => {
+                        Some((gv, bv)) if entry.value != 0 && entry.key1 == gv && entry.key2 == bv => {
                             // SAFETY: neither dict changed since the value was
                             // found in one of them, so it is still held there.
                             r.stack.push(unsafe { Value::clone_from_raw_word(entry.value) });
@@ -883,7 +883,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                             let name = &r.code().names[(oparg >> 1) as usize];
                             let v = tri!(load_global(ts, f, name));
                             if let Some((gv, bv)) = versions {
-                                cache.set(crate::types::code::GlobalCacheEntry { globals_version: gv, builtins_version: bv, value: v.as_raw() });
+                                cache.set(crate::types::code::InlineCache { key1: gv, key2: bv, value: v.as_raw() });
                             }
                             r.stack.push(v);
                         }
@@ -948,15 +948,21 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     }
                 }
                 O::LOAD_ATTR => {
-                    let name = r.code().names[oparg as usize].clone();
                     let owner = r.stack.pop();
-                    let v = tri!(protocol::getattr(ts, &owner, &name));
+                    let code = r.code();
+                    let v = match load_attr_cached(&owner, &code.names[oparg as usize], &code.caches[here]) {
+                        Some(v) => v,
+                        None => tri!(protocol::getattr(ts, &owner, &code.names[oparg as usize])),
+                    };
                     r.stack.push(v);
                 }
                 O::LOAD_METHOD => {
                     let name = r.code().names[oparg as usize].clone();
                     let owner = r.stack.pop();
-                    let (meth, self_) = tri!(load_method(ts, &owner, &name));
+                    let (meth, self_) = match load_method_cached(&owner, &name, &r.code().caches[here]) {
+                        Some(m) => (m, Some(owner)),
+                        None => tri!(load_method(ts, &owner, &name)),
+                    };
                     match self_ {
                         Some(s) => {
                             r.stack.push(meth);
@@ -969,10 +975,14 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     }
                 }
                 O::STORE_ATTR => {
-                    let name = r.code().names[oparg as usize].clone();
                     let owner = r.stack.pop();
                     let v = r.stack.pop();
-                    tri!(protocol::setattr(ts, &owner, &name, Some(&v)));
+                    let code = r.code();
+                    let name = &code.names[oparg as usize];
+                    match instance_dict_for_store(&owner, name, &code.caches[here]) {
+                        Some(d) => tri!(dict::dict_set_item(ts, &d, name.clone(), v)),
+                        None => tri!(protocol::setattr(ts, &owner, name, Some(&v))),
+                    }
                 }
                 O::DELETE_ATTR => {
                     let name = r.code().names[oparg as usize].clone();
@@ -1808,6 +1818,110 @@ fn load_name(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult<Value> {
 
 /// LOAD_METHOD: Ok((method, Some(self))) when the attribute is a plain
 /// function or method descriptor found on the type; else (attr, None).
+/// Whether `ty` reads attributes with `object.__getattribute__` and keeps
+/// instance dicts in a slot: the attribute caches apply to it.
+fn plain_instances(ty: &crate::object::typeobj::TypeObject) -> bool {
+    ty.dict_slot.get() >= 0
+        && ty.slots.getattro.get().map(|f| f as *const () as usize) == Some(protocol::generic_getattr as *const () as usize)
+        && ty.slots.setattro.get().map(|f| f as *const () as usize) == Some(protocol::generic_setattr as *const () as usize)
+}
+
+/// Whether, under the type's current version, `name` has no data
+/// descriptor in the type's MRO; records the version in `cache` when so.
+fn instance_dict_decides(ty: &crate::object::typeobj::TypeObject, name: &Value, cache: &std::cell::Cell<crate::types::code::InlineCache>) -> bool {
+    let version = ty.version.get();
+    if version != 0 && cache.get().key1 == version as u64 {
+        return true;
+    }
+    if !plain_instances(ty) || !name.is_exact(&pystr::STR_TYPE) {
+        return false;
+    }
+    let data_descr = ty.lookup(name).is_some_and(|d| d.type_of().data.slots.descr_set.get().is_some());
+    let version = ty.version_tag();
+    if data_descr || version == 0 {
+        return false;
+    }
+    cache.set(crate::types::code::InlineCache { key1: version as u64, key2: u64::MAX, value: 0 });
+    true
+}
+
+/// The instance dict of `owner`, without touching its reference count.
+fn with_instance_dict<R>(owner: &Value, f: impl FnOnce(&dict::PyDict) -> Option<R>) -> Option<R> {
+    let slot = owner.type_of().data.dict_slot.get();
+    let cell = owner.extra_slot(slot as usize);
+    let d = cell.take()?;
+    let r = d.downcast_exact::<dict::PyDict>().and_then(f);
+    cell.set(Some(d));
+    r
+}
+
+/// LOAD_ATTR of an instance attribute through the inline cache (CPython's
+/// LOAD_ATTR_WITH_HINT); None means: take the general path.
+#[inline]
+fn load_attr_cached(owner: &Value, name: &Value, cache: &std::cell::Cell<crate::types::code::InlineCache>) -> Option<Value> {
+    if owner.as_small_int().is_some() || !instance_dict_decides(&owner.type_of().data, name, cache) {
+        return None;
+    }
+    with_instance_dict(owner, |d| {
+        let table = d.table();
+        let hint = cache.get().key2 as usize;
+        if let Some((k, v)) = table.entry(hint) {
+            if k.is(name) {
+                return Some(v.clone());
+            }
+        }
+        let sname = name.downcast_exact::<pystr::PyStr>()?;
+        let ix = table.find(pystr::str_hash(name), |k| k.is(name) || k.downcast_exact::<pystr::PyStr>().is_some_and(|ks| ks.eq_str(sname)))?;
+        let mut c = cache.get();
+        c.key2 = ix as u64;
+        cache.set(c);
+        table.entry(ix).map(|(_, v)| v.clone())
+    })
+}
+
+/// STORE_ATTR's instance dict when the cache shows no data descriptor
+/// intervenes; None means: take the general path.
+#[inline]
+fn instance_dict_for_store(owner: &Value, name: &Value, cache: &std::cell::Cell<crate::types::code::InlineCache>) -> Option<Value> {
+    if owner.as_small_int().is_some() || !instance_dict_decides(&owner.type_of().data, name, cache) {
+        return None;
+    }
+    protocol::instance_dict_or_create(owner)
+}
+
+/// LOAD_METHOD of a method defined in the owner's class, through the inline
+/// cache (CPython's LOAD_METHOD_WITH_DICT); None means: take the general path.
+#[inline]
+fn load_method_cached(owner: &Value, name: &Value, cache: &std::cell::Cell<crate::types::code::InlineCache>) -> Option<Value> {
+    if owner.as_small_int().is_some() {
+        return None;
+    }
+    let ty = &owner.type_of().data;
+    let entry = cache.get();
+    let version = ty.version.get();
+    if version == 0 || entry.key1 != version as u64 || entry.value == 0 {
+        if !plain_instances(ty) || !name.is_exact(&pystr::STR_TYPE) {
+            return None;
+        }
+        let d = ty.lookup(name)?;
+        if !d.is_exact(&crate::types::function::FUNCTION_TYPE) {
+            return None;
+        }
+        let version = ty.version_tag();
+        if version == 0 {
+            return None;
+        }
+        cache.set(crate::types::code::InlineCache { key1: version as u64, key2: 0, value: d.as_raw() });
+    }
+    let shadowed = with_instance_dict(owner, |d| d.get_str(name).map(|_| ())).is_some();
+    if shadowed {
+        return None;
+    }
+    // SAFETY: the type's version is unchanged since the function was found
+    // in a dict of its MRO, so that dict still holds it.
+    Some(unsafe { Value::clone_from_raw_word(cache.get().value) })
+}
+
 fn load_method(ts: &ThreadState, owner: &Value, name: &Value) -> PyResult<(Value, Option<Value>)> {
     let ty = owner.type_of();
     let generic = ty.data.slots.getattro.get().map(|f| f as *const () as usize) == Some(protocol::generic_getattr as *const () as usize);

@@ -27,8 +27,8 @@ pub struct PyCode {
     pub has_docstring: bool,
     /// The decoded exception table.
     pub exception_entries: Vec<compiler::code::ExceptionEntry>,
-    /// LOAD_GLOBAL results by instruction index (the eval loop's inline cache).
-    pub global_cache: Box<[std::cell::Cell<GlobalCacheEntry>]>,
+    /// The eval loop's inline caches, by instruction index (see `InlineCache`).
+    pub caches: Box<[std::cell::Cell<InlineCache>]>,
     /// The positional parameter count when a call with exactly that many
     /// positional arguments binds them in order and nothing else (no
     /// `*args`, `**kwargs` or keyword-only parameters); else `u32::MAX`.
@@ -89,12 +89,20 @@ fn frame_words(code: &CodeObject) -> usize {
     crate::eval::frame::HEADER_WORDS + code.co_localsplusnames.len() + code.co_stacksize as usize
 }
 
-/// What a LOAD_GLOBAL found while the globals and builtins dicts had these
-/// versions; `value` is the `Value::as_raw` word of a value those dicts hold.
+/// What an instruction learned on an earlier run, valid while its keys
+/// still match:
+/// - LOAD_GLOBAL: `key1`/`key2` are the globals/builtins dict versions and
+///   `value` the `Value::as_raw` word of the value one of them holds.
+/// - LOAD_ATTR / STORE_ATTR: `key1` is the owner type's version tag, under
+///   which the name has no data descriptor, so the instance dict decides;
+///   `key2` is the dict entry where the name was last found (LOAD_ATTR).
+/// - LOAD_METHOD: `key1` is the type's version tag, under which the name is
+///   the function or method descriptor whose raw word is `value` (held by a
+///   type dict of the MRO).
 #[derive(Clone, Copy, Default)]
-pub struct GlobalCacheEntry {
-    pub globals_version: u64,
-    pub builtins_version: u64,
+pub struct InlineCache {
+    pub key1: u64,
+    pub key2: u64,
     pub value: usize,
 }
 
@@ -124,7 +132,7 @@ pub fn new_code(code: Arc<CodeObject>) -> PyResult<Value> {
         localsplusnames,
         has_docstring: true,
         exception_entries: code.exception_entries(),
-        global_cache: (0..code.co_code.len() / 2).map(|_| std::cell::Cell::new(GlobalCacheEntry::default())).collect(),
+        caches: (0..code.co_code.len() / 2).map(|_| std::cell::Cell::new(InlineCache::default())).collect(),
         simple_argcount: simple_argcount(&code),
         frame_words: frame_words(&code),
         instrs: quicken(&code.co_code),
@@ -309,7 +317,7 @@ fn code_replace(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>)
         localsplusnames: c.localsplusnames.clone(),
         has_docstring: c.has_docstring,
         exception_entries: c.exception_entries.clone(),
-        global_cache: (0..code.co_code.len() / 2).map(|_| std::cell::Cell::new(GlobalCacheEntry::default())).collect(),
+        caches: (0..code.co_code.len() / 2).map(|_| std::cell::Cell::new(InlineCache::default())).collect(),
         simple_argcount: simple_argcount(&code),
         frame_words: frame_words(&code),
         instrs: quicken(&code.co_code),
