@@ -129,7 +129,9 @@ pub fn push_frame(ts: &ThreadState, func_v: &Value, args: &[Value], kwnames: Opt
         } else {
             0
         };
-        for i in first_unset..code.frame_words - HEADER_WORDS {
+        // The value stack is left unwritten: slots are written by pushes
+        // before they are read, and `stacktop` bounds what clearing drops.
+        for i in first_unset..nlocalsplus {
             lp.add(i).write(None);
         }
     }
@@ -166,25 +168,25 @@ pub unsafe fn pop_frame(ts: &ThreadState, f: *mut Frame) {
 /// # Safety
 /// `f` is a live frame that no longer executes.
 pub unsafe fn clear_frame(f: *mut Frame) {
-    // SAFETY: guaranteed by the caller; slots past the stack top are None.
+    // SAFETY: guaranteed by the caller. The fast locals are initialized;
+    // of the value stack only the slots below `stacktop` were ever written
+    // (the rest may be garbage), and those no longer live are None.
     unsafe {
         let frame = &*f;
-        let n = frame.nlocalsplus as usize + frame.stacksize as usize;
+        let nlocals = frame.nlocalsplus as usize;
         let lp = frame.localsplus();
+        for i in nlocals..nlocals + frame.stacktop.get() as usize {
+            drop(std::ptr::replace(lp.add(i), None));
+        }
+        frame.stacktop.set(0);
         let fo = frame.frame_obj.borrow_mut().take();
         match fo {
             Some(fo) => {
-                let mut locals = Vec::with_capacity(frame.nlocalsplus as usize);
-                for i in 0..n {
-                    let v = std::ptr::replace(lp.add(i), None);
-                    if i < frame.nlocalsplus as usize {
-                        locals.push(v);
-                    }
-                }
+                let locals = (0..nlocals).map(|i| std::ptr::replace(lp.add(i), None)).collect();
                 crate::types::frame::detach(&fo, frame, locals);
             }
             None => {
-                for i in 0..n {
+                for i in 0..nlocals {
                     drop(std::ptr::replace(lp.add(i), None));
                 }
             }
@@ -711,6 +713,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                 None => {
                     // Leave this frame.
                     r.stack.truncate(0);
+                    r.save();
                     let f = r.frame;
                     // SAFETY: `f` is the executing frame.
                     let (is_entry, previous, owner) = unsafe { ((*f).is_entry.get(), (*f).previous, (*f).owner) };
@@ -1432,6 +1435,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                         continue;
                     }
                     r.stack.truncate(0);
+                    r.save();
                     if owner == FrameOwner::Thread {
                         // SAFETY: the frame is the top of the data stack.
                         unsafe { pop_frame(ts, f) };
