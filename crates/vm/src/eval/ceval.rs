@@ -387,7 +387,10 @@ pub fn resume_generator(ts: &ThreadState, frame: *mut Frame, throw: Option<PyErr
     }
 }
 
-/// The value stack of the executing frame.
+/// The value stack of the executing frame. (Stack and Regs are plain
+/// copies of pointers, never borrowed by functions that are not inlined, so
+/// that they stay in machine registers in the loop.)
+#[derive(Clone, Copy)]
 struct Stack {
     base: *mut Option<Value>,
     sp: *mut Option<Value>,
@@ -448,12 +451,14 @@ impl Stack {
         unsafe { self.sp.offset_from(self.base) as usize }
     }
     /// Pop down to `depth` items.
+    #[inline(always)]
     fn truncate(&mut self, depth: usize) {
         while self.depth() > depth {
             drop(self.pop_opt());
         }
     }
     /// The top `n` items (bottom first), as a slice.
+    #[inline(always)]
     fn top_slice(&self, n: usize) -> &[Option<Value>] {
         // SAFETY: the `n` slots below `sp` are live stack entries.
         unsafe { std::slice::from_raw_parts(self.sp.sub(n), n) }
@@ -468,6 +473,7 @@ impl Stack {
         unsafe { std::slice::from_raw_parts(items.as_ptr() as *const Value, n) }
     }
     /// Pop `n` items, bottom first.
+    #[inline(always)]
     fn pop_n(&mut self, n: usize) -> Vec<Value> {
         let mut v: Vec<Value> = Vec::with_capacity(n);
         for x in self.top_slice(n) {
@@ -481,6 +487,7 @@ impl Stack {
 }
 
 /// Registers of the executing frame.
+#[derive(Clone, Copy)]
 struct Regs {
     frame: *mut Frame,
     code: *const PyCode,
@@ -553,16 +560,21 @@ impl Regs {
             (op, arg as u32)
         }
     }
-    /// The instruction after EXTENDED_ARG prefixes, with the widened argument.
-    #[cold]
-    fn fetch_extended(&mut self, mut oparg: u32) -> (Opcode, u32) {
-        loop {
-            let (op, arg) = self.fetch();
-            oparg = (oparg << 8) | arg;
-            let opcode = decode(op);
-            if opcode != Opcode::EXTENDED_ARG {
-                return (opcode, oparg);
-            }
+}
+
+/// The instruction after EXTENDED_ARG prefixes at `ip`, with the widened
+/// argument and the index after it.
+#[cold]
+fn fetch_extended(instrs: *const u8, mut ip: usize, mut oparg: u32) -> (Opcode, u32, usize) {
+    loop {
+        // SAFETY: as in `Regs::fetch`: prefixes are followed by an
+        // instruction, at worst the trap unit.
+        let (op, arg) = unsafe { (*instrs.add(ip * 2), *instrs.add(ip * 2 + 1)) };
+        ip += 1;
+        oparg = (oparg << 8) | arg as u32;
+        let opcode = decode(op);
+        if opcode != Opcode::EXTENDED_ARG {
+            return (opcode, oparg, ip);
         }
     }
 }
@@ -741,11 +753,18 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
             let (op, mut oparg) = r.fetch();
             let mut opcode = decode(op);
             if opcode == Opcode::EXTENDED_ARG {
-                (opcode, oparg) = r.fetch_extended(oparg);
+                (opcode, oparg, r.ip) = fetch_extended(r.instrs, r.ip, oparg);
             }
             let here = r.ip - 1;
-            r.ip += opcode.cache_entries();
             r.f().lasti.set(here as u32);
+            // Step over the instruction's inline caches: the first thing
+            // the arm of an instruction that has caches does (a constant
+            // there; an arm that forgets runs into CACHE, a trap).
+            macro_rules! skip_caches {
+                () => {
+                    r.ip += opcode.cache_entries()
+                };
+            }
             // The instruction after this one and its inline caches.
             macro_rules! next {
                 () => {
@@ -767,7 +786,8 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
 
             use Opcode as O;
             match opcode {
-                O::NOP | O::RESUME | O::PRECALL => {}
+                O::NOP | O::RESUME => {}
+                O::PRECALL => skip_caches!(),
                 O::CACHE => {
                     // The trap `quicken` put in place of invalid instructions.
                     pending = Some(PyErr::system_error("invalid bytecode"));
@@ -866,6 +886,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     }
                 }
                 O::LOAD_GLOBAL => {
+                    skip_caches!();
                     if oparg & 1 != 0 {
                         r.stack.push_opt(None);
                     }
@@ -951,6 +972,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     }
                 }
                 O::LOAD_ATTR => {
+                    skip_caches!();
                     let owner = r.stack.pop();
                     let code = r.code();
                     let v = match load_attr_cached(&owner, &code.names[oparg as usize], &code.caches[here]) {
@@ -960,6 +982,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     r.stack.push(v);
                 }
                 O::LOAD_METHOD => {
+                    skip_caches!();
                     let name = r.code().names[oparg as usize].clone();
                     let owner = r.stack.pop();
                     let (meth, self_) = match load_method_cached(&owner, &name, &r.code().caches[here]) {
@@ -978,6 +1001,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     }
                 }
                 O::STORE_ATTR => {
+                    skip_caches!();
                     let owner = r.stack.pop();
                     let v = r.stack.pop();
                     let code = r.code();
@@ -1014,6 +1038,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     r.stack.push(tri!(protocol::invert(ts, &v)));
                 }
                 O::BINARY_OP => {
+                    skip_caches!();
                     let rhs = r.stack.pop();
                     let mut lhs = r.stack.pop();
                     if (oparg as usize == nb::ADD || oparg as usize == nb::ADD + nb::INPLACE)
@@ -1041,6 +1066,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     r.stack.push(res);
                 }
                 O::COMPARE_OP => {
+                    skip_caches!();
                     let rhs = r.stack.pop();
                     let lhs = r.stack.pop();
                     let Some(op) = CompareOp::from_u32(oparg) else {
@@ -1065,6 +1091,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     r.stack.push(bool_::new_bool(b != (oparg == 1)));
                 }
                 O::BINARY_SUBSCR => {
+                    skip_caches!();
                     let sub = r.stack.pop();
                     let container = r.stack.pop();
                     // list[int] / tuple[int] without the generic protocol.
@@ -1087,6 +1114,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     r.stack.push(v);
                 }
                 O::STORE_SUBSCR => {
+                    skip_caches!();
                     let sub = r.stack.pop();
                     let container = r.stack.pop();
                     let v = r.stack.pop();
@@ -1225,6 +1253,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     r.stack.push(tri!(tuple::new_tuple(items)));
                 }
                 O::UNPACK_SEQUENCE => {
+                    skip_caches!();
                     let seq = r.stack.pop();
                     if let Some(t) = tuple::try_tuple_items(&seq).filter(|t| t.len() == oparg as usize && seq.is_exact(&tuple::TUPLE_TYPE)) {
                         for v in t.iter().rev() {
@@ -1340,6 +1369,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     kwnames = Some(r.code().consts[oparg as usize].clone());
                 }
                 O::CALL => {
+                    skip_caches!();
                     let argc = oparg as usize;
                     let kw = kwnames.take();
                     let mut is_meth = r.stack.peek(argc + 2).is_some();
@@ -1354,7 +1384,9 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     let total = argc + is_meth as usize;
                     let callable = r.stack.peek_v(total + 1);
                     if !is_meth && std::ptr::eq(callable.type_of(), &crate::types::typeobject::TYPE_TYPE) {
-                        if let Some(obj) = tri!(instantiate_inline(ts, &mut r, &callable, argc, kw.as_ref())) {
+                        let res;
+                        (r, res) = instantiate_inline(ts, r, &callable, argc, kw.as_ref());
+                        if let Some(obj) = tri!(res) {
                             r.stack.push(obj);
                         }
                         continue;
@@ -1732,7 +1764,12 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
 /// in the loop (returns None: the loop switches to that frame, with the
 /// instance on the caller's stack), or finish natively (returns the result).
 /// The stack holds [NULL, cls, args...] on entry and has them popped on Ok.
-fn instantiate_inline(ts: &ThreadState, r: &mut Regs, cls: &Value, argc: usize, kw: Option<&Value>) -> PyResult<Option<Value>> {
+fn instantiate_inline(ts: &ThreadState, mut r: Regs, cls: &Value, argc: usize, kw: Option<&Value>) -> (Regs, PyResult<Option<Value>>) {
+    let res = instantiate(ts, &mut r, cls, argc, kw);
+    (r, res)
+}
+
+fn instantiate(ts: &ThreadState, r: &mut Regs, cls: &Value, argc: usize, kw: Option<&Value>) -> PyResult<Option<Value>> {
     let pop_call = |r: &mut Regs| r.stack.truncate(r.stack.depth() - argc - 2);
     r.save();
     let ty = cls.as_type();
@@ -1788,8 +1825,11 @@ fn decode(op: u8) -> Opcode {
     debug_assert!((op as usize) < compiler::opcode::ALL.len());
     // SAFETY: Opcode is repr(u8) with discriminants exactly 0..ALL.len()
     // (the `opcode_numbering` test), and `quicken` replaced every opcode
-    // byte outside that range.
-    unsafe { std::mem::transmute::<u8, Opcode>(op) }
+    // byte outside that range. (The hint spares the dispatch a range check.)
+    unsafe {
+        std::hint::assert_unchecked((op as usize) < compiler::opcode::ALL.len());
+        std::mem::transmute::<u8, Opcode>(op)
+    }
 }
 
 fn load_global(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult<Value> {
