@@ -635,7 +635,7 @@ fn set_implicit_context(ts: &ThreadState, err: &PyErr) {
 fn traceback_here(ts: &ThreadState, frame: &Frame, err: &PyErr, lasti: usize) {
     let fo = crate::types::frame::frame_object(ts, frame);
     let old = exc::traceback_of(err.value());
-    let lineno = frame.code().code.location_of(lasti).lineno;
+    let lineno = frame.code().lineno_at(lasti);
     if let Ok(tb) = crate::types::traceback::new_traceback(old, fo, (lasti * 2) as i32, lineno) {
         exc::set_traceback(err.value(), Some(tb));
     }

@@ -87,11 +87,11 @@ impl Frame {
 
     /// The line being executed.
     pub fn lineno(&self) -> i32 {
-        let loc = self.code().code.location_of(self.lasti.get() as usize);
-        if loc.lineno < 0 {
+        let lineno = self.code().lineno_at(self.lasti.get() as usize);
+        if lineno < 0 {
             self.code().code.co_firstlineno as i32
         } else {
-            loc.lineno
+            lineno
         }
     }
 }

@@ -39,6 +39,27 @@ pub struct PyCode {
     /// opcode byte is valid and every jump lands inside the code, followed
     /// by a trap unit (see `quicken`).
     pub instrs: Box<[u8]>,
+    /// Line number of each code unit, decoded from the location table on
+    /// first use (tracebacks and `f_lineno` ask often).
+    lines: std::cell::OnceCell<Box<[i32]>>,
+}
+
+impl PyCode {
+    /// The line of the instruction at code unit `index` (-1 for none), as
+    /// `location_of(index).lineno`.
+    pub fn lineno_at(&self, index: usize) -> i32 {
+        let lines = self.lines.get_or_init(|| {
+            let n = self.code.co_code.len() / 2;
+            let mut out = Vec::with_capacity(n);
+            for entry in compiler::code::decode_linetable(&self.code.co_linetable, self.code.co_firstlineno as i32) {
+                for _ in 0..entry.units {
+                    out.push(entry.loc.lineno);
+                }
+            }
+            out.into_boxed_slice()
+        });
+        lines.get(index).copied().unwrap_or(compiler::code::Location::NONE.lineno)
+    }
 }
 
 /// The eval loop's copy of `co_code`: invalid opcodes and jumps leaving the
@@ -136,6 +157,7 @@ pub fn new_code(code: Arc<CodeObject>) -> PyResult<Value> {
         simple_argcount: simple_argcount(&code),
         frame_words: frame_words(&code),
         instrs: quicken(&code.co_code),
+        lines: std::cell::OnceCell::new(),
         code,
     })
 }
@@ -321,6 +343,7 @@ fn code_replace(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>)
         simple_argcount: simple_argcount(&code),
         frame_words: frame_words(&code),
         instrs: quicken(&code.co_code),
+        lines: std::cell::OnceCell::new(),
         code: Arc::new(code),
         consts,
         names,
