@@ -1073,11 +1073,35 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                         pending = Some(PyErr::system_error("bad comparison"));
                         continue 'outer;
                     };
-                    let res = match (lhs.as_small_int(), rhs.as_small_int()) {
-                        (Some(a), Some(b)) => bool_::new_bool(op.test(a.cmp(&b))),
-                        _ => tri!(protocol::richcompare(ts, &lhs, &rhs, op)),
+                    let fast = match (lhs.as_small_int(), rhs.as_small_int()) {
+                        (Some(a), Some(b)) => Some(op.test(a.cmp(&b))),
+                        _ => match (lhs.downcast_exact::<float::PyFloat>(), rhs.downcast_exact::<float::PyFloat>()) {
+                            (Some(a), Some(b)) => Some(float_compare(a.value, b.value, op)),
+                            _ => None,
+                        },
                     };
-                    r.stack.push(res);
+                    let Some(b) = fast else {
+                        let res = tri!(protocol::richcompare(ts, &lhs, &rhs, op));
+                        r.stack.push(res);
+                        continue;
+                    };
+                    // A conditional jump on the result is done here, without
+                    // making a bool (CPython's COMPARE_OP_INT_JUMP).
+                    // SAFETY: `r.ip` is the next instruction or the trap unit.
+                    let (op2, arg2) = unsafe { (*r.instrs.add(r.ip * 2), *r.instrs.add(r.ip * 2 + 1) as usize) };
+                    let after = r.ip + 1;
+                    let jump = match decode(op2) {
+                        O::POP_JUMP_FORWARD_IF_FALSE => (!b).then_some(after + arg2),
+                        O::POP_JUMP_FORWARD_IF_TRUE => b.then_some(after + arg2),
+                        O::POP_JUMP_BACKWARD_IF_FALSE => (!b).then(|| after - arg2),
+                        O::POP_JUMP_BACKWARD_IF_TRUE => b.then(|| after - arg2),
+                        _ => {
+                            r.stack.push(bool_::new_bool(b));
+                            continue;
+                        }
+                    };
+                    r.ip = jump.unwrap_or(after);
+                    continue;
                 }
                 O::IS_OP => {
                     let rhs = r.stack.pop();
@@ -2006,16 +2030,31 @@ fn binary_op(ts: &ThreadState, lhs: &Value, rhs: &Value, op: usize) -> PyResult<
             nb::AND => Some(a & b),
             nb::OR => Some(a | b),
             nb::XOR => Some(a ^ b),
+            // Python's floor division and modulo: rounded toward -inf, the
+            // remainder taking the divisor's sign.
+            nb::FLOOR_DIVIDE if b != 0 => Some(floor_divmod(a, b).0),
+            nb::REMAINDER if b != 0 => Some(floor_divmod(a, b).1),
+            nb::RSHIFT if b >= 0 => Some(a >> b.min(63)),
+            nb::LSHIFT if (0..63).contains(&b) => a.checked_mul(1i64 << b),
             _ => None,
         };
         if let Some(v) = r {
             return Ok(int::from_i64(v));
         }
-    } else if let (Some(a), Some(b)) = (lhs.downcast_exact::<float::PyFloat>(), rhs.downcast_exact::<float::PyFloat>()) {
+        // int / int with both exactly representable: correctly rounded.
+        const EXACT: i64 = 1 << 53;
+        if op % nb::INPLACE == nb::TRUE_DIVIDE && b != 0 && (-EXACT..=EXACT).contains(&a) && (-EXACT..=EXACT).contains(&b) {
+            return Ok(float::new_float(a as f64 / b as f64));
+        }
+    } else if let Some((a, b)) = float_operands(lhs, rhs) {
         let r = match op % nb::INPLACE {
-            nb::ADD => Some(a.value + b.value),
-            nb::SUBTRACT => Some(a.value - b.value),
-            nb::MULTIPLY => Some(a.value * b.value),
+            nb::ADD => Some(a + b),
+            nb::SUBTRACT => Some(a - b),
+            nb::MULTIPLY => Some(a * b),
+            nb::TRUE_DIVIDE if b != 0.0 => Some(a / b),
+            // C's pow() for a positive finite base, as float_pow calls it;
+            // overflow and the other cases take the general path.
+            nb::POWER if a > 0.0 && a.is_finite() && b.is_finite() => Some(a.powf(b)).filter(|r| r.is_finite()),
             _ => None,
         };
         if let Some(v) = r {
@@ -2023,6 +2062,49 @@ fn binary_op(ts: &ThreadState, lhs: &Value, rhs: &Value, op: usize) -> PyResult<
         }
     }
     protocol::binary_op(ts, lhs, rhs, op)
+}
+
+/// Python's `divmod` of small ints (`b` nonzero): the quotient rounded
+/// toward minus infinity, the remainder with the divisor's sign. Small ints
+/// have 63 bits, so nothing overflows.
+#[inline]
+fn floor_divmod(a: i64, b: i64) -> (i64, i64) {
+    let (mut q, mut r) = (a / b, a % b);
+    if r != 0 && ((r < 0) != (b < 0)) {
+        q -= 1;
+        r += b;
+    }
+    (q, r)
+}
+
+/// Both operands as floats when one is an exact float and the other an
+/// exact float or a small int exactly representable as a double (so the
+/// conversion is the one float arithmetic would make).
+#[inline]
+fn float_operands(lhs: &Value, rhs: &Value) -> Option<(f64, f64)> {
+    const EXACT: i64 = 1 << 53;
+    let as_f = |v: &Value| -> Option<(f64, bool)> {
+        if let Some(i) = v.as_small_int() {
+            return (-EXACT..=EXACT).contains(&i).then_some((i as f64, false));
+        }
+        v.downcast_exact::<float::PyFloat>().map(|f| (f.value, true))
+    };
+    let (a, fa) = as_f(lhs)?;
+    let (b, fb) = as_f(rhs)?;
+    (fa || fb).then_some((a, b))
+}
+
+/// A comparison of two floats (NaN compares unequal to everything).
+#[inline]
+fn float_compare(a: f64, b: f64, op: CompareOp) -> bool {
+    match op {
+        CompareOp::Lt => a < b,
+        CompareOp::Le => a <= b,
+        CompareOp::Eq => a == b,
+        CompareOp::Ne => a != b,
+        CompareOp::Gt => a > b,
+        CompareOp::Ge => a >= b,
+    }
 }
 
 /// Unpack `seq` into exactly `n` values, or `n` + a list + `after` values
