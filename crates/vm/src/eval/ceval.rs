@@ -799,6 +799,55 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     let v = r.code().consts[oparg as usize].clone();
                     r.stack.push(v);
                 }
+                O::LOAD_FAST__LOAD_FAST | O::LOAD_FAST__LOAD_CONST | O::LOAD_CONST__LOAD_FAST | O::STORE_FAST__LOAD_FAST | O::STORE_FAST__STORE_FAST => {
+                    // The second instruction is the next unit; its argument
+                    // is a byte.
+                    // SAFETY: `quicken` paired this with the unit after it.
+                    let arg2 = unsafe { *r.instrs.add(r.ip * 2 + 1) } as usize;
+                    let load_fast = |r: &mut Regs, i: usize, at: usize| -> Option<PyErr> {
+                        match r.local(i) {
+                            Some(v) => {
+                                let v = v.clone();
+                                r.stack.push(v);
+                                None
+                            }
+                            None => {
+                                r.f().lasti.set(at as u32);
+                                Some(unbound_local(&r.code().code.co_localsplusnames[i]))
+                            }
+                        }
+                    };
+                    let err = match opcode {
+                        O::LOAD_FAST__LOAD_FAST => load_fast(&mut r, oparg as usize, here).or_else(|| load_fast(&mut r, arg2, here + 1)),
+                        O::LOAD_FAST__LOAD_CONST => load_fast(&mut r, oparg as usize, here).or_else(|| {
+                            let v = r.code().consts[arg2].clone();
+                            r.stack.push(v);
+                            None
+                        }),
+                        O::LOAD_CONST__LOAD_FAST => {
+                            let v = r.code().consts[oparg as usize].clone();
+                            r.stack.push(v);
+                            load_fast(&mut r, arg2, here + 1)
+                        }
+                        O::STORE_FAST__LOAD_FAST => {
+                            let v = r.stack.pop_opt();
+                            r.set_local(oparg as usize, v);
+                            load_fast(&mut r, arg2, here + 1)
+                        }
+                        _ => {
+                            let v = r.stack.pop_opt();
+                            r.set_local(oparg as usize, v);
+                            let v = r.stack.pop_opt();
+                            r.set_local(arg2, v);
+                            None
+                        }
+                    };
+                    r.ip += 1;
+                    if let Some(e) = err {
+                        pending = Some(e);
+                        continue 'outer;
+                    }
+                }
                 O::LOAD_FAST => match r.local(oparg as usize) {
                     Some(v) => {
                         let v = v.clone();

@@ -93,6 +93,22 @@ fn quicken(co_code: &[u8]) -> Box<[u8]> {
             }
         }
     }
+    // Superinstructions (CPython's _PyCode_Quicken): the first of two
+    // adjacent simple instructions does the work of both; the second stays
+    // in place for jumps that land on it. A pair is only formed when the
+    // second has no EXTENDED_ARG prefix (it is then the very next unit).
+    for i in 0..n.saturating_sub(1) {
+        let (Some(a), Some(b)) = (Opcode::from_u8(out[2 * i]), Opcode::from_u8(out[2 * i + 2])) else { continue };
+        let fused = match (a, b) {
+            (Opcode::LOAD_FAST, Opcode::LOAD_FAST) => Opcode::LOAD_FAST__LOAD_FAST,
+            (Opcode::LOAD_FAST, Opcode::LOAD_CONST) => Opcode::LOAD_FAST__LOAD_CONST,
+            (Opcode::LOAD_CONST, Opcode::LOAD_FAST) => Opcode::LOAD_CONST__LOAD_FAST,
+            (Opcode::STORE_FAST, Opcode::LOAD_FAST) => Opcode::STORE_FAST__LOAD_FAST,
+            (Opcode::STORE_FAST, Opcode::STORE_FAST) => Opcode::STORE_FAST__STORE_FAST,
+            _ => continue,
+        };
+        out[2 * i] = fused as u8;
+    }
     out.into_boxed_slice()
 }
 
@@ -412,5 +428,25 @@ mod tests {
             [O::NOP, O::CACHE, O::JUMP_FORWARD, O::CACHE, O::EXTENDED_ARG, O::CACHE, O::JUMP_BACKWARD, O::CACHE].map(|o| o as u8)
         );
         assert_eq!(q[3], 7, "arguments are kept");
+    }
+
+    #[test]
+    fn quicken_fuses_adjacent_simple_instructions() {
+        let code = [
+            O::LOAD_FAST as u8, 0,
+            O::LOAD_FAST as u8, 1,
+            O::LOAD_CONST as u8, 2,
+            O::STORE_FAST as u8, 3,
+            O::STORE_FAST as u8, 4,
+            O::RETURN_VALUE as u8, 0,
+        ];
+        let q = quicken(&code);
+        let ops: Vec<u8> = q.iter().step_by(2).copied().collect();
+        assert_eq!(
+            ops,
+            [O::LOAD_FAST__LOAD_FAST, O::LOAD_FAST__LOAD_CONST, O::LOAD_CONST, O::STORE_FAST__STORE_FAST, O::STORE_FAST, O::RETURN_VALUE, O::CACHE]
+                .map(|o| o as u8)
+        );
+        assert_eq!(q.iter().skip(1).step_by(2).copied().collect::<Vec<u8>>(), [0, 1, 2, 3, 4, 0, 0]);
     }
 }
