@@ -105,8 +105,10 @@ pub fn push_frame(ts: &ThreadState, func_v: &Value, args: &[Value], kwnames: Opt
     unsafe {
         mem.write(Frame {
             func: func_v.clone(),
-            globals: func.globals.clone(),
-            builtins: func.builtins.clone(),
+            // SAFETY: `func` (stored in the frame) keeps these alive, and
+            // ManuallyDrop keeps the frame from releasing them.
+            globals: super::frame::Borrowed::new(&func.globals),
+            builtins: super::frame::Borrowed::new(&func.builtins),
             code: code_v,
             locals,
             previous: std::ptr::null_mut(),
@@ -1333,6 +1335,17 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                             r.stack.push(v.clone());
                         }
                         continue;
+                    }
+                    if let Some(l) = seq.downcast_exact::<list::PyList>() {
+                        // Cloning items runs no Python code, so the borrow
+                        // cannot see the list change.
+                        let items = l.items.borrow();
+                        if items.len() == oparg as usize {
+                            for v in items.iter().rev() {
+                                r.stack.push(v.clone());
+                            }
+                            continue;
+                        }
                     }
                     let items = tri!(unpack(ts, &seq, oparg as usize, None));
                     for v in items.into_iter().rev() {

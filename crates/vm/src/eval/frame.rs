@@ -18,14 +18,38 @@ pub enum FrameOwner {
     Generator,
 }
 
+/// A reference that does not count: it reads like a `&Value` (and
+/// `.clone()` gives an owned Value) but is never released. The owner of the
+/// referent must outlive it.
+#[repr(transparent)]
+pub struct Borrowed(std::mem::ManuallyDrop<Value>);
+
+impl Borrowed {
+    /// # Safety
+    /// `v` stays alive as long as the result is used.
+    pub unsafe fn new(v: &Value) -> Borrowed {
+        // SAFETY: a bitwise copy that is never dropped owns nothing.
+        Borrowed(std::mem::ManuallyDrop::new(unsafe { std::ptr::read(v) }))
+    }
+}
+
+impl std::ops::Deref for Borrowed {
+    type Target = Value;
+    fn deref(&self) -> &Value {
+        &self.0
+    }
+}
+
 #[repr(C)]
 pub struct Frame {
     /// The function being run (holds globals, builtins, defaults, closure).
     pub func: Value,
     /// The code object (strong: `func.__code__` may be reassigned).
     pub code: Value,
-    pub globals: Value,
-    pub builtins: Value,
+    /// Borrowed from `func` (whose globals and builtins never change): the
+    /// frame holds `func`, so these need no reference counts of their own.
+    pub globals: Borrowed,
+    pub builtins: Borrowed,
     /// The locals mapping of class bodies and module-level code (None in functions).
     pub locals: Option<Value>,
     /// The calling frame (null at the bottom).
