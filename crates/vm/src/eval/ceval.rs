@@ -1659,11 +1659,15 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     let asyncw = opcode == O::BEFORE_ASYNC_WITH;
                     let (enter_name, exit_name) = if asyncw { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
                     let ty = mgr.type_of();
-                    let (Some(enter), Some(exit)) = (ty.data.lookup_str(enter_name), ty.data.lookup_str(exit_name)) else {
+                    let (enter, exit) = (ty.data.lookup_str(enter_name), ty.data.lookup_str(exit_name));
+                    let (Some(enter), Some(exit)) = (enter.clone(), exit) else {
+                        // CPython 3.11 names the missing exit method only
+                        // when the enter method exists.
                         pending = Some(PyErr::type_error(format!(
-                            "'{}' object does not support the {}context manager protocol",
+                            "'{}' object does not support the {}context manager protocol{}",
                             protocol::type_name(&mgr),
-                            if asyncw { "asynchronous " } else { "" }
+                            if asyncw { "asynchronous " } else { "" },
+                            if enter.is_some() { format!(" (missed {exit_name} method)") } else { String::new() }
                         )));
                         continue 'outer;
                     };
