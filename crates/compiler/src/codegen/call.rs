@@ -18,6 +18,7 @@ impl<'a> Compiler<'a> {
         if self.maybe_optimize_method_call(e, func, args, keywords)? {
             return Ok(());
         }
+        self.check_caller(e, func);
         self.set_loc(&func.loc);
         self.emit(Opcode::PUSH_NULL);
         self.set_loc(&e.loc);

@@ -136,6 +136,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Assert { test, msg } => {
+                self.check_assert(s.loc.lineno, test);
                 if self.optimize > 0 {
                     return Ok(());
                 }
