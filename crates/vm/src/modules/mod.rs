@@ -1,6 +1,8 @@
 //! Native modules: builtins, sys, time, the streams behind sys.stdin/stdout/stderr
 //! and open() (io.rs), and struct sequences (structseq.rs).
 
+pub mod _thread;
+pub mod _weakref_stub;
 pub mod builtins;
 pub mod io;
 pub mod stdlib_names;
@@ -17,6 +19,8 @@ use crate::runtime::thread::ThreadState;
 pub fn types() -> Vec<&'static PyType> {
     let mut v: Vec<&'static PyType> = vec![&io::TEXT_STREAM_TYPE, &io::BUFFERED_WRITER_TYPE, &io::BUFFERED_READER_TYPE, &io::FILE_IO_TYPE, &io::BUFFERED_RANDOM_TYPE, &builtins::QUITTER_TYPE];
     v.extend(structseq::types());
+    v.extend(_thread::types());
+    v.extend(_weakref_stub::types());
     v
 }
 
@@ -25,13 +29,21 @@ pub fn init_types() {
     io::init();
     builtins::init_types();
     structseq::init();
+    _thread::init();
+    _weakref_stub::init();
 }
 
 /// A native module's constructor.
 type ModuleInit = fn(&ThreadState) -> PyResult<Value>;
 
 /// Modules compiled into the interpreter, by name (`sys.builtin_module_names`).
-const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[("builtins", builtins::create), ("sys", sys::create), ("time", time::create)];
+const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
+    ("_thread", _thread::create),
+    ("_weakref", _weakref_stub::create),
+    ("builtins", builtins::create),
+    ("sys", sys::create),
+    ("time", time::create),
+];
 
 /// The names of the modules compiled in.
 pub fn builtin_module_names() -> Vec<&'static str> {
@@ -41,6 +53,23 @@ pub fn builtin_module_names() -> Vec<&'static str> {
 /// Create the named builtin module, if there is one.
 pub fn create_builtin(ts: &ThreadState, name: &str) -> Option<PyResult<Value>> {
     BUILTIN_MODULES.iter().find(|(n, _)| *n == name).map(|(_, f)| f(ts))
+}
+
+/// A new module named `name` holding native functions `funcs`; returns the
+/// module and its dict (for the constants and types the caller adds).
+pub(crate) fn new_native_module(ts: &ThreadState, name: &'static str, funcs: &[(&'static str, crate::object::typeobj::CallFn)]) -> PyResult<(Value, Value)> {
+    let m = crate::types::module::new_module(name)?;
+    let d = crate::types::module::module_dict(&m).ok_or_else(|| crate::runtime::errors::PyErr::system_error(name))?;
+    for (fname, f) in funcs {
+        let bf = Value::new(crate::types::function::PyBuiltinFunction { name: fname, func: *f, self_: Some(m.clone()), module: Some(name) })?;
+        crate::types::dict::dict_set_item(ts, &d, crate::types::str::intern(fname), bf)?;
+    }
+    Ok((m, d))
+}
+
+/// Set `name` in a module dict.
+pub(crate) fn set_attr(ts: &ThreadState, d: &Value, name: &str, v: Value) -> PyResult<()> {
+    crate::types::dict::dict_set_item(ts, d, crate::types::str::intern(name), v)
 }
 
 /// The builtins module.
