@@ -4,6 +4,7 @@
 pub mod _thread;
 pub mod _weakref_stub;
 pub mod builtins;
+pub mod itertools;
 pub mod io;
 pub mod stdlib_names;
 pub mod structseq;
@@ -21,6 +22,7 @@ pub fn types() -> Vec<&'static PyType> {
     v.extend(structseq::types());
     v.extend(_thread::types());
     v.extend(_weakref_stub::types());
+    v.extend(itertools::types());
     v
 }
 
@@ -31,6 +33,7 @@ pub fn init_types() {
     structseq::init();
     _thread::init();
     _weakref_stub::init();
+    itertools::init();
 }
 
 /// A native module's constructor.
@@ -41,6 +44,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_thread", _thread::create),
     ("_weakref", _weakref_stub::create),
     ("builtins", builtins::create),
+    ("itertools", itertools::create),
     ("sys", sys::create),
     ("time", time::create),
 ];

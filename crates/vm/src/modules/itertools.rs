@@ -1,0 +1,1038 @@
+//! The `itertools` module: iterator building blocks (CPython's
+//! Modules/itertoolsmodule.c), with CPython's argument errors and reprs.
+//!
+//! State lives in `RefCell`s; no borrow is held while Python code runs
+//! (a key function or `__next__` may re-enter the same iterator).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::object::args;
+use crate::object::protocol;
+use crate::object::typeobj::{nb, PyType, TypeObject, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC};
+use crate::object::value::{PyObject, PyPayload, Value};
+use crate::runtime::errors::{PyErr, PyResult};
+use crate::runtime::thread::ThreadState;
+use crate::types::{int, none, str as pystr, tuple};
+
+type Args<'a> = &'a [Value];
+type Kw<'a> = Option<&'a Value>;
+
+macro_rules! it_type {
+    ($st:ident, $payload:ty, $name:literal, $flags:expr) => {
+        pub static $st: PyType = PyObject::new_static(
+            &crate::types::typeobject::TYPE_TYPE,
+            TypeObject::builtin::<$payload>($name, &$st, Some(&crate::types::object::OBJECT_TYPE), $flags),
+        );
+        impl PyPayload for $payload {
+            fn class() -> &'static PyType {
+                &$st
+            }
+        }
+    };
+}
+
+pub struct Count {
+    cnt: RefCell<Value>,
+    step: Value,
+}
+pub struct Cycle {
+    it: RefCell<Option<Value>>,
+    saved: RefCell<Vec<Value>>,
+    index: Cell<usize>,
+}
+pub struct Repeat {
+    element: Value,
+    /// None = forever.
+    cnt: Cell<Option<isize>>,
+}
+pub struct Accumulate {
+    it: Value,
+    func: Option<Value>,
+    total: RefCell<Option<Value>>,
+    initial: RefCell<Option<Value>>,
+}
+pub struct Chain {
+    source: RefCell<Option<Value>>,
+    active: RefCell<Option<Value>>,
+}
+pub struct Compress {
+    data: Value,
+    selectors: Value,
+}
+pub struct DropWhile {
+    func: Value,
+    it: Value,
+    start: Cell<bool>,
+}
+pub struct TakeWhile {
+    func: Value,
+    it: Value,
+    stop: Cell<bool>,
+}
+pub struct FilterFalse {
+    func: Value,
+    it: Value,
+}
+pub struct GroupBy {
+    it: Value,
+    keyfunc: Option<Value>,
+    tgtkey: RefCell<Option<Value>>,
+    currkey: RefCell<Option<Value>>,
+    currvalue: RefCell<Option<Value>>,
+    /// Identity of the grouper that may still yield (0 = none).
+    currgrouper: Cell<usize>,
+}
+pub struct Grouper {
+    parent: Value,
+    tgtkey: Value,
+}
+pub struct ISlice {
+    it: RefCell<Option<Value>>,
+    next: Cell<isize>,
+    /// -1 = no stop.
+    stop: isize,
+    step: isize,
+    cnt: Cell<isize>,
+}
+pub struct Pairwise {
+    it: RefCell<Option<Value>>,
+    old: RefCell<Option<Value>>,
+}
+pub struct StarMap {
+    func: Value,
+    it: Value,
+}
+/// The buffer shared by the iterators one `tee()` call returns.
+struct TeeShared {
+    it: Value,
+    buf: Vec<Value>,
+    running: bool,
+}
+pub struct Tee {
+    shared: Rc<RefCell<TeeShared>>,
+    index: Cell<usize>,
+}
+pub struct ZipLongest {
+    iters: RefCell<Vec<Option<Value>>>,
+    active: Cell<usize>,
+    fill: Value,
+}
+pub struct Product {
+    pools: Vec<Vec<Value>>,
+    indices: RefCell<Vec<usize>>,
+    result: RefCell<Option<Vec<Value>>>,
+    stopped: Cell<bool>,
+}
+pub struct Combinations {
+    pool: Vec<Value>,
+    indices: RefCell<Vec<usize>>,
+    r: usize,
+    started: Cell<bool>,
+    stopped: Cell<bool>,
+}
+pub struct CombinationsWR {
+    pool: Vec<Value>,
+    indices: RefCell<Vec<usize>>,
+    r: usize,
+    started: Cell<bool>,
+    stopped: Cell<bool>,
+}
+pub struct Permutations {
+    pool: Vec<Value>,
+    indices: RefCell<Vec<usize>>,
+    cycles: RefCell<Vec<usize>>,
+    r: usize,
+    started: Cell<bool>,
+    stopped: Cell<bool>,
+}
+
+const FL: u64 = TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC;
+it_type!(COUNT_TYPE, Count, "itertools.count", FL);
+it_type!(CYCLE_TYPE, Cycle, "itertools.cycle", FL);
+it_type!(REPEAT_TYPE, Repeat, "itertools.repeat", FL);
+it_type!(ACCUMULATE_TYPE, Accumulate, "itertools.accumulate", FL);
+it_type!(CHAIN_TYPE, Chain, "itertools.chain", FL);
+it_type!(COMPRESS_TYPE, Compress, "itertools.compress", FL);
+it_type!(DROPWHILE_TYPE, DropWhile, "itertools.dropwhile", FL);
+it_type!(TAKEWHILE_TYPE, TakeWhile, "itertools.takewhile", FL);
+it_type!(FILTERFALSE_TYPE, FilterFalse, "itertools.filterfalse", FL);
+it_type!(GROUPBY_TYPE, GroupBy, "itertools.groupby", FL);
+it_type!(GROUPER_TYPE, Grouper, "itertools._grouper", TPFLAGS_HAVE_GC);
+it_type!(ISLICE_TYPE, ISlice, "itertools.islice", FL);
+it_type!(PAIRWISE_TYPE, Pairwise, "itertools.pairwise", FL);
+it_type!(STARMAP_TYPE, StarMap, "itertools.starmap", FL);
+it_type!(TEE_TYPE, Tee, "itertools._tee", TPFLAGS_HAVE_GC);
+it_type!(ZIP_LONGEST_TYPE, ZipLongest, "itertools.zip_longest", FL);
+it_type!(PRODUCT_TYPE, Product, "itertools.product", FL);
+it_type!(COMBINATIONS_TYPE, Combinations, "itertools.combinations", FL);
+it_type!(CWR_TYPE, CombinationsWR, "itertools.combinations_with_replacement", FL);
+it_type!(PERMUTATIONS_TYPE, Permutations, "itertools.permutations", FL);
+
+/// The static types of this module.
+pub fn types() -> Vec<&'static PyType> {
+    vec![
+        &COUNT_TYPE,
+        &CYCLE_TYPE,
+        &REPEAT_TYPE,
+        &ACCUMULATE_TYPE,
+        &CHAIN_TYPE,
+        &COMPRESS_TYPE,
+        &DROPWHILE_TYPE,
+        &TAKEWHILE_TYPE,
+        &FILTERFALSE_TYPE,
+        &GROUPBY_TYPE,
+        &GROUPER_TYPE,
+        &ISLICE_TYPE,
+        &PAIRWISE_TYPE,
+        &STARMAP_TYPE,
+        &TEE_TYPE,
+        &ZIP_LONGEST_TYPE,
+        &PRODUCT_TYPE,
+        &COMBINATIONS_TYPE,
+        &CWR_TYPE,
+        &PERMUTATIONS_TYPE,
+    ]
+}
+
+fn payload<T: PyPayload>(v: &Value) -> PyResult<&T> {
+    v.downcast::<T>().ok_or_else(|| PyErr::type_error(format!("{} expected", T::class().name())))
+}
+
+/// The name shown by a repr: the (sub)class's short name.
+fn short_type_name(v: &Value) -> String {
+    let n = v.type_of().name();
+    n.rsplit('.').next().unwrap_or(&n).to_string()
+}
+
+/// `PyNumber_Check`: int, float, complex or anything with a number conversion.
+fn is_number(v: &Value) -> bool {
+    let s = &v.type_of().data.slots;
+    s.index.get().is_some() || s.int.get().is_some() || s.float.get().is_some() || v.type_of().is_subtype(&crate::types::complex::COMPLEX_TYPE)
+}
+
+fn count_new(_ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [start, step] = args::bind("count", a, k, ["start", "step"], 0, 0, 2)?;
+    let start = start.unwrap_or_else(|| int::from_i64(0));
+    let step = step.unwrap_or_else(|| int::from_i64(1));
+    if !is_number(&start) || !is_number(&step) {
+        return Err(PyErr::type_error("a number is required"));
+    }
+    Value::new_instance(cls, Count { cnt: RefCell::new(start), step })
+}
+
+fn count_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let c = payload::<Count>(v)?;
+    let cur = c.cnt.borrow().clone();
+    let next = protocol::binary_op(ts, &cur, &c.step, nb::ADD)?;
+    *c.cnt.borrow_mut() = next;
+    Ok(Some(cur))
+}
+
+fn count_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let c = payload::<Count>(v)?;
+    let cur = c.cnt.borrow().clone();
+    let start = protocol::repr_string(ts, &cur)?;
+    let unit_step = int::is_int(&c.step) && int::as_int(&c.step).and_then(|i| i.to_i64()) == Some(1);
+    let s = if unit_step {
+        format!("{}({start})", short_type_name(v))
+    } else {
+        format!("{}({start}, {})", short_type_name(v), protocol::repr_string(ts, &c.step)?)
+    };
+    Ok(pystr::new_str(&s))
+}
+
+fn cycle_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::no_kwargs("cycle", k)?;
+    let a = args::positional("cycle", a, k, 1, 1)?;
+    let it = protocol::get_iter(ts, &a[0])?;
+    Value::new_instance(cls, Cycle { it: RefCell::new(Some(it)), saved: RefCell::new(Vec::new()), index: Cell::new(0) })
+}
+
+fn cycle_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let c = payload::<Cycle>(v)?;
+    let it = c.it.borrow().clone();
+    if let Some(it) = it {
+        if let Some(x) = protocol::next(ts, &it)? {
+            c.saved.borrow_mut().push(x.clone());
+            return Ok(Some(x));
+        }
+        *c.it.borrow_mut() = None;
+    }
+    let saved = c.saved.borrow();
+    if saved.is_empty() {
+        return Ok(None);
+    }
+    let i = c.index.get() % saved.len();
+    c.index.set(i + 1);
+    Ok(Some(saved[i].clone()))
+}
+
+fn repeat_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [element, times] = args::bind("repeat", a, k, ["object", "times"], 0, 1, 2)?;
+    let element = element.unwrap_or_else(none::none);
+    let cnt = match times {
+        Some(t) => Some(int::ssize_arg(ts, &t)?.max(0)),
+        None => None,
+    };
+    Value::new_instance(cls, Repeat { element, cnt: Cell::new(cnt) })
+}
+
+fn repeat_next(_ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let r = payload::<Repeat>(v)?;
+    match r.cnt.get() {
+        Some(0) => Ok(None),
+        Some(n) => {
+            r.cnt.set(Some(n - 1));
+            Ok(Some(r.element.clone()))
+        }
+        None => Ok(Some(r.element.clone())),
+    }
+}
+
+fn repeat_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let r = payload::<Repeat>(v)?;
+    let e = protocol::repr_string(ts, &r.element)?;
+    Ok(pystr::new_str(&match r.cnt.get() {
+        Some(n) => format!("{}({e}, {n})", short_type_name(v)),
+        None => format!("{}({e})", short_type_name(v)),
+    }))
+}
+
+fn repeat_length_hint(_ts: &ThreadState, v: &Value, _a: Args, _k: Kw) -> PyResult<Value> {
+    let r = payload::<Repeat>(v)?;
+    match r.cnt.get() {
+        Some(n) => Ok(int::from_i64(n as i64)),
+        None => Err(PyErr::type_error("len() of unsized object")),
+    }
+}
+
+fn accumulate_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [iterable, func, initial] = args::bind("accumulate", a, k, ["iterable", "func", "initial"], 0, 1, 2)?;
+    let it = protocol::get_iter(ts, &iterable.unwrap_or_else(none::none))?;
+    let func = func.filter(|f| !none::is_none(f));
+    let initial = initial.filter(|f| !none::is_none(f));
+    Value::new_instance(cls, Accumulate { it, func, total: RefCell::new(None), initial: RefCell::new(initial) })
+}
+
+fn accumulate_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let a = payload::<Accumulate>(v)?;
+    if let Some(init) = a.initial.borrow_mut().take() {
+        *a.total.borrow_mut() = Some(init.clone());
+        return Ok(Some(init));
+    }
+    let Some(x) = protocol::next(ts, &a.it)? else { return Ok(None) };
+    let total = a.total.borrow().clone();
+    let new = match total {
+        None => x,
+        Some(t) => match &a.func {
+            None => protocol::binary_op(ts, &t, &x, nb::ADD)?,
+            Some(f) => protocol::call(ts, f, &[t, x], None)?,
+        },
+    };
+    *a.total.borrow_mut() = Some(new.clone());
+    Ok(Some(new))
+}
+
+fn chain_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::no_kwargs("chain", k)?;
+    let source = protocol::get_iter(ts, &tuple::new_tuple(a.to_vec())?)?;
+    Value::new_instance(cls, Chain { source: RefCell::new(Some(source)), active: RefCell::new(None) })
+}
+
+fn chain_from_iterable(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("from_iterable", a, k, 1)?;
+    let source = protocol::get_iter(ts, &a[0])?;
+    Value::new_instance(cls, Chain { source: RefCell::new(Some(source)), active: RefCell::new(None) })
+}
+
+fn chain_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let c = payload::<Chain>(v)?;
+    loop {
+        let active = c.active.borrow().clone();
+        if let Some(active) = active {
+            if let Some(x) = protocol::next(ts, &active)? {
+                return Ok(Some(x));
+            }
+            *c.active.borrow_mut() = None;
+        }
+        let source = c.source.borrow().clone();
+        let Some(source) = source else { return Ok(None) };
+        match protocol::next(ts, &source)? {
+            Some(iterable) => {
+                let it = protocol::get_iter(ts, &iterable)?;
+                *c.active.borrow_mut() = Some(it);
+            }
+            None => {
+                *c.source.borrow_mut() = None;
+                return Ok(None);
+            }
+        }
+    }
+}
+
+fn compress_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [data, selectors] = args::bind("compress", a, k, ["data", "selectors"], 0, 2, 2)?;
+    let data = protocol::get_iter(ts, &data.unwrap_or_else(none::none))?;
+    let selectors = protocol::get_iter(ts, &selectors.unwrap_or_else(none::none))?;
+    Value::new_instance(cls, Compress { data, selectors })
+}
+
+fn compress_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let c = payload::<Compress>(v)?;
+    loop {
+        let Some(d) = protocol::next(ts, &c.data)? else { return Ok(None) };
+        let Some(s) = protocol::next(ts, &c.selectors)? else { return Ok(None) };
+        if protocol::is_true(ts, &s)? {
+            return Ok(Some(d));
+        }
+    }
+}
+
+fn two_args<'a>(name: &str, a: Args<'a>, k: Kw) -> PyResult<Args<'a>> {
+    args::no_kwargs(name, k)?;
+    args::positional(name, a, k, 2, 2)
+}
+
+fn dropwhile_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = two_args("dropwhile", a, k)?;
+    let it = protocol::get_iter(ts, &a[1])?;
+    Value::new_instance(cls, DropWhile { func: a[0].clone(), it, start: Cell::new(false) })
+}
+
+fn dropwhile_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let d = payload::<DropWhile>(v)?;
+    loop {
+        let Some(x) = protocol::next(ts, &d.it)? else { return Ok(None) };
+        if d.start.get() {
+            return Ok(Some(x));
+        }
+        let r = protocol::call(ts, &d.func, std::slice::from_ref(&x), None)?;
+        if !protocol::is_true(ts, &r)? {
+            d.start.set(true);
+            return Ok(Some(x));
+        }
+    }
+}
+
+fn takewhile_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = two_args("takewhile", a, k)?;
+    let it = protocol::get_iter(ts, &a[1])?;
+    Value::new_instance(cls, TakeWhile { func: a[0].clone(), it, stop: Cell::new(false) })
+}
+
+fn takewhile_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let t = payload::<TakeWhile>(v)?;
+    if t.stop.get() {
+        return Ok(None);
+    }
+    let Some(x) = protocol::next(ts, &t.it)? else { return Ok(None) };
+    let r = protocol::call(ts, &t.func, std::slice::from_ref(&x), None)?;
+    if protocol::is_true(ts, &r)? {
+        return Ok(Some(x));
+    }
+    t.stop.set(true);
+    Ok(None)
+}
+
+fn filterfalse_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = two_args("filterfalse", a, k)?;
+    let it = protocol::get_iter(ts, &a[1])?;
+    Value::new_instance(cls, FilterFalse { func: a[0].clone(), it })
+}
+
+fn filterfalse_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let f = payload::<FilterFalse>(v)?;
+    loop {
+        let Some(x) = protocol::next(ts, &f.it)? else { return Ok(None) };
+        let keep = if none::is_none(&f.func) || f.func.is(&crate::types::bool_::BOOL_TYPE.to_value()) {
+            protocol::is_true(ts, &x)?
+        } else {
+            let r = protocol::call(ts, &f.func, std::slice::from_ref(&x), None)?;
+            protocol::is_true(ts, &r)?
+        };
+        if !keep {
+            return Ok(Some(x));
+        }
+    }
+}
+
+fn groupby_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [iterable, key] = args::bind("groupby", a, k, ["iterable", "key"], 0, 1, 2)?;
+    let it = protocol::get_iter(ts, &iterable.unwrap_or_else(none::none))?;
+    Value::new_instance(
+        cls,
+        GroupBy {
+            it,
+            keyfunc: key.filter(|f| !none::is_none(f)),
+            tgtkey: RefCell::new(None),
+            currkey: RefCell::new(None),
+            currvalue: RefCell::new(None),
+            currgrouper: Cell::new(0),
+        },
+    )
+}
+
+/// Advance the underlying iterator; false when it is exhausted.
+fn groupby_step(ts: &ThreadState, g: &GroupBy) -> PyResult<bool> {
+    let Some(value) = protocol::next(ts, &g.it)? else { return Ok(false) };
+    let key = match &g.keyfunc {
+        None => value.clone(),
+        Some(f) => protocol::call(ts, f, std::slice::from_ref(&value), None)?,
+    };
+    *g.currvalue.borrow_mut() = Some(value);
+    *g.currkey.borrow_mut() = Some(key);
+    Ok(true)
+}
+
+fn groupby_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let g = payload::<GroupBy>(v)?;
+    g.currgrouper.set(0);
+    loop {
+        let currkey = g.currkey.borrow().clone();
+        let tgtkey = g.tgtkey.borrow().clone();
+        if let Some(ck) = currkey {
+            match tgtkey {
+                None => break,
+                Some(tk) => {
+                    if !protocol::eq(ts, &tk, &ck)? {
+                        break;
+                    }
+                }
+            }
+        }
+        if !groupby_step(ts, g)? {
+            return Ok(None);
+        }
+    }
+    let key = g.currkey.borrow().clone().unwrap_or_else(none::none);
+    *g.tgtkey.borrow_mut() = Some(key.clone());
+    let grouper = Value::new(Grouper { parent: v.clone(), tgtkey: key.clone() })?;
+    g.currgrouper.set(grouper.id());
+    Ok(Some(tuple::new_tuple(vec![key, grouper])?))
+}
+
+fn grouper_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let gr = payload::<Grouper>(v)?;
+    let g = payload::<GroupBy>(&gr.parent)?;
+    if g.currgrouper.get() != v.id() {
+        return Ok(None);
+    }
+    if g.currvalue.borrow().is_none() && !groupby_step(ts, g)? {
+        return Ok(None);
+    }
+    let ck = g.currkey.borrow().clone().unwrap_or_else(none::none);
+    if !protocol::eq(ts, &gr.tgtkey, &ck)? {
+        return Ok(None);
+    }
+    Ok(g.currvalue.borrow_mut().take())
+}
+
+fn grouper_new(_ts: &ThreadState, _cls: &Value, _a: Args, _k: Kw) -> PyResult<Value> {
+    Err(PyErr::type_error("cannot create 'itertools._grouper' instances"))
+}
+
+fn islice_index(ts: &ThreadState, v: &Value, msg: &str) -> PyResult<Option<isize>> {
+    if none::is_none(v) {
+        return Ok(None);
+    }
+    let bad = || PyErr::value_error(msg);
+    if v.type_of().data.slots.index.get().is_none() && !int::is_int(v) {
+        return Err(bad());
+    }
+    let i = protocol::index(ts, v)?;
+    let n = int::as_int(&i).and_then(|x| x.to_i64());
+    match n {
+        Some(n) if n >= 0 => Ok(Some(n.min(isize::MAX as i64) as isize)),
+        Some(_) => Err(bad()),
+        // Too large for a machine word: CPython clamps to sys.maxsize.
+        None if !int::is_negative(&i) => Ok(Some(isize::MAX)),
+        None => Err(bad()),
+    }
+}
+
+fn islice_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::no_kwargs("islice", k)?;
+    let a = args::positional("islice", a, k, 2, 4)?;
+    let (start, stop, step);
+    const STOP_MSG: &str = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+    const IDX_MSG: &str = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+    if a.len() == 2 {
+        start = 0;
+        stop = islice_index(ts, &a[1], STOP_MSG)?.unwrap_or(-1);
+        step = 1;
+    } else {
+        let s0 = islice_index(ts, &a[1], IDX_MSG)?;
+        let s1 = islice_index(ts, &a[2], IDX_MSG)?;
+        start = s0.unwrap_or(0);
+        stop = s1.unwrap_or(-1);
+        step = match a.get(3) {
+            Some(s) if !none::is_none(s) => {
+                let i = protocol::index(ts, s).map_err(|_| PyErr::value_error("Step for islice() must be a positive integer or None."))?;
+                match int::as_int(&i).and_then(|x| x.to_i64()) {
+                    Some(n) if n >= 1 => n.min(isize::MAX as i64) as isize,
+                    None if !int::is_negative(&i) => isize::MAX,
+                    _ => return Err(PyErr::value_error("Step for islice() must be a positive integer or None.")),
+                }
+            }
+            _ => 1,
+        };
+    }
+    let it = protocol::get_iter(ts, &a[0])?;
+    Value::new_instance(cls, ISlice { it: RefCell::new(Some(it)), next: Cell::new(start), stop, step, cnt: Cell::new(0) })
+}
+
+fn islice_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let s = payload::<ISlice>(v)?;
+    let it = s.it.borrow().clone();
+    let Some(it) = it else { return Ok(None) };
+    let done = || {
+        *s.it.borrow_mut() = None;
+        Ok(None)
+    };
+    while s.cnt.get() < s.next.get() {
+        if protocol::next(ts, &it)?.is_none() {
+            return done();
+        }
+        s.cnt.set(s.cnt.get() + 1);
+    }
+    if s.stop != -1 && s.cnt.get() >= s.stop {
+        return done();
+    }
+    let Some(item) = protocol::next(ts, &it)? else { return done() };
+    s.cnt.set(s.cnt.get() + 1);
+    let old = s.next.get();
+    let mut next = old.saturating_add(s.step);
+    if next < old || (s.stop != -1 && next > s.stop) {
+        next = s.stop;
+    }
+    s.next.set(next);
+    Ok(Some(item))
+}
+
+fn pairwise_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::no_kwargs("pairwise", k)?;
+    let a = args::positional("pairwise", a, k, 1, 1)?;
+    let it = protocol::get_iter(ts, &a[0])?;
+    Value::new_instance(cls, Pairwise { it: RefCell::new(Some(it)), old: RefCell::new(None) })
+}
+
+fn pairwise_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let p = payload::<Pairwise>(v)?;
+    let it = p.it.borrow().clone();
+    let Some(it) = it else { return Ok(None) };
+    let old = p.old.borrow().clone();
+    let old = match old {
+        Some(o) => o,
+        None => match protocol::next(ts, &it)? {
+            Some(o) => {
+                *p.old.borrow_mut() = Some(o.clone());
+                o
+            }
+            None => {
+                *p.it.borrow_mut() = None;
+                return Ok(None);
+            }
+        },
+    };
+    let Some(new) = protocol::next(ts, &it)? else {
+        *p.it.borrow_mut() = None;
+        *p.old.borrow_mut() = None;
+        return Ok(None);
+    };
+    *p.old.borrow_mut() = Some(new.clone());
+    Ok(Some(tuple::new_tuple(vec![old, new])?))
+}
+
+fn starmap_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = two_args("starmap", a, k)?;
+    let it = protocol::get_iter(ts, &a[1])?;
+    Value::new_instance(cls, StarMap { func: a[0].clone(), it })
+}
+
+fn starmap_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let s = payload::<StarMap>(v)?;
+    let Some(item) = protocol::next(ts, &s.it)? else { return Ok(None) };
+    let argv = match tuple::try_tuple_items(&item) {
+        Some(items) => items.to_vec(),
+        None => protocol::collect(ts, &item)?,
+    };
+    protocol::call(ts, &s.func, &argv, None).map(Some)
+}
+
+fn new_tee(it: Value) -> PyResult<Value> {
+    Value::new(Tee { shared: Rc::new(RefCell::new(TeeShared { it, buf: Vec::new(), running: false })), index: Cell::new(0) })
+}
+
+fn tee_new(ts: &ThreadState, _cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::no_kwargs("_tee", k)?;
+    let a = args::positional("_tee", a, k, 1, 1)?;
+    let it = protocol::get_iter(ts, &a[0])?;
+    if let Some(t) = it.downcast::<Tee>() {
+        return Value::new(Tee { shared: t.shared.clone(), index: Cell::new(t.index.get()) });
+    }
+    new_tee(it)
+}
+
+fn tee_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let t = payload::<Tee>(v)?;
+    let i = t.index.get();
+    let it = {
+        let sh = t.shared.borrow();
+        if let Some(x) = sh.buf.get(i) {
+            t.index.set(i + 1);
+            return Ok(Some(x.clone()));
+        }
+        if sh.running {
+            return Err(PyErr::runtime_error("cannot re-enter the tee iterator"));
+        }
+        sh.it.clone()
+    };
+    t.shared.borrow_mut().running = true;
+    let r = protocol::next(ts, &it);
+    t.shared.borrow_mut().running = false;
+    let Some(x) = r? else { return Ok(None) };
+    t.shared.borrow_mut().buf.push(x.clone());
+    t.index.set(i + 1);
+    Ok(Some(x))
+}
+
+fn tee_copy(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__copy__", a, k, 0)?;
+    let t = payload::<Tee>(v)?;
+    Value::new(Tee { shared: t.shared.clone(), index: Cell::new(t.index.get()) })
+}
+
+fn tee_fn(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::no_kwargs("tee", k)?;
+    let a = args::positional("tee", a, k, 1, 2)?;
+    let n = match a.get(1) {
+        Some(n) => int::ssize_arg(ts, n)?,
+        None => 2,
+    };
+    if n < 0 {
+        return Err(PyErr::value_error("n must be >= 0"));
+    }
+    if n == 0 {
+        return tuple::new_tuple(vec![]);
+    }
+    let it = protocol::get_iter(ts, &a[0])?;
+    let copy_name = pystr::intern("__copy__");
+    let first = if protocol::lookup_attr(ts, &it, &copy_name)?.is_some() { it } else { new_tee(it)? };
+    let mut out = vec![first.clone()];
+    for _ in 1..n {
+        out.push(protocol::call_method(ts, &first, "__copy__", &[])?);
+    }
+    tuple::new_tuple(out)
+}
+
+fn zip_longest_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let npos = args::npositional(a, k);
+    let mut fill = none::none();
+    if let Some(kn) = k {
+        for (j, name) in tuple::tuple_items(kn).iter().enumerate() {
+            if pystr::as_rust_str(name) == "fillvalue" {
+                fill = a[npos + j].clone();
+            } else {
+                return Err(PyErr::type_error("zip_longest() got an unexpected keyword argument"));
+            }
+        }
+    }
+    let iters = a[..npos].iter().map(|x| protocol::get_iter(ts, x).map(Some)).collect::<PyResult<Vec<_>>>()?;
+    let n = iters.len();
+    Value::new_instance(cls, ZipLongest { iters: RefCell::new(iters), active: Cell::new(n), fill })
+}
+
+fn zip_longest_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let z = payload::<ZipLongest>(v)?;
+    let n = z.iters.borrow().len();
+    if n == 0 || z.active.get() == 0 {
+        return Ok(None);
+    }
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let it = z.iters.borrow()[i].clone();
+        let item = match it {
+            None => z.fill.clone(),
+            Some(it) => match protocol::next(ts, &it)? {
+                Some(x) => x,
+                None => {
+                    z.active.set(z.active.get() - 1);
+                    if z.active.get() == 0 {
+                        return Ok(None);
+                    }
+                    z.iters.borrow_mut()[i] = None;
+                    z.fill.clone()
+                }
+            },
+        };
+        out.push(item);
+    }
+    Ok(Some(tuple::new_tuple(out)?))
+}
+
+fn product_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let npos = args::npositional(a, k);
+    let mut repeat = 1isize;
+    if let Some(kn) = k {
+        for (j, name) in tuple::tuple_items(kn).iter().enumerate() {
+            let name = pystr::as_rust_str(name);
+            if name == "repeat" {
+                repeat = int::ssize_arg(ts, &a[npos + j])?;
+            } else {
+                return Err(PyErr::type_error(format!("'{name}' is an invalid keyword argument for product()")));
+            }
+        }
+    }
+    if repeat < 0 {
+        return Err(PyErr::value_error("repeat argument cannot be negative"));
+    }
+    let base = a[..npos].iter().map(|x| protocol::collect(ts, x)).collect::<PyResult<Vec<_>>>()?;
+    let total = base.len().checked_mul(repeat as usize).ok_or_else(|| PyErr::overflow_error("repeat argument too large"))?;
+    let mut pools = Vec::new();
+    pools.try_reserve(total).map_err(|_| PyErr::no_memory())?;
+    for _ in 0..repeat {
+        pools.extend(base.iter().cloned());
+    }
+    let n = pools.len();
+    Value::new_instance(cls, Product { pools, indices: RefCell::new(vec![0; n]), result: RefCell::new(None), stopped: Cell::new(false) })
+}
+
+fn product_next(_ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let p = payload::<Product>(v)?;
+    if p.stopped.get() {
+        return Ok(None);
+    }
+    let mut result = p.result.borrow_mut();
+    match result.as_mut() {
+        None => {
+            if p.pools.iter().any(|pool| pool.is_empty()) {
+                p.stopped.set(true);
+                return Ok(None);
+            }
+            let r: Vec<Value> = p.pools.iter().map(|pool| pool[0].clone()).collect();
+            *result = Some(r.clone());
+            Ok(Some(tuple::new_tuple(r)?))
+        }
+        Some(r) => {
+            let mut indices = p.indices.borrow_mut();
+            let mut i = p.pools.len();
+            loop {
+                if i == 0 {
+                    p.stopped.set(true);
+                    return Ok(None);
+                }
+                i -= 1;
+                let pool = &p.pools[i];
+                indices[i] += 1;
+                if indices[i] == pool.len() {
+                    indices[i] = 0;
+                    r[i] = pool[0].clone();
+                } else {
+                    r[i] = pool[indices[i]].clone();
+                    break;
+                }
+            }
+            Ok(Some(tuple::new_tuple(r.clone())?))
+        }
+    }
+}
+
+fn r_arg(ts: &ThreadState, v: &Value) -> PyResult<usize> {
+    let r = int::ssize_arg(ts, v)?;
+    if r < 0 {
+        return Err(PyErr::value_error("r must be non-negative"));
+    }
+    Ok(r as usize)
+}
+
+fn combinations_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [iterable, r] = args::bind("combinations", a, k, ["iterable", "r"], 0, 2, 2)?;
+    let pool = protocol::collect(ts, &iterable.unwrap_or_else(none::none))?;
+    let r = r_arg(ts, &r.unwrap_or_else(none::none))?;
+    let stopped = r > pool.len();
+    Value::new_instance(
+        cls,
+        Combinations { pool, indices: RefCell::new((0..r).collect()), r, started: Cell::new(false), stopped: Cell::new(stopped) },
+    )
+}
+
+fn pick(pool: &[Value], indices: &[usize]) -> PyResult<Value> {
+    tuple::new_tuple(indices.iter().map(|&i| pool[i].clone()).collect())
+}
+
+fn combinations_next(_ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let c = payload::<Combinations>(v)?;
+    if c.stopped.get() {
+        return Ok(None);
+    }
+    let mut idx = c.indices.borrow_mut();
+    if !c.started.get() {
+        c.started.set(true);
+        return pick(&c.pool, &idx).map(Some);
+    }
+    let (n, r) = (c.pool.len(), c.r);
+    let mut i = r;
+    loop {
+        if i == 0 {
+            c.stopped.set(true);
+            return Ok(None);
+        }
+        i -= 1;
+        if idx[i] != i + n - r {
+            break;
+        }
+    }
+    idx[i] += 1;
+    for j in i + 1..r {
+        idx[j] = idx[j - 1] + 1;
+    }
+    pick(&c.pool, &idx).map(Some)
+}
+
+fn cwr_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [iterable, r] = args::bind("combinations_with_replacement", a, k, ["iterable", "r"], 0, 2, 2)?;
+    let pool = protocol::collect(ts, &iterable.unwrap_or_else(none::none))?;
+    let r = r_arg(ts, &r.unwrap_or_else(none::none))?;
+    let stopped = pool.is_empty() && r > 0;
+    Value::new_instance(cls, CombinationsWR { pool, indices: RefCell::new(vec![0; r]), r, started: Cell::new(false), stopped: Cell::new(stopped) })
+}
+
+fn cwr_next(_ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let c = payload::<CombinationsWR>(v)?;
+    if c.stopped.get() {
+        return Ok(None);
+    }
+    let mut idx = c.indices.borrow_mut();
+    if !c.started.get() {
+        c.started.set(true);
+        return pick(&c.pool, &idx).map(Some);
+    }
+    let (n, r) = (c.pool.len(), c.r);
+    let mut i = r;
+    loop {
+        if i == 0 {
+            c.stopped.set(true);
+            return Ok(None);
+        }
+        i -= 1;
+        if idx[i] != n - 1 {
+            break;
+        }
+    }
+    let val = idx[i] + 1;
+    for j in idx.iter_mut().skip(i) {
+        *j = val;
+    }
+    pick(&c.pool, &idx).map(Some)
+}
+
+fn permutations_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [iterable, r] = args::bind("permutations", a, k, ["iterable", "r"], 0, 1, 2)?;
+    let pool = protocol::collect(ts, &iterable.unwrap_or_else(none::none))?;
+    let n = pool.len();
+    let r = match r.filter(|r| !none::is_none(r)) {
+        Some(r) => r_arg(ts, &r)?,
+        None => n,
+    };
+    let stopped = r > n;
+    let cycles = (0..r.min(n)).map(|i| n - i).collect();
+    Value::new_instance(
+        cls,
+        Permutations { pool, indices: RefCell::new((0..n).collect()), cycles: RefCell::new(cycles), r, started: Cell::new(false), stopped: Cell::new(stopped) },
+    )
+}
+
+fn permutations_next(_ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
+    let p = payload::<Permutations>(v)?;
+    if p.stopped.get() {
+        return Ok(None);
+    }
+    let mut idx = p.indices.borrow_mut();
+    let mut cycles = p.cycles.borrow_mut();
+    let (n, r) = (p.pool.len(), p.r);
+    if !p.started.get() {
+        p.started.set(true);
+        return pick(&p.pool, &idx[..r]).map(Some);
+    }
+    if n == 0 {
+        p.stopped.set(true);
+        return Ok(None);
+    }
+    let mut i = r;
+    loop {
+        if i == 0 {
+            p.stopped.set(true);
+            return Ok(None);
+        }
+        i -= 1;
+        cycles[i] -= 1;
+        if cycles[i] == 0 {
+            // Rotate indices[i:] left by one.
+            idx[i..].rotate_left(1);
+            cycles[i] = n - i;
+        } else {
+            let j = cycles[i];
+            idx.swap(i, n - j);
+            return pick(&p.pool, &idx[..r]).map(Some);
+        }
+    }
+}
+
+fn self_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Ok(v.clone())
+}
+
+fn class_getitem(_ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("__class_getitem__", a, k, 1)?;
+    crate::types::genericalias::new_generic_alias(cls.clone(), a[0].clone())
+}
+
+/// Fill the static types.
+pub fn init() {
+    use crate::types::descr::{add_methods, add_methods_kind, MethodKind};
+    for t in types() {
+        t.data.slots.iter.set(Some(self_iter));
+        t.data.slots.getattro.set(Some(protocol::generic_getattr));
+    }
+    let set = |t: &'static PyType, new: crate::object::typeobj::CallFn, next: crate::object::typeobj::IterNextFn| {
+        t.data.slots.new.set(Some(new));
+        t.data.slots.iternext.set(Some(next));
+    };
+    set(&COUNT_TYPE, count_new, count_next);
+    COUNT_TYPE.data.slots.repr.set(Some(count_repr));
+    set(&CYCLE_TYPE, cycle_new, cycle_next);
+    set(&REPEAT_TYPE, repeat_new, repeat_next);
+    REPEAT_TYPE.data.slots.repr.set(Some(repeat_repr));
+    add_methods(&REPEAT_TYPE, &[("__length_hint__", repeat_length_hint)]);
+    set(&ACCUMULATE_TYPE, accumulate_new, accumulate_next);
+    set(&CHAIN_TYPE, chain_new, chain_next);
+    add_methods_kind(&CHAIN_TYPE, &[("from_iterable", chain_from_iterable), ("__class_getitem__", class_getitem)], MethodKind::Class);
+    set(&COMPRESS_TYPE, compress_new, compress_next);
+    set(&DROPWHILE_TYPE, dropwhile_new, dropwhile_next);
+    set(&TAKEWHILE_TYPE, takewhile_new, takewhile_next);
+    set(&FILTERFALSE_TYPE, filterfalse_new, filterfalse_next);
+    set(&GROUPBY_TYPE, groupby_new, groupby_next);
+    set(&GROUPER_TYPE, grouper_new, grouper_next);
+    set(&ISLICE_TYPE, islice_new, islice_next);
+    set(&PAIRWISE_TYPE, pairwise_new, pairwise_next);
+    set(&STARMAP_TYPE, starmap_new, starmap_next);
+    set(&TEE_TYPE, tee_new, tee_next);
+    add_methods(&TEE_TYPE, &[("__copy__", tee_copy)]);
+    set(&ZIP_LONGEST_TYPE, zip_longest_new, zip_longest_next);
+    set(&PRODUCT_TYPE, product_new, product_next);
+    set(&COMBINATIONS_TYPE, combinations_new, combinations_next);
+    set(&CWR_TYPE, cwr_new, cwr_next);
+    set(&PERMUTATIONS_TYPE, permutations_new, permutations_next);
+}
+
+/// Create the `itertools` module.
+pub fn create(ts: &ThreadState) -> PyResult<Value> {
+    let (m, d) = super::new_native_module(ts, "itertools", &[("tee", tee_fn)])?;
+    for t in types() {
+        let name = t.name();
+        let short = name.rsplit('.').next().unwrap_or(&name).to_string();
+        super::set_attr(ts, &d, &short, t.to_value())?;
+    }
+    Ok(m)
+}
