@@ -543,11 +543,8 @@ fn islice_index(ts: &ThreadState, v: &Value, msg: &str) -> PyResult<Option<isize
     let i = protocol::index(ts, v)?;
     let n = int::as_int(&i).and_then(|x| x.to_i64());
     match n {
-        Some(n) if n >= 0 => Ok(Some(n.min(isize::MAX as i64) as isize)),
-        Some(_) => Err(bad()),
-        // Too large for a machine word: CPython clamps to sys.maxsize.
-        None if !int::is_negative(&i) => Ok(Some(isize::MAX)),
-        None => Err(bad()),
+        Some(n) if n >= 0 => Ok(Some(n as isize)),
+        _ => Err(bad()),
     }
 }
 
@@ -570,8 +567,7 @@ fn islice_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> 
             Some(s) if !none::is_none(s) => {
                 let i = protocol::index(ts, s).map_err(|_| PyErr::value_error("Step for islice() must be a positive integer or None."))?;
                 match int::as_int(&i).and_then(|x| x.to_i64()) {
-                    Some(n) if n >= 1 => n.min(isize::MAX as i64) as isize,
-                    None if !int::is_negative(&i) => isize::MAX,
+                    Some(n) if n >= 1 => n as isize,
                     _ => return Err(PyErr::value_error("Step for islice() must be a positive integer or None.")),
                 }
             }

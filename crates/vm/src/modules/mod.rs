@@ -1,6 +1,7 @@
 //! Native modules: builtins, sys, time, the streams behind sys.stdin/stdout/stderr
 //! and open() (io.rs), and struct sequences (structseq.rs).
 
+pub mod _collections;
 pub mod _thread;
 pub mod _weakref_stub;
 pub mod builtins;
@@ -20,6 +21,7 @@ use crate::runtime::thread::ThreadState;
 pub fn types() -> Vec<&'static PyType> {
     let mut v: Vec<&'static PyType> = vec![&io::TEXT_STREAM_TYPE, &io::BUFFERED_WRITER_TYPE, &io::BUFFERED_READER_TYPE, &io::FILE_IO_TYPE, &io::BUFFERED_RANDOM_TYPE, &builtins::QUITTER_TYPE];
     v.extend(structseq::types());
+    v.extend(_collections::types());
     v.extend(_thread::types());
     v.extend(_weakref_stub::types());
     v.extend(itertools::types());
@@ -31,6 +33,7 @@ pub fn init_types() {
     io::init();
     builtins::init_types();
     structseq::init();
+    _collections::init();
     _thread::init();
     _weakref_stub::init();
     itertools::init();
@@ -41,6 +44,7 @@ type ModuleInit = fn(&ThreadState) -> PyResult<Value>;
 
 /// Modules compiled into the interpreter, by name (`sys.builtin_module_names`).
 const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
+    ("_collections", _collections::create),
     ("_thread", _thread::create),
     ("_weakref", _weakref_stub::create),
     ("builtins", builtins::create),
