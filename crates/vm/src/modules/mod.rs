@@ -2,6 +2,7 @@
 //! and open() (io.rs), and struct sequences (structseq.rs).
 
 pub mod _collections;
+pub mod _functools;
 pub mod _thread;
 pub mod _weakref_stub;
 pub mod builtins;
@@ -22,6 +23,7 @@ pub fn types() -> Vec<&'static PyType> {
     let mut v: Vec<&'static PyType> = vec![&io::TEXT_STREAM_TYPE, &io::BUFFERED_WRITER_TYPE, &io::BUFFERED_READER_TYPE, &io::FILE_IO_TYPE, &io::BUFFERED_RANDOM_TYPE, &builtins::QUITTER_TYPE];
     v.extend(structseq::types());
     v.extend(_collections::types());
+    v.extend(_functools::types());
     v.extend(_thread::types());
     v.extend(_weakref_stub::types());
     v.extend(itertools::types());
@@ -34,6 +36,7 @@ pub fn init_types() {
     builtins::init_types();
     structseq::init();
     _collections::init();
+    _functools::init();
     _thread::init();
     _weakref_stub::init();
     itertools::init();
@@ -45,6 +48,7 @@ type ModuleInit = fn(&ThreadState) -> PyResult<Value>;
 /// Modules compiled into the interpreter, by name (`sys.builtin_module_names`).
 const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_collections", _collections::create),
+    ("_functools", _functools::create),
     ("_thread", _thread::create),
     ("_weakref", _weakref_stub::create),
     ("builtins", builtins::create),
