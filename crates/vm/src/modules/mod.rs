@@ -7,6 +7,7 @@ pub mod _thread;
 pub mod _weakref_stub;
 pub mod builtins;
 pub mod itertools;
+pub mod math;
 pub mod io;
 pub mod stdlib_names;
 pub mod structseq;
@@ -53,6 +54,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_weakref", _weakref_stub::create),
     ("builtins", builtins::create),
     ("itertools", itertools::create),
+    ("math", math::create),
     ("sys", sys::create),
     ("time", time::create),
 ];
