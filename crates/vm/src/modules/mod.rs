@@ -24,6 +24,7 @@ pub fn types() -> Vec<&'static PyType> {
     let mut v: Vec<&'static PyType> = vec![&io::TEXT_STREAM_TYPE, &io::BUFFERED_WRITER_TYPE, &io::BUFFERED_READER_TYPE, &io::FILE_IO_TYPE, &io::BUFFERED_RANDOM_TYPE, &builtins::QUITTER_TYPE];
     v.extend(structseq::types());
     v.extend(_collections::types());
+    v.extend(crate::import::spec::types());
     v.extend(_functools::types());
     v.extend(_thread::types());
     v.extend(_weakref_stub::types());
@@ -37,6 +38,7 @@ pub fn init_types() {
     builtins::init_types();
     structseq::init();
     _collections::init();
+    crate::import::spec::init();
     _functools::init();
     _thread::init();
     _weakref_stub::init();
