@@ -438,7 +438,8 @@ pub fn load_spec(ts: &ThreadState, sp: &Value) -> PyResult<Value> {
             None => Err(PyErr::system_error("module without dict")),
         }
     } else if loader.downcast::<spec::NamespaceLoader>().is_some() {
-        Ok(())
+        // importlib sets __file__ to None on namespace packages.
+        protocol::setattr(ts, &m, &s("__file__"), Some(&none::none()))
     } else {
         match protocol::lookup_attr(ts, &loader, &s("exec_module"))? {
             Some(f) => protocol::call(ts, &f, std::slice::from_ref(&m), None).map(|_| ()),

@@ -79,19 +79,25 @@ pub fn find_own_lib(executable: &str, getenv: &dyn Fn(&str) -> Option<String>) -
     None
 }
 
-/// CPython 3.11's standard library: PYRITE_STDLIB, then well-known prefixes,
-/// then the prefix of a `python3.11` found on PATH (symlinks resolved).
+/// CPython 3.11's standard library: PYRITE_STDLIB, then the prefix of a
+/// `python3.11` found on PATH (symlinks resolved; a pyenv shim leads to the
+/// pyenv version it selects), then well-known prefixes.
 pub fn find_stdlib(getenv: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
     if let Some(p) = getenv(STDLIB_ENV).filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(p));
     }
-    let mut candidates: Vec<PathBuf> = ["/usr/lib", "/usr/local/lib", "/opt/homebrew/lib", "/opt/local/lib"]
-        .iter()
-        .map(|p| Path::new(p).join(STDLIB_VERSION_DIR))
-        .collect();
+    let mut candidates: Vec<PathBuf> = Vec::new();
     if let Some(path) = getenv("PATH") {
         for dir in path.split(':').filter(|d| !d.is_empty()) {
             let exe = Path::new(dir).join(STDLIB_VERSION_DIR);
+            if !exe.exists() {
+                continue;
+            }
+            if Path::new(dir).file_name().is_some_and(|n| n == "shims") {
+                if let Some(root) = Path::new(dir).parent() {
+                    candidates.extend(pyenv_candidates(root));
+                }
+            }
             if let Ok(real) = std::fs::canonicalize(&exe) {
                 // PREFIX/bin/python3.11 -> PREFIX/lib/python3.11
                 if let Some(prefix) = real.parent().and_then(Path::parent) {
@@ -100,7 +106,32 @@ pub fn find_stdlib(getenv: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
             }
         }
     }
+    candidates.extend(["/usr/local/lib", "/usr/lib", "/opt/homebrew/lib", "/opt/local/lib"].iter().map(|p| Path::new(p).join(STDLIB_VERSION_DIR)));
     candidates.into_iter().find(|c| is_stdlib_dir(c))
+}
+
+/// The 3.11 installations of a pyenv root: the globally selected version
+/// first, then the others from the newest.
+fn pyenv_candidates(root: &Path) -> Vec<PathBuf> {
+    let lib = |v: &str| root.join("versions").join(v).join("lib").join(STDLIB_VERSION_DIR);
+    let mut out = Vec::new();
+    if let Ok(selected) = std::fs::read_to_string(root.join("version")) {
+        for v in selected.split_whitespace().filter(|v| v.starts_with("3.11")) {
+            out.push(lib(v));
+        }
+    }
+    let mut versions: Vec<(Vec<u32>, String)> = std::fs::read_dir(root.join("versions"))
+        .map(|rd| {
+            rd.flatten()
+                .filter_map(|e| e.file_name().into_string().ok())
+                .filter(|v| v.starts_with("3.11."))
+                .map(|v| (v.split('.').map(|p| p.parse().unwrap_or(0)).collect(), v))
+                .collect()
+        })
+        .unwrap_or_default();
+    versions.sort();
+    out.extend(versions.iter().rev().map(|(_, v)| lib(v)));
+    out
 }
 
 #[cfg(test)]
