@@ -3,6 +3,7 @@
 
 pub mod _collections;
 pub mod _functools;
+pub mod _operator;
 pub mod _thread;
 pub mod _weakref_stub;
 pub mod builtins;
@@ -26,6 +27,7 @@ pub fn types() -> Vec<&'static PyType> {
     v.extend(_collections::types());
     v.extend(crate::import::spec::types());
     v.extend(_functools::types());
+    v.extend(_operator::types());
     v.extend(_thread::types());
     v.extend(_weakref_stub::types());
     v.extend(itertools::types());
@@ -40,6 +42,7 @@ pub fn init_types() {
     _collections::init();
     crate::import::spec::init();
     _functools::init();
+    _operator::init();
     _thread::init();
     _weakref_stub::init();
     itertools::init();
@@ -52,6 +55,7 @@ type ModuleInit = fn(&ThreadState) -> PyResult<Value>;
 const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_collections", _collections::create),
     ("_functools", _functools::create),
+    ("_operator", _operator::create),
     ("_thread", _thread::create),
     ("_weakref", _weakref_stub::create),
     ("builtins", builtins::create),
