@@ -1,6 +1,7 @@
 //! Native modules: builtins, sys, time, the streams behind sys.stdin/stdout/stderr
 //! and open() (io.rs), and struct sequences (structseq.rs).
 
+pub mod _abc;
 pub mod _collections;
 pub mod _functools;
 pub mod _operator;
@@ -24,6 +25,7 @@ use crate::runtime::thread::ThreadState;
 pub fn types() -> Vec<&'static PyType> {
     let mut v: Vec<&'static PyType> = vec![&io::TEXT_STREAM_TYPE, &io::BUFFERED_WRITER_TYPE, &io::BUFFERED_READER_TYPE, &io::FILE_IO_TYPE, &io::BUFFERED_RANDOM_TYPE, &builtins::QUITTER_TYPE];
     v.extend(structseq::types());
+    v.extend(_abc::types());
     v.extend(_collections::types());
     v.extend(crate::import::spec::types());
     v.extend(_functools::types());
@@ -39,6 +41,7 @@ pub fn init_types() {
     io::init();
     builtins::init_types();
     structseq::init();
+    _abc::init();
     _collections::init();
     crate::import::spec::init();
     _functools::init();
@@ -53,6 +56,7 @@ type ModuleInit = fn(&ThreadState) -> PyResult<Value>;
 
 /// Modules compiled into the interpreter, by name (`sys.builtin_module_names`).
 const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
+    ("_abc", _abc::create),
     ("_collections", _collections::create),
     ("_functools", _functools::create),
     ("_operator", _operator::create),
