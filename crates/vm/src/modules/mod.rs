@@ -9,6 +9,7 @@ pub mod _operator;
 pub mod _thread;
 pub mod _weakref_stub;
 pub mod builtins;
+pub mod errno;
 pub mod itertools;
 pub mod math;
 pub mod io;
@@ -65,6 +66,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_thread", _thread::create),
     ("_weakref", _weakref_stub::create),
     ("builtins", builtins::create),
+    ("errno", errno::create),
     ("itertools", itertools::create),
     ("math", math::create),
     ("sys", sys::create),
