@@ -5,6 +5,7 @@ pub mod _abc;
 pub mod _collections;
 pub mod _functools;
 pub mod _heapq;
+pub mod _imp;
 pub mod _operator;
 pub mod _thread;
 pub mod _weakref_stub;
@@ -62,6 +63,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_collections", _collections::create),
     ("_functools", _functools::create),
     ("_heapq", _heapq::create),
+    ("_imp", _imp::create),
     ("_operator", _operator::create),
     ("_thread", _thread::create),
     ("_weakref", _weakref_stub::create),
