@@ -88,14 +88,20 @@ fn resolve_name(ts: &ThreadState, name: &str, globals: Option<&Value>, level: is
             }
         }
     };
+    relative_name(&package, name, level).map_err(|msg| PyErr::new(&exc::IMPORT_ERROR, msg))
+}
+
+/// The absolute name of `name` imported at `level` from `package`
+/// (importlib's `_resolve_name`), or the ImportError message.
+fn relative_name(package: &str, name: &str, level: isize) -> Result<String, &'static str> {
     if package.is_empty() {
-        return Err(PyErr::new(&exc::IMPORT_ERROR, "attempted relative import with no known parent package"));
+        return Err("attempted relative import with no known parent package");
     }
-    let mut base = package.as_str();
+    let mut base = package;
     for _ in 1..level {
         match base.rsplit_once('.') {
             Some((b, _)) => base = b,
-            None => return Err(PyErr::new(&exc::IMPORT_ERROR, "attempted relative import beyond top-level package")),
+            None => return Err("attempted relative import beyond top-level package"),
         }
     }
     Ok(if name.is_empty() { base.to_string() } else { format!("{base}.{name}") })
@@ -327,35 +333,51 @@ fn path_importer(ts: &ThreadState, entry: &str) -> PyResult<Option<Value>> {
     Ok((!none::is_none(&finder)).then_some(finder))
 }
 
-/// FileFinder's lookup of the last component of `fullname` in `dir`:
-/// a package directory with `__init__.py`, then `name.py`, then a
-/// namespace portion (a spec without loader).
-pub fn find_in_dir(ts: &ThreadState, dir: &str, fullname: &str) -> PyResult<Option<Value>> {
-    let tail = fullname.rsplit('.').next().unwrap_or(fullname);
+/// What a directory holds under a module name.
+#[derive(Debug, PartialEq, Eq)]
+enum Found {
+    /// A regular package: its `__init__.py` and its directory.
+    Package(String, String),
+    /// A source module.
+    Module(String),
+    /// A directory without `__init__.py`: a namespace package portion.
+    Namespace(String),
+}
+
+/// FileFinder's order: a package directory with `__init__.py`, then
+/// `tail.py`, then a bare directory (a namespace portion).
+fn locate_in_dir(dir: &str, tail: &str) -> Option<Found> {
     let base = if dir.is_empty() { std::path::PathBuf::from(".") } else { std::path::PathBuf::from(dir) };
     let pkg_dir = base.join(tail);
-    let mut is_namespace = false;
-    if pkg_dir.is_dir() {
+    let is_dir = pkg_dir.is_dir();
+    if is_dir {
         let init = pkg_dir.join("__init__.py");
         if init.is_file() {
-            let origin = init.to_string_lossy().into_owned();
-            let loader = spec::new_source_loader(fullname, &origin)?;
-            let locations = vec![pkg_dir.to_string_lossy().into_owned()];
-            return Ok(Some(spec::new_spec(ts, fullname, loader, Some(&origin), Some(locations), true)?));
+            return Some(Found::Package(init.to_string_lossy().into_owned(), pkg_dir.to_string_lossy().into_owned()));
         }
-        is_namespace = true;
     }
     let file = base.join(format!("{tail}.py"));
     if file.is_file() {
-        let origin = file.to_string_lossy().into_owned();
-        let loader = spec::new_source_loader(fullname, &origin)?;
-        return Ok(Some(spec::new_spec(ts, fullname, loader, Some(&origin), None, true)?));
+        return Some(Found::Module(file.to_string_lossy().into_owned()));
     }
-    if is_namespace {
-        let sp = spec::new_spec(ts, fullname, none::none(), None, Some(vec![pkg_dir.to_string_lossy().into_owned()]), false)?;
-        return Ok(Some(sp));
+    is_dir.then(|| Found::Namespace(pkg_dir.to_string_lossy().into_owned()))
+}
+
+/// FileFinder's lookup of the last component of `fullname` in `dir`, as a spec.
+pub fn find_in_dir(ts: &ThreadState, dir: &str, fullname: &str) -> PyResult<Option<Value>> {
+    let tail = fullname.rsplit('.').next().unwrap_or(fullname);
+    match locate_in_dir(dir, tail) {
+        Some(Found::Package(init, pkg_dir)) => {
+            let loader = spec::new_source_loader(fullname, &init)?;
+            Ok(Some(spec::new_spec(ts, fullname, loader, Some(&init), Some(vec![pkg_dir]), true)?))
+        }
+        Some(Found::Module(file)) => {
+            let loader = spec::new_source_loader(fullname, &file)?;
+            Ok(Some(spec::new_spec(ts, fullname, loader, Some(&file), None, true)?))
+        }
+        Some(Found::Namespace(pkg_dir)) => Ok(Some(spec::new_spec(ts, fullname, none::none(), None, Some(vec![pkg_dir]), false)?)),
+        None => Ok(None),
     }
-    Ok(None)
 }
 
 /// importlib's `_init_module_attrs`.
@@ -676,4 +698,39 @@ pub fn run_module_as_main(ts: &ThreadState, name: &str, program: &str, set_path0
     }
     exec_source_file(ts, &path, &md)?;
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Messages and results from python3: importlib._bootstrap._resolve_name
+    // and the errors of `from ... import x` in a one-level package.
+    #[test]
+    fn relative_names() {
+        assert_eq!(relative_name("a.b", "c", 1), Ok("a.b.c".to_string()));
+        assert_eq!(relative_name("a.b", "c", 2), Ok("a.c".to_string()));
+        assert_eq!(relative_name("a.b", "", 2), Ok("a".to_string()));
+        assert_eq!(relative_name("a", "x", 2), Err("attempted relative import beyond top-level package"));
+        assert_eq!(relative_name("", "x", 1), Err("attempted relative import with no known parent package"));
+    }
+
+    #[test]
+    fn directory_lookup_order() {
+        let root = std::env::temp_dir().join(format!("pyrite-import-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("pkg")).expect("temp dir");
+        std::fs::write(root.join("pkg").join("__init__.py"), "").expect("write");
+        std::fs::write(root.join("pkg.py"), "").expect("write");
+        std::fs::create_dir_all(root.join("ns")).expect("temp dir");
+        std::fs::write(root.join("mod.py"), "").expect("write");
+        let dir = root.to_string_lossy().into_owned();
+        let p = |x: &str| root.join(x).to_string_lossy().into_owned();
+        // A package wins over a module of the same name.
+        assert_eq!(locate_in_dir(&dir, "pkg"), Some(Found::Package(p("pkg/__init__.py"), p("pkg"))));
+        assert_eq!(locate_in_dir(&dir, "mod"), Some(Found::Module(p("mod.py"))));
+        assert_eq!(locate_in_dir(&dir, "ns"), Some(Found::Namespace(p("ns"))));
+        assert_eq!(locate_in_dir(&dir, "missing"), None);
+        let _ = std::fs::remove_dir_all(&root);
+    }
 }

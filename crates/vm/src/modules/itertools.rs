@@ -127,14 +127,12 @@ pub struct Product {
 pub struct Combinations {
     pool: Vec<Value>,
     indices: RefCell<Vec<usize>>,
-    r: usize,
     started: Cell<bool>,
     stopped: Cell<bool>,
 }
 pub struct CombinationsWR {
     pool: Vec<Value>,
     indices: RefCell<Vec<usize>>,
-    r: usize,
     started: Cell<bool>,
     stopped: Cell<bool>,
 }
@@ -812,22 +810,13 @@ fn product_next(_ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
         }
         Some(r) => {
             let mut indices = p.indices.borrow_mut();
-            let mut i = p.pools.len();
-            loop {
-                if i == 0 {
-                    p.stopped.set(true);
-                    return Ok(None);
-                }
-                i -= 1;
-                let pool = &p.pools[i];
-                indices[i] += 1;
-                if indices[i] == pool.len() {
-                    indices[i] = 0;
-                    r[i] = pool[0].clone();
-                } else {
-                    r[i] = pool[indices[i]].clone();
-                    break;
-                }
+            let sizes: Vec<usize> = p.pools.iter().map(Vec::len).collect();
+            let Some(first_changed) = step_product(&mut indices, &sizes) else {
+                p.stopped.set(true);
+                return Ok(None);
+            };
+            for i in first_changed..p.pools.len() {
+                r[i] = p.pools[i][indices[i]].clone();
             }
             Ok(Some(tuple::new_tuple(r.clone())?))
         }
@@ -849,7 +838,7 @@ fn combinations_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<V
     let stopped = r > pool.len();
     Value::new_instance(
         cls,
-        Combinations { pool, indices: RefCell::new((0..r).collect()), r, started: Cell::new(false), stopped: Cell::new(stopped) },
+        Combinations { pool, indices: RefCell::new((0..r).collect()), started: Cell::new(false), stopped: Cell::new(stopped) },
     )
 }
 
@@ -867,21 +856,9 @@ fn combinations_next(_ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
         c.started.set(true);
         return pick(&c.pool, &idx).map(Some);
     }
-    let (n, r) = (c.pool.len(), c.r);
-    let mut i = r;
-    loop {
-        if i == 0 {
-            c.stopped.set(true);
-            return Ok(None);
-        }
-        i -= 1;
-        if idx[i] != i + n - r {
-            break;
-        }
-    }
-    idx[i] += 1;
-    for j in i + 1..r {
-        idx[j] = idx[j - 1] + 1;
+    if !step_combination(&mut idx, c.pool.len()) {
+        c.stopped.set(true);
+        return Ok(None);
     }
     pick(&c.pool, &idx).map(Some)
 }
@@ -891,7 +868,7 @@ fn cwr_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let pool = protocol::collect(ts, &iterable.unwrap_or_else(none::none))?;
     let r = r_arg(ts, &r.unwrap_or_else(none::none))?;
     let stopped = pool.is_empty() && r > 0;
-    Value::new_instance(cls, CombinationsWR { pool, indices: RefCell::new(vec![0; r]), r, started: Cell::new(false), stopped: Cell::new(stopped) })
+    Value::new_instance(cls, CombinationsWR { pool, indices: RefCell::new(vec![0; r]), started: Cell::new(false), stopped: Cell::new(stopped) })
 }
 
 fn cwr_next(_ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
@@ -904,21 +881,9 @@ fn cwr_next(_ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
         c.started.set(true);
         return pick(&c.pool, &idx).map(Some);
     }
-    let (n, r) = (c.pool.len(), c.r);
-    let mut i = r;
-    loop {
-        if i == 0 {
-            c.stopped.set(true);
-            return Ok(None);
-        }
-        i -= 1;
-        if idx[i] != n - 1 {
-            break;
-        }
-    }
-    let val = idx[i] + 1;
-    for j in idx.iter_mut().skip(i) {
-        *j = val;
+    if !step_cwr(&mut idx, c.pool.len()) {
+        c.stopped.set(true);
+        return Ok(None);
     }
     pick(&c.pool, &idx).map(Some)
 }
@@ -955,13 +920,44 @@ fn permutations_next(_ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
         p.stopped.set(true);
         return Ok(None);
     }
-    let mut i = r;
-    loop {
-        if i == 0 {
-            p.stopped.set(true);
-            return Ok(None);
-        }
-        i -= 1;
+    if step_permutation(&mut idx, &mut cycles, n, r) {
+        pick(&p.pool, &idx[..r]).map(Some)
+    } else {
+        p.stopped.set(true);
+        Ok(None)
+    }
+}
+
+/// Advance `idx` (r increasing indices below n) to the next combination in
+/// lexicographic order; false when it was the last.
+fn step_combination(idx: &mut [usize], n: usize) -> bool {
+    let r = idx.len();
+    let Some(i) = (0..r).rev().find(|&i| idx[i] != i + n - r) else { return false };
+    idx[i] += 1;
+    for j in i + 1..r {
+        idx[j] = idx[j - 1] + 1;
+    }
+    true
+}
+
+/// Advance `idx` (r non-decreasing indices below n) to the next combination
+/// with replacement; false when it was the last.
+fn step_cwr(idx: &mut [usize], n: usize) -> bool {
+    let Some(i) = (0..idx.len()).rev().find(|&i| idx[i] != n - 1) else { return false };
+    let v = idx[i] + 1;
+    for j in idx.iter_mut().skip(i) {
+        *j = v;
+    }
+    true
+}
+
+/// Advance a permutation state (CPython's indices and cycles); the first r
+/// indices are the next permutation. False when it was the last.
+fn step_permutation(idx: &mut [usize], cycles: &mut [usize], n: usize, r: usize) -> bool {
+    if n == 0 {
+        return false;
+    }
+    for i in (0..r).rev() {
         cycles[i] -= 1;
         if cycles[i] == 0 {
             // Rotate indices[i:] left by one.
@@ -970,9 +966,24 @@ fn permutations_next(_ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
         } else {
             let j = cycles[i];
             idx.swap(i, n - j);
-            return pick(&p.pool, &idx[..r]).map(Some);
+            return true;
         }
     }
+    false
+}
+
+/// Advance product indices (an odometer over pools of `sizes`); returns the
+/// first position that changed, None when it was the last.
+fn step_product(idx: &mut [usize], sizes: &[usize]) -> Option<usize> {
+    for i in (0..idx.len()).rev() {
+        idx[i] += 1;
+        if idx[i] == sizes[i] {
+            idx[i] = 0;
+        } else {
+            return Some(i);
+        }
+    }
+    None
 }
 
 fn self_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
@@ -1031,4 +1042,52 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
         super::set_attr(ts, &d, &short, t.to_value())?;
     }
     Ok(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Expected sequences from python3: list(itertools.combinations(range(4), 2)) etc.
+    #[test]
+    fn combinations_order() {
+        let mut idx = vec![0, 1];
+        let mut out = vec![idx.clone()];
+        while step_combination(&mut idx, 4) {
+            out.push(idx.clone());
+        }
+        assert_eq!(out, vec![vec![0, 1], vec![0, 2], vec![0, 3], vec![1, 2], vec![1, 3], vec![2, 3]]);
+    }
+
+    #[test]
+    fn cwr_order() {
+        let mut idx = vec![0, 0];
+        let mut out = vec![idx.clone()];
+        while step_cwr(&mut idx, 3) {
+            out.push(idx.clone());
+        }
+        assert_eq!(out, vec![vec![0, 0], vec![0, 1], vec![0, 2], vec![1, 1], vec![1, 2], vec![2, 2]]);
+    }
+
+    #[test]
+    fn permutations_order() {
+        let (n, r) = (3, 2);
+        let mut idx: Vec<usize> = (0..n).collect();
+        let mut cycles: Vec<usize> = (0..r).map(|i| n - i).collect();
+        let mut out = vec![idx[..r].to_vec()];
+        while step_permutation(&mut idx, &mut cycles, n, r) {
+            out.push(idx[..r].to_vec());
+        }
+        assert_eq!(out, vec![vec![0, 1], vec![0, 2], vec![1, 0], vec![1, 2], vec![2, 0], vec![2, 1]]);
+    }
+
+    #[test]
+    fn product_order() {
+        let mut idx = vec![0, 0];
+        let mut out = vec![idx.clone()];
+        while step_product(&mut idx, &[2, 3]).is_some() {
+            out.push(idx.clone());
+        }
+        assert_eq!(out, vec![vec![0, 0], vec![0, 1], vec![0, 2], vec![1, 0], vec![1, 1], vec![1, 2]]);
+    }
 }
