@@ -49,10 +49,24 @@ pub fn types() -> Vec<&'static PyType> {
 /// `threading.TIMEOUT_MAX` as CPython computes it on 64-bit Linux.
 const TIMEOUT_MAX: f64 = 9223372036.0;
 
-/// The current thread's identifier (`pthread_self`, as CPython's).
+/// The current thread's identifier: unique among live threads, as
+/// CPython's `pthread_self` value is (its value is not meaningful).
 pub fn current_ident() -> u64 {
-    // SAFETY: pthread_self has no preconditions.
-    unsafe { libc::pthread_self() as u64 }
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    thread_local! {
+        static IDENT: u64 = NEXT.fetch_add(1, Ordering::Relaxed) << 12 | 0x7f00_0000_0000;
+    }
+    IDENT.with(|i| *i)
+}
+
+/// The kernel's id of the current thread (from /proc/thread-self on Linux;
+/// the process id elsewhere, which is the main thread's).
+fn native_thread_id() -> i64 {
+    std::fs::read_link("/proc/thread-self")
+        .ok()
+        .and_then(|p| p.file_name().and_then(|n| n.to_str()).and_then(|n| n.parse().ok()))
+        .unwrap_or(std::process::id() as i64)
 }
 
 /// Parse `acquire(blocking=True, timeout=-1)`; returns the timeout in
@@ -108,6 +122,9 @@ fn rlock_of(v: &Value) -> PyResult<&PyRLock> {
 fn lock_new(_ts: &ThreadState, _cls: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
     Err(PyErr::type_error("cannot create '_thread.lock' instances"))
 }
+
+type Args<'a> = &'a [Value];
+type Kw<'a> = Option<&'a Value>;
 
 /// A new unlocked lock.
 pub fn new_lock() -> PyResult<Value> {
@@ -244,10 +261,9 @@ fn rlock_at_fork_reinit(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&
 fn rlock_repr(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let r = rlock_of(v)?;
     Ok(pystr::new_str(&format!(
-        "<{} {}.{} object owner={} count={} at {:#x}>",
+        "<{} {} object owner={} count={} at {:#x}>",
         if r.count.get() > 0 { "locked" } else { "unlocked" },
-        crate::object::protocol::type_module_name(v.type_of()),
-        crate::object::protocol::type_qualname(v.type_of()),
+        v.type_of().name(),
         r.owner.get(),
         r.count.get(),
         v.id()
@@ -308,8 +324,12 @@ fn get_ident(_ts: &ThreadState, _m: &Value, a: &[Value], k: Option<&Value>) -> P
 
 fn get_native_id(_ts: &ThreadState, _m: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     crate::object::args::exact("get_native_id", a, k, 0)?;
-    // SAFETY: gettid has no preconditions.
-    Ok(int::from_i64(unsafe { libc::gettid() } as i64))
+    Ok(int::from_i64(native_thread_id()))
+}
+
+fn set_sentinel(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    crate::object::args::exact("_set_sentinel", a, k, 0)?;
+    new_lock()
 }
 
 fn count(_ts: &ThreadState, _m: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
@@ -322,7 +342,7 @@ fn stack_size(ts: &ThreadState, _m: &Value, a: &[Value], k: Option<&Value>) -> P
     if let Some(n) = a.first() {
         let n = crate::object::protocol::index_isize(ts, n)?;
         if n != 0 && n < 32768 {
-            return Err(PyErr::value_error("size not valid: 32768 bytes"));
+            return Err(PyErr::value_error(format!("size not valid: {n} bytes")));
         }
     }
     Ok(int::from_i64(0))
@@ -348,6 +368,7 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
             ("get_ident", get_ident),
             ("get_native_id", get_native_id),
             ("_count", count),
+            ("_set_sentinel", set_sentinel),
             ("stack_size", stack_size),
             ("exit", exit_thread),
             ("exit_thread", exit_thread),
