@@ -93,3 +93,7 @@ show("cwr empty", lambda: (list(combinations_with_replacement("", 2)), list(comb
 show("types", lambda: [type(x).__name__ for x in (count(), cycle(""), repeat(1), chain(), islice([], 1))])
 show("module", lambda: (count.__module__, count.__name__, it.__name__))
 show("iter self", lambda: (lambda x: iter(x) is x)(count()))
+show("reduce", lambda: (count(5).__reduce__(), count(5, 2).__reduce__(), count(1.5).__reduce__(), count(0, 1.0).__reduce__(),
+                        repeat("a").__reduce__(), repeat("a", 3).__reduce__(), repeat("a", -1).__reduce__()))
+import copy
+show("copy", lambda: (copy.copy(count(3)), copy.copy(repeat(1, 2)), next(copy.deepcopy(count(7)))))

@@ -426,10 +426,6 @@ fn deque_len(_ts: &ThreadState, v: &Value) -> PyResult<usize> {
     Ok(this(v)?.len())
 }
 
-fn deque_bool(_ts: &ThreadState, v: &Value) -> PyResult<bool> {
-    Ok(this(v)?.len() > 0)
-}
-
 fn seq_index(ts: &ThreadState, key: &Value, len: usize) -> PyResult<usize> {
     if !int::is_int(key) && key.type_of().data.slots.index.get().is_none() {
         return Err(PyErr::type_error(format!("sequence index must be integer, not '{}'", protocol::type_name(key))));
@@ -683,7 +679,6 @@ pub fn init() {
     s.richcompare.set(Some(deque_richcompare));
     s.iter.set(Some(deque_iter));
     s.length.set(Some(deque_len));
-    s.bool.set(Some(deque_bool));
     s.subscript.set(Some(deque_getitem));
     s.ass_subscript.set(Some(deque_setitem));
     s.contains.set(Some(deque_contains));

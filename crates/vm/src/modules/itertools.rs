@@ -240,6 +240,18 @@ fn count_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(pystr::new_str(&s))
 }
 
+/// `count.__reduce__`: the step is omitted only in CPython's fast mode
+/// (an int counter that fits a machine word, stepping by the int 1).
+fn count_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let c = payload::<Count>(v)?;
+    let cur = c.cnt.borrow().clone();
+    let unit_step = int::is_int(&c.step) && int::as_int(&c.step).and_then(|i| i.to_i64()) == Some(1);
+    let fast = unit_step && int::is_int(&cur) && int::to_isize(&cur).is_some();
+    let args = if fast { vec![cur] } else { vec![cur, c.step.clone()] };
+    tuple::new_tuple(vec![v.type_of().to_value(), tuple::new_tuple(args)?])
+}
+
 fn cycle_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
     args::no_kwargs("cycle", k)?;
     let a = args::positional("cycle", a, k, 1, 1)?;
@@ -295,6 +307,16 @@ fn repeat_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
         Some(n) => format!("{}({e}, {n})", short_type_name(v)),
         None => format!("{}({e})", short_type_name(v)),
     }))
+}
+
+fn repeat_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let r = payload::<Repeat>(v)?;
+    let args = match r.cnt.get() {
+        Some(n) => vec![r.element.clone(), int::from_i64(n as i64)],
+        None => vec![r.element.clone()],
+    };
+    tuple::new_tuple(vec![v.type_of().to_value(), tuple::new_tuple(args)?])
 }
 
 fn repeat_length_hint(_ts: &ThreadState, v: &Value, _a: Args, _k: Kw) -> PyResult<Value> {
@@ -1011,7 +1033,8 @@ pub fn init() {
     set(&CYCLE_TYPE, cycle_new, cycle_next);
     set(&REPEAT_TYPE, repeat_new, repeat_next);
     REPEAT_TYPE.data.slots.repr.set(Some(repeat_repr));
-    add_methods(&REPEAT_TYPE, &[("__length_hint__", repeat_length_hint)]);
+    add_methods(&REPEAT_TYPE, &[("__length_hint__", repeat_length_hint), ("__reduce__", repeat_reduce)]);
+    add_methods(&COUNT_TYPE, &[("__reduce__", count_reduce)]);
     set(&ACCUMULATE_TYPE, accumulate_new, accumulate_next);
     set(&CHAIN_TYPE, chain_new, chain_next);
     add_methods_kind(&CHAIN_TYPE, &[("from_iterable", chain_from_iterable), ("__class_getitem__", class_getitem)], MethodKind::Class);
