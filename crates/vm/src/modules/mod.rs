@@ -7,6 +7,7 @@ pub mod _functools;
 pub mod _heapq;
 pub mod _imp;
 pub mod _operator;
+pub mod _string;
 pub mod _thread;
 pub mod _weakref_stub;
 pub mod builtins;
@@ -33,6 +34,7 @@ pub fn types() -> Vec<&'static PyType> {
     v.extend(crate::import::spec::types());
     v.extend(_functools::types());
     v.extend(_operator::types());
+    v.extend(_string::types());
     v.extend(_thread::types());
     v.extend(_weakref_stub::types());
     v.extend(itertools::types());
@@ -49,6 +51,7 @@ pub fn init_types() {
     crate::import::spec::init();
     _functools::init();
     _operator::init();
+    _string::init();
     _thread::init();
     _weakref_stub::init();
     itertools::init();
@@ -65,6 +68,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_heapq", _heapq::create),
     ("_imp", _imp::create),
     ("_operator", _operator::create),
+    ("_string", _string::create),
     ("_thread", _thread::create),
     ("_weakref", _weakref_stub::create),
     ("builtins", builtins::create),
