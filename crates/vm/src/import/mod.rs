@@ -5,6 +5,7 @@
 //! and sys.path_importer_cache, packages, namespace packages, relative
 //! imports, `__spec__` and the other module attributes, and `-m`.
 
+/// The protocol objects: ModuleSpec, finders, loaders.
 pub mod spec;
 
 use crate::eval::frame::Frame;

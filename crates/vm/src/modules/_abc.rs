@@ -26,6 +26,7 @@ pub struct AbcData {
     negative_cache_version: Cell<u64>,
 }
 
+/// `_abc._abc_data`.
 pub static ABC_DATA_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
     TypeObject::builtin::<AbcData>("_abc._abc_data", &ABC_DATA_TYPE, Some(&crate::types::object::OBJECT_TYPE), 0),

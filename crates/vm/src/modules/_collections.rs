@@ -33,6 +33,7 @@ pub struct DequeIter {
     state: u64,
     remaining: Cell<usize>,
 }
+/// The reversed iterator (same state, walking back).
 pub struct DequeRevIter(DequeIter);
 
 /// `_collections._tuplegetter`: the field descriptors of namedtuple classes.
@@ -41,14 +42,17 @@ pub struct TupleGetter {
     doc: RefCell<Value>,
 }
 
+/// `collections.deque`.
 pub static DEQUE_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyDeque>("collections.deque", &DEQUE_TYPE, Some(&crate::types::object::OBJECT_TYPE), TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC),
 );
+/// `_collections._deque_iterator`.
 pub static DEQUE_ITER_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
     TypeObject::builtin::<DequeIter>("_collections._deque_iterator", &DEQUE_ITER_TYPE, Some(&crate::types::object::OBJECT_TYPE), TPFLAGS_HAVE_GC),
 );
+/// `_collections._deque_reverse_iterator`.
 pub static DEQUE_REV_ITER_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
     TypeObject::builtin::<DequeRevIter>(
@@ -58,6 +62,7 @@ pub static DEQUE_REV_ITER_TYPE: PyType = PyObject::new_static(
         TPFLAGS_HAVE_GC,
     ),
 );
+/// `_collections._tuplegetter`.
 pub static TUPLEGETTER_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
     TypeObject::builtin::<TupleGetter>("_collections._tuplegetter", &TUPLEGETTER_TYPE, Some(&crate::types::object::OBJECT_TYPE), TPFLAGS_HAVE_GC),

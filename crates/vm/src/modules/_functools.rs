@@ -30,10 +30,12 @@ pub struct KeyWrapper {
     obj: Option<Value>,
 }
 
+/// `functools.partial`.
 pub static PARTIAL_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyPartial>("functools.partial", &PARTIAL_TYPE, Some(&crate::types::object::OBJECT_TYPE), TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC),
 );
+/// `functools.KeyWrapper`.
 pub static KEYWRAPPER_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
     TypeObject::builtin::<KeyWrapper>("functools.KeyWrapper", &KEYWRAPPER_TYPE, Some(&crate::types::object::OBJECT_TYPE), TPFLAGS_HAVE_GC),

@@ -29,10 +29,12 @@ pub struct PendingIter {
 /// Iterators over a template's pieces and over a field name's accessors.
 pub struct FieldNameIter(PendingIter);
 
+/// `formatteriterator`.
 pub static FORMATTER_ITER_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PendingIter>("formatteriterator", &FORMATTER_ITER_TYPE, Some(&crate::types::object::OBJECT_TYPE), 0),
 );
+/// `fieldnameiterator`.
 pub static FIELDNAME_ITER_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
     TypeObject::builtin::<FieldNameIter>("fieldnameiterator", &FIELDNAME_ITER_TYPE, Some(&crate::types::object::OBJECT_TYPE), 0),

@@ -22,10 +22,12 @@ pub struct PyRLock {
     count: Cell<u64>,
 }
 
+/// `_thread.lock`.
 pub static LOCK_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyLock>("_thread.lock", &LOCK_TYPE, Some(&crate::types::object::OBJECT_TYPE), 0),
 );
+/// `_thread.RLock`.
 pub static RLOCK_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyRLock>("_thread.RLock", &RLOCK_TYPE, Some(&crate::types::object::OBJECT_TYPE), TPFLAGS_BASETYPE),

@@ -19,14 +19,17 @@ pub struct PyRef {
 /// Instances of the proxy types are never created by the placeholder.
 pub struct PyProxy;
 
+/// `weakref.ReferenceType`.
 pub static REF_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyRef>("weakref.ReferenceType", &REF_TYPE, Some(&crate::types::object::OBJECT_TYPE), TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC),
 );
+/// `weakref.ProxyType`.
 pub static PROXY_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyProxy>("weakref.ProxyType", &PROXY_TYPE, Some(&crate::types::object::OBJECT_TYPE), 0),
 );
+/// `weakref.CallableProxyType`.
 pub static CALLABLE_PROXY_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
     TypeObject::builtin::<PyProxy>("weakref.CallableProxyType", &CALLABLE_PROXY_TYPE, Some(&crate::types::object::OBJECT_TYPE), 0),

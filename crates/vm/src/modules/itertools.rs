@@ -32,48 +32,58 @@ macro_rules! it_type {
     };
 }
 
+/// The state of an `itertools.count` object.
 pub struct Count {
     cnt: RefCell<Value>,
     step: Value,
 }
+/// The state of an `itertools.cycle` object.
 pub struct Cycle {
     it: RefCell<Option<Value>>,
     saved: RefCell<Vec<Value>>,
     index: Cell<usize>,
 }
+/// The state of an `itertools.repeat` object.
 pub struct Repeat {
     element: Value,
     /// None = forever.
     cnt: Cell<Option<isize>>,
 }
+/// The state of an `itertools.accumulate` object.
 pub struct Accumulate {
     it: Value,
     func: Option<Value>,
     total: RefCell<Option<Value>>,
     initial: RefCell<Option<Value>>,
 }
+/// The state of an `itertools.chain` object.
 pub struct Chain {
     source: RefCell<Option<Value>>,
     active: RefCell<Option<Value>>,
 }
+/// The state of an `itertools.compress` object.
 pub struct Compress {
     data: Value,
     selectors: Value,
 }
+/// The state of an `itertools.dropwhile` object.
 pub struct DropWhile {
     func: Value,
     it: Value,
     start: Cell<bool>,
 }
+/// The state of an `itertools.takewhile` object.
 pub struct TakeWhile {
     func: Value,
     it: Value,
     stop: Cell<bool>,
 }
+/// The state of an `itertools.filterfalse` object.
 pub struct FilterFalse {
     func: Value,
     it: Value,
 }
+/// The state of an `itertools.groupby` object.
 pub struct GroupBy {
     it: Value,
     keyfunc: Option<Value>,
@@ -83,10 +93,12 @@ pub struct GroupBy {
     /// Identity of the grouper that may still yield (0 = none).
     currgrouper: Cell<usize>,
 }
+/// The state of an `itertools._grouper` object.
 pub struct Grouper {
     parent: Value,
     tgtkey: Value,
 }
+/// The state of an `itertools.islice` object.
 pub struct ISlice {
     it: RefCell<Option<Value>>,
     next: Cell<isize>,
@@ -95,10 +107,12 @@ pub struct ISlice {
     step: isize,
     cnt: Cell<isize>,
 }
+/// The state of an `itertools.pairwise` object.
 pub struct Pairwise {
     it: RefCell<Option<Value>>,
     old: RefCell<Option<Value>>,
 }
+/// The state of an `itertools.starmap` object.
 pub struct StarMap {
     func: Value,
     it: Value,
@@ -109,33 +123,39 @@ struct TeeShared {
     buf: Vec<Value>,
     running: bool,
 }
+/// The state of an `itertools._tee` object.
 pub struct Tee {
     shared: Rc<RefCell<TeeShared>>,
     index: Cell<usize>,
 }
+/// The state of an `itertools.zip_longest` object.
 pub struct ZipLongest {
     iters: RefCell<Vec<Option<Value>>>,
     active: Cell<usize>,
     fill: Value,
 }
+/// The state of an `itertools.product` object.
 pub struct Product {
     pools: Vec<Vec<Value>>,
     indices: RefCell<Vec<usize>>,
     result: RefCell<Option<Vec<Value>>>,
     stopped: Cell<bool>,
 }
+/// The state of an `itertools.combinations` object.
 pub struct Combinations {
     pool: Vec<Value>,
     indices: RefCell<Vec<usize>>,
     started: Cell<bool>,
     stopped: Cell<bool>,
 }
+/// The state of an `itertools.combinations_with_replacement` object.
 pub struct CombinationsWR {
     pool: Vec<Value>,
     indices: RefCell<Vec<usize>>,
     started: Cell<bool>,
     stopped: Cell<bool>,
 }
+/// The state of an `itertools.permutations` object.
 pub struct Permutations {
     pool: Vec<Value>,
     indices: RefCell<Vec<usize>>,
