@@ -83,7 +83,7 @@ fn set_insert(ts: &ThreadState, slot: &RefCell<Option<Value>>, x: &Value) -> PyR
         Some(st) => st,
         None => {
             let st = set::new_set_from(ts, vec![])?;
-            *slot.borrow_mut() = Some(st.clone());
+            drop(slot.replace(Some(st.clone())));
             st
         }
     };
@@ -217,7 +217,7 @@ fn abc_subclasscheck(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<V
         return Ok(bool_::new_bool(true));
     }
     if d.negative_cache_version.get() < counter() {
-        *d.negative_cache.borrow_mut() = None;
+        drop(d.negative_cache.replace(None));
         d.negative_cache_version.set(counter());
     } else if set_contains(ts, &d.negative_cache, subclass)? {
         return Ok(bool_::new_bool(false));
@@ -285,7 +285,7 @@ fn get_dump(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
 fn reset_registry(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = args::exact("_reset_registry", a, k, 1)?;
     let imp = impl_of(ts, &a[0])?;
-    *data(&imp)?.registry.borrow_mut() = None;
+    drop(data(&imp)?.registry.replace(None));
     Ok(none::none())
 }
 
@@ -293,8 +293,8 @@ fn reset_caches(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value>
     let a = args::exact("_reset_caches", a, k, 1)?;
     let imp = impl_of(ts, &a[0])?;
     let d = data(&imp)?;
-    *d.cache.borrow_mut() = None;
-    *d.negative_cache.borrow_mut() = None;
+    drop(d.cache.replace(None));
+    drop(d.negative_cache.replace(None));
     Ok(none::none())
 }
 

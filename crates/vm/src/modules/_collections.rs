@@ -353,7 +353,7 @@ fn m_remove(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     while let Some(x) = d.get(i) {
         let eq = protocol::eq(ts, &x, &a[0])?;
         if d.state.get() != state {
-            return Err(PyErr::index_error("deque mutated during remove()."));
+            return Err(PyErr::index_error("deque mutated during iteration"));
         }
         if eq {
             d.bump();
@@ -646,7 +646,7 @@ fn tuplegetter_doc_get(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
 }
 fn tuplegetter_doc_set(_ts: &ThreadState, v: &Value, value: Option<&Value>) -> PyResult<()> {
     if let Some(g) = v.downcast::<TupleGetter>() {
-        *g.doc.borrow_mut() = value.cloned().unwrap_or_else(none::none);
+        drop(g.doc.replace(value.cloned().unwrap_or_else(none::none)));
     }
     Ok(())
 }

@@ -186,7 +186,7 @@ fn dict_set(_ts: &ThreadState, v: &Value, value: Option<&Value>) -> PyResult<()>
     let p = this(v)?;
     match value {
         Some(d) if dict::as_dict(d).is_some() => {
-            *p.dict.borrow_mut() = Some(d.clone());
+            drop(p.dict.replace(Some(d.clone())));
             Ok(())
         }
         Some(d) => Err(PyErr::type_error(format!("__dict__ must be set to a dictionary, not a '{}'", protocol::type_name(d)))),
@@ -251,14 +251,14 @@ fn partial_setstate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Val
     }
     let fargs = tuple::new_tuple(tuple::tuple_items(fargs).to_vec())?;
     let kw = if none::is_none(kw) { dict::new_dict() } else { kw.clone() };
-    *p.func.borrow_mut() = func.clone();
-    *p.args.borrow_mut() = fargs;
-    *p.keywords.borrow_mut() = kw;
+    drop(p.func.replace(func.clone()));
+    drop(p.args.replace(fargs));
+    drop(p.keywords.replace(kw));
     if !none::is_none(d) {
         if let Some(inst) = protocol::instance_dict(v) {
             merge(ts, &inst, d)?;
         } else {
-            *p.dict.borrow_mut() = Some(d.clone());
+            drop(p.dict.replace(Some(d.clone())));
         }
     }
     Ok(none::none())

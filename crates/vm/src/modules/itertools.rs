@@ -243,7 +243,7 @@ fn count_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
     let c = payload::<Count>(v)?;
     let cur = c.cnt.borrow().clone();
     let next = protocol::binary_op(ts, &cur, &c.step, nb::ADD)?;
-    *c.cnt.borrow_mut() = next;
+    drop(c.cnt.replace(next));
     Ok(Some(cur))
 }
 
@@ -287,7 +287,7 @@ fn cycle_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
             c.saved.borrow_mut().push(x.clone());
             return Ok(Some(x));
         }
-        *c.it.borrow_mut() = None;
+        drop(c.it.replace(None));
     }
     let saved = c.saved.borrow();
     if saved.is_empty() {
@@ -358,7 +358,7 @@ fn accumulate_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Val
 fn accumulate_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
     let a = payload::<Accumulate>(v)?;
     if let Some(init) = a.initial.borrow_mut().take() {
-        *a.total.borrow_mut() = Some(init.clone());
+        drop(a.total.replace(Some(init.clone())));
         return Ok(Some(init));
     }
     let Some(x) = protocol::next(ts, &a.it)? else { return Ok(None) };
@@ -370,7 +370,7 @@ fn accumulate_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
             Some(f) => protocol::call(ts, f, &[t, x], None)?,
         },
     };
-    *a.total.borrow_mut() = Some(new.clone());
+    drop(a.total.replace(Some(new.clone())));
     Ok(Some(new))
 }
 
@@ -394,17 +394,17 @@ fn chain_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
             if let Some(x) = protocol::next(ts, &active)? {
                 return Ok(Some(x));
             }
-            *c.active.borrow_mut() = None;
+            drop(c.active.replace(None));
         }
         let source = c.source.borrow().clone();
         let Some(source) = source else { return Ok(None) };
         match protocol::next(ts, &source)? {
             Some(iterable) => {
                 let it = protocol::get_iter(ts, &iterable)?;
-                *c.active.borrow_mut() = Some(it);
+                drop(c.active.replace(Some(it)));
             }
             None => {
-                *c.source.borrow_mut() = None;
+                drop(c.source.replace(None));
                 return Ok(None);
             }
         }
@@ -520,8 +520,8 @@ fn groupby_step(ts: &ThreadState, g: &GroupBy) -> PyResult<bool> {
         None => value.clone(),
         Some(f) => protocol::call(ts, f, std::slice::from_ref(&value), None)?,
     };
-    *g.currvalue.borrow_mut() = Some(value);
-    *g.currkey.borrow_mut() = Some(key);
+    drop(g.currvalue.replace(Some(value)));
+    drop(g.currkey.replace(Some(key)));
     Ok(true)
 }
 
@@ -546,7 +546,7 @@ fn groupby_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
         }
     }
     let key = g.currkey.borrow().clone().unwrap_or_else(none::none);
-    *g.tgtkey.borrow_mut() = Some(key.clone());
+    drop(g.tgtkey.replace(Some(key.clone())));
     let grouper = Value::new(Grouper { parent: v.clone(), tgtkey: key.clone() })?;
     g.currgrouper.set(grouper.id());
     Ok(Some(tuple::new_tuple(vec![key, grouper])?))
@@ -623,7 +623,7 @@ fn islice_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
     let it = s.it.borrow().clone();
     let Some(it) = it else { return Ok(None) };
     let done = || {
-        *s.it.borrow_mut() = None;
+        drop(s.it.replace(None));
         Ok(None)
     };
     while s.cnt.get() < s.next.get() {
@@ -662,21 +662,21 @@ fn pairwise_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
         Some(o) => o,
         None => match protocol::next(ts, &it)? {
             Some(o) => {
-                *p.old.borrow_mut() = Some(o.clone());
+                drop(p.old.replace(Some(o.clone())));
                 o
             }
             None => {
-                *p.it.borrow_mut() = None;
+                drop(p.it.replace(None));
                 return Ok(None);
             }
         },
     };
     let Some(new) = protocol::next(ts, &it)? else {
-        *p.it.borrow_mut() = None;
-        *p.old.borrow_mut() = None;
+        drop(p.it.replace(None));
+        drop(p.old.replace(None));
         return Ok(None);
     };
-    *p.old.borrow_mut() = Some(new.clone());
+    drop(p.old.replace(Some(new.clone())));
     Ok(Some(tuple::new_tuple(vec![old, new])?))
 }
 
