@@ -19,3 +19,22 @@ for f in [lambda: bisect.bisect(a, 1, -1), lambda: bisect.bisect(1, 1), lambda: 
         print(type(e).__name__, e)
 grades = "FDCBA"
 print([grades[bisect.bisect([60, 70, 80, 90], s)] for s in [33, 99, 77, 70, 89, 90, 100]])
+for f in [lambda: bisect.bisect_left([1, 2], 1, -1), lambda: bisect.bisect_left(1, 1), lambda: bisect.bisect_left([1], 1, 0, -1),
+          lambda: bisect.bisect_left([1, 2, 3], 2, 0, -1), lambda: bisect.bisect_right(), lambda: bisect.insort_left((1,), 1),
+          lambda: bisect.bisect_left([1], 1, "a"), lambda: bisect.bisect_left([1, 2, 3], 2, hi=None),
+          lambda: bisect.bisect_left([1, 2, 3], 2, 0, 10), lambda: bisect.bisect([1, 2], 1, 0, 2, lambda v: v)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+
+
+class L(list):
+    def insert(self, i, x):
+        print("  insert", i, x)
+        super().insert(i, x)
+
+
+l = L([1, 3])
+bisect.insort(l, 2)
+print(l, type(bisect.bisect).__name__)

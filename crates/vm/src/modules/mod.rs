@@ -2,6 +2,7 @@
 //! and open() (io.rs), and struct sequences (structseq.rs).
 
 pub mod _abc;
+pub mod _bisect;
 pub mod _collections;
 pub mod _functools;
 pub mod _heapq;
@@ -63,6 +64,7 @@ type ModuleInit = fn(&ThreadState) -> PyResult<Value>;
 /// Modules compiled into the interpreter, by name (`sys.builtin_module_names`).
 const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_abc", _abc::create),
+    ("_bisect", _bisect::create),
     ("_collections", _collections::create),
     ("_functools", _functools::create),
     ("_heapq", _heapq::create),
