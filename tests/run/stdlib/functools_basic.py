@@ -123,3 +123,59 @@ K = cmp_to_key(lambda a, b: a - b)
 show("KeyWrapper", lambda: (type(K).__name__, K(1).obj, K(1) < K(2), K(1) == K(1), K(2) >= K(3)))
 show("KeyWrapper other", lambda: K(1) < 2)
 show("KeyWrapper hash", lambda: hash(K(1)))
+
+
+@lru_cache(maxsize=3)
+def f3(x, y=0):
+    print("  f3", x, y)
+    return x + y
+
+
+for args in [(1,), (2,), (1,), (3,), (4,), (2,), (1,), (1,)]:
+    f3(*args)
+f3(1, y=2)
+f3(1, y=2)
+show("lru bounded", lambda: (f3.cache_info(), type(f3).__name__, f3.__name__, f3.__wrapped__.__name__, f3.cache_parameters()))
+
+
+@lru_cache(maxsize=None, typed=True)
+def typed(x):
+    print("  typed", repr(x))
+    return x
+
+
+typed(1), typed(1.0), typed(1), typed(True)
+show("lru typed", lambda: typed.cache_info())
+
+
+@lru_cache(maxsize=0)
+def nocache(x):
+    return x
+
+
+nocache(1), nocache(1)
+show("lru zero", lambda: nocache.cache_info())
+
+
+class K:
+    @lru_cache
+    def m(self, x):
+        return (id(self) > 0, x)
+
+
+show("lru method", lambda: (K().m(3), K.m.cache_info().misses))
+show("lru bad maxsize", lambda: lru_cache(maxsize="a"))
+show("lru wrapper bad", lambda: functools._lru_cache_wrapper(1, 1, False, None))
+show("lru reduce", lambda: f3.__reduce__())
+import copy
+show("lru copy", lambda: (copy.copy(f3) is f3, copy.deepcopy(f3) is f3))
+
+
+@lru_cache(maxsize=2)
+def rec(n):
+    return n if n < 2 else rec(n - 1) + rec(n - 2)
+
+
+show("lru recursive", lambda: (rec(20), rec.cache_info()))
+unh = lru_cache(lambda x: x)
+show("lru unhashable", lambda: unh([1]))

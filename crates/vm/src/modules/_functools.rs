@@ -2,7 +2,7 @@
 //! (CPython's Modules/_functoolsmodule.c). functools.py falls back to its
 //! pure-Python `_lru_cache_wrapper`, which this module does not provide.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use crate::object::args;
 use crate::object::protocol;
@@ -22,6 +22,34 @@ pub struct PyPartial {
     keywords: RefCell<Value>,
     /// The instance `__dict__`, created on first use.
     dict: RefCell<Option<Value>>,
+}
+
+/// `functools._lru_cache_wrapper`: a memoizing callable. Keys map (in a
+/// dict, so Python's hashing and equality apply) to slots of a doubly
+/// linked list kept in recency order for the bounded cache.
+pub struct LruCache {
+    func: Value,
+    /// None: unbounded; Some(0): no caching.
+    maxsize: Option<usize>,
+    typed: bool,
+    cache_info_type: Value,
+    /// key -> slot index (bounded) or result (unbounded).
+    cache: Value,
+    slots: RefCell<Vec<LruSlot>>,
+    /// Most recent slot, least recent slot.
+    ends: Cell<Option<(usize, usize)>>,
+    free: RefCell<Vec<usize>>,
+    hits: Cell<u64>,
+    misses: Cell<u64>,
+    dict: RefCell<Option<Value>>,
+}
+
+/// One cached call of a bounded cache.
+struct LruSlot {
+    key: Option<Value>,
+    result: Option<Value>,
+    prev: Option<usize>,
+    next: Option<usize>,
 }
 
 /// `functools.KeyWrapper`: what `cmp_to_key(f)` returns and creates.
@@ -45,6 +73,16 @@ impl PyPayload for PyPartial {
         &PARTIAL_TYPE
     }
 }
+/// `functools._lru_cache_wrapper`.
+pub static LRU_CACHE_TYPE: PyType = PyObject::new_static(
+    &crate::types::typeobject::TYPE_TYPE,
+    TypeObject::builtin::<LruCache>("functools._lru_cache_wrapper", &LRU_CACHE_TYPE, Some(&crate::types::object::OBJECT_TYPE), TPFLAGS_HAVE_GC),
+);
+impl PyPayload for LruCache {
+    fn class() -> &'static PyType {
+        &LRU_CACHE_TYPE
+    }
+}
 impl PyPayload for KeyWrapper {
     fn class() -> &'static PyType {
         &KEYWRAPPER_TYPE
@@ -53,7 +91,7 @@ impl PyPayload for KeyWrapper {
 
 /// The static types of this module.
 pub fn types() -> Vec<&'static PyType> {
-    vec![&PARTIAL_TYPE, &KEYWRAPPER_TYPE]
+    vec![&PARTIAL_TYPE, &KEYWRAPPER_TYPE, &LRU_CACHE_TYPE]
 }
 
 fn this(v: &Value) -> PyResult<&PyPartial> {
@@ -194,27 +232,29 @@ fn dict_set(_ts: &ThreadState, v: &Value, value: Option<&Value>) -> PyResult<()>
     }
 }
 
-fn partial_getattro(ts: &ThreadState, v: &Value, name: &Value) -> PyResult<Value> {
-    if protocol::instance_dict(v).is_some() {
-        return protocol::generic_getattr(ts, v, name);
-    }
-    match protocol::generic_getattr(ts, v, name) {
-        Err(e) if e.matches(&exc::ATTRIBUTE_ERROR) => {
-            let d = this(v)?.dict.borrow().clone();
-            match d.and_then(|d| dict::dict_get_item(ts, &d, name).ok().flatten()) {
-                Some(x) => Ok(x),
-                None => Err(e),
+/// Attribute lookup of a native object carrying its own `__dict__`:
+/// data descriptors of the type first, then the object's dict, then the
+/// rest of the type (CPython's generic lookup with an instance dict).
+fn own_dict_getattro(ts: &ThreadState, v: &Value, name: &Value, dict_of: fn(&Value) -> Option<Value>) -> PyResult<Value> {
+    let descr = v.type_of().data.lookup(name);
+    let is_data = descr.as_ref().is_some_and(|d| d.type_of().data.slots.descr_set.get().is_some());
+    if !is_data {
+        if let Some(d) = dict_of(v) {
+            if let Some(x) = dict::dict_get_item(ts, &d, name)? {
+                return Ok(x);
             }
         }
-        r => r,
     }
+    protocol::generic_getattr(ts, v, name)
 }
 
-fn partial_setattro(ts: &ThreadState, v: &Value, name: &Value, value: Option<&Value>) -> PyResult<()> {
-    if protocol::instance_dict(v).is_some() || v.type_of().data.lookup(name).is_some() {
+/// Attribute assignment of a native object carrying its own `__dict__`.
+fn own_dict_setattro(ts: &ThreadState, v: &Value, name: &Value, value: Option<&Value>, dict_of: fn(&Value) -> Option<Value>) -> PyResult<()> {
+    let descr = v.type_of().data.lookup(name);
+    if descr.as_ref().is_some_and(|d| d.type_of().data.slots.descr_set.get().is_some()) {
         return protocol::generic_setattr(ts, v, name, value);
     }
-    let d = own_dict(this(v)?);
+    let d = dict_of(v).ok_or_else(|| protocol::no_attribute(v, name))?;
     match value {
         Some(x) => dict::dict_set_item(ts, &d, name.clone(), x.clone()),
         None => match dict::dict_del_item(ts, &d, name)? {
@@ -222,6 +262,24 @@ fn partial_setattro(ts: &ThreadState, v: &Value, name: &Value, value: Option<&Va
             None => Err(protocol::no_attribute(v, name)),
         },
     }
+}
+
+fn partial_dict_of(v: &Value) -> Option<Value> {
+    v.downcast::<PyPartial>().map(own_dict)
+}
+
+fn partial_getattro(ts: &ThreadState, v: &Value, name: &Value) -> PyResult<Value> {
+    if protocol::instance_dict(v).is_some() {
+        return protocol::generic_getattr(ts, v, name);
+    }
+    own_dict_getattro(ts, v, name, partial_dict_of)
+}
+
+fn partial_setattro(ts: &ThreadState, v: &Value, name: &Value, value: Option<&Value>) -> PyResult<()> {
+    if protocol::instance_dict(v).is_some() {
+        return protocol::generic_setattr(ts, v, name, value);
+    }
+    own_dict_setattro(ts, v, name, value, partial_dict_of)
 }
 
 fn partial_reduce(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
@@ -317,6 +375,251 @@ fn reduce(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     acc.ok_or_else(|| PyErr::type_error("reduce() of empty iterable with no initial value"))
 }
 
+thread_local! {
+    // The separator between positional and keyword parts of cache keys.
+    static KWD_MARK: RefCell<Option<Value>> = const { RefCell::new(None) };
+}
+
+fn kwd_mark() -> PyResult<Value> {
+    if let Some(m) = KWD_MARK.with(|k| k.borrow().clone()) {
+        return Ok(m);
+    }
+    let m = Value::new_instance(&crate::types::object::OBJECT_TYPE.to_value(), crate::types::object::PyBaseObject)?;
+    KWD_MARK.with(|k| *k.borrow_mut() = Some(m.clone()));
+    Ok(m)
+}
+
+fn lru_of(v: &Value) -> PyResult<&LruCache> {
+    v.downcast::<LruCache>().ok_or_else(|| PyErr::type_error("_lru_cache_wrapper expected"))
+}
+
+fn lru_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [func, maxsize, typed, info] =
+        args::bind("_lru_cache_wrapper", a, k, ["user_function", "maxsize", "typed", "cache_info_type"], 0, 4, 4)?;
+    let func = func.unwrap_or_else(none::none);
+    if !is_callable(&func) {
+        return Err(PyErr::type_error("the first argument must be callable"));
+    }
+    let maxsize = maxsize.unwrap_or_else(none::none);
+    let maxsize = if none::is_none(&maxsize) {
+        None
+    } else if crate::types::int::is_int(&maxsize) {
+        let n = protocol::index_isize(ts, &maxsize)?;
+        Some(n.max(0) as usize)
+    } else {
+        return Err(PyErr::type_error("maxsize should be integer or None"));
+    };
+    let typed = protocol::is_true(ts, &typed.unwrap_or_else(none::none))?;
+    Value::new_instance(
+        cls,
+        LruCache {
+            func,
+            maxsize,
+            typed,
+            cache_info_type: info.unwrap_or_else(none::none),
+            cache: dict::new_dict(),
+            slots: RefCell::new(Vec::new()),
+            ends: Cell::new(None),
+            free: RefCell::new(Vec::new()),
+            hits: Cell::new(0),
+            misses: Cell::new(0),
+            dict: RefCell::new(None),
+        },
+    )
+}
+
+/// CPython's lru_cache_make_key: a lone int or str argument is its own key;
+/// otherwise a tuple of the arguments, the keyword mark and keyword items,
+/// then (typed) the argument types.
+fn make_key(a: Args, k: Kw, typed: bool) -> PyResult<Value> {
+    let npos = args::npositional(a, k);
+    let names = k.map(tuple::tuple_items).unwrap_or(&[]);
+    if !typed && names.is_empty() {
+        if npos == 1 && (a[0].is_exact(&crate::types::int::INT_TYPE) || a[0].is_exact(&pystr::STR_TYPE)) {
+            return Ok(a[0].clone());
+        }
+        return tuple::new_tuple(a[..npos].to_vec());
+    }
+    let mut key: Vec<Value> = a[..npos].to_vec();
+    if !names.is_empty() {
+        key.push(kwd_mark()?);
+        for (n, v) in names.iter().zip(&a[npos..]) {
+            key.push(n.clone());
+            key.push(v.clone());
+        }
+    }
+    if typed {
+        for v in &a[..npos] {
+            key.push(v.type_of().to_value());
+        }
+        for v in &a[npos..] {
+            key.push(v.type_of().to_value());
+        }
+    }
+    tuple::new_tuple(key)
+}
+
+impl LruCache {
+    fn unlink(&self, slots: &mut [LruSlot], i: usize) {
+        let (prev, next) = (slots[i].prev, slots[i].next);
+        if let Some(p) = prev {
+            slots[p].next = next;
+        }
+        if let Some(n) = next {
+            slots[n].prev = prev;
+        }
+        if let Some((head, tail)) = self.ends.get() {
+            let head = if head == i { next } else { Some(head) };
+            let tail = if tail == i { prev } else { Some(tail) };
+            self.ends.set(head.zip(tail));
+        }
+        slots[i].prev = None;
+        slots[i].next = None;
+    }
+
+    fn push_front(&self, slots: &mut [LruSlot], i: usize) {
+        match self.ends.get() {
+            None => self.ends.set(Some((i, i))),
+            Some((head, tail)) => {
+                slots[i].next = Some(head);
+                slots[head].prev = Some(i);
+                self.ends.set(Some((i, tail)));
+            }
+        }
+    }
+}
+
+fn lru_call(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let c = lru_of(v)?;
+    if c.maxsize == Some(0) {
+        c.misses.set(c.misses.get() + 1);
+        return protocol::call(ts, &c.func, a, k);
+    }
+    let key = make_key(a, k, c.typed)?;
+    if let Some(found) = dict::dict_get_item(ts, &c.cache, &key)? {
+        c.hits.set(c.hits.get() + 1);
+        if c.maxsize.is_none() {
+            return Ok(found);
+        }
+        let i = crate::types::int::to_isize(&found).unwrap_or(-1);
+        if i >= 0 {
+            let i = i as usize;
+            let mut slots = c.slots.borrow_mut();
+            if i < slots.len() {
+                c.unlink(&mut slots, i);
+                c.push_front(&mut slots, i);
+                if let Some(r) = slots[i].result.clone() {
+                    return Ok(r);
+                }
+            }
+        }
+        return Err(PyErr::runtime_error("lru_cache: inconsistent cache"));
+    }
+    c.misses.set(c.misses.get() + 1);
+    let result = protocol::call(ts, &c.func, a, k)?;
+    let Some(maxsize) = c.maxsize else {
+        dict::dict_set_item(ts, &c.cache, key, result.clone())?;
+        return Ok(result);
+    };
+    // The call may have cached this key already (recursion).
+    if dict::dict_get_item(ts, &c.cache, &key)?.is_some() {
+        return Ok(result);
+    }
+    let len = dict::as_dict(&c.cache).map_or(0, |d| d.keys().len());
+    let slot = if len >= maxsize {
+        // Evict the least recently used entry and reuse its slot.
+        let Some((_, tail)) = c.ends.get() else { return Ok(result) };
+        let old_key = {
+            let mut slots = c.slots.borrow_mut();
+            c.unlink(&mut slots, tail);
+            let old = slots[tail].key.take();
+            drop(slots[tail].result.take());
+            old
+        };
+        if let Some(ok) = old_key {
+            dict::dict_del_item(ts, &c.cache, &ok)?;
+        }
+        tail
+    } else {
+        let reuse = c.free.borrow_mut().pop();
+        match reuse {
+            Some(i) => i,
+            None => {
+                let mut slots = c.slots.borrow_mut();
+                slots.push(LruSlot { key: None, result: None, prev: None, next: None });
+                slots.len() - 1
+            }
+        }
+    };
+    {
+        let mut slots = c.slots.borrow_mut();
+        slots[slot].key = Some(key.clone());
+        slots[slot].result = Some(result.clone());
+        c.push_front(&mut slots, slot);
+    }
+    dict::dict_set_item(ts, &c.cache, key, crate::types::int::from_usize(slot))?;
+    Ok(result)
+}
+
+fn lru_cache_info(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("cache_info", a, k, 0)?;
+    let c = lru_of(v)?;
+    let currsize = if c.maxsize == Some(0) { 0 } else { dict::as_dict(&c.cache).map_or(0, |d| d.keys().len()) };
+    let maxsize = c.maxsize.map_or_else(none::none, crate::types::int::from_usize);
+    protocol::call(
+        ts,
+        &c.cache_info_type,
+        &[
+            crate::types::int::from_bigint(c.hits.get().into()),
+            crate::types::int::from_bigint(c.misses.get().into()),
+            maxsize,
+            crate::types::int::from_usize(currsize),
+        ],
+        None,
+    )
+}
+
+fn lru_cache_clear(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("cache_clear", a, k, 0)?;
+    let c = lru_of(v)?;
+    c.hits.set(0);
+    c.misses.set(0);
+    let old_slots = std::mem::take(&mut *c.slots.borrow_mut());
+    c.free.borrow_mut().clear();
+    c.ends.set(None);
+    protocol::call_method(ts, &c.cache, "clear", &[])?;
+    drop(old_slots);
+    Ok(none::none())
+}
+
+fn lru_reduce(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    protocol::getattr_str(ts, v, "__qualname__")
+}
+
+fn return_self(_ts: &ThreadState, v: &Value, _a: Args, _k: Kw) -> PyResult<Value> {
+    Ok(v.clone())
+}
+
+fn lru_descr_get(_ts: &ThreadState, v: &Value, obj: Option<&Value>, _owner: Option<&Value>) -> PyResult<Value> {
+    match obj.filter(|o| !none::is_none(o)) {
+        None => Ok(v.clone()),
+        Some(o) => crate::types::function::new_method(v.clone(), o.clone()),
+    }
+}
+
+fn lru_dict_of(v: &Value) -> Option<Value> {
+    v.downcast::<LruCache>().map(|c| c.dict.borrow_mut().get_or_insert_with(dict::new_dict).clone())
+}
+fn lru_getattro(ts: &ThreadState, v: &Value, name: &Value) -> PyResult<Value> {
+    own_dict_getattro(ts, v, name, lru_dict_of)
+}
+fn lru_setattro(ts: &ThreadState, v: &Value, name: &Value, value: Option<&Value>) -> PyResult<()> {
+    own_dict_setattro(ts, v, name, value, lru_dict_of)
+}
+fn lru_dict_get(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    lru_dict_of(v).ok_or_else(|| PyErr::type_error("_lru_cache_wrapper expected"))
+}
 /// Fill the static types.
 pub fn init() {
     use crate::types::descr::{add_getsets, add_methods, add_methods_kind, MethodKind};
@@ -338,6 +641,23 @@ pub fn init() {
     s.hash.set(Some(crate::types::object::hash_not_implemented));
     s.getattro.set(Some(protocol::generic_getattr));
     add_getsets(&KEYWRAPPER_TYPE, &[("obj", keywrapper_obj_get, None)]);
+    let s = &LRU_CACHE_TYPE.data.slots;
+    s.new.set(Some(lru_new));
+    s.call.set(Some(lru_call));
+    s.descr_get.set(Some(lru_descr_get));
+    s.getattro.set(Some(lru_getattro));
+    s.setattro.set(Some(lru_setattro));
+    add_methods(
+        &LRU_CACHE_TYPE,
+        &[
+            ("cache_info", lru_cache_info),
+            ("cache_clear", lru_cache_clear),
+            ("__reduce__", lru_reduce),
+            ("__copy__", return_self),
+            ("__deepcopy__", return_self),
+        ],
+    );
+    add_getsets(&LRU_CACHE_TYPE, &[("__dict__", lru_dict_get, None)]);
 }
 
 /// Create the `_functools` module.
@@ -345,5 +665,6 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     let (m, d) = super::new_native_module(ts, "_functools", &[("reduce", reduce), ("cmp_to_key", cmp_to_key)])?;
     super::set_attr(ts, &d, "partial", PARTIAL_TYPE.to_value())?;
     super::set_attr(ts, &d, "KeyWrapper", KEYWRAPPER_TYPE.to_value())?;
+    super::set_attr(ts, &d, "_lru_cache_wrapper", LRU_CACHE_TYPE.to_value())?;
     Ok(m)
 }
