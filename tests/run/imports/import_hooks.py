@@ -56,3 +56,44 @@ class Replacer:
 import _replaces_itself
 print("replaced", type(sys.modules["_replaces_itself"]).__name__, _replaces_itself.__class__.__name__)
 print("sys.modules module", sys.modules["keyword"] is keyword)
+
+
+# a path hook and the path entry finder it makes (called as CPython calls them)
+class EntryFinder:
+    def __init__(self, entry):
+        self.entry = entry
+
+    def find_spec(self, fullname, target):
+        print("  entry find_spec", fullname, self.entry.rsplit("!", 1)[-1], target)
+        if fullname == "from_hook":
+            return ModuleSpec(fullname, Loader())
+        return None
+
+
+def hook(entry):
+    if entry.startswith("virtual!"):
+        return EntryFinder(entry)
+    raise ImportError("not mine")
+
+
+sys.path_hooks.insert(0, hook)
+sys.path.append("virtual!entry")
+import from_hook
+print(from_hook.VALUE, type(sys.path_importer_cache["virtual!entry"]).__name__)
+try:
+    import not_anywhere
+except ModuleNotFoundError as e:
+    print("ModuleNotFoundError", e)
+sys.path.remove("virtual!entry")
+sys.path_hooks.remove(hook)
+
+
+class StrictFinder:
+    def find_spec(self, name, path, target):
+        return None
+
+
+sys.meta_path.insert(0, StrictFinder())
+import heapq
+print("strict finder ok", heapq.__name__)
+sys.meta_path.pop(0)

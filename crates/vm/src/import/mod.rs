@@ -248,7 +248,7 @@ pub fn find_spec(ts: &ThreadState, name: &str, path: Option<&Value>) -> PyResult
             path_find_spec(ts, name, path)?
         } else {
             let Some(find) = protocol::lookup_attr(ts, &finder, &s("find_spec"))? else { continue };
-            let r = protocol::call(ts, &find, &[pystr::new_str(name), path.cloned().unwrap_or_else(none::none)], None)?;
+            let r = protocol::call(ts, &find, &[pystr::new_str(name), path.cloned().unwrap_or_else(none::none), none::none()], None)?;
             (!none::is_none(&r)).then_some(r)
         };
         if found.is_some() {
@@ -273,7 +273,7 @@ pub fn path_find_spec(ts: &ThreadState, name: &str, path: Option<&Value>) -> PyR
             find_in_dir(ts, &ff.path, name)?
         } else {
             let Some(find) = protocol::lookup_attr(ts, &finder, &s("find_spec"))? else { continue };
-            let r = protocol::call(ts, &find, &[pystr::new_str(name)], None)?;
+            let r = protocol::call(ts, &find, &[pystr::new_str(name), none::none()], None)?;
             (!none::is_none(&r)).then_some(r)
         };
         let Some(sp) = found else { continue };
