@@ -34,6 +34,8 @@ import _nspkg._nsmod
 print("namespace", _nspkg.__name__, _nspkg.__package__, hasattr(_nspkg, "__file__"), _nspkg.__spec__.origin)
 print("namespace path", [p.replace("\\", "/").rsplit("/", 1)[-1] for p in _nspkg.__path__])
 print("namespace module", _nspkg._nsmod.NS)
+print("namespace path type", type(_nspkg.__path__).__name__, len(_nspkg.__path__), repr(_nspkg.__path__).startswith("_NamespacePath(["))
+print("namespace spec", repr(_nspkg.__spec__).split(", loader")[0], _nspkg.__spec__.parent)
 print("main", __name__, __package__, __spec__)
 print("builtin spec", sys.__spec__.name, sys.__spec__.origin, sys.__loader__.__name__, type(sys.__spec__) is type(_ipkg.__spec__))
 import itertools

@@ -296,7 +296,9 @@ pub fn path_find_spec(ts: &ThreadState, name: &str, path: Option<&Value>) -> PyR
         return Ok(None);
     }
     let loader = spec::new_namespace_loader(name)?;
-    Ok(Some(spec::new_spec(ts, name, loader, None, Some(namespace), false)?))
+    let sp = spec::new_spec(ts, name, loader, None, None, false)?;
+    protocol::setattr(ts, &sp, &s("submodule_search_locations"), Some(&spec::new_namespace_path(namespace)?))?;
+    Ok(Some(sp))
 }
 
 /// The path entry finder for `entry`, from sys.path_importer_cache or made

@@ -38,6 +38,12 @@ pub struct SourceFileLoader {
     pub path: Value,
 }
 
+/// `__path__` of a namespace package: a list-like of its portions
+/// (CPython's also recomputes itself when the parent path changes).
+pub struct NamespacePath {
+    pub items: Value,
+}
+
 /// The loader of namespace packages.
 pub struct NamespaceLoader {
     pub name: Value,
@@ -56,6 +62,7 @@ native_type!(BUILTIN_IMPORTER_TYPE, Unit, "_frozen_importlib.BuiltinImporter", T
 native_type!(PATH_FINDER_TYPE, Unit, "_frozen_importlib_external.PathFinder", TPFLAGS_BASETYPE);
 native_type!(FILE_FINDER_TYPE, FileFinder, "_frozen_importlib_external.FileFinder", TPFLAGS_BASETYPE);
 native_type!(SOURCE_LOADER_TYPE, SourceFileLoader, "_frozen_importlib_external.SourceFileLoader", TPFLAGS_BASETYPE);
+native_type!(NAMESPACE_PATH_TYPE, NamespacePath, "_frozen_importlib_external._NamespacePath", 0);
 native_type!(NAMESPACE_LOADER_TYPE, NamespaceLoader, "_frozen_importlib_external.NamespaceLoader", TPFLAGS_BASETYPE);
 
 impl PyPayload for ModuleSpec {
@@ -78,6 +85,11 @@ impl PyPayload for SourceFileLoader {
         &SOURCE_LOADER_TYPE
     }
 }
+impl PyPayload for NamespacePath {
+    fn class() -> &'static PyType {
+        &NAMESPACE_PATH_TYPE
+    }
+}
 impl PyPayload for NamespaceLoader {
     fn class() -> &'static PyType {
         &NAMESPACE_LOADER_TYPE
@@ -86,7 +98,7 @@ impl PyPayload for NamespaceLoader {
 
 /// The static types of the import system.
 pub fn types() -> Vec<&'static PyType> {
-    vec![&MODULE_SPEC_TYPE, &BUILTIN_IMPORTER_TYPE, &PATH_FINDER_TYPE, &FILE_FINDER_TYPE, &SOURCE_LOADER_TYPE, &NAMESPACE_LOADER_TYPE]
+    vec![&MODULE_SPEC_TYPE, &BUILTIN_IMPORTER_TYPE, &PATH_FINDER_TYPE, &FILE_FINDER_TYPE, &SOURCE_LOADER_TYPE, &NAMESPACE_LOADER_TYPE, &NAMESPACE_PATH_TYPE]
 }
 
 fn s(name: &str) -> Value {
@@ -415,10 +427,51 @@ pub fn init() {
         ],
     );
     add_getsets(&SOURCE_LOADER_TYPE, &[("name", source_loader_name, None), ("path", source_loader_path, None)]);
+    let ns = &NAMESPACE_PATH_TYPE.data.slots;
+    ns.iter.set(Some(ns_iter));
+    ns.length.set(Some(ns_len));
+    ns.subscript.set(Some(ns_getitem));
+    ns.ass_subscript.set(Some(ns_setitem));
+    ns.contains.set(Some(ns_contains));
+    ns.repr.set(Some(ns_repr));
+    ns.getattro.set(Some(protocol::generic_getattr));
+    add_methods(&NAMESPACE_PATH_TYPE, &[("append", ns_append)]);
     add_methods(
         &NAMESPACE_LOADER_TYPE,
         &[("create_module", noop), ("exec_module", noop), ("is_package", namespace_loader_is_package), ("get_source", namespace_loader_get_source)],
     );
+}
+
+/// A namespace package's `__path__`.
+pub fn new_namespace_path(dirs: Vec<String>) -> PyResult<Value> {
+    let items = list::new_list(dirs.iter().map(|d| pystr::new_str(d)).collect())?;
+    Value::new(NamespacePath { items })
+}
+
+fn ns_items(v: &Value) -> PyResult<&Value> {
+    v.downcast::<NamespacePath>().map(|n| &n.items).ok_or_else(|| PyErr::type_error("_NamespacePath expected"))
+}
+fn ns_iter(ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    protocol::get_iter(ts, ns_items(v)?)
+}
+fn ns_len(ts: &ThreadState, v: &Value) -> PyResult<usize> {
+    protocol::len(ts, ns_items(v)?)
+}
+fn ns_getitem(ts: &ThreadState, v: &Value, key: &Value) -> PyResult<Value> {
+    protocol::getitem(ts, ns_items(v)?, key)
+}
+fn ns_setitem(ts: &ThreadState, v: &Value, key: &Value, value: Option<&Value>) -> PyResult<()> {
+    protocol::setitem(ts, ns_items(v)?, key, value)
+}
+fn ns_contains(ts: &ThreadState, v: &Value, x: &Value) -> PyResult<bool> {
+    protocol::contains(ts, ns_items(v)?, x)
+}
+fn ns_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    Ok(pystr::new_str(&format!("_NamespacePath({})", protocol::repr_string(ts, ns_items(v)?)?)))
+}
+fn ns_append(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("append", a, k, 1)?;
+    protocol::call_method(ts, ns_items(v)?, "append", &[a[0].clone()])
 }
 
 /// A loader for the source file at `path`.
