@@ -97,3 +97,21 @@ show("reduce", lambda: (count(5).__reduce__(), count(5, 2).__reduce__(), count(1
                         repeat("a").__reduce__(), repeat("a", 3).__reduce__(), repeat("a", -1).__reduce__()))
 import copy
 show("copy", lambda: (copy.copy(count(3)), copy.copy(repeat(1, 2)), next(copy.deepcopy(count(7)))))
+
+
+def kinds(r):
+    return tuple(type(e).__name__ if hasattr(e, "__next__") else (kinds(e) if isinstance(e, tuple) else e) for e in r)
+
+
+show("reduce compress", lambda: kinds(compress("abc", [1, 0, 1]).__reduce__()))
+dw = dropwhile(bool, [1, 0, 2])
+show("reduce dropwhile", lambda: (kinds(dw.__reduce__()), next(dw), kinds(dw.__reduce__())))
+tw = takewhile(bool, [1, 0])
+show("reduce takewhile", lambda: (kinds(tw.__reduce__()), list(tw), kinds(tw.__reduce__())))
+show("reduce filterfalse/starmap", lambda: (kinds(filterfalse(None, [1]).__reduce__()), kinds(starmap(pow, [(1, 2)]).__reduce__())))
+zl = zip_longest("ab", "c", fillvalue=0)
+show("reduce zip_longest", lambda: (kinds(zl.__reduce__()), list(zl)))
+ch = chain("ab", "cd")
+show("reduce chain", lambda: (kinds(ch.__reduce__()), next(ch), kinds(ch.__reduce__()), list(ch), kinds(ch.__reduce__())))
+show("copy chain", lambda: list(copy.copy(chain("ab", "c"))))
+show("chain setstate", lambda: chain().__setstate__((1,)))

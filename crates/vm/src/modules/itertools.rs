@@ -132,7 +132,7 @@ pub struct Tee {
 pub struct ZipLongest {
     iters: RefCell<Vec<Option<Value>>>,
     active: Cell<usize>,
-    fill: Value,
+    fill: RefCell<Value>,
 }
 /// The state of an `itertools.product` object.
 pub struct Product {
@@ -776,7 +776,7 @@ fn zip_longest_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Va
     }
     let iters = a[..npos].iter().map(|x| protocol::get_iter(ts, x).map(Some)).collect::<PyResult<Vec<_>>>()?;
     let n = iters.len();
-    Value::new_instance(cls, ZipLongest { iters: RefCell::new(iters), active: Cell::new(n), fill })
+    Value::new_instance(cls, ZipLongest { iters: RefCell::new(iters), active: Cell::new(n), fill: RefCell::new(fill) })
 }
 
 fn zip_longest_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
@@ -789,7 +789,7 @@ fn zip_longest_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
     for i in 0..n {
         let it = z.iters.borrow()[i].clone();
         let item = match it {
-            None => z.fill.clone(),
+            None => z.fill.borrow().clone(),
             Some(it) => match protocol::next(ts, &it)? {
                 Some(x) => x,
                 None => {
@@ -797,8 +797,9 @@ fn zip_longest_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
                     if z.active.get() == 0 {
                         return Ok(None);
                     }
-                    z.iters.borrow_mut()[i] = None;
-                    z.fill.clone()
+                    let old = z.iters.borrow_mut()[i].take();
+                    drop(old);
+                    z.fill.borrow().clone()
                 }
             },
         };
@@ -1028,6 +1029,92 @@ fn step_product(idx: &mut [usize], sizes: &[usize]) -> Option<usize> {
     None
 }
 
+/// `(type(v), args)` or `(type(v), args, state)`: the `__reduce__` results.
+fn reduce_value(v: &Value, args: Vec<Value>, state: Option<Value>) -> PyResult<Value> {
+    let mut items = vec![v.type_of().to_value(), tuple::new_tuple(args)?];
+    items.extend(state);
+    tuple::new_tuple(items)
+}
+
+fn compress_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let c = payload::<Compress>(v)?;
+    reduce_value(v, vec![c.data.clone(), c.selectors.clone()], None)
+}
+fn filterfalse_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let f = payload::<FilterFalse>(v)?;
+    reduce_value(v, vec![f.func.clone(), f.it.clone()], None)
+}
+fn starmap_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let f = payload::<StarMap>(v)?;
+    reduce_value(v, vec![f.func.clone(), f.it.clone()], None)
+}
+fn dropwhile_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let d = payload::<DropWhile>(v)?;
+    reduce_value(v, vec![d.func.clone(), d.it.clone()], Some(int::from_i64(d.start.get() as i64)))
+}
+fn dropwhile_setstate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("__setstate__", a, k, 1)?;
+    payload::<DropWhile>(v)?.start.set(protocol::is_true(ts, &a[0])?);
+    Ok(none::none())
+}
+fn takewhile_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let t = payload::<TakeWhile>(v)?;
+    reduce_value(v, vec![t.func.clone(), t.it.clone()], Some(int::from_i64(t.stop.get() as i64)))
+}
+fn takewhile_setstate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("__setstate__", a, k, 1)?;
+    payload::<TakeWhile>(v)?.stop.set(protocol::is_true(ts, &a[0])?);
+    Ok(none::none())
+}
+fn zip_longest_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let z = payload::<ZipLongest>(v)?;
+    // Exhausted iterators are replaced by empty tuples, as CPython's.
+    let iters = z.iters.borrow().iter().map(|i| i.clone().map_or_else(|| tuple::new_tuple(vec![]), Ok)).collect::<PyResult<Vec<_>>>()?;
+    reduce_value(v, iters, Some(z.fill.borrow().clone()))
+}
+fn zip_longest_setstate(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("__setstate__", a, k, 1)?;
+    drop(payload::<ZipLongest>(v)?.fill.replace(a[0].clone()));
+    Ok(none::none())
+}
+fn chain_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let c = payload::<Chain>(v)?;
+    let source = c.source.borrow().clone();
+    let active = c.active.borrow().clone();
+    match (source, active) {
+        (Some(src), Some(act)) => reduce_value(v, vec![], Some(tuple::new_tuple(vec![src, act])?)),
+        (Some(src), None) => reduce_value(v, vec![], Some(tuple::new_tuple(vec![src])?)),
+        _ => reduce_value(v, vec![], None),
+    }
+}
+fn chain_setstate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("__setstate__", a, k, 1)?;
+    let c = payload::<Chain>(v)?;
+    let Some(items) = tuple::try_tuple_items(&a[0]) else {
+        return Err(PyErr::type_error("state is not a tuple"));
+    };
+    if items.is_empty() || items.len() > 2 {
+        return Err(PyErr::type_error("Invalid state tuple"));
+    }
+    let source = items[0].clone();
+    let active = items.get(1).cloned();
+    let is_iter = |x: &Value| x.type_of().data.slots.iternext.get().is_some();
+    if !is_iter(&source) || active.as_ref().is_some_and(|a| !is_iter(a)) {
+        return Err(PyErr::type_error("Arguments must be iterators."));
+    }
+    let _ = ts;
+    drop(c.source.replace(Some(source)));
+    drop(c.active.replace(active));
+    Ok(none::none())
+}
+
 fn self_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(v.clone())
 }
@@ -1059,6 +1146,13 @@ pub fn init() {
     set(&CHAIN_TYPE, chain_new, chain_next);
     add_methods_kind(&CHAIN_TYPE, &[("from_iterable", chain_from_iterable), ("__class_getitem__", class_getitem)], MethodKind::Class);
     set(&COMPRESS_TYPE, compress_new, compress_next);
+    add_methods(&COMPRESS_TYPE, &[("__reduce__", compress_reduce)]);
+    add_methods(&FILTERFALSE_TYPE, &[("__reduce__", filterfalse_reduce)]);
+    add_methods(&STARMAP_TYPE, &[("__reduce__", starmap_reduce)]);
+    add_methods(&DROPWHILE_TYPE, &[("__reduce__", dropwhile_reduce), ("__setstate__", dropwhile_setstate)]);
+    add_methods(&TAKEWHILE_TYPE, &[("__reduce__", takewhile_reduce), ("__setstate__", takewhile_setstate)]);
+    add_methods(&ZIP_LONGEST_TYPE, &[("__reduce__", zip_longest_reduce), ("__setstate__", zip_longest_setstate)]);
+    add_methods(&CHAIN_TYPE, &[("__reduce__", chain_reduce), ("__setstate__", chain_setstate)]);
     set(&DROPWHILE_TYPE, dropwhile_new, dropwhile_next);
     set(&TAKEWHILE_TYPE, takewhile_new, takewhile_next);
     set(&FILTERFALSE_TYPE, filterfalse_new, filterfalse_next);
