@@ -13,7 +13,7 @@ use crate::object::typeobj::{nb, PyType, TypeObject, TPFLAGS_BASETYPE, TPFLAGS_H
 use crate::object::value::{PyObject, PyPayload, Value};
 use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
-use crate::types::{int, none, str as pystr, tuple};
+use crate::types::{bool_, int, none, str as pystr, tuple};
 
 type Args<'a> = &'a [Value];
 type Kw<'a> = Option<&'a Value>;
@@ -40,8 +40,11 @@ pub struct Count {
 /// The state of an `itertools.cycle` object.
 pub struct Cycle {
     it: RefCell<Option<Value>>,
-    saved: RefCell<Vec<Value>>,
+    /// A list object (its identity shows in `__reduce__`, as CPython's).
+    saved: RefCell<Value>,
     index: Cell<usize>,
+    /// Set by __setstate__: items still coming from `it` are already saved.
+    firstpass: Cell<bool>,
 }
 /// The state of an `itertools.repeat` object.
 pub struct Repeat {
@@ -276,7 +279,11 @@ fn cycle_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
     args::no_kwargs("cycle", k)?;
     let a = args::positional("cycle", a, k, 1, 1)?;
     let it = protocol::get_iter(ts, &a[0])?;
-    Value::new_instance(cls, Cycle { it: RefCell::new(Some(it)), saved: RefCell::new(Vec::new()), index: Cell::new(0) })
+    Value::new_instance(cls, Cycle { it: RefCell::new(Some(it)), saved: RefCell::new(crate::types::list::new_list(vec![])?), index: Cell::new(0), firstpass: Cell::new(false) })
+}
+
+fn list_items(l: &Value) -> PyResult<&crate::types::list::PyList> {
+    l.downcast::<crate::types::list::PyList>().ok_or_else(|| PyErr::type_error("list expected"))
 }
 
 fn cycle_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
@@ -284,18 +291,22 @@ fn cycle_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
     let it = c.it.borrow().clone();
     if let Some(it) = it {
         if let Some(x) = protocol::next(ts, &it)? {
-            c.saved.borrow_mut().push(x.clone());
+            if !c.firstpass.get() {
+                let saved = c.saved.borrow().clone();
+                list_items(&saved)?.items.borrow_mut().push(x.clone());
+            }
             return Ok(Some(x));
         }
         drop(c.it.replace(None));
     }
-    let saved = c.saved.borrow();
-    if saved.is_empty() {
+    let saved = c.saved.borrow().clone();
+    let items = list_items(&saved)?.items.borrow();
+    if items.is_empty() {
         return Ok(None);
     }
-    let i = c.index.get() % saved.len();
+    let i = c.index.get() % items.len();
     c.index.set(i + 1);
-    Ok(Some(saved[i].clone()))
+    Ok(Some(items[i].clone()))
 }
 
 fn repeat_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
@@ -568,8 +579,15 @@ fn grouper_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
     Ok(g.currvalue.borrow_mut().take())
 }
 
-fn grouper_new(_ts: &ThreadState, _cls: &Value, _a: Args, _k: Kw) -> PyResult<Value> {
-    Err(PyErr::type_error("cannot create 'itertools._grouper' instances"))
+fn grouper_new(_ts: &ThreadState, _cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::no_kwargs("_grouper", k)?;
+    let a = args::positional("_grouper", a, k, 2, 2)?;
+    let Some(g) = a[0].downcast::<GroupBy>() else {
+        return Err(PyErr::type_error(format!("_grouper() argument 1 must be itertools.groupby, not {}", protocol::type_name(&a[0]))));
+    };
+    let grouper = Value::new(Grouper { parent: a[0].clone(), tgtkey: a[1].clone() })?;
+    g.currgrouper.set(grouper.id());
+    Ok(grouper)
 }
 
 fn islice_index(ts: &ThreadState, v: &Value, msg: &str) -> PyResult<Option<isize>> {
@@ -1115,6 +1133,280 @@ fn chain_setstate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value
     Ok(none::none())
 }
 
+fn state_tuple(state: &Value) -> PyResult<&[Value]> {
+    tuple::try_tuple_items(state).ok_or_else(|| PyErr::type_error("state is not a tuple"))
+}
+
+fn invalid_arguments() -> PyErr {
+    PyErr::value_error("invalid arguments")
+}
+
+/// An index from a state tuple, clamped to `lo..=hi` as CPython's setstate does.
+fn clamped(ts: &ThreadState, v: &Value, lo: isize, hi: isize) -> PyResult<usize> {
+    let i = int::ssize_arg(ts, v)?;
+    Ok(i.min(hi).max(lo).max(0) as usize)
+}
+
+fn values(items: &[Value]) -> PyResult<Value> {
+    tuple::new_tuple(items.to_vec())
+}
+
+fn ints(items: &[usize]) -> PyResult<Value> {
+    tuple::new_tuple(items.iter().map(|&i| int::from_usize(i)).collect())
+}
+
+fn product_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let p = payload::<Product>(v)?;
+    if p.stopped.get() {
+        return reduce_value(v, vec![tuple::new_tuple(vec![])?], None);
+    }
+    let pools = p.pools.iter().map(|pl| values(pl)).collect::<PyResult<Vec<_>>>()?;
+    if p.result.borrow().is_none() {
+        return reduce_value(v, pools, None);
+    }
+    let state = ints(&p.indices.borrow())?;
+    reduce_value(v, pools, Some(state))
+}
+
+fn product_setstate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("__setstate__", a, k, 1)?;
+    let p = payload::<Product>(v)?;
+    let items = tuple::try_tuple_items(&a[0]).filter(|t| t.len() == p.pools.len()).ok_or_else(invalid_arguments)?;
+    let mut idx = Vec::with_capacity(items.len());
+    for (i, x) in items.iter().enumerate() {
+        let n = p.pools[i].len() as isize;
+        if n == 0 {
+            // An empty pool: the product is over.
+            p.stopped.set(true);
+            return Ok(none::none());
+        }
+        idx.push(clamped(ts, x, 0, n - 1)?);
+    }
+    let result: Vec<Value> = idx.iter().enumerate().map(|(i, &j)| p.pools[i][j].clone()).collect();
+    *p.indices.borrow_mut() = idx;
+    drop(p.result.replace(Some(result)));
+    Ok(none::none())
+}
+
+fn combinations_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let c = payload::<Combinations>(v)?;
+    let r = int::from_usize(c.indices.borrow().len());
+    if !c.started.get() {
+        return reduce_value(v, vec![values(&c.pool)?, r], None);
+    }
+    if c.stopped.get() {
+        return reduce_value(v, vec![tuple::new_tuple(vec![])?, r], None);
+    }
+    let state = ints(&c.indices.borrow())?;
+    reduce_value(v, vec![values(&c.pool)?, r], Some(state))
+}
+
+fn combinations_setstate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("__setstate__", a, k, 1)?;
+    let c = payload::<Combinations>(v)?;
+    let r = c.indices.borrow().len();
+    let n = c.pool.len() as isize;
+    let items = tuple::try_tuple_items(&a[0]).filter(|t| t.len() == r).ok_or_else(invalid_arguments)?;
+    let mut idx = Vec::with_capacity(r);
+    for (i, x) in items.iter().enumerate() {
+        idx.push(clamped(ts, x, 0, i as isize + n - r as isize)?);
+    }
+    *c.indices.borrow_mut() = idx;
+    c.started.set(true);
+    Ok(none::none())
+}
+
+fn cwr_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let c = payload::<CombinationsWR>(v)?;
+    let r = int::from_usize(c.indices.borrow().len());
+    if !c.started.get() {
+        return reduce_value(v, vec![values(&c.pool)?, r], None);
+    }
+    if c.stopped.get() {
+        return reduce_value(v, vec![tuple::new_tuple(vec![])?, r], None);
+    }
+    let state = ints(&c.indices.borrow())?;
+    reduce_value(v, vec![values(&c.pool)?, r], Some(state))
+}
+
+fn cwr_setstate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("__setstate__", a, k, 1)?;
+    let c = payload::<CombinationsWR>(v)?;
+    let r = c.indices.borrow().len();
+    let n = c.pool.len() as isize;
+    let items = tuple::try_tuple_items(&a[0]).filter(|t| t.len() == r).ok_or_else(invalid_arguments)?;
+    let mut idx = Vec::with_capacity(r);
+    for x in items {
+        idx.push(clamped(ts, x, 0, n - 1)?);
+    }
+    *c.indices.borrow_mut() = idx;
+    c.started.set(true);
+    Ok(none::none())
+}
+
+fn permutations_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let p = payload::<Permutations>(v)?;
+    let r = int::from_usize(p.r);
+    if !p.started.get() {
+        return reduce_value(v, vec![values(&p.pool)?, r], None);
+    }
+    if p.stopped.get() {
+        return reduce_value(v, vec![tuple::new_tuple(vec![])?, r], None);
+    }
+    let state = tuple::new_tuple(vec![ints(&p.indices.borrow())?, ints(&p.cycles.borrow())?])?;
+    reduce_value(v, vec![values(&p.pool)?, r], Some(state))
+}
+
+fn permutations_setstate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("__setstate__", a, k, 1)?;
+    let p = payload::<Permutations>(v)?;
+    let n = p.pool.len();
+    let parts = tuple::try_tuple_items(&a[0]).filter(|t| t.len() == 2).ok_or_else(invalid_arguments)?;
+    let indices = tuple::try_tuple_items(&parts[0]).filter(|t| t.len() == n).ok_or_else(invalid_arguments)?;
+    let cycles = tuple::try_tuple_items(&parts[1]).filter(|t| t.len() == p.r).ok_or_else(invalid_arguments)?;
+    let mut idx = Vec::with_capacity(n);
+    for x in indices {
+        idx.push(clamped(ts, x, 0, n as isize - 1)?);
+    }
+    let mut cyc = Vec::with_capacity(p.r);
+    for (i, x) in cycles.iter().enumerate() {
+        cyc.push(clamped(ts, x, 1, (n - i) as isize)?);
+    }
+    *p.indices.borrow_mut() = idx;
+    *p.cycles.borrow_mut() = cyc;
+    p.started.set(true);
+    Ok(none::none())
+}
+
+fn islice_reduce(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let s = payload::<ISlice>(v)?;
+    let it = s.it.borrow().clone();
+    let cnt = int::from_i64(s.cnt.get() as i64);
+    match it {
+        None => {
+            let empty = protocol::get_iter(ts, &crate::types::list::new_list(vec![])?)?;
+            reduce_value(v, vec![empty, int::from_i64(0)], Some(int::from_i64(0)))
+        }
+        Some(it) => {
+            let stop = if s.stop == -1 { none::none() } else { int::from_i64(s.stop as i64) };
+            reduce_value(v, vec![it, int::from_i64(s.next.get() as i64), stop, int::from_i64(s.step as i64)], Some(cnt))
+        }
+    }
+}
+
+fn islice_setstate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("__setstate__", a, k, 1)?;
+    if !int::is_int(&a[0]) {
+        return Err(PyErr::type_error("an integer is required"));
+    }
+    payload::<ISlice>(v)?.cnt.set(int::ssize_arg(ts, &a[0])?);
+    Ok(none::none())
+}
+
+fn accumulate_reduce(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let acc = payload::<Accumulate>(v)?;
+    let func = acc.func.clone().unwrap_or_else(none::none);
+    let chain_type = CHAIN_TYPE.to_value();
+    if let Some(init) = acc.initial.borrow().clone() {
+        let it = protocol::call(ts, &chain_type, &[tuple::new_tuple(vec![init])?, acc.it.clone()], None)?;
+        return reduce_value(v, vec![it, func], Some(none::none()));
+    }
+    let total = acc.total.borrow().clone();
+    match total {
+        Some(t) if none::is_none(&t) => {
+            // A None total cannot be restored by __setstate__: rebuild from a chain, skipping it.
+            let it = protocol::call(ts, &chain_type, &[tuple::new_tuple(vec![t])?, acc.it.clone()], None)?;
+            let inner = protocol::call(ts, &v.type_of().to_value(), &[it, func], None)?;
+            tuple::new_tuple(vec![ISLICE_TYPE.to_value(), tuple::new_tuple(vec![inner, int::from_i64(1), none::none()])?])
+        }
+        t => reduce_value(v, vec![acc.it.clone(), func], Some(t.unwrap_or_else(none::none))),
+    }
+}
+
+fn accumulate_setstate(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("__setstate__", a, k, 1)?;
+    drop(payload::<Accumulate>(v)?.total.replace(Some(a[0].clone())));
+    Ok(none::none())
+}
+
+fn cycle_reduce(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let c = payload::<Cycle>(v)?;
+    let saved = c.saved.borrow().clone();
+    let it = c.it.borrow().clone();
+    match it {
+        Some(it) => reduce_value(v, vec![it], Some(tuple::new_tuple(vec![saved, bool_::new_bool(c.firstpass.get())])?)),
+        None => {
+            // Resume the saved items where the cycle stands.
+            let rest: Vec<Value> = {
+                let items = list_items(&saved)?.items.borrow();
+                if items.is_empty() { Vec::new() } else { items[c.index.get() % items.len()..].to_vec() }
+            };
+            let it = protocol::get_iter(ts, &crate::types::list::new_list(rest)?)?;
+            reduce_value(v, vec![it], Some(tuple::new_tuple(vec![saved, bool_::new_bool(true)])?))
+        }
+    }
+}
+
+fn cycle_setstate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("__setstate__", a, k, 1)?;
+    let c = payload::<Cycle>(v)?;
+    let items = state_tuple(&a[0])?;
+    if items.len() != 2 {
+        return Err(PyErr::type_error(format!("function takes exactly 2 arguments ({} given)", items.len())));
+    }
+    if items[0].downcast::<crate::types::list::PyList>().is_none() {
+        return Err(PyErr::type_error(format!("argument 1 must be list, not {}", protocol::type_name(&items[0]))));
+    }
+    let firstpass = int::ssize_arg(ts, &items[1])? != 0;
+    drop(c.saved.replace(items[0].clone()));
+    c.firstpass.set(firstpass);
+    c.index.set(0);
+    Ok(none::none())
+}
+
+fn groupby_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let g = payload::<GroupBy>(v)?;
+    let keyfunc = g.keyfunc.clone().unwrap_or_else(none::none);
+    let (tk, ck, cv) = (g.tgtkey.borrow().clone(), g.currkey.borrow().clone(), g.currvalue.borrow().clone());
+    match (tk, ck, cv) {
+        (Some(tk), Some(ck), Some(cv)) => reduce_value(v, vec![g.it.clone(), keyfunc], Some(tuple::new_tuple(vec![ck, cv, tk])?)),
+        _ => reduce_value(v, vec![g.it.clone(), keyfunc], None),
+    }
+}
+
+fn groupby_setstate(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("__setstate__", a, k, 1)?;
+    let g = payload::<GroupBy>(v)?;
+    let items = state_tuple(&a[0])?;
+    if items.len() != 3 {
+        return Err(PyErr::type_error(format!("function takes exactly 3 arguments ({} given)", items.len())));
+    }
+    drop(g.currkey.replace(Some(items[0].clone())));
+    drop(g.currvalue.replace(Some(items[1].clone())));
+    drop(g.tgtkey.replace(Some(items[2].clone())));
+    Ok(none::none())
+}
+
+fn grouper_reduce(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let gr = payload::<Grouper>(v)?;
+    let g = payload::<GroupBy>(&gr.parent)?;
+    if g.currgrouper.get() != v.id() {
+        // A stale group: it yields nothing, like iter(()).
+        let iter_fn = protocol::getattr_str(ts, &crate::modules::builtins_module(ts), "iter")?;
+        return tuple::new_tuple(vec![iter_fn, tuple::new_tuple(vec![tuple::new_tuple(vec![])?])?]);
+    }
+    reduce_value(v, vec![gr.parent.clone(), gr.tgtkey.clone()], None)
+}
+
 fn self_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(v.clone())
 }
@@ -1153,6 +1445,15 @@ pub fn init() {
     add_methods(&TAKEWHILE_TYPE, &[("__reduce__", takewhile_reduce), ("__setstate__", takewhile_setstate)]);
     add_methods(&ZIP_LONGEST_TYPE, &[("__reduce__", zip_longest_reduce), ("__setstate__", zip_longest_setstate)]);
     add_methods(&CHAIN_TYPE, &[("__reduce__", chain_reduce), ("__setstate__", chain_setstate)]);
+    add_methods(&PRODUCT_TYPE, &[("__reduce__", product_reduce), ("__setstate__", product_setstate)]);
+    add_methods(&COMBINATIONS_TYPE, &[("__reduce__", combinations_reduce), ("__setstate__", combinations_setstate)]);
+    add_methods(&CWR_TYPE, &[("__reduce__", cwr_reduce), ("__setstate__", cwr_setstate)]);
+    add_methods(&PERMUTATIONS_TYPE, &[("__reduce__", permutations_reduce), ("__setstate__", permutations_setstate)]);
+    add_methods(&ISLICE_TYPE, &[("__reduce__", islice_reduce), ("__setstate__", islice_setstate)]);
+    add_methods(&ACCUMULATE_TYPE, &[("__reduce__", accumulate_reduce), ("__setstate__", accumulate_setstate)]);
+    add_methods(&CYCLE_TYPE, &[("__reduce__", cycle_reduce), ("__setstate__", cycle_setstate)]);
+    add_methods(&GROUPBY_TYPE, &[("__reduce__", groupby_reduce), ("__setstate__", groupby_setstate)]);
+    add_methods(&GROUPER_TYPE, &[("__reduce__", grouper_reduce)]);
     set(&DROPWHILE_TYPE, dropwhile_new, dropwhile_next);
     set(&TAKEWHILE_TYPE, takewhile_new, takewhile_next);
     set(&FILTERFALSE_TYPE, filterfalse_new, filterfalse_next);
