@@ -92,3 +92,12 @@ show("Counter update", lambda: (c["z"], c["a"]))
 cm = ChainMap({"a": 1}, {"a": 2, "b": 3})
 show("ChainMap", lambda: (cm["a"], cm["b"], len(cm), sorted(cm), cm.new_child({"c": 4})["c"], cm.parents))
 show("ChainMap missing", lambda: cm["z"])
+import copy
+import itertools
+import functools
+import _thread
+it = iter(deque([1, 2, 3]))
+next(it)
+show("deque iterator reduce", lambda: (it.__reduce__()[1][1], list(copy.copy(it)), list(copy.copy(reversed(deque("abc"))))))
+for obj in [itertools.pairwise([1, 2]), _thread.allocate_lock(), _thread.RLock(), functools.cmp_to_key(lambda a, b: 0)(1)]:
+    show("copy " + type(obj).__name__, lambda: copy.copy(obj))

@@ -302,6 +302,7 @@ fn reset_caches(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value>
 pub fn init() {
     ABC_DATA_TYPE.data.slots.new.set(Some(abc_data_new));
     ABC_DATA_TYPE.data.slots.getattro.set(Some(protocol::generic_getattr));
+    crate::types::descr::add_methods(&ABC_DATA_TYPE, &[("__reduce__", super::reduce_cannot_pickle)]);
 }
 
 /// Create the `_abc` module.

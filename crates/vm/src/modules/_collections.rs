@@ -596,6 +596,18 @@ fn iter_length_hint(_ts: &ThreadState, v: &Value, _a: Args, _k: Kw) -> PyResult<
     };
     Ok(int::from_usize(n))
 }
+/// `(type(it), (deque, consumed))`, which `_deque_iterator(deque, n)` restores.
+fn iter_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let it = match v.downcast::<DequeIter>() {
+        Some(i) => i,
+        None => &v.downcast::<DequeRevIter>().ok_or_else(|| PyErr::type_error("_deque_iterator expected"))?.0,
+    };
+    let d = this(&it.deque)?;
+    let consumed = d.len().saturating_sub(it.remaining.get());
+    tuple::new_tuple(vec![v.type_of().to_value(), tuple::new_tuple(vec![it.deque.clone(), int::from_usize(consumed)])?])
+}
+
 fn self_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(v.clone())
 }
@@ -720,7 +732,7 @@ pub fn init() {
         t.data.slots.iter.set(Some(self_iter));
         t.data.slots.getattro.set(Some(protocol::generic_getattr));
         t.data.slots.new.set(Some(iter_new));
-        add_methods(t, &[("__length_hint__", iter_length_hint)]);
+        add_methods(t, &[("__length_hint__", iter_length_hint), ("__reduce__", iter_reduce)]);
     }
     DEQUE_ITER_TYPE.data.slots.iternext.set(Some(deque_iter_next));
     DEQUE_REV_ITER_TYPE.data.slots.iternext.set(Some(deque_rev_iter_next));

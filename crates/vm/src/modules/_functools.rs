@@ -641,6 +641,7 @@ pub fn init() {
     s.hash.set(Some(crate::types::object::hash_not_implemented));
     s.getattro.set(Some(protocol::generic_getattr));
     add_getsets(&KEYWRAPPER_TYPE, &[("obj", keywrapper_obj_get, None)]);
+    add_methods(&KEYWRAPPER_TYPE, &[("__reduce__", super::reduce_cannot_pickle)]);
     let s = &LRU_CACHE_TYPE.data.slots;
     s.new.set(Some(lru_new));
     s.call.set(Some(lru_call));

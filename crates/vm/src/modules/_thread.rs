@@ -293,6 +293,7 @@ pub fn init() {
             ("__enter__", lock_acquire),
             ("__exit__", lock_exit),
             ("_at_fork_reinit", lock_at_fork_reinit),
+            ("__reduce__", super::reduce_cannot_pickle),
         ],
     );
     RLOCK_TYPE.data.slots.new.set(Some(rlock_new));
@@ -309,6 +310,7 @@ pub fn init() {
             ("_release_save", rlock_release_save),
             ("_acquire_restore", rlock_acquire_restore),
             ("_at_fork_reinit", rlock_at_fork_reinit),
+            ("__reduce__", super::reduce_cannot_pickle),
         ],
     );
     

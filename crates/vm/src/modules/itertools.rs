@@ -1454,6 +1454,7 @@ pub fn init() {
     add_methods(&CYCLE_TYPE, &[("__reduce__", cycle_reduce), ("__setstate__", cycle_setstate)]);
     add_methods(&GROUPBY_TYPE, &[("__reduce__", groupby_reduce), ("__setstate__", groupby_setstate)]);
     add_methods(&GROUPER_TYPE, &[("__reduce__", grouper_reduce)]);
+    add_methods(&PAIRWISE_TYPE, &[("__reduce__", super::reduce_cannot_pickle)]);
     set(&DROPWHILE_TYPE, dropwhile_new, dropwhile_next);
     set(&TAKEWHILE_TYPE, takewhile_new, takewhile_next);
     set(&FILTERFALSE_TYPE, filterfalse_new, filterfalse_next);

@@ -103,6 +103,12 @@ pub(crate) fn new_native_module(ts: &ThreadState, name: &'static str, funcs: &[(
     Ok((m, d))
 }
 
+/// `__reduce__` of native objects that cannot be copied or pickled
+/// (CPython's message from object.__reduce_ex__).
+pub(crate) fn reduce_cannot_pickle(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    Err(crate::runtime::errors::PyErr::type_error(format!("cannot pickle '{}' object", v.type_of().name())))
+}
+
 /// Set `name` in a module dict.
 pub(crate) fn set_attr(ts: &ThreadState, d: &Value, name: &str, v: Value) -> PyResult<()> {
     crate::types::dict::dict_set_item(ts, d, crate::types::str::intern(name), v)
