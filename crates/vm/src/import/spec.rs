@@ -298,14 +298,27 @@ pub fn file_finder_hook(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResu
         super::set_import_error_fields(&e, None, Some(&p));
         return Err(e);
     }
-    Value::new(FileFinder { path: p })
+    Value::new(FileFinder { path: absolute_dir(&p) })
+}
+
+/// FileFinder's directory: relative entries are made absolute (CPython 3.11).
+fn absolute_dir(p: &str) -> String {
+    let path = std::path::Path::new(p);
+    if path.is_absolute() {
+        return p.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) if p.is_empty() || p == "." => cwd.to_string_lossy().into_owned(),
+        Ok(cwd) => cwd.join(path).to_string_lossy().into_owned(),
+        Err(_) => p.to_string(),
+    }
 }
 
 fn file_finder_new(_ts: &ThreadState, _cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let n = args::npositional(a, k);
     let a = args::positional("FileFinder", &a[..n], None, 1, usize::MAX)?;
     let p = pystr::try_as_rust_str(&a[0]).map(|p| p.into_owned()).unwrap_or_default();
-    Value::new(FileFinder { path: p })
+    Value::new(FileFinder { path: absolute_dir(&p) })
 }
 
 fn file_finder_find_spec(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
