@@ -43,3 +43,19 @@ class Sub(_thread.RLock):
 show("rlock subclass", lambda: repr(Sub()).split(" owner")[0])
 import functools, reprlib
 show("users", lambda: (functools.RLock is _thread.RLock, reprlib.get_ident is _thread.get_ident))
+loc = _thread._local()
+loc.x = 1
+show("local", lambda: (loc.x, loc.__dict__, type(loc).__name__, _thread._local.__module__))
+show("local args", lambda: _thread._local(1))
+
+
+class SubLocal(_thread._local):
+    def __init__(self, a):
+        self.a = a
+
+
+show("local subclass", lambda: (SubLocal(5).a, SubLocal(6).__dict__))
+show("local del missing", lambda: delattr(loc, "y"))
+show("local dict assign", lambda: setattr(loc, "__dict__", {}))
+del loc.x
+show("local del", lambda: (hasattr(loc, "x"), loc.__dict__))

@@ -232,38 +232,6 @@ fn dict_set(_ts: &ThreadState, v: &Value, value: Option<&Value>) -> PyResult<()>
     }
 }
 
-/// Attribute lookup of a native object carrying its own `__dict__`:
-/// data descriptors of the type first, then the object's dict, then the
-/// rest of the type (CPython's generic lookup with an instance dict).
-fn own_dict_getattro(ts: &ThreadState, v: &Value, name: &Value, dict_of: fn(&Value) -> Option<Value>) -> PyResult<Value> {
-    let descr = v.type_of().data.lookup(name);
-    let is_data = descr.as_ref().is_some_and(|d| d.type_of().data.slots.descr_set.get().is_some());
-    if !is_data {
-        if let Some(d) = dict_of(v) {
-            if let Some(x) = dict::dict_get_item(ts, &d, name)? {
-                return Ok(x);
-            }
-        }
-    }
-    protocol::generic_getattr(ts, v, name)
-}
-
-/// Attribute assignment of a native object carrying its own `__dict__`.
-fn own_dict_setattro(ts: &ThreadState, v: &Value, name: &Value, value: Option<&Value>, dict_of: fn(&Value) -> Option<Value>) -> PyResult<()> {
-    let descr = v.type_of().data.lookup(name);
-    if descr.as_ref().is_some_and(|d| d.type_of().data.slots.descr_set.get().is_some()) {
-        return protocol::generic_setattr(ts, v, name, value);
-    }
-    let d = dict_of(v).ok_or_else(|| protocol::no_attribute(v, name))?;
-    match value {
-        Some(x) => dict::dict_set_item(ts, &d, name.clone(), x.clone()),
-        None => match dict::dict_del_item(ts, &d, name)? {
-            Some(_) => Ok(()),
-            None => Err(protocol::no_attribute(v, name)),
-        },
-    }
-}
-
 fn partial_dict_of(v: &Value) -> Option<Value> {
     v.downcast::<PyPartial>().map(own_dict)
 }
@@ -272,14 +240,14 @@ fn partial_getattro(ts: &ThreadState, v: &Value, name: &Value) -> PyResult<Value
     if protocol::instance_dict(v).is_some() {
         return protocol::generic_getattr(ts, v, name);
     }
-    own_dict_getattro(ts, v, name, partial_dict_of)
+    super::own_dict_getattro(ts, v, name, partial_dict_of)
 }
 
 fn partial_setattro(ts: &ThreadState, v: &Value, name: &Value, value: Option<&Value>) -> PyResult<()> {
     if protocol::instance_dict(v).is_some() {
         return protocol::generic_setattr(ts, v, name, value);
     }
-    own_dict_setattro(ts, v, name, value, partial_dict_of)
+    super::own_dict_setattro(ts, v, name, value, partial_dict_of)
 }
 
 fn partial_reduce(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
@@ -612,10 +580,10 @@ fn lru_dict_of(v: &Value) -> Option<Value> {
     v.downcast::<LruCache>().map(|c| c.dict.borrow_mut().get_or_insert_with(dict::new_dict).clone())
 }
 fn lru_getattro(ts: &ThreadState, v: &Value, name: &Value) -> PyResult<Value> {
-    own_dict_getattro(ts, v, name, lru_dict_of)
+    super::own_dict_getattro(ts, v, name, lru_dict_of)
 }
 fn lru_setattro(ts: &ThreadState, v: &Value, name: &Value, value: Option<&Value>) -> PyResult<()> {
-    own_dict_setattro(ts, v, name, value, lru_dict_of)
+    super::own_dict_setattro(ts, v, name, value, lru_dict_of)
 }
 fn lru_dict_get(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     lru_dict_of(v).ok_or_else(|| PyErr::type_error("_lru_cache_wrapper expected"))

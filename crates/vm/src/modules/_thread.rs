@@ -43,9 +43,59 @@ impl PyPayload for PyRLock {
     }
 }
 
+/// `_thread._local`: attributes per thread (one thread per interpreter
+/// here, so one dict).
+pub struct PyLocal {
+    dict: std::cell::RefCell<Option<Value>>,
+}
+
+/// `_thread._local`.
+pub static LOCAL_TYPE: PyType = PyObject::new_static(
+    &crate::types::typeobject::TYPE_TYPE,
+    TypeObject::builtin::<PyLocal>("_thread._local", &LOCAL_TYPE, Some(&crate::types::object::OBJECT_TYPE), TPFLAGS_BASETYPE),
+);
+impl PyPayload for PyLocal {
+    fn class() -> &'static PyType {
+        &LOCAL_TYPE
+    }
+}
+
 /// The static types of this module.
 pub fn types() -> Vec<&'static PyType> {
-    vec![&LOCK_TYPE, &RLOCK_TYPE]
+    vec![&LOCK_TYPE, &RLOCK_TYPE, &LOCAL_TYPE]
+}
+
+fn local_new(_ts: &ThreadState, cls: &Value, a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    // Arguments are for a subclass's __init__; _local's own takes none.
+    let own_init = cls.as_type().is_some_and(|t| t.lookup_str("__init__").is_some_and(|i| {
+        crate::types::object::OBJECT_TYPE.data.lookup_str("__init__").is_some_and(|o| o.is(&i))
+    }));
+    if own_init && !a.is_empty() {
+        return Err(PyErr::type_error("Initialization arguments are not supported"));
+    }
+    Value::new_instance(cls, PyLocal { dict: std::cell::RefCell::new(None) })
+}
+
+fn local_dict_of(v: &Value) -> Option<Value> {
+    if let Some(d) = crate::object::protocol::instance_dict_or_create(v) {
+        return Some(d);
+    }
+    v.downcast::<PyLocal>().map(|l| l.dict.borrow_mut().get_or_insert_with(crate::types::dict::new_dict).clone())
+}
+
+fn local_getattro(ts: &ThreadState, v: &Value, name: &Value) -> PyResult<Value> {
+    super::own_dict_getattro(ts, v, name, local_dict_of)
+}
+
+fn local_setattro(ts: &ThreadState, v: &Value, name: &Value, value: Option<&Value>) -> PyResult<()> {
+    if pystr::as_rust_str(name) == "__dict__" {
+        return Err(PyErr::attribute_error(format!("'{}' object attribute '__dict__' is read-only", v.type_of().name())));
+    }
+    super::own_dict_setattro(ts, v, name, value, local_dict_of)
+}
+
+fn local_dict_get(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    local_dict_of(v).ok_or_else(|| PyErr::type_error("_local expected"))
 }
 
 /// `threading.TIMEOUT_MAX` as CPython computes it on 64-bit Linux.
@@ -296,6 +346,10 @@ pub fn init() {
             ("__reduce__", super::reduce_cannot_pickle),
         ],
     );
+    LOCAL_TYPE.data.slots.new.set(Some(local_new));
+    LOCAL_TYPE.data.slots.getattro.set(Some(local_getattro));
+    LOCAL_TYPE.data.slots.setattro.set(Some(local_setattro));
+    crate::types::descr::add_getsets(&LOCAL_TYPE, &[("__dict__", local_dict_get, None)]);
     RLOCK_TYPE.data.slots.new.set(Some(rlock_new));
     RLOCK_TYPE.data.slots.repr.set(Some(rlock_repr));
     add_methods(
@@ -382,6 +436,7 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     )?;
     super::set_attr(ts, &d, "LockType", LOCK_TYPE.to_value())?;
     super::set_attr(ts, &d, "RLock", RLOCK_TYPE.to_value())?;
+    super::set_attr(ts, &d, "_local", LOCAL_TYPE.to_value())?;
     super::set_attr(ts, &d, "error", exc::RUNTIME_ERROR.to_value())?;
     super::set_attr(ts, &d, "TIMEOUT_MAX", float::new_float(TIMEOUT_MAX))?;
     Ok(m)

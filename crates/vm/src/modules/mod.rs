@@ -109,6 +109,38 @@ pub(crate) fn reduce_cannot_pickle(_ts: &ThreadState, v: &Value, _a: &[Value], _
     Err(crate::runtime::errors::PyErr::type_error(format!("cannot pickle '{}' object", v.type_of().name())))
 }
 
+/// Attribute lookup of a native object carrying its own `__dict__`:
+/// data descriptors of the type first, then the object's dict, then the
+/// rest of the type (CPython's generic lookup with an instance dict).
+pub(crate) fn own_dict_getattro(ts: &ThreadState, v: &Value, name: &Value, dict_of: fn(&Value) -> Option<Value>) -> crate::runtime::errors::PyResult<Value> {
+    let descr = v.type_of().data.lookup(name);
+    let is_data = descr.as_ref().is_some_and(|d| d.type_of().data.slots.descr_set.get().is_some());
+    if !is_data {
+        if let Some(d) = dict_of(v) {
+            if let Some(x) = crate::types::dict::dict_get_item(ts, &d, name)? {
+                return Ok(x);
+            }
+        }
+    }
+    crate::object::protocol::generic_getattr(ts, v, name)
+}
+
+/// Attribute assignment of a native object carrying its own `__dict__`.
+pub(crate) fn own_dict_setattro(ts: &ThreadState, v: &Value, name: &Value, value: Option<&Value>, dict_of: fn(&Value) -> Option<Value>) -> crate::runtime::errors::PyResult<()> {
+    let descr = v.type_of().data.lookup(name);
+    if descr.as_ref().is_some_and(|d| d.type_of().data.slots.descr_set.get().is_some()) {
+        return crate::object::protocol::generic_setattr(ts, v, name, value);
+    }
+    let d = dict_of(v).ok_or_else(|| crate::object::protocol::no_attribute(v, name))?;
+    match value {
+        Some(x) => crate::types::dict::dict_set_item(ts, &d, name.clone(), x.clone()),
+        None => match crate::types::dict::dict_del_item(ts, &d, name)? {
+            Some(_) => Ok(()),
+            None => Err(crate::object::protocol::no_attribute(v, name)),
+        },
+    }
+}
+
 /// Set `name` in a module dict.
 pub(crate) fn set_attr(ts: &ThreadState, d: &Value, name: &str, v: Value) -> PyResult<()> {
     crate::types::dict::dict_set_item(ts, d, crate::types::str::intern(name), v)
