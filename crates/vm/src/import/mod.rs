@@ -471,6 +471,7 @@ pub fn load_spec(ts: &ThreadState, sp: &Value) -> PyResult<Value> {
             None => Err(PyErr::new(&exc::IMPORT_ERROR, "loader has no exec_module()")),
         }
     };
+    // The module's own outcome matters more than this flag's.
     let _ = set_initializing(ts, sp, false);
     if let Err(e) = result {
         let _ = dict::dict_del_item(ts, &modules, &pystr::new_str(&name));
@@ -589,7 +590,6 @@ pub fn init_import_system(ts: &ThreadState) -> PyResult<()> {
     })?;
     set("path_hooks", list::new_list(vec![hook])?)?;
     set("path_importer_cache", dict::new_dict())?;
-    let modules = ts.interp().modules();
     for name in ["sys", "builtins"] {
         if let Some(m) = get_module(ts, name) {
             let sp = spec::new_spec(ts, name, spec::BUILTIN_IMPORTER_TYPE.to_value(), Some("built-in"), None, false)?;
@@ -598,7 +598,6 @@ pub fn init_import_system(ts: &ThreadState) -> PyResult<()> {
             protocol::setattr(ts, &m, &s("__package__"), Some(&pystr::new_str("")))?;
         }
     }
-    let _ = modules;
     Ok(())
 }
 
@@ -647,8 +646,8 @@ fn main_module_spec(ts: &ThreadState, name: &str) -> PyResult<Result<Value, Stri
         if name == "__main__" || name.ends_with(".__main__") {
             return Ok(Err("Cannot use package as __main__ module".into()));
         }
-        let pkg = import_absolute(ts, name)?;
-        let _ = pkg;
+        // The package itself runs first, as runpy imports it.
+        import_absolute(ts, name)?;
         let main = format!("{name}.__main__");
         return match main_module_spec(ts, &main)? {
             Ok(sp) => Ok(Ok(sp)),

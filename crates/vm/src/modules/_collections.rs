@@ -635,7 +635,7 @@ fn tuplegetter_new(ts: &ThreadState, _cls: &Value, a: Args, k: Kw) -> PyResult<V
     Value::new(TupleGetter { index, doc: RefCell::new(a[1].clone()) })
 }
 
-fn tuplegetter_get(ts: &ThreadState, v: &Value, obj: Option<&Value>, _owner: Option<&Value>) -> PyResult<Value> {
+fn tuplegetter_get(_ts: &ThreadState, v: &Value, obj: Option<&Value>, _owner: Option<&Value>) -> PyResult<Value> {
     let g = v.downcast::<TupleGetter>().ok_or_else(|| PyErr::type_error("_tuplegetter expected"))?;
     let Some(obj) = obj.filter(|o| !none::is_none(o)) else { return Ok(v.clone()) };
     let Some(items) = tuple::try_tuple_items(obj) else {
@@ -645,7 +645,6 @@ fn tuplegetter_get(ts: &ThreadState, v: &Value, obj: Option<&Value>, _owner: Opt
             protocol::type_name(obj)
         )));
     };
-    let _ = ts;
     usize::try_from(g.index).ok().and_then(|i| items.get(i).cloned()).ok_or_else(|| PyErr::index_error("tuple index out of range"))
 }
 

@@ -250,12 +250,11 @@ fn partial_setattro(ts: &ThreadState, v: &Value, name: &Value, value: Option<&Va
     super::own_dict_setattro(ts, v, name, value, partial_dict_of)
 }
 
-fn partial_reduce(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+fn partial_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     args::exact("__reduce__", a, k, 0)?;
     let p = this(v)?;
     let func = p.func.borrow().clone();
     let d = protocol::instance_dict(v).or_else(|| p.dict.borrow().clone()).unwrap_or_else(none::none);
-    let _ = ts;
     tuple::new_tuple(vec![
         v.type_of().to_value(),
         tuple::new_tuple(vec![func.clone()])?,

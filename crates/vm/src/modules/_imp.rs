@@ -86,10 +86,9 @@ fn exec_builtin(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value
     Ok(int::from_i64(0))
 }
 
-fn is_frozen(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+fn is_frozen(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = args::exact("is_frozen", a, k, 1)?;
     name_arg("is_frozen", &a[0])?;
-    let _ = ts;
     Ok(bool_::new_bool(false))
 }
 

@@ -1112,7 +1112,7 @@ fn chain_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value>
         _ => reduce_value(v, vec![], None),
     }
 }
-fn chain_setstate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+fn chain_setstate(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = args::exact("__setstate__", a, k, 1)?;
     let c = payload::<Chain>(v)?;
     let Some(items) = tuple::try_tuple_items(&a[0]) else {
@@ -1127,7 +1127,6 @@ fn chain_setstate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value
     if !is_iter(&source) || active.as_ref().is_some_and(|a| !is_iter(a)) {
         return Err(PyErr::type_error("Arguments must be iterators."));
     }
-    let _ = ts;
     drop(c.source.replace(Some(source)));
     drop(c.active.replace(active));
     Ok(none::none())
