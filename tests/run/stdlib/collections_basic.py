@@ -101,3 +101,4 @@ next(it)
 show("deque iterator reduce", lambda: (it.__reduce__()[1][1], list(copy.copy(it)), list(copy.copy(reversed(deque("abc"))))))
 for obj in [itertools.pairwise([1, 2]), _thread.allocate_lock(), _thread.RLock(), functools.cmp_to_key(lambda a, b: 0)(1)]:
     show("copy " + type(obj).__name__, lambda: copy.copy(obj))
+show("sizeof", lambda: (deque().__sizeof__(), deque(range(10)).__sizeof__(), deque(range(64)).__sizeof__(), deque(range(1000)).__sizeof__(), deque(range(100), maxlen=10).__sizeof__()))

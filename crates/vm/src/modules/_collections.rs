@@ -24,7 +24,13 @@ pub struct PyDeque {
     items: RefCell<VecDeque<Value>>,
     maxlen: Cell<Option<usize>>,
     state: Cell<u64>,
+    /// Where CPython's first block would start (0..64), for `__sizeof__`.
+    leftindex: Cell<usize>,
 }
+
+/// CPython's deque block length and the index a fresh deque starts at.
+const BLOCKLEN: usize = 64;
+const CENTER_START: usize = (BLOCKLEN - 1) / 2 + 1;
 
 /// `_collections._deque_iterator` / `_deque_reverse_iterator`.
 pub struct DequeIter {
@@ -120,7 +126,10 @@ impl PyDeque {
             let mut items = self.items.borrow_mut();
             items.push_back(x);
             match self.maxlen.get() {
-                Some(m) if items.len() > m => items.pop_front(),
+                Some(m) if items.len() > m => {
+                    self.leftindex.set((self.leftindex.get() + 1) % BLOCKLEN);
+                    items.pop_front()
+                }
                 _ => None,
             }
         };
@@ -131,6 +140,7 @@ impl PyDeque {
             return;
         }
         self.bump();
+        self.leftindex.set((self.leftindex.get() + BLOCKLEN - 1) % BLOCKLEN);
         let dropped = {
             let mut items = self.items.borrow_mut();
             items.push_front(x);
@@ -143,13 +153,14 @@ impl PyDeque {
     }
     fn clear(&self) {
         self.bump();
+        self.leftindex.set(CENTER_START);
         let old = std::mem::take(&mut *self.items.borrow_mut());
         drop(old);
     }
 }
 
 fn deque_new(_ts: &ThreadState, cls: &Value, _a: Args, _k: Kw) -> PyResult<Value> {
-    Value::new_instance(cls, PyDeque { items: RefCell::new(VecDeque::new()), maxlen: Cell::new(None), state: Cell::new(0) })
+    Value::new_instance(cls, PyDeque { items: RefCell::new(VecDeque::new()), maxlen: Cell::new(None), state: Cell::new(0), leftindex: Cell::new(CENTER_START) })
 }
 
 fn maxlen_arg(ts: &ThreadState, m: Option<Value>) -> PyResult<Option<usize>> {
@@ -183,6 +194,10 @@ fn deque_init(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<()> {
 
 fn extend(ts: &ThreadState, v: &Value, iterable: &Value) -> PyResult<()> {
     let d = this(v)?;
+    // CPython starts an empty deque's block at its left end before appending.
+    if d.len() == 0 {
+        d.leftindex.set(1);
+    }
     if iterable.is(v) {
         for x in d.snapshot() {
             d.push_back(x);
@@ -198,6 +213,9 @@ fn extend(ts: &ThreadState, v: &Value, iterable: &Value) -> PyResult<()> {
 
 fn extendleft(ts: &ThreadState, v: &Value, iterable: &Value) -> PyResult<()> {
     let d = this(v)?;
+    if d.len() == 0 {
+        d.leftindex.set(BLOCKLEN - 1);
+    }
     let items = if iterable.is(v) { d.snapshot() } else { protocol::collect(ts, iterable)? };
     for x in items {
         d.push_front(x);
@@ -220,6 +238,9 @@ fn m_pop(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let d = this(v)?;
     let x = d.items.borrow_mut().pop_back().ok_or_else(|| PyErr::index_error("pop from an empty deque"))?;
     d.bump();
+    if d.len() == 0 {
+        d.leftindex.set(CENTER_START);
+    }
     Ok(x)
 }
 fn m_popleft(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
@@ -227,6 +248,7 @@ fn m_popleft(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let d = this(v)?;
     let x = d.items.borrow_mut().pop_front().ok_or_else(|| PyErr::index_error("pop from an empty deque"))?;
     d.bump();
+    d.leftindex.set(if d.len() == 0 { CENTER_START } else { (d.leftindex.get() + 1) % BLOCKLEN });
     Ok(x)
 }
 fn m_extend(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
@@ -249,7 +271,7 @@ fn m_clear(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
 fn copy_of(ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let d = this(v)?;
     if v.is_exact(&DEQUE_TYPE) {
-        let n = Value::new(PyDeque { items: RefCell::new(d.items.borrow().clone()), maxlen: Cell::new(d.maxlen.get()), state: Cell::new(0) })?;
+        let n = Value::new(PyDeque { items: RefCell::new(d.items.borrow().clone()), maxlen: Cell::new(d.maxlen.get()), state: Cell::new(0), leftindex: Cell::new(if d.len() > 0 { 1 } else { CENTER_START }) })?;
         return Ok(n);
     }
     let cls = v.type_of().to_value();
@@ -406,9 +428,9 @@ fn m_reduce(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
 fn m_sizeof(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     args::exact("__sizeof__", a, k, 0)?;
     let d = this(v)?;
-    // CPython: the object plus its 64-slot blocks.
-    let blocks = d.len() / 64 + 1;
-    Ok(int::from_usize(80 + blocks * (64 * 8 + 16)))
+    // CPython: the object (216 bytes) plus its blocks of 64 slots and two links.
+    let blocks = (d.leftindex.get() + d.len() + BLOCKLEN - 1) / BLOCKLEN;
+    Ok(int::from_usize(216 + blocks.max(1) * (BLOCKLEN * 8 + 16)))
 }
 
 fn m_reversed(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
