@@ -146,6 +146,19 @@ fn fix_co_filename(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Va
     Ok(none::none())
 }
 
+/// `source_hash(key, source)`: SipHash-1-3 of the source keyed by `key`,
+/// as the 8 little-endian bytes stored in hash-based .pyc files.
+fn source_hash(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    use std::hash::Hasher;
+    let [key, source] = args::bind("source_hash", a, k, ["key", "source"], 0, 2, 2)?;
+    let key = protocol::index(ts, &key.unwrap_or_else(none::none))?;
+    let key = int::to_i64_checked(&key).map_err(|_| PyErr::overflow_error("Python int too large to convert to C long"))?;
+    let data = crate::types::bytes::bytes_like(ts, &source.unwrap_or_else(none::none))?;
+    let mut h = siphasher::sip::SipHasher13::new_with_keys(key as u64, 0);
+    h.write(&data);
+    Ok(crate::types::bytes::new_bytes(h.finish().to_le_bytes().to_vec()))
+}
+
 fn override_frozen(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     args::exact("_override_frozen_modules_for_tests", a, k, 1)?;
     Ok(none::none())
@@ -174,6 +187,7 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
             ("exec_dynamic", exec_dynamic),
             ("_fix_co_filename", fix_co_filename),
             ("_override_frozen_modules_for_tests", override_frozen),
+            ("source_hash", source_hash),
         ],
     )?;
     super::set_attr(ts, &d, "check_hash_based_pycs", pystr::new_str("default"))?;
