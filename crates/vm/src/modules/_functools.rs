@@ -33,6 +33,8 @@ pub struct LruCache {
     maxsize: Option<usize>,
     typed: bool,
     cache_info_type: Value,
+    /// The separator between positional and keyword parts of keys.
+    kwd_mark: Value,
     /// key -> slot index (bounded) or result (unbounded).
     cache: Value,
     slots: RefCell<Vec<LruSlot>>,
@@ -342,20 +344,6 @@ fn reduce(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     acc.ok_or_else(|| PyErr::type_error("reduce() of empty iterable with no initial value"))
 }
 
-thread_local! {
-    // The separator between positional and keyword parts of cache keys.
-    static KWD_MARK: RefCell<Option<Value>> = const { RefCell::new(None) };
-}
-
-fn kwd_mark() -> PyResult<Value> {
-    if let Some(m) = KWD_MARK.with(|k| k.borrow().clone()) {
-        return Ok(m);
-    }
-    let m = Value::new_instance(&crate::types::object::OBJECT_TYPE.to_value(), crate::types::object::PyBaseObject)?;
-    KWD_MARK.with(|k| *k.borrow_mut() = Some(m.clone()));
-    Ok(m)
-}
-
 fn lru_of(v: &Value) -> PyResult<&LruCache> {
     v.downcast::<LruCache>().ok_or_else(|| PyErr::type_error("_lru_cache_wrapper expected"))
 }
@@ -384,6 +372,7 @@ fn lru_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
             maxsize,
             typed,
             cache_info_type: info.unwrap_or_else(none::none),
+            kwd_mark: Value::new_instance(&crate::types::object::OBJECT_TYPE.to_value(), crate::types::object::PyBaseObject)?,
             cache: dict::new_dict(),
             slots: RefCell::new(Vec::new()),
             ends: Cell::new(None),
@@ -398,7 +387,7 @@ fn lru_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
 /// CPython's lru_cache_make_key: a lone int or str argument is its own key;
 /// otherwise a tuple of the arguments, the keyword mark and keyword items,
 /// then (typed) the argument types.
-fn make_key(a: Args, k: Kw, typed: bool) -> PyResult<Value> {
+fn make_key(a: Args, k: Kw, typed: bool, kwd_mark: &Value) -> PyResult<Value> {
     let npos = args::npositional(a, k);
     let names = k.map(tuple::tuple_items).unwrap_or(&[]);
     if !typed && names.is_empty() {
@@ -409,7 +398,7 @@ fn make_key(a: Args, k: Kw, typed: bool) -> PyResult<Value> {
     }
     let mut key: Vec<Value> = a[..npos].to_vec();
     if !names.is_empty() {
-        key.push(kwd_mark()?);
+        key.push(kwd_mark.clone());
         for (n, v) in names.iter().zip(&a[npos..]) {
             key.push(n.clone());
             key.push(v.clone());
@@ -462,7 +451,7 @@ fn lru_call(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
         c.misses.set(c.misses.get() + 1);
         return protocol::call(ts, &c.func, a, k);
     }
-    let key = make_key(a, k, c.typed)?;
+    let key = make_key(a, k, c.typed, &c.kwd_mark)?;
     if let Some(found) = dict::dict_get_item(ts, &c.cache, &key)? {
         c.hits.set(c.hits.get() + 1);
         if c.maxsize.is_none() {
