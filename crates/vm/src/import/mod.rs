@@ -139,7 +139,7 @@ pub fn import_module_level(ts: &ThreadState, name: &Value, globals: Option<&Valu
             let top = &abs[..cut];
             return match get_module(ts, top) {
                 Some(m) => Ok(m),
-                None => Err(PyErr::key_error(pystr::new_str(top))),
+                None => Err(PyErr::new(&exc::KEY_ERROR, format!("'{top}' not in sys.modules as expected"))),
             };
         }
         return Ok(module);
