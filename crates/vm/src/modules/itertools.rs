@@ -126,9 +126,17 @@ struct TeeShared {
     buf: Vec<Value>,
     running: bool,
 }
+/// A link of CPython's tee buffer (`itertools._tee_dataobject`), made
+/// when a tee is pickled or copied through `__reduce__`.
+pub struct TeeData {
+    it: Value,
+    values: Vec<Value>,
+    next: Option<Value>,
+}
 /// The state of an `itertools._tee` object.
 pub struct Tee {
-    shared: Rc<RefCell<TeeShared>>,
+    /// Replaced only by __setstate__.
+    shared: RefCell<Rc<RefCell<TeeShared>>>,
     index: Cell<usize>,
 }
 /// The state of an `itertools.zip_longest` object.
@@ -184,6 +192,7 @@ it_type!(ISLICE_TYPE, ISlice, "itertools.islice", FL);
 it_type!(PAIRWISE_TYPE, Pairwise, "itertools.pairwise", FL);
 it_type!(STARMAP_TYPE, StarMap, "itertools.starmap", FL);
 it_type!(TEE_TYPE, Tee, "itertools._tee", TPFLAGS_HAVE_GC);
+it_type!(TEE_DATA_TYPE, TeeData, "itertools._tee_dataobject", TPFLAGS_HAVE_GC);
 it_type!(ZIP_LONGEST_TYPE, ZipLongest, "itertools.zip_longest", FL);
 it_type!(PRODUCT_TYPE, Product, "itertools.product", FL);
 it_type!(COMBINATIONS_TYPE, Combinations, "itertools.combinations", FL);
@@ -208,6 +217,7 @@ pub fn types() -> Vec<&'static PyType> {
         &PAIRWISE_TYPE,
         &STARMAP_TYPE,
         &TEE_TYPE,
+        &TEE_DATA_TYPE,
         &ZIP_LONGEST_TYPE,
         &PRODUCT_TYPE,
         &COMBINATIONS_TYPE,
@@ -715,7 +725,12 @@ fn starmap_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
 }
 
 fn new_tee(it: Value) -> PyResult<Value> {
-    Value::new(Tee { shared: Rc::new(RefCell::new(TeeShared { it, buf: Vec::new(), running: false })), index: Cell::new(0) })
+    Value::new(Tee { shared: RefCell::new(Rc::new(RefCell::new(TeeShared { it, buf: Vec::new(), running: false }))), index: Cell::new(0) })
+}
+
+/// The buffer a tee reads from.
+fn tee_shared(t: &Tee) -> Rc<RefCell<TeeShared>> {
+    t.shared.borrow().clone()
 }
 
 fn tee_new(ts: &ThreadState, _cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
@@ -723,16 +738,17 @@ fn tee_new(ts: &ThreadState, _cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = args::positional("_tee", a, k, 1, 1)?;
     let it = protocol::get_iter(ts, &a[0])?;
     if let Some(t) = it.downcast::<Tee>() {
-        return Value::new(Tee { shared: t.shared.clone(), index: Cell::new(t.index.get()) });
+        return Value::new(Tee { shared: RefCell::new(tee_shared(t)), index: Cell::new(t.index.get()) });
     }
     new_tee(it)
 }
 
 fn tee_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
     let t = payload::<Tee>(v)?;
+    let shared = tee_shared(t);
     let i = t.index.get();
     let it = {
-        let sh = t.shared.borrow();
+        let sh = shared.borrow();
         if let Some(x) = sh.buf.get(i) {
             t.index.set(i + 1);
             return Ok(Some(x.clone()));
@@ -742,11 +758,11 @@ fn tee_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
         }
         sh.it.clone()
     };
-    t.shared.borrow_mut().running = true;
+    shared.borrow_mut().running = true;
     let r = protocol::next(ts, &it);
-    t.shared.borrow_mut().running = false;
+    shared.borrow_mut().running = false;
     let Some(x) = r? else { return Ok(None) };
-    t.shared.borrow_mut().buf.push(x.clone());
+    shared.borrow_mut().buf.push(x.clone());
     t.index.set(i + 1);
     Ok(Some(x))
 }
@@ -754,7 +770,7 @@ fn tee_next(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
 fn tee_copy(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     args::exact("__copy__", a, k, 0)?;
     let t = payload::<Tee>(v)?;
-    Value::new(Tee { shared: t.shared.clone(), index: Cell::new(t.index.get()) })
+    Value::new(Tee { shared: RefCell::new(tee_shared(t)), index: Cell::new(t.index.get()) })
 }
 
 fn tee_fn(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
@@ -1406,6 +1422,95 @@ fn grouper_reduce(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value
     reduce_value(v, vec![gr.parent.clone(), gr.tgtkey.clone()], None)
 }
 
+/// Values per link of CPython's tee buffer.
+const LINKCELLS: usize = 57;
+
+fn tee_data_new(_ts: &ThreadState, _cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::no_kwargs("_tee_dataobject", k)?;
+    let a = args::positional("_tee_dataobject", a, k, 3, 3)?;
+    let invalid = || PyErr::value_error("Invalid arguments");
+    let values = a[1].downcast::<crate::types::list::PyList>().ok_or_else(invalid)?.items.borrow().clone();
+    if values.len() > LINKCELLS {
+        return Err(invalid());
+    }
+    let next = if none::is_none(&a[2]) {
+        None
+    } else if values.len() == LINKCELLS && a[2].downcast::<TeeData>().is_some() {
+        Some(a[2].clone())
+    } else {
+        return Err(invalid());
+    };
+    Value::new(TeeData { it: a[0].clone(), values, next })
+}
+
+fn tee_data_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let d = payload::<TeeData>(v)?;
+    let values = crate::types::list::new_list(d.values.clone())?;
+    reduce_value(v, vec![d.it.clone(), values, d.next.clone().unwrap_or_else(none::none)], None)
+}
+
+/// The link holding a tee's position and the position within it (CPython
+/// moves to the next link only when reading past a full one).
+fn tee_link_of(index: usize) -> (usize, usize) {
+    if index > 0 && index % LINKCELLS == 0 {
+        (index / LINKCELLS - 1, LINKCELLS)
+    } else {
+        (index / LINKCELLS, index % LINKCELLS)
+    }
+}
+
+fn tee_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("__reduce__", a, k, 0)?;
+    let t = payload::<Tee>(v)?;
+    let (link, pos) = tee_link_of(t.index.get());
+    let (it, buf) = {
+        let shared = tee_shared(t);
+        let sh = shared.borrow();
+        (sh.it.clone(), sh.buf.clone())
+    };
+    // Build the chain of links from the last one back (no recursion).
+    let nlinks = buf.len().div_ceil(LINKCELLS).max(link + 1);
+    let mut next: Option<Value> = None;
+    for l in (link..nlinks).rev() {
+        let start = (l * LINKCELLS).min(buf.len());
+        let end = ((l + 1) * LINKCELLS).min(buf.len());
+        let obj = Value::new(TeeData { it: it.clone(), values: buf[start..end].to_vec(), next: next.take() })?;
+        next = Some(obj);
+    }
+    let data = next.ok_or_else(|| PyErr::system_error("tee link"))?;
+    let empty = tuple::new_tuple(vec![])?;
+    reduce_value(v, vec![empty], Some(tuple::new_tuple(vec![data, int::from_usize(pos)])?))
+}
+
+fn tee_setstate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("__setstate__", a, k, 1)?;
+    let t = payload::<Tee>(v)?;
+    let items = state_tuple(&a[0])?;
+    if items.len() != 2 {
+        return Err(PyErr::type_error(format!("function takes exactly 2 arguments ({} given)", items.len())));
+    }
+    let Some(first) = items[0].downcast::<TeeData>() else {
+        return Err(PyErr::type_error(format!("argument 1 must be itertools._tee_dataobject, not {}", protocol::type_name(&items[0]))));
+    };
+    let index = int::ssize_arg(ts, &items[1])?;
+    if !(0..=LINKCELLS as isize).contains(&index) {
+        return Err(PyErr::value_error("Index out of range"));
+    }
+    let mut buf = first.values.clone();
+    let mut next = first.next.clone();
+    while let Some(n) = next {
+        let d = payload::<TeeData>(&n)?;
+        buf.extend(d.values.iter().cloned());
+        next = d.next.clone();
+    }
+    let shared = Rc::new(RefCell::new(TeeShared { it: first.it.clone(), buf, running: false }));
+    // The tee belongs to the restored buffer from now on.
+    drop(t.shared.replace(shared));
+    t.index.set(index as usize);
+    Ok(none::none())
+}
+
 fn self_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(v.clone())
 }
@@ -1463,7 +1568,10 @@ pub fn init() {
     set(&PAIRWISE_TYPE, pairwise_new, pairwise_next);
     set(&STARMAP_TYPE, starmap_new, starmap_next);
     set(&TEE_TYPE, tee_new, tee_next);
-    add_methods(&TEE_TYPE, &[("__copy__", tee_copy)]);
+    add_methods(&TEE_TYPE, &[("__copy__", tee_copy), ("__reduce__", tee_reduce), ("__setstate__", tee_setstate)]);
+    TEE_DATA_TYPE.data.slots.new.set(Some(tee_data_new));
+    TEE_DATA_TYPE.data.slots.iter.set(None);
+    add_methods(&TEE_DATA_TYPE, &[("__reduce__", tee_data_reduce)]);
     set(&ZIP_LONGEST_TYPE, zip_longest_new, zip_longest_next);
     set(&PRODUCT_TYPE, product_new, product_next);
     set(&COMBINATIONS_TYPE, combinations_new, combinations_next);
