@@ -159,6 +159,8 @@ fn parse_run_args(args: &[String]) -> Result<Command, UsageError> {
             config.safe_path = true;
         }
     }
+    let ignore_env = config.ignore_environment;
+    vm::runtime::pathconfig::complete_search_paths(&mut config, &|k| if ignore_env && k.starts_with("PYRITE") { None } else { std::env::var(k).ok() });
     if let vm::runtime::config::RunTarget::File(path) = &config.run {
         // CPython 3.11 makes the script path absolute (not normalised) for
         // __file__ and tracebacks; sys.argv[0] stays as given.

@@ -44,6 +44,7 @@ impl Interpreter {
         let sys = crate::modules::sys::create(ts)?;
         *self.interp.sys.borrow_mut() = Some(sys.clone());
         dict::dict_set_item(ts, &modules, pystr::intern("sys"), sys)?;
+        crate::import::init_import_system(ts)?;
         let main = module::new_module("__main__")?;
         let md = module::module_dict(&main).ok_or_else(|| PyErr::system_error("__main__"))?;
         dict::dict_set_item(ts, &md, pystr::intern("__builtins__"), crate::modules::builtins_module(ts))?;
@@ -65,8 +66,11 @@ impl Interpreter {
                 self.run_source(code.as_bytes(), "<string>", None)
             }
             RunTarget::Module(name) => {
-                crate::modules::sys::write_stderr(ts, &format!("pyrite: -m {name}: running modules is not supported yet\n"));
-                1
+                let program = self.interp.config.orig_argv.first().cloned().unwrap_or_else(|| "pyrite".into());
+                match crate::import::run_module_as_main(ts, name, &program, !self.interp.config.safe_path) {
+                    Ok(status) => status,
+                    Err(e) => self.handle_uncaught(e),
+                }
             }
             RunTarget::None => 0,
         };
