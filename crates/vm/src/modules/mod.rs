@@ -1,10 +1,12 @@
 //! Native modules: builtins, sys, time, the streams behind sys.stdin/stdout/stderr
 //! and open() (io.rs), and struct sequences (structseq.rs).
 
+pub mod atexit;
 pub mod builtins;
 pub mod io;
 pub mod stdlib_names;
 pub mod structseq;
+pub mod signal;
 pub mod sys;
 pub mod time;
 
@@ -31,7 +33,16 @@ pub fn init_types() {
 type ModuleInit = fn(&ThreadState) -> PyResult<Value>;
 
 /// Modules compiled into the interpreter, by name (`sys.builtin_module_names`).
-const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[("builtins", builtins::create), ("sys", sys::create), ("time", time::create)];
+/// `signal` is served by `_signal` until the standard library's signal.py
+/// (which wraps `_signal` in enums) can be imported.
+const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
+    ("_signal", signal::create),
+    ("atexit", atexit::create),
+    ("builtins", builtins::create),
+    ("signal", signal::create_public),
+    ("sys", sys::create),
+    ("time", time::create),
+];
 
 /// The names of the modules compiled in.
 pub fn builtin_module_names() -> Vec<&'static str> {
