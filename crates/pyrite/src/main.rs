@@ -364,7 +364,9 @@ fn main() -> ExitCode {
         Ok(Command::Run(mut config)) => match finish_config(&mut config, &prog, &args) {
             Ok(()) => run(*config),
             Err(msg) => {
-                eprint!("Fatal Python error: {msg}\nPython runtime state: preinitialized\n\n");
+                // The UTF-8 mode is read before the rest of the configuration.
+                let state = if msg.starts_with("preconfig_") { "preinitializing" } else { "preinitialized" };
+                eprint!("Fatal Python error: {msg}\nPython runtime state: {state}\n\n");
                 ExitCode::from(1)
             }
         },
@@ -559,9 +561,70 @@ mod tests {
 
     #[test]
     fn version_and_help() {
-        assert_eq!(parse_args(&args(&["--version"])), Ok(Command::Version));
-        assert_eq!(parse_args(&args(&["-V"])), Ok(Command::Version));
+        assert_eq!(parse_args(&args(&["--version"])), Ok(Command::Version(1)));
+        assert_eq!(parse_args(&args(&["-V"])), Ok(Command::Version(1)));
+        assert_eq!(parse_args(&args(&["-VV"])), Ok(Command::Version(2)));
+        assert_eq!(parse_args(&args(&["-V", "--version"])), Ok(Command::Version(2)));
         assert_eq!(parse_args(&args(&["-h"])), Ok(Command::Help));
+        assert_eq!(parse_args(&args(&["-?"])), Ok(Command::Help));
+        // python3 -V -z: the bad option is reported first.
+        assert_eq!(parse_args(&args(&["-V", "-z"])), Err(UsageError("Unknown option: -z".into())));
+    }
+
+    fn config_of(list: &[&str]) -> Config {
+        match parse_args(&args(list)) {
+            Ok(Command::Run(c)) => *c,
+            other => panic!("{list:?} gave {other:?}"),
+        }
+    }
+
+    #[test]
+    fn grouped_options_and_attached_arguments() {
+        // python3 -Sc 'print(1)' and -cprint(2): the code is the rest of the word.
+        let c = config_of(&["-Sc", "print(1)", "x"]);
+        assert!(c.no_site);
+        assert_eq!(c.run, RunTarget::Command("print(1)\n".into()));
+        assert_eq!(c.argv, ["-c", "x"]);
+        let c = config_of(&["-cprint(2)"]);
+        assert_eq!(c.run, RunTarget::Command("print(2)\n".into()));
+        let c = config_of(&["-Wd", "-W", "error", "-Xdev", "-X", "utf8", "-OO", "-vv", "-bb", "-c", "pass"]);
+        assert_eq!(c.cmdline_warnoptions, ["d", "error"]);
+        assert_eq!(c.xoptions, ["dev", "utf8"]);
+        assert_eq!((c.optimize, c.verbose, c.bytes_warning), (2, 2, 2));
+    }
+
+    #[test]
+    fn program_selection_and_argv() {
+        let c = config_of(&["script.py", "-c", "x"]);
+        assert_eq!(c.run, RunTarget::File("script.py".into()));
+        assert_eq!(c.argv, ["script.py", "-c", "x"]);
+        let c = config_of(&["-", "a"]);
+        assert_eq!((c.run, c.argv), (RunTarget::Stdin, vec!["-".to_string(), "a".to_string()]));
+        let c = config_of(&["-q"]);
+        assert_eq!((c.run, c.argv), (RunTarget::Stdin, vec![String::new()]));
+        // `--` ends the options: python3 -- -c runs a file named -c.
+        let c = config_of(&["--", "-c"]);
+        assert_eq!(c.run, RunTarget::File("-c".into()));
+        let c = config_of(&["-m", "mod", "-v"]);
+        assert_eq!((c.run, c.argv, c.verbose), (RunTarget::Module("mod".into()), vec!["-m".to_string(), "-v".to_string()], 0));
+        let c = config_of(&["-I", "-i", "-c", "pass"]);
+        assert!(c.isolated && c.ignore_environment && c.no_user_site && c.safe_path && c.inspect && c.interactive);
+    }
+
+    #[test]
+    fn usage_errors_are_worded_like_cpython() {
+        // Messages from python3 3.11 with the same arguments.
+        let err = |l: &[&str]| parse_args(&args(l)).err().map(|UsageError(m)| m);
+        assert_eq!(err(&["-c"]).as_deref(), Some("Argument expected for the -c option"));
+        assert_eq!(err(&["-X"]).as_deref(), Some("Argument expected for the -X option"));
+        assert_eq!(err(&["-J"]).as_deref(), Some("-J is reserved for Jython"));
+        assert_eq!(err(&["--version=3"]).as_deref(), Some("unknown option --version=3"));
+        assert_eq!(err(&["--check-hash-based-pycs"]).as_deref(), Some("Argument expected for the --check-hash-based-pycs options"));
+        assert_eq!(
+            err(&["--check-hash-based-pycs", "x"]).as_deref(),
+            Some("--check-hash-based-pycs must be one of 'default', 'always', or 'never'")
+        );
+        assert_eq!(err(&["-Sz"]).as_deref(), Some("Unknown option: -z"));
     }
 
     #[test]

@@ -292,6 +292,8 @@ fn s_alarm(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult
 
 fn s_pause(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     crate::object::args::exact("_signal.pause", a, k, 0)?;
+    // A signal that arrived just before would otherwise wait for the next one.
+    thread::handle_pending_signals(ts)?;
     // SAFETY: pause has no memory preconditions; it returns after a handler ran.
     unsafe { libc::pause() };
     thread::handle_pending_signals(ts)?;

@@ -126,13 +126,19 @@ impl Interpreter {
             let mut args = Vec::new();
             let mut names = Vec::new();
             if let Some(enc) = &config.stdio_encoding {
-                args.push(pystr::new_str(enc));
+                // The codec's own name, as CPython's config_get_codec_name gives.
+                let canonical = crate::stringlib::codecs::Encoding::lookup(enc).map(|e| e.codec_name().to_string());
+                args.push(pystr::new_str(canonical.as_deref().unwrap_or(enc)));
                 names.push(pystr::intern("encoding"));
             }
-            if let Some(err) = &config.stdio_errors {
+            // stderr keeps backslashreplace whatever PYTHONIOENCODING says.
+            if name == "stderr" {
+                args.push(pystr::new_str("backslashreplace"));
+                names.push(pystr::intern("errors"));
+            } else if let Some(err) = &config.stdio_errors {
                 args.push(pystr::new_str(err));
                 names.push(pystr::intern("errors"));
-            } else if name != "stderr" {
+            } else {
                 args.push(pystr::new_str("strict"));
                 names.push(pystr::intern("errors"));
             }
