@@ -14,15 +14,27 @@ type Args<'a> = &'a [Value];
 /// Run every registered callback, last registered first, then forget them
 /// (CPython's atexit_callfuncs). An exception in one is reported as
 /// unraisable ("Exception ignored in atexit callback: ...") and the others
-/// still run; SystemExit included.
+/// still run; SystemExit included. `_ncallbacks` counts unregistered slots
+/// too, as CPython 3.11's does.
 pub fn run_exitfuncs(ts: &ThreadState) {
-    loop {
-        // Popped one at a time: a callback may register or unregister others.
-        let Some((f, args, kwnames)) = ts.interp().atexit.borrow_mut().pop() else { break };
+    // Those registered while they run are not run, only dropped (CPython 3.11).
+    let n = ts.interp().atexit.borrow().len();
+    for i in (0..n).rev() {
+        // Looked up each time: a callback may unregister others.
+        let entry = ts.interp().atexit.borrow().get(i).cloned().flatten();
+        let Some((f, args, kwnames)) = entry else { continue };
         if let Err(e) = protocol::call(ts, &f, &args, kwnames.as_ref()) {
             crate::runtime::lifecycle::write_unraisable(ts, &e, Some("Exception ignored in atexit callback"), Some(&f));
         }
     }
+    clear(ts);
+}
+
+/// Forget every callback, releasing them first registered first.
+fn clear(ts: &ThreadState) {
+    // Dropped after the borrow ends: a callback's __del__ may register again.
+    let old = std::mem::take(&mut *ts.interp().atexit.borrow_mut());
+    drop(old);
 }
 
 fn a_register(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
@@ -37,26 +49,28 @@ fn a_register(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyRes
     // Stored in call form: positional values, keyword values, their names.
     let kwnames = k.filter(|names| !tuple::tuple_items(names).is_empty()).cloned();
     let args = a[1..].to_vec();
-    ts.interp().atexit.borrow_mut().push((f.clone(), args, kwnames));
+    ts.interp().atexit.borrow_mut().push(Some((f.clone(), args, kwnames)));
     Ok(f)
 }
 
 fn a_unregister(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let f = &crate::object::args::exact("atexit.unregister", a, k, 1)?[0];
-    let mut i = 0;
-    loop {
-        let entry = ts.interp().atexit.borrow().get(i).map(|(g, _, _)| g.clone());
-        let Some(g) = entry else { break };
+    let n = ts.interp().atexit.borrow().len();
+    for i in 0..n {
+        let entry = ts.interp().atexit.borrow().get(i).cloned().flatten();
+        let Some((g, _, _)) = entry else { continue };
         // `==` may run Python code that changes the list: re-check the slot.
         let eq = protocol::richcompare(ts, &g, f, CompareOp::Eq)?;
         if protocol::is_true(ts, &eq)? {
-            let mut list = ts.interp().atexit.borrow_mut();
-            if list.get(i).is_some_and(|(h, _, _)| h.is(&g)) {
-                list.remove(i);
-                continue;
-            }
+            let removed = {
+                let mut list = ts.interp().atexit.borrow_mut();
+                match list.get_mut(i) {
+                    Some(slot) if slot.as_ref().is_some_and(|(h, _, _)| h.is(&g)) => slot.take(),
+                    _ => None,
+                }
+            };
+            drop(removed);
         }
-        i += 1;
     }
     Ok(none::none())
 }
@@ -69,9 +83,7 @@ fn a_run_exitfuncs(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> 
 
 fn a_clear(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     crate::object::args::exact("atexit._clear", a, k, 0)?;
-    // Dropped after the borrow ends: a callback's __del__ may register again.
-    let old = std::mem::take(&mut *ts.interp().atexit.borrow_mut());
-    drop(old);
+    clear(ts);
     Ok(none::none())
 }
 

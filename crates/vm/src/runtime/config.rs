@@ -269,16 +269,23 @@ impl Config {
         self.dev_mode |= self.xoption("dev").is_some();
         self.warn_default_encoding |= self.xoption("warn_default_encoding").is_some();
         self.import_time |= self.xoption("importtime").is_some();
-        let mut warn = Vec::new();
+        let mut warn: Vec<String> = Vec::new();
+        // An option already present is not added again (CPython's config_add_warnoption).
+        let mut add = |w: String| {
+            if !warn.contains(&w) {
+                warn.push(w);
+            }
+        };
         if self.dev_mode {
-            warn.push(String::from("default"));
+            add(String::from("default"));
         }
-        warn.append(&mut self.warnoptions);
-        warn.extend(self.cmdline_warnoptions.iter().cloned());
+        for w in std::mem::take(&mut self.warnoptions).into_iter().chain(self.cmdline_warnoptions.iter().cloned()) {
+            add(w);
+        }
         match self.bytes_warning {
             0 => {}
-            1 => warn.push(String::from("default::BytesWarning")),
-            _ => warn.push(String::from("error::BytesWarning")),
+            1 => add(String::from("default::BytesWarning")),
+            _ => add(String::from("error::BytesWarning")),
         }
         self.warnoptions = warn;
         Ok(())
@@ -321,6 +328,11 @@ mod tests {
         c.finish(false).unwrap();
         assert_eq!(c.warnoptions, ["default", "ignore", "default:x", "error", "default::BytesWarning"]);
         assert!(c.dev_mode);
+        // Duplicates are dropped: PYTHONWARNINGS=default,x,default python3 -W default -W a -W a
+        let mut c = Config { cmdline_warnoptions: vec!["default".into(), "a".into(), "a".into()], ..Config::default() };
+        c.read_env(&env_of(&[("PYTHONWARNINGS", "default,x,default")])).unwrap();
+        c.finish(false).unwrap();
+        assert_eq!(c.warnoptions, ["default", "x", "a"]);
     }
 
     #[test]

@@ -276,8 +276,8 @@ impl Interpreter {
             }
         };
         if self.interp.config.skip_first_line {
-            // `-x`: the first line goes, so line numbers count from the second.
-            let cut = source.iter().position(|&b| b == b'\n').map_or(source.len(), |i| i + 1);
+            // `-x`: the first line goes but its newline stays, so line numbers are kept.
+            let cut = source.iter().position(|&b| b == b'\n').unwrap_or(source.len());
             source.drain(..cut);
         }
         let dir = std::path::Path::new(path).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
@@ -480,6 +480,10 @@ impl Interpreter {
         crate::modules::signal::restore_default_handlers();
         collect_cycles_at_shutdown(ts);
         self.finalize_modules();
+        // Again: finalizers may have written more.
+        if !self.flush_std_files() {
+            status = 120;
+        }
         crate::modules::io::close_open_files();
         let by_sigint = self.unhandled_keyboard_interrupt.get();
         ThreadState::swap(std::ptr::null());
