@@ -8,7 +8,7 @@
 //! `sys.stdin.readline()`, the prompts written to stderr as CPython does.
 
 use rustyline::error::ReadlineError;
-use vm::runtime::lifecycle::{InputState, Interpreter};
+use vm::runtime::lifecycle::{InputState, Interpreter, SignalOutcome};
 
 /// Run the prompt until end of input or SystemExit; returns the exit status.
 pub fn run(interp: &Interpreter) -> i32 {
@@ -43,12 +43,19 @@ enum Step {
 /// Add a line to the statement being typed and run the statement when it
 /// is whole.
 fn feed(interp: &Interpreter, buffer: &mut String, line: &str) -> Step {
-    buffer.push_str(line);
-    if !buffer.ends_with('\n') {
-        buffer.push('\n');
+    // A signal that arrived while the line was typed (a terminal rustyline
+    // cannot put in raw mode delivers Ctrl-C as SIGINT) drops the input.
+    match interp.handle_signals() {
+        SignalOutcome::Nothing => {}
+        SignalOutcome::Interrupted => {
+            buffer.clear();
+            return Step::Continue;
+        }
+        SignalOutcome::Exit(status) => return Step::Exit(status),
     }
-    if let Some(status) = interp.handle_signals() {
-        return Step::Exit(status);
+    buffer.push_str(line);
+    if !line.ends_with('\n') {
+        buffer.push('\n');
     }
     if interp.input_state(buffer) == InputState::Incomplete {
         return Step::Continue;
@@ -76,7 +83,7 @@ fn run_terminal(interp: &Interpreter, mut editor: rustyline::DefaultEditor) -> i
             Err(ReadlineError::Interrupted) => {
                 // Ctrl-C cancels what was typed, as CPython's prompt does.
                 buffer.clear();
-                interp.report_input_interrupt();
+                interp.write_stderr("KeyboardInterrupt\n");
             }
             Err(ReadlineError::Eof) => {
                 println!();

@@ -58,6 +58,17 @@ pub enum InputState {
     Invalid,
 }
 
+/// What the signal handlers did while the prompt waited for input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignalOutcome {
+    /// Nothing happened, or a handler ran without raising.
+    Nothing,
+    /// KeyboardInterrupt: the input typed so far is dropped.
+    Interrupted,
+    /// SystemExit: end the session with this status.
+    Exit(i32),
+}
+
 /// The message CPython prints before the prompt of an interactive session.
 const BANNER_HINT: &str = "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.";
 
@@ -453,17 +464,23 @@ impl Interpreter {
         }
     }
 
-    /// A KeyboardInterrupt while reading input: printed, and the session goes on.
-    pub fn report_input_interrupt(&self) {
-        let ts = &*self.ts;
-        crate::modules::sys::write_stderr(ts, "\nKeyboardInterrupt\n");
-    }
-
     /// Run the Python handlers of signals that arrived while waiting for
-    /// input; an exception they raise is printed (Some(status) on SystemExit).
-    pub fn handle_signals(&self) -> Option<i32> {
+    /// input. A KeyboardInterrupt is printed as CPython's prompt does
+    /// (Interrupted: the input is dropped); another exception is printed
+    /// as uncaught.
+    pub fn handle_signals(&self) -> SignalOutcome {
         let ts = &*self.ts;
-        super::thread::handle_pending_signals(ts).err().and_then(|e| self.print_error(e))
+        match super::thread::handle_pending_signals(ts) {
+            Ok(()) => SignalOutcome::Nothing,
+            Err(e) if std::ptr::eq(e.value().type_of(), &exc::KEYBOARD_INTERRUPT) => {
+                self.write_stderr("\nKeyboardInterrupt\n");
+                SignalOutcome::Interrupted
+            }
+            Err(e) => match self.print_error(e) {
+                Some(status) => SignalOutcome::Exit(status),
+                None => SignalOutcome::Nothing,
+            },
+        }
     }
 
     /// Shut down in CPython's order; returns how the process should end.
@@ -736,5 +753,7 @@ mod tests {
         assert_eq!(input_state("1 +\n"), InputState::Invalid);
         assert_eq!(input_state("print(1))\n"), InputState::Invalid);
         assert_eq!(input_state("def f():\n\n"), InputState::Invalid);
+        assert_eq!(input_state("for i in range(3):\n    i * 10\n\n"), InputState::Complete);
+        assert_eq!(input_state("for i in range(3):\n    i * 10\n"), InputState::Incomplete);
     }
 }
