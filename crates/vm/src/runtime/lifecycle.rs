@@ -305,12 +305,18 @@ impl Interpreter {
 
     /// Run a whole program in `__main__` (CPython's PyRun_SimpleFile):
     /// `__file__` is set while it runs; an uncaught exception is printed.
+    /// Returns the exit status.
     fn run_source(&self, source: &[u8], filename: &str, file: Option<&str>) -> i32 {
+        match self.run_simple_file(source, filename, file) {
+            Ok(()) => 0,
+            Err(status) => status.unwrap_or(1),
+        }
+    }
+
+    /// Err(None): an exception was printed; Err(Some(status)): SystemExit.
+    fn run_simple_file(&self, source: &[u8], filename: &str, file: Option<&str>) -> Result<(), Option<i32>> {
         let ts = &*self.ts;
-        let md = match self.main_dict() {
-            Ok(d) => d,
-            Err(e) => return self.print_error(e).unwrap_or(1),
-        };
+        let md = self.main_dict().map_err(|e| self.print_error(e))?;
         let set_file = file.is_some() && dict::dict_get_str(&md, &pystr::intern("__file__")).is_none();
         let result = (|| -> PyResult<()> {
             if let (true, Some(f)) = (set_file, file) {
@@ -320,15 +326,12 @@ impl Interpreter {
             let code = super::pythonrun::compile_source(ts, source, filename, "exec", -1)?;
             self.eval_main(&code, &md)
         })();
-        let status = match result {
-            Ok(()) => 0,
-            Err(e) => self.print_error(e).unwrap_or(1),
-        };
+        let result = result.map_err(|e| self.print_error(e));
         if set_file {
             let _ = dict::dict_del_item(ts, &md, &pystr::intern("__file__"));
             let _ = dict::dict_del_item(ts, &md, &pystr::intern("__cached__"));
         }
-        status
+        result
     }
 
     /// Evaluate code in `__main__`, noting an escaping KeyboardInterrupt
@@ -404,11 +407,7 @@ impl Interpreter {
                 return self.print_error(err);
             }
         };
-        let result = self.main_dict().and_then(|md| {
-            let code = super::pythonrun::compile_source(ts, &source, &path, "exec", -1)?;
-            self.eval_main(&code, &md)
-        });
-        result.err().and_then(|e| self.print_error(e))
+        self.run_simple_file(&source, &path, Some(&path)).err().flatten()
     }
 
     /// Whether `source` (the lines typed so far, each ending in "\n") is a
