@@ -16,6 +16,14 @@ fn start(args: &[&str]) -> PtySession {
         }
     }
     cmd.env("PYTHONIOENCODING", "utf-8").env("TERM", "xterm").args(args);
+    // A shell may leave SIGINT ignored in background jobs (CI): Ctrl-C must reach pyrite.
+    // SAFETY: signal() is async-signal-safe, as pre_exec requires.
+    unsafe {
+        std::os::unix::process::CommandExt::pre_exec(&mut cmd, || {
+            libc::signal(libc::SIGINT, libc::SIG_DFL);
+            Ok(())
+        });
+    }
     spawn_command(cmd, Some(10_000)).expect("pyrite starts on a pty")
 }
 

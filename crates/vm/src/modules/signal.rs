@@ -4,7 +4,10 @@
 //! As in CPython, the C handler only records that a signal arrived (an
 //! atomic flag per signal, plus `SIGNALS_PENDING`) and writes to the wakeup
 //! fd; the Python handlers run later on the main thread, when the
-//! evaluation loop calls `handle_pending_signals` at a safe point.
+//! evaluation loop calls `handle_pending_signals` at a safe point. A
+//! second SIGINT arriving before the first was handled ends the process
+//! (SIGINT's default action), so Ctrl-C twice always stops a program stuck
+//! where no safe point comes.
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
@@ -25,6 +28,10 @@ const SIG_IGN: i64 = 1;
 
 /// Per signal: arrived and not yet handled.
 static TRIPPED: [AtomicBool; NSIG] = [const { AtomicBool::new(false) }; NSIG];
+
+/// SIGINT's Python handler is still default_int_handler (the second-Ctrl-C
+/// escape applies only then).
+static INT_IS_DEFAULT: AtomicBool = AtomicBool::new(false);
 
 /// The fd `set_wakeup_fd` chose (-1: none); the C handler writes the
 /// signal number there so that event loops wake up.
@@ -54,8 +61,18 @@ thread_local! {
 extern "C" fn trip_signal(sig: libc::c_int) {
     let errno = std::io::Error::last_os_error().raw_os_error();
     if let Some(flag) = TRIPPED.get(sig as usize) {
-        flag.store(true, Ordering::SeqCst);
+        let again = flag.swap(true, Ordering::SeqCst);
         SIGNALS_PENDING.store(true, Ordering::SeqCst);
+        if again && sig == libc::SIGINT && INT_IS_DEFAULT.load(Ordering::Relaxed) {
+            // A second Ctrl-C before any safe point handled the first: the
+            // program is stuck where handlers cannot run (native code, or a
+            // loop that does not check yet), so the default action ends it.
+            // SAFETY: signal() and raise() are async-signal-safe.
+            unsafe {
+                libc::signal(libc::SIGINT, libc::SIG_DFL);
+                libc::raise(libc::SIGINT);
+            }
+        }
     }
     let fd = WAKEUP_FD.load(Ordering::Relaxed);
     if fd >= 0 {
@@ -123,6 +140,7 @@ pub fn install_default_handlers() {
         }
         if matches!(h[libc::SIGINT as usize], Handler::Default) && set_os_handler(libc::SIGINT, trip_handler_address()).is_ok() {
             h[libc::SIGINT as usize] = Handler::Python(default_int_handler());
+            INT_IS_DEFAULT.store(true, Ordering::Relaxed);
         }
     });
 }
@@ -140,6 +158,7 @@ pub fn restore_default_handlers() {
             TRIPPED[sig].store(false, Ordering::Relaxed);
         }
     });
+    INT_IS_DEFAULT.store(false, Ordering::Relaxed);
     SIGNALS_PENDING.store(false, Ordering::Relaxed);
 }
 
@@ -260,6 +279,10 @@ fn s_signal(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResul
     }
     // A signal that arrived before the change is handled by the old handler.
     run_pending_handlers(ts)?;
+    if sig == libc::SIGINT as usize {
+        let is_default = matches!(&new, Handler::Python(f) if f.is(&default_int_handler()));
+        INT_IS_DEFAULT.store(is_default, Ordering::Relaxed);
+    }
     let old = HANDLERS.with(|h| std::mem::replace(&mut h.borrow_mut()[sig], new));
     Ok(handler_value(&old))
 }
