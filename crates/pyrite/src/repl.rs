@@ -8,7 +8,7 @@
 //! `sys.stdin.readline()`, the prompts written to stderr as CPython does.
 
 use rustyline::error::ReadlineError;
-use vm::runtime::lifecycle::{InputState, Interpreter, SignalOutcome};
+use vm::runtime::lifecycle::{InputState, Interpreter, SignalOutcome, StdinLine};
 
 /// Run the prompt until end of input or SystemExit; returns the exit status.
 pub fn run(interp: &Interpreter) -> i32 {
@@ -102,12 +102,12 @@ fn run_plain(interp: &Interpreter) -> i32 {
     loop {
         let prompt = interp.prompt(!buffer.is_empty());
         let line = match interp.read_stdin_line(&prompt) {
-            Ok(Some(line)) => line,
-            Ok(None) => {
+            StdinLine::Line(line) => line,
+            StdinLine::Eof => {
                 interp.write_stderr("\n");
                 return 0;
             }
-            Err(()) => return 1,
+            StdinLine::Failed => return 1,
         };
         if let Step::Exit(status) = feed(interp, &mut buffer, &line) {
             return status;

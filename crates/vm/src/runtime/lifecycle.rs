@@ -58,6 +58,17 @@ pub enum InputState {
     Invalid,
 }
 
+/// One line read for the prompt from a non-terminal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StdinLine {
+    /// A line, with its newline if it had one.
+    Line(String),
+    /// End of input.
+    Eof,
+    /// Reading failed (the error was printed).
+    Failed,
+}
+
 /// What the signal handlers did while the prompt waited for input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SignalOutcome {
@@ -447,18 +458,18 @@ impl Interpreter {
     }
 
     /// Write `prompt` to stderr and read one line through
-    /// `sys.stdin.readline()` (the prompt's way on a non-terminal); None at
-    /// end of input, Err when reading failed (the error is printed).
-    pub fn read_stdin_line(&self, prompt: &str) -> Result<Option<String>, ()> {
+    /// `sys.stdin.readline()` (the prompt's way on a non-terminal). A
+    /// reading error is printed and reported as `Failed`.
+    pub fn read_stdin_line(&self, prompt: &str) -> StdinLine {
         let ts = &*self.ts;
         self.write_stderr(prompt);
-        let Some(stdin) = crate::modules::sys::get_stream(ts, "stdin") else { return Ok(None) };
+        let Some(stdin) = crate::modules::sys::get_stream(ts, "stdin") else { return StdinLine::Eof };
         match protocol::call_method(ts, &stdin, "readline", &[]).and_then(|l| protocol::str_string(ts, &l)) {
-            Ok(line) if line.is_empty() => Ok(None),
-            Ok(line) => Ok(Some(line)),
+            Ok(line) if line.is_empty() => StdinLine::Eof,
+            Ok(line) => StdinLine::Line(line),
             Err(e) => {
                 self.print_error(e);
-                Err(())
+                StdinLine::Failed
             }
         }
     }
