@@ -57,6 +57,11 @@ fn feed(interp: &Interpreter, buffer: &mut String, line: &str) -> Step {
     if !line.ends_with('\n') {
         buffer.push('\n');
     }
+    // Blank lines and comments alone are no statement: the prompt comes back.
+    if buffer.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+        buffer.clear();
+        return Step::Continue;
+    }
     if interp.input_state(buffer) == InputState::Incomplete {
         return Step::Continue;
     }
