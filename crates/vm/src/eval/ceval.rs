@@ -774,6 +774,14 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                 };
             }
 
+            // Where CPython checks its eval breaker: a pending signal's
+            // handler runs here (one relaxed load when none is pending).
+            macro_rules! eval_breaker {
+                () => {
+                    tri!(crate::runtime::thread::handle_pending_signals(ts))
+                };
+            }
+
             macro_rules! tri {
                 ($e:expr) => {
                     match $e {
@@ -788,7 +796,14 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
 
             use Opcode as O;
             match opcode {
-                O::NOP | O::RESUME => {}
+                O::NOP => {}
+                O::RESUME => {
+                    // Function entry (not a generator's resumption): a
+                    // signal may be pending (CPython's eval breaker).
+                    if oparg < 2 {
+                        eval_breaker!();
+                    }
+                }
                 O::PRECALL => skip_caches!(),
                 O::CACHE => {
                     // The trap `quicken` put in place of invalid instructions.
@@ -1152,6 +1167,9 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                         }
                     };
                     r.ip = jump.unwrap_or(after);
+                    if jump.is_some_and(|j| j < after) {
+                        eval_breaker!();
+                    }
                     continue;
                 }
                 O::IS_OP => {
@@ -1409,7 +1427,12 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     r.ip = next!() + oparg as usize;
                     continue;
                 }
-                O::JUMP_BACKWARD | O::JUMP_BACKWARD_NO_INTERRUPT => {
+                O::JUMP_BACKWARD => {
+                    r.ip = next!() - oparg as usize;
+                    eval_breaker!();
+                    continue;
+                }
+                O::JUMP_BACKWARD_NO_INTERRUPT => {
                     r.ip = next!() - oparg as usize;
                     continue;
                 }
@@ -1421,11 +1444,12 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     };
                     let want = matches!(opcode, O::POP_JUMP_FORWARD_IF_TRUE | O::POP_JUMP_BACKWARD_IF_TRUE);
                     if truth == want {
-                        r.ip = if matches!(opcode, O::POP_JUMP_FORWARD_IF_FALSE | O::POP_JUMP_FORWARD_IF_TRUE) {
-                            next!() + oparg as usize
+                        if matches!(opcode, O::POP_JUMP_FORWARD_IF_FALSE | O::POP_JUMP_FORWARD_IF_TRUE) {
+                            r.ip = next!() + oparg as usize;
                         } else {
-                            next!() - oparg as usize
-                        };
+                            r.ip = next!() - oparg as usize;
+                            eval_breaker!();
+                        }
                         continue;
                     }
                 }
@@ -1434,11 +1458,12 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     let is_none = none::is_none(&v);
                     let want_none = matches!(opcode, O::POP_JUMP_FORWARD_IF_NONE | O::POP_JUMP_BACKWARD_IF_NONE);
                     if is_none == want_none {
-                        r.ip = if matches!(opcode, O::POP_JUMP_FORWARD_IF_NONE | O::POP_JUMP_FORWARD_IF_NOT_NONE) {
-                            next!() + oparg as usize
+                        if matches!(opcode, O::POP_JUMP_FORWARD_IF_NONE | O::POP_JUMP_FORWARD_IF_NOT_NONE) {
+                            r.ip = next!() + oparg as usize;
                         } else {
-                            next!() - oparg as usize
-                        };
+                            r.ip = next!() - oparg as usize;
+                            eval_breaker!();
+                        }
                         continue;
                     }
                 }
@@ -1501,6 +1526,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     r.stack.truncate(r.stack.depth() - argc - 2);
                     let res = tri!(res);
                     r.stack.push(res);
+                    eval_breaker!();
                 }
                 O::CALL_FUNCTION_EX => {
                     let kwargs = if oparg & 1 != 0 { Some(r.stack.pop()) } else { None };

@@ -11,6 +11,7 @@ pub mod _operator;
 pub mod _string;
 pub mod _thread;
 pub mod _weakref_stub;
+pub mod atexit;
 pub mod builtins;
 pub mod errno;
 pub mod itertools;
@@ -18,6 +19,7 @@ pub mod math;
 pub mod io;
 pub mod stdlib_names;
 pub mod structseq;
+pub mod signal;
 pub mod sys;
 pub mod time;
 
@@ -62,6 +64,8 @@ pub fn init_types() {
 type ModuleInit = fn(&ThreadState) -> PyResult<Value>;
 
 /// Modules compiled into the interpreter, by name (`sys.builtin_module_names`).
+/// `signal` is served by `_signal` until the standard library's signal.py
+/// (which wraps `_signal` in enums) can be imported.
 const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_abc", _abc::create),
     ("_bisect", _bisect::create),
@@ -70,13 +74,16 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_heapq", _heapq::create),
     ("_imp", _imp::create),
     ("_operator", _operator::create),
+    ("_signal", signal::create),
     ("_string", _string::create),
     ("_thread", _thread::create),
     ("_weakref", _weakref_stub::create),
+    ("atexit", atexit::create),
     ("builtins", builtins::create),
     ("errno", errno::create),
     ("itertools", itertools::create),
     ("math", math::create),
+    ("signal", signal::create_public),
     ("sys", sys::create),
     ("time", time::create),
 ];
