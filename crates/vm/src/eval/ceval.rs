@@ -1000,7 +1000,10 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     let name = r.code().names[oparg as usize].clone();
                     let v = r.stack.pop();
                     match &r.f().locals {
-                        Some(l) => tri!(dict::dict_set_item(ts, l, name, v)),
+                        // `__setitem__` of a mapping other than an exact dict
+                        // runs (class bodies under a metaclass's __prepare__).
+                        Some(l) if l.is_exact(&dict::DICT_TYPE) => tri!(dict::dict_set_item(ts, l, name, v)),
+                        Some(l) => tri!(protocol::setitem(ts, l, &name, Some(&v))),
                         None => {
                             pending = Some(PyErr::system_error(format!(
                                 "no locals found when storing {}",
@@ -1015,7 +1018,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     let locals = r.f().locals.clone();
                     match locals {
                         Some(l) => {
-                            let removed = match dict::as_dict(&l) {
+                            let removed = match dict::as_dict(&l).filter(|_| l.is_exact(&dict::DICT_TYPE)) {
                                 Some(d) => tri!(d.del_item(ts, &name)).is_some(),
                                 None => match protocol::setitem(ts, &l, &name, None) {
                                     Ok(()) => true,
@@ -1967,17 +1970,27 @@ fn load_global(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult<Value> {
     }
 }
 
+/// LOAD_NAME: the locals mapping (an exact dict directly; any other
+/// mapping, dict subclasses included, through `__getitem__`), then globals
+/// and builtins.
 fn load_name(ts: &ThreadState, f: &Frame, name: &Value) -> PyResult<Value> {
     if let Some(l) = &f.locals {
-        if let Some(v) = dict::dict_get_item(ts, l, name)? {
+        let found = if l.is_exact(&dict::DICT_TYPE) {
+            dict::dict_get_item(ts, l, name)?
+        } else {
+            match protocol::getitem(ts, l, name) {
+                Ok(v) => Some(v),
+                Err(e) if e.matches(&exc::KEY_ERROR) => None,
+                Err(e) => return Err(e),
+            }
+        };
+        if let Some(v) = found {
             return Ok(v);
         }
     }
     load_global(ts, f, name)
 }
 
-/// LOAD_METHOD: Ok((method, Some(self))) when the attribute is a plain
-/// function or method descriptor found on the type; else (attr, None).
 /// Whether `ty` reads attributes with `object.__getattribute__` and keeps
 /// instance dicts in a slot: the attribute caches apply to it.
 fn plain_instances(ty: &crate::object::typeobj::TypeObject) -> bool {
@@ -2082,6 +2095,8 @@ fn load_method_cached(owner: &Value, name: &Value, cache: &std::cell::Cell<crate
     Some(unsafe { Value::clone_from_raw_word(cache.get().value) })
 }
 
+/// LOAD_METHOD: Ok((method, Some(self))) when the attribute is a plain
+/// function or method descriptor found on the type; else (attr, None).
 fn load_method(ts: &ThreadState, owner: &Value, name: &Value) -> PyResult<(Value, Option<Value>)> {
     let ty = owner.type_of();
     let generic = ty.data.slots.getattro.get().map(|f| f as *const () as usize) == Some(protocol::generic_getattr as *const () as usize);
