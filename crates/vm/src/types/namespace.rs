@@ -73,6 +73,10 @@ fn ns_richcompare(ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> PyRe
     protocol::richcompare(ts, &a.dict, &b.dict, op)
 }
 
+fn readonly_dict(_ts: &ThreadState, _v: &Value, _x: Option<&Value>) -> PyResult<()> {
+    Err(PyErr::attribute_error("readonly attribute"))
+}
+
 pub fn init() {
     let s = &NAMESPACE_TYPE.data.slots;
     s.new.set(Some(ns_new));
@@ -81,6 +85,7 @@ pub fn init() {
     s.richcompare.set(Some(ns_richcompare));
     s.getattro.set(Some(protocol::generic_getattr));
     s.setattro.set(Some(protocol::generic_setattr));
-    let (get, set) = super::object::dict_getset();
-    let _ = (get, set);
+    let (get, _) = super::object::dict_getset();
+    // A read-only member in CPython (whose refusal reads "readonly attribute").
+    super::descr::add_getsets(&NAMESPACE_TYPE, &[("__dict__", get, Some(readonly_dict))]);
 }
