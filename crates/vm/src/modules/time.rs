@@ -90,7 +90,25 @@ fn t_sleep(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult
     if ns < 0 {
         return Err(PyErr::value_error("sleep length must be non-negative"));
     }
-    std::thread::sleep(Duration::from_nanos(ns as u64));
+    // PEP 475: a signal interrupts the sleep, its handler runs (and may
+    // raise), then the sleep goes on for the time that is left.
+    let deadline = std::time::Instant::now() + Duration::from_nanos(ns as u64);
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            break;
+        }
+        let req = libc::timespec { tv_sec: left.as_secs() as libc::time_t, tv_nsec: left.subsec_nanos() as libc::c_long };
+        // SAFETY: `req` is a valid timespec; no remainder is asked for.
+        let rc = unsafe { libc::nanosleep(&req, std::ptr::null_mut()) };
+        if rc == 0 {
+            break;
+        }
+        if std::io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
+            return Err(crate::types::exceptions::os_error_from_io(&std::io::Error::last_os_error(), None));
+        }
+        crate::runtime::thread::handle_pending_signals(ts)?;
+    }
     Ok(none::none())
 }
 
