@@ -2066,6 +2066,10 @@ fn instance_dict_for_store(owner: &Value, name: &Value, cache: &std::cell::Cell<
 /// cache (CPython's LOAD_METHOD_WITH_DICT); None means: take the general path.
 #[inline]
 fn load_method_cached(owner: &Value, name: &Value, cache: &std::cell::Cell<crate::types::code::InlineCache>) -> Option<Value> {
+    // key2: 1 when instances of the type have an instance dict to check
+    // for a shadowing attribute, 2 when they have none.
+    const WITH_DICT: u64 = 1;
+    const NO_DICT: u64 = 2;
     if owner.as_small_int().is_some() {
         return None;
     }
@@ -2073,26 +2077,48 @@ fn load_method_cached(owner: &Value, name: &Value, cache: &std::cell::Cell<crate
     let entry = cache.get();
     let version = ty.version.get();
     if version == 0 || entry.key1 != version as u64 || entry.value == 0 {
-        if !plain_instances(ty) || !name.is_exact(&pystr::STR_TYPE) {
+        if !name.is_exact(&pystr::STR_TYPE) {
             return None;
         }
+        let kind = if plain_instances(ty) {
+            WITH_DICT
+        } else if no_instance_dict(ty) {
+            NO_DICT
+        } else {
+            return None;
+        };
         let d = ty.lookup(name)?;
-        if !d.is_exact(&crate::types::function::FUNCTION_TYPE) {
+        let is_method = d.is_exact(&crate::types::function::FUNCTION_TYPE)
+            || d.downcast_exact::<crate::types::descr::PyMethodDescr>()
+                .is_some_and(|m| m.kind == crate::types::descr::MethodKind::Instance && owner.type_of().is_subtype(m.owner));
+        if !is_method {
             return None;
         }
         let version = ty.version_tag();
         if version == 0 {
             return None;
         }
-        cache.set(crate::types::code::InlineCache { key1: version as u64, key2: 0, value: d.as_raw() });
+        cache.set(crate::types::code::InlineCache { key1: version as u64, key2: kind, value: d.as_raw() });
     }
-    let shadowed = with_instance_dict(owner, |d| d.get_str(name).map(|_| ())).is_some();
-    if shadowed {
+    if cache.get().key2 == WITH_DICT && with_instance_dict(owner, |d| d.get_str(name).map(|_| ())).is_some() {
         return None;
     }
-    // SAFETY: the type's version is unchanged since the function was found
+    // SAFETY: the type's version is unchanged since the method was found
     // in a dict of its MRO, so that dict still holds it.
     Some(unsafe { Value::clone_from_raw_word(cache.get().value) })
+}
+
+/// Whether instances of `ty` have no attributes of their own: attribute
+/// reads are `object.__getattribute__`'s and there is no instance dict
+/// (in a slot or built in, as modules, functions and exceptions have).
+fn no_instance_dict(ty: &crate::object::typeobj::TypeObject) -> bool {
+    use crate::types::{exceptions, function, module, namespace, typeobject};
+    let solid = ty.solid_base();
+    ty.dict_slot.get() < 0
+        && ty.slots.getattro.get().map(|f| f as *const () as usize) == Some(protocol::generic_getattr as *const () as usize)
+        && ![&typeobject::TYPE_TYPE, &module::MODULE_TYPE, &function::FUNCTION_TYPE, &exceptions::BASE_EXCEPTION_TYPE, &namespace::NAMESPACE_TYPE]
+            .iter()
+            .any(|t| std::ptr::eq(solid, *t))
 }
 
 /// LOAD_METHOD: Ok((method, Some(self))) when the attribute is a plain
