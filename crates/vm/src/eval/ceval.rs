@@ -1054,9 +1054,13 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     skip_caches!();
                     let name = r.code().names[oparg as usize].clone();
                     let owner = r.stack.pop();
-                    let (meth, self_) = match load_method_cached(&owner, &name, &r.code().caches[here]) {
+                    let cache = &r.code().caches[here];
+                    let (meth, self_) = match load_method_cached(&owner, &name, cache) {
                         Some(m) => (m, Some(owner)),
-                        None => tri!(load_method(ts, &owner, &name)),
+                        None => match owner.downcast_exact::<crate::types::module::PyModule>().and_then(|m| module_attr_cached(m, &name, cache)) {
+                            Some(attr) => (attr, None),
+                            None => tri!(load_method(ts, &owner, &name)),
+                        },
                     };
                     match self_ {
                         Some(s) => {
@@ -2029,27 +2033,58 @@ fn with_instance_dict<R>(owner: &Value, f: impl FnOnce(&dict::PyDict) -> Option<
 }
 
 /// LOAD_ATTR of an instance attribute through the inline cache (CPython's
-/// LOAD_ATTR_WITH_HINT); None means: take the general path.
+/// LOAD_ATTR_WITH_HINT), or of a module attribute (LOAD_ATTR_MODULE); None
+/// means: take the general path.
 #[inline]
 fn load_attr_cached(owner: &Value, name: &Value, cache: &std::cell::Cell<crate::types::code::InlineCache>) -> Option<Value> {
-    if owner.as_small_int().is_some() || !instance_dict_decides(&owner.type_of().data, name, cache) {
+    if owner.as_small_int().is_some() {
         return None;
     }
-    with_instance_dict(owner, |d| {
-        let table = d.table();
-        let hint = cache.get().key2 as usize;
-        if let Some((k, v)) = table.entry(hint) {
-            if k.is(name) {
-                return Some(v.clone());
-            }
+    if let Some(m) = owner.downcast_exact::<crate::types::module::PyModule>() {
+        return module_attr_cached(m, name, cache);
+    }
+    if !instance_dict_decides(&owner.type_of().data, name, cache) {
+        return None;
+    }
+    with_instance_dict(owner, |d| dict_get_with_hint(d, name, cache))
+}
+
+/// A module attribute held in the module's dict, when `name` has no data
+/// descriptor on the module type (whose version the cache keeps).
+#[inline]
+fn module_attr_cached(m: &crate::types::module::PyModule, name: &Value, cache: &std::cell::Cell<crate::types::code::InlineCache>) -> Option<Value> {
+    let ty = &crate::types::module::MODULE_TYPE.data;
+    let version = ty.version.get();
+    if version == 0 || cache.get().key1 != version as u64 {
+        if !name.is_exact(&pystr::STR_TYPE) || ty.lookup(name).is_some_and(|d| d.type_of().data.slots.descr_set.get().is_some()) {
+            return None;
         }
-        let sname = name.downcast_exact::<pystr::PyStr>()?;
-        let ix = table.find(pystr::str_hash(name), |k| k.is(name) || k.downcast_exact::<pystr::PyStr>().is_some_and(|ks| ks.eq_str(sname)))?;
-        let mut c = cache.get();
-        c.key2 = ix as u64;
-        cache.set(c);
-        table.entry(ix).map(|(_, v)| v.clone())
-    })
+        let version = ty.version_tag();
+        if version == 0 {
+            return None;
+        }
+        cache.set(crate::types::code::InlineCache { key1: version as u64, key2: u64::MAX, value: 0 });
+    }
+    dict_get_with_hint(m.dict.downcast_exact::<dict::PyDict>()?, name, cache)
+}
+
+/// `d[name]` for a str name, trying the entry the cache remembers first and
+/// remembering where it was found.
+#[inline]
+fn dict_get_with_hint(d: &dict::PyDict, name: &Value, cache: &std::cell::Cell<crate::types::code::InlineCache>) -> Option<Value> {
+    let table = d.table();
+    let hint = cache.get().key2 as usize;
+    if let Some((k, v)) = table.entry(hint) {
+        if k.is(name) {
+            return Some(v.clone());
+        }
+    }
+    let sname = name.downcast_exact::<pystr::PyStr>()?;
+    let ix = table.find(pystr::str_hash(name), |k| k.is(name) || k.downcast_exact::<pystr::PyStr>().is_some_and(|ks| ks.eq_str(sname)))?;
+    let mut c = cache.get();
+    c.key2 = ix as u64;
+    cache.set(c);
+    table.entry(ix).map(|(_, v)| v.clone())
 }
 
 /// STORE_ATTR's instance dict when the cache shows no data descriptor
