@@ -201,6 +201,9 @@ fn render(
 /// `str % args`.
 pub fn percent_format_str(ts: &ThreadState, v: &Value, args: &Value) -> PyResult<Value> {
     let template = &pystr::as_pystr(v).ok_or_else(|| PyErr::type_error("str expected"))?.data;
+    if let Some(d) = template.as_str().and_then(|t| percent_fast(t, args)) {
+        return Ok(pystr::from_data(d));
+    }
     let cp = cps(template);
     let mut out = crate::stringlib::StrBuilder::new();
     percent_common(ts, &cp, args, false, &mut |piece| match piece {
@@ -212,6 +215,61 @@ pub fn percent_format_str(ts: &ThreadState, v: &Value, args: &Value) -> PyResult
         return Ok(v.clone());
     }
     Ok(pystr::from_data(out.finish()))
+}
+
+/// `str % args` for the common case: an ASCII template of bare `%s`, `%d`,
+/// `%i`, `%u`, `%r` and `%%` applied to machine ints and exact strs (alone or
+/// in an exact tuple) with every argument used. None: take the general path,
+/// which also produces every error.
+fn percent_fast(template: &str, args: &Value) -> Option<StrData> {
+    let single;
+    let items: &[Value] = if args.is_exact(&crate::types::tuple::TUPLE_TYPE) {
+        tuple::try_tuple_items(args)?
+    } else {
+        single = [args.clone()];
+        &single
+    };
+    let simple = |a: &Value| a.as_small_int().is_some() || a.is_exact(&pystr::STR_TYPE);
+    if !items.iter().all(simple) {
+        return None;
+    }
+    let t = template.as_bytes();
+    let mut out = crate::stringlib::StrBuilder::with_capacity(t.len() + 8 * items.len(), crate::stringlib::Kind::Ascii);
+    let mut next = 0;
+    let mut directives = 0;
+    let mut lit = 0;
+    let mut i = 0;
+    while i < t.len() {
+        if t[i] != b'%' {
+            i += 1;
+            continue;
+        }
+        out.push_utf8(&template[lit..i]);
+        let ch = *t.get(i + 1)?;
+        i += 2;
+        lit = i;
+        directives += 1;
+        if ch == b'%' {
+            out.push('%' as u32);
+            continue;
+        }
+        let arg = items.get(next)?;
+        next += 1;
+        match (ch, arg.as_small_int()) {
+            (b'd' | b'i' | b'u' | b's' | b'r', Some(n)) => {
+                let mut buf = [0u8; 20];
+                let at = crate::types::int::small_decimal(n, &mut buf);
+                out.push_utf8(std::str::from_utf8(&buf[at..]).ok()?);
+            }
+            (b's', None) => out.push_str(&pystr::as_pystr(arg)?.data),
+            _ => return None,
+        }
+    }
+    if directives == 0 || next != items.len() {
+        return None;
+    }
+    out.push_utf8(&template[lit..]);
+    Some(out.finish())
 }
 
 /// `bytes % args`.

@@ -75,9 +75,20 @@ enum Repr {
 
 /// An immutable str value stored as PEP 393 does: always the narrowest kind, so
 /// equal strings have equal kinds and bytes. Lone surrogates are allowed.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, Eq, Hash)]
 pub struct StrData {
     repr: Repr,
+}
+
+impl PartialEq for StrData {
+    /// Same kind and same units. Empty strings compare without memcmp: an
+    /// empty buffer's dangling pointer sends the vectorized memcmp down a slow
+    /// masked-load path.
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.kind_bytes(), other.kind_bytes());
+        a.len() == b.len() && self.kind() == other.kind() && (a.is_empty() || a == b)
+    }
 }
 
 /// A string without spare capacity: only strings grown in place by
@@ -141,6 +152,22 @@ impl StrData {
             b.push(c as u32);
         }
         b.finish()
+    }
+
+    /// The string of these bytes when they are all ASCII (one exact allocation).
+    pub fn from_ascii(bytes: &[u8]) -> Option<Self> {
+        if !bytes.is_ascii() {
+            return None;
+        }
+        String::from_utf8(bytes.to_vec()).ok().map(|s| StrData { repr: Repr::Ascii(s) })
+    }
+
+    /// The string of this buffer when it is all ASCII, reusing it.
+    pub fn from_ascii_vec(bytes: Vec<u8>) -> Option<Self> {
+        if !bytes.is_ascii() {
+            return None;
+        }
+        String::from_utf8(bytes).ok().map(|s| StrData { repr: Repr::Ascii(exact(s)) })
     }
 
     /// The string of a Rust `String`, reusing its buffer when it is ASCII.

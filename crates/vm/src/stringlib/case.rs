@@ -50,7 +50,7 @@ fn push_all(out: &mut StrBuilder, m: CaseMapping) {
 
 impl StrData {
     fn map_ascii(&self, f: impl Fn(&str) -> String) -> Option<StrData> {
-        self.as_str().map(|s| StrData::from_str(&f(s)))
+        self.as_str().map(|s| StrData::from_string(f(s)))
     }
 
     fn builder(&self) -> StrBuilder {

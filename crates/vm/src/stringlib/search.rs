@@ -205,6 +205,9 @@ impl StrData {
         if sub.is_empty() {
             return end - start + 1;
         }
+        if sub.len() == 1 && self.kind().width() == 1 && sub.kind().width() == 1 {
+            return memchr::memchr_iter(sub.kind_bytes()[0], &self.kind_bytes()[start..end]).count();
+        }
         let Some(s) = Searcher::repeated(sub, self) else { return 0 };
         let hay = self.kind_bytes();
         let (mut pos, mut n) = (start, 0);
@@ -219,6 +222,11 @@ impl StrData {
     pub fn replace(&self, old: &StrData, new: &StrData, count: isize) -> Result<StrData, StrError> {
         let len = self.len();
         let max = if count < 0 { usize::MAX } else { count as usize };
+        if let (Some(text), Some(o), Some(n)) = (self.as_str(), old.as_str(), new.as_str()) {
+            if o.len() == 1 && n.len() == 1 {
+                return Ok(replace_ascii_byte(text, o.as_bytes()[0], n.as_bytes()[0], max).unwrap_or_else(|| self.clone()));
+            }
+        }
         // Two passes, as CPython: count the matches, then build the result at its size.
         let searcher = if old.is_empty() { None } else { Searcher::repeated(old, self) };
         let hay = self.kind_bytes();
@@ -476,6 +484,27 @@ impl StrData {
     }
 }
 
+/// `text.replace(old, new, max)` for one ASCII character by another (CPython
+/// also special-cases this): a copy with bytes swapped; None when nothing matches.
+fn replace_ascii_byte(text: &str, old: u8, new: u8, max: usize) -> Option<StrData> {
+    let first = memchr::memchr(old, text.as_bytes())?;
+    if max == 0 {
+        return None;
+    }
+    let mut buf = text.as_bytes().to_vec();
+    let mut left = max;
+    for b in &mut buf[first..] {
+        if *b == old {
+            *b = new;
+            left -= 1;
+            if left == 0 {
+                break;
+            }
+        }
+    }
+    StrData::from_ascii_vec(buf)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -527,3 +556,4 @@ mod tests {
         assert_eq!(wide.count(&StrData::from_code_points(&[0x4141]), None, None), 0);
     }
 }
+

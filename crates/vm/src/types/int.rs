@@ -158,8 +158,40 @@ pub fn to_decimal_string(ts: &ThreadState, v: &IntRef<'_>) -> PyResult<String> {
     }
 }
 
+/// The decimal digits of `i` written at the end of `buf`; returns where they start.
+pub fn small_decimal(i: i64, buf: &mut [u8; 20]) -> usize {
+    let mut m = i.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    at
+}
+
+/// `str(i)` for a machine integer, without an intermediate `String`.
+pub fn small_to_str(i: i64) -> Value {
+    let mut buf = [0u8; 20];
+    let at = small_decimal(i, &mut buf);
+    match crate::stringlib::StrData::from_ascii(&buf[at..]) {
+        Some(d) => pystr::from_data(d),
+        None => pystr::new_str(&i.to_string()),
+    }
+}
+
 fn int_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let r = as_int(v).ok_or_else(|| PyErr::type_error("int expected"))?;
+    if let IntRef::Small(i) = r {
+        return Ok(small_to_str(i));
+    }
     Ok(pystr::new_str(&to_decimal_string(ts, &r)?))
 }
 
@@ -416,6 +448,10 @@ pub fn to_f64(r: &IntRef<'_>) -> PyResult<f64> {
 
 /// `int(x)` / `int(x, base)`.
 fn int_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    // `int(x)`, the common call, without keyword parsing.
+    if args.len() == 1 && kwnames.is_none() && cls.is(&INT_TYPE.to_value()) {
+        return number_to_int(ts, &args[0]);
+    }
     let [x, base] = pystr::clinic_keywords("int", args, kwnames, ["", "base"], 1, 0)?;
     let value = match (x, base) {
         (None, None) => from_i64(0),
@@ -496,11 +532,39 @@ fn exact_int(v: &Value) -> Value {
     }
 }
 
+/// `int(text)` for an optional sign and 1 to 18 ASCII digits (no spaces or
+/// underscores), which cannot overflow an i64; None for anything else.
+fn parse_plain_decimal(text: &str) -> Option<i64> {
+    let b = text.as_bytes();
+    let (neg, digits) = match b.first()? {
+        b'-' => (true, &b[1..]),
+        b'+' => (false, &b[1..]),
+        _ => (false, b),
+    };
+    if digits.is_empty() || digits.len() > 18 {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for &d in digits {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + i64::from(d - b'0');
+    }
+    Some(if neg { -n } else { n })
+}
+
 /// `int(x)` for one argument: `__int__`, `__index__`, `__trunc__`, str, bytes.
 pub fn number_to_int(ts: &ThreadState, x: &Value) -> PyResult<Value> {
     // Only an exact int is taken as is: a subclass's __int__ may be overridden.
     if x.as_small_int().is_some() || x.is_exact(&INT_TYPE) {
         return Ok(x.clone());
+    }
+    // An exact str has no __int__/__index__/__trunc__: short plain decimals skip the bigint parser.
+    if x.is_exact(&pystr::STR_TYPE) {
+        if let Some(i) = pystr::as_pystr(x).and_then(|s| s.data.as_str()).and_then(parse_plain_decimal) {
+            return Ok(from_i64(i));
+        }
     }
     let slots = &x.type_of().data.slots;
     if let Some(f) = slots.int.get() {
@@ -701,6 +765,14 @@ fn int_format(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> Py
         return protocol::str(ts, v);
     }
     let r = as_int(v).ok_or_else(|| PyErr::type_error("int expected"))?;
+    if let IntRef::Small(i) = r {
+        // Machine ints skip the bigint copy; the type name is only needed for errors.
+        let out = crate::format::parse_format_spec(&spec).and_then(|parsed| crate::format::format_i64(i, &parsed));
+        return match out {
+            Ok(s) => Ok(pystr::from_data(crate::stringlib::StrData::from_string(s))),
+            Err(e) => Err(crate::format::objects::into_pyerr(e.with_type_name(&protocol::type_name(v)))),
+        };
+    }
     if let IntRef::Big(b) = &r {
         // Decimal presentations obey sys.set_int_max_str_digits(); the type is the spec's last character.
         let decimal = match spec.chars().last() {

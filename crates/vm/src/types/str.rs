@@ -112,13 +112,15 @@ thread_local! {
 
 /// The interned str for `s` (identifiers, attribute names).
 pub fn intern(s: &str) -> Value {
+    // An empty slice of real text: see `intern_key`.
+    let s = if s.is_empty() { &" "[..0] } else { s };
     if let Some(ts) = ThreadState::current() {
         let mut table = ts.interp().interned.borrow_mut();
         if let Some(v) = table.get(s) {
             return v.clone();
         }
         let v = new_str(s);
-        table.insert(s.to_string(), v.clone());
+        table.insert(intern_key(s), v.clone());
         return v;
     }
     EARLY_INTERNED.with(|t| {
@@ -127,9 +129,20 @@ pub fn intern(s: &str) -> Value {
             return v.clone();
         }
         let v = new_str(s);
-        t.insert(s.to_string(), v.clone());
+        t.insert(intern_key(s), v.clone());
         v
     })
+}
+
+/// The table key for `s`. The empty key gets a real allocation: comparing
+/// against an empty `String`'s dangling pointer makes the vectorized memcmp
+/// take a slow masked-load path (about 100 ns per lookup of "").
+fn intern_key(s: &str) -> String {
+    if s.is_empty() {
+        String::with_capacity(1)
+    } else {
+        s.to_string()
+    }
 }
 
 /// Move start-up interned strings into the interpreter's table.
@@ -367,6 +380,13 @@ fn self_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
 
 /// `str(object='')`, `str(bytes, encoding, errors)`.
 fn str_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    // `str(x)`, the common call, without keyword parsing.
+    if args.len() == 1 && kwnames.is_none() && cls.is(&STR_TYPE.to_value()) {
+        if let Some(i) = args[0].as_small_int() {
+            return Ok(int::small_to_str(i));
+        }
+        return protocol::str(ts, &args[0]);
+    }
     let [obj, encoding, errors] = clinic_keywords("str", args, kwnames, ["object", "encoding", "errors"], 0, 0)?;
     let given = encoding.is_some() || errors.is_some();
     let enc = str_param("str", "encoding", encoding)?;
