@@ -391,6 +391,13 @@ impl StrData {
         }
         let total = self.len().checked_add(other.len()).filter(|&n| n <= isize::MAX as usize);
         let total = total.ok_or(StrError::Overflow("strings are too large to concat"))?;
+        if let (Some(a), Some(b)) = (self.as_str(), other.as_str()) {
+            let mut s = String::new();
+            s.try_reserve_exact(total).map_err(|_| StrError::Memory)?;
+            s.push_str(a);
+            s.push_str(b);
+            return Ok(StrData { repr: Repr::Ascii(s) });
+        }
         let mut out = StrBuilder::try_with_capacity(total, self.kind().max(other.kind()))?;
         out.push_str(self);
         out.push_str(other);
@@ -472,6 +479,19 @@ impl StrData {
                 .filter(|&n| n <= isize::MAX as usize)
                 .ok_or(StrError::Overflow("join() result is too long for a Python string"))?;
             kind = kind.max(it.kind());
+        }
+        if kind == Kind::Ascii {
+            // All ASCII: straight into a String of the exact size.
+            let mut s = String::new();
+            s.try_reserve_exact(total).map_err(|_| StrError::Memory)?;
+            let sep = self.as_str().unwrap_or("");
+            for (k, it) in items.iter().enumerate() {
+                if k > 0 {
+                    s.push_str(sep);
+                }
+                s.push_str(it.as_str().unwrap_or(""));
+            }
+            return Ok(StrData { repr: Repr::Ascii(s) });
         }
         let mut out = StrBuilder::try_with_capacity(total, kind)?;
         for (k, it) in items.iter().enumerate() {

@@ -636,9 +636,33 @@ fn list_of(v: &Value, parts: Vec<StrData>) -> PyResult<Value> {
     super::list::new_list(parts.into_iter().map(|d| same_or_new(v, d)).collect())
 }
 
+/// `text.split(sep, maxsplit)` for ASCII text and a one-byte separator: the
+/// list presized and filled directly (no intermediate vector of pieces).
+fn split_ascii_byte(v: &Value, data: &StrData, text: &str, sep: u8, maxsplit: isize) -> PyResult<Value> {
+    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let b = text.as_bytes();
+    let n = memchr::memchr_iter(sep, b).take(max).count();
+    if n == 0 {
+        return super::list::new_list(vec![same_or_new(v, data.clone())]);
+    }
+    let mut items = Vec::with_capacity(n + 1);
+    let mut start = 0;
+    for j in memchr::memchr_iter(sep, b).take(n) {
+        items.push(from_data(data.slice(start, j)));
+        start = j + 1;
+    }
+    items.push(from_data(data.slice(start, b.len())));
+    super::list::new_list(items)
+}
+
 fn str_split(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let (sep, maxsplit) = split_args(ts, "split", a, k)?;
     let sep_data = sep.as_ref().and_then(as_pystr).map(|s| &s.data);
+    if let (Some(text), Some(sep)) = (this(v)?.data.as_str(), sep_data.and_then(|s| s.as_str())) {
+        if sep.len() == 1 {
+            return split_ascii_byte(v, &this(v)?.data, text, sep.as_bytes()[0], maxsplit);
+        }
+    }
     list_of(v, this(v)?.data.split(sep_data, maxsplit).map_err(str_error)?)
 }
 fn str_rsplit(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
