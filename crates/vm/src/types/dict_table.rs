@@ -54,11 +54,98 @@ const LOG_MAX_PRESIZE: u32 = 17;
 
 /// Source of version and layout numbers, shared by all tables so that a
 /// number never denotes two states (CPython's dict versions are global too).
+/// Threads take blocks of `ID_BLOCK` numbers from it and hand them out locally,
+/// so a change costs no atomic operation.
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// How many numbers a thread reserves at a time.
+const ID_BLOCK: u64 = 1 << 16;
+
+thread_local! {
+    /// This thread's reserved numbers: the next one and the end of the block.
+    static LOCAL_IDS: std::cell::Cell<(u64, u64)> = const { std::cell::Cell::new((0, 0)) };
+}
 
 /// A fresh number, distinct from every other table version or layout id (0 is reserved for fresh empty tables).
 pub(crate) fn next_table_id() -> u64 {
-    NEXT_ID.fetch_add(1, Ordering::Relaxed)
+    LOCAL_IDS
+        .try_with(|ids| {
+            let (next, end) = ids.get();
+            if next < end {
+                ids.set((next + 1, end));
+                return next;
+            }
+            let start = NEXT_ID.fetch_add(ID_BLOCK, Ordering::Relaxed);
+            ids.set((start + 1, start + ID_BLOCK));
+            start
+        })
+        // During thread teardown: one number straight from the shared source.
+        .unwrap_or_else(|_| NEXT_ID.fetch_add(1, Ordering::Relaxed))
+}
+
+/// An index slot width: reads a slot as an entry number or marker.
+trait Slot: Copy {
+    fn ix(self) -> i64;
+}
+impl Slot for i8 {
+    #[inline(always)]
+    fn ix(self) -> i64 {
+        self as i64
+    }
+}
+impl Slot for i16 {
+    #[inline(always)]
+    fn ix(self) -> i64 {
+        self as i64
+    }
+}
+impl Slot for i32 {
+    #[inline(always)]
+    fn ix(self) -> i64 {
+        self as i64
+    }
+}
+impl Slot for i64 {
+    #[inline(always)]
+    fn ix(self) -> i64 {
+        self
+    }
+}
+
+/// The probe loop of [`DictTable::find_fast`] for one slot width (the width
+/// is matched once per lookup, not once per step).
+#[inline(always)]
+fn find_in<T: Slot, K, V>(
+    idx: &[T],
+    entries: &[Option<Entry<K, V>>],
+    hash: isize,
+    eq: &mut impl FnMut(&K) -> Option<bool>,
+) -> Result<Option<usize>, ()> {
+    let mask = idx.len().wrapping_sub(1);
+    let mut slot = hash as usize & mask;
+    let mut perturb = hash as usize;
+    loop {
+        let ix = match idx.get(slot) {
+            Some(x) => x.ix(),
+            None => return Ok(None),
+        };
+        if ix == EMPTY {
+            return Ok(None);
+        }
+        if ix >= 0 {
+            if let Some(Some(e)) = entries.get(ix as usize) {
+                if e.hash == hash {
+                    match eq(&e.key) {
+                        Some(true) => return Ok(Some(ix as usize)),
+                        Some(false) => {}
+                        None => return Err(()),
+                    }
+                }
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        slot = (slot.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+    }
 }
 
 /// CPython's USABLE_FRACTION: how many entries a table of `n` index slots holds.
@@ -304,6 +391,21 @@ impl<K, V> DictTable<K, V> {
                     }
                 }
             }
+        }
+    }
+
+    /// Looks `hash` up in the same order as [`DictTable::probe_next`] with a key
+    /// test that runs no Python code; the test answers None for a candidate it
+    /// cannot decide, which ends the walk with `Err(())` (the caller then does
+    /// the general lookup).
+    #[inline]
+    pub fn find_fast(&self, hash: isize, mut eq: impl FnMut(&K) -> Option<bool>) -> Result<Option<usize>, ()> {
+        match &self.indices {
+            Indices::Unallocated => Ok(None),
+            Indices::I8(v) => find_in(v, &self.entries, hash, &mut eq),
+            Indices::I16(v) => find_in(v, &self.entries, hash, &mut eq),
+            Indices::I32(v) => find_in(v, &self.entries, hash, &mut eq),
+            Indices::I64(v) => find_in(v, &self.entries, hash, &mut eq),
         }
     }
 
