@@ -218,9 +218,9 @@ pub fn percent_format_str(ts: &ThreadState, v: &Value, args: &Value) -> PyResult
 }
 
 /// `str % args` for the common case: an ASCII template of bare `%s`, `%d`,
-/// `%i`, `%u`, `%r` and `%%` applied to machine ints and exact strs (alone or
-/// in an exact tuple) with every argument used. None: take the general path,
-/// which also produces every error.
+/// `%i`, `%u`, `%r` and `%%` applied to machine ints and exact ASCII strs
+/// (alone or in an exact tuple) with every argument used. None: take the
+/// general path, which also produces every error.
 fn percent_fast(template: &str, args: &Value) -> Option<StrData> {
     let single;
     let items: &[Value] = if args.is_exact(&crate::types::tuple::TUPLE_TYPE) {
@@ -229,14 +229,39 @@ fn percent_fast(template: &str, args: &Value) -> Option<StrData> {
         single = [args.clone()];
         &single
     };
-    let simple = |a: &Value| a.as_small_int().is_some() || a.is_exact(&pystr::STR_TYPE);
-    if !items.iter().all(simple) {
-        return None;
-    }
-    let t = template.as_bytes();
-    let mut out = crate::stringlib::StrBuilder::with_capacity(t.len() + 8 * items.len(), crate::stringlib::Kind::Ascii);
+    // Pass 1 checks the directives and sizes the result; pass 2 writes it.
+    let mut total = 0usize;
     let mut next = 0;
     let mut directives = 0;
+    let mut buf = [0u8; 20];
+    let t = template.as_bytes();
+    let mut i = 0;
+    while i < t.len() {
+        if t[i] != b'%' {
+            total += 1;
+            i += 1;
+            continue;
+        }
+        let ch = *t.get(i + 1)?;
+        i += 2;
+        directives += 1;
+        if ch == b'%' {
+            total += 1;
+            continue;
+        }
+        let arg = items.get(next)?;
+        next += 1;
+        total += match (ch, arg.as_small_int()) {
+            (b'd' | b'i' | b'u' | b's' | b'r', Some(n)) => 20 - crate::types::int::small_decimal(n, &mut buf),
+            (b's', None) if arg.is_exact(&pystr::STR_TYPE) => pystr::as_pystr(arg)?.data.as_str()?.len(),
+            _ => return None,
+        };
+    }
+    if directives == 0 || next != items.len() {
+        return None;
+    }
+    let mut out = String::with_capacity(total);
+    let mut next = 0;
     let mut lit = 0;
     let mut i = 0;
     while i < t.len() {
@@ -244,32 +269,26 @@ fn percent_fast(template: &str, args: &Value) -> Option<StrData> {
             i += 1;
             continue;
         }
-        out.push_utf8(&template[lit..i]);
-        let ch = *t.get(i + 1)?;
+        out.push_str(&template[lit..i]);
+        let ch = t[i + 1];
         i += 2;
         lit = i;
-        directives += 1;
         if ch == b'%' {
-            out.push('%' as u32);
+            out.push('%');
             continue;
         }
-        let arg = items.get(next)?;
+        let arg = &items[next];
         next += 1;
-        match (ch, arg.as_small_int()) {
-            (b'd' | b'i' | b'u' | b's' | b'r', Some(n)) => {
-                let mut buf = [0u8; 20];
+        match arg.as_small_int() {
+            Some(n) => {
                 let at = crate::types::int::small_decimal(n, &mut buf);
-                out.push_utf8(std::str::from_utf8(&buf[at..]).ok()?);
+                out.push_str(std::str::from_utf8(&buf[at..]).ok()?);
             }
-            (b's', None) => out.push_str(&pystr::as_pystr(arg)?.data),
-            _ => return None,
+            None => out.push_str(pystr::as_pystr(arg)?.data.as_str()?),
         }
     }
-    if directives == 0 || next != items.len() {
-        return None;
-    }
-    out.push_utf8(&template[lit..]);
-    Some(out.finish())
+    out.push_str(&template[lit..]);
+    Some(StrData::from_string(out))
 }
 
 /// `bytes % args`.
