@@ -145,6 +145,16 @@ fn intern_key(s: &str) -> String {
     }
 }
 
+thread_local! {
+    /// The interned empty string, kept at hand (results that are empty share it).
+    static EMPTY_STR: std::cell::OnceCell<Value> = const { std::cell::OnceCell::new() };
+}
+
+/// The shared empty str.
+pub fn empty_str() -> Value {
+    EMPTY_STR.try_with(|e| e.get_or_init(|| intern("")).clone()).unwrap_or_else(|_| new_str(""))
+}
+
 /// Move start-up interned strings into the interpreter's table.
 pub fn adopt_early_interned(table: &mut hashbrown::HashMap<String, Value>) {
     EARLY_INTERNED.with(|t| {
@@ -802,6 +812,22 @@ fn partition_impl(v: &Value, a: Args, k: Option<&Value>, qualname: &str, right: 
     let a = crate::object::args::exact(qualname, a, k, 1)?;
     let sep = as_pystr(&a[0]).ok_or_else(|| PyErr::type_error(format!("must be str, not {}", protocol::type_name(&a[0]))))?;
     let me = this(v)?;
+    if v.is_exact(&STR_TYPE) && a[0].is_exact(&STR_TYPE) && !sep.data.is_empty() {
+        // As CPython: the separator object itself in the middle, the empty
+        // string shared, and self for a part that is all of it.
+        let found = if right { me.data.rfind(&sep.data, None, None) } else { me.data.find(&sep.data, None, None) };
+        let len = me.data.len();
+        let items = match (found, right) {
+            (Some(i), _) => vec![
+                from_data(me.data.slice(0, i)),
+                a[0].clone(),
+                from_data(me.data.slice(i + sep.data.len(), len)),
+            ],
+            (None, false) => vec![v.clone(), empty_str(), empty_str()],
+            (None, true) => vec![empty_str(), empty_str(), v.clone()],
+        };
+        return tuple::new_tuple(items);
+    }
     let parts = if right { me.data.rpartition(&sep.data) } else { me.data.partition(&sep.data) }.map_err(str_error)?;
     tuple::new_tuple(parts.into_iter().map(|d| same_or_new(v, d)).collect())
 }
