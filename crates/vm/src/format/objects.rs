@@ -260,7 +260,20 @@ fn percent_fast(template: &str, args: &Value) -> Option<StrData> {
     if directives == 0 || next != items.len() {
         return None;
     }
-    let mut out = String::with_capacity(total);
+    // Short results are assembled on the stack (the str then holds them in place).
+    let mut small = [0u8; 64];
+    let mut heap = Vec::new();
+    let out: &mut [u8] = if total <= small.len() {
+        &mut small[..total]
+    } else {
+        heap.resize(total, 0);
+        &mut heap
+    };
+    let mut n = 0;
+    let mut put = |b: &[u8]| {
+        out[n..n + b.len()].copy_from_slice(b);
+        n += b.len();
+    };
     let mut next = 0;
     let mut lit = 0;
     let mut i = 0;
@@ -269,12 +282,12 @@ fn percent_fast(template: &str, args: &Value) -> Option<StrData> {
             i += 1;
             continue;
         }
-        out.push_str(&template[lit..i]);
+        put(&t[lit..i]);
         let ch = t[i + 1];
         i += 2;
         lit = i;
         if ch == b'%' {
-            out.push('%');
+            put(b"%");
             continue;
         }
         let arg = &items[next];
@@ -282,13 +295,17 @@ fn percent_fast(template: &str, args: &Value) -> Option<StrData> {
         match arg.as_small_int() {
             Some(n) => {
                 let at = crate::types::int::small_decimal(n, &mut buf);
-                out.push_str(std::str::from_utf8(&buf[at..]).ok()?);
+                put(&buf[at..]);
             }
-            None => out.push_str(pystr::as_pystr(arg)?.data.as_str()?),
+            None => put(pystr::as_pystr(arg)?.data.as_str()?.as_bytes()),
         }
     }
-    out.push_str(&template[lit..]);
-    Some(StrData::from_string(out))
+    put(&t[lit..]);
+    if total <= small.len() {
+        StrData::from_ascii(&small[..total])
+    } else {
+        StrData::from_ascii_vec(heap)
+    }
 }
 
 /// `bytes % args`.

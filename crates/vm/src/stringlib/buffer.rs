@@ -63,8 +63,40 @@ pub enum StrError {
     Value(&'static str),
 }
 
-#[derive(Clone, PartialEq, Eq, Hash)]
+/// ASCII text of at most this many bytes lives inside the str object itself
+/// (no second allocation); the str payload keeps its size.
+const INLINE_CAP: usize = 30;
+
+/// Short ASCII text stored in place. Bytes past `len` are zero.
+#[derive(Clone)]
+struct Inline {
+    len: u8,
+    buf: [u8; INLINE_CAP],
+}
+
+impl Inline {
+    /// `b` (ASCII) in place, or None when too long.
+    #[inline]
+    fn new(b: &[u8]) -> Option<Inline> {
+        if b.len() > INLINE_CAP {
+            return None;
+        }
+        let mut buf = [0u8; INLINE_CAP];
+        buf[..b.len()].copy_from_slice(b);
+        Some(Inline { len: b.len() as u8, buf })
+    }
+
+    #[inline]
+    fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len as usize]
+    }
+}
+
+/// The representation. ASCII text is `Inline` exactly when it fits, so each
+/// kind has one canonical form.
+#[derive(Clone)]
 enum Repr {
+    Inline(Inline),
     Ascii(String),
     Latin1(Vec<u8>),
     /// Native-endian u16 units (as CPython's buffer, so hashes agree).
@@ -75,9 +107,36 @@ enum Repr {
 
 /// An immutable str value stored as PEP 393 does: always the narrowest kind, so
 /// equal strings have equal kinds and bytes. Lone surrogates are allowed.
-#[derive(Clone, Eq, Hash)]
+#[derive(Clone)]
 pub struct StrData {
     repr: Repr,
+}
+
+impl Eq for StrData {}
+
+impl std::hash::Hash for StrData {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.kind().hash(state);
+        self.kind_bytes().hash(state);
+    }
+}
+
+/// The representation of ASCII text `s`.
+#[inline]
+fn ascii_str(s: &str) -> Repr {
+    match Inline::new(s.as_bytes()) {
+        Some(i) => Repr::Inline(i),
+        None => Repr::Ascii(String::from(s)),
+    }
+}
+
+/// The representation of ASCII text `s`, reusing its buffer when it does not fit in place.
+#[inline]
+fn ascii_string(s: String) -> Repr {
+    match Inline::new(s.as_bytes()) {
+        Some(i) => Repr::Inline(i),
+        None => Repr::Ascii(exact(s)),
+    }
 }
 
 impl PartialEq for StrData {
@@ -130,7 +189,7 @@ impl Default for StrData {
 impl StrData {
     /// The empty string.
     pub fn new() -> Self {
-        StrData { repr: Repr::Ascii(String::new()) }
+        StrData { repr: Repr::Inline(Inline { len: 0, buf: [0; INLINE_CAP] }) }
     }
 
     /// The string of one code point (`chr(cp)`); `cp` must be at most 0x10FFFF.
@@ -144,7 +203,7 @@ impl StrData {
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(s: &str) -> Self {
         if s.is_ascii() {
-            return StrData { repr: Repr::Ascii(String::from(s)) };
+            return StrData { repr: ascii_str(s) };
         }
         let max = s.chars().map(u32::from).max().unwrap_or(0);
         let mut b = StrBuilder::with_capacity(s.len(), Kind::of(max));
@@ -159,6 +218,9 @@ impl StrData {
         if !bytes.is_ascii() {
             return None;
         }
+        if let Some(i) = Inline::new(bytes) {
+            return Some(StrData { repr: Repr::Inline(i) });
+        }
         String::from_utf8(bytes.to_vec()).ok().map(|s| StrData { repr: Repr::Ascii(s) })
     }
 
@@ -167,13 +229,13 @@ impl StrData {
         if !bytes.is_ascii() {
             return None;
         }
-        String::from_utf8(bytes).ok().map(|s| StrData { repr: Repr::Ascii(exact(s)) })
+        String::from_utf8(bytes).ok().map(|s| StrData { repr: ascii_string(s) })
     }
 
     /// The string of a Rust `String`, reusing its buffer when it is ASCII.
     pub fn from_string(s: String) -> Self {
         if s.is_ascii() {
-            return StrData { repr: Repr::Ascii(exact(s)) };
+            return StrData { repr: ascii_string(s) };
         }
         StrData::from_str(&s)
     }
@@ -182,7 +244,7 @@ impl StrData {
     pub fn from_latin1(bytes: &[u8]) -> Self {
         if bytes.is_ascii() {
             let s = bytes.iter().map(|&b| b as char).collect::<String>();
-            return StrData { repr: Repr::Ascii(exact(s)) };
+            return StrData { repr: ascii_string(s) };
         }
         StrData { repr: Repr::Latin1(bytes.to_vec()) }
     }
@@ -242,7 +304,7 @@ impl StrData {
     #[inline]
     pub fn kind(&self) -> Kind {
         match self.repr {
-            Repr::Ascii(_) => Kind::Ascii,
+            Repr::Inline(_) | Repr::Ascii(_) => Kind::Ascii,
             Repr::Latin1(_) => Kind::Latin1,
             Repr::Ucs2(_) => Kind::Ucs2,
             Repr::Ucs4(_) => Kind::Ucs4,
@@ -253,6 +315,7 @@ impl StrData {
     #[inline]
     pub fn kind_bytes(&self) -> &[u8] {
         match &self.repr {
+            Repr::Inline(i) => i.bytes(),
             Repr::Ascii(s) => s.as_bytes(),
             Repr::Latin1(b) | Repr::Ucs2(b) | Repr::Ucs4(b) => b,
         }
@@ -293,20 +356,56 @@ impl StrData {
     #[inline]
     pub fn as_str(&self) -> Option<&str> {
         match &self.repr {
+            Repr::Inline(i) => std::str::from_utf8(i.bytes()).ok(),
             Repr::Ascii(s) => Some(s),
             _ => None,
         }
     }
 
+    /// The bytes when the text is ASCII (no UTF-8 check, unlike `as_str`).
+    #[inline]
+    fn ascii_bytes(&self) -> Option<&[u8]> {
+        match &self.repr {
+            Repr::Inline(i) => Some(i.bytes()),
+            Repr::Ascii(s) => Some(s.as_bytes()),
+            _ => None,
+        }
+    }
+
+    /// For ASCII text: a copy with `f` applied to every byte (which must map
+    /// ASCII to ASCII, as the ASCII case mappings do); None otherwise.
+    pub fn map_ascii_bytes(&self, f: impl Fn(u8) -> u8) -> Option<StrData> {
+        let mut out = match &self.repr {
+            Repr::Inline(i) => Repr::Inline(i.clone()),
+            Repr::Ascii(s) => Repr::Ascii(s.clone()),
+            _ => return None,
+        };
+        let bytes: &mut [u8] = match &mut out {
+            Repr::Inline(i) => &mut i.buf[..i.len as usize],
+            Repr::Ascii(s) => {
+                let mut v = std::mem::take(s).into_bytes();
+                v.iter_mut().for_each(|b| *b = f(*b));
+                return StrData::from_ascii_vec(v);
+            }
+            _ => return None,
+        };
+        bytes.iter_mut().for_each(|b| *b = f(*b));
+        if !bytes.is_ascii() {
+            return None;
+        }
+        Some(StrData { repr: out })
+    }
+
     /// Whether all code points are below 0x80 (`str.isascii()`), O(1).
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        matches!(self.repr, Repr::Ascii(_))
+        matches!(self.repr, Repr::Inline(_) | Repr::Ascii(_))
     }
 
     /// The Latin-1 bytes when every code point is below 0x100.
     pub fn as_latin1(&self) -> Option<&[u8]> {
         match &self.repr {
+            Repr::Inline(i) => Some(i.bytes()),
             Repr::Ascii(s) => Some(s.as_bytes()),
             Repr::Latin1(b) => Some(b),
             _ => None,
@@ -353,8 +452,13 @@ impl StrData {
         if start == 0 && end == len {
             return self.clone();
         }
+        if let Some(b) = self.ascii_bytes() {
+            if let Some(i) = Inline::new(&b[start..end]) {
+                return StrData { repr: Repr::Inline(i) };
+            }
+        }
         if let Some(s) = self.as_str() {
-            return StrData { repr: Repr::Ascii(String::from(&s[start..end])) };
+            return StrData { repr: ascii_str(&s[start..end]) };
         }
         let (b, w) = self.raw();
         let mut out = StrBuilder::with_capacity(end - start, self.kind());
@@ -391,7 +495,14 @@ impl StrData {
         }
         let total = self.len().checked_add(other.len()).filter(|&n| n <= isize::MAX as usize);
         let total = total.ok_or(StrError::Overflow("strings are too large to concat"))?;
-        if let (Some(a), Some(b)) = (self.as_str(), other.as_str()) {
+        if let (Some(a), Some(b)) = (self.ascii_bytes(), other.ascii_bytes()) {
+            if total <= INLINE_CAP {
+                let mut buf = [0u8; INLINE_CAP];
+                buf[..a.len()].copy_from_slice(a);
+                buf[a.len()..total].copy_from_slice(b);
+                return Ok(StrData { repr: Repr::Inline(Inline { len: total as u8, buf }) });
+            }
+            let (Some(a), Some(b)) = (self.as_str(), other.as_str()) else { return Err(StrError::Memory) };
             let mut s = String::new();
             s.try_reserve_exact(total).map_err(|_| StrError::Memory)?;
             s.push_str(a);
@@ -414,8 +525,27 @@ impl StrData {
         }
         let kind = self_kind.max(other.kind());
         let old = std::mem::replace(&mut self.repr, Repr::Ascii(String::new()));
-        let (repr, appended) = match (old, &other.repr) {
-            (Repr::Ascii(mut s), Repr::Ascii(b)) => {
+        let (repr, appended) = match (old, other.as_str()) {
+            (Repr::Inline(i), Some(b)) if i.bytes().len() + b.len() <= INLINE_CAP => {
+                let mut i = i;
+                let n = i.len as usize;
+                i.buf[n..n + b.len()].copy_from_slice(b.as_bytes());
+                i.len = (n + b.len()) as u8;
+                (Repr::Inline(i), true)
+            }
+            (Repr::Inline(i), Some(b)) => {
+                // Outgrows the in-place buffer: a heap String from now on, grown amortized.
+                let mut s = String::new();
+                let ok = s.try_reserve((i.bytes().len() + b.len()) * 2).is_ok();
+                if ok {
+                    s.push_str(std::str::from_utf8(i.bytes()).unwrap_or(""));
+                    s.push_str(b);
+                    (Repr::Ascii(s), true)
+                } else {
+                    (Repr::Inline(i), false)
+                }
+            }
+            (Repr::Ascii(mut s), Some(b)) => {
                 let ok = s.try_reserve(b.len()).is_ok();
                 if ok {
                     s.push_str(b);
@@ -424,6 +554,7 @@ impl StrData {
             }
             (old, _) => {
                 let mut buf = match old {
+                    Repr::Inline(i) => i.bytes().to_vec(),
                     Repr::Ascii(a) => a.into_bytes(),
                     Repr::Latin1(b) | Repr::Ucs2(b) | Repr::Ucs4(b) => b,
                 };
@@ -481,17 +612,31 @@ impl StrData {
             kind = kind.max(it.kind());
         }
         if kind == Kind::Ascii {
-            // All ASCII: straight into a String of the exact size.
-            let mut s = String::new();
-            s.try_reserve_exact(total).map_err(|_| StrError::Memory)?;
-            let sep = self.as_str().unwrap_or("");
-            for (k, it) in items.iter().enumerate() {
-                if k > 0 {
-                    s.push_str(sep);
+            // All ASCII: bytes copied straight into the result (in place when short).
+            let sep = self.ascii_bytes().unwrap_or(&[]);
+            let parts = items.iter().map(|it| it.ascii_bytes().unwrap_or(&[]));
+            if total <= INLINE_CAP {
+                let mut buf = [0u8; INLINE_CAP];
+                let mut n = 0;
+                for (k, b) in parts.enumerate() {
+                    if k > 0 {
+                        buf[n..n + sep.len()].copy_from_slice(sep);
+                        n += sep.len();
+                    }
+                    buf[n..n + b.len()].copy_from_slice(b);
+                    n += b.len();
                 }
-                s.push_str(it.as_str().unwrap_or(""));
+                return Ok(StrData { repr: Repr::Inline(Inline { len: n as u8, buf }) });
             }
-            return Ok(StrData { repr: Repr::Ascii(s) });
+            let mut v = Vec::new();
+            v.try_reserve_exact(total).map_err(|_| StrError::Memory)?;
+            for (k, b) in parts.enumerate() {
+                if k > 0 {
+                    v.extend_from_slice(sep);
+                }
+                v.extend_from_slice(b);
+            }
+            return StrData::from_ascii_vec(v).ok_or(StrError::Memory);
         }
         let mut out = StrBuilder::try_with_capacity(total, kind)?;
         for (k, it) in items.iter().enumerate() {
@@ -507,7 +652,7 @@ impl StrData {
     fn from_raw_parts(buf: Vec<u8>, kind: Kind) -> StrData {
         let repr = match kind {
             Kind::Ascii => match String::from_utf8(buf) {
-                Ok(s) => Repr::Ascii(exact(s)),
+                Ok(s) => ascii_string(s),
                 Err(e) => Repr::Latin1(exact_vec(e.into_bytes())),
             },
             Kind::Latin1 => Repr::Latin1(exact_vec(buf)),

@@ -491,17 +491,27 @@ fn replace_ascii_byte(text: &str, old: u8, new: u8, max: usize) -> Option<StrDat
     if max == 0 {
         return None;
     }
-    let mut buf = text.as_bytes().to_vec();
-    let mut left = max;
-    for b in &mut buf[first..] {
-        if *b == old {
-            *b = new;
-            left -= 1;
-            if left == 0 {
-                break;
+    let swap = |buf: &mut [u8]| {
+        let mut left = max;
+        for b in &mut buf[first..] {
+            if *b == old {
+                *b = new;
+                left -= 1;
+                if left == 0 {
+                    break;
+                }
             }
         }
+    };
+    // Short text is edited on the stack (the result then lives in the str object).
+    let mut small = [0u8; 32];
+    if let Some(buf) = small.get_mut(..text.len()) {
+        buf.copy_from_slice(text.as_bytes());
+        swap(buf);
+        return StrData::from_ascii(buf);
     }
+    let mut buf = text.as_bytes().to_vec();
+    swap(&mut buf);
     StrData::from_ascii_vec(buf)
 }
 
