@@ -229,52 +229,11 @@ fn percent_fast(template: &str, args: &Value) -> Option<StrData> {
         single = [args.clone()];
         &single
     };
-    // Pass 1 checks the directives and sizes the result; pass 2 writes it.
-    let mut total = 0usize;
+    let mut out = AsciiOut::default();
     let mut next = 0;
     let mut directives = 0;
-    let mut buf = [0u8; 20];
+    let mut digits = [0u8; 20];
     let t = template.as_bytes();
-    let mut i = 0;
-    while i < t.len() {
-        if t[i] != b'%' {
-            total += 1;
-            i += 1;
-            continue;
-        }
-        let ch = *t.get(i + 1)?;
-        i += 2;
-        directives += 1;
-        if ch == b'%' {
-            total += 1;
-            continue;
-        }
-        let arg = items.get(next)?;
-        next += 1;
-        total += match (ch, arg.as_small_int()) {
-            (b'd' | b'i' | b'u' | b's' | b'r', Some(n)) => 20 - crate::types::int::small_decimal(n, &mut buf),
-            (b's', None) if arg.is_exact(&pystr::STR_TYPE) => pystr::as_pystr(arg)?.data.as_str()?.len(),
-            _ => return None,
-        };
-    }
-    if directives == 0 || next != items.len() {
-        return None;
-    }
-    // Short results are assembled on the stack (the str then holds them in place).
-    let mut small = [0u8; 64];
-    let mut heap = Vec::new();
-    let out: &mut [u8] = if total <= small.len() {
-        &mut small[..total]
-    } else {
-        heap.resize(total, 0);
-        &mut heap
-    };
-    let mut n = 0;
-    let mut put = |b: &[u8]| {
-        out[n..n + b.len()].copy_from_slice(b);
-        n += b.len();
-    };
-    let mut next = 0;
     let mut lit = 0;
     let mut i = 0;
     while i < t.len() {
@@ -282,29 +241,67 @@ fn percent_fast(template: &str, args: &Value) -> Option<StrData> {
             i += 1;
             continue;
         }
-        put(&t[lit..i]);
-        let ch = t[i + 1];
+        out.put(&t[lit..i]);
+        let ch = *t.get(i + 1)?;
         i += 2;
         lit = i;
+        directives += 1;
         if ch == b'%' {
-            put(b"%");
+            out.put(b"%");
             continue;
         }
-        let arg = &items[next];
+        let arg = items.get(next)?;
         next += 1;
-        match arg.as_small_int() {
-            Some(n) => {
-                let at = crate::types::int::small_decimal(n, &mut buf);
-                put(&buf[at..]);
+        match (ch, arg.as_small_int()) {
+            (b'd' | b'i' | b'u' | b's' | b'r', Some(n)) => {
+                let at = crate::types::int::small_decimal(n, &mut digits);
+                out.put(&digits[at..]);
             }
-            None => put(pystr::as_pystr(arg)?.data.as_str()?.as_bytes()),
+            (b's', None) if arg.is_exact(&pystr::STR_TYPE) => out.put(pystr::as_pystr(arg)?.data.as_str()?.as_bytes()),
+            _ => return None,
         }
     }
-    put(&t[lit..]);
-    if total <= small.len() {
-        StrData::from_ascii(&small[..total])
-    } else {
-        StrData::from_ascii_vec(heap)
+    if directives == 0 || next != items.len() {
+        return None;
+    }
+    out.put(&t[lit..]);
+    out.finish()
+}
+
+/// ASCII output assembled on the stack while short (the str then holds it in
+/// place), on the heap once longer.
+struct AsciiOut {
+    small: [u8; 64],
+    n: usize,
+    heap: Option<Vec<u8>>,
+}
+
+impl Default for AsciiOut {
+    fn default() -> Self {
+        AsciiOut { small: [0; 64], n: 0, heap: None }
+    }
+}
+
+impl AsciiOut {
+    fn put(&mut self, b: &[u8]) {
+        if let Some(h) = &mut self.heap {
+            h.extend_from_slice(b);
+        } else if let Some(dst) = self.small.get_mut(self.n..self.n + b.len()) {
+            dst.copy_from_slice(b);
+            self.n += b.len();
+        } else {
+            let mut h = Vec::with_capacity(2 * (self.n + b.len()));
+            h.extend_from_slice(&self.small[..self.n]);
+            h.extend_from_slice(b);
+            self.heap = Some(h);
+        }
+    }
+
+    fn finish(self) -> Option<StrData> {
+        match self.heap {
+            Some(h) => StrData::from_ascii_vec(h),
+            None => StrData::from_ascii(&self.small[..self.n]),
+        }
     }
 }
 

@@ -145,6 +145,10 @@ impl PartialEq for StrData {
     /// masked-load path.
     #[inline]
     fn eq(&self, other: &Self) -> bool {
+        if let (Repr::Inline(a), Repr::Inline(b)) = (&self.repr, &other.repr) {
+            // Zero past the end: one fixed-size comparison.
+            return a.len == b.len && a.buf == b.buf;
+        }
         let (a, b) = (self.kind_bytes(), other.kind_bytes());
         a.len() == b.len() && self.kind() == other.kind() && (a.is_empty() || a == b)
     }
