@@ -756,6 +756,48 @@ fn int_rdivmod_method(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value
     int_divmod(ts, &a[0], v)
 }
 
+/// `format(i, spec)` for the common specs `[0][width][d]` (width below
+/// 1000), formatted directly; None for any other spec.
+fn format_small_simple(i: i64, spec: &str) -> Option<crate::stringlib::StrData> {
+    let b = spec.as_bytes();
+    let body = b.strip_suffix(b"d").unwrap_or(b);
+    if body.len() > 4 || !body.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    // A leading '0' is the zero-padding flag (sign, then zeros, then digits).
+    let zero = body.first() == Some(&b'0');
+    let width_digits = if zero { &body[1..] } else { body };
+    let width = width_digits.iter().fold(0usize, |w, d| w * 10 + usize::from(d - b'0'));
+    if width >= 1000 {
+        return None;
+    }
+    if i == i64::MIN {
+        return None;
+    }
+    let mut digits = [0u8; 20];
+    let at = small_decimal(i.abs(), &mut digits);
+    let (digits, negative) = (&digits[at..], i < 0);
+    let len = digits.len() + usize::from(negative);
+    let pad = width.saturating_sub(len);
+    let mut out = [0u8; 1024];
+    let mut n = 0;
+    let mut put = |x: &[u8]| {
+        out[n..n + x.len()].copy_from_slice(x);
+        n += x.len();
+    };
+    if !zero {
+        (0..pad).for_each(|_| put(b" "));
+    }
+    if negative {
+        put(b"-");
+    }
+    if zero {
+        (0..pad).for_each(|_| put(b"0"));
+    }
+    put(digits);
+    crate::stringlib::StrData::from_ascii(&out[..n])
+}
+
 fn int_format(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact("int.__format__", a, k, 1)?;
     let spec = pystr::try_as_rust_str(&a[0]).ok_or_else(|| {
@@ -766,6 +808,9 @@ fn int_format(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> Py
     }
     let r = as_int(v).ok_or_else(|| PyErr::type_error("int expected"))?;
     if let IntRef::Small(i) = r {
+        if let Some(d) = format_small_simple(i, &spec) {
+            return Ok(pystr::from_data(d));
+        }
         // Machine ints skip the bigint copy; the type name is only needed for errors.
         let out = crate::format::parse_format_spec(&spec).and_then(|parsed| crate::format::format_i64(i, &parsed));
         return match out {
