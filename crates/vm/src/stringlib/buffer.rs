@@ -1012,6 +1012,62 @@ mod tests {
     }
 
     #[test]
+    fn short_and_long_ascii_are_canonical() {
+        use std::hash::{Hash, Hasher};
+        fn h(x: &StrData) -> u64 {
+            let mut st = std::collections::hash_map::DefaultHasher::new();
+            x.hash(&mut st);
+            st.finish()
+        }
+        for n in [0usize, 1, 29, 30, 31, 64] {
+            let text = "abcdefghij".repeat(7)[..n].to_string();
+            let a = s(&text);
+            let b = StrData::from_string(text.clone());
+            let c = StrData::from_ascii(text.as_bytes()).unwrap();
+            let d = s(&format!("x{text}y")).slice(1, n + 1);
+            let e = if n > 0 { s(&text[..n / 2]).concat(&s(&text[n / 2..])).unwrap() } else { s("") };
+            let f = s("").join(&[&s(&text[..n / 3]), &s(&text[n / 3..])]).unwrap();
+            for x in [&b, &c, &d, &e, &f] {
+                assert!(*x == a, "{n}");
+                assert_eq!(h(x), h(&a));
+                assert_eq!(x.as_str(), Some(text.as_str()));
+                assert_eq!(x.kind(), Kind::Ascii);
+                assert_eq!(x.len(), n);
+            }
+        }
+        assert!(s("ab") != s("abc") && s("abc") != s("abd") && s("") != s("a"));
+        assert!(s(&"a".repeat(30)) != s(&"a".repeat(31)));
+        assert_eq!(StrData::from_ascii(b"\xff"), None);
+        assert_eq!(StrData::from_ascii_vec(b"ok".to_vec()), Some(s("ok")));
+    }
+
+    #[test]
+    fn append_in_place_crosses_the_inline_size() {
+        let mut acc = StrData::new();
+        let mut expect = String::new();
+        for i in 0..40 {
+            let piece = format!("{i};");
+            assert!(acc.append_in_place(&s(&piece)));
+            expect.push_str(&piece);
+            assert_eq!(acc, s(&expect));
+            assert_eq!(acc.as_str(), Some(expect.as_str()));
+        }
+        let mut short = s("ab");
+        assert!(short.append_in_place(&s("é")));
+        assert_eq!(short, s("abé"));
+        assert_eq!(short.kind(), Kind::Latin1);
+        assert!(!s("ab").append_in_place(&s("€")));
+    }
+
+    #[test]
+    fn ascii_case_map() {
+        assert_eq!(s("item-1").map_ascii_bytes(|b| b.to_ascii_uppercase()), Some(s("ITEM-1")));
+        let long = "abc-".repeat(20);
+        assert_eq!(s(&long).map_ascii_bytes(|b| b.to_ascii_uppercase()), Some(s(&long.to_ascii_uppercase())));
+        assert_eq!(s("é").map_ascii_bytes(|b| b), None);
+    }
+
+    #[test]
     fn ordering() {
         assert!(s("a") < s("b"));
         assert!(s("ab") > s("a"));

@@ -523,6 +523,23 @@ mod tests {
         StrData::from_str(x)
     }
 
+    // Expected values from python3.11.
+    #[test]
+    fn one_char_replace_and_count() {
+        assert_eq!(s("a-b-c").replace(&s("-"), &s("_"), -1), Ok(s("a_b_c")));
+        assert_eq!(s("a-b-c").replace(&s("-"), &s("_"), 1), Ok(s("a_b-c")));
+        assert_eq!(s("a-b-c").replace(&s("-"), &s("_"), 0), Ok(s("a-b-c")));
+        assert_eq!(s("abc").replace(&s("-"), &s("_"), -1), Ok(s("abc")));
+        let long = "x-".repeat(40);
+        assert_eq!(s(&long).replace(&s("-"), &s("+"), -1), Ok(s(&"x+".repeat(40))));
+        assert_eq!(s(&long).replace(&s("-"), &s("+"), 2), Ok(s(&format!("x+x+{}", "x-".repeat(38)))));
+        assert_eq!(s("a-b").replace(&s("-"), &s("é"), -1), Ok(s("aéb")));
+        assert_eq!(s("item1-11").count(&s("1"), None, None), 3);
+        assert_eq!(s("item1-11").count(&s("1"), Some(5), None), 2);
+        assert_eq!(s("aaa").count(&s("é"), None, None), 0);
+        assert_eq!(s("ééa").count(&s("é"), None, None), 2);
+    }
+
     // Expected values from python3.11 (most cases are in testdata/methods.txt).
     #[test]
     fn small_methods() {

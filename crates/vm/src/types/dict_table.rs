@@ -640,6 +640,50 @@ impl<K: Clone, V: Clone> DictTable<K, V> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn find_fast_agrees_with_find() {
+        // Colliding hashes (k % 7), deletions and every index width up to i32.
+        for n in [5usize, 200, 40_000] {
+            let mut t: DictTable<i64, i64> = DictTable::new();
+            for k in 0..n as i64 {
+                t.insert_new((k % 7) as isize, k, k * 2);
+            }
+            for k in (0..n as i64).step_by(3) {
+                if let Some(ix) = t.find((k % 7) as isize, |x| *x == k) {
+                    let _ = t.remove(ix);
+                }
+            }
+            for k in -3..n as i64 + 3 {
+                let slow = t.find(k.rem_euclid(7) as isize, |x| *x == k);
+                let fast = t.find_fast(k.rem_euclid(7) as isize, |x| Some(*x == k));
+                assert_eq!(fast, Ok(slow), "key {k} in a table of {n}");
+            }
+            // An undecidable candidate ends the walk.
+            if n > 5 {
+                assert_eq!(t.find_fast(1, |_| None), Err(()));
+            }
+        }
+    }
+
+    #[test]
+    fn table_ids_are_unique_across_threads() {
+        let mut ids: Vec<u64> = (0..1000).map(|_| next_table_id()).collect();
+        let other = std::thread::spawn(|| (0..1000).map(|_| next_table_id()).collect::<Vec<u64>>());
+        ids.extend(other.join().unwrap_or_default());
+        assert_eq!(ids.len(), 2000);
+        assert!(ids.iter().all(|&x| x != 0));
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), 2000);
+        // Versions still change on every mutation.
+        let mut t: DictTable<i64, i64> = DictTable::new();
+        let v0 = t.version();
+        t.insert_new(1, 1, 1);
+        let v1 = t.version();
+        let _ = t.replace_value(0, 2);
+        assert!(v0 != v1 && v1 != t.version());
+    }
+
     /// Looks `k` up (ints whose hash is themselves, as CPython's small ints).
     fn get(t: &DictTable<i64, i64>, k: i64) -> Option<i64> {
         t.find(k as isize, |x| *x == k)

@@ -898,3 +898,43 @@ pub fn init() {
 pub fn divmod(ts: &ThreadState, v: &Value, w: &Value) -> PyResult<Value> {
     int_divmod(ts, v, w)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Expected values from python3.11: format(i, spec), int(text).
+    #[test]
+    fn simple_int_formats() {
+        let f = |i: i64, spec: &str| format_small_simple(i, spec).map(|d| d.to_string_lossy());
+        assert_eq!(f(5, "03d").as_deref(), Some("005"));
+        assert_eq!(f(-5, "03d").as_deref(), Some("-05"));
+        assert_eq!(f(-5, "5").as_deref(), Some("   -5"));
+        assert_eq!(f(123, "d").as_deref(), Some("123"));
+        assert_eq!(f(123, "0").as_deref(), Some("123"));
+        assert_eq!(f(7, "0010").as_deref(), Some("0000000007"));
+        assert_eq!(f(-123456, "3").as_deref(), Some("-123456"));
+        assert_eq!(f(0, "00").as_deref(), Some("0"));
+        assert_eq!(f(5, "+d"), None);
+        assert_eq!(f(5, "x"), None);
+        assert_eq!(f(5, "5,"), None);
+        assert_eq!(f(5, "1000"), None);
+        assert_eq!(f(i64::MIN, "d"), None);
+    }
+
+    #[test]
+    fn decimal_text() {
+        let mut buf = [0u8; 20];
+        for (i, text) in [(0i64, "0"), (-7, "-7"), (1234567890123, "1234567890123"), (i64::MAX, "9223372036854775807")] {
+            let at = small_decimal(i, &mut buf);
+            assert_eq!(&buf[at..], text.as_bytes());
+        }
+        assert_eq!(parse_plain_decimal("007"), Some(7));
+        assert_eq!(parse_plain_decimal("-0"), Some(0));
+        assert_eq!(parse_plain_decimal("+12"), Some(12));
+        assert_eq!(parse_plain_decimal("999999999999999999"), Some(999_999_999_999_999_999));
+        for bad in ["", "-", "+", " 1", "1_0", "1e3", "9999999999999999999", "١"] {
+            assert_eq!(parse_plain_decimal(bad), None, "{bad}");
+        }
+    }
+}
