@@ -60,9 +60,17 @@ pub fn new_str(s: &str) -> Value {
     from_data(StrData::from_str(s))
 }
 
-/// A new str from a buffer.
+/// A str from a buffer: the shared empty string when empty (as CPython), else a new object.
 pub fn from_data(d: StrData) -> Value {
+    if d.is_empty() {
+        return empty_str();
+    }
     Value::new(PyStr::new(d)).unwrap_or_else(|_| none::none())
+}
+
+/// A new str object (never a shared one), for the intern tables.
+fn fresh_str(s: &str) -> Value {
+    Value::new(PyStr::new(StrData::from_str(s))).unwrap_or_else(|_| none::none())
 }
 
 /// `v` itself when it is an exact str equal to `d` (CPython hands back unchanged strings), else a new str.
@@ -112,6 +120,14 @@ thread_local! {
 
 /// The interned str for `s` (identifiers, attribute names).
 pub fn intern(s: &str) -> Value {
+    if s.is_empty() {
+        return empty_str();
+    }
+    intern_in_table(s)
+}
+
+/// `intern` through the interpreter's table (or the start-up one).
+fn intern_in_table(s: &str) -> Value {
     // An empty slice of real text: see `intern_key`.
     let s = if s.is_empty() { &" "[..0] } else { s };
     if let Some(ts) = ThreadState::current() {
@@ -119,7 +135,7 @@ pub fn intern(s: &str) -> Value {
         if let Some(v) = table.get(s) {
             return v.clone();
         }
-        let v = new_str(s);
+        let v = fresh_str(s);
         table.insert(intern_key(s), v.clone());
         return v;
     }
@@ -128,7 +144,7 @@ pub fn intern(s: &str) -> Value {
         if let Some(v) = t.get(s) {
             return v.clone();
         }
-        let v = new_str(s);
+        let v = fresh_str(s);
         t.insert(intern_key(s), v.clone());
         v
     })
@@ -146,13 +162,21 @@ fn intern_key(s: &str) -> String {
 }
 
 thread_local! {
-    /// The interned empty string, kept at hand (results that are empty share it).
-    static EMPTY_STR: std::cell::OnceCell<Value> = const { std::cell::OnceCell::new() };
+    /// The interned empty string kept at hand, with the address of the
+    /// interpreter whose table holds it (0: before any interpreter runs).
+    static EMPTY_STR: std::cell::RefCell<Option<(usize, Value)>> = const { std::cell::RefCell::new(None) };
 }
 
-/// The shared empty str.
+/// The shared (interned) empty str.
 pub fn empty_str() -> Value {
-    EMPTY_STR.try_with(|e| e.get_or_init(|| intern("")).clone()).unwrap_or_else(|_| new_str(""))
+    let owner = ThreadState::current().map_or(0, |ts| ts.interp() as *const _ as usize);
+    let cached = EMPTY_STR.try_with(|e| e.borrow().as_ref().filter(|(o, _)| *o == owner).map(|(_, v)| v.clone()));
+    if let Ok(Some(v)) = cached {
+        return v;
+    }
+    let v = intern_in_table("");
+    let _ = EMPTY_STR.try_with(|e| *e.borrow_mut() = Some((owner, v.clone())));
+    v
 }
 
 /// Move start-up interned strings into the interpreter's table.
