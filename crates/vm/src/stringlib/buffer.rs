@@ -333,8 +333,14 @@ impl StrData {
     /// Number of code points, O(1).
     #[inline]
     pub fn len(&self) -> usize {
-        let (b, w) = self.raw();
-        b.len() / w
+        // Constant divisors per kind (a division by the width would be a real one).
+        match &self.repr {
+            Repr::Inline(i) => i.len as usize,
+            Repr::Ascii(s) => s.len(),
+            Repr::Latin1(b) => b.len(),
+            Repr::Ucs2(b) => b.len() / 2,
+            Repr::Ucs4(b) => b.len() / 4,
+        }
     }
 
     /// Whether the string is empty.
@@ -419,7 +425,7 @@ impl StrData {
     /// The code points, in order.
     pub fn code_points(&self) -> CodePoints<'_> {
         let (bytes, width) = self.raw();
-        CodePoints { bytes, width, front: 0, back: bytes.len() / width }
+        CodePoints { bytes, width, front: 0, back: self.len() }
     }
 
     /// The largest code point (0 for the empty string), O(n).
@@ -808,7 +814,7 @@ impl StrBuilder {
 
     /// Number of code points so far.
     pub fn len(&self) -> usize {
-        self.buf.len() / self.kind.width()
+        self.buf.len() >> self.kind.width().trailing_zeros()
     }
 
     /// Whether nothing was pushed.
