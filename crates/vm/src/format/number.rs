@@ -304,12 +304,17 @@ fn render(
     } else {
         0
     };
-    let grouped = if parts.digits.is_empty() {
-        String::new()
+    // Without a separator the digits are only left-padded with zeros: no
+    // intermediate string.
+    let (grouped, zeros) = if parts.digits.is_empty() {
+        (std::borrow::Cow::Borrowed(""), 0)
+    } else if group.is_none() {
+        let zeros = (min_width.max(1) - parts.digits.len() as i64).max(0) as usize;
+        (std::borrow::Cow::Borrowed(parts.digits), zeros)
     } else {
-        group_digits(parts.digits, group, min_width)?
+        (std::borrow::Cow::Owned(group_digits(parts.digits, group, min_width)?), 0)
     };
-    let total = non_digit + grouped.len() as i64;
+    let total = non_digit + (grouped.len() + zeros) as i64;
     let padding = (width - total).max(0) as usize;
     let (left, middle, right) = match align {
         Align::Left => (0, 0, padding),
@@ -328,6 +333,7 @@ fn render(
     out.extend(sign);
     out.push_str(parts.prefix);
     out.extend(std::iter::repeat_n(fill, middle));
+    out.extend(std::iter::repeat_n('0', zeros));
     out.push_str(&grouped);
     out.push_str(parts.remainder);
     out.extend(std::iter::repeat_n(fill, right));

@@ -201,6 +201,9 @@ fn render(
 /// `str % args`.
 pub fn percent_format_str(ts: &ThreadState, v: &Value, args: &Value) -> PyResult<Value> {
     let template = &pystr::as_pystr(v).ok_or_else(|| PyErr::type_error("str expected"))?.data;
+    if let Some(d) = template.as_str().and_then(|t| percent_fast(t, args)) {
+        return Ok(pystr::from_data(d));
+    }
     let cp = cps(template);
     let mut out = crate::stringlib::StrBuilder::new();
     percent_common(ts, &cp, args, false, &mut |piece| match piece {
@@ -212,6 +215,94 @@ pub fn percent_format_str(ts: &ThreadState, v: &Value, args: &Value) -> PyResult
         return Ok(v.clone());
     }
     Ok(pystr::from_data(out.finish()))
+}
+
+/// `str % args` for the common case: an ASCII template of bare `%s`, `%d`,
+/// `%i`, `%u`, `%r` and `%%` applied to machine ints and exact ASCII strs
+/// (alone or in an exact tuple) with every argument used. None: take the
+/// general path, which also produces every error.
+fn percent_fast(template: &str, args: &Value) -> Option<StrData> {
+    let single;
+    let items: &[Value] = if args.is_exact(&crate::types::tuple::TUPLE_TYPE) {
+        tuple::try_tuple_items(args)?
+    } else {
+        single = [args.clone()];
+        &single
+    };
+    let mut out = AsciiOut::default();
+    let mut next = 0;
+    let mut directives = 0;
+    let mut digits = [0u8; 20];
+    let t = template.as_bytes();
+    let mut lit = 0;
+    let mut i = 0;
+    while i < t.len() {
+        if t[i] != b'%' {
+            i += 1;
+            continue;
+        }
+        out.put(&t[lit..i]);
+        let ch = *t.get(i + 1)?;
+        i += 2;
+        lit = i;
+        directives += 1;
+        if ch == b'%' {
+            out.put(b"%");
+            continue;
+        }
+        let arg = items.get(next)?;
+        next += 1;
+        match (ch, arg.as_small_int()) {
+            (b'd' | b'i' | b'u' | b's' | b'r', Some(n)) => {
+                let at = crate::types::int::small_decimal(n, &mut digits);
+                out.put(&digits[at..]);
+            }
+            (b's', None) if arg.is_exact(&pystr::STR_TYPE) => out.put(pystr::as_pystr(arg)?.data.as_str()?.as_bytes()),
+            _ => return None,
+        }
+    }
+    if directives == 0 || next != items.len() {
+        return None;
+    }
+    out.put(&t[lit..]);
+    out.finish()
+}
+
+/// ASCII output assembled on the stack while short (the str then holds it in
+/// place), on the heap once longer.
+struct AsciiOut {
+    small: [u8; 64],
+    n: usize,
+    heap: Option<Vec<u8>>,
+}
+
+impl Default for AsciiOut {
+    fn default() -> Self {
+        AsciiOut { small: [0; 64], n: 0, heap: None }
+    }
+}
+
+impl AsciiOut {
+    fn put(&mut self, b: &[u8]) {
+        if let Some(h) = &mut self.heap {
+            h.extend_from_slice(b);
+        } else if let Some(dst) = self.small.get_mut(self.n..self.n + b.len()) {
+            dst.copy_from_slice(b);
+            self.n += b.len();
+        } else {
+            let mut h = Vec::with_capacity(2 * (self.n + b.len()));
+            h.extend_from_slice(&self.small[..self.n]);
+            h.extend_from_slice(b);
+            self.heap = Some(h);
+        }
+    }
+
+    fn finish(self) -> Option<StrData> {
+        match self.heap {
+            Some(h) => StrData::from_ascii_vec(h),
+            None => StrData::from_ascii(&self.small[..self.n]),
+        }
+    }
 }
 
 /// `bytes % args`.

@@ -63,8 +63,40 @@ pub enum StrError {
     Value(&'static str),
 }
 
-#[derive(Clone, PartialEq, Eq, Hash)]
+/// ASCII text of at most this many bytes lives inside the str object itself
+/// (no second allocation); the str payload keeps its size.
+const INLINE_CAP: usize = 30;
+
+/// Short ASCII text stored in place. Bytes past `len` are zero.
+#[derive(Clone)]
+struct Inline {
+    len: u8,
+    buf: [u8; INLINE_CAP],
+}
+
+impl Inline {
+    /// `b` (ASCII) in place, or None when too long.
+    #[inline]
+    fn new(b: &[u8]) -> Option<Inline> {
+        if b.len() > INLINE_CAP {
+            return None;
+        }
+        let mut buf = [0u8; INLINE_CAP];
+        buf[..b.len()].copy_from_slice(b);
+        Some(Inline { len: b.len() as u8, buf })
+    }
+
+    #[inline]
+    fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len as usize]
+    }
+}
+
+/// The representation. ASCII text is `Inline` exactly when it fits, so each
+/// kind has one canonical form.
+#[derive(Clone)]
 enum Repr {
+    Inline(Inline),
     Ascii(String),
     Latin1(Vec<u8>),
     /// Native-endian u16 units (as CPython's buffer, so hashes agree).
@@ -75,9 +107,51 @@ enum Repr {
 
 /// An immutable str value stored as PEP 393 does: always the narrowest kind, so
 /// equal strings have equal kinds and bytes. Lone surrogates are allowed.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone)]
 pub struct StrData {
     repr: Repr,
+}
+
+impl Eq for StrData {}
+
+impl std::hash::Hash for StrData {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.kind().hash(state);
+        self.kind_bytes().hash(state);
+    }
+}
+
+/// The representation of ASCII text `s`.
+#[inline]
+fn ascii_str(s: &str) -> Repr {
+    match Inline::new(s.as_bytes()) {
+        Some(i) => Repr::Inline(i),
+        None => Repr::Ascii(String::from(s)),
+    }
+}
+
+/// The representation of ASCII text `s`, reusing its buffer when it does not fit in place.
+#[inline]
+fn ascii_string(s: String) -> Repr {
+    match Inline::new(s.as_bytes()) {
+        Some(i) => Repr::Inline(i),
+        None => Repr::Ascii(exact(s)),
+    }
+}
+
+impl PartialEq for StrData {
+    /// Same kind and same units. Empty strings compare without memcmp: an
+    /// empty buffer's dangling pointer sends the vectorized memcmp down a slow
+    /// masked-load path.
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        if let (Repr::Inline(a), Repr::Inline(b)) = (&self.repr, &other.repr) {
+            // Zero past the end: one fixed-size comparison.
+            return a.len == b.len && a.buf == b.buf;
+        }
+        let (a, b) = (self.kind_bytes(), other.kind_bytes());
+        a.len() == b.len() && self.kind() == other.kind() && (a.is_empty() || a == b)
+    }
 }
 
 /// A string without spare capacity: only strings grown in place by
@@ -119,7 +193,7 @@ impl Default for StrData {
 impl StrData {
     /// The empty string.
     pub fn new() -> Self {
-        StrData { repr: Repr::Ascii(String::new()) }
+        StrData { repr: Repr::Inline(Inline { len: 0, buf: [0; INLINE_CAP] }) }
     }
 
     /// The string of one code point (`chr(cp)`); `cp` must be at most 0x10FFFF.
@@ -133,7 +207,7 @@ impl StrData {
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(s: &str) -> Self {
         if s.is_ascii() {
-            return StrData { repr: Repr::Ascii(String::from(s)) };
+            return StrData { repr: ascii_str(s) };
         }
         let max = s.chars().map(u32::from).max().unwrap_or(0);
         let mut b = StrBuilder::with_capacity(s.len(), Kind::of(max));
@@ -143,10 +217,29 @@ impl StrData {
         b.finish()
     }
 
+    /// The string of these bytes when they are all ASCII (one exact allocation).
+    pub fn from_ascii(bytes: &[u8]) -> Option<Self> {
+        if !bytes.is_ascii() {
+            return None;
+        }
+        if let Some(i) = Inline::new(bytes) {
+            return Some(StrData { repr: Repr::Inline(i) });
+        }
+        String::from_utf8(bytes.to_vec()).ok().map(|s| StrData { repr: Repr::Ascii(s) })
+    }
+
+    /// The string of this buffer when it is all ASCII, reusing it.
+    pub fn from_ascii_vec(bytes: Vec<u8>) -> Option<Self> {
+        if !bytes.is_ascii() {
+            return None;
+        }
+        String::from_utf8(bytes).ok().map(|s| StrData { repr: ascii_string(s) })
+    }
+
     /// The string of a Rust `String`, reusing its buffer when it is ASCII.
     pub fn from_string(s: String) -> Self {
         if s.is_ascii() {
-            return StrData { repr: Repr::Ascii(exact(s)) };
+            return StrData { repr: ascii_string(s) };
         }
         StrData::from_str(&s)
     }
@@ -155,7 +248,7 @@ impl StrData {
     pub fn from_latin1(bytes: &[u8]) -> Self {
         if bytes.is_ascii() {
             let s = bytes.iter().map(|&b| b as char).collect::<String>();
-            return StrData { repr: Repr::Ascii(exact(s)) };
+            return StrData { repr: ascii_string(s) };
         }
         StrData { repr: Repr::Latin1(bytes.to_vec()) }
     }
@@ -215,7 +308,7 @@ impl StrData {
     #[inline]
     pub fn kind(&self) -> Kind {
         match self.repr {
-            Repr::Ascii(_) => Kind::Ascii,
+            Repr::Inline(_) | Repr::Ascii(_) => Kind::Ascii,
             Repr::Latin1(_) => Kind::Latin1,
             Repr::Ucs2(_) => Kind::Ucs2,
             Repr::Ucs4(_) => Kind::Ucs4,
@@ -226,6 +319,7 @@ impl StrData {
     #[inline]
     pub fn kind_bytes(&self) -> &[u8] {
         match &self.repr {
+            Repr::Inline(i) => i.bytes(),
             Repr::Ascii(s) => s.as_bytes(),
             Repr::Latin1(b) | Repr::Ucs2(b) | Repr::Ucs4(b) => b,
         }
@@ -239,8 +333,14 @@ impl StrData {
     /// Number of code points, O(1).
     #[inline]
     pub fn len(&self) -> usize {
-        let (b, w) = self.raw();
-        b.len() / w
+        // Constant divisors per kind (a division by the width would be a real one).
+        match &self.repr {
+            Repr::Inline(i) => i.len as usize,
+            Repr::Ascii(s) => s.len(),
+            Repr::Latin1(b) => b.len(),
+            Repr::Ucs2(b) => b.len() / 2,
+            Repr::Ucs4(b) => b.len() / 4,
+        }
     }
 
     /// Whether the string is empty.
@@ -266,20 +366,56 @@ impl StrData {
     #[inline]
     pub fn as_str(&self) -> Option<&str> {
         match &self.repr {
+            Repr::Inline(i) => std::str::from_utf8(i.bytes()).ok(),
             Repr::Ascii(s) => Some(s),
             _ => None,
         }
     }
 
+    /// The bytes when the text is ASCII (no UTF-8 check, unlike `as_str`).
+    #[inline]
+    fn ascii_bytes(&self) -> Option<&[u8]> {
+        match &self.repr {
+            Repr::Inline(i) => Some(i.bytes()),
+            Repr::Ascii(s) => Some(s.as_bytes()),
+            _ => None,
+        }
+    }
+
+    /// For ASCII text: a copy with `f` applied to every byte (which must map
+    /// ASCII to ASCII, as the ASCII case mappings do); None otherwise.
+    pub fn map_ascii_bytes(&self, f: impl Fn(u8) -> u8) -> Option<StrData> {
+        let mut out = match &self.repr {
+            Repr::Inline(i) => Repr::Inline(i.clone()),
+            Repr::Ascii(s) => Repr::Ascii(s.clone()),
+            _ => return None,
+        };
+        let bytes: &mut [u8] = match &mut out {
+            Repr::Inline(i) => &mut i.buf[..i.len as usize],
+            Repr::Ascii(s) => {
+                let mut v = std::mem::take(s).into_bytes();
+                v.iter_mut().for_each(|b| *b = f(*b));
+                return StrData::from_ascii_vec(v);
+            }
+            _ => return None,
+        };
+        bytes.iter_mut().for_each(|b| *b = f(*b));
+        if !bytes.is_ascii() {
+            return None;
+        }
+        Some(StrData { repr: out })
+    }
+
     /// Whether all code points are below 0x80 (`str.isascii()`), O(1).
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        matches!(self.repr, Repr::Ascii(_))
+        matches!(self.repr, Repr::Inline(_) | Repr::Ascii(_))
     }
 
     /// The Latin-1 bytes when every code point is below 0x100.
     pub fn as_latin1(&self) -> Option<&[u8]> {
         match &self.repr {
+            Repr::Inline(i) => Some(i.bytes()),
             Repr::Ascii(s) => Some(s.as_bytes()),
             Repr::Latin1(b) => Some(b),
             _ => None,
@@ -289,7 +425,7 @@ impl StrData {
     /// The code points, in order.
     pub fn code_points(&self) -> CodePoints<'_> {
         let (bytes, width) = self.raw();
-        CodePoints { bytes, width, front: 0, back: bytes.len() / width }
+        CodePoints { bytes, width, front: 0, back: self.len() }
     }
 
     /// The largest code point (0 for the empty string), O(n).
@@ -326,8 +462,13 @@ impl StrData {
         if start == 0 && end == len {
             return self.clone();
         }
+        if let Some(b) = self.ascii_bytes() {
+            if let Some(i) = Inline::new(&b[start..end]) {
+                return StrData { repr: Repr::Inline(i) };
+            }
+        }
         if let Some(s) = self.as_str() {
-            return StrData { repr: Repr::Ascii(String::from(&s[start..end])) };
+            return StrData { repr: ascii_str(&s[start..end]) };
         }
         let (b, w) = self.raw();
         let mut out = StrBuilder::with_capacity(end - start, self.kind());
@@ -364,6 +505,20 @@ impl StrData {
         }
         let total = self.len().checked_add(other.len()).filter(|&n| n <= isize::MAX as usize);
         let total = total.ok_or(StrError::Overflow("strings are too large to concat"))?;
+        if let (Some(a), Some(b)) = (self.ascii_bytes(), other.ascii_bytes()) {
+            if total <= INLINE_CAP {
+                let mut buf = [0u8; INLINE_CAP];
+                buf[..a.len()].copy_from_slice(a);
+                buf[a.len()..total].copy_from_slice(b);
+                return Ok(StrData { repr: Repr::Inline(Inline { len: total as u8, buf }) });
+            }
+            let (Some(a), Some(b)) = (self.as_str(), other.as_str()) else { return Err(StrError::Memory) };
+            let mut s = String::new();
+            s.try_reserve_exact(total).map_err(|_| StrError::Memory)?;
+            s.push_str(a);
+            s.push_str(b);
+            return Ok(StrData { repr: Repr::Ascii(s) });
+        }
         let mut out = StrBuilder::try_with_capacity(total, self.kind().max(other.kind()))?;
         out.push_str(self);
         out.push_str(other);
@@ -380,8 +535,27 @@ impl StrData {
         }
         let kind = self_kind.max(other.kind());
         let old = std::mem::replace(&mut self.repr, Repr::Ascii(String::new()));
-        let (repr, appended) = match (old, &other.repr) {
-            (Repr::Ascii(mut s), Repr::Ascii(b)) => {
+        let (repr, appended) = match (old, other.as_str()) {
+            (Repr::Inline(i), Some(b)) if i.bytes().len() + b.len() <= INLINE_CAP => {
+                let mut i = i;
+                let n = i.len as usize;
+                i.buf[n..n + b.len()].copy_from_slice(b.as_bytes());
+                i.len = (n + b.len()) as u8;
+                (Repr::Inline(i), true)
+            }
+            (Repr::Inline(i), Some(b)) => {
+                // Outgrows the in-place buffer: a heap String from now on, grown amortized.
+                let mut s = String::new();
+                let ok = s.try_reserve((i.bytes().len() + b.len()) * 2).is_ok();
+                if ok {
+                    s.push_str(std::str::from_utf8(i.bytes()).unwrap_or(""));
+                    s.push_str(b);
+                    (Repr::Ascii(s), true)
+                } else {
+                    (Repr::Inline(i), false)
+                }
+            }
+            (Repr::Ascii(mut s), Some(b)) => {
                 let ok = s.try_reserve(b.len()).is_ok();
                 if ok {
                     s.push_str(b);
@@ -390,6 +564,7 @@ impl StrData {
             }
             (old, _) => {
                 let mut buf = match old {
+                    Repr::Inline(i) => i.bytes().to_vec(),
                     Repr::Ascii(a) => a.into_bytes(),
                     Repr::Latin1(b) | Repr::Ucs2(b) | Repr::Ucs4(b) => b,
                 };
@@ -446,6 +621,33 @@ impl StrData {
                 .ok_or(StrError::Overflow("join() result is too long for a Python string"))?;
             kind = kind.max(it.kind());
         }
+        if kind == Kind::Ascii {
+            // All ASCII: bytes copied straight into the result (in place when short).
+            let sep = self.ascii_bytes().unwrap_or(&[]);
+            let parts = items.iter().map(|it| it.ascii_bytes().unwrap_or(&[]));
+            if total <= INLINE_CAP {
+                let mut buf = [0u8; INLINE_CAP];
+                let mut n = 0;
+                for (k, b) in parts.enumerate() {
+                    if k > 0 {
+                        buf[n..n + sep.len()].copy_from_slice(sep);
+                        n += sep.len();
+                    }
+                    buf[n..n + b.len()].copy_from_slice(b);
+                    n += b.len();
+                }
+                return Ok(StrData { repr: Repr::Inline(Inline { len: n as u8, buf }) });
+            }
+            let mut v = Vec::new();
+            v.try_reserve_exact(total).map_err(|_| StrError::Memory)?;
+            for (k, b) in parts.enumerate() {
+                if k > 0 {
+                    v.extend_from_slice(sep);
+                }
+                v.extend_from_slice(b);
+            }
+            return StrData::from_ascii_vec(v).ok_or(StrError::Memory);
+        }
         let mut out = StrBuilder::try_with_capacity(total, kind)?;
         for (k, it) in items.iter().enumerate() {
             if k > 0 {
@@ -460,7 +662,7 @@ impl StrData {
     fn from_raw_parts(buf: Vec<u8>, kind: Kind) -> StrData {
         let repr = match kind {
             Kind::Ascii => match String::from_utf8(buf) {
-                Ok(s) => Repr::Ascii(exact(s)),
+                Ok(s) => ascii_string(s),
                 Err(e) => Repr::Latin1(exact_vec(e.into_bytes())),
             },
             Kind::Latin1 => Repr::Latin1(exact_vec(buf)),
@@ -612,7 +814,7 @@ impl StrBuilder {
 
     /// Number of code points so far.
     pub fn len(&self) -> usize {
-        self.buf.len() / self.kind.width()
+        self.buf.len() >> self.kind.width().trailing_zeros()
     }
 
     /// Whether nothing was pushed.
@@ -813,6 +1015,62 @@ mod tests {
         assert_eq!(s("€").join(&[&s("a")]).unwrap(), s("a"));
         assert_eq!(s("€").join(&[]).unwrap(), s(""));
         assert_eq!(s("€").join(&[&s("a"), &s("b")]).unwrap().kind(), Kind::Ucs2);
+    }
+
+    #[test]
+    fn short_and_long_ascii_are_canonical() {
+        use std::hash::{Hash, Hasher};
+        fn h(x: &StrData) -> u64 {
+            let mut st = std::collections::hash_map::DefaultHasher::new();
+            x.hash(&mut st);
+            st.finish()
+        }
+        for n in [0usize, 1, 29, 30, 31, 64] {
+            let text = "abcdefghij".repeat(7)[..n].to_string();
+            let a = s(&text);
+            let b = StrData::from_string(text.clone());
+            let c = StrData::from_ascii(text.as_bytes()).unwrap();
+            let d = s(&format!("x{text}y")).slice(1, n + 1);
+            let e = if n > 0 { s(&text[..n / 2]).concat(&s(&text[n / 2..])).unwrap() } else { s("") };
+            let f = s("").join(&[&s(&text[..n / 3]), &s(&text[n / 3..])]).unwrap();
+            for x in [&b, &c, &d, &e, &f] {
+                assert!(*x == a, "{n}");
+                assert_eq!(h(x), h(&a));
+                assert_eq!(x.as_str(), Some(text.as_str()));
+                assert_eq!(x.kind(), Kind::Ascii);
+                assert_eq!(x.len(), n);
+            }
+        }
+        assert!(s("ab") != s("abc") && s("abc") != s("abd") && s("") != s("a"));
+        assert!(s(&"a".repeat(30)) != s(&"a".repeat(31)));
+        assert_eq!(StrData::from_ascii(b"\xff"), None);
+        assert_eq!(StrData::from_ascii_vec(b"ok".to_vec()), Some(s("ok")));
+    }
+
+    #[test]
+    fn append_in_place_crosses_the_inline_size() {
+        let mut acc = StrData::new();
+        let mut expect = String::new();
+        for i in 0..40 {
+            let piece = format!("{i};");
+            assert!(acc.append_in_place(&s(&piece)));
+            expect.push_str(&piece);
+            assert_eq!(acc, s(&expect));
+            assert_eq!(acc.as_str(), Some(expect.as_str()));
+        }
+        let mut short = s("ab");
+        assert!(short.append_in_place(&s("é")));
+        assert_eq!(short, s("abé"));
+        assert_eq!(short.kind(), Kind::Latin1);
+        assert!(!s("ab").append_in_place(&s("€")));
+    }
+
+    #[test]
+    fn ascii_case_map() {
+        assert_eq!(s("item-1").map_ascii_bytes(|b| b.to_ascii_uppercase()), Some(s("ITEM-1")));
+        let long = "abc-".repeat(20);
+        assert_eq!(s(&long).map_ascii_bytes(|b| b.to_ascii_uppercase()), Some(s(&long.to_ascii_uppercase())));
+        assert_eq!(s("é").map_ascii_bytes(|b| b), None);
     }
 
     #[test]

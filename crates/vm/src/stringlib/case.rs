@@ -49,8 +49,8 @@ fn push_all(out: &mut StrBuilder, m: CaseMapping) {
 }
 
 impl StrData {
-    fn map_ascii(&self, f: impl Fn(&str) -> String) -> Option<StrData> {
-        self.as_str().map(|s| StrData::from_str(&f(s)))
+    fn map_ascii(&self, f: impl Fn(u8) -> u8) -> Option<StrData> {
+        self.map_ascii_bytes(f)
     }
 
     fn builder(&self) -> StrBuilder {
@@ -60,7 +60,7 @@ impl StrData {
 
     /// `str.upper()` with full mappings ('ß' → 'SS').
     pub fn upper(&self) -> StrData {
-        if let Some(r) = self.map_ascii(str::to_ascii_uppercase) {
+        if let Some(r) = self.map_ascii(|b| b.to_ascii_uppercase()) {
             return r;
         }
         let mut out = self.builder();
@@ -72,7 +72,7 @@ impl StrData {
 
     /// `str.lower()` with full mappings and the final sigma rule.
     pub fn lower(&self) -> StrData {
-        if let Some(r) = self.map_ascii(str::to_ascii_lowercase) {
+        if let Some(r) = self.map_ascii(|b| b.to_ascii_lowercase()) {
             return r;
         }
         let mut out = self.builder();
@@ -84,7 +84,7 @@ impl StrData {
 
     /// `str.casefold()` ('ß' → 'ss').
     pub fn casefold(&self) -> StrData {
-        if let Some(r) = self.map_ascii(str::to_ascii_lowercase) {
+        if let Some(r) = self.map_ascii(|b| b.to_ascii_lowercase()) {
             return r;
         }
         let mut out = self.builder();

@@ -205,6 +205,9 @@ impl StrData {
         if sub.is_empty() {
             return end - start + 1;
         }
+        if sub.len() == 1 && self.kind().width() == 1 && sub.kind().width() == 1 {
+            return memchr::memchr_iter(sub.kind_bytes()[0], &self.kind_bytes()[start..end]).count();
+        }
         let Some(s) = Searcher::repeated(sub, self) else { return 0 };
         let hay = self.kind_bytes();
         let (mut pos, mut n) = (start, 0);
@@ -219,6 +222,11 @@ impl StrData {
     pub fn replace(&self, old: &StrData, new: &StrData, count: isize) -> Result<StrData, StrError> {
         let len = self.len();
         let max = if count < 0 { usize::MAX } else { count as usize };
+        if let (Some(text), Some(o), Some(n)) = (self.as_str(), old.as_str(), new.as_str()) {
+            if o.len() == 1 && n.len() == 1 {
+                return Ok(replace_ascii_byte(text, o.as_bytes()[0], n.as_bytes()[0], max).unwrap_or_else(|| self.clone()));
+            }
+        }
         // Two passes, as CPython: count the matches, then build the result at its size.
         let searcher = if old.is_empty() { None } else { Searcher::repeated(old, self) };
         let hay = self.kind_bytes();
@@ -476,12 +484,60 @@ impl StrData {
     }
 }
 
+/// `text.replace(old, new, max)` for one ASCII character by another (CPython
+/// also special-cases this): a copy with bytes swapped; None when nothing matches.
+fn replace_ascii_byte(text: &str, old: u8, new: u8, max: usize) -> Option<StrData> {
+    let first = memchr::memchr(old, text.as_bytes())?;
+    if max == 0 {
+        return None;
+    }
+    let swap = |buf: &mut [u8]| {
+        let mut left = max;
+        for b in &mut buf[first..] {
+            if *b == old {
+                *b = new;
+                left -= 1;
+                if left == 0 {
+                    break;
+                }
+            }
+        }
+    };
+    // Short text is edited on the stack (the result then lives in the str object).
+    let mut small = [0u8; 32];
+    if let Some(buf) = small.get_mut(..text.len()) {
+        buf.copy_from_slice(text.as_bytes());
+        swap(buf);
+        return StrData::from_ascii(buf);
+    }
+    let mut buf = text.as_bytes().to_vec();
+    swap(&mut buf);
+    StrData::from_ascii_vec(buf)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn s(x: &str) -> StrData {
         StrData::from_str(x)
+    }
+
+    // Expected values from python3.11.
+    #[test]
+    fn one_char_replace_and_count() {
+        assert_eq!(s("a-b-c").replace(&s("-"), &s("_"), -1), Ok(s("a_b_c")));
+        assert_eq!(s("a-b-c").replace(&s("-"), &s("_"), 1), Ok(s("a_b-c")));
+        assert_eq!(s("a-b-c").replace(&s("-"), &s("_"), 0), Ok(s("a-b-c")));
+        assert_eq!(s("abc").replace(&s("-"), &s("_"), -1), Ok(s("abc")));
+        let long = "x-".repeat(40);
+        assert_eq!(s(&long).replace(&s("-"), &s("+"), -1), Ok(s(&"x+".repeat(40))));
+        assert_eq!(s(&long).replace(&s("-"), &s("+"), 2), Ok(s(&format!("x+x+{}", "x-".repeat(38)))));
+        assert_eq!(s("a-b").replace(&s("-"), &s("é"), -1), Ok(s("aéb")));
+        assert_eq!(s("item1-11").count(&s("1"), None, None), 3);
+        assert_eq!(s("item1-11").count(&s("1"), Some(5), None), 2);
+        assert_eq!(s("aaa").count(&s("é"), None, None), 0);
+        assert_eq!(s("ééa").count(&s("é"), None, None), 2);
     }
 
     // Expected values from python3.11 (most cases are in testdata/methods.txt).
@@ -527,3 +583,4 @@ mod tests {
         assert_eq!(wide.count(&StrData::from_code_points(&[0x4141]), None, None), 0);
     }
 }
+

@@ -83,6 +83,12 @@ impl PyDict {
     /// Find `key`; runs `__eq__` of colliding keys and restarts when the
     /// dict changes under it.
     pub fn lookup(&self, ts: &ThreadState, key: &Value, hash: isize) -> PyResult<Option<usize>> {
+        // Keys compared by identity or as exact str/int need no Python code: a
+        // tight walk; the general loop below only when a candidate needs `__eq__`.
+        let quick = self.table().find_fast(hash, |k| if k.is(key) { Some(true) } else { fast_eq(k, key) });
+        if let Ok(found) = quick {
+            return Ok(found);
+        }
         'restart: loop {
             let mut p = self.table().probe_start(hash);
             loop {
@@ -117,7 +123,7 @@ impl PyDict {
     }
 
     pub fn get_item(&self, ts: &ThreadState, key: &Value) -> PyResult<Option<Value>> {
-        let hash = protocol::hash(ts, key)?;
+        let hash = key_hash(ts, key)?;
         self.get_item_hashed(ts, key, hash)
     }
 
@@ -133,7 +139,7 @@ impl PyDict {
     }
 
     pub fn set_item(&self, ts: &ThreadState, key: Value, value: Value) -> PyResult<()> {
-        let hash = protocol::hash(ts, &key)?;
+        let hash = key_hash(ts, &key)?;
         self.set_item_hashed(ts, key, hash, value)
     }
 
@@ -152,7 +158,7 @@ impl PyDict {
 
     /// Remove `key`; returns its value if it was present.
     pub fn del_item(&self, ts: &ThreadState, key: &Value) -> PyResult<Option<Value>> {
-        let hash = protocol::hash(ts, key)?;
+        let hash = key_hash(ts, key)?;
         match self.lookup(ts, key, hash)? {
             Some(ix) => {
                 let removed = self.table_mut().remove(ix);
@@ -179,6 +185,15 @@ impl PyDict {
 impl Default for PyDict {
     fn default() -> Self {
         PyDict::new()
+    }
+}
+
+/// `hash(key)`, reading an exact str's cached hash directly.
+#[inline]
+fn key_hash(ts: &ThreadState, key: &Value) -> PyResult<isize> {
+    match key.downcast_exact::<pystr::PyStr>() {
+        Some(s) => Ok(s.hash()),
+        None => protocol::hash(ts, key),
     }
 }
 
@@ -310,7 +325,7 @@ fn dict_ass_subscript(ts: &ThreadState, v: &Value, key: &Value, value: Option<&V
 
 fn dict_contains(ts: &ThreadState, v: &Value, key: &Value) -> PyResult<bool> {
     let d = as_dict(v).ok_or_else(|| PyErr::type_error("dict expected"))?;
-    Ok(d.get_item(ts, key)?.is_some())
+    Ok(d.lookup(ts, key, key_hash(ts, key)?)?.is_some())
 }
 
 fn dict_richcompare(ts: &ThreadState, v: &Value, w: &Value, op: crate::object::typeobj::CompareOp) -> PyResult<Value> {

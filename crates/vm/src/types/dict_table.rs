@@ -54,11 +54,98 @@ const LOG_MAX_PRESIZE: u32 = 17;
 
 /// Source of version and layout numbers, shared by all tables so that a
 /// number never denotes two states (CPython's dict versions are global too).
+/// Threads take blocks of `ID_BLOCK` numbers from it and hand them out locally,
+/// so a change costs no atomic operation.
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// How many numbers a thread reserves at a time.
+const ID_BLOCK: u64 = 1 << 16;
+
+thread_local! {
+    /// This thread's reserved numbers: the next one and the end of the block.
+    static LOCAL_IDS: std::cell::Cell<(u64, u64)> = const { std::cell::Cell::new((0, 0)) };
+}
 
 /// A fresh number, distinct from every other table version or layout id (0 is reserved for fresh empty tables).
 pub(crate) fn next_table_id() -> u64 {
-    NEXT_ID.fetch_add(1, Ordering::Relaxed)
+    LOCAL_IDS
+        .try_with(|ids| {
+            let (next, end) = ids.get();
+            if next < end {
+                ids.set((next + 1, end));
+                return next;
+            }
+            let start = NEXT_ID.fetch_add(ID_BLOCK, Ordering::Relaxed);
+            ids.set((start + 1, start + ID_BLOCK));
+            start
+        })
+        // During thread teardown: one number straight from the shared source.
+        .unwrap_or_else(|_| NEXT_ID.fetch_add(1, Ordering::Relaxed))
+}
+
+/// An index slot width: reads a slot as an entry number or marker.
+trait Slot: Copy {
+    fn ix(self) -> i64;
+}
+impl Slot for i8 {
+    #[inline(always)]
+    fn ix(self) -> i64 {
+        self as i64
+    }
+}
+impl Slot for i16 {
+    #[inline(always)]
+    fn ix(self) -> i64 {
+        self as i64
+    }
+}
+impl Slot for i32 {
+    #[inline(always)]
+    fn ix(self) -> i64 {
+        self as i64
+    }
+}
+impl Slot for i64 {
+    #[inline(always)]
+    fn ix(self) -> i64 {
+        self
+    }
+}
+
+/// The probe loop of [`DictTable::find_fast`] for one slot width (the width
+/// is matched once per lookup, not once per step).
+#[inline(always)]
+fn find_in<T: Slot, K, V>(
+    idx: &[T],
+    entries: &[Option<Entry<K, V>>],
+    hash: isize,
+    eq: &mut impl FnMut(&K) -> Option<bool>,
+) -> Result<Option<usize>, ()> {
+    let mask = idx.len().wrapping_sub(1);
+    let mut slot = hash as usize & mask;
+    let mut perturb = hash as usize;
+    loop {
+        let ix = match idx.get(slot) {
+            Some(x) => x.ix(),
+            None => return Ok(None),
+        };
+        if ix == EMPTY {
+            return Ok(None);
+        }
+        if ix >= 0 {
+            if let Some(Some(e)) = entries.get(ix as usize) {
+                if e.hash == hash {
+                    match eq(&e.key) {
+                        Some(true) => return Ok(Some(ix as usize)),
+                        Some(false) => {}
+                        None => return Err(()),
+                    }
+                }
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        slot = (slot.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+    }
 }
 
 /// CPython's USABLE_FRACTION: how many entries a table of `n` index slots holds.
@@ -307,6 +394,21 @@ impl<K, V> DictTable<K, V> {
         }
     }
 
+    /// Looks `hash` up in the same order as [`DictTable::probe_next`] with a key
+    /// test that runs no Python code; the test answers None for a candidate it
+    /// cannot decide, which ends the walk with `Err(())` (the caller then does
+    /// the general lookup).
+    #[inline]
+    pub fn find_fast(&self, hash: isize, mut eq: impl FnMut(&K) -> Option<bool>) -> Result<Option<usize>, ()> {
+        match &self.indices {
+            Indices::Unallocated => Ok(None),
+            Indices::I8(v) => find_in(v, &self.entries, hash, &mut eq),
+            Indices::I16(v) => find_in(v, &self.entries, hash, &mut eq),
+            Indices::I32(v) => find_in(v, &self.entries, hash, &mut eq),
+            Indices::I64(v) => find_in(v, &self.entries, hash, &mut eq),
+        }
+    }
+
     /// Looks `hash` up with an infallible key test that runs no Python code (identity, exact str/int keys).
     pub fn find(&self, hash: isize, mut eq: impl FnMut(&K) -> bool) -> Option<usize> {
         let mut p = self.probe_start(hash);
@@ -537,6 +639,50 @@ impl<K: Clone, V: Clone> DictTable<K, V> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_fast_agrees_with_find() {
+        // Colliding hashes (k % 7), deletions and every index width up to i32.
+        for n in [5usize, 200, 40_000] {
+            let mut t: DictTable<i64, i64> = DictTable::new();
+            for k in 0..n as i64 {
+                t.insert_new((k % 7) as isize, k, k * 2);
+            }
+            for k in (0..n as i64).step_by(3) {
+                if let Some(ix) = t.find((k % 7) as isize, |x| *x == k) {
+                    let _ = t.remove(ix);
+                }
+            }
+            for k in -3..n as i64 + 3 {
+                let slow = t.find(k.rem_euclid(7) as isize, |x| *x == k);
+                let fast = t.find_fast(k.rem_euclid(7) as isize, |x| Some(*x == k));
+                assert_eq!(fast, Ok(slow), "key {k} in a table of {n}");
+            }
+            // An undecidable candidate ends the walk.
+            if n > 5 {
+                assert_eq!(t.find_fast(1, |_| None), Err(()));
+            }
+        }
+    }
+
+    #[test]
+    fn table_ids_are_unique_across_threads() {
+        let mut ids: Vec<u64> = (0..1000).map(|_| next_table_id()).collect();
+        let other = std::thread::spawn(|| (0..1000).map(|_| next_table_id()).collect::<Vec<u64>>());
+        ids.extend(other.join().unwrap_or_default());
+        assert_eq!(ids.len(), 2000);
+        assert!(ids.iter().all(|&x| x != 0));
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), 2000);
+        // Versions still change on every mutation.
+        let mut t: DictTable<i64, i64> = DictTable::new();
+        let v0 = t.version();
+        t.insert_new(1, 1, 1);
+        let v1 = t.version();
+        let _ = t.replace_value(0, 2);
+        assert!(v0 != v1 && v1 != t.version());
+    }
 
     /// Looks `k` up (ints whose hash is themselves, as CPython's small ints).
     fn get(t: &DictTable<i64, i64>, k: i64) -> Option<i64> {

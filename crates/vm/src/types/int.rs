@@ -158,8 +158,40 @@ pub fn to_decimal_string(ts: &ThreadState, v: &IntRef<'_>) -> PyResult<String> {
     }
 }
 
+/// The decimal digits of `i` written at the end of `buf`; returns where they start.
+pub fn small_decimal(i: i64, buf: &mut [u8; 20]) -> usize {
+    let mut m = i.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    at
+}
+
+/// `str(i)` for a machine integer, without an intermediate `String`.
+pub fn small_to_str(i: i64) -> Value {
+    let mut buf = [0u8; 20];
+    let at = small_decimal(i, &mut buf);
+    match crate::stringlib::StrData::from_ascii(&buf[at..]) {
+        Some(d) => pystr::from_data(d),
+        None => pystr::new_str(&i.to_string()),
+    }
+}
+
 fn int_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let r = as_int(v).ok_or_else(|| PyErr::type_error("int expected"))?;
+    if let IntRef::Small(i) = r {
+        return Ok(small_to_str(i));
+    }
     Ok(pystr::new_str(&to_decimal_string(ts, &r)?))
 }
 
@@ -416,6 +448,10 @@ pub fn to_f64(r: &IntRef<'_>) -> PyResult<f64> {
 
 /// `int(x)` / `int(x, base)`.
 fn int_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    // `int(x)`, the common call, without keyword parsing.
+    if args.len() == 1 && kwnames.is_none() && cls.is(&INT_TYPE.to_value()) {
+        return number_to_int(ts, &args[0]);
+    }
     let [x, base] = pystr::clinic_keywords("int", args, kwnames, ["", "base"], 1, 0)?;
     let value = match (x, base) {
         (None, None) => from_i64(0),
@@ -496,11 +532,39 @@ fn exact_int(v: &Value) -> Value {
     }
 }
 
+/// `int(text)` for an optional sign and 1 to 18 ASCII digits (no spaces or
+/// underscores), which cannot overflow an i64; None for anything else.
+fn parse_plain_decimal(text: &str) -> Option<i64> {
+    let b = text.as_bytes();
+    let (neg, digits) = match b.first()? {
+        b'-' => (true, &b[1..]),
+        b'+' => (false, &b[1..]),
+        _ => (false, b),
+    };
+    if digits.is_empty() || digits.len() > 18 {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for &d in digits {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + i64::from(d - b'0');
+    }
+    Some(if neg { -n } else { n })
+}
+
 /// `int(x)` for one argument: `__int__`, `__index__`, `__trunc__`, str, bytes.
 pub fn number_to_int(ts: &ThreadState, x: &Value) -> PyResult<Value> {
     // Only an exact int is taken as is: a subclass's __int__ may be overridden.
     if x.as_small_int().is_some() || x.is_exact(&INT_TYPE) {
         return Ok(x.clone());
+    }
+    // An exact str has no __int__/__index__/__trunc__: short plain decimals skip the bigint parser.
+    if x.is_exact(&pystr::STR_TYPE) {
+        if let Some(i) = pystr::as_pystr(x).and_then(|s| s.data.as_str()).and_then(parse_plain_decimal) {
+            return Ok(from_i64(i));
+        }
     }
     let slots = &x.type_of().data.slots;
     if let Some(f) = slots.int.get() {
@@ -692,6 +756,48 @@ fn int_rdivmod_method(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value
     int_divmod(ts, &a[0], v)
 }
 
+/// `format(i, spec)` for the common specs `[0][width][d]` (width below
+/// 1000), formatted directly; None for any other spec.
+fn format_small_simple(i: i64, spec: &str) -> Option<crate::stringlib::StrData> {
+    let b = spec.as_bytes();
+    let body = b.strip_suffix(b"d").unwrap_or(b);
+    if body.len() > 4 || !body.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    // A leading '0' is the zero-padding flag (sign, then zeros, then digits).
+    let zero = body.first() == Some(&b'0');
+    let width_digits = if zero { &body[1..] } else { body };
+    let width = width_digits.iter().fold(0usize, |w, d| w * 10 + usize::from(d - b'0'));
+    if width >= 1000 {
+        return None;
+    }
+    if i == i64::MIN {
+        return None;
+    }
+    let mut digits = [0u8; 20];
+    let at = small_decimal(i.abs(), &mut digits);
+    let (digits, negative) = (&digits[at..], i < 0);
+    let len = digits.len() + usize::from(negative);
+    let pad = width.saturating_sub(len);
+    let mut out = [0u8; 1024];
+    let mut n = 0;
+    let mut put = |x: &[u8]| {
+        out[n..n + x.len()].copy_from_slice(x);
+        n += x.len();
+    };
+    if !zero {
+        (0..pad).for_each(|_| put(b" "));
+    }
+    if negative {
+        put(b"-");
+    }
+    if zero {
+        (0..pad).for_each(|_| put(b"0"));
+    }
+    put(digits);
+    crate::stringlib::StrData::from_ascii(&out[..n])
+}
+
 fn int_format(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact("int.__format__", a, k, 1)?;
     let spec = pystr::try_as_rust_str(&a[0]).ok_or_else(|| {
@@ -701,6 +807,17 @@ fn int_format(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> Py
         return protocol::str(ts, v);
     }
     let r = as_int(v).ok_or_else(|| PyErr::type_error("int expected"))?;
+    if let IntRef::Small(i) = r {
+        if let Some(d) = format_small_simple(i, &spec) {
+            return Ok(pystr::from_data(d));
+        }
+        // Machine ints skip the bigint copy; the type name is only needed for errors.
+        let out = crate::format::parse_format_spec(&spec).and_then(|parsed| crate::format::format_i64(i, &parsed));
+        return match out {
+            Ok(s) => Ok(pystr::from_data(crate::stringlib::StrData::from_string(s))),
+            Err(e) => Err(crate::format::objects::into_pyerr(e.with_type_name(&protocol::type_name(v)))),
+        };
+    }
     if let IntRef::Big(b) = &r {
         // Decimal presentations obey sys.set_int_max_str_digits(); the type is the spec's last character.
         let decimal = match spec.chars().last() {
@@ -780,4 +897,44 @@ pub fn init() {
 /// `divmod(a, b)` for ints (the builtin dispatches here).
 pub fn divmod(ts: &ThreadState, v: &Value, w: &Value) -> PyResult<Value> {
     int_divmod(ts, v, w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Expected values from python3.11: format(i, spec), int(text).
+    #[test]
+    fn simple_int_formats() {
+        let f = |i: i64, spec: &str| format_small_simple(i, spec).map(|d| d.to_string_lossy());
+        assert_eq!(f(5, "03d").as_deref(), Some("005"));
+        assert_eq!(f(-5, "03d").as_deref(), Some("-05"));
+        assert_eq!(f(-5, "5").as_deref(), Some("   -5"));
+        assert_eq!(f(123, "d").as_deref(), Some("123"));
+        assert_eq!(f(123, "0").as_deref(), Some("123"));
+        assert_eq!(f(7, "0010").as_deref(), Some("0000000007"));
+        assert_eq!(f(-123456, "3").as_deref(), Some("-123456"));
+        assert_eq!(f(0, "00").as_deref(), Some("0"));
+        assert_eq!(f(5, "+d"), None);
+        assert_eq!(f(5, "x"), None);
+        assert_eq!(f(5, "5,"), None);
+        assert_eq!(f(5, "1000"), None);
+        assert_eq!(f(i64::MIN, "d"), None);
+    }
+
+    #[test]
+    fn decimal_text() {
+        let mut buf = [0u8; 20];
+        for (i, text) in [(0i64, "0"), (-7, "-7"), (1234567890123, "1234567890123"), (i64::MAX, "9223372036854775807")] {
+            let at = small_decimal(i, &mut buf);
+            assert_eq!(&buf[at..], text.as_bytes());
+        }
+        assert_eq!(parse_plain_decimal("007"), Some(7));
+        assert_eq!(parse_plain_decimal("-0"), Some(0));
+        assert_eq!(parse_plain_decimal("+12"), Some(12));
+        assert_eq!(parse_plain_decimal("999999999999999999"), Some(999_999_999_999_999_999));
+        for bad in ["", "-", "+", " 1", "1_0", "1e3", "9999999999999999999", "١"] {
+            assert_eq!(parse_plain_decimal(bad), None, "{bad}");
+        }
+    }
 }

@@ -60,9 +60,17 @@ pub fn new_str(s: &str) -> Value {
     from_data(StrData::from_str(s))
 }
 
-/// A new str from a buffer.
+/// A str from a buffer: the shared empty string when empty (as CPython), else a new object.
 pub fn from_data(d: StrData) -> Value {
+    if d.is_empty() {
+        return empty_str();
+    }
     Value::new(PyStr::new(d)).unwrap_or_else(|_| none::none())
+}
+
+/// A new str object (never a shared one), for the intern tables.
+fn fresh_str(s: &str) -> Value {
+    Value::new(PyStr::new(StrData::from_str(s))).unwrap_or_else(|_| none::none())
 }
 
 /// `v` itself when it is an exact str equal to `d` (CPython hands back unchanged strings), else a new str.
@@ -112,13 +120,23 @@ thread_local! {
 
 /// The interned str for `s` (identifiers, attribute names).
 pub fn intern(s: &str) -> Value {
+    if s.is_empty() {
+        return empty_str();
+    }
+    intern_in_table(s)
+}
+
+/// `intern` through the interpreter's table (or the start-up one).
+fn intern_in_table(s: &str) -> Value {
+    // An empty slice of real text: see `intern_key`.
+    let s = if s.is_empty() { &" "[..0] } else { s };
     if let Some(ts) = ThreadState::current() {
         let mut table = ts.interp().interned.borrow_mut();
         if let Some(v) = table.get(s) {
             return v.clone();
         }
-        let v = new_str(s);
-        table.insert(s.to_string(), v.clone());
+        let v = fresh_str(s);
+        table.insert(intern_key(s), v.clone());
         return v;
     }
     EARLY_INTERNED.with(|t| {
@@ -126,10 +144,39 @@ pub fn intern(s: &str) -> Value {
         if let Some(v) = t.get(s) {
             return v.clone();
         }
-        let v = new_str(s);
-        t.insert(s.to_string(), v.clone());
+        let v = fresh_str(s);
+        t.insert(intern_key(s), v.clone());
         v
     })
+}
+
+/// The table key for `s`. The empty key gets a real allocation: comparing
+/// against an empty `String`'s dangling pointer makes the vectorized memcmp
+/// take a slow masked-load path (about 100 ns per lookup of "").
+fn intern_key(s: &str) -> String {
+    if s.is_empty() {
+        String::with_capacity(1)
+    } else {
+        s.to_string()
+    }
+}
+
+thread_local! {
+    /// The interned empty string kept at hand, with the address of the
+    /// interpreter whose table holds it (0: before any interpreter runs).
+    static EMPTY_STR: std::cell::RefCell<Option<(usize, Value)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The shared (interned) empty str.
+pub fn empty_str() -> Value {
+    let owner = ThreadState::current().map_or(0, |ts| ts.interp() as *const _ as usize);
+    let cached = EMPTY_STR.try_with(|e| e.borrow().as_ref().filter(|(o, _)| *o == owner).map(|(_, v)| v.clone()));
+    if let Ok(Some(v)) = cached {
+        return v;
+    }
+    let v = intern_in_table("");
+    let _ = EMPTY_STR.try_with(|e| *e.borrow_mut() = Some((owner, v.clone())));
+    v
 }
 
 /// Move start-up interned strings into the interpreter's table.
@@ -367,6 +414,13 @@ fn self_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
 
 /// `str(object='')`, `str(bytes, encoding, errors)`.
 fn str_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+    // `str(x)`, the common call, without keyword parsing.
+    if args.len() == 1 && kwnames.is_none() && cls.is(&STR_TYPE.to_value()) {
+        if let Some(i) = args[0].as_small_int() {
+            return Ok(int::small_to_str(i));
+        }
+        return protocol::str(ts, &args[0]);
+    }
     let [obj, encoding, errors] = clinic_keywords("str", args, kwnames, ["object", "encoding", "errors"], 0, 0)?;
     let given = encoding.is_some() || errors.is_some();
     let enc = str_param("str", "encoding", encoding)?;
@@ -616,9 +670,33 @@ fn list_of(v: &Value, parts: Vec<StrData>) -> PyResult<Value> {
     super::list::new_list(parts.into_iter().map(|d| same_or_new(v, d)).collect())
 }
 
+/// `text.split(sep, maxsplit)` for ASCII text and a one-byte separator: the
+/// list presized and filled directly (no intermediate vector of pieces).
+fn split_ascii_byte(v: &Value, data: &StrData, text: &str, sep: u8, maxsplit: isize) -> PyResult<Value> {
+    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let b = text.as_bytes();
+    let n = memchr::memchr_iter(sep, b).take(max).count();
+    if n == 0 {
+        return super::list::new_list(vec![same_or_new(v, data.clone())]);
+    }
+    let mut items = Vec::with_capacity(n + 1);
+    let mut start = 0;
+    for j in memchr::memchr_iter(sep, b).take(n) {
+        items.push(from_data(data.slice(start, j)));
+        start = j + 1;
+    }
+    items.push(from_data(data.slice(start, b.len())));
+    super::list::new_list(items)
+}
+
 fn str_split(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let (sep, maxsplit) = split_args(ts, "split", a, k)?;
     let sep_data = sep.as_ref().and_then(as_pystr).map(|s| &s.data);
+    if let (Some(text), Some(sep)) = (this(v)?.data.as_str(), sep_data.and_then(|s| s.as_str())) {
+        if sep.len() == 1 {
+            return split_ascii_byte(v, &this(v)?.data, text, sep.as_bytes()[0], maxsplit);
+        }
+    }
     list_of(v, this(v)?.data.split(sep_data, maxsplit).map_err(str_error)?)
 }
 fn str_rsplit(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
@@ -758,6 +836,22 @@ fn partition_impl(v: &Value, a: Args, k: Option<&Value>, qualname: &str, right: 
     let a = crate::object::args::exact(qualname, a, k, 1)?;
     let sep = as_pystr(&a[0]).ok_or_else(|| PyErr::type_error(format!("must be str, not {}", protocol::type_name(&a[0]))))?;
     let me = this(v)?;
+    if v.is_exact(&STR_TYPE) && a[0].is_exact(&STR_TYPE) && !sep.data.is_empty() {
+        // As CPython: the separator object itself in the middle, the empty
+        // string shared, and self for a part that is all of it.
+        let found = if right { me.data.rfind(&sep.data, None, None) } else { me.data.find(&sep.data, None, None) };
+        let len = me.data.len();
+        let items = match (found, right) {
+            (Some(i), _) => vec![
+                from_data(me.data.slice(0, i)),
+                a[0].clone(),
+                from_data(me.data.slice(i + sep.data.len(), len)),
+            ],
+            (None, false) => vec![v.clone(), empty_str(), empty_str()],
+            (None, true) => vec![empty_str(), empty_str(), v.clone()],
+        };
+        return tuple::new_tuple(items);
+    }
     let parts = if right { me.data.rpartition(&sep.data) } else { me.data.partition(&sep.data) }.map_err(str_error)?;
     tuple::new_tuple(parts.into_iter().map(|d| same_or_new(v, d)).collect())
 }
