@@ -2190,6 +2190,9 @@ fn load_method(ts: &ThreadState, owner: &Value, name: &Value) -> PyResult<(Value
 }
 
 fn binary_op(ts: &ThreadState, lhs: &Value, rhs: &Value, op: usize) -> PyResult<Value> {
+    if op % nb::INPLACE == nb::ADD && lhs.is_exact(&pystr::STR_TYPE) && rhs.is_exact(&pystr::STR_TYPE) {
+        return pystr::str_concat(ts, lhs, rhs);
+    }
     if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
         let r = match op % nb::INPLACE {
             nb::ADD => a.checked_add(b),

@@ -591,8 +591,17 @@ pub fn format(ts: &ThreadState, v: &Value, spec: Option<&Value>) -> PyResult<Val
     let Some(f) = v.type_of().data.lookup_str("__format__") else {
         return Err(PyErr::type_error(format!("Type {} doesn't define __format__", protocol::type_name(v))));
     };
-    let bound = protocol::bind_descriptor(ts, &f, v)?;
-    let r = protocol::call(ts, &bound, std::slice::from_ref(spec), None)?;
+    // A native __format__ (int's, float's, str's...) is called as is,
+    // without making a bound method first.
+    let r = match f.downcast_exact::<crate::types::descr::PyMethodDescr>() {
+        Some(m) if m.kind == crate::types::descr::MethodKind::Instance && v.type_of().is_subtype(m.owner) => {
+            (m.func)(ts, v, std::slice::from_ref(spec), None)?
+        }
+        _ => {
+            let bound = protocol::bind_descriptor(ts, &f, v)?;
+            protocol::call(ts, &bound, std::slice::from_ref(spec), None)?
+        }
+    };
     if pystr::as_pystr(&r).is_none() {
         return Err(PyErr::type_error(format!(
             "__format__ must return a str, not {}",

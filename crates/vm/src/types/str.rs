@@ -255,7 +255,9 @@ fn str_richcompare(_ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> Py
     Ok(bool_::new_bool(op.test(a.data.cmp(&b.data))))
 }
 
-fn str_concat(_ts: &ThreadState, v: &Value, w: &Value) -> PyResult<Value> {
+/// `v + w` for a str `v` (the sequence concat slot): the eval loop calls it
+/// directly for two exact strs.
+pub fn str_concat(_ts: &ThreadState, v: &Value, w: &Value) -> PyResult<Value> {
     let a = this(v)?;
     let Some(b) = as_pystr(w) else {
         return Err(PyErr::type_error(format!(
