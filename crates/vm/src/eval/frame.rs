@@ -111,6 +111,9 @@ impl DataStack {
 
     /// Room for `words` words; the memory stays put until `pop`.
     pub fn push(&self, words: usize) -> Option<*mut u64> {
+        // A frame is about to start: a safe point for a collection an
+        // allocation had to postpone.
+        crate::gc::run_pending();
         let (mut ci, mut off) = self.top.get();
         let mut chunks = self.chunks.borrow_mut();
         loop {

@@ -2,6 +2,7 @@
 //! and open() (io.rs), and struct sequences (structseq.rs).
 
 pub mod builtins;
+pub mod gc;
 pub mod io;
 pub mod stdlib_names;
 pub mod structseq;
@@ -31,7 +32,13 @@ pub fn init_types() {
 type ModuleInit = fn(&ThreadState) -> PyResult<Value>;
 
 /// Modules compiled into the interpreter, by name (`sys.builtin_module_names`).
-const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[("builtins", builtins::create), ("sys", sys::create), ("time", time::create)];
+const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
+    ("builtins", builtins::create),
+    ("sys", sys::create),
+    ("time", time::create),
+    ("gc", gc::create),
+    ("_weakref", crate::types::weakref::create_module),
+];
 
 /// The names of the modules compiled in.
 pub fn builtin_module_names() -> Vec<&'static str> {

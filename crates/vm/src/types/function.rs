@@ -441,3 +441,48 @@ pub fn init() {
     s.hash.set(Some(method_hash));
     descr::add_getsets(&METHOD_TYPE, &[("__func__", method_func, None), ("__self__", method_self, None), ("__doc__", method_doc, None)]);
 }
+
+/// The references a function holds, for the cycle collector.
+pub(crate) fn gc_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    let Some(f) = v.downcast::<PyFunction>() else { return };
+    visit(&f.globals);
+    visit(&f.builtins);
+    if let Some(c) = &f.closure {
+        visit(c);
+    }
+    for c in [&f.code, &f.name, &f.qualname, &f.doc, &f.module] {
+        if let Ok(b) = c.try_borrow() {
+            visit(&b);
+        }
+    }
+    for c in [&f.defaults, &f.kwdefaults, &f.annotations] {
+        if let Ok(b) = c.try_borrow() {
+            if let Some(x) = &*b {
+                visit(x);
+            }
+        }
+    }
+    let d = f.dict.take();
+    if let Some(x) = &d {
+        visit(x);
+    }
+    f.dict.set(d);
+}
+
+/// Drop the references of a garbage function that can be dropped.
+pub(crate) fn gc_clear(v: &Value) {
+    let Some(f) = v.downcast::<PyFunction>() else { return };
+    let mut old = Vec::new();
+    for c in [&f.defaults, &f.kwdefaults, &f.annotations] {
+        if let Ok(mut b) = c.try_borrow_mut() {
+            old.push(b.take());
+        }
+    }
+    old.push(f.dict.take());
+    for c in [&f.doc, &f.module] {
+        if let Ok(mut b) = c.try_borrow_mut() {
+            old.push(Some(std::mem::replace(&mut *b, none::none())));
+        }
+    }
+    drop(old);
+}

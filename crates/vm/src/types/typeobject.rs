@@ -12,7 +12,7 @@ use crate::types::{bool_, descr, dict, exceptions, function, none, str as pystr,
 
 pub static TYPE_TYPE: PyType = PyObject::new_static(
     &TYPE_TYPE,
-    TypeObject::builtin::<TypeObject>("type", &TYPE_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE | TPFLAGS_TYPE_SUBCLASS),
+    TypeObject::builtin::<TypeObject>("type", &TYPE_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE | TPFLAGS_TYPE_SUBCLASS | crate::object::typeobj::TPFLAGS_HAVE_GC),
 );
 
 /// Finish a static type: bases, MRO, inherited slots, wrapper descriptors.
