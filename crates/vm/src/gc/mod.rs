@@ -790,7 +790,6 @@ fn collect_main(g: &GcState, generation: usize, safe: bool) -> Option<usize> {
         return None;
     }
 
-    let m = count_as_cpython(&unreachable);
     if g.debug.get() & DEBUG_COLLECTABLE != 0 {
         let mut p = unreachable.next.get();
         while !ptr::eq(p, &unreachable) {
@@ -802,7 +801,7 @@ fn collect_main(g: &GcState, generation: usize, safe: bool) -> Option<usize> {
     }
     // Weak references to garbage are cleared before finalizers run, so
     // finalizers cannot reach garbage through them.
-    crate::types::weakref::handle_weakrefs(&unreachable_iter(&unreachable));
+    let mut m = crate::types::weakref::handle_weakrefs(&unreachable_iter(&unreachable));
     finalize_garbage(&unreachable);
     // Finalizers may have resurrected objects: look again.
     clear_marks(&unreachable);
@@ -811,6 +810,7 @@ fn collect_main(g: &GcState, generation: usize, safe: bool) -> Option<usize> {
     deduce_unreachable(&unreachable, &still);
     clear_marks(&unreachable);
     list_merge(&unreachable, old);
+    m += count_as_cpython(&still);
     delete_garbage(g, &still, old);
     debug_assert!(list_is_empty(&still));
     debug_assert!(list_is_empty(&unreachable));

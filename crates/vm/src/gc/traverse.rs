@@ -107,7 +107,8 @@ fn take_refcell_opt(c: &std::cell::RefCell<Option<Value>>) -> Option<Value> {
 fn list_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
     if let Some(l) = v.downcast::<list::PyList>() {
         if let Ok(items) = l.items.try_borrow() {
-            for x in items.iter() {
+            // Last to first, as CPython (get_referents shows the order).
+            for x in items.iter().rev() {
                 visit(x);
             }
         }
@@ -123,7 +124,7 @@ fn list_clear(v: &Value) {
 
 fn tuple_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
     if let Some(t) = v.downcast::<tuple::PyTuple>() {
-        for x in t.items.iter() {
+        for x in t.items.iter().rev() {
             visit(x);
         }
     }
@@ -132,7 +133,10 @@ fn tuple_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
 fn dict_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
     if let Some(d) = v.downcast::<dict::PyDict>() {
         for (_, _, k, x) in d.table().iter() {
-            visit(k);
+            // str keys are atoms; CPython's str-keyed tables report only values.
+            if !k.is_exact(&str::STR_TYPE) {
+                visit(k);
+            }
             visit(x);
         }
     }

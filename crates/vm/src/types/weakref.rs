@@ -198,21 +198,21 @@ pub fn new_weakref(ts: &ThreadState, cls: Option<&Value>, obj: &Value, callback:
     REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
         let list = r.entry(obj.as_raw()).or_default();
-        if plain {
-            // Plain refs first, then plain proxies, then the rest.
-            let pos = if kind == WeakKind::Ref { 0 } else { list.iter().take_while(|&&a| is_plain_ref(a)).count() };
-            list.insert(pos, w.as_raw());
-        } else {
-            list.push(w.as_raw());
-        }
+        // The plain ref first, then the plain proxy, then the others,
+        // newest first (CPython's insertion order, which is the order
+        // callbacks run in).
+        let pos = if plain && kind == WeakKind::Ref { 0 } else { list.iter().take_while(|&&a| is_plain(a)).count() };
+        list.insert(pos, w.as_raw());
     });
     crate::gc::set_has_weakrefs(obj, true);
     Ok(w)
 }
 
-fn is_plain_ref(addr: usize) -> bool {
+/// Whether the registered weak reference at `addr` is a shared plain ref or proxy.
+fn is_plain(addr: usize) -> bool {
     let w = registered(addr);
-    w.is_exact(&REF_TYPE) && w.downcast::<PyWeakRef>().is_some_and(|p| p.callback.borrow().is_none())
+    (w.is_exact(&REF_TYPE) || w.is_exact(&PROXY_TYPE) || w.is_exact(&CALLABLE_PROXY_TYPE))
+        && w.downcast::<PyWeakRef>().is_some_and(|p| p.callback.borrow().is_none())
 }
 
 /// Take the weak references of the object at `addr` out of the table,
@@ -232,8 +232,11 @@ fn detach_all(addr: usize, skip: &dyn Fn(&Value) -> bool) -> Vec<Value> {
     with_cb
 }
 
-fn call_callbacks(ws: Vec<Value>) {
-    let Some(ts) = ThreadState::current() else { return };
+/// Call the callbacks; returns how many weak reference objects died right
+/// after theirs (only our reference was left).
+fn call_callbacks(ws: Vec<Value>) -> usize {
+    let Some(ts) = ThreadState::current() else { return 0 };
+    let mut freed = 0;
     for w in ws {
         let Some(p) = w.downcast::<PyWeakRef>() else { continue };
         let cb = p.callback.borrow_mut().take();
@@ -242,7 +245,11 @@ fn call_callbacks(ws: Vec<Value>) {
                 crate::runtime::lifecycle::write_unraisable(ts, &e, Some("Exception ignored in"), Some(&cb));
             }
         }
+        if w.refcount() == 1 {
+            freed += 1;
+        }
     }
+    freed
 }
 
 /// The referent at `h` is being freed: clear its weak references and run
@@ -255,11 +262,24 @@ pub(crate) fn clear_on_dealloc(h: *const ObjHeader) {
 /// The collector found `garbage` (objects with weak references, and weak
 /// references themselves) unreachable: clear the weak references to them;
 /// callbacks run only for weak references that are not garbage themselves.
-pub(crate) fn handle_weakrefs(garbage: &[Value]) {
-    // Weak references that are garbage never call back.
+pub(crate) fn handle_weakrefs(garbage: &[Value]) -> usize {
+    // Weak references that are garbage are detached from their referent,
+    // so they never call back (CPython's _PyWeakref_ClearRef).
     for g in garbage {
         if let Some(p) = g.downcast::<PyWeakRef>() {
-            p.callback.borrow_mut().take();
+            let w = p.referent.replace(0);
+            if w != 0 {
+                let me = g.as_raw();
+                REGISTRY.with(|r| {
+                    let mut r = r.borrow_mut();
+                    if let Some(list) = r.get_mut(&w) {
+                        list.retain(|&x| x != me);
+                        if list.is_empty() {
+                            r.remove(&w);
+                        }
+                    }
+                });
+            }
         }
     }
     let mut to_call = Vec::new();
@@ -269,7 +289,7 @@ pub(crate) fn handle_weakrefs(garbage: &[Value]) {
             crate::gc::set_has_weakrefs(g, false);
         }
     }
-    call_callbacks(to_call);
+    call_callbacks(to_call)
 }
 
 /// Whether `v` is a weak reference object.
