@@ -343,29 +343,26 @@ pub fn track(v: &Value) {
 
 // ---- allocation hooks (called from object/value.rs) ----
 
-/// Before allocating a GC object: count it and maybe collect.
-#[inline]
-pub(crate) fn on_alloc() {
-    let g = state();
-    let gen0 = &g.generations[0];
-    let c = gen0.count.get() + 1;
-    gen0.count.set(c);
-    if c > gen0.threshold.get() && g.enabled.get() && gen0.threshold.get() != 0 && !g.collecting.get() {
-        collect_generations(g, false);
-    }
-}
-
-/// Link a freshly allocated GC object (its head is uninitialized memory).
+/// Link a freshly allocated GC object (its head is uninitialized memory),
+/// count it, and collect when the count passes the threshold. The new
+/// object's only reference is its creator's, which the collector sees as
+/// external, so it survives.
 ///
 /// # Safety
 /// `h` is the head of a new, fully initialized object.
 #[inline]
 pub(crate) unsafe fn link_new(h: *mut GcHead) {
     let g = state();
+    let gen0 = &g.generations[0];
     // SAFETY: `h` points to writable head memory owned by the new object.
     unsafe {
         h.write(GcHead::empty());
-        list_append(h, &g.generations[0].head);
+        list_append(h, &gen0.head);
+    }
+    let c = gen0.count.get() + 1;
+    gen0.count.set(c);
+    if c > gen0.threshold.get() && g.enabled.get() && gen0.threshold.get() != 0 && !g.collecting.get() {
+        collect_generations(g, false);
     }
 }
 

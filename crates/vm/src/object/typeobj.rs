@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::cell::{Cell, UnsafeCell};
 
-use super::value::{dealloc_builtin, drop_payload, ObjHeader, PyObject, PyPayload, Value};
+use super::value::{dealloc_builtin, dealloc_plain, drop_payload, ObjHeader, PyObject, PyPayload, Value};
 use crate::runtime::errors::PyResult;
 use crate::runtime::thread::ThreadState;
 
@@ -258,7 +258,8 @@ impl TypeObject {
             extras_offset: Cell::new(std::mem::size_of::<PyObject<T>>()),
             dict_slot: Cell::new(-1),
             weaklist_slot: Cell::new(-1),
-            dealloc: Cell::new(dealloc_builtin::<T>),
+            // Types without GC support skip the collector's bookkeeping.
+            dealloc: Cell::new(if flags & TPFLAGS_HAVE_GC != 0 { dealloc_builtin::<T> } else { dealloc_plain::<T> }),
             drop_data: Some(drop_payload::<T>),
             slots: Slots::EMPTY,
             version: Cell::new(0),

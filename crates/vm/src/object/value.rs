@@ -251,7 +251,6 @@ impl Value {
     #[inline(never)]
     fn new_gc<T: PyPayload>(ty: &'static PyType, data: T) -> PyResult<Value> {
         const { assert!(std::mem::offset_of!(GcBox<T>, obj) == GC_HEAD_SIZE) };
-        crate::gc::on_alloc();
         let layout = Layout::new::<GcBox<T>>();
         // SAFETY: the layout has non-zero size (it holds a header).
         let raw = unsafe { std::alloc::alloc(layout) } as *mut GcBox<T>;
@@ -288,7 +287,6 @@ impl Value {
         debug_assert!(size >= std::mem::size_of::<PyObject<T>>());
         let gc = tyobj.flags.get() & TPFLAGS_HAVE_GC != 0;
         let layout = if gc {
-            crate::gc::on_alloc();
             match Layout::from_size_align(size + GC_HEAD_SIZE, layout.align()) {
                 Ok(l) => l,
                 Err(_) => return Err(crate::runtime::errors::PyErr::no_memory()),
@@ -510,14 +508,14 @@ pub(crate) mod dealloc {
     /// # Safety
     /// `h` is a live object with no remaining references.
     pub(crate) unsafe fn destroy(h: *mut ObjHeader) {
-        // SAFETY: the header is valid; the type outlives its instances.
-        if type_is_gc(unsafe { &*(*h).ob_type.get() }) {
-            // Untracked first: a queued object must be invisible to the collector.
-            // SAFETY: GC objects have a head.
-            unsafe { crate::gc::on_destroy(h) };
-        }
         let depth = DEPTH.with(|d| d.get());
         if depth >= MAX_NESTING {
+            // SAFETY: the header is valid; the type outlives its instances.
+            if type_is_gc(unsafe { &*(*h).ob_type.get() }) {
+                // A queued object must be invisible to the collector.
+                // SAFETY: GC objects have a head.
+                unsafe { crate::gc::on_destroy(h) };
+            }
             PENDING.with(|p| p.borrow_mut().push(h as usize));
             return;
         }
@@ -542,7 +540,24 @@ pub(crate) mod dealloc {
         }
     }
 
-    /// The deallocator of builtin types whose payload is `T`.
+    /// The deallocator of builtin types without GC support whose payload is `T`.
+    ///
+    /// # Safety
+    /// `h` is an unreferenced `PyObject<T>` allocated by `Value::new`.
+    pub unsafe fn dealloc_plain<T>(h: *mut ObjHeader) {
+        let p = h as *mut PyObject<T>;
+        // SAFETY: layout and ownership guaranteed by the caller.
+        unsafe {
+            if (*(*h).ob_type.get()).data.has_finalizer() && finalize_from_dealloc(h) {
+                return;
+            }
+            std::ptr::drop_in_place(&mut (*p).data);
+            std::alloc::dealloc(p as *mut u8, Layout::new::<PyObject<T>>());
+        }
+    }
+
+    /// The deallocator of builtin types whose payload is `T` (with or
+    /// without GC support).
     ///
     /// # Safety
     /// `h` is an unreferenced `PyObject<T>` allocated by `Value::new`.
@@ -551,10 +566,14 @@ pub(crate) mod dealloc {
         // SAFETY: layout and ownership guaranteed by the caller.
         unsafe {
             let ty = &*(*h).ob_type.get();
+            let gc = type_is_gc(ty);
+            if gc {
+                crate::gc::on_destroy(h);
+            }
             if ty.data.has_finalizer() && finalize_from_dealloc(h) {
                 return;
             }
-            if type_is_gc(ty) {
+            if gc {
                 if crate::gc::has_weakrefs(h) {
                     crate::types::weakref::clear_on_dealloc(h);
                 }
@@ -625,10 +644,13 @@ pub(crate) mod dealloc {
         unsafe {
             let ty_ptr = (*h).ob_type.get();
             let ty = &(*ty_ptr).data;
+            let gc = ty.has_flag(TPFLAGS_HAVE_GC);
+            if gc {
+                crate::gc::on_destroy(h);
+            }
             if ty.has_finalizer() && finalize_from_dealloc(h) {
                 return;
             }
-            let gc = ty.has_flag(TPFLAGS_HAVE_GC);
             if gc && crate::gc::has_weakrefs(h) {
                 crate::types::weakref::clear_on_dealloc(h);
             }
@@ -654,4 +676,4 @@ pub(crate) mod dealloc {
     }
 }
 
-pub use dealloc::{dealloc_builtin, dealloc_subtype, drop_payload};
+pub use dealloc::{dealloc_builtin, dealloc_plain, dealloc_subtype, drop_payload};
