@@ -776,7 +776,8 @@ fn collect_main(g: &GcState, generation: usize, safe: bool) -> Option<usize> {
         g.long_lived_total.set(list_size(young));
     }
 
-    if !safe && needs_python(&unreachable) {
+    let py = needs_python(&unreachable);
+    if !safe && py {
         // Keep it all for a collection at a safe point.
         clear_marks(&unreachable);
         list_merge(&unreachable, old);
@@ -796,20 +797,29 @@ fn collect_main(g: &GcState, generation: usize, safe: bool) -> Option<usize> {
             p = unsafe { (*p).next.get() };
         }
     }
-    // Weak references to garbage are cleared before finalizers run, so
-    // finalizers cannot reach garbage through them.
-    let mut m = crate::types::weakref::handle_weakrefs(&unreachable_iter(&unreachable));
-    finalize_garbage(&unreachable);
-    // Finalizers may have resurrected objects: look again.
-    clear_marks(&unreachable);
-    let still = GcHead::empty();
-    list_init(&still);
-    deduce_unreachable(&unreachable, &still);
-    clear_marks(&unreachable);
-    list_merge(&unreachable, old);
-    m += count_as_cpython(&still);
-    delete_garbage(g, &still, old);
-    debug_assert!(list_is_empty(&still));
+    let m = if py {
+        // Weak references to garbage are cleared before finalizers run, so
+        // finalizers cannot reach garbage through them.
+        let mut m = crate::types::weakref::handle_weakrefs(&unreachable_iter(&unreachable));
+        finalize_garbage(&unreachable);
+        // Finalizers may have resurrected objects: look again.
+        clear_marks(&unreachable);
+        let still = GcHead::empty();
+        list_init(&still);
+        deduce_unreachable(&unreachable, &still);
+        clear_marks(&unreachable);
+        list_merge(&unreachable, old);
+        m += count_as_cpython(&still);
+        delete_garbage(g, &still, old);
+        debug_assert!(list_is_empty(&still));
+        m
+    } else {
+        // No finalizer or weak reference: no code runs that could
+        // resurrect anything, so the unreachable set is final.
+        let m = count_as_cpython(&unreachable);
+        delete_garbage(g, &unreachable, old);
+        m
+    };
     debug_assert!(list_is_empty(&unreachable));
 
     let mut st = gens[generation].stats.get();
