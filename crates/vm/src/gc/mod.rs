@@ -24,6 +24,7 @@
 //! The state is per OS thread: one interpreter runs on one thread here, so
 //! this is CPython's per-interpreter `gcstate`.
 
+pub mod sizeof;
 pub mod traverse;
 
 use std::cell::Cell;

@@ -336,4 +336,5 @@ pub fn install_builtin_hooks() {
     install(&dict_methods::DICT_ITER_TYPE, dict_methods::gc_traverse_iter, None);
     install(&set::SET_ITERATOR_TYPE, set::gc_traverse_iter, None);
     install(&weakref::REF_TYPE, weakref::gc_traverse, Some(weakref::gc_clear));
+    super::sizeof::install();
 }
