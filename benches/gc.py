@@ -5,6 +5,8 @@
                reclaimed by the automatic collections (peak RSS and time);
 - short_lived: 10,000,000 short-lived objects (instances, tuples, lists,
                floats, strs) created and dropped (peak RSS and time);
+- deep:        a 10,000,000-deep nested list and a 10,000,000-node linked
+               list of instances, built and dropped (no native recursion);
 - full_collect: a full gc.collect() over a heap of 1,000,000 live tracked
                objects (the program times the collection itself).
 
@@ -60,6 +62,24 @@ def churn(n):
     return total
 
 print(churn(10_000_000 // 5))
+''',
+    "deep": r'''
+# Destroying deep structures must not recurse on the native stack.
+x = []
+for i in range(10_000_000):
+    x = [x]
+del x
+
+class Node:
+    __slots__ = ("next",)
+    def __init__(self, n):
+        self.next = n
+
+head = None
+for i in range(10_000_000):
+    head = Node(head)
+del head
+print("ok")
 ''',
     "full_collect": r'''
 import gc, time
