@@ -347,12 +347,14 @@ pub fn track(v: &Value) {
 /// Link a freshly allocated GC object (its head is uninitialized memory),
 /// count it, and collect when the count passes the threshold. The new
 /// object's only reference is its creator's, which the collector sees as
-/// external, so it survives.
+/// external, so it survives. `safe`: the allocation is an instance of a
+/// class, made on the way to calling Python code (`__new__`/`__init__`),
+/// so the collection may run finalizers and callbacks.
 ///
 /// # Safety
 /// `h` is the head of a new, fully initialized object.
 #[inline]
-pub(crate) unsafe fn link_new(h: *mut GcHead) {
+pub(crate) unsafe fn link_new(h: *mut GcHead, safe: bool) {
     let g = state();
     let gen0 = &g.generations[0];
     // SAFETY: `h` points to writable head memory owned by the new object.
@@ -363,7 +365,9 @@ pub(crate) unsafe fn link_new(h: *mut GcHead) {
     let c = gen0.count.get() + 1;
     gen0.count.set(c);
     if c > gen0.threshold.get() && g.enabled.get() && gen0.threshold.get() != 0 && !g.collecting.get() {
-        collect_generations(g, false);
+        collect_generations(g, safe);
+    } else if safe && g.pending.get() >= 0 {
+        run_pending_slow(g);
     }
 }
 

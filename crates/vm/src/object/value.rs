@@ -262,7 +262,7 @@ impl Value {
         unsafe {
             let obj = std::ptr::addr_of_mut!((*raw).obj);
             obj.write(PyObject { header: ObjHeader { refcnt: Cell::new(1), ob_type: Cell::new(ty) }, data });
-            crate::gc::link_new(raw as *mut GcHead);
+            crate::gc::link_new(raw as *mut GcHead, false);
             Ok(Value { bits: NonNull::new_unchecked(obj as *mut ObjHeader), _not_send: PhantomData })
         }
     }
@@ -321,7 +321,7 @@ impl Value {
                 off += 8;
             }
             if gc {
-                crate::gc::link_new(crate::gc::head_of(raw as *const ObjHeader));
+                crate::gc::link_new(crate::gc::head_of(raw as *const ObjHeader), true);
             }
             Ok(Value { bits: NonNull::new_unchecked(raw as *mut ObjHeader), _not_send: PhantomData })
         }
