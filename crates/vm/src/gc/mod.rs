@@ -1115,6 +1115,48 @@ mod tests {
     }
 
     #[test]
+    fn generations_promote_survivors() {
+        setup();
+        collect(2);
+        let l = crate::types::list::new_list(vec![]).unwrap();
+        let in_gen = |i: usize| objects(Some(i)).iter().any(|o| o.is(&l));
+        assert!(in_gen(0));
+        collect(0);
+        assert!(in_gen(1) && !in_gen(0));
+        collect(1);
+        assert!(in_gen(2));
+    }
+
+    #[test]
+    fn untracks_tuples_of_atoms() {
+        setup();
+        let t = crate::types::tuple::new_tuple(vec![crate::types::int::from_i64(1)]).unwrap();
+        let l = crate::types::list::new_list(vec![]).unwrap();
+        let t2 = crate::types::tuple::new_tuple(vec![l.clone()]).unwrap();
+        assert!(is_tracked(&t) && is_tracked(&t2));
+        collect(0);
+        assert!(!is_tracked(&t));
+        assert!(is_tracked(&t2));
+    }
+
+    #[test]
+    fn frozen_objects_are_not_collected() {
+        setup();
+        collect(2);
+        let l = crate::types::list::new_list(vec![]).unwrap();
+        l.downcast::<crate::types::list::PyList>().unwrap().push(l.clone());
+        freeze();
+        assert!(freeze_count() >= 1);
+        let raw = l.as_raw();
+        drop(l);
+        assert_eq!(collect(2), 0);
+        unfreeze();
+        assert_eq!(freeze_count(), 0);
+        assert_eq!(collect(2), 1);
+        let _ = raw;
+    }
+
+    #[test]
     fn reachable_cycle_survives() {
         setup();
         collect(2);
