@@ -44,7 +44,7 @@ pub static FUNCTION_TYPE: PyType = PyObject::new_static(
 );
 pub static BUILTIN_FUNCTION_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
-    TypeObject::builtin::<PyBuiltinFunction>("builtin_function_or_method", &BUILTIN_FUNCTION_TYPE, Some(&super::object::OBJECT_TYPE), 0),
+    TypeObject::builtin::<PyBuiltinFunction>("builtin_function_or_method", &BUILTIN_FUNCTION_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_HAVE_GC),
 );
 pub static METHOD_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,

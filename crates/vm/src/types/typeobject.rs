@@ -282,6 +282,10 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
         let d = Value::new(descr::PyGetSetDescr { name: "__dict__", get, set, owner: &super::object::OBJECT_TYPE })?;
         dict::dict_set_item(ts, &newdict, pystr::intern("__dict__"), d)?;
     }
+    if add_weak {
+        let d = Value::new(descr::PyGetSetDescr { name: "__weakref__", get: super::weakref::weakref_attr, set: None, owner: &super::object::OBJECT_TYPE })?;
+        dict::dict_set_item(ts, &newdict, pystr::intern("__weakref__"), d)?;
+    }
 
     let mro = compute_mro(&cls, &bases_v)?;
     ty.set_mro(tuple::new_tuple(mro)?);

@@ -297,6 +297,11 @@ pub(crate) fn is_weakref(v: &Value) -> bool {
     v.downcast::<PyWeakRef>().is_some()
 }
 
+/// `obj.__weakref__`: the first weak reference to `obj`, or None.
+pub fn weakref_attr(_ts: &ThreadState, obj: &Value) -> PyResult<Value> {
+    Ok(weakrefs_of(obj).into_iter().next().unwrap_or_else(none::none))
+}
+
 /// Number of weak references and proxies to `obj`.
 pub fn weakref_count(obj: &Value) -> usize {
     REGISTRY.with(|r| r.borrow().get(&obj.as_raw()).map_or(0, |l| l.len()))
