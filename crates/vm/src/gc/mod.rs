@@ -748,6 +748,7 @@ fn owned_list(cell: &Cell<usize>) -> Value {
 /// collection was deferred to a safe point.
 fn collect_main(g: &GcState, generation: usize, safe: bool) -> Option<usize> {
     let gens = &g.generations;
+    let started = (g.debug.get() & DEBUG_STATS != 0).then(std::time::Instant::now);
     if g.debug.get() & DEBUG_STATS != 0 {
         let counts: Vec<String> = gens.iter().map(|x| list_size(&x.head).to_string()).collect();
         debug_print(&format!("gc: collecting generation {generation}...\ngc: objects in each generation: {}\ngc: objects in permanent generation: {}\n", counts.join(" "), list_size(&g.permanent)));
@@ -832,7 +833,7 @@ fn collect_main(g: &GcState, generation: usize, safe: bool) -> Option<usize> {
     st.collected += m;
     gens[generation].stats.set(st);
     if g.debug.get() & DEBUG_STATS != 0 {
-        debug_print(&format!("gc: done, {m} unreachable, 0 uncollectable.\n"));
+        debug_print(&format!("gc: done, {m} unreachable, 0 uncollectable, {:.4}s elapsed\n", started.map_or(0.0, |t| t.elapsed().as_secs_f64())));
     }
     Some(m)
 }
