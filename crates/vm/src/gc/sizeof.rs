@@ -84,9 +84,7 @@ fn builtin_sizeof(v: &Value) -> Option<usize> {
         48
     } else if is(&cell::CELL_TYPE) {
         24
-    } else if is(&object::OBJECT_TYPE) {
-        16
-    } else if is(&none::NONE_TYPE) {
+    } else if is(&object::OBJECT_TYPE) || is(&none::NONE_TYPE) {
         16
     } else {
         return None;

@@ -624,7 +624,7 @@ pub(crate) fn type_clear(v: &Value) {
     // slots are updated, so re-entrant code sees a consistent type.
     let (old_mro, old_dict) = unsafe {
         let empty = crate::types::tuple::new_tuple(Vec::new()).ok();
-        (std::mem::replace(&mut *t.mro.get(), empty), std::mem::replace(&mut *t.dict.get(), Some(crate::types::dict::new_dict())))
+        (std::mem::replace(&mut *t.mro.get(), empty), (*t.dict.get()).replace(crate::types::dict::new_dict()))
     };
     t.modified();
     drop(old_mro);

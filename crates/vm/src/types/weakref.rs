@@ -241,7 +241,7 @@ fn call_callbacks(ws: Vec<Value>) -> usize {
         let Some(p) = w.downcast::<PyWeakRef>() else { continue };
         let cb = p.callback.borrow_mut().take();
         if let Some(cb) = cb {
-            if let Err(e) = protocol::call(ts, &cb, &[w.clone()], None) {
+            if let Err(e) = protocol::call(ts, &cb, std::slice::from_ref(&w), None) {
                 crate::runtime::lifecycle::write_unraisable(ts, &e, Some("Exception ignored in"), Some(&cb));
             }
         }
