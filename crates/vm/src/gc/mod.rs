@@ -132,7 +132,6 @@ struct GcState {
     generations: [Generation; NUM_GENERATIONS],
     /// Objects moved out of collection by `gc.freeze()`.
     permanent: GcHead,
-    initialized: Cell<bool>,
     enabled: Cell<bool>,
     collecting: Cell<bool>,
     debug: Cell<u32>,
@@ -148,12 +147,11 @@ struct GcState {
     pending: Cell<i32>,
 }
 
-thread_local! {
-    static GC: GcState = const {
+impl GcState {
+    const fn new() -> GcState {
         GcState {
             generations: [Generation::new(700), Generation::new(10), Generation::new(10)],
             permanent: GcHead::empty(),
-            initialized: Cell::new(false),
             enabled: Cell::new(true),
             collecting: Cell::new(false),
             debug: Cell::new(0),
@@ -163,29 +161,60 @@ thread_local! {
             callbacks: Cell::new(0),
             pending: Cell::new(-1),
         }
-    };
+    }
 }
+
+thread_local! {
+    /// This thread's collector state. It is leaked, never freed: objects a
+    /// thread created may outlive it and must still be able to unlink
+    /// themselves from its lists.
+    static GC: Cell<*const GcState> = const { Cell::new(ptr::null()) };
+}
+
+/// Set while any thread runs a collection: with threads taking turns on the
+/// GIL (finalizers run Python code), a second collection must not start and
+/// see the first one's marks.
+static COLLECTION_RUNNING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 #[inline]
 fn state() -> &'static GcState {
-    let p = GC.with(|g| g as *const GcState);
-    // SAFETY: the thread-local lives as long as the thread, and everything
-    // using it runs on this thread; the lists point into it, so it must not
-    // move, which thread-locals never do.
-    let g = unsafe { &*p };
-    if !g.initialized.get() {
-        init_lists(g);
+    let p = GC.with(|g| g.get());
+    if p.is_null() {
+        return init_state();
     }
-    g
+    // SAFETY: the state is leaked (lives for the process) and only this
+    // thread uses it.
+    unsafe { &*p }
 }
 
 #[cold]
-fn init_lists(g: &GcState) {
+fn init_state() -> &'static GcState {
+    let g: &'static GcState = Box::leak(Box::new(GcState::new()));
     for gen in &g.generations {
         list_init(&gen.head);
     }
     list_init(&g.permanent);
-    g.initialized.set(true);
+    GC.with(|c| c.set(g));
+    g
+}
+
+/// Start a collection on this thread, unless one is running (here or on
+/// another thread).
+fn begin_collection(g: &GcState) -> bool {
+    use std::sync::atomic::Ordering;
+    if g.collecting.get() {
+        return false;
+    }
+    if COLLECTION_RUNNING.compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed).is_err() {
+        return false;
+    }
+    g.collecting.set(true);
+    true
+}
+
+fn end_collection(g: &GcState) {
+    g.collecting.set(false);
+    COLLECTION_RUNNING.store(false, std::sync::atomic::Ordering::Release);
 }
 
 // ---- intrusive lists ----
@@ -940,7 +969,9 @@ fn collect_with_callback(g: &GcState, generation: usize, safe: bool) -> Option<u
 
 /// The automatic collection (CPython's gc_collect_generations).
 fn collect_generations(g: &GcState, safe: bool) {
-    g.collecting.set(true);
+    if !begin_collection(g) {
+        return;
+    }
     for i in (0..NUM_GENERATIONS).rev() {
         let gen = &g.generations[i];
         if gen.count.get() > gen.threshold.get() {
@@ -951,7 +982,7 @@ fn collect_generations(g: &GcState, safe: bool) {
             break;
         }
     }
-    g.collecting.set(false);
+    end_collection(g);
 }
 
 /// At a safe point (a Python call is about to start): run a collection an
@@ -966,30 +997,33 @@ pub fn run_pending() {
 
 #[cold]
 fn run_pending_slow(g: &GcState) {
-    if g.collecting.get() || !g.enabled.get() {
+    if !g.enabled.get() || !begin_collection(g) {
         return;
     }
     let gen = g.pending.replace(-1);
-    g.collecting.set(true);
     collect_with_callback(g, gen as usize, true);
-    g.collecting.set(false);
+    end_collection(g);
 }
 
 // ---- the gc module's operations ----
 
 /// `gc.collect(generation)`: the number of unreachable objects found.
 pub fn collect(generation: usize) -> usize {
+    try_collect(generation).unwrap_or(0)
+}
+
+/// `collect`, or None when a collection is already running.
+fn try_collect(generation: usize) -> Option<usize> {
     let g = state();
-    if g.collecting.get() {
-        return 0;
+    if !begin_collection(g) {
+        return None;
     }
-    g.collecting.set(true);
     if g.pending.get() >= 0 && g.pending.get() as usize <= generation {
         g.pending.set(-1);
     }
     let n = collect_with_callback(g, generation.min(NUM_GENERATIONS - 1), true).unwrap_or(0);
-    g.collecting.set(false);
-    n
+    end_collection(g);
+    Some(n)
 }
 
 pub fn enable() {
@@ -1089,6 +1123,16 @@ mod tests {
 
     fn setup() {
         crate::types::init();
+    }
+
+    /// A collection on this thread, waiting for other test threads' ones.
+    fn collect(generation: usize) -> usize {
+        loop {
+            if let Some(n) = try_collect(generation) {
+                return n;
+            }
+            std::thread::yield_now();
+        }
     }
 
     #[test]
