@@ -100,12 +100,45 @@ def strip_repo_prefix(data):
     return data.replace(os.path.realpath(REPO).encode() + b"/", b"")
 
 
+def side_lines(rel_path, ext):
+    """The lines of a case's side file (`case.args`, `case.env`), or None."""
+    path = os.path.join(REPO, os.path.splitext(rel_path)[0] + ext)
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read().splitlines()
+    except FileNotFoundError:
+        return None
+
+
+def program_args(rel_path):
+    """A program case's arguments: `case.args` holds one a line, `{case}`
+    standing for the case's path (put last when no line says where)."""
+    lines = side_lines(rel_path, ".args")
+    if lines is None:
+        return [rel_path]
+    args = [rel_path if line == "{case}" else line for line in lines]
+    if "{case}" not in lines:
+        args.append(rel_path)
+    return args
+
+
+def program_case_env(rel_path):
+    """program_env() plus the `NAME=VALUE` lines of `case.env`."""
+    env = program_env()
+    for line in side_lines(rel_path, ".env") or []:
+        if line:
+            name, _, value = line.partition("=")
+            env[name] = value
+    return env
+
+
 def run_program(cmd_prefix, rel_path, timeout=60):
-    """Run `*cmd_prefix rel_path` from the repo root as a program case is
-    run -> (status, stdout, stderr) bytes, repository paths made relative."""
+    """Run `*cmd_prefix ARGS` from the repo root as a program case is run
+    (ARGS: the case's path, or what its `.args` file says) -> (status,
+    stdout, stderr) bytes, repository paths made relative."""
     data = stdin_for(rel_path)
-    proc = subprocess.run([*cmd_prefix, rel_path], cwd=REPO, env=program_env(), capture_output=True,
-                          input=data if data is not None else b"", timeout=timeout)
+    proc = subprocess.run([*cmd_prefix, *program_args(rel_path)], cwd=REPO, env=program_case_env(rel_path),
+                          capture_output=True, input=data if data is not None else b"", timeout=timeout)
     return proc.returncode, strip_repo_prefix(proc.stdout), strip_repo_prefix(proc.stderr)
 
 

@@ -19,5 +19,5 @@ pub mod opcode;
 pub mod symtable;
 pub mod unparse;
 
-pub use codegen::{compile, compile_with_flags, Mode};
+pub use codegen::{compile, compile_with_flags, compile_with_warnings, CompileWarning, Mode};
 pub use error::CompileError;

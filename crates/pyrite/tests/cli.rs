@@ -1,5 +1,7 @@
 //! The command line of the `pyrite` binary: exit statuses and messages
-//! follow CPython's (`python3 --x`, `python3 missing.py`).
+//! follow CPython's (`python3 --x`, `python3 missing.py`). The tests named
+//! `same_as_python3_*` run python3 (the oracle) with the same arguments
+//! and compare; they are skipped when python3 is not CPython 3.11.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -28,14 +30,8 @@ fn unknown_long_option_is_a_usage_error() {
     let out = pyrite(&["--x"]);
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
-    assert!(
-        err.starts_with("unknown option --x\nusage: pyrite "),
-        "{err}"
-    );
-    assert!(
-        err.ends_with("Try `pyrite -h' for more information.\n"),
-        "{err}"
-    );
+    let usage = format!("usage: {} [option] ... [-c cmd | -m mod | file | -] [arg] ...\n", env!("CARGO_BIN_EXE_pyrite"));
+    assert_eq!(err, format!("unknown option --x\n{usage}Try `pyrite -h' for more information.\n"));
     assert!(out.stdout.is_empty());
 }
 
@@ -43,7 +39,7 @@ fn unknown_long_option_is_a_usage_error() {
 fn unknown_short_option_is_a_usage_error() {
     let out = pyrite(&["-z"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).starts_with("Unknown option: -z\nusage: pyrite "));
+    assert!(text(&out.stderr).starts_with("Unknown option: -z\nusage: "));
 }
 
 #[test]
@@ -72,10 +68,9 @@ fn missing_file_reports_the_absolute_path_and_errno() {
 fn version() {
     let out = pyrite(&["--version"]);
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(
-        text(&out.stdout),
-        format!("Pyrite {} (Python 3.11)\n", env!("CARGO_PKG_VERSION"))
-    );
+    assert_eq!(text(&out.stdout), "Python 3.11.7\n");
+    let out = pyrite(&["-VV"]);
+    assert_eq!(text(&out.stdout), format!("Python 3.11.7 (pyrite {}) [rustc]\n", env!("CARGO_PKG_VERSION")));
 }
 
 #[test]
@@ -122,4 +117,239 @@ fn compile_only_counts_rejections() {
     let stdout = text(&out.stdout);
     assert!(stdout.starts_with("compiled 2 files ("), "{stdout}");
     assert!(stdout.contains(" 1 rejected) in "), "{stdout}");
+}
+
+// --- differential checks against python3 ----------------------------------
+
+/// The oracle, if it is CPython 3.11 (else these tests are skipped).
+fn oracle() -> Option<String> {
+    let exe = std::env::var("PYRITE_PYTHON").unwrap_or_else(|_| String::from("python3"));
+    let out = Command::new(&exe)
+        .args(["-c", "import sys, platform; print(platform.python_implementation(), *sys.version_info[:2])"])
+        .output()
+        .ok()?;
+    (text(&out.stdout).trim() == "CPython 3 11").then_some(exe)
+}
+
+/// A run's exit status as Python's subprocess reports it (-N: killed by signal N).
+fn status_of(out: &Output) -> Option<i32> {
+    use std::os::unix::process::ExitStatusExt;
+    out.status.code().or_else(|| out.status.signal().map(|s| -s))
+}
+
+/// Run `exe args` with a clean environment plus `env`, stdin empty.
+fn run_with(exe: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(exe);
+    for (k, _) in std::env::vars_os() {
+        if k.to_string_lossy().starts_with("PYTHON") {
+            cmd.env_remove(k);
+        }
+    }
+    cmd.env("PYTHONIOENCODING", "utf-8").envs(env.iter().copied()).args(args).stdin(std::process::Stdio::null());
+    cmd.output().expect("interpreter runs")
+}
+
+/// The usage lines name the program as invoked, and the hint names
+/// `python`: both are made neutral before comparing.
+fn neutral(s: &str, exe: &str) -> String {
+    s.replace(exe, "PROG").replace("Try `python -h'", "Try `pyrite -h'")
+}
+
+/// Run both interpreters; assert the same status, stdout and stderr.
+fn same_as_python3(args: &[&str], env: &[(&str, &str)]) {
+    let Some(python) = oracle() else {
+        eprintln!("skipped: python3 is not CPython 3.11");
+        return;
+    };
+    let pyrite_exe = env!("CARGO_BIN_EXE_pyrite");
+    let want = run_with(&python, args, env);
+    let got = run_with(pyrite_exe, args, env);
+    let python_path = Command::new(&python)
+        .args(["-c", "import sys; print(sys.executable)"])
+        .output()
+        .map(|o| text(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    let norm_want = |s: &[u8]| neutral(&neutral(&text(s), &python_path), &python);
+    assert_eq!(status_of(&got), status_of(&want), "status of {args:?} {env:?}: stderr {}", text(&got.stderr));
+    assert_eq!(neutral(&text(&got.stdout), pyrite_exe), norm_want(&want.stdout), "stdout of {args:?} {env:?}");
+    assert_eq!(neutral(&text(&got.stderr), pyrite_exe), norm_want(&want.stderr), "stderr of {args:?} {env:?}");
+}
+
+#[test]
+fn same_as_python3_usage_errors() {
+    for args in [
+        &["-z"][..],
+        &["--foo"],
+        &["--version=3"],
+        &["-c"],
+        &["-m"],
+        &["-W"],
+        &["-X"],
+        &["-J"],
+        &["-Sq", "-z"],
+        &["--check-hash-based-pycs"],
+        &["--check-hash-based-pycs", "sometimes", "-c", "pass"],
+    ] {
+        same_as_python3(args, &[]);
+    }
+}
+
+#[test]
+fn same_as_python3_help_and_version() {
+    same_as_python3(&["-h"], &[]);
+    same_as_python3(&["--help"], &[]);
+    same_as_python3(&["-V"], &[]);
+    same_as_python3(&["--version"], &[]);
+}
+
+#[test]
+fn same_as_python3_fatal_configuration_errors() {
+    same_as_python3(&["-X", "int_max_str_digits=1", "-c", "pass"], &[]);
+    same_as_python3(&["-X", "int_max_str_digits", "-c", "pass"], &[]);
+    same_as_python3(&["-X", "utf8=2", "-c", "pass"], &[]);
+    same_as_python3(&["-c", "pass"], &[("PYTHONINTMAXSTRDIGITS", "5")]);
+    same_as_python3(&["-c", "pass"], &[("PYTHONHASHSEED", "abc")]);
+    same_as_python3(&["-c", "pass"], &[("PYTHONUTF8", "2")]);
+    // -E: the environment is not read, so nothing is wrong.
+    same_as_python3(&["-E", "-c", "print('ok')"], &[("PYTHONHASHSEED", "abc")]);
+}
+
+#[test]
+fn same_as_python3_exit_statuses() {
+    for code in [
+        "pass",
+        "raise SystemExit",
+        "raise SystemExit(None)",
+        "raise SystemExit(3)",
+        "raise SystemExit(256 + 7)",
+        "raise SystemExit(-1)",
+        "raise SystemExit('bye')",
+        "raise SystemExit(3, 4)",
+        "import sys; sys.exit([1])",
+        "1/0",
+        "raise KeyboardInterrupt",
+        "import sys; sys.stdout.write('x'); sys.stdout.close()",
+    ] {
+        same_as_python3(&["-c", code], &[]);
+    }
+    same_as_python3(&["--", "-c"], &[]);
+    same_as_python3(&["no_such_file.py"], &[]);
+}
+
+#[test]
+fn same_as_python3_environment_flags() {
+    let show = "import sys; print(sys.flags, sys.warnoptions, sys._xoptions, sys.get_int_max_str_digits())";
+    same_as_python3(&["-c", show], &[("PYTHONOPTIMIZE", "2"), ("PYTHONDEBUG", "x"), ("PYTHONDONTWRITEBYTECODE", "1")]);
+    same_as_python3(&["-E", "-c", show], &[("PYTHONOPTIMIZE", "2"), ("PYTHONSAFEPATH", "1")]);
+    same_as_python3(&["-I", "-c", show], &[("PYTHONNOUSERSITE", "1")]);
+    same_as_python3(&["-c", show], &[("PYTHONWARNINGS", "ignore,default::DeprecationWarning"), ("PYTHONINTMAXSTRDIGITS", "1000")]);
+    same_as_python3(&["-X", "dev", "-W", "error", "-bb", "-X", "int_max_str_digits=0", "-c", show], &[("PYTHONWARNINGS", "once")]);
+    same_as_python3(&["-X", "utf8", "-X", "a=b=c", "-c", show], &[("PYTHONUTF8", "0")]);
+    same_as_python3(&["-c", show], &[("PYTHONSAFEPATH", "1"), ("PYTHONINSPECT", "1"), ("PYTHONUNBUFFERED", "1")]);
+    same_as_python3(&["-c", "import sys; print(sys.stdout.encoding, sys.stdout.errors, sys.stderr.errors)"], &[("PYTHONIOENCODING", "latin-1:replace")]);
+}
+
+#[test]
+fn same_as_python3_flush_failure_is_120() {
+    // A stdout whose flush fails at exit: reported, status 120 whatever the program's.
+    let failing = "import sys\nclass W:\n    def __repr__(self): return 'W()'\n    def write(self, s): pass\n    def flush(self): raise ValueError('no flush')\n";
+    same_as_python3(&["-c", &format!("{failing}sys.stdout = W()\n")], &[]);
+    same_as_python3(&["-c", &format!("{failing}sys.stdout = W()\nraise SystemExit(3)\n")], &[]);
+    // A failing stderr is not reported.
+    same_as_python3(&["-c", &format!("{failing}sys.stderr = W()\n")], &[]);
+}
+
+#[test]
+fn same_as_python3_closed_stdout_pipe() {
+    // `pyrite -c "for i in range(10**5): print(i)" | head -1`
+    let Some(python) = oracle() else { return };
+    let run = |exe: &str| {
+        let mut child = Command::new(exe)
+            .args(["-c", "for i in range(10**5): print(i)"])
+            .env("PYTHONIOENCODING", "utf-8")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("interpreter runs");
+        let mut first = [0u8; 2];
+        let mut stdout = child.stdout.take().expect("piped stdout");
+        std::io::Read::read_exact(&mut stdout, &mut first).expect("first line");
+        drop(stdout);
+        child.wait_with_output().expect("interpreter ends")
+    };
+    let (want, got) = (run(&python), run(env!("CARGO_BIN_EXE_pyrite")));
+    assert_eq!(status_of(&got), status_of(&want), "{}", text(&got.stderr));
+    assert_eq!(text(&got.stderr), text(&want.stderr));
+}
+
+/// Start `exe -c code`, wait for its "ready" line, send SIGINT, collect.
+/// SIGINT is reset to its default action in the child, which a shell may
+/// have left ignored (background jobs), and a child still alive after 20 s
+/// is killed.
+fn interrupt(exe: &str, code: &str) -> Output {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = Command::new(exe);
+    cmd.args(["-c", code])
+        .env("PYTHONIOENCODING", "utf-8")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    // SAFETY: signal() is async-signal-safe, as pre_exec requires.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::signal(libc::SIGINT, libc::SIG_DFL);
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().expect("interpreter runs");
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    let mut ready = [0u8; 6];
+    std::io::Read::read_exact(&mut stdout, &mut ready).expect("ready line");
+    assert_eq!(&ready, b"ready\n");
+    // Let the program reach its wait, so both interpreters are interrupted there.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // SAFETY: kill has no memory preconditions; the pid is our live child.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let mut out = child.wait_with_output().expect("interpreter ends");
+    std::io::Read::read_to_end(&mut stdout, &mut out.stdout).expect("rest of stdout");
+    out
+}
+
+#[test]
+fn same_as_python3_sigint_raises_keyboard_interrupt() {
+    let Some(python) = oracle() else { return };
+    // signal.pause() returns when the signal arrives; the handler then raises.
+    let code = "import signal\nprint('ready', flush=True)\nwhile True:\n    signal.pause()\n";
+    let (want, got) = (interrupt(&python, code), interrupt(env!("CARGO_BIN_EXE_pyrite"), code));
+    assert_eq!(status_of(&want), Some(-2));
+    assert_eq!(status_of(&got), Some(-2), "{}", text(&got.stderr));
+    assert_eq!(text(&got.stderr), text(&want.stderr));
+}
+
+#[test]
+fn same_as_python3_sigint_handler_and_exit() {
+    let Some(python) = oracle() else { return };
+    let code = "import signal, sys\n\
+def h(sig, frame):\n    print('handler', sig, type(frame).__name__)\n    sys.exit(5)\n\
+signal.signal(signal.SIGINT, h)\nprint('ready', flush=True)\nwhile True:\n    signal.pause()\n";
+    let (want, got) = (interrupt(&python, code), interrupt(env!("CARGO_BIN_EXE_pyrite"), code));
+    assert_eq!(status_of(&got), status_of(&want), "{}", text(&got.stderr));
+    assert_eq!(text(&got.stdout), text(&want.stdout));
+    assert_eq!(text(&got.stderr), text(&want.stderr));
+}
+
+#[test]
+fn same_as_python3_sigint_interrupts_a_busy_loop() {
+    let Some(python) = oracle() else { return };
+    let code = "print('ready', flush=True)\nwhile True:\n    pass\n";
+    let (want, got) = (interrupt(&python, code), interrupt(env!("CARGO_BIN_EXE_pyrite"), code));
+    assert_eq!(status_of(&got), Some(-2));
+    assert_eq!(text(&got.stderr), text(&want.stderr));
 }

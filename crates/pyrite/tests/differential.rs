@@ -10,7 +10,10 @@
 //! `PYTHONDONTWRITEBYTECODE=1`) and standard input from `case.stdin` if it
 //! exists; files named `_*.py` there are modules that cases import. Their
 //! output has the repository's absolute path prefix removed, as the oracle's
-//! has (CPython makes the script path absolute). A case
+//! has (CPython makes the script path absolute). Both interpreters get
+//! `-s`; `case.args` (one argument a line, `{case}` for the case's path,
+//! which otherwise comes last) replaces the bare path, and `case.env`
+//! (`NAME=VALUE` lines) adds environment variables. A case
 //! listed in `tests/run/KNOWN_FAILURES` (one path a line, `#` comments) is
 //! expected to fail: its failure is counted as a known failure and does not
 //! fail the run, but its passing does ("now passes"), so the list stays
@@ -287,6 +290,7 @@ fn fmt_status(status: Option<i32>) -> String {
 fn run_pyrite(root: &Path, case: &str) -> Result<Outcome, String> {
     let mut command = Command::new(env!("CARGO_BIN_EXE_pyrite"));
     let mut input = None;
+    let mut case_args = vec![case.to_string()];
     if is_program_case(case) {
         // The oracle's environment (scripts/pyrite_oracle.py, program_env).
         for (key, _) in std::env::vars_os() {
@@ -305,11 +309,17 @@ fn run_pyrite(root: &Path, case: &str) -> Result<Outcome, String> {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(format!("  cannot read {}: {e}\n", stdin_path.display())),
         }
+        // `-s` as the oracle is run (no user site-packages).
+        command.arg("-s");
+        case_args = program_args(root, case)?;
+        for (key, value) in program_env(root, case)? {
+            command.env(key, value);
+        }
     } else {
         command.arg("--dump-ast");
     }
     let mut child = command
-        .arg(case)
+        .args(&case_args)
         .current_dir(root)
         .stdin(if input.is_some() {
             Stdio::piped()
@@ -371,6 +381,40 @@ fn run_pyrite(root: &Path, case: &str) -> Result<Outcome, String> {
         stdout,
         stderr,
     })
+}
+
+/// A side file of a case (`case.args`, `case.env`) as lines; None if absent.
+fn side_lines(root: &Path, case: &str, ext: &str) -> Result<Option<Vec<String>>, String> {
+    let path = root.join(case.strip_suffix(".py").unwrap_or(case)).with_extension(ext);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(Some(text.lines().map(str::to_string).collect())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("  cannot read {}: {e}\n", path.display())),
+    }
+}
+
+/// The interpreter's arguments for a program case: `case.args` holds one
+/// argument a line, where a line `{case}` stands for the case's path (put
+/// last when no line says where); without the file, just the path.
+fn program_args(root: &Path, case: &str) -> Result<Vec<String>, String> {
+    let Some(lines) = side_lines(root, case, "args")? else { return Ok(vec![case.to_string()]) };
+    let mut args: Vec<String> = lines.iter().map(|l| if l == "{case}" { case.to_string() } else { l.clone() }).collect();
+    if !lines.iter().any(|l| l == "{case}") {
+        args.push(case.to_string());
+    }
+    Ok(args)
+}
+
+/// Extra environment variables of a program case: `case.env`, one
+/// `NAME=VALUE` a line.
+fn program_env(root: &Path, case: &str) -> Result<Vec<(String, String)>, String> {
+    let Some(lines) = side_lines(root, case, "env")? else { return Ok(Vec::new()) };
+    let mut vars = Vec::new();
+    for line in lines.iter().filter(|l| !l.is_empty()) {
+        let (k, v) = line.split_once('=').ok_or_else(|| format!("  {case}: `.env` line without `=`: {line:?}\n"))?;
+        vars.push((k.to_string(), v.to_string()));
+    }
+    Ok(vars)
 }
 
 /// The exit status as Python's subprocess reports it: a death by signal N is -N.

@@ -18,6 +18,7 @@ impl<'a> Compiler<'a> {
         if self.maybe_optimize_method_call(e, func, args, keywords)? {
             return Ok(());
         }
+        self.check_caller(e, func);
         self.set_loc(&func.loc);
         self.emit(Opcode::PUSH_NULL);
         self.set_loc(&e.loc);
@@ -74,9 +75,10 @@ impl<'a> Compiler<'a> {
             }
         }
         self.visit_expr(value)?;
-        // The call's location, moved to the attribute's line when the
-        // receiver spans lines (so tracebacks point at the method name).
-        self.set_loc(&e.loc);
+        // LOAD_METHOD has the attribute's location and the call the whole
+        // call's, both moved to the attribute's line when the receiver
+        // spans lines (so tracebacks point at the method name).
+        self.set_loc(&func.loc);
         self.update_start_location_to_match_attr(func);
         self.emit_name(Opcode::LOAD_METHOD, attr);
         for a in args {
@@ -89,6 +91,8 @@ impl<'a> Compiler<'a> {
             self.kw_names(keywords);
         }
         let n = (args.len() + keywords.len()) as u32;
+        self.set_loc(&e.loc);
+        self.update_start_location_to_match_attr(func);
         self.emit_arg(Opcode::PRECALL, n);
         self.emit_arg(Opcode::CALL, n);
         Ok(true)

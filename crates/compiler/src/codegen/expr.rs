@@ -193,7 +193,10 @@ impl<'a> Compiler<'a> {
                 left,
                 ops,
                 comparators,
-            } => self.compile_compare(left, ops, comparators)?,
+            } => {
+                self.check_compare(e, left, ops, comparators);
+                self.compile_compare(left, ops, comparators)?
+            }
             ExprKind::Call {
                 func,
                 args,
@@ -249,6 +252,9 @@ impl<'a> Compiler<'a> {
                 self.emit_name(op, attr);
             }
             ExprKind::Subscript { value, slice, ctx } => {
+                if *ctx == ExprContext::Load {
+                    self.check_subscript(e, value, slice);
+                }
                 self.visit_expr(value)?;
                 self.visit_expr(slice)?;
                 self.emit(match ctx {
@@ -539,6 +545,7 @@ impl<'a> Compiler<'a> {
                 comparators,
             } if ops.len() > 1 => {
                 self.set_loc(&e.loc);
+                self.check_compare(e, left, ops, comparators);
                 let n = ops.len();
                 let cleanup = self.new_block();
                 self.visit_expr(left)?;

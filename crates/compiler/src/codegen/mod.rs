@@ -16,6 +16,9 @@ mod expr;
 pub(crate) mod fold;
 mod pattern;
 mod stmt;
+mod warn;
+
+pub use warn::CompileWarning;
 
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap};
 use std::sync::Arc;
@@ -69,6 +72,17 @@ pub fn compile_with_flags(
     optimize: u32,
     flags: u32,
 ) -> Result<Arc<CodeObject>, CompileError> {
+    compile_with_warnings(module, filename, mode, optimize, flags).map(|(code, _)| code)
+}
+
+/// As `compile_with_flags`, also giving the SyntaxWarnings to issue.
+pub fn compile_with_warnings(
+    module: &Mod,
+    filename: &str,
+    mode: Mode,
+    optimize: u32,
+    flags: u32,
+) -> Result<(Arc<CodeObject>, Vec<CompileWarning>), CompileError> {
     let future = FutureFeatures::from_ast(module, filename)?;
     let future_flags = future.flags | flags;
     let future_ref = &future;
@@ -82,9 +96,11 @@ pub fn compile_with_flags(
         interactive: false,
         depth: 0,
         future: future_ref,
+        warnings: Vec::new(),
     };
     let _ = mode;
-    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || c.compile_mod(module))
+    let code = stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || c.compile_mod(module))?;
+    Ok((code, c.warnings))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -271,6 +287,8 @@ pub(crate) struct Compiler<'a> {
     pub future: &'a FutureFeatures,
     /// Nesting depth of expressions and statements, to refuse trees that would overflow.
     depth: u32,
+    /// SyntaxWarnings found so far, in source order of discovery.
+    pub warnings: Vec<CompileWarning>,
 }
 
 /// The index of `name` in `set`, added at the end if missing (without

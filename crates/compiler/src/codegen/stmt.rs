@@ -136,6 +136,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Assert { test, msg } => {
+                self.check_assert(s.loc.lineno, test);
                 if self.optimize > 0 {
                     return Ok(());
                 }
@@ -152,7 +153,9 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Import { names } => {
                 for alias in names {
-                    self.set_loc(&alias.loc);
+                    // Every instruction of an import statement has the statement's
+                    // location (as CPython 3.11).
+                    self.set_loc(&s.loc);
                     self.load_const(Constant::Int(0));
                     self.load_const(Constant::None);
                     self.emit_name_raw(Opcode::IMPORT_NAME, &alias.name);
@@ -166,14 +169,14 @@ impl<'a> Compiler<'a> {
                                     self.emit(Opcode::POP_TOP);
                                 }
                             }
-                            self.name_op(asname, ExprContext::Store, &alias.loc)?;
+                            self.name_op(asname, ExprContext::Store, &s.loc)?;
                             self.emit(Opcode::POP_TOP);
                         } else {
-                            self.name_op(asname, ExprContext::Store, &alias.loc)?;
+                            self.name_op(asname, ExprContext::Store, &s.loc)?;
                         }
                     } else {
                         let first = alias.name.split('.').next().unwrap_or("");
-                        self.name_op(first, ExprContext::Store, &alias.loc)?;
+                        self.name_op(first, ExprContext::Store, &s.loc)?;
                     }
                 }
             }

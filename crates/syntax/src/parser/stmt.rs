@@ -46,7 +46,8 @@ impl<'src> Parser<'src> {
     fn statement_newline(&mut self) -> R<Vec<Stmt>> {
         let m = self.mark();
         if let Some(s) = self.compound_stmt()? {
-            if self.expect(TokenKind::Newline).is_some() {
+            // CPython's parser turns the first ENDMARKER of single input into a NEWLINE.
+            if self.expect(TokenKind::Newline).is_some() || self.at(TokenKind::EndMarker) {
                 return Ok(Some(vec![s]));
             }
             self.reset(m);

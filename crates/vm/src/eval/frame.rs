@@ -18,14 +18,38 @@ pub enum FrameOwner {
     Generator,
 }
 
+/// A reference that does not count: it reads like a `&Value` (and
+/// `.clone()` gives an owned Value) but is never released. The owner of the
+/// referent must outlive it.
+#[repr(transparent)]
+pub struct Borrowed(std::mem::ManuallyDrop<Value>);
+
+impl Borrowed {
+    /// # Safety
+    /// `v` stays alive as long as the result is used.
+    pub unsafe fn new(v: &Value) -> Borrowed {
+        // SAFETY: a bitwise copy that is never dropped owns nothing.
+        Borrowed(std::mem::ManuallyDrop::new(unsafe { std::ptr::read(v) }))
+    }
+}
+
+impl std::ops::Deref for Borrowed {
+    type Target = Value;
+    fn deref(&self) -> &Value {
+        &self.0
+    }
+}
+
 #[repr(C)]
 pub struct Frame {
     /// The function being run (holds globals, builtins, defaults, closure).
     pub func: Value,
     /// The code object (strong: `func.__code__` may be reassigned).
     pub code: Value,
-    pub globals: Value,
-    pub builtins: Value,
+    /// Borrowed from `func` (whose globals and builtins never change): the
+    /// frame holds `func`, so these need no reference counts of their own.
+    pub globals: Borrowed,
+    pub builtins: Borrowed,
     /// The locals mapping of class bodies and module-level code (None in functions).
     pub locals: Option<Value>,
     /// The calling frame (null at the bottom).
@@ -41,6 +65,9 @@ pub struct Frame {
     pub owner: FrameOwner,
     /// Entered from native code: returning from it leaves the eval loop.
     pub is_entry: Cell<bool>,
+    /// Runs `__init__` for an instantiation inlined by CALL: the caller
+    /// already holds the new instance, and the return value must be None.
+    pub is_init: Cell<bool>,
     pub nlocalsplus: u32,
     pub stacksize: u32,
 }
@@ -84,65 +111,121 @@ impl Frame {
 
     /// The line being executed.
     pub fn lineno(&self) -> i32 {
-        let loc = self.code().code.location_of(self.lasti.get() as usize);
-        if loc.lineno < 0 {
+        let lineno = self.code().lineno_at(self.lasti.get() as usize);
+        if lineno < 0 {
             self.code().code.co_firstlineno as i32
         } else {
-            loc.lineno
+            lineno
         }
     }
 }
 
 const CHUNK_WORDS: usize = 1 << 16;
 
-/// The frames of one thread: chunks of memory allocated in stack order.
+/// One chunk of a thread's data stack, and where the stack top was in the
+/// previous chunk when this one was entered.
+struct Chunk {
+    words: Box<[u64]>,
+    prev_top: *mut u64,
+}
+
+/// The frames of one thread: a bump allocator over chunks of memory, used
+/// in stack order (CPython's datastack chunks). Pushing and popping a frame
+/// is a comparison and an add on the fast path.
 pub struct DataStack {
-    chunks: RefCell<Vec<Box<[u64]>>>,
-    /// (chunk index, next free word) for allocation.
-    top: Cell<(usize, usize)>,
-    /// Allocation marks, to pop back to.
-    marks: RefCell<Vec<(usize, usize)>>,
+    chunks: RefCell<Vec<Chunk>>,
+    /// Chunks in use (the last of them holds `top`).
+    in_use: Cell<usize>,
+    /// Next free word, the end and the start of the current chunk (all null
+    /// before the first push).
+    top: Cell<*mut u64>,
+    limit: Cell<*mut u64>,
+    base: Cell<*mut u64>,
 }
 
 impl DataStack {
     pub fn new() -> DataStack {
-        DataStack { chunks: RefCell::new(Vec::new()), top: Cell::new((0, 0)), marks: RefCell::new(Vec::new()) }
+        DataStack {
+            chunks: RefCell::new(Vec::new()),
+            in_use: Cell::new(0),
+            top: Cell::new(std::ptr::null_mut()),
+            limit: Cell::new(std::ptr::null_mut()),
+            base: Cell::new(std::ptr::null_mut()),
+        }
     }
 
-    /// Room for `words` words; the memory stays put until `pop`.
+    /// Room for `words` words; the memory stays put until it is popped.
+    #[inline]
     pub fn push(&self, words: usize) -> Option<*mut u64> {
         // A frame is about to start: a safe point for a collection an
         // allocation had to postpone.
         crate::gc::run_pending();
-        let (mut ci, mut off) = self.top.get();
+        let top = self.top.get();
+        if !top.is_null() && (self.limit.get() as usize - top as usize) / 8 >= words {
+            // SAFETY: `top + words` is within the current chunk (checked).
+            self.top.set(unsafe { top.add(words) });
+            return Some(top);
+        }
+        self.push_slow(words)
+    }
+
+    /// Move to the next chunk (allocating it if needed).
+    #[cold]
+    fn push_slow(&self, words: usize) -> Option<*mut u64> {
         let mut chunks = self.chunks.borrow_mut();
-        loop {
-            if ci < chunks.len() {
-                if off + words <= chunks[ci].len() {
-                    let p = chunks[ci][off..].as_mut_ptr();
-                    self.marks.borrow_mut().push(self.top.get());
-                    self.top.set((ci, off + words));
-                    return Some(p);
-                }
-                ci += 1;
-                off = 0;
-                continue;
-            }
+        let idx = self.in_use.get();
+        if idx < chunks.len() && chunks[idx].words.len() < words {
+            chunks.truncate(idx);
+        }
+        if idx == chunks.len() {
             let size = CHUNK_WORDS.max(words);
             let mut v = Vec::new();
             if v.try_reserve_exact(size).is_err() {
                 return None;
             }
             v.resize(size, 0u64);
-            chunks.push(v.into_boxed_slice());
+            chunks.push(Chunk { words: v.into_boxed_slice(), prev_top: std::ptr::null_mut() });
+        }
+        let chunk = &mut chunks[idx];
+        chunk.prev_top = self.top.get();
+        let base = chunk.words.as_mut_ptr();
+        // SAFETY: the chunk has at least `words` words.
+        unsafe {
+            self.top.set(base.add(words));
+            self.limit.set(base.add(chunk.words.len()));
+        }
+        self.base.set(base);
+        self.in_use.set(idx + 1);
+        Some(base)
+    }
+
+    /// Release the most recent allocation, which starts at `p`.
+    #[inline]
+    pub fn pop(&self, p: *mut u64) {
+        if std::ptr::eq(p, self.base.get()) {
+            self.pop_chunk();
+        } else {
+            self.top.set(p);
         }
     }
 
-    /// Release the most recent allocation.
-    pub fn pop(&self) {
-        if let Some(m) = self.marks.borrow_mut().pop() {
-            self.top.set(m);
-        }
+    /// Leave the current chunk: back to where the previous one was.
+    #[cold]
+    fn pop_chunk(&self) {
+        let chunks = self.chunks.borrow();
+        let idx = self.in_use.get();
+        self.top.set(chunks[idx - 1].prev_top);
+        self.in_use.set(idx - 1);
+        let (base, limit) = if idx >= 2 {
+            let w = &chunks[idx - 2].words;
+            let b = w.as_ptr() as *mut u64;
+            // SAFETY: one past the end of the chunk's allocation.
+            (b, unsafe { b.add(w.len()) })
+        } else {
+            (std::ptr::null_mut(), std::ptr::null_mut())
+        };
+        self.base.set(base);
+        self.limit.set(limit);
     }
 }
 

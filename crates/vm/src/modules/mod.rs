@@ -1,11 +1,26 @@
 //! Native modules: builtins, sys, time, the streams behind sys.stdin/stdout/stderr
 //! and open() (io.rs), and struct sequences (structseq.rs).
 
+pub mod _abc;
+pub mod _bisect;
+pub mod _collections;
+pub mod _functools;
+pub mod _heapq;
+pub mod _imp;
+pub mod _operator;
+pub mod _string;
+pub mod _thread;
+pub mod _weakref_stub;
+pub mod atexit;
 pub mod builtins;
+pub mod errno;
 pub mod gc;
+pub mod itertools;
+pub mod math;
 pub mod io;
 pub mod stdlib_names;
 pub mod structseq;
+pub mod signal;
 pub mod sys;
 pub mod time;
 
@@ -18,6 +33,15 @@ use crate::runtime::thread::ThreadState;
 pub fn types() -> Vec<&'static PyType> {
     let mut v: Vec<&'static PyType> = vec![&io::TEXT_STREAM_TYPE, &io::BUFFERED_WRITER_TYPE, &io::BUFFERED_READER_TYPE, &io::FILE_IO_TYPE, &io::BUFFERED_RANDOM_TYPE, &builtins::QUITTER_TYPE];
     v.extend(structseq::types());
+    v.extend(_abc::types());
+    v.extend(_collections::types());
+    v.extend(crate::import::spec::types());
+    v.extend(_functools::types());
+    v.extend(_operator::types());
+    v.extend(_string::types());
+    v.extend(_thread::types());
+    v.extend(_weakref_stub::types());
+    v.extend(itertools::types());
     v
 }
 
@@ -26,18 +50,44 @@ pub fn init_types() {
     io::init();
     builtins::init_types();
     structseq::init();
+    _abc::init();
+    _collections::init();
+    crate::import::spec::init();
+    _functools::init();
+    _operator::init();
+    _string::init();
+    _thread::init();
+    _weakref_stub::init();
+    itertools::init();
 }
 
 /// A native module's constructor.
 type ModuleInit = fn(&ThreadState) -> PyResult<Value>;
 
 /// Modules compiled into the interpreter, by name (`sys.builtin_module_names`).
+/// `signal` is served by `_signal` until the standard library's signal.py
+/// (which wraps `_signal` in enums) can be imported.
 const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
+    ("_abc", _abc::create),
+    ("_bisect", _bisect::create),
+    ("_collections", _collections::create),
+    ("_functools", _functools::create),
+    ("_heapq", _heapq::create),
+    ("_imp", _imp::create),
+    ("_operator", _operator::create),
+    ("_signal", signal::create),
+    ("_string", _string::create),
+    ("_thread", _thread::create),
+    ("_weakref", crate::types::weakref::create_module),
+    ("atexit", atexit::create),
     ("builtins", builtins::create),
+    ("errno", errno::create),
+    ("gc", gc::create),
+    ("itertools", itertools::create),
+    ("math", math::create),
+    ("signal", signal::create_public),
     ("sys", sys::create),
     ("time", time::create),
-    ("gc", gc::create),
-    ("_weakref", crate::types::weakref::create_module),
 ];
 
 /// The names of the modules compiled in.
@@ -48,6 +98,61 @@ pub fn builtin_module_names() -> Vec<&'static str> {
 /// Create the named builtin module, if there is one.
 pub fn create_builtin(ts: &ThreadState, name: &str) -> Option<PyResult<Value>> {
     BUILTIN_MODULES.iter().find(|(n, _)| *n == name).map(|(_, f)| f(ts))
+}
+
+/// A new module named `name` holding native functions `funcs`; returns the
+/// module and its dict (for the constants and types the caller adds).
+pub(crate) fn new_native_module(ts: &ThreadState, name: &'static str, funcs: &[(&'static str, crate::object::typeobj::CallFn)]) -> PyResult<(Value, Value)> {
+    let m = crate::types::module::new_module(name)?;
+    let d = crate::types::module::module_dict(&m).ok_or_else(|| crate::runtime::errors::PyErr::system_error(name))?;
+    for (fname, f) in funcs {
+        let bf = Value::new(crate::types::function::PyBuiltinFunction { name: fname, func: *f, self_: Some(m.clone()), module: Some(name) })?;
+        crate::types::dict::dict_set_item(ts, &d, crate::types::str::intern(fname), bf)?;
+    }
+    Ok((m, d))
+}
+
+/// `__reduce__` of native objects that cannot be copied or pickled
+/// (CPython's message from object.__reduce_ex__).
+pub(crate) fn reduce_cannot_pickle(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    Err(crate::runtime::errors::PyErr::type_error(format!("cannot pickle '{}' object", v.type_of().name())))
+}
+
+/// Attribute lookup of a native object carrying its own `__dict__`:
+/// data descriptors of the type first, then the object's dict, then the
+/// rest of the type (CPython's generic lookup with an instance dict).
+pub(crate) fn own_dict_getattro(ts: &ThreadState, v: &Value, name: &Value, dict_of: fn(&Value) -> Option<Value>) -> crate::runtime::errors::PyResult<Value> {
+    let descr = v.type_of().data.lookup(name);
+    let is_data = descr.as_ref().is_some_and(|d| d.type_of().data.slots.descr_set.get().is_some());
+    if !is_data {
+        if let Some(d) = dict_of(v) {
+            if let Some(x) = crate::types::dict::dict_get_item(ts, &d, name)? {
+                return Ok(x);
+            }
+        }
+    }
+    crate::object::protocol::generic_getattr(ts, v, name)
+}
+
+/// Attribute assignment of a native object carrying its own `__dict__`.
+pub(crate) fn own_dict_setattro(ts: &ThreadState, v: &Value, name: &Value, value: Option<&Value>, dict_of: fn(&Value) -> Option<Value>) -> crate::runtime::errors::PyResult<()> {
+    let descr = v.type_of().data.lookup(name);
+    if descr.as_ref().is_some_and(|d| d.type_of().data.slots.descr_set.get().is_some()) {
+        return crate::object::protocol::generic_setattr(ts, v, name, value);
+    }
+    let d = dict_of(v).ok_or_else(|| crate::object::protocol::no_attribute(v, name))?;
+    match value {
+        Some(x) => crate::types::dict::dict_set_item(ts, &d, name.clone(), x.clone()),
+        None => match crate::types::dict::dict_del_item(ts, &d, name)? {
+            Some(_) => Ok(()),
+            None => Err(crate::object::protocol::no_attribute(v, name)),
+        },
+    }
+}
+
+/// Set `name` in a module dict.
+pub(crate) fn set_attr(ts: &ThreadState, d: &Value, name: &str, v: Value) -> PyResult<()> {
+    crate::types::dict::dict_set_item(ts, d, crate::types::str::intern(name), v)
 }
 
 /// The builtins module.

@@ -649,13 +649,6 @@ fn parse_xoptions(opts: &[String]) -> Vec<(&str, Option<&str>)> {
         .collect()
 }
 
-/// Whether the LC_CTYPE locale named by the environment is C or POSIX.
-fn c_locale() -> bool {
-    let var = |n: &str| std::env::var(n).ok().filter(|v| !v.is_empty());
-    let name = var("LC_ALL").or_else(|| var("LC_CTYPE")).or_else(|| var("LANG"));
-    matches!(name.as_deref(), None | Some("C") | Some("POSIX"))
-}
-
 /// Create the sys module.
 pub fn create(ts: &ThreadState) -> PyResult<Value> {
     let interp = ts.interp();
@@ -683,25 +676,6 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
         dict::dict_set_item(ts, &xopts, pystr::new_str(k), v)?;
     }
     set("_xoptions", xopts)?;
-    let env = |name: &str| if config.ignore_environment { None } else { std::env::var(name).ok().filter(|v| !v.is_empty()) };
-    let xopt = |name: &str| parse_xoptions(&config.xoptions).into_iter().rev().find(|(k, _)| *k == name).map(|(_, v)| v);
-    let dev_mode = xopt("dev").is_some() || env("PYTHONDEVMODE").is_some();
-    let warn_default_encoding = xopt("warn_default_encoding").is_some() || env("PYTHONWARNDEFAULTENCODING").is_some();
-    let utf8_mode = match xopt("utf8") {
-        Some(v) => i64::from(v != Some("0")),
-        None => match env("PYTHONUTF8").as_deref() {
-            Some("0") => 0,
-            Some(_) => 1,
-            // PEP 540: the C and POSIX locales turn UTF-8 mode on.
-            None => i64::from(c_locale()),
-        },
-    };
-    let int_max_str_digits = xopt("int_max_str_digits")
-        .flatten()
-        .map(str::to_string)
-        .or_else(|| env("PYTHONINTMAXSTRDIGITS"))
-        .and_then(|v| v.parse::<i64>().ok())
-        .unwrap_or(-1);
     set("modules", interp.modules())?;
     set("path", strs(&config.module_search_paths)?)?;
     set("meta_path", list::new_list(vec![])?)?;
@@ -769,24 +743,24 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
         structseq::new_value(
             &FLAGS,
             vec![
-                int::from_i64(0),
+                int::from_i64(config.parser_debug as i64),
                 b(config.inspect),
-                b(config.inspect),
+                b(config.interactive),
                 int::from_i64(config.optimize as i64),
                 b(config.dont_write_bytecode),
                 b(config.no_user_site),
                 b(config.no_site),
                 b(config.ignore_environment),
                 int::from_i64(config.verbose as i64),
-                int::from_i64(0),
+                int::from_i64(config.bytes_warning as i64),
                 b(config.quiet),
                 int::from_i64(if config.hash_seed == Some(0) { 0 } else { 1 }),
                 b(config.isolated),
-                bool_::new_bool(dev_mode),
-                int::from_i64(utf8_mode),
-                int::from_i64(warn_default_encoding as i64),
+                bool_::new_bool(config.dev_mode),
+                b(config.utf8_mode),
+                b(config.warn_default_encoding),
                 bool_::new_bool(config.safe_path),
-                int::from_i64(int_max_str_digits),
+                int::from_i64(config.int_max_str_digits_flag),
             ],
         )?,
     )?;

@@ -428,7 +428,7 @@ impl TypeObject {
 
     /// The type's version tag, assigning a fresh one if it has none; 0 when
     /// the counter is exhausted (no caching then).
-    fn version_tag(&self) -> u32 {
+    pub fn version_tag(&self) -> u32 {
         let v = self.version.get();
         if v != 0 {
             return v;

@@ -7,6 +7,9 @@ use std::cell::{Cell, RefCell};
 use super::config::Config;
 use crate::object::value::Value;
 
+/// One atexit registration: function, arguments (keyword values last), keyword names.
+pub type AtexitCallback = (Value, Vec<Value>, Option<Value>);
+
 pub struct InterpreterState {
     pub id: u64,
     pub config: Config,
@@ -24,8 +27,10 @@ pub struct InterpreterState {
     pub int_max_str_digits: Cell<usize>,
     /// Set once `Py_Finalize` has begun.
     pub finalizing: Cell<bool>,
-    /// Functions registered with atexit (run at finalization, last first).
-    pub atexit: RefCell<Vec<(Value, Vec<Value>, Option<Value>)>>,
+    /// Functions registered with atexit (run at finalization, last first),
+    /// in call form: function, arguments (keyword values last), keyword
+    /// names. `unregister` leaves None in the slot, as CPython's list does.
+    pub atexit: RefCell<Vec<Option<AtexitCallback>>>,
 }
 
 impl InterpreterState {

@@ -8,6 +8,7 @@ pub mod lifecycle;
 pub mod pathconfig;
 pub mod pythonrun;
 pub mod thread;
+pub mod warnings;
 
 use std::sync::OnceLock;
 

@@ -26,11 +26,14 @@ pub fn compile_source(ts: &ThreadState, source: &[u8], filename: &str, mode: &st
         syntax::Mode::Expression => compiler::Mode::Expression,
         _ => compiler::Mode::Interactive,
     };
-    let code = compiler::compile(&tree, filename, cm, optimize).map_err(|e| match e {
+    let (code, warnings) = compiler::compile_with_warnings(&tree, filename, cm, optimize, 0).map_err(|e| match e {
         compiler::CompileError::Syntax(s) => syntax_error(s),
         compiler::CompileError::Recursion => PyErr::recursion_error("maximum recursion depth exceeded during compilation"),
         compiler::CompileError::Runtime(msg) => PyErr::runtime_error(msg),
     })?;
+    for w in warnings {
+        crate::runtime::warnings::warn_explicit(ts, &exc::SYNTAX_WARNING, &w.message, filename, w.lineno)?;
+    }
     crate::types::code::new_code(code)
 }
 

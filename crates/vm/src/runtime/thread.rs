@@ -2,6 +2,7 @@
 //! the frame chain, the handled-exception stack, recursion depth, hooks.
 
 use std::cell::{Cell, RefCell};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use super::interpreter::InterpreterState;
 use crate::eval::frame::{DataStack, Frame};
@@ -76,6 +77,36 @@ impl ThreadState {
     pub fn handled_exception(&self) -> Option<Value> {
         self.exc_info.borrow().clone()
     }
+}
+
+/// Set by the C-level signal handler when a signal with a Python handler
+/// arrived (CPython's `is_tripped`); cleared when the handlers have run.
+pub static SIGNALS_PENDING: AtomicBool = AtomicBool::new(false);
+
+/// The OS thread that initialized the runtime: only it runs signal handlers.
+static MAIN_THREAD_ID: AtomicU64 = AtomicU64::new(0);
+
+/// Record the calling thread as the main thread (start-up).
+pub fn set_main_thread() {
+    MAIN_THREAD_ID.store(current_thread_id(), Ordering::Relaxed);
+}
+
+/// Whether `ts` runs on the main thread (where signal handlers run).
+pub fn is_main_thread(ts: &ThreadState) -> bool {
+    ts.thread_id == MAIN_THREAD_ID.load(Ordering::Relaxed)
+}
+
+/// Run the Python handlers of the signals that arrived since the last call
+/// (CPython's `_PyErr_CheckSignalsTstate`); an exception a handler raises
+/// (KeyboardInterrupt from the default SIGINT handler) is returned. Costs
+/// one relaxed atomic load when nothing is pending: the evaluation loop
+/// calls it at backward jumps and calls, as CPython's eval breaker does.
+#[inline]
+pub fn handle_pending_signals(ts: &ThreadState) -> crate::runtime::errors::PyResult<()> {
+    if !SIGNALS_PENDING.load(Ordering::Relaxed) {
+        return Ok(());
+    }
+    crate::modules::signal::run_pending_handlers(ts)
 }
 
 fn current_thread_id() -> u64 {

@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use compiler::code::{CodeObject, ConstValue};
+use compiler::code::{CodeObject, ConstValue, CO_VARARGS, CO_VARKEYWORDS};
+use compiler::opcode::Opcode;
 use syntax::ast::Constant;
 
 use crate::object::protocol;
@@ -26,16 +27,119 @@ pub struct PyCode {
     pub has_docstring: bool,
     /// The decoded exception table.
     pub exception_entries: Vec<compiler::code::ExceptionEntry>,
-    /// LOAD_GLOBAL results by instruction index (the eval loop's inline cache).
-    pub global_cache: Box<[std::cell::Cell<GlobalCacheEntry>]>,
+    /// The eval loop's inline caches, by instruction index (see `InlineCache`).
+    pub caches: Box<[std::cell::Cell<InlineCache>]>,
+    /// The positional parameter count when a call with exactly that many
+    /// positional arguments binds them in order and nothing else (no
+    /// `*args`, `**kwargs` or keyword-only parameters); else `u32::MAX`.
+    pub simple_argcount: u32,
+    /// Words of a frame running this code (header, fast locals, stack).
+    pub frame_words: usize,
+    /// The instructions the eval loop runs: `co_code` checked so that every
+    /// opcode byte is valid and every jump lands inside the code, followed
+    /// by a trap unit (see `quicken`).
+    pub instrs: Box<[u8]>,
+    /// Line number of each code unit, decoded from the location table on
+    /// first use (tracebacks and `f_lineno` ask often).
+    lines: std::cell::OnceCell<Box<[i32]>>,
 }
 
-/// What a LOAD_GLOBAL found while the globals and builtins dicts had these
-/// versions; `value` is the `Value::as_raw` word of a value those dicts hold.
+impl PyCode {
+    /// The line of the instruction at code unit `index` (-1 for none), as
+    /// `location_of(index).lineno`.
+    pub fn lineno_at(&self, index: usize) -> i32 {
+        let lines = self.lines.get_or_init(|| {
+            let n = self.code.co_code.len() / 2;
+            let mut out = Vec::with_capacity(n);
+            for entry in compiler::code::decode_linetable(&self.code.co_linetable, self.code.co_firstlineno as i32) {
+                for _ in 0..entry.units {
+                    out.push(entry.loc.lineno);
+                }
+            }
+            out.into_boxed_slice()
+        });
+        lines.get(index).copied().unwrap_or(compiler::code::Location::NONE.lineno)
+    }
+}
+
+/// The eval loop's copy of `co_code`: invalid opcodes and jumps leaving the
+/// code become `CACHE` units, which the loop executes as a trap (raising
+/// SystemError), and one more trap unit ends the code, so running past
+/// the last instruction traps too. The loop can then fetch without bounds
+/// checks.
+fn quicken(co_code: &[u8]) -> Box<[u8]> {
+    let n = co_code.len() / 2;
+    let mut out = Vec::with_capacity(2 * n + 2);
+    out.extend_from_slice(&co_code[..2 * n]);
+    out.extend_from_slice(&[Opcode::CACHE as u8, 0]);
+    let mut ext: u32 = 0;
+    for i in 0..n {
+        let Some(op) = Opcode::from_u8(out[2 * i]) else {
+            out[2 * i] = Opcode::CACHE as u8;
+            ext = 0;
+            continue;
+        };
+        let arg = (ext << 8) | out[2 * i + 1] as u32;
+        if op == Opcode::EXTENDED_ARG {
+            ext = arg;
+            continue;
+        }
+        ext = 0;
+        if op.has_jump() {
+            let after = (i + 1 + op.cache_entries()) as i64;
+            let target = if op.is_backward_jump() { after - arg as i64 } else { after + arg as i64 };
+            if !(0..=n as i64).contains(&target) {
+                out[2 * i] = Opcode::CACHE as u8;
+            }
+        }
+    }
+    // Superinstructions (CPython's _PyCode_Quicken): the first of two
+    // adjacent simple instructions does the work of both; the second stays
+    // in place for jumps that land on it. A pair is only formed when the
+    // second has no EXTENDED_ARG prefix (it is then the very next unit).
+    for i in 0..n.saturating_sub(1) {
+        let (Some(a), Some(b)) = (Opcode::from_u8(out[2 * i]), Opcode::from_u8(out[2 * i + 2])) else { continue };
+        let fused = match (a, b) {
+            (Opcode::LOAD_FAST, Opcode::LOAD_FAST) => Opcode::LOAD_FAST__LOAD_FAST,
+            (Opcode::LOAD_FAST, Opcode::LOAD_CONST) => Opcode::LOAD_FAST__LOAD_CONST,
+            (Opcode::LOAD_CONST, Opcode::LOAD_FAST) => Opcode::LOAD_CONST__LOAD_FAST,
+            (Opcode::STORE_FAST, Opcode::LOAD_FAST) => Opcode::STORE_FAST__LOAD_FAST,
+            (Opcode::STORE_FAST, Opcode::STORE_FAST) => Opcode::STORE_FAST__STORE_FAST,
+            _ => continue,
+        };
+        out[2 * i] = fused as u8;
+    }
+    out.into_boxed_slice()
+}
+
+/// See `PyCode::simple_argcount`.
+fn simple_argcount(code: &CodeObject) -> u32 {
+    if code.co_flags & (CO_VARARGS | CO_VARKEYWORDS) == 0 && code.co_kwonlyargcount == 0 {
+        code.co_argcount
+    } else {
+        u32::MAX
+    }
+}
+
+/// See `PyCode::frame_words`.
+fn frame_words(code: &CodeObject) -> usize {
+    crate::eval::frame::HEADER_WORDS + code.co_localsplusnames.len() + code.co_stacksize as usize
+}
+
+/// What an instruction learned on an earlier run, valid while its keys
+/// still match:
+/// - LOAD_GLOBAL: `key1`/`key2` are the globals/builtins dict versions and
+///   `value` the `Value::as_raw` word of the value one of them holds.
+/// - LOAD_ATTR / STORE_ATTR: `key1` is the owner type's version tag, under
+///   which the name has no data descriptor, so the instance dict decides;
+///   `key2` is the dict entry where the name was last found (LOAD_ATTR).
+/// - LOAD_METHOD: `key1` is the type's version tag, under which the name is
+///   the function or method descriptor whose raw word is `value` (held by a
+///   type dict of the MRO).
 #[derive(Clone, Copy, Default)]
-pub struct GlobalCacheEntry {
-    pub globals_version: u64,
-    pub builtins_version: u64,
+pub struct InlineCache {
+    pub key1: u64,
+    pub key2: u64,
     pub value: usize,
 }
 
@@ -65,7 +169,11 @@ pub fn new_code(code: Arc<CodeObject>) -> PyResult<Value> {
         localsplusnames,
         has_docstring: true,
         exception_entries: code.exception_entries(),
-        global_cache: (0..code.co_code.len() / 2).map(|_| std::cell::Cell::new(GlobalCacheEntry::default())).collect(),
+        caches: (0..code.co_code.len() / 2).map(|_| std::cell::Cell::new(InlineCache::default())).collect(),
+        simple_argcount: simple_argcount(&code),
+        frame_words: frame_words(&code),
+        instrs: quicken(&code.co_code),
+        lines: std::cell::OnceCell::new(),
         code,
     })
 }
@@ -247,7 +355,11 @@ fn code_replace(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>)
         localsplusnames: c.localsplusnames.clone(),
         has_docstring: c.has_docstring,
         exception_entries: c.exception_entries.clone(),
-        global_cache: (0..code.co_code.len() / 2).map(|_| std::cell::Cell::new(GlobalCacheEntry::default())).collect(),
+        caches: (0..code.co_code.len() / 2).map(|_| std::cell::Cell::new(InlineCache::default())).collect(),
+        simple_argcount: simple_argcount(&code),
+        frame_words: frame_words(&code),
+        instrs: quicken(&code.co_code),
+        lines: std::cell::OnceCell::new(),
         code: Arc::new(code),
         consts,
         names,
@@ -290,4 +402,51 @@ pub fn init() {
         ],
     );
     descr::add_methods(&CODE_TYPE, &[("co_lines", co_lines), ("co_positions", co_positions), ("replace", code_replace)]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quicken;
+    use compiler::opcode::Opcode as O;
+
+    #[test]
+    fn quicken_traps_invalid_opcodes_and_wild_jumps() {
+        let bad = 250u8;
+        let code = [
+            O::NOP as u8, 0,
+            bad, 7,
+            O::JUMP_FORWARD as u8, 1, // to unit 4
+            O::JUMP_FORWARD as u8, 5, // to unit 9, past the end (7)
+            O::EXTENDED_ARG as u8, 1,
+            O::JUMP_BACKWARD as u8, 0, // 256 units back, before the start
+            O::JUMP_BACKWARD as u8, 3, // to unit 4
+        ];
+        let q = quicken(&code);
+        let ops: Vec<u8> = q.iter().step_by(2).copied().collect();
+        assert_eq!(
+            ops,
+            [O::NOP, O::CACHE, O::JUMP_FORWARD, O::CACHE, O::EXTENDED_ARG, O::CACHE, O::JUMP_BACKWARD, O::CACHE].map(|o| o as u8)
+        );
+        assert_eq!(q[3], 7, "arguments are kept");
+    }
+
+    #[test]
+    fn quicken_fuses_adjacent_simple_instructions() {
+        let code = [
+            O::LOAD_FAST as u8, 0,
+            O::LOAD_FAST as u8, 1,
+            O::LOAD_CONST as u8, 2,
+            O::STORE_FAST as u8, 3,
+            O::STORE_FAST as u8, 4,
+            O::RETURN_VALUE as u8, 0,
+        ];
+        let q = quicken(&code);
+        let ops: Vec<u8> = q.iter().step_by(2).copied().collect();
+        assert_eq!(
+            ops,
+            [O::LOAD_FAST__LOAD_FAST, O::LOAD_FAST__LOAD_CONST, O::LOAD_CONST, O::STORE_FAST__STORE_FAST, O::STORE_FAST, O::RETURN_VALUE, O::CACHE]
+                .map(|o| o as u8)
+        );
+        assert_eq!(q.iter().skip(1).step_by(2).copied().collect::<Vec<u8>>(), [0, 1, 2, 3, 4, 0, 0]);
+    }
 }

@@ -59,7 +59,32 @@ fn self_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(v.clone())
 }
 
+/// CPython 3.11's enum_vectorcall, which checks the keywords by position
+/// (so `enumerate(start=1)` names 'start' as invalid).
+fn enumerate_exact_args(args: &[Value], kw: Option<&Value>) -> PyResult<()> {
+    let kwn = kw.map(tuple::tuple_items).unwrap_or(&[]);
+    let nargs = args.len() - kwn.len();
+    let check = |i: usize, want: &str| -> PyResult<()> {
+        let name = crate::types::str::as_rust_str(&kwn[i]);
+        if name == want {
+            Ok(())
+        } else {
+            Err(PyErr::type_error(format!("'{name}' is an invalid keyword argument for enumerate()")))
+        }
+    };
+    match (args.len(), kwn.len()) {
+        (2, 1) => check(0, "start"),
+        (1, 1) => check(0, "iterable"),
+        (1 | 2, _) => Ok(()),
+        _ if nargs == 0 => Err(PyErr::type_error("enumerate() missing required argument 'iterable'")),
+        (n, _) => Err(PyErr::type_error(format!("enumerate() takes at most 2 arguments ({n} given)"))),
+    }
+}
+
 fn enumerate_new(ts: &ThreadState, cls: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    if cls.is(&ENUMERATE_TYPE.to_value()) {
+        enumerate_exact_args(args, kw)?;
+    }
     let [iterable, start] = crate::object::args::bind("enumerate", args, kw, ["iterable", "start"], 0, 1, 2)?;
     let it = protocol::get_iter(ts, &iterable.unwrap_or_else(none::none))?;
     let count = match start {
@@ -173,6 +198,11 @@ fn zip_new(ts: &ThreadState, cls: &Value, args: &[Value], kw: Option<&Value>) ->
     let npos = crate::object::args::npositional(args, kw);
     let mut strict = false;
     if let Some(k) = kw {
+        // PyArg_ParseTupleAndKeywords with "|$p:zip" counts first.
+        let nkw = tuple::tuple_items(k).len();
+        if nkw > 1 {
+            return Err(PyErr::type_error(format!("zip() takes at most 1 keyword argument ({nkw} given)")));
+        }
         for (j, name) in tuple::tuple_items(k).iter().enumerate() {
             if crate::types::str::as_rust_str(name) == "strict" {
                 strict = protocol::is_true(ts, &args[npos + j])?;

@@ -93,7 +93,7 @@ impl PyFrameObject {
         let code = self.code.downcast::<super::code::PyCode>();
         match code {
             Some(c) => {
-                let l = c.code.location_of(self.lasti() as usize).lineno;
+                let l = c.lineno_at(self.lasti() as usize);
                 if l < 0 { c.code.co_firstlineno as i32 } else { l }
             }
             None => 0,

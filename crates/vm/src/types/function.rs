@@ -486,3 +486,16 @@ pub(crate) fn gc_clear(v: &Value) {
     }
     drop(old);
 }
+
+/// `types.MethodType(func, obj)` (CPython's method_new).
+pub(crate) fn method_new(_ts: &ThreadState, _cls: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::no_kwargs("method", kw)?;
+    let a = crate::object::args::positional("method", args, kw, 2, 2)?;
+    if a[0].type_of().data.slots.call.get().is_none() {
+        return Err(PyErr::type_error("first argument must be callable"));
+    }
+    if a[1].is(&none::none()) {
+        return Err(PyErr::type_error("instance must not be None"));
+    }
+    Value::new(PyMethod { func: a[0].clone(), self_: a[1].clone() })
+}

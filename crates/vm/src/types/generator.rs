@@ -160,7 +160,7 @@ pub fn new_from_frame(ts: &ThreadState, f: *mut Frame) -> PyResult<Value> {
         (*gf).previous = std::ptr::null_mut();
         (*gf).is_entry.set(true);
     }
-    ts.datastack.pop();
+    ts.datastack.pop(f as *mut u64);
     ts.recursion_depth.set(ts.recursion_depth.get().saturating_sub(1));
     let kind = if flags & CO_COROUTINE != 0 {
         GenKind::Coroutine

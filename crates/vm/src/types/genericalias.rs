@@ -18,7 +18,7 @@ pub struct PyUnion {
 
 pub static GENERIC_ALIAS_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
-    TypeObject::builtin::<PyGenericAlias>("types.GenericAlias", &GENERIC_ALIAS_TYPE, Some(&super::object::OBJECT_TYPE), 0),
+    TypeObject::builtin::<PyGenericAlias>("types.GenericAlias", &GENERIC_ALIAS_TYPE, Some(&super::object::OBJECT_TYPE), crate::object::typeobj::TPFLAGS_BASETYPE),
 );
 pub static UNION_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
@@ -43,6 +43,17 @@ pub fn types() -> Vec<&'static PyType> {
 pub fn new_generic_alias(origin: Value, args: Value) -> PyResult<Value> {
     let args = if tuple::try_tuple_items(&args).is_some() { args } else { tuple::new_tuple(vec![args])? };
     Value::new(PyGenericAlias { origin, args })
+}
+
+/// `GenericAlias(origin, args)` (subclassable: _collections_abc derives from it).
+fn ga_new(_ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    if cls.is(&GENERIC_ALIAS_TYPE.to_value()) {
+        crate::object::args::no_kwargs("GenericAlias", k)?;
+    }
+    let n = crate::object::args::npositional(a, k);
+    let a = crate::object::args::positional("GenericAlias", &a[..n], None, 2, 2)?;
+    let args = if tuple::try_tuple_items(&a[1]).is_some() { a[1].clone() } else { tuple::new_tuple(vec![a[1].clone()])? };
+    Value::new_instance(cls, PyGenericAlias { origin: a[0].clone(), args })
 }
 
 /// repr of a type argument as typing shows it.
@@ -225,6 +236,7 @@ fn union_or_slot(ts: &ThreadState, a: &Value, b: &Value) -> PyResult<Value> {
 
 pub fn init() {
     let s = &GENERIC_ALIAS_TYPE.data.slots;
+    s.new.set(Some(ga_new));
     s.repr.set(Some(ga_repr));
     s.call.set(Some(ga_call));
     s.getattro.set(Some(ga_getattro));

@@ -83,6 +83,11 @@ fn module_repr(ts: &ThreadState, m: &Value) -> PyResult<Value> {
                 format!("<module {} ({})>", name, protocol::str_string(ts, &origin)?)
             }));
         }
+        // No origin (namespace packages): the loader names it, as importlib's _module_repr_from_spec.
+        return Ok(pystr::new_str(&match protocol::lookup_attr(ts, &spec, &pystr::intern("loader"))?.filter(|l| !none::is_none(l)) {
+            Some(l) => format!("<module {} ({})>", name, protocol::repr_string(ts, &l)?),
+            None => format!("<module {}>", name),
+        }));
     }
     if let Some(f) = get("__file__") {
         return Ok(pystr::new_str(&format!("<module {} from {}>", name, protocol::repr_string(ts, &f)?)));

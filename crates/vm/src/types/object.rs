@@ -40,6 +40,19 @@ fn object_new(_ts: &ThreadState, cls: &Value, args: &[Value], _kw: Option<&Value
     if ty.has_flag(TPFLAGS_IS_ABSTRACT) {
         return Err(abstract_error(_ts, cls, ty));
     }
+    // Only types laid out as plain objects can be made here: another
+    // builtin's instances need that builtin's payload (CPython refuses them
+    // in tp_new_wrapper; reaching this otherwise would build a broken object).
+    if !std::ptr::eq(ty.solid_base(), &OBJECT_TYPE) {
+        let mut st = ty;
+        while st.is_heap_type() {
+            match st.base() {
+                Some(b) => st = &b.data,
+                None => break,
+            }
+        }
+        return Err(PyErr::type_error(format!("object.__new__({}) is not safe, use {}.__new__()", ty.name(), st.name())));
+    }
     Value::new_instance(cls, PyBaseObject)
 }
 

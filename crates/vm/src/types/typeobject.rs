@@ -168,7 +168,13 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
     // Instance layout: the base's extras, then __dict__, __weakref__ and slots.
     let slots_decl = dict::dict_get_str(&newdict, &pystr::intern("__slots__"));
     let mut nextras = (tobj.basicsize.get() - tobj.extras_offset.get()) / 8;
-    let mut add_dict = tobj.dict_slot.get() < 0;
+    // Types, modules and namespaces keep their attributes in a dict of
+    // their own, which subclasses use too (CPython's tp_dictoffset is set
+    // on those bases): no instance dict slot and no `__dict__` descriptor
+    // that would shadow theirs.
+    let solid = best_t.data.solid_base();
+    let own_dict = [&TYPE_TYPE, &super::module::MODULE_TYPE, &super::namespace::NAMESPACE_TYPE].iter().any(|t| std::ptr::eq(solid, *t));
+    let mut add_dict = tobj.dict_slot.get() < 0 && !own_dict;
     let mut add_weak = tobj.weaklist_slot.get() < 0;
     let mut slot_names = Vec::new();
     if let Some(sd) = &slots_decl {
@@ -786,11 +792,16 @@ fn slot_getattro(ts: &ThreadState, v: &Value, name: &Value) -> PyResult<Value> {
 fn slot_getattr_hook(ts: &ThreadState, v: &Value, name: &Value) -> PyResult<Value> {
     let ga = v.type_of().data.lookup_str("__getattribute__");
     let r = match ga {
-        Some(f) if f.downcast::<WrapperDescr>().is_none() => {
-            let bound = protocol::bind_descriptor(ts, &f, v)?;
-            protocol::call(ts, &bound, std::slice::from_ref(name), None)
-        }
-        _ => protocol::generic_getattr(ts, v, name),
+        // A native __getattribute__ (object's, type's, module's...): its
+        // slot function directly, as CPython's slot_tp_getattr_hook.
+        Some(f) => match f.downcast::<WrapperDescr>().map(|w| &w.native) {
+            Some(NativeSlot::GetAttr(native)) => native(ts, v, name),
+            _ => {
+                let bound = protocol::bind_descriptor(ts, &f, v)?;
+                protocol::call(ts, &bound, std::slice::from_ref(name), None)
+            }
+        },
+        None => protocol::generic_getattr(ts, v, name),
     };
     match r {
         Err(e) if e.matches(&exceptions::ATTRIBUTE_ERROR) => call_dunder(ts, v, "__getattr__", std::slice::from_ref(name)),
@@ -842,15 +853,27 @@ fn slot_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Valu
     full.extend_from_slice(args);
     protocol::call(ts, &f, &full, kwnames)
 }
+/// The `__init__` the eval loop may run in a frame of its own when calling
+/// `ty` (instead of `type_call` running it natively): a plain Python
+/// function found through the `__init__` slot of a class.
+pub fn python_init(ty: &TypeObject) -> Option<Value> {
+    if ty.slots.init.get().map(|f| f as usize) != Some(slot_init as *const () as usize) {
+        return None;
+    }
+    ty.lookup_str("__init__").filter(|f| f.is_exact(&function::FUNCTION_TYPE))
+}
+
+/// The message when `__init__` returns something other than None.
+pub fn init_returned_error(r: &Value) -> PyErr {
+    PyErr::type_error(format!("__init__() should return None, not '{}'", protocol::type_name(r)))
+}
+
 fn slot_init(ts: &ThreadState, v: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<()> {
     let f = v.type_of().data.lookup_str("__init__").ok_or_else(|| PyErr::type_error("no __init__"))?;
     let bound = protocol::bind_descriptor(ts, &f, v)?;
     let r = protocol::call(ts, &bound, args, kwnames)?;
     if !none::is_none(&r) {
-        return Err(PyErr::type_error(format!(
-            "__init__() should return None, not '{}'",
-            protocol::type_name(&r)
-        )));
+        return Err(init_returned_error(&r));
     }
     Ok(())
 }

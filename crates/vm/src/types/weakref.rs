@@ -120,7 +120,8 @@ fn obj_addr_of_payload(payload: usize) -> usize {
 /// Whether `obj` accepts weak references (CPython: tp_weaklistoffset != 0).
 fn supports_weakrefs(obj: &Value) -> bool {
     if crate::gc::gc_head(obj).is_none() {
-        return false;
+        // Static (immortal) builtin types accept weak references; they never die.
+        return obj.refcount() >= crate::object::value::IMMORTAL_REFCNT && native_support(obj.type_of().data.solid_base());
     }
     let ty = &obj.type_of().data;
     if ty.is_heap_type() {
@@ -554,6 +555,10 @@ pub fn init() {
         descr::add_methods(ty, &[("__bytes__", proxy_bytes), ("__reversed__", proxy_reversed)]);
     }
     CALLABLE_PROXY_TYPE.data.slots.call.set(Some(proxy_call));
+    // weakref.WeakMethod rebuilds bound methods with types.MethodType(func, obj).
+    if super::function::METHOD_TYPE.data.slots.new.get().is_none() {
+        super::function::METHOD_TYPE.data.slots.new.set(Some(super::function::method_new));
+    }
 }
 
 // ---- the _weakref module ----

@@ -1,0 +1,1 @@
+# Not run itself: -c ending with sys.exit('message').

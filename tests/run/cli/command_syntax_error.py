@@ -1,0 +1,1 @@
+# Not run itself: -c with a syntax error.

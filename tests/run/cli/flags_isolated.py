@@ -1,0 +1,7 @@
+# sys.flags, warnoptions and _xoptions under -I (implies -E, -s and -P)
+import sys
+print(sys.flags)
+print(sys.warnoptions)
+print(sorted(sys._xoptions.items()))
+print(sys.get_int_max_str_digits())
+print(sys.dont_write_bytecode)

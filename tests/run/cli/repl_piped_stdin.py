@@ -1,0 +1,1 @@
+# Not run itself: `-i -` reads statements from piped stdin at the prompt

@@ -1,0 +1,1 @@
+# Not run itself: the prompt (`-i -`) runs PYTHONSTARTUP first, in __main__

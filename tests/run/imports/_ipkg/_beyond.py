@@ -1,0 +1,2 @@
+"""Tries a relative import beyond the top-level package."""
+from ... import nothing
