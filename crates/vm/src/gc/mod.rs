@@ -15,14 +15,18 @@
 //!
 //! Automatic collections start when the count of allocations minus
 //! deallocations of tracked objects exceeds the first threshold (700).
-//! Allocation is not a point where native code expects Python code to run,
-//! so a collection started there only frees garbage that needs no Python
-//! code; garbage with finalizers or weakref callbacks (or registered
-//! `gc.callbacks`) is kept and a collection is scheduled for the next
-//! safe point (a Python call, see `run_pending`).
+//! Most allocations are not points where native code expects Python code
+//! to run, so a collection started there only frees garbage that needs no
+//! Python code; garbage with finalizers or weakref callbacks (or registered
+//! `gc.callbacks`) is kept and a collection is scheduled for the next safe
+//! point: a Python frame being pushed (`run_pending`) or the allocation of
+//! a class instance (made on the way to `__new__`/`__init__`), where
+//! collections run in full as CPython's do.
 //!
-//! The state is per OS thread: one interpreter runs on one thread here, so
-//! this is CPython's per-interpreter `gcstate`.
+//! The state is per OS thread (one interpreter runs on one thread here,
+//! so this is CPython's per-interpreter `gcstate`); it is leaked so that
+//! objects outliving their thread can still unlink themselves, and only one
+//! collection runs at a time in the process.
 
 pub mod sizeof;
 pub mod traverse;
