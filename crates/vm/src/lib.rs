@@ -13,6 +13,7 @@
 
 pub mod eval;
 pub mod format;
+pub mod gc;
 pub mod import;
 pub mod modules;
 pub mod numeric;

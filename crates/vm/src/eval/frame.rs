@@ -157,6 +157,9 @@ impl DataStack {
     /// Room for `words` words; the memory stays put until it is popped.
     #[inline]
     pub fn push(&self, words: usize) -> Option<*mut u64> {
+        // A frame is about to start: a safe point for a collection an
+        // allocation had to postpone.
+        crate::gc::run_pending();
         let top = self.top.get();
         if !top.is_null() && (self.limit.get() as usize - top as usize) / 8 >= words {
             // SAFETY: `top + words` is within the current chunk (checked).

@@ -14,6 +14,7 @@ pub mod _weakref_stub;
 pub mod atexit;
 pub mod builtins;
 pub mod errno;
+pub mod gc;
 pub mod itertools;
 pub mod math;
 pub mod io;
@@ -77,10 +78,11 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_signal", signal::create),
     ("_string", _string::create),
     ("_thread", _thread::create),
-    ("_weakref", _weakref_stub::create),
+    ("_weakref", crate::types::weakref::create_module),
     ("atexit", atexit::create),
     ("builtins", builtins::create),
     ("errno", errno::create),
+    ("gc", gc::create),
     ("itertools", itertools::create),
     ("math", math::create),
     ("signal", signal::create_public),

@@ -185,14 +185,13 @@ fn s_intern(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResu
 fn s_getsizeof(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
     let [obj, default] = crate::object::args::bind("getsizeof", a, k, ["object", "default"], 0, 1, 2)?;
     let a: Vec<Value> = [obj, default].into_iter().flatten().collect();
-    match protocol::call_special(ts, &a[0], "__sizeof__", &[]) {
-        Ok(Some(v)) => {
-            let n = int::to_isize(&v).unwrap_or(0);
-            let gc = if a[0].type_of().data.has_flag(crate::object::typeobj::TPFLAGS_HAVE_GC) { 16 } else { 0 };
-            Ok(int::from_i64((n + gc) as i64))
-        }
+    match crate::gc::sizeof::getsizeof(ts, &a[0]) {
+        Ok(Some(n)) => Ok(int::from_i64(n as i64)),
         Ok(None) => a.get(1).cloned().ok_or_else(|| PyErr::type_error("Type doesn't define __sizeof__")),
-        Err(e) => Err(e),
+        Err(e) => match a.get(1) {
+            Some(d) if e.matches(&crate::types::exceptions::TYPE_ERROR) => Ok(d.clone()),
+            _ => Err(e),
+        },
     }
 }
 

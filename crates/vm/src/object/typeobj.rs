@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::cell::{Cell, UnsafeCell};
 
-use super::value::{dealloc_builtin, drop_payload, ObjHeader, PyObject, PyPayload, Value};
+use super::value::{dealloc_builtin, dealloc_plain, drop_payload, ObjHeader, PyObject, PyPayload, Value};
 use crate::runtime::errors::PyResult;
 use crate::runtime::thread::ThreadState;
 
@@ -116,6 +116,11 @@ pub type LenFn = fn(&ThreadState, &Value) -> PyResult<usize>;
 pub type ContainsFn = fn(&ThreadState, &Value, &Value) -> PyResult<bool>;
 pub type AssSubscriptFn = fn(&ThreadState, &Value, &Value, Option<&Value>) -> PyResult<()>;
 pub type FinalizeFn = fn(&ThreadState, &Value);
+/// Reports each reference an object holds (tp_traverse); must never report
+/// more references than the object owns.
+pub type TraverseFn = fn(&Value, &mut dyn FnMut(&Value));
+/// Drops the references an object holds, to break cycles (tp_clear).
+pub type ClearFn = fn(&Value);
 
 macro_rules! slots {
     ($($(#[$doc:meta])* $name:ident: $ty:ty,)*) => {
@@ -222,6 +227,10 @@ pub struct TypeObject {
     pub doc: Option<&'static str>,
     /// Weak list of direct subclasses (raw pointers; entries removed at dealloc).
     pub subclasses: std::cell::RefCell<Vec<usize>>,
+    /// The cycle collector's hooks for instances of this layout (builtin
+    /// types; heap types use their solid base's, plus their extras).
+    pub gc_traverse: Cell<Option<TraverseFn>>,
+    pub gc_clear: Cell<Option<ClearFn>>,
 }
 
 impl PyPayload for TypeObject {
@@ -249,12 +258,15 @@ impl TypeObject {
             extras_offset: Cell::new(std::mem::size_of::<PyObject<T>>()),
             dict_slot: Cell::new(-1),
             weaklist_slot: Cell::new(-1),
-            dealloc: Cell::new(dealloc_builtin::<T>),
+            // Types without GC support skip the collector's bookkeeping.
+            dealloc: Cell::new(if flags & TPFLAGS_HAVE_GC != 0 { dealloc_builtin::<T> } else { dealloc_plain::<T> }),
             drop_data: Some(drop_payload::<T>),
             slots: Slots::EMPTY,
             version: Cell::new(0),
             doc: None,
             subclasses: std::cell::RefCell::new(Vec::new()),
+            gc_traverse: Cell::new(None),
+            gc_clear: Cell::new(None),
         }
     }
 
@@ -280,6 +292,8 @@ impl TypeObject {
             version: Cell::new(0),
             doc: None,
             subclasses: std::cell::RefCell::new(Vec::new()),
+            gc_traverse: Cell::new(None),
+            gc_clear: Cell::new(None),
         }
     }
 
@@ -304,6 +318,8 @@ impl TypeObject {
             version: Cell::new(0),
             doc: None,
             subclasses: std::cell::RefCell::new(Vec::new()),
+            gc_traverse: Cell::new(None),
+            gc_clear: Cell::new(None),
         }
     }
 
@@ -581,4 +597,36 @@ pub fn call_finalizer(obj: &Value) {
             fin(ts, obj);
         }
     }
+}
+
+/// The references a type object holds, for the cycle collector.
+pub(crate) fn type_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    let Some(t) = v.downcast::<TypeObject>() else { return };
+    // SAFETY: the slots are only replaced by the setters above, which never
+    // run while this shared read is alive (no Python code runs here).
+    unsafe {
+        for slot in [&t.dict, &t.bases, &t.mro, &t.qualname] {
+            if let Some(x) = &*slot.get() {
+                visit(x);
+            }
+        }
+    }
+}
+
+/// Break the cycles of a heap type found to be garbage: its dict and MRO
+/// (which contains the type itself) are dropped.
+pub(crate) fn type_clear(v: &Value) {
+    let Some(t) = v.downcast::<TypeObject>() else { return };
+    if !t.is_heap_type() {
+        return;
+    }
+    // SAFETY: as in `type_traverse`; the old values are dropped after the
+    // slots are updated, so re-entrant code sees a consistent type.
+    let (old_mro, old_dict) = unsafe {
+        let empty = crate::types::tuple::new_tuple(Vec::new()).ok();
+        (std::mem::replace(&mut *t.mro.get(), empty), (*t.dict.get()).replace(crate::types::dict::new_dict()))
+    };
+    t.modified();
+    drop(old_mro);
+    drop(old_dict);
 }

@@ -16,7 +16,8 @@ use std::cell::Cell;
 use std::marker::PhantomData;
 use std::ptr::NonNull;
 
-use super::typeobj::{PyType, TypeObject};
+use super::typeobj::{PyType, TypeObject, TPFLAGS_HAVE_GC};
+use crate::gc::{GcHead, GC_HEAD_SIZE};
 use crate::runtime::errors::PyResult;
 
 /// Reference counts at or above this value are immortal (PEP 683): never
@@ -35,6 +36,31 @@ impl ObjHeader {
     pub const fn immortal(ty: &'static PyType) -> ObjHeader {
         ObjHeader { refcnt: Cell::new(IMMORTAL_REFCNT), ob_type: Cell::new(ty) }
     }
+
+    /// The reference count word (for the cycle collector).
+    #[inline]
+    pub(crate) fn refcnt_raw(&self) -> usize {
+        self.refcnt.get()
+    }
+
+    /// The type pointer.
+    #[inline]
+    pub(crate) fn type_ptr(&self) -> *const PyType {
+        self.ob_type.get()
+    }
+}
+
+/// A GC object's allocation: the collector's links, then the object.
+#[repr(C)]
+struct GcBox<T> {
+    head: GcHead,
+    obj: PyObject<T>,
+}
+
+/// Whether instances of `ty` carry a GC head (CPython's PyType_IS_GC).
+#[inline]
+fn type_is_gc(ty: &PyType) -> bool {
+    ty.data.flags.get() & TPFLAGS_HAVE_GC != 0
 }
 
 /// A heap object: header then payload.
@@ -98,6 +124,12 @@ impl Value {
         } else {
             None
         }
+    }
+
+    /// The object header, unless this is a small int (for the cycle collector).
+    #[inline]
+    pub(crate) fn header_raw(&self) -> Option<*const ObjHeader> {
+        self.header_ptr()
     }
 
     #[inline]
@@ -199,6 +231,9 @@ impl Value {
     #[inline]
     pub fn new_with_type<T: PyPayload>(ty: &'static PyType, data: T) -> PyResult<Value> {
         debug_assert!(std::ptr::eq(ty.data.solid_base(), T::class()));
+        if type_is_gc(ty) {
+            return Value::new_gc(ty, data);
+        }
         let layout = Layout::new::<PyObject<T>>();
         // SAFETY: the layout has non-zero size (it holds a header).
         let raw = unsafe { std::alloc::alloc(layout) } as *mut PyObject<T>;
@@ -209,6 +244,26 @@ impl Value {
         unsafe {
             raw.write(PyObject { header: ObjHeader { refcnt: Cell::new(1), ob_type: Cell::new(ty) }, data });
             Ok(Value { bits: NonNull::new_unchecked(raw as *mut ObjHeader), _not_send: PhantomData })
+        }
+    }
+
+    /// A new object of a GC type: allocated behind a GC head and tracked.
+    #[inline(never)]
+    fn new_gc<T: PyPayload>(ty: &'static PyType, data: T) -> PyResult<Value> {
+        const { assert!(std::mem::offset_of!(GcBox<T>, obj) == GC_HEAD_SIZE) };
+        let layout = Layout::new::<GcBox<T>>();
+        // SAFETY: the layout has non-zero size (it holds a header).
+        let raw = unsafe { std::alloc::alloc(layout) } as *mut GcBox<T>;
+        if raw.is_null() {
+            return Err(crate::runtime::errors::PyErr::no_memory());
+        }
+        // SAFETY: `raw` is a fresh allocation of the right layout; the object
+        // is fully written before the collector can see it.
+        unsafe {
+            let obj = std::ptr::addr_of_mut!((*raw).obj);
+            obj.write(PyObject { header: ObjHeader { refcnt: Cell::new(1), ob_type: Cell::new(ty) }, data });
+            crate::gc::link_new(raw as *mut GcHead, false);
+            Ok(Value { bits: NonNull::new_unchecked(obj as *mut ObjHeader), _not_send: PhantomData })
         }
     }
 
@@ -230,10 +285,23 @@ impl Value {
             return Err(crate::runtime::errors::PyErr::no_memory());
         };
         debug_assert!(size >= std::mem::size_of::<PyObject<T>>());
+        let gc = tyobj.flags.get() & TPFLAGS_HAVE_GC != 0;
+        let layout = if gc {
+            match Layout::from_size_align(size + GC_HEAD_SIZE, layout.align()) {
+                Ok(l) => l,
+                Err(_) => return Err(crate::runtime::errors::PyErr::no_memory()),
+            }
+        } else {
+            layout
+        };
         // SAFETY: the layout has non-zero size.
-        let raw = unsafe { std::alloc::alloc(layout) };
+        let mut raw = unsafe { std::alloc::alloc(layout) };
         if raw.is_null() {
             return Err(crate::runtime::errors::PyErr::no_memory());
+        }
+        if gc {
+            // SAFETY: the allocation has room for the head before the object.
+            raw = unsafe { raw.add(GC_HEAD_SIZE) };
         }
         let type_ptr = tyobj as *const TypeObject as *const u8;
         // SAFETY: `ty` is a type object, so its header precedes the payload
@@ -251,6 +319,9 @@ impl Value {
             while off + 8 <= size {
                 (raw.add(off) as *mut usize).write(0);
                 off += 8;
+            }
+            if gc {
+                crate::gc::link_new(crate::gc::head_of(raw as *const ObjHeader), true);
             }
             Ok(Value { bits: NonNull::new_unchecked(raw as *mut ObjHeader), _not_send: PhantomData })
         }
@@ -439,6 +510,12 @@ pub(crate) mod dealloc {
     pub(crate) unsafe fn destroy(h: *mut ObjHeader) {
         let depth = DEPTH.with(|d| d.get());
         if depth >= MAX_NESTING {
+            // SAFETY: the header is valid; the type outlives its instances.
+            if type_is_gc(unsafe { &*(*h).ob_type.get() }) {
+                // A queued object must be invisible to the collector.
+                // SAFETY: GC objects have a head.
+                unsafe { crate::gc::on_destroy(h) };
+            }
             PENDING.with(|p| p.borrow_mut().push(h as usize));
             return;
         }
@@ -463,7 +540,24 @@ pub(crate) mod dealloc {
         }
     }
 
-    /// The deallocator of builtin types whose payload is `T`.
+    /// The deallocator of builtin types without GC support whose payload is `T`.
+    ///
+    /// # Safety
+    /// `h` is an unreferenced `PyObject<T>` allocated by `Value::new`.
+    pub unsafe fn dealloc_plain<T>(h: *mut ObjHeader) {
+        let p = h as *mut PyObject<T>;
+        // SAFETY: layout and ownership guaranteed by the caller.
+        unsafe {
+            if (*(*h).ob_type.get()).data.has_finalizer() && finalize_from_dealloc(h) {
+                return;
+            }
+            std::ptr::drop_in_place(&mut (*p).data);
+            std::alloc::dealloc(p as *mut u8, Layout::new::<PyObject<T>>());
+        }
+    }
+
+    /// The deallocator of builtin types whose payload is `T` (with or
+    /// without GC support).
     ///
     /// # Safety
     /// `h` is an unreferenced `PyObject<T>` allocated by `Value::new`.
@@ -471,7 +565,21 @@ pub(crate) mod dealloc {
         let p = h as *mut PyObject<T>;
         // SAFETY: layout and ownership guaranteed by the caller.
         unsafe {
-            if (*(*h).ob_type.get()).data.has_finalizer() && finalize_from_dealloc(h) {
+            let ty = &*(*h).ob_type.get();
+            let gc = type_is_gc(ty);
+            if gc {
+                crate::gc::on_destroy(h);
+            }
+            if ty.data.has_finalizer() && finalize_from_dealloc(h) {
+                return;
+            }
+            if gc {
+                if crate::gc::has_weakrefs(h) {
+                    crate::types::weakref::clear_on_dealloc(h);
+                }
+                std::ptr::drop_in_place(&mut (*p).data);
+                crate::gc::on_free();
+                std::alloc::dealloc((h as *mut u8).sub(GC_HEAD_SIZE), Layout::new::<GcBox<T>>());
                 return;
             }
             std::ptr::drop_in_place(&mut (*p).data);
@@ -499,6 +607,15 @@ pub(crate) mod dealloc {
         // SAFETY: the object is alive until freed; a temporary reference keeps
         // it so for the finalizer's duration.
         unsafe {
+            let gc = type_is_gc(&*(*h).ob_type.get());
+            if gc {
+                // PEP 442: a finalizer runs once per object.
+                if !crate::gc::mark_finalized(h) {
+                    return false;
+                }
+                // Tracked while Python code can see it, as CPython does.
+                crate::gc::retrack(h);
+            }
             (*h).refcnt.set(1);
             let me = Value::from_raw(h);
             crate::object::typeobj::call_finalizer(&me);
@@ -510,6 +627,9 @@ pub(crate) mod dealloc {
                 return true;
             }
             (*h).refcnt.set(0);
+            if gc {
+                crate::gc::on_destroy(h);
+            }
             false
         }
     }
@@ -524,8 +644,15 @@ pub(crate) mod dealloc {
         unsafe {
             let ty_ptr = (*h).ob_type.get();
             let ty = &(*ty_ptr).data;
+            let gc = ty.has_flag(TPFLAGS_HAVE_GC);
+            if gc {
+                crate::gc::on_destroy(h);
+            }
             if ty.has_finalizer() && finalize_from_dealloc(h) {
                 return;
+            }
+            if gc && crate::gc::has_weakrefs(h) {
+                crate::types::weakref::clear_on_dealloc(h);
             }
             let size = ty.basicsize.get();
             let extras = ty.extras_offset.get();
@@ -538,10 +665,15 @@ pub(crate) mod dealloc {
             if let Some(drop_data) = (*ty.solid_base()).data.drop_data {
                 drop_data(h);
             }
-            std::alloc::dealloc(h as *mut u8, Layout::from_size_align_unchecked(size, 8));
+            if gc {
+                crate::gc::on_free();
+                std::alloc::dealloc((h as *mut u8).sub(GC_HEAD_SIZE), Layout::from_size_align_unchecked(size + GC_HEAD_SIZE, 8));
+            } else {
+                std::alloc::dealloc(h as *mut u8, Layout::from_size_align_unchecked(size, 8));
+            }
             drop(Value::from_raw(ty_ptr as *const ObjHeader));
         }
     }
 }
 
-pub use dealloc::{dealloc_builtin, dealloc_subtype, drop_payload};
+pub use dealloc::{dealloc_builtin, dealloc_plain, dealloc_subtype, drop_payload};

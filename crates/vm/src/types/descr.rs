@@ -93,11 +93,11 @@ pub static CLASSMETHOD_DESCR_TYPE_HOLDER: PyType = PyObject::new_static(
         0,
     ),
 );
-static_type!(GETSET_DESCR_TYPE, PyGetSetDescr, "getset_descriptor", 0);
-static_type!(MEMBER_DESCR_TYPE, PyMemberDescr, "member_descriptor", 0);
-static_type!(CLASSMETHOD_TYPE, PyClassMethod, "classmethod", TPFLAGS_BASETYPE);
-static_type!(STATICMETHOD_TYPE, PyStaticMethod, "staticmethod", TPFLAGS_BASETYPE);
-static_type!(PROPERTY_TYPE, PyProperty, "property", TPFLAGS_BASETYPE);
+static_type!(GETSET_DESCR_TYPE, PyGetSetDescr, "getset_descriptor", crate::object::typeobj::TPFLAGS_HAVE_GC);
+static_type!(MEMBER_DESCR_TYPE, PyMemberDescr, "member_descriptor", crate::object::typeobj::TPFLAGS_HAVE_GC);
+static_type!(CLASSMETHOD_TYPE, PyClassMethod, "classmethod", TPFLAGS_BASETYPE | crate::object::typeobj::TPFLAGS_HAVE_GC);
+static_type!(STATICMETHOD_TYPE, PyStaticMethod, "staticmethod", TPFLAGS_BASETYPE | crate::object::typeobj::TPFLAGS_HAVE_GC);
+static_type!(PROPERTY_TYPE, PyProperty, "property", TPFLAGS_BASETYPE | crate::object::typeobj::TPFLAGS_HAVE_GC);
 
 
 pub fn types() -> Vec<&'static PyType> {

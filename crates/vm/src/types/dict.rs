@@ -17,7 +17,7 @@ pub struct PyDict {
 
 pub static DICT_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
-    TypeObject::builtin::<PyDict>("dict", &DICT_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE | TPFLAGS_DICT_SUBCLASS),
+    TypeObject::builtin::<PyDict>("dict", &DICT_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE | TPFLAGS_DICT_SUBCLASS | crate::object::typeobj::TPFLAGS_HAVE_GC),
 );
 
 impl PyPayload for PyDict {

@@ -526,3 +526,10 @@ pub fn init() {
     }
     let _ = (new_dict, list::new_list);
 }
+
+/// Cycle collector hook: a dict iterator holds its dict.
+pub(crate) fn gc_traverse_iter(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    if let Some(i) = v.downcast::<DictIterator>() {
+        visit(&i.dict);
+    }
+}

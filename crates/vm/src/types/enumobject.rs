@@ -273,3 +273,47 @@ pub fn init() {
     ZIP_TYPE.data.slots.new.set(Some(zip_new));
     ZIP_TYPE.data.slots.iternext.set(Some(zip_next));
 }
+
+/// Cycle collector hooks: the references each iterator holds.
+pub(crate) fn gc_traverse_enumerate(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    if let Some(e) = v.downcast::<PyEnumerate>() {
+        visit(&e.it);
+        if let Ok(c) = e.count.try_borrow() {
+            visit(&c);
+        }
+    }
+}
+
+pub(crate) fn gc_traverse_reversed(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    if let Some(r) = v.downcast::<PyReversed>() {
+        if let Ok(s) = r.seq.try_borrow() {
+            if let Some(x) = &*s {
+                visit(x);
+            }
+        }
+    }
+}
+
+pub(crate) fn gc_traverse_map(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    if let Some(m) = v.downcast::<PyMap>() {
+        visit(&m.func);
+        for x in &m.iters {
+            visit(x);
+        }
+    }
+}
+
+pub(crate) fn gc_traverse_filter(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    if let Some(f) = v.downcast::<PyFilter>() {
+        visit(&f.func);
+        visit(&f.it);
+    }
+}
+
+pub(crate) fn gc_traverse_zip(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    if let Some(z) = v.downcast::<PyZip>() {
+        for x in &z.iters {
+            visit(x);
+        }
+    }
+}

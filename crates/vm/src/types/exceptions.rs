@@ -1337,3 +1337,51 @@ mod tests {
         assert_eq!(escaped_char(0x1f600), "\\U0001f600");
     }
 }
+
+/// The references an exception holds, for the cycle collector.
+pub(crate) fn gc_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    let Some(e) = v.downcast::<PyBaseException>() else { return };
+    if let Ok(a) = e.args.try_borrow() {
+        visit(&a);
+    }
+    for c in [&e.traceback, &e.context, &e.cause] {
+        if let Ok(b) = c.try_borrow() {
+            if let Some(x) = &*b {
+                visit(x);
+            }
+        }
+    }
+    let d = e.dict.take();
+    if let Some(x) = &d {
+        visit(x);
+    }
+    e.dict.set(d);
+    if let Ok(f) = e.fields.try_borrow() {
+        for x in f.iter().flatten() {
+            visit(x);
+        }
+    }
+}
+
+/// Drop the references of a garbage exception.
+pub(crate) fn gc_clear(v: &Value) {
+    let Some(e) = v.downcast::<PyBaseException>() else { return };
+    let mut old: Vec<Option<Value>> = Vec::new();
+    for c in [&e.traceback, &e.context, &e.cause] {
+        if let Ok(mut b) = c.try_borrow_mut() {
+            old.push(b.take());
+        }
+    }
+    old.push(e.dict.take());
+    if let Ok(mut f) = e.fields.try_borrow_mut() {
+        for x in f.iter_mut() {
+            old.push(x.take());
+        }
+    }
+    if let Ok(empty) = tuple::new_tuple(Vec::new()) {
+        if let Ok(mut a) = e.args.try_borrow_mut() {
+            old.push(Some(std::mem::replace(&mut *a, empty)));
+        }
+    }
+    drop(old);
+}

@@ -214,3 +214,32 @@ pub fn init() {
     );
     descr::add_methods(&FRAME_TYPE, &[("clear", frame_clear)]);
 }
+
+/// The references a frame object owns, for the cycle collector.
+pub(crate) fn gc_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    let Some(o) = v.downcast::<PyFrameObject>() else { return };
+    visit(&o.code);
+    visit(&o.globals);
+    visit(&o.builtins);
+    for c in [&o.locals, &o.back] {
+        if let Ok(b) = c.try_borrow() {
+            if let Some(x) = &*b {
+                visit(x);
+            }
+        }
+    }
+    if let Ok(s) = o.saved.try_borrow() {
+        for x in s.iter().flatten() {
+            visit(x);
+        }
+    }
+}
+
+/// Drop what a garbage frame object holds.
+pub(crate) fn gc_clear(v: &Value) {
+    let Some(o) = v.downcast::<PyFrameObject>() else { return };
+    let locals = o.locals.try_borrow_mut().ok().and_then(|mut b| b.take());
+    let back = o.back.try_borrow_mut().ok().and_then(|mut b| b.take());
+    let saved = o.saved.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)).ok();
+    drop((locals, back, saved));
+}

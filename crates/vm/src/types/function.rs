@@ -44,7 +44,7 @@ pub static FUNCTION_TYPE: PyType = PyObject::new_static(
 );
 pub static BUILTIN_FUNCTION_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
-    TypeObject::builtin::<PyBuiltinFunction>("builtin_function_or_method", &BUILTIN_FUNCTION_TYPE, Some(&super::object::OBJECT_TYPE), 0),
+    TypeObject::builtin::<PyBuiltinFunction>("builtin_function_or_method", &BUILTIN_FUNCTION_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_HAVE_GC),
 );
 pub static METHOD_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
@@ -440,4 +440,62 @@ pub fn init() {
     s.richcompare.set(Some(method_richcompare));
     s.hash.set(Some(method_hash));
     descr::add_getsets(&METHOD_TYPE, &[("__func__", method_func, None), ("__self__", method_self, None), ("__doc__", method_doc, None)]);
+}
+
+/// The references a function holds, for the cycle collector.
+pub(crate) fn gc_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    let Some(f) = v.downcast::<PyFunction>() else { return };
+    visit(&f.globals);
+    visit(&f.builtins);
+    if let Some(c) = &f.closure {
+        visit(c);
+    }
+    for c in [&f.code, &f.name, &f.qualname, &f.doc, &f.module] {
+        if let Ok(b) = c.try_borrow() {
+            visit(&b);
+        }
+    }
+    for c in [&f.defaults, &f.kwdefaults, &f.annotations] {
+        if let Ok(b) = c.try_borrow() {
+            if let Some(x) = &*b {
+                visit(x);
+            }
+        }
+    }
+    let d = f.dict.take();
+    if let Some(x) = &d {
+        visit(x);
+    }
+    f.dict.set(d);
+}
+
+/// Drop the references of a garbage function that can be dropped.
+pub(crate) fn gc_clear(v: &Value) {
+    let Some(f) = v.downcast::<PyFunction>() else { return };
+    let mut old = Vec::new();
+    for c in [&f.defaults, &f.kwdefaults, &f.annotations] {
+        if let Ok(mut b) = c.try_borrow_mut() {
+            old.push(b.take());
+        }
+    }
+    old.push(f.dict.take());
+    for c in [&f.doc, &f.module] {
+        if let Ok(mut b) = c.try_borrow_mut() {
+            old.push(Some(std::mem::replace(&mut *b, none::none())));
+        }
+    }
+    drop(old);
+}
+
+/// `types.MethodType(func, obj)` (CPython's method_new).
+pub(crate) fn method_new(_ts: &ThreadState, _cls: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::no_kwargs("method", kw)?;
+    let a = crate::object::args::positional("method", args, kw, 2, 2)?;
+    if a[0].type_of().data.slots.call.get().is_none() {
+        return Err(PyErr::type_error("first argument must be callable"));
+    }
+    if a[1].is(&none::none()) {
+        return Err(PyErr::type_error("instance must not be None"));
+    }
+    Value::new(PyMethod { func: a[0].clone(), self_: a[1].clone() })
 }

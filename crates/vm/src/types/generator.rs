@@ -1018,3 +1018,23 @@ fn anext_close(ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) ->
 fn asend_await(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
     Ok(v.clone())
 }
+
+/// The references a generator holds (its frame, when not running, and the
+/// saved exception), for the cycle collector.
+pub(crate) fn gc_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    let Some(g) = v.downcast::<PyGenerator>() else { return };
+    if g.state.get() == GenState::Running {
+        // The evaluation loop owns the stack right now; what it holds is
+        // reachable from the running thread anyway.
+        return;
+    }
+    if let Ok(mem) = g.frame.try_borrow() {
+        crate::gc::traverse_frame_memory(&mem, visit);
+    }
+    if let Ok(e) = g.exc_state.try_borrow() {
+        if let Some(x) = &*e {
+            visit(x);
+        }
+    }
+}
+

@@ -105,3 +105,25 @@ pub fn init() {
     SEQ_ITERATOR_TYPE.data.slots.iternext.set(Some(seq_next));
     CALLABLE_ITERATOR_TYPE.data.slots.iternext.set(Some(callable_next));
 }
+
+/// Cycle collector hooks: the references each iterator holds.
+pub(crate) fn gc_traverse_seq(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    if let Some(i) = v.downcast::<SeqIterator>() {
+        if let Ok(s) = i.seq.try_borrow() {
+            if let Some(x) = &*s {
+                visit(x);
+            }
+        }
+    }
+}
+
+pub(crate) fn gc_traverse_callable(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    if let Some(i) = v.downcast::<CallableIterator>() {
+        if let Ok(s) = i.callable.try_borrow() {
+            if let Some(x) = &*s {
+                visit(x);
+            }
+        }
+        visit(&i.sentinel);
+    }
+}

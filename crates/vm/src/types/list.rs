@@ -621,3 +621,14 @@ pub fn init() {
     LIST_ITERATOR_TYPE.data.slots.iternext.set(Some(list_iter_next));
     LIST_REVERSE_ITERATOR_TYPE.data.slots.iternext.set(Some(list_rev_next));
 }
+
+/// Items are released last to first, as CPython's list_dealloc does (the
+/// order `__del__` methods observe).
+impl Drop for PyList {
+    fn drop(&mut self) {
+        let items = self.items.get_mut();
+        while let Some(x) = items.pop() {
+            drop(x);
+        }
+    }
+}

@@ -13,7 +13,7 @@ pub struct PyMappingProxy {
 
 pub static MAPPINGPROXY_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
-    TypeObject::builtin::<PyMappingProxy>("mappingproxy", &MAPPINGPROXY_TYPE, Some(&super::object::OBJECT_TYPE), 0),
+    TypeObject::builtin::<PyMappingProxy>("mappingproxy", &MAPPINGPROXY_TYPE, Some(&super::object::OBJECT_TYPE), crate::object::typeobj::TPFLAGS_HAVE_GC),
 );
 
 impl PyPayload for PyMappingProxy {

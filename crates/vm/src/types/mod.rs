@@ -38,6 +38,7 @@ pub mod super_;
 pub mod traceback;
 pub mod tuple;
 pub mod typeobject;
+pub mod weakref;
 
 use std::cell::RefCell;
 
@@ -95,6 +96,7 @@ pub fn all_static_types() -> Vec<&'static PyType> {
     v.extend(tuple::iterator_types());
     v.extend(str::iterator_types());
     v.extend(exceptions::types());
+    v.extend(weakref::types());
     v
 }
 
@@ -138,6 +140,8 @@ pub fn init() {
         generator::init();
         genericalias::init();
         enumobject::init();
+        weakref::init();
+        crate::gc::traverse::install_builtin_hooks();
         namespace::init();
         crate::modules::init_types();
         for t in all_static_types() {

@@ -784,3 +784,18 @@ pub fn init() {
     s.iternext.set(Some(set_iter_next));
     super::descr::add_methods(&SET_ITERATOR_TYPE, &[("__length_hint__", iter_length_hint)]);
 }
+
+/// Cycle collector hook: drop the items of a garbage set.
+pub(crate) fn gc_clear(v: &Value) {
+    if let Some(s) = v.downcast::<PySet>() {
+        let old = s.table_mut().clear();
+        drop(old);
+    }
+}
+
+/// Cycle collector hook: a set iterator holds its set.
+pub(crate) fn gc_traverse_iter(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    if let Some(i) = v.downcast::<SetIterator>() {
+        visit(&i.set);
+    }
+}

@@ -21,7 +21,7 @@ impl PySuper {
 
 pub static SUPER_TYPE: PyType = PyObject::new_static(
     &super::typeobject::TYPE_TYPE,
-    TypeObject::builtin::<PySuper>("super", &SUPER_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE),
+    TypeObject::builtin::<PySuper>("super", &SUPER_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE | crate::object::typeobj::TPFLAGS_HAVE_GC),
 );
 
 impl PyPayload for PySuper {
@@ -191,4 +191,17 @@ pub fn init() {
         &SUPER_TYPE,
         &[("__thisclass__", thisclass, None), ("__self__", self_attr, None), ("__self_class__", self_class, None)],
     );
+}
+
+/// The references a super object holds, for the cycle collector.
+pub(crate) fn gc_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    let Some(s) = v.downcast::<PySuper>() else { return };
+    if let Ok(f) = s.fields.try_borrow() {
+        if let Some((a, b, c)) = &*f {
+            visit(a);
+            for x in [b, c].into_iter().flatten() {
+                visit(x);
+            }
+        }
+    }
 }

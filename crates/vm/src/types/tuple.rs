@@ -326,3 +326,13 @@ pub fn init() {
     s.iternext.set(Some(tuple_iter_next));
     super::descr::add_methods(&TUPLE_ITERATOR_TYPE, &[("__length_hint__", tuple_iter_length_hint)]);
 }
+
+/// Items are released last to first, as CPython's tupledealloc does.
+impl Drop for PyTuple {
+    fn drop(&mut self) {
+        let mut items = std::mem::take(&mut self.items).into_vec();
+        while let Some(x) = items.pop() {
+            drop(x);
+        }
+    }
+}

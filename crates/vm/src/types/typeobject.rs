@@ -12,7 +12,7 @@ use crate::types::{bool_, descr, dict, exceptions, function, none, str as pystr,
 
 pub static TYPE_TYPE: PyType = PyObject::new_static(
     &TYPE_TYPE,
-    TypeObject::builtin::<TypeObject>("type", &TYPE_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE | TPFLAGS_TYPE_SUBCLASS),
+    TypeObject::builtin::<TypeObject>("type", &TYPE_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_BASETYPE | TPFLAGS_TYPE_SUBCLASS | crate::object::typeobj::TPFLAGS_HAVE_GC),
 );
 
 /// Finish a static type: bases, MRO, inherited slots, wrapper descriptors.
@@ -287,6 +287,10 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
         let (get, set) = super::object::dict_getset();
         let d = Value::new(descr::PyGetSetDescr { name: "__dict__", get, set, owner: &super::object::OBJECT_TYPE })?;
         dict::dict_set_item(ts, &newdict, pystr::intern("__dict__"), d)?;
+    }
+    if add_weak {
+        let d = Value::new(descr::PyGetSetDescr { name: "__weakref__", get: super::weakref::weakref_attr, set: None, owner: &super::object::OBJECT_TYPE })?;
+        dict::dict_set_item(ts, &newdict, pystr::intern("__weakref__"), d)?;
     }
 
     let mro = compute_mro(&cls, &bases_v)?;
