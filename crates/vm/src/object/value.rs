@@ -247,6 +247,23 @@ impl Value {
         }
     }
 
+    /// A new object of `T`'s builtin type, reusing a freed one from the
+    /// type's free list when there is one.
+    #[inline]
+    pub fn new_pooled<T: Pooled>(data: T) -> PyResult<Value> {
+        let reused = T::with_free_list(FreeList::pop);
+        if reused.is_null() {
+            return Value::new(data);
+        }
+        let raw = reused as *mut PyObject<T>;
+        // SAFETY: free-list entries are unreferenced allocations of
+        // `PyObject<T>`'s layout whose payload was already dropped.
+        unsafe {
+            raw.write(PyObject { header: ObjHeader { refcnt: Cell::new(1), ob_type: Cell::new(T::class()) }, data });
+            Ok(Value { bits: NonNull::new_unchecked(raw as *mut ObjHeader), _not_send: PhantomData })
+        }
+    }
+
     /// A new object of a GC type: allocated behind a GC head and tracked.
     #[inline(never)]
     fn new_gc<T: PyPayload>(ty: &'static PyType, data: T) -> PyResult<Value> {
@@ -508,6 +525,14 @@ pub(crate) mod dealloc {
     /// # Safety
     /// `h` is a live object with no remaining references.
     pub(crate) unsafe fn destroy(h: *mut ObjHeader) {
+        // Objects of types without GC support (ints, floats, strs...) hold
+        // no containers that could nest deeply: no depth bookkeeping.
+        // SAFETY: the header is valid; the type outlives its instances.
+        if !type_is_gc(unsafe { &*(*h).ob_type.get() }) {
+            // SAFETY: forwarded from the caller.
+            unsafe { destroy_now(h) };
+            return;
+        }
         let depth = DEPTH.with(|d| d.get());
         if depth >= MAX_NESTING {
             // SAFETY: the header is valid; the type outlives its instances.
@@ -677,3 +702,72 @@ pub(crate) mod dealloc {
 }
 
 pub use dealloc::{dealloc_builtin, dealloc_plain, dealloc_subtype, drop_payload};
+
+/// Freed objects of one builtin type waiting to be reused, per thread
+/// (CPython's float free list): allocation and release of short-lived
+/// objects then skip the allocator.
+pub struct FreeList {
+    head: Cell<*mut ObjHeader>,
+    len: Cell<u32>,
+}
+
+/// How many freed objects a free list keeps (CPython keeps 100 floats).
+const FREE_LIST_MAX: u32 = 100;
+
+impl FreeList {
+    pub const fn new() -> FreeList {
+        FreeList { head: Cell::new(std::ptr::null_mut()), len: Cell::new(0) }
+    }
+
+    /// A kept allocation (null when there is none).
+    fn pop(&self) -> *mut ObjHeader {
+        let h = self.head.get();
+        if !h.is_null() {
+            // SAFETY: kept entries store the next entry in their first word.
+            self.head.set(unsafe { *(h as *mut *mut ObjHeader) });
+            self.len.set(self.len.get() - 1);
+        }
+        h
+    }
+
+    /// Keep an allocation; false when the list is full.
+    fn push(&self, h: *mut ObjHeader) -> bool {
+        if self.len.get() >= FREE_LIST_MAX {
+            return false;
+        }
+        // SAFETY: `h` is an unreferenced allocation at least a word long.
+        unsafe { *(h as *mut *mut ObjHeader) = self.head.get() };
+        self.head.set(h);
+        self.len.set(self.len.get() + 1);
+        true
+    }
+}
+
+impl Default for FreeList {
+    fn default() -> Self {
+        FreeList::new()
+    }
+}
+
+/// A payload whose builtin type (without GC support) keeps a free list;
+/// the type's deallocator must be `dealloc_pooled::<Self>`.
+pub trait Pooled: PyPayload {
+    /// Run `f` with this thread's free list for the type.
+    fn with_free_list<R>(f: impl FnOnce(&FreeList) -> R) -> R;
+}
+
+/// The deallocator of a pooled type: the payload is dropped and the memory
+/// kept for reuse when the free list has room.
+///
+/// # Safety
+/// `h` is an unreferenced `PyObject<T>` allocated by `Value::new` or
+/// `Value::new_pooled` (exact instances of `T`'s builtin type).
+pub unsafe fn dealloc_pooled<T: Pooled>(h: *mut ObjHeader) {
+    // SAFETY: layout and ownership guaranteed by the caller.
+    unsafe {
+        std::ptr::drop_in_place(&mut (*(h as *mut PyObject<T>)).data);
+        if !T::with_free_list(|fl| fl.push(h)) {
+            std::alloc::dealloc(h as *mut u8, Layout::new::<PyObject<T>>());
+        }
+    }
+}

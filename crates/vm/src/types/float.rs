@@ -30,7 +30,17 @@ impl PyPayload for PyFloat {
 
 /// A new float.
 pub fn new_float(f: f64) -> Value {
-    Value::new(PyFloat { value: f }).unwrap_or_else(|_| none::none())
+    Value::new_pooled(PyFloat { value: f }).unwrap_or_else(|_| none::none())
+}
+
+thread_local! {
+    static FREE_FLOATS: crate::object::value::FreeList = const { crate::object::value::FreeList::new() };
+}
+
+impl crate::object::value::Pooled for PyFloat {
+    fn with_free_list<R>(f: impl FnOnce(&crate::object::value::FreeList) -> R) -> R {
+        FREE_FLOATS.with(f)
+    }
 }
 
 /// The value of a float (or float subclass instance).
@@ -353,6 +363,7 @@ fn float_imag(_ts: &ThreadState, _v: &Value) -> PyResult<Value> {
 
 /// Fill in the slots and methods of float.
 pub fn init() {
+    FLOAT_TYPE.data.dealloc.set(crate::object::value::dealloc_pooled::<PyFloat>);
     let s = &FLOAT_TYPE.data.slots;
     s.repr.set(Some(float_repr));
     s.hash.set(Some(float_hash));
