@@ -771,3 +771,25 @@ pub unsafe fn dealloc_pooled<T: Pooled>(h: *mut ObjHeader) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn free_list_keeps_at_most_its_limit_and_reuses_last_freed_first() {
+        let fl = FreeList::new();
+        let blocks: Vec<*mut ObjHeader> = (0..FREE_LIST_MAX + 1).map(|_| Box::into_raw(Box::new([0u64; 2])) as *mut ObjHeader).collect();
+        for (i, &b) in blocks.iter().enumerate() {
+            assert_eq!(fl.push(b), (i as u32) < FREE_LIST_MAX);
+        }
+        for &b in blocks[..FREE_LIST_MAX as usize].iter().rev() {
+            assert_eq!(fl.pop(), b);
+        }
+        assert!(fl.pop().is_null());
+        for b in blocks {
+            // SAFETY: each block came from Box::into_raw above and is freed once.
+            drop(unsafe { Box::from_raw(b as *mut [u64; 2]) });
+        }
+    }
+}
