@@ -169,6 +169,10 @@ fn estimate_log2_keysize(n: usize) -> u32 {
 enum Indices {
     /// No table allocated yet (CPython's shared empty keys: size 8, nothing usable).
     Unallocated,
+    /// The smallest table (8 slots) kept inline: most dicts (instance
+    /// dicts, keyword arguments) never grow past 5 entries, and then need
+    /// no index allocation.
+    Small([i8; MINSIZE]),
     I8(Box<[i8]>),
     I16(Box<[i16]>),
     I32(Box<[i32]>),
@@ -179,7 +183,11 @@ impl Indices {
     fn new(log2: u32) -> Indices {
         let n = 1usize << log2;
         if log2 <= 7 {
-            Indices::I8(vec![EMPTY as i8; n].into_boxed_slice())
+            if n == MINSIZE {
+                Indices::Small([EMPTY as i8; MINSIZE])
+            } else {
+                Indices::I8(vec![EMPTY as i8; n].into_boxed_slice())
+            }
         } else if log2 <= 15 {
             Indices::I16(vec![EMPTY as i16; n].into_boxed_slice())
         } else if log2 <= 31 {
@@ -193,6 +201,7 @@ impl Indices {
     fn size(&self) -> usize {
         match self {
             Indices::Unallocated => MINSIZE,
+            Indices::Small(v) => v.len(),
             Indices::I8(v) => v.len(),
             Indices::I16(v) => v.len(),
             Indices::I32(v) => v.len(),
@@ -203,6 +212,7 @@ impl Indices {
     fn get(&self, i: usize) -> i64 {
         match self {
             Indices::Unallocated => EMPTY,
+            Indices::Small(v) => v[i] as i64,
             Indices::I8(v) => v[i] as i64,
             Indices::I16(v) => v[i] as i64,
             Indices::I32(v) => v[i] as i64,
@@ -214,6 +224,7 @@ impl Indices {
     fn set(&mut self, i: usize, x: i64) {
         match self {
             Indices::Unallocated => {}
+            Indices::Small(v) => v[i] = x as i8,
             Indices::I8(v) => v[i] = x as i8,
             Indices::I16(v) => v[i] = x as i16,
             Indices::I32(v) => v[i] = x as i32,
@@ -402,6 +413,7 @@ impl<K, V> DictTable<K, V> {
     pub fn find_fast(&self, hash: isize, mut eq: impl FnMut(&K) -> Option<bool>) -> Result<Option<usize>, ()> {
         match &self.indices {
             Indices::Unallocated => Ok(None),
+            Indices::Small(v) => find_in(v, &self.entries, hash, &mut eq),
             Indices::I8(v) => find_in(v, &self.entries, hash, &mut eq),
             Indices::I16(v) => find_in(v, &self.entries, hash, &mut eq),
             Indices::I32(v) => find_in(v, &self.entries, hash, &mut eq),
