@@ -422,16 +422,10 @@ impl<K, V> DictTable<K, V> {
     }
 
     /// Looks `hash` up with an infallible key test that runs no Python code (identity, exact str/int keys).
+    #[inline]
     pub fn find(&self, hash: isize, mut eq: impl FnMut(&K) -> bool) -> Option<usize> {
-        let mut p = self.probe_start(hash);
-        while let ProbeResult::Candidate(ix) = self.probe_next(&mut p) {
-            if let Some((k, _)) = self.entry(ix) {
-                if eq(k) {
-                    return Some(ix);
-                }
-            }
-        }
-        None
+        // The test always decides, so the fast walk never gives up.
+        self.find_fast(hash, |k| Some(eq(k))).unwrap_or(None)
     }
 
     /// The live entry number `i` (key and value), if any.
