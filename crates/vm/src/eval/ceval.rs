@@ -1503,7 +1503,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     let callable = r.stack.peek_v(total + 1);
                     if !is_meth && std::ptr::eq(callable.type_of(), &crate::types::typeobject::TYPE_TYPE) {
                         let res;
-                        (r, res) = instantiate_inline(ts, r, &callable, argc, kw.as_ref());
+                        (r, res) = instantiate_inline(ts, r, &callable, argc, kw.as_ref(), here);
                         if let Some(obj) = tri!(res) {
                             r.stack.push(obj);
                         }
@@ -1887,16 +1887,35 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
 /// in the loop (returns None: the loop switches to that frame, with the
 /// instance on the caller's stack), or finish natively (returns the result).
 /// The stack holds [NULL, cls, args...] on entry and has them popped on Ok.
-fn instantiate_inline(ts: &ThreadState, mut r: Regs, cls: &Value, argc: usize, kw: Option<&Value>) -> (Regs, PyResult<Option<Value>>) {
-    let res = instantiate(ts, &mut r, cls, argc, kw);
+fn instantiate_inline(ts: &ThreadState, mut r: Regs, cls: &Value, argc: usize, kw: Option<&Value>, here: usize) -> (Regs, PyResult<Option<Value>>) {
+    let res = instantiate(ts, &mut r, cls, argc, kw, here);
     (r, res)
 }
 
-fn instantiate(ts: &ThreadState, r: &mut Regs, cls: &Value, argc: usize, kw: Option<&Value>) -> PyResult<Option<Value>> {
+/// The class's Python `__init__` (see `typeobject::python_init`), through the
+/// CALL instruction's inline cache: `key1` is the class's version tag and
+/// `value` the function found under it (held by a dict of the class's MRO).
+fn cached_python_init(ty: &crate::object::typeobj::TypeObject, cache: &std::cell::Cell<crate::types::code::InlineCache>) -> Option<Value> {
+    let version = ty.version.get();
+    let entry = cache.get();
+    if version != 0 && entry.key1 == version as u64 && entry.value != 0 {
+        // SAFETY: the version is unchanged since the function was found in a
+        // dict of the class's MRO, which still holds it.
+        return Some(unsafe { Value::clone_from_raw_word(entry.value) });
+    }
+    let init = crate::types::typeobject::python_init(ty)?;
+    let version = ty.version_tag();
+    if version != 0 {
+        cache.set(crate::types::code::InlineCache { key1: version as u64, key2: 0, value: init.as_raw() });
+    }
+    Some(init)
+}
+
+fn instantiate(ts: &ThreadState, r: &mut Regs, cls: &Value, argc: usize, kw: Option<&Value>, here: usize) -> PyResult<Option<Value>> {
     let pop_call = |r: &mut Regs| r.stack.truncate(r.stack.depth() - argc - 2);
     r.save();
     let ty = cls.as_type();
-    let init = ty.filter(|t| t.is_heap_type()).and_then(crate::types::typeobject::python_init);
+    let init = ty.filter(|t| t.is_heap_type()).and_then(|t| cached_python_init(t, &r.code().caches[here]));
     let (Some(ty), Some(init)) = (ty, init) else {
         let res = protocol::call(ts, cls, r.stack.top_values(argc), kw);
         pop_call(r);
