@@ -1207,15 +1207,20 @@ fn product_setstate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Val
 fn combinations_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     args::exact("__reduce__", a, k, 0)?;
     let c = payload::<Combinations>(v)?;
-    let r = int::from_usize(c.indices.borrow().len());
-    if !c.started.get() {
-        return reduce_value(v, vec![values(&c.pool)?, r], None);
+    reduce_by_indices(v, &c.pool, &c.indices.borrow(), c.started.get(), c.stopped.get())
+}
+
+/// `__reduce__` of the index-driven combinatoric iterators: (type, (pool,
+/// r)) with the indices as state once started, an empty pool when done.
+fn reduce_by_indices(v: &Value, pool: &[Value], indices: &[usize], started: bool, stopped: bool) -> PyResult<Value> {
+    let r = int::from_usize(indices.len());
+    if !started {
+        return reduce_value(v, vec![values(pool)?, r], None);
     }
-    if c.stopped.get() {
+    if stopped {
         return reduce_value(v, vec![tuple::new_tuple(vec![])?, r], None);
     }
-    let state = ints(&c.indices.borrow())?;
-    reduce_value(v, vec![values(&c.pool)?, r], Some(state))
+    reduce_value(v, vec![values(pool)?, r], Some(ints(indices)?))
 }
 
 fn combinations_setstate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
@@ -1236,15 +1241,7 @@ fn combinations_setstate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResul
 fn cwr_reduce(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     args::exact("__reduce__", a, k, 0)?;
     let c = payload::<CombinationsWR>(v)?;
-    let r = int::from_usize(c.indices.borrow().len());
-    if !c.started.get() {
-        return reduce_value(v, vec![values(&c.pool)?, r], None);
-    }
-    if c.stopped.get() {
-        return reduce_value(v, vec![tuple::new_tuple(vec![])?, r], None);
-    }
-    let state = ints(&c.indices.borrow())?;
-    reduce_value(v, vec![values(&c.pool)?, r], Some(state))
+    reduce_by_indices(v, &c.pool, &c.indices.borrow(), c.started.get(), c.stopped.get())
 }
 
 fn cwr_setstate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
