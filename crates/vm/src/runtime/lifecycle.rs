@@ -607,8 +607,8 @@ impl Interpreter {
         let sys_id = sys_dict.as_ref().map(|d| d.id());
         let is_core = |d: &Value| d.id() == builtins_id || Some(d.id()) == sys_id;
         // A module nothing else references is garbage: CPython's collector
-        // would run its objects' finalizers while its globals are intact.
-        // Without a collector here, that is approximated for such modules.
+        // runs its objects' finalizers while its globals are intact (a module
+        // dict in a cycle); ours clears such modules' dicts that way first.
         for (_, m) in &order {
             if m.refcount() == 1 {
                 if let Some(d) = module::module_dict(m).filter(|d| !is_core(d)) {
@@ -622,6 +622,8 @@ impl Interpreter {
             }
         }
         drop(order);
+        // Cycles that only the module globals kept alive are garbage now.
+        collect_cycles_at_shutdown(ts);
     }
 
     /// Put the builtins back as start-up left them (CPython's finalize_restore_builtins).
@@ -639,10 +641,11 @@ impl Interpreter {
     }
 }
 
-/// The cycle collector's pass at shutdown (CPython's
-/// _PyGC_CollectIfEnabled / _PyGC_CollectNoFail). Hook: call the
-/// collector here once `crate::gc` provides one.
-fn collect_cycles_at_shutdown(_ts: &ThreadState) {}
+/// A full collection during shutdown (CPython's _PyGC_CollectNoFail), so
+/// that finalizers of garbage cycles run while modules are still intact.
+fn collect_cycles_at_shutdown(_ts: &ThreadState) {
+    crate::gc::collect(2);
+}
 
 /// CPython's _PyModule_ClearDict: names starting with one underscore are
 /// set to None first, then every other name but `__builtins__`.
