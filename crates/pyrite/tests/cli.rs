@@ -65,6 +65,28 @@ fn missing_file_reports_the_absolute_path_and_errno() {
 }
 
 #[test]
+fn import_time_reports_each_import_once_with_nesting() {
+    // Times vary, so the layout is checked: the header, then one line per
+    // module finished, nested imports indented below their importer.
+    let out = pyrite(&["-X", "importtime", "-c", "import abc"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.first(), Some(&"import time: self [us] | cumulative | imported package"));
+    let names: Vec<String> = lines[1..]
+        .iter()
+        .map(|l| {
+            let fields: Vec<&str> = l.split('|').collect();
+            assert_eq!(fields.len(), 3, "{l}");
+            assert!(fields[0].trim_start_matches("import time:").trim().parse::<u64>().is_ok(), "{l}");
+            assert!(fields[1].trim().parse::<u64>().is_ok(), "{l}");
+            fields[2].trim_end().to_string()
+        })
+        .collect();
+    assert_eq!(names, ["   _abc", " abc"]);
+}
+
+#[test]
 fn version() {
     let out = pyrite(&["--version"]);
     assert_eq!(out.status.code(), Some(0));

@@ -205,6 +205,46 @@ pub fn import_absolute(ts: &ThreadState, name: &str) -> PyResult<Value> {
         }
         return Ok(m);
     }
+    if ts.interp().config.import_time {
+        return timed_import(name, || find_and_load(ts, name));
+    }
+    find_and_load(ts, name)
+}
+
+thread_local! {
+    /// `-X importtime` bookkeeping (CPython's import_find_and_load statics):
+    /// whether the header was written, the nesting level, and the time
+    /// spent in nested imports of the import being timed.
+    static IMPORT_TIME: std::cell::Cell<(bool, usize, u128)> = const { std::cell::Cell::new((false, 0, 0)) };
+}
+
+/// Run an import, then report its own and cumulative time in microseconds
+/// on stderr, indented by nesting, as `-X importtime` does.
+fn timed_import(name: &str, import: impl FnOnce() -> PyResult<Value>) -> PyResult<Value> {
+    use std::io::Write;
+    let (header, level, accumulated) = IMPORT_TIME.get();
+    if !header {
+        let _ = std::io::stderr().write_all(b"import time: self [us] | cumulative | imported package\n");
+    }
+    IMPORT_TIME.set((true, level + 1, 0));
+    let start = std::time::Instant::now();
+    let result = import();
+    let cumulative = start.elapsed().as_micros();
+    let (_, _, nested) = IMPORT_TIME.get();
+    IMPORT_TIME.set((true, level, accumulated + cumulative));
+    let _ = writeln!(
+        std::io::stderr(),
+        "import time: {:>9} | {:>10} | {:indent$}{name}",
+        cumulative.saturating_sub(nested),
+        cumulative,
+        "",
+        indent = level * 2
+    );
+    result
+}
+
+/// Find and load a module missing from sys.modules (and its parent first).
+fn find_and_load(ts: &ThreadState, name: &str) -> PyResult<Value> {
     let mut path = None;
     let mut parent_module = None;
     if let Some((parent, _)) = name.rsplit_once('.') {
