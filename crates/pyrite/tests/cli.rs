@@ -87,6 +87,15 @@ fn import_time_reports_each_import_once_with_nesting() {
 }
 
 #[test]
+fn verbose_reports_each_module_imported_with_its_loader() {
+    let out = pyrite(&["-v", "-c", "import keyword, itertools"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(err.lines().any(|l| l.starts_with("import 'keyword' # <") && l.contains("SourceFileLoader")), "{err}");
+    assert!(err.lines().any(|l| l == "import 'itertools' # <class '_frozen_importlib.BuiltinImporter'>"), "{err}");
+}
+
+#[test]
 fn version() {
     let out = pyrite(&["--version"]);
     assert_eq!(out.status.code(), Some(0));

@@ -460,6 +460,19 @@ fn set_initializing(ts: &ThreadState, sp: &Value, on: bool) -> PyResult<()> {
 /// importlib's `_load_unlocked`: create the module, put it in sys.modules
 /// before its body runs, execute it; on failure it leaves sys.modules.
 pub fn load_spec(ts: &ThreadState, sp: &Value) -> PyResult<Value> {
+    let m = load_spec_quietly(ts, sp)?;
+    // `-v`: importlib's "import 'name' # loader" message, on sys.stderr.
+    if ts.interp().config.verbose > 0 {
+        let name = spec::spec_get(ts, sp, "name").and_then(|n| protocol::repr_string(ts, &n));
+        let loader = spec::spec_get(ts, sp, "loader").and_then(|l| protocol::repr_string(ts, &l));
+        if let (Ok(name), Ok(loader)) = (name, loader) {
+            crate::modules::sys::write_stderr(ts, &format!("import {name} # {loader}\n"));
+        }
+    }
+    Ok(m)
+}
+
+fn load_spec_quietly(ts: &ThreadState, sp: &Value) -> PyResult<Value> {
     let name_v = spec::spec_get(ts, sp, "name")?;
     let name = str_of(&name_v).ok_or_else(|| PyErr::type_error("module name must be str"))?;
     let loader = spec::spec_get(ts, sp, "loader")?;
