@@ -925,19 +925,25 @@ fn pick(pool: &[Value], indices: &[usize]) -> PyResult<Value> {
 
 fn combinations_next(_ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
     let c = payload::<Combinations>(v)?;
-    if c.stopped.get() {
+    next_by_indices(&c.pool, &c.indices, &c.started, &c.stopped, step_combination)
+}
+
+/// `__next__` of the index-driven combinatoric iterators: the first call
+/// yields the initial indices, later ones `step` them until it reports the end.
+fn next_by_indices(pool: &[Value], indices: &RefCell<Vec<usize>>, started: &Cell<bool>, stopped: &Cell<bool>, step: fn(&mut [usize], usize) -> bool) -> PyResult<Option<Value>> {
+    if stopped.get() {
         return Ok(None);
     }
-    let mut idx = c.indices.borrow_mut();
-    if !c.started.get() {
-        c.started.set(true);
-        return pick(&c.pool, &idx).map(Some);
+    let mut idx = indices.borrow_mut();
+    if !started.get() {
+        started.set(true);
+        return pick(pool, &idx).map(Some);
     }
-    if !step_combination(&mut idx, c.pool.len()) {
-        c.stopped.set(true);
+    if !step(&mut idx, pool.len()) {
+        stopped.set(true);
         return Ok(None);
     }
-    pick(&c.pool, &idx).map(Some)
+    pick(pool, &idx).map(Some)
 }
 
 fn cwr_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
@@ -950,19 +956,7 @@ fn cwr_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
 
 fn cwr_next(_ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
     let c = payload::<CombinationsWR>(v)?;
-    if c.stopped.get() {
-        return Ok(None);
-    }
-    let mut idx = c.indices.borrow_mut();
-    if !c.started.get() {
-        c.started.set(true);
-        return pick(&c.pool, &idx).map(Some);
-    }
-    if !step_cwr(&mut idx, c.pool.len()) {
-        c.stopped.set(true);
-        return Ok(None);
-    }
-    pick(&c.pool, &idx).map(Some)
+    next_by_indices(&c.pool, &c.indices, &c.started, &c.stopped, step_cwr)
 }
 
 fn permutations_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
