@@ -426,6 +426,22 @@ impl Interpreter {
         self.run_simple_file(&source, &path, Some(&path)).err().flatten()
     }
 
+    /// Call `sys.__interactivehook__` (set by `site` to set up readline)
+    /// before the first prompt, as CPython's pymain_run_interactive_hook:
+    /// a failure is reported and the prompt still starts, unless it is
+    /// SystemExit (Some(status): the process ends).
+    pub fn run_interactive_hook(&self) -> Option<i32> {
+        let ts = &*self.ts;
+        let hook = crate::modules::sys::sys_attr(ts, "__interactivehook__")?;
+        match protocol::call(ts, &hook, &[], None) {
+            Ok(_) => None,
+            Err(e) => {
+                crate::modules::sys::write_stderr(ts, "Failed calling sys.__interactivehook__\n");
+                self.print_error(e)
+            }
+        }
+    }
+
     /// Whether `source` (the lines typed so far, each ending in "\n") is a
     /// whole interactive statement, as CPython's interactive tokenizer sees
     /// it: a simple statement ends with its line, a compound statement
