@@ -581,7 +581,15 @@ impl Interpreter {
     fn finalize_modules(&self) {
         let ts = &*self.ts;
         let interp = ts.interp();
+        // `-v` narrates each step with CPython's messages.
+        let verbose = interp.config.verbose > 0;
+        let say = |msg: &str| {
+            if verbose {
+                crate::modules::sys::write_stderr(ts, msg);
+            }
+        };
         let builtins = interp.builtins();
+        say("# clear builtins._\n");
         let _ = dict::dict_set_item(ts, &builtins, pystr::intern("_"), none::none());
         let sys_dict = interp.sys.borrow().clone().and_then(|s| module::module_dict(&s));
         if let Some(sysd) = &sys_dict {
@@ -598,9 +606,11 @@ impl Interpreter {
                 "meta_path",
                 "__interactivehook__",
             ] {
+                say(&format!("# clear sys.{name}\n"));
                 let _ = dict::dict_set_item(ts, sysd, pystr::intern(name), none::none());
             }
             for name in ["stdin", "stdout", "stderr"] {
+                say(&format!("# restore sys.{name}\n"));
                 let orig = dict::dict_get_str(sysd, &pystr::intern(&format!("__{name}__"))).unwrap_or_else(none::none);
                 let _ = dict::dict_set_item(ts, sysd, pystr::intern(name), orig);
             }
@@ -610,6 +620,9 @@ impl Interpreter {
         let mut order: Vec<(Value, Value)> = Vec::new();
         if let Some(d) = dict::as_dict(&modules) {
             for (name, m) in d.items() {
+                if let Some(n) = pystr::try_as_rust_str(&name) {
+                    say(&format!("# cleanup[2] removing {n}\n"));
+                }
                 if module::module_dict(&m).is_some() {
                     order.push((name.clone(), m));
                 }
@@ -632,8 +645,13 @@ impl Interpreter {
                 }
             }
         }
-        for (_, m) in order.iter().rev() {
+        // The garbage modules go now (CPython's collector frees them here).
+        order.retain(|(_, m)| m.refcount() > 1);
+        for (name, m) in order.iter().rev() {
             if let Some(d) = module::module_dict(m).filter(|d| !is_core(d)) {
+                if let Some(n) = pystr::try_as_rust_str(name) {
+                    say(&format!("# cleanup[3] wiping {n}\n"));
+                }
                 clear_module_dict(ts, &d);
             }
         }
