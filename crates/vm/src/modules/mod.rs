@@ -18,6 +18,7 @@ pub mod gc;
 pub mod itertools;
 pub mod math;
 pub mod io;
+pub mod posix;
 pub mod stdlib_names;
 pub mod structseq;
 pub mod signal;
@@ -42,6 +43,7 @@ pub fn types() -> Vec<&'static PyType> {
     v.extend(_thread::types());
     v.extend(_weakref_stub::types());
     v.extend(itertools::types());
+    v.extend(posix::types());
     v
 }
 
@@ -59,6 +61,7 @@ pub fn init_types() {
     _thread::init();
     _weakref_stub::init();
     itertools::init();
+    posix::init();
 }
 
 /// A native module's constructor.
@@ -85,6 +88,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("gc", gc::create),
     ("itertools", itertools::create),
     ("math", math::create),
+    ("posix", posix::create),
     ("signal", signal::create_public),
     ("sys", sys::create),
     ("time", time::create),
