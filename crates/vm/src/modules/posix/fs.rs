@@ -170,9 +170,6 @@ fn rename_like(ts: &ThreadState, fname: &'static str, a: Args, k: Kw) -> PyResul
     let dst = path::path_arg(ts, PathSpec::new(fname).named("dst"), Some(&req(dst)))?;
     let sfd = path::dir_fd_arg(ts, sfd.as_ref())?;
     let dfd = path::dir_fd_arg(ts, dfd.as_ref())?;
-    if src.is_bytes != dst.is_bytes {
-        return Err(PyErr::type_error(format!("{fname}: src and dst must be the same type")));
-    }
     let (s, d) = (cpath(&src), cpath(&dst));
     // SAFETY: both paths are NUL-terminated.
     check2(unsafe { libc::renameat(sfd, s.as_ptr(), dfd, d.as_ptr()) }, &src, &dst)
@@ -346,7 +343,11 @@ pub(crate) fn p_utime(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<
             unsafe { libc::utimensat(dir_fd, c.as_ptr(), ptr, flags) }
         }
     };
-    check(r, &p)
+    // CPython names no file when utime fails.
+    if r != 0 {
+        return Err(path::last_error());
+    }
+    Ok(none::none())
 }
 
 /// `os.symlink(src, dst, target_is_directory=False, *, dir_fd=None)`.
@@ -355,9 +356,6 @@ pub(crate) fn p_symlink(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResul
     let src = path::path_arg(ts, PathSpec::new("symlink").named("src"), Some(&req(src)))?;
     let dst = path::path_arg(ts, PathSpec::new("symlink").named("dst"), Some(&req(dst)))?;
     let dir_fd = path::dir_fd_arg(ts, dir_fd.as_ref())?;
-    if src.is_bytes != dst.is_bytes {
-        return Err(PyErr::type_error("symlink: src and dst must be the same type"));
-    }
     let (s, d) = (cpath(&src), cpath(&dst));
     // SAFETY: both paths are NUL-terminated.
     check2(unsafe { libc::symlinkat(s.as_ptr(), dir_fd, d.as_ptr()) }, &src, &dst)
@@ -394,9 +392,6 @@ pub(crate) fn p_link(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<V
     let sfd = path::dir_fd_arg(ts, sfd.as_ref())?;
     let dfd = path::dir_fd_arg(ts, dfd.as_ref())?;
     let follow = path::bool_arg(ts, follow.as_ref(), true)?;
-    if src.is_bytes != dst.is_bytes {
-        return Err(PyErr::type_error("link: src and dst must be the same type"));
-    }
     let (s, d) = (cpath(&src), cpath(&dst));
     let flags = if follow { libc::AT_SYMLINK_FOLLOW } else { 0 };
     // SAFETY: both paths are NUL-terminated.

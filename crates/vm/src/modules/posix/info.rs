@@ -184,9 +184,10 @@ fn env_bytes(ts: &ThreadState, fname: &'static str, v: &Value) -> PyResult<CStri
     Ok(p.c_or_dot())
 }
 
+/// A putenv name: '=' is refused here, an empty name by the C library.
 fn env_name(ts: &ThreadState, fname: &'static str, v: &Value) -> PyResult<CString> {
     let name = env_bytes(ts, fname, v)?;
-    if name.as_bytes().is_empty() || name.as_bytes().contains(&b'=') {
+    if name.as_bytes().contains(&b'=') {
         return Err(PyErr::value_error("illegal environment variable name"));
     }
     Ok(name)
@@ -208,7 +209,8 @@ pub(crate) fn p_putenv(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult
 /// `os.unsetenv(name, /)`.
 pub(crate) fn p_unsetenv(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = args::positional("unsetenv", a, k, 1, 1)?;
-    let name = env_name(ts, "unsetenv", &a[0])?;
+    // The C library refuses '=' and empty names (EINVAL).
+    let name = env_bytes(ts, "unsetenv", &a[0])?;
     // SAFETY: the name is NUL-terminated; one thread touches the environment.
     if unsafe { libc::unsetenv(name.as_ptr()) } != 0 {
         return Err(path::last_error());

@@ -118,6 +118,9 @@ pub(crate) fn p_waitstatus_to_exitcode(ts: &ThreadState, _m: &Value, a: Args, k:
     if libc::WIFSIGNALED(s) {
         return Ok(int::from_i64(-(libc::WTERMSIG(s) as i64)));
     }
+    if libc::WIFSTOPPED(s) {
+        return Err(PyErr::value_error(format!("process stopped by delivery of signal {}", libc::WSTOPSIG(s))));
+    }
     Err(PyErr::value_error(format!("invalid wait status: {s}")))
 }
 

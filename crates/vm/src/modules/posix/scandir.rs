@@ -284,6 +284,11 @@ fn e_path(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(entry(v)?.path.clone())
 }
 
+fn no_new(_ts: &ThreadState, cls: &Value, _a: Args, _k: Kw) -> PyResult<Value> {
+    let name = crate::object::protocol::as_pytype(cls).map(|t| t.data.name().to_string()).unwrap_or_default();
+    Err(PyErr::type_error(format!("cannot create '{name}' instances")))
+}
+
 fn class_getitem(_ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = args::exact("__class_getitem__", a, k, 1)?;
     crate::types::genericalias::new_generic_alias(cls.clone(), a[0].clone())
@@ -294,6 +299,9 @@ pub fn init() {
     use crate::types::descr::{add_getsets, add_methods, add_methods_kind, MethodKind};
     for t in types() {
         t.data.slots.getattro.set(Some(crate::object::protocol::generic_getattr));
+    }
+    for t in types() {
+        t.data.slots.new.set(Some(no_new));
     }
     let s = &SCANDIR_ITERATOR_TYPE.data.slots;
     s.iter.set(Some(self_iter));

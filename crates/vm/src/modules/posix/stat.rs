@@ -170,7 +170,8 @@ pub(crate) fn check_fd_combos(fname: &str, p: &PathArg, dir_fd: i32, follow: boo
     if p.fd.is_some() && dir_fd != libc::AT_FDCWD {
         return Err(PyErr::value_error(format!("{fname}: can't specify dir_fd without matching path")));
     }
-    if p.fd.is_some() && !follow {
+    // CPython tests `fd > 0`, so fd 0 passes (and is fstat'ed).
+    if p.fd.is_some_and(|fd| fd > 0) && !follow {
         return Err(PyErr::value_error(format!("{fname}: cannot use fd and follow_symlinks together")));
     }
     Ok(())
