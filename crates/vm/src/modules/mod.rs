@@ -19,6 +19,7 @@ pub mod itertools;
 pub mod math;
 pub mod io;
 pub mod posix;
+pub mod pwd;
 pub mod stdlib_names;
 pub mod structseq;
 pub mod signal;
@@ -89,6 +90,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("itertools", itertools::create),
     ("math", math::create),
     ("posix", posix::create),
+    ("pwd", pwd::create),
     ("signal", signal::create_public),
     ("sys", sys::create),
     ("time", time::create),

@@ -14,6 +14,7 @@ mod process;
 mod scandir;
 mod stat;
 
+pub(crate) use path::fs_decode;
 pub use scandir::{DIR_ENTRY_TYPE, SCANDIR_ITERATOR_TYPE};
 pub use stat::{STAT_RESULT, STAT_RESULT_TYPE, TERMINAL_SIZE, TIMES_RESULT, UNAME_RESULT};
 

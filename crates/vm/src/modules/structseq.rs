@@ -55,8 +55,8 @@ macro_rules! structseq_type {
 pub(crate) use structseq_type;
 
 /// Every struct sequence type, for readying and lookup.
-fn specs() -> [&'static Spec; 12] {
-    use super::{posix, sys, time};
+fn specs() -> [&'static Spec; 13] {
+    use super::{posix, pwd, sys, time};
     [
         &sys::VERSION_INFO,
         &sys::FLAGS,
@@ -70,6 +70,7 @@ fn specs() -> [&'static Spec; 12] {
         &posix::UNAME_RESULT,
         &posix::TIMES_RESULT,
         &posix::TERMINAL_SIZE,
+        &pwd::STRUCT_PASSWD,
     ]
 }
 

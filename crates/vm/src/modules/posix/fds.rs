@@ -88,7 +88,7 @@ pub(crate) fn p_close(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<
 
 /// `os.closerange(fd_low, fd_high, /)`: errors are ignored.
 pub(crate) fn p_closerange(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("closerange", a, k, 2, 2)?;
+    let a = crate::modules::fastcall_args("posix", "closerange", a, k, 2, 2)?;
     let lo = path::int_arg(ts, &a[0])?.max(0);
     let hi = path::int_arg(ts, &a[1])?;
     for fd in lo..hi {
@@ -100,7 +100,7 @@ pub(crate) fn p_closerange(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyRe
 
 /// `os.read(fd, length, /)`.
 pub(crate) fn p_read(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("read", a, k, 2, 2)?;
+    let a = crate::modules::fastcall_args("posix", "read", a, k, 2, 2)?;
     let fd = path::int_arg(ts, &a[0])?;
     let n = bytes::ssize_arg(ts, &a[1])?;
     if n < 0 {
@@ -123,7 +123,7 @@ pub(crate) fn p_read(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<V
 
 /// `os.write(fd, data, /)`.
 pub(crate) fn p_write(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("write", a, k, 2, 2)?;
+    let a = crate::modules::fastcall_args("posix", "write", a, k, 2, 2)?;
     let fd = path::int_arg(ts, &a[0])?;
     let data = bytes::buffer_data(&a[1])
         .ok_or_else(|| PyErr::type_error(format!("a bytes-like object is required, not '{}'", protocol::type_name(&a[1]))))?
@@ -143,7 +143,7 @@ pub(crate) fn p_write(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<
 
 /// `os.lseek(fd, position, whence, /)`.
 pub(crate) fn p_lseek(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("lseek", a, k, 3, 3)?;
+    let a = crate::modules::fastcall_args("posix", "lseek", a, k, 3, 3)?;
     let fd = path::int_arg(ts, &a[0])?;
     let pos = off_arg(ts, &a[1])?;
     let how = path::int_arg(ts, &a[2])?;
@@ -155,7 +155,7 @@ pub(crate) fn p_lseek(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<
 
 /// `os.dup(fd, /)`: a non-inheritable duplicate.
 pub(crate) fn p_dup(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("dup", a, k, 1, 1)?;
+    let a = args::exact("posix.dup", a, k, 1)?;
     let fd = path::int_arg(ts, &a[0])?;
     // SAFETY: fcntl F_DUPFD_CLOEXEC on any int is memory-safe.
     let r = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) };
@@ -182,7 +182,7 @@ pub(crate) fn p_dup2(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<V
 
 /// `os.pipe()`: two non-inheritable descriptors (read end, write end).
 pub(crate) fn p_pipe(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    args::exact("pipe", a, k, 0)?;
+    args::exact("posix.pipe", a, k, 0)?;
     let mut fds = [0 as libc::c_int; 2];
     // SAFETY: `fds` has room for the two descriptors.
     fail_if(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0)?;
@@ -191,7 +191,7 @@ pub(crate) fn p_pipe(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<
 
 /// `os.isatty(fd, /)`.
 pub(crate) fn p_isatty(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("isatty", a, k, 1, 1)?;
+    let a = args::exact("posix.isatty", a, k, 1)?;
     let fd = path::int_arg(ts, &a[0])?;
     // SAFETY: isatty on any int is memory-safe.
     Ok(bool_::new_bool(unsafe { libc::isatty(fd) } == 1))
@@ -208,7 +208,7 @@ pub(crate) fn p_fsync(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<
 
 /// `os.ftruncate(fd, length, /)`.
 pub(crate) fn p_ftruncate(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("ftruncate", a, k, 2, 2)?;
+    let a = crate::modules::fastcall_args("posix", "ftruncate", a, k, 2, 2)?;
     let fd = path::int_arg(ts, &a[0])?;
     let len = off_arg(ts, &a[1])?;
     // SAFETY: ftruncate on any int is memory-safe.
@@ -237,14 +237,14 @@ fn set_fd_flag(fd: i32, get: libc::c_int, set: libc::c_int, bit: libc::c_int, on
 
 /// `os.get_inheritable(fd, /)`.
 pub(crate) fn p_get_inheritable(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("get_inheritable", a, k, 1, 1)?;
+    let a = args::exact("posix.get_inheritable", a, k, 1)?;
     let fd = path::int_arg(ts, &a[0])?;
     Ok(bool_::new_bool(!get_fd_flag(fd, libc::F_GETFD, libc::FD_CLOEXEC)?))
 }
 
 /// `os.set_inheritable(fd, inheritable, /)`.
 pub(crate) fn p_set_inheritable(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("set_inheritable", a, k, 2, 2)?;
+    let a = crate::modules::fastcall_args("posix", "set_inheritable", a, k, 2, 2)?;
     let fd = path::int_arg(ts, &a[0])?;
     let inh = int::c_int_arg(ts, &a[1])? != 0;
     set_fd_flag(fd, libc::F_GETFD, libc::F_SETFD, libc::FD_CLOEXEC, !inh)?;
@@ -253,14 +253,14 @@ pub(crate) fn p_set_inheritable(ts: &ThreadState, _m: &Value, a: Args, k: Kw) ->
 
 /// `os.get_blocking(fd, /)`.
 pub(crate) fn p_get_blocking(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("get_blocking", a, k, 1, 1)?;
+    let a = args::exact("posix.get_blocking", a, k, 1)?;
     let fd = path::int_arg(ts, &a[0])?;
     Ok(bool_::new_bool(!get_fd_flag(fd, libc::F_GETFL, libc::O_NONBLOCK)?))
 }
 
 /// `os.set_blocking(fd, blocking, /)`.
 pub(crate) fn p_set_blocking(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("set_blocking", a, k, 2, 2)?;
+    let a = crate::modules::fastcall_args("posix", "set_blocking", a, k, 2, 2)?;
     let fd = path::int_arg(ts, &a[0])?;
     let blocking = int::c_int_arg(ts, &a[1])? != 0;
     set_fd_flag(fd, libc::F_GETFL, libc::F_SETFL, libc::O_NONBLOCK, !blocking)?;

@@ -46,13 +46,13 @@ fn current_dir_bytes() -> PyResult<Vec<u8>> {
 
 /// `os.getcwd()`.
 pub(crate) fn p_getcwd(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    args::exact("getcwd", a, k, 0)?;
+    args::exact("posix.getcwd", a, k, 0)?;
     Ok(path::fs_decode(&current_dir_bytes()?))
 }
 
 /// `os.getcwdb()`.
 pub(crate) fn p_getcwdb(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    args::exact("getcwdb", a, k, 0)?;
+    args::exact("posix.getcwdb", a, k, 0)?;
     Ok(bytes::new_bytes(current_dir_bytes()?))
 }
 
@@ -284,21 +284,27 @@ fn timespec_from_object(ts: &ThreadState, v: &Value) -> PyResult<libc::timespec>
         if f.is_nan() {
             return Err(PyErr::value_error("Invalid value NaN (not a number)"));
         }
-        let secs = f.floor();
-        let mut ns = ((f - secs) * 1e9).floor();
-        let mut secs = secs;
-        if ns >= 1e9 {
-            ns -= 1e9;
-            secs += 1.0;
-        }
-        if !(-9.2e18..9.2e18).contains(&secs) {
-            return Err(PyErr::overflow_error("timestamp out of range for platform time_t"));
-        }
+        let (secs, ns) = split_seconds(f).ok_or_else(|| PyErr::overflow_error("timestamp out of range for platform time_t"))?;
         return Ok(libc::timespec { tv_sec: secs as libc::time_t, tv_nsec: ns as libc::c_long });
     }
     let i = protocol::index(ts, v)?;
     let secs = int::to_i64_checked(&i).map_err(|_| PyErr::overflow_error("timestamp out of range for platform time_t"))?;
     Ok(libc::timespec { tv_sec: secs as libc::time_t, tv_nsec: 0 })
+}
+
+/// Seconds as (whole seconds, nanoseconds), both rounded down; None
+/// beyond the range of time_t.
+fn split_seconds(f: f64) -> Option<(i64, i64)> {
+    let mut secs = f.floor();
+    let mut ns = ((f - secs) * 1e9).floor();
+    if ns >= 1e9 {
+        ns -= 1e9;
+        secs += 1.0;
+    }
+    if !(-9.2e18..9.2e18).contains(&secs) {
+        return None;
+    }
+    Some((secs as i64, ns as i64))
 }
 
 fn timespec_from_ns(ts: &ThreadState, v: &Value) -> PyResult<libc::timespec> {
@@ -413,4 +419,18 @@ pub(crate) fn p_truncate(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResu
         }
     };
     check(r, &p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seconds_round_down() {
+        // From python3: os.utime(f, (1.5, -1.5)); os.stat(f).st_atime_ns, st_mtime_ns.
+        assert_eq!(split_seconds(1.5), Some((1, 500_000_000)));
+        assert_eq!(split_seconds(-1.5), Some((-2, 500_000_000)));
+        assert_eq!(split_seconds(2.25), Some((2, 250_000_000)));
+        assert_eq!(split_seconds(1e300), None);
+    }
 }

@@ -19,7 +19,7 @@ type Kw<'a> = Option<&'a Value>;
 macro_rules! id_fn {
     ($name:ident, $py:literal, $call:ident) => {
         pub(crate) fn $name(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-            args::exact($py, a, k, 0)?;
+            args::exact(concat!("posix.", $py), a, k, 0)?;
             // SAFETY: these calls take no arguments and cannot fail.
             let v = unsafe { libc::$call() };
             Ok(int::from_i64(v as i64))
@@ -37,7 +37,7 @@ id_fn!(p_getpgrp, "getpgrp", getpgrp);
 
 /// `os.getgroups()`.
 pub(crate) fn p_getgroups(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    args::exact("getgroups", a, k, 0)?;
+    args::exact("posix.getgroups", a, k, 0)?;
     // SAFETY: a zero count asks only for the number of groups.
     let n = unsafe { libc::getgroups(0, std::ptr::null_mut()) };
     if n < 0 {
@@ -54,7 +54,7 @@ pub(crate) fn p_getgroups(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyRe
 
 /// `os.getlogin()`.
 pub(crate) fn p_getlogin(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    args::exact("getlogin", a, k, 0)?;
+    args::exact("posix.getlogin", a, k, 0)?;
     // SAFETY: getlogin returns a static string or NULL.
     let p = unsafe { libc::getlogin() };
     if p.is_null() {
@@ -68,7 +68,7 @@ pub(crate) fn p_getlogin(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyRes
 
 /// `os.getloadavg()`.
 pub(crate) fn p_getloadavg(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    args::exact("getloadavg", a, k, 0)?;
+    args::exact("posix.getloadavg", a, k, 0)?;
     let mut l = [0f64; 3];
     // SAFETY: `l` has room for the three averages asked for.
     let n = unsafe { libc::getloadavg(l.as_mut_ptr(), 3) };
@@ -80,7 +80,7 @@ pub(crate) fn p_getloadavg(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyR
 
 /// `os.umask(mask, /)`.
 pub(crate) fn p_umask(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("umask", a, k, 1, 1)?;
+    let a = args::exact("posix.umask", a, k, 1)?;
     let mask = path::int_arg(ts, &a[0])?;
     // SAFETY: umask only swaps the process's mask.
     let old = unsafe { libc::umask(mask as libc::mode_t) };
@@ -89,14 +89,14 @@ pub(crate) fn p_umask(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<
 
 /// `os.strerror(code, /)`.
 pub(crate) fn p_strerror(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("strerror", a, k, 1, 1)?;
+    let a = args::exact("posix.strerror", a, k, 1)?;
     let code = path::int_arg(ts, &a[0])?;
     Ok(pystr::new_str(&path::strerror_text(code)))
 }
 
 /// `os.urandom(size, /)`.
 pub(crate) fn p_urandom(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("urandom", a, k, 1, 1)?;
+    let a = args::exact("posix.urandom", a, k, 1)?;
     let n = crate::types::bytes::ssize_arg(ts, &a[0])?;
     if n < 0 {
         return Err(PyErr::value_error("negative argument not allowed"));
@@ -108,7 +108,7 @@ pub(crate) fn p_urandom(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResul
 
 /// `os.uname()`.
 pub(crate) fn p_uname(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    args::exact("uname", a, k, 0)?;
+    args::exact("posix.uname", a, k, 0)?;
     // SAFETY: utsname is plain data; uname fills it.
     let mut u: libc::utsname = unsafe { std::mem::zeroed() };
     // SAFETY: `u` is a valid out-pointer.
@@ -125,7 +125,7 @@ pub(crate) fn p_uname(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult
 
 /// `os.cpu_count()`: the online processors, None when unknown.
 pub(crate) fn p_cpu_count(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    args::exact("cpu_count", a, k, 0)?;
+    args::exact("posix.cpu_count", a, k, 0)?;
     // SAFETY: sysconf only reads a system setting.
     let n = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
     Ok(if n >= 1 { int::from_i64(n as i64) } else { none::none() })
@@ -133,7 +133,7 @@ pub(crate) fn p_cpu_count(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyRe
 
 /// `os.get_terminal_size(fd=1, /)`.
 pub(crate) fn p_get_terminal_size(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("get_terminal_size", a, k, 0, 1)?;
+    let a = crate::modules::fastcall_args("posix", "get_terminal_size", a, k, 0, 1)?;
     let fd = match a.first() {
         Some(v) => path::int_arg(ts, v)?,
         None => 1,
@@ -149,7 +149,7 @@ pub(crate) fn p_get_terminal_size(ts: &ThreadState, _m: &Value, a: Args, k: Kw) 
 
 /// `os.times()`: CPU times of the process and its children, in seconds.
 pub(crate) fn p_times(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    args::exact("times", a, k, 0)?;
+    args::exact("posix.times", a, k, 0)?;
     // SAFETY: tms is plain data.
     let mut t: libc::tms = unsafe { std::mem::zeroed() };
     // SAFETY: `t` is a valid out-pointer.
@@ -195,7 +195,7 @@ fn env_name(ts: &ThreadState, fname: &'static str, v: &Value) -> PyResult<CStrin
 
 /// `os.putenv(name, value, /)`.
 pub(crate) fn p_putenv(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("putenv", a, k, 2, 2)?;
+    let a = crate::modules::fastcall_args("posix", "putenv", a, k, 2, 2)?;
     let name = env_name(ts, "putenv", &a[0])?;
     let value = env_bytes(ts, "putenv", &a[1])?;
     // SAFETY: both strings are NUL-terminated; the interpreter runs one
@@ -208,7 +208,7 @@ pub(crate) fn p_putenv(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult
 
 /// `os.unsetenv(name, /)`.
 pub(crate) fn p_unsetenv(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("unsetenv", a, k, 1, 1)?;
+    let a = args::exact("posix.unsetenv", a, k, 1)?;
     // The C library refuses '=' and empty names (EINVAL).
     let name = env_bytes(ts, "unsetenv", &a[0])?;
     // SAFETY: the name is NUL-terminated; one thread touches the environment.

@@ -131,12 +131,16 @@ fn has_index(v: &Value) -> bool {
 pub(crate) fn fd_from_index(ts: &ThreadState, v: &Value) -> PyResult<i32> {
     let i = protocol::index(ts, v)?;
     let r = int::as_int(&i).ok_or_else(|| PyErr::type_error("an integer is required"))?;
-    match r.to_i64() {
-        Some(x) if x > i32::MAX as i64 => Err(PyErr::overflow_error("fd is greater than maximum")),
-        Some(x) if x < i32::MIN as i64 => Err(PyErr::overflow_error("fd is less than minimum")),
-        Some(x) => Ok(x as i32),
-        None if int::is_negative(&i) => Err(PyErr::overflow_error("fd is less than minimum")),
-        None => Err(PyErr::overflow_error("fd is greater than maximum")),
+    fd_in_range(r.to_i64(), int::is_negative(&i)).map_err(PyErr::overflow_error)
+}
+
+/// An fd from an int's value (None when beyond 64 bits, `negative`
+/// telling the sign then), or CPython's OverflowError message.
+fn fd_in_range(x: Option<i64>, negative: bool) -> Result<i32, &'static str> {
+    match x {
+        Some(x) => i32::try_from(x).map_err(|_| if x < 0 { "fd is less than minimum" } else { "fd is greater than maximum" }),
+        None if negative => Err("fd is less than minimum"),
+        None => Err("fd is greater than maximum"),
     }
 }
 
@@ -289,6 +293,17 @@ mod tests {
         // From python3: os.strerror(2), os.strerror(13).
         assert_eq!(strerror_text(2), "No such file or directory");
         assert_eq!(strerror_text(13), "Permission denied");
+    }
+
+    #[test]
+    fn fd_range() {
+        // From python3: os.stat(2**40), os.stat(-2**40), os.stat(2**70).
+        assert_eq!(fd_in_range(Some(5), false), Ok(5));
+        assert_eq!(fd_in_range(Some(-1), true), Ok(-1));
+        assert_eq!(fd_in_range(Some(1 << 40), false), Err("fd is greater than maximum"));
+        assert_eq!(fd_in_range(Some(-(1 << 40)), true), Err("fd is less than minimum"));
+        assert_eq!(fd_in_range(None, false), Err("fd is greater than maximum"));
+        assert_eq!(fd_in_range(None, true), Err("fd is less than minimum"));
     }
 
     #[test]

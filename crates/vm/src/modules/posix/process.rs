@@ -29,14 +29,16 @@ pub(crate) fn p_exit(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<V
 
 /// `os.abort()`.
 pub(crate) fn p_abort(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    args::exact("abort", a, k, 0)?;
+    args::exact("posix.abort", a, k, 0)?;
     // SAFETY: abort ends the process with SIGABRT.
     unsafe { libc::abort() }
 }
 
 /// `os.kill(pid, signal, /)`.
 pub(crate) fn p_kill(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("kill", a, k, 2, 2)?;
+    // A METH_VARARGS function: the two checks word their messages apart.
+    args::no_kwargs("posix.kill", k)?;
+    let a = crate::modules::parse_tuple_args("kill", a, None, 2, 2)?;
     let pid = path::int_arg(ts, &a[0])?;
     let sig = path::int_arg(ts, &a[1])?;
     // SAFETY: kill takes plain ints.
@@ -50,7 +52,7 @@ pub(crate) fn p_kill(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<V
 
 /// `os.fork()`: 0 in the child, the child's pid in the parent.
 pub(crate) fn p_fork(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    args::exact("fork", a, k, 0)?;
+    args::exact("posix.fork", a, k, 0)?;
     // SAFETY: the interpreter runs a single thread, so the child's copy of
     // memory is consistent.
     let pid = unsafe { libc::fork() };
@@ -62,7 +64,9 @@ pub(crate) fn p_fork(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<
 
 /// `os.waitpid(pid, options, /)` → (pid, status).
 pub(crate) fn p_waitpid(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("waitpid", a, k, 2, 2)?;
+    // A METH_VARARGS function: the two checks word their messages apart.
+    args::no_kwargs("posix.waitpid", k)?;
+    let a = crate::modules::parse_tuple_args("waitpid", a, None, 2, 2)?;
     let pid = path::int_arg(ts, &a[0])?;
     let options = path::int_arg(ts, &a[1])?;
     let mut status: libc::c_int = 0;
@@ -160,7 +164,7 @@ fn ptrs(v: &[CString]) -> Vec<*const libc::c_char> {
 
 /// `os.execv(path, argv, /)`.
 pub(crate) fn p_execv(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("execv", a, k, 2, 2)?;
+    let a = crate::modules::fastcall_args("posix", "execv", a, k, 2, 2)?;
     let p = path::path_arg(ts, PathSpec::new("execv"), Some(&a[0]))?;
     let argv = argv_arg(ts, "execv", &a[1])?;
     let c = p.c_or_dot();
