@@ -18,6 +18,8 @@ pub mod gc;
 pub mod itertools;
 pub mod math;
 pub mod io;
+pub mod posix;
+pub mod pwd;
 pub mod stdlib_names;
 pub mod structseq;
 pub mod signal;
@@ -42,6 +44,7 @@ pub fn types() -> Vec<&'static PyType> {
     v.extend(_thread::types());
     v.extend(_weakref_stub::types());
     v.extend(itertools::types());
+    v.extend(posix::types());
     v
 }
 
@@ -59,6 +62,7 @@ pub fn init_types() {
     _thread::init();
     _weakref_stub::init();
     itertools::init();
+    posix::init();
 }
 
 /// A native module's constructor.
@@ -85,6 +89,8 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("gc", gc::create),
     ("itertools", itertools::create),
     ("math", math::create),
+    ("posix", posix::create),
+    ("pwd", pwd::create),
     ("signal", signal::create_public),
     ("sys", sys::create),
     ("time", time::create),
