@@ -16,6 +16,7 @@ pub mod builtins;
 pub mod errno;
 pub mod gc;
 pub mod itertools;
+pub mod marshal;
 pub mod math;
 pub mod io;
 pub mod stdlib_names;
@@ -84,6 +85,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("errno", errno::create),
     ("gc", gc::create),
     ("itertools", itertools::create),
+    ("marshal", marshal::create),
     ("math", math::create),
     ("signal", signal::create_public),
     ("sys", sys::create),
