@@ -1248,7 +1248,7 @@ mod tests {
         // A local or name that does not exist; a jump out of the code.
         co.co_code = vec![Opcode::LOAD_FAST as u8, 0, Opcode::RETURN_VALUE as u8, 0];
         assert!(run(&co).is_err());
-        co.co_code = vec![Opcode::LOAD_NAME as u8, 0, Opcode::RETURN_VALUE as u8, 0];
+        co.co_code = vec![Opcode::LOAD_NAME as u8, 5, Opcode::RETURN_VALUE as u8, 0];
         assert!(run(&co).is_err());
         co.co_code = vec![Opcode::JUMP_FORWARD as u8, 5, Opcode::LOAD_CONST as u8, 0, Opcode::RETURN_VALUE as u8, 0];
         assert!(run(&co).is_err());
