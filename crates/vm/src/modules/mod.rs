@@ -17,6 +17,7 @@ pub mod builtins;
 pub mod errno;
 pub mod gc;
 pub mod itertools;
+pub mod marshal;
 pub mod math;
 pub mod posix;
 pub mod pwd;
@@ -92,6 +93,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("errno", errno::create),
     ("gc", gc::create),
     ("itertools", itertools::create),
+    ("marshal", marshal::create),
     ("math", math::create),
     ("posix", posix::create),
     ("pwd", pwd::create),
