@@ -176,8 +176,9 @@ impl Interpreter {
     /// halves (`posix`, `_io`) must both be there: until then site is skipped.
     fn import_site(&self) -> Result<(), String> {
         let config = &self.interp.config;
-        let names = crate::modules::builtin_module_names();
-        if config.no_site || !names.contains(&"posix") || !names.contains(&"_io") {
+        // Until _io.TextIOWrapper wraps any binary buffer (site reads .pth
+        // files through one), site stays off.
+        if config.no_site || !crate::modules::builtin_module_names().contains(&"_io_text_any_buffer") {
             return Ok(());
         }
         let found = config.module_search_paths.iter().any(|p| std::path::Path::new(p).join("site.py").is_file());
