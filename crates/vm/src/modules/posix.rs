@@ -6,6 +6,7 @@
 //! os.PathLike, and where CPython allows it an int file descriptor; file
 //! names come back as str or bytes following the kind of path given.
 
+mod extra;
 mod fds;
 mod fs;
 mod info;
@@ -102,6 +103,31 @@ const FUNCTIONS: &[(&str, CallFn)] = &[
     ("WSTOPSIG", process::p_wstopsig),
     ("WTERMSIG", process::p_wtermsig),
     ("write", fds::p_write),
+    ("chown", extra::p_chown),
+    ("ctermid", extra::p_ctermid),
+    ("fchown", extra::p_fchown),
+    ("getpgid", extra::p_getpgid),
+    ("getrandom", extra::p_getrandom),
+    ("getresgid", extra::p_getresgid),
+    ("getresuid", extra::p_getresuid),
+    ("getsid", extra::p_getsid),
+    ("killpg", extra::p_killpg),
+    ("lchown", extra::p_lchown),
+    ("major", extra::p_major),
+    ("makedev", extra::p_makedev),
+    ("minor", extra::p_minor),
+    ("mkfifo", extra::p_mkfifo),
+    ("nice", extra::p_nice),
+    ("pread", extra::p_pread),
+    ("pwrite", extra::p_pwrite),
+    ("register_at_fork", extra::p_register_at_fork),
+    ("sched_getaffinity", extra::p_sched_getaffinity),
+    ("sched_yield", extra::p_sched_yield),
+    ("setpgid", extra::p_setpgid),
+    ("setsid", extra::p_setsid),
+    ("sync", extra::p_sync),
+    ("ttyname", extra::p_ttyname),
+    ("wait", extra::p_wait),
 ];
 
 /// Which optional C functions the module uses, as os.py reads them to
@@ -111,13 +137,17 @@ const HAVE_FUNCTIONS: &[&str] = &[
     "HAVE_FCHDIR",
     "HAVE_FCHMOD",
     "HAVE_FCHMODAT",
+    "HAVE_FCHOWN",
+    "HAVE_FCHOWNAT",
     "HAVE_FDOPENDIR",
     "HAVE_FSTATAT",
     "HAVE_FTRUNCATE",
     "HAVE_FUTIMENS",
+    "HAVE_LCHOWN",
     "HAVE_LINKAT",
     "HAVE_LSTAT",
     "HAVE_MKDIRAT",
+    "HAVE_MKFIFOAT",
     "HAVE_OPENAT",
     "HAVE_READLINKAT",
     "HAVE_RENAMEAT",

@@ -51,14 +51,19 @@ pub(crate) fn p_kill(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<V
 }
 
 /// `os.fork()`: 0 in the child, the child's pid in the parent.
-pub(crate) fn p_fork(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+pub(crate) fn p_fork(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     args::exact("posix.fork", a, k, 0)?;
+    use super::extra::{run_fork_hooks, ForkPhase};
+    run_fork_hooks(ts, ForkPhase::Before);
     // SAFETY: the interpreter runs a single thread, so the child's copy of
     // memory is consistent.
     let pid = unsafe { libc::fork() };
     if pid < 0 {
-        return Err(path::last_error());
+        let err = path::last_error();
+        run_fork_hooks(ts, ForkPhase::Parent);
+        return Err(err);
     }
+    run_fork_hooks(ts, if pid == 0 { ForkPhase::Child } else { ForkPhase::Parent });
     Ok(int::from_i64(pid as i64))
 }
 

@@ -1,0 +1,430 @@
+//! Less common calls of the posix module: fork hooks, wait, ownership,
+//! process groups, device numbers, CPU affinity, getrandom, positioned
+//! reads and writes, FIFOs.
+
+use std::cell::RefCell;
+
+use crate::object::args;
+use crate::object::protocol;
+use crate::object::value::Value;
+use crate::runtime::errors::{PyErr, PyResult};
+use crate::runtime::thread::ThreadState;
+use crate::types::{bytes, int, none, str as pystr, tuple};
+
+use super::path::{self, PathSpec};
+
+type Args<'a> = &'a [Value];
+type Kw<'a> = Option<&'a Value>;
+
+fn req(v: Option<Value>) -> Value {
+    v.unwrap_or_else(none::none)
+}
+
+/// Callables registered with `register_at_fork`.
+#[derive(Default)]
+struct ForkHooks {
+    before: Vec<Value>,
+    after_in_child: Vec<Value>,
+    after_in_parent: Vec<Value>,
+}
+
+thread_local! {
+    static FORK_HOOKS: RefCell<ForkHooks> = RefCell::new(ForkHooks::default());
+}
+
+/// `os.register_at_fork(*, before=None, after_in_child=None, after_in_parent=None)`.
+pub(crate) fn p_register_at_fork(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [before, child, parent] = args::bind("register_at_fork", a, k, ["before", "after_in_child", "after_in_parent"], 0, 0, 0)?;
+    if before.is_none() && child.is_none() && parent.is_none() {
+        return Err(PyErr::type_error("At least one argument is required."));
+    }
+    for (name, v) in [("before", &before), ("after_in_child", &child), ("after_in_parent", &parent)] {
+        if let Some(v) = v {
+            if v.type_of().data.slots.call.get().is_none() {
+                return Err(PyErr::type_error(format!("'{name}' must be callable, not {}", protocol::type_name(v))));
+            }
+        }
+    }
+    let _ = ts;
+    FORK_HOOKS.with(|h| {
+        let mut h = h.borrow_mut();
+        h.before.extend(before);
+        h.after_in_child.extend(child);
+        h.after_in_parent.extend(parent);
+    });
+    Ok(none::none())
+}
+
+/// Which fork hooks to run.
+pub(crate) enum ForkPhase {
+    /// In the parent before forking (latest registered first).
+    Before,
+    /// In the child (in registration order).
+    Child,
+    /// In the parent after forking (in registration order).
+    Parent,
+}
+
+/// Run the registered hooks of `phase`; their exceptions are reported,
+/// not raised, as CPython does.
+pub(crate) fn run_fork_hooks(ts: &ThreadState, phase: ForkPhase) {
+    let hooks: Vec<Value> = FORK_HOOKS.with(|h| {
+        let h = h.borrow();
+        match phase {
+            ForkPhase::Before => h.before.iter().rev().cloned().collect(),
+            ForkPhase::Child => h.after_in_child.clone(),
+            ForkPhase::Parent => h.after_in_parent.clone(),
+        }
+    });
+    for f in hooks {
+        if let Err(e) = protocol::call(ts, &f, &[], None) {
+            crate::runtime::lifecycle::write_unraisable(ts, &e, None, Some(&f));
+        }
+    }
+}
+
+/// `os.wait()` → (pid, status).
+pub(crate) fn p_wait(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("posix.wait", a, k, 0)?;
+    let mut status: libc::c_int = 0;
+    loop {
+        // SAFETY: `status` is a valid out-pointer.
+        let r = unsafe { libc::wait(&mut status) };
+        if r >= 0 {
+            return tuple::new_tuple(vec![int::from_i64(r as i64), int::from_i64(status as i64)]);
+        }
+        if path::errno() != libc::EINTR {
+            return Err(path::last_error());
+        }
+        crate::runtime::thread::handle_pending_signals(ts)?;
+    }
+}
+
+/// A uid or gid argument (`_Py_Uid_Converter`): -1 means "unchanged".
+fn id_arg(ts: &ThreadState, what: &str, v: &Value) -> PyResult<u32> {
+    if !int::is_int(v) && v.type_of().data.slots.index.get().is_none() {
+        return Err(PyErr::type_error(format!("{what} should be integer, not {}", protocol::type_name(v))));
+    }
+    let i = protocol::index(ts, v)?;
+    match int::as_int(&i).and_then(|r| r.to_i64()) {
+        Some(-1) => Ok(u32::MAX),
+        Some(x) if (0..=u32::MAX as i64).contains(&x) => Ok(x as u32),
+        // CPython reports a value truncated from a C long as an underflow.
+        Some(_) => Err(PyErr::overflow_error(format!("{what} is less than minimum"))),
+        None if int::is_negative(&i) => Err(PyErr::overflow_error(format!("{what} is less than minimum"))),
+        None => Err(PyErr::overflow_error(format!("{what} is greater than maximum"))),
+    }
+}
+
+fn chown_common(ts: &ThreadState, fname: &'static str, a: Args, k: Kw, lchown: bool) -> PyResult<Value> {
+    let [p, uid, gid, dir_fd, follow] = args::bind(fname, a, k, ["path", "uid", "gid", "dir_fd", "follow_symlinks"], 0, 3, if lchown { 3 } else { 3 })?;
+    let spec = if lchown { PathSpec::new(fname) } else { PathSpec::new(fname).fd() };
+    let p = path::path_arg(ts, spec, Some(&req(p)))?;
+    let uid = id_arg(ts, "uid", &req(uid))?;
+    let gid = id_arg(ts, "gid", &req(gid))?;
+    let dir_fd = path::dir_fd_arg(ts, dir_fd.as_ref())?;
+    let follow = !lchown && path::bool_arg(ts, follow.as_ref(), true)?;
+    super::stat::check_fd_combos(fname, &p, dir_fd, follow || lchown)?;
+    let r = match p.fd {
+        // SAFETY: fchown on any int is memory-safe.
+        Some(fd) => unsafe { libc::fchown(fd, uid, gid) },
+        None => {
+            let c = p.c_or_dot();
+            let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
+            // SAFETY: `c` is NUL-terminated.
+            unsafe { libc::fchownat(dir_fd, c.as_ptr(), uid, gid, flags) }
+        }
+    };
+    if r != 0 {
+        return Err(path::path_error(&p));
+    }
+    Ok(none::none())
+}
+
+/// `os.chown(path, uid, gid, *, dir_fd=None, follow_symlinks=True)`.
+pub(crate) fn p_chown(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    chown_common(ts, "chown", a, k, false)
+}
+
+/// `os.lchown(path, uid, gid)`.
+pub(crate) fn p_lchown(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    chown_common(ts, "lchown", a, k, true)
+}
+
+/// `os.fchown(fd, uid, gid)`.
+pub(crate) fn p_fchown(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [fd, uid, gid] = args::bind("fchown", a, k, ["fd", "uid", "gid"], 0, 3, 3)?;
+    let fd = path::int_arg(ts, &req(fd))?;
+    let uid = id_arg(ts, "uid", &req(uid))?;
+    let gid = id_arg(ts, "gid", &req(gid))?;
+    // SAFETY: fchown on any int is memory-safe.
+    if unsafe { libc::fchown(fd, uid, gid) } != 0 {
+        return Err(path::last_error());
+    }
+    Ok(none::none())
+}
+
+fn pid_call(ts: &ThreadState, fname: &str, a: Args, k: Kw, f: unsafe extern "C" fn(libc::pid_t) -> libc::pid_t) -> PyResult<Value> {
+    let a = args::exact(fname, a, k, 1)?;
+    let pid = path::int_arg(ts, &a[0])?;
+    // SAFETY: the call takes a plain pid.
+    let r = unsafe { f(pid) };
+    if r < 0 {
+        return Err(path::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+/// `os.getpgid(pid)`.
+pub(crate) fn p_getpgid(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [pid] = args::bind("getpgid", a, k, ["pid"], 0, 1, 1)?;
+    pid_call(ts, "getpgid", &[req(pid)], None, libc::getpgid)
+}
+
+/// `os.getsid(pid, /)`.
+pub(crate) fn p_getsid(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    pid_call(ts, "posix.getsid", a, k, libc::getsid)
+}
+
+/// `os.setsid()`.
+pub(crate) fn p_setsid(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("posix.setsid", a, k, 0)?;
+    // SAFETY: setsid takes no arguments.
+    if unsafe { libc::setsid() } < 0 {
+        return Err(path::last_error());
+    }
+    Ok(none::none())
+}
+
+/// `os.setpgid(pid, pgrp, /)`.
+pub(crate) fn p_setpgid(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = crate::modules::fastcall_args("posix", "setpgid", a, k, 2, 2)?;
+    let pid = path::int_arg(ts, &a[0])?;
+    let pgrp = path::int_arg(ts, &a[1])?;
+    // SAFETY: setpgid takes plain ints.
+    if unsafe { libc::setpgid(pid, pgrp) } != 0 {
+        return Err(path::last_error());
+    }
+    Ok(none::none())
+}
+
+/// `os.killpg(pgid, signal, /)`.
+pub(crate) fn p_killpg(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = crate::modules::fastcall_args("posix", "killpg", a, k, 2, 2)?;
+    let pgid = path::int_arg(ts, &a[0])?;
+    let sig = path::int_arg(ts, &a[1])?;
+    // SAFETY: killpg takes plain ints.
+    if unsafe { libc::killpg(pgid, sig) } != 0 {
+        return Err(path::last_error());
+    }
+    crate::runtime::thread::handle_pending_signals(ts)?;
+    Ok(none::none())
+}
+
+/// `os.nice(increment, /)`.
+pub(crate) fn p_nice(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("posix.nice", a, k, 1)?;
+    let inc = path::int_arg(ts, &a[0])?;
+    // SAFETY: errno is thread-local; nice may legitimately return -1.
+    unsafe { *libc::__errno_location() = 0 };
+    // SAFETY: nice takes a plain int.
+    let r = unsafe { libc::nice(inc) };
+    if r == -1 && path::errno_raw() != 0 {
+        return Err(path::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+/// `os.sync()`.
+pub(crate) fn p_sync(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("posix.sync", a, k, 0)?;
+    // SAFETY: sync takes no arguments.
+    unsafe { libc::sync() };
+    Ok(none::none())
+}
+
+/// `os.sched_yield()`.
+pub(crate) fn p_sched_yield(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("posix.sched_yield", a, k, 0)?;
+    // SAFETY: sched_yield takes no arguments.
+    unsafe { libc::sched_yield() };
+    Ok(none::none())
+}
+
+/// `os.sched_getaffinity(pid, /)`: the set of CPUs the process may run on.
+pub(crate) fn p_sched_getaffinity(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("posix.sched_getaffinity", a, k, 1)?;
+    let pid = path::int_arg(ts, &a[0])?;
+    // SAFETY: cpu_set_t is plain data.
+    let mut set: libc::cpu_set_t = unsafe { std::mem::zeroed() };
+    // SAFETY: `set` is a valid out-pointer of the size given.
+    if unsafe { libc::sched_getaffinity(pid, std::mem::size_of::<libc::cpu_set_t>(), &mut set) } != 0 {
+        return Err(path::last_error());
+    }
+    let s = crate::types::set::new_set_from(ts, Vec::new())?;
+    let n = 8 * std::mem::size_of::<libc::cpu_set_t>();
+    for cpu in 0..n {
+        // SAFETY: `cpu` is below the set's capacity.
+        if unsafe { libc::CPU_ISSET(cpu, &set) } {
+            crate::types::set::set_add(ts, &s, int::from_i64(cpu as i64))?;
+        }
+    }
+    Ok(s)
+}
+
+/// `os.major(device, /)`.
+pub(crate) fn p_major(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("posix.major", a, k, 1)?;
+    let dev = dev_arg(ts, &a[0])?;
+    Ok(int::from_i64(libc::major(dev) as i64))
+}
+
+/// `os.minor(device, /)`.
+pub(crate) fn p_minor(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("posix.minor", a, k, 1)?;
+    let dev = dev_arg(ts, &a[0])?;
+    Ok(int::from_i64(libc::minor(dev) as i64))
+}
+
+/// `os.makedev(major, minor, /)`.
+pub(crate) fn p_makedev(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = crate::modules::fastcall_args("posix", "makedev", a, k, 2, 2)?;
+    let ma = path::int_arg(ts, &a[0])?;
+    let mi = path::int_arg(ts, &a[1])?;
+    Ok(int::from_bigint(num_bigint::BigInt::from(libc::makedev(ma as u32, mi as u32))))
+}
+
+fn dev_arg(ts: &ThreadState, v: &Value) -> PyResult<libc::dev_t> {
+    let i = protocol::index(ts, v)?;
+    let b = int::as_int(&i).map(|r| r.to_bigint()).unwrap_or_default();
+    u64::try_from(&b).map_err(|_| PyErr::overflow_error("int too big to convert"))
+}
+
+/// `os.getrandom(size, flags=0)`.
+pub(crate) fn p_getrandom(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [size, flags] = args::bind("getrandom", a, k, ["size", "flags"], 0, 1, 2)?;
+    let n = bytes::ssize_arg(ts, &req(size))?;
+    if n < 0 {
+        return Err(path::os_error(libc::EINVAL, None, None));
+    }
+    let flags = match flags {
+        Some(f) => path::int_arg(ts, &f)?,
+        None => 0,
+    };
+    let mut buf = vec![0u8; n as usize];
+    let mut done = 0;
+    while done < buf.len() {
+        // SAFETY: the pointer and length stay within `buf`.
+        let r = unsafe { libc::getrandom(buf[done..].as_mut_ptr() as *mut libc::c_void, buf.len() - done, flags as libc::c_uint) };
+        if r < 0 {
+            if path::errno() == libc::EINTR {
+                crate::runtime::thread::handle_pending_signals(ts)?;
+                continue;
+            }
+            return Err(path::last_error());
+        }
+        done += r as usize;
+    }
+    Ok(bytes::new_bytes(buf))
+}
+
+/// `os.ttyname(fd, /)`.
+pub(crate) fn p_ttyname(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("posix.ttyname", a, k, 1)?;
+    let fd = path::int_arg(ts, &a[0])?;
+    let mut buf = vec![0u8; 256];
+    // SAFETY: `buf` has buf.len() bytes.
+    let r = unsafe { libc::ttyname_r(fd, buf.as_mut_ptr() as *mut libc::c_char, buf.len()) };
+    if r != 0 {
+        return Err(path::os_error(r, None, None));
+    }
+    let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+    Ok(path::fs_decode(&buf[..end]))
+}
+
+/// `os.pread(fd, length, offset, /)`.
+pub(crate) fn p_pread(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = crate::modules::fastcall_args("posix", "pread", a, k, 3, 3)?;
+    let fd = path::int_arg(ts, &a[0])?;
+    let n = bytes::ssize_arg(ts, &a[1])?;
+    let off = super::fds::off_arg(ts, &a[2])?;
+    if n < 0 {
+        return Err(path::os_error(libc::EINVAL, None, None));
+    }
+    let mut buf = vec![0u8; n as usize];
+    // SAFETY: `buf` has room for n bytes.
+    let r = unsafe { libc::pread(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len(), off) };
+    if r < 0 {
+        return Err(path::last_error());
+    }
+    buf.truncate(r as usize);
+    Ok(bytes::new_bytes(buf))
+}
+
+/// `os.pwrite(fd, data, offset, /)`.
+pub(crate) fn p_pwrite(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = crate::modules::fastcall_args("posix", "pwrite", a, k, 3, 3)?;
+    let fd = path::int_arg(ts, &a[0])?;
+    let data = bytes::buffer_data(&a[1])
+        .ok_or_else(|| PyErr::type_error(format!("a bytes-like object is required, not '{}'", protocol::type_name(&a[1]))))?
+        .into_owned();
+    let off = super::fds::off_arg(ts, &a[2])?;
+    // SAFETY: `data` holds data.len() readable bytes.
+    let r = unsafe { libc::pwrite(fd, data.as_ptr() as *const libc::c_void, data.len(), off) };
+    if r < 0 {
+        return Err(path::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+/// `os.mkfifo(path, mode=0o666, *, dir_fd=None)`.
+pub(crate) fn p_mkfifo(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [p, mode, dir_fd] = args::bind("mkfifo", a, k, ["path", "mode", "dir_fd"], 0, 1, 2)?;
+    let p = path::path_arg(ts, PathSpec::new("mkfifo"), Some(&req(p)))?;
+    let mode = match mode {
+        Some(m) => path::int_arg(ts, &m)?,
+        None => 0o666,
+    };
+    let dir_fd = path::dir_fd_arg(ts, dir_fd.as_ref())?;
+    let c = p.c_or_dot();
+    // SAFETY: `c` is NUL-terminated.
+    if unsafe { libc::mkfifoat(dir_fd, c.as_ptr(), mode as libc::mode_t) } != 0 {
+        // CPython names no file here.
+        return Err(path::last_error());
+    }
+    Ok(none::none())
+}
+
+fn res_ids(f: unsafe extern "C" fn(*mut u32, *mut u32, *mut u32) -> libc::c_int) -> PyResult<Value> {
+    let (mut r, mut e, mut s) = (0u32, 0u32, 0u32);
+    // SAFETY: three valid out-pointers.
+    if unsafe { f(&mut r, &mut e, &mut s) } != 0 {
+        return Err(path::last_error());
+    }
+    tuple::new_tuple(vec![int::from_i64(r as i64), int::from_i64(e as i64), int::from_i64(s as i64)])
+}
+
+/// `os.getresuid()`.
+pub(crate) fn p_getresuid(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("posix.getresuid", a, k, 0)?;
+    res_ids(libc::getresuid)
+}
+
+/// `os.getresgid()`.
+pub(crate) fn p_getresgid(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("posix.getresgid", a, k, 0)?;
+    res_ids(libc::getresgid)
+}
+
+/// `os.ctermid()`.
+pub(crate) fn p_ctermid(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("posix.ctermid", a, k, 0)?;
+    let mut buf = [0 as libc::c_char; 64];
+    // SAFETY: `buf` is larger than L_ctermid.
+    let p = unsafe { libc::ctermid(buf.as_mut_ptr()) };
+    if p.is_null() {
+        return Err(path::last_error());
+    }
+    let b: Vec<u8> = buf.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
+    Ok(pystr::new_str(&String::from_utf8_lossy(&b)))
+}
