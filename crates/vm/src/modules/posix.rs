@@ -6,6 +6,7 @@
 //! os.PathLike, and where CPython allows it an int file descriptor; file
 //! names come back as str or bytes following the kind of path given.
 
+mod conf;
 mod extra;
 mod fds;
 mod fs;
@@ -17,7 +18,7 @@ mod stat;
 
 pub(crate) use path::fs_decode;
 pub use scandir::{DIR_ENTRY_TYPE, SCANDIR_ITERATOR_TYPE};
-pub use stat::{STAT_RESULT, STAT_RESULT_TYPE, TERMINAL_SIZE, TIMES_RESULT, UNAME_RESULT};
+pub use stat::{STATVFS_RESULT, STAT_RESULT, STAT_RESULT_TYPE, TERMINAL_SIZE, TIMES_RESULT, UNAME_RESULT};
 
 use crate::object::typeobj::{CallFn, PyType};
 use crate::object::value::Value;
@@ -128,6 +129,14 @@ const FUNCTIONS: &[(&str, CallFn)] = &[
     ("sync", extra::p_sync),
     ("ttyname", extra::p_ttyname),
     ("wait", extra::p_wait),
+    ("confstr", conf::p_confstr),
+    ("fpathconf", conf::p_fpathconf),
+    ("fstatvfs", conf::p_fstatvfs),
+    ("pathconf", conf::p_pathconf),
+    ("pipe2", fds::p_pipe2),
+    ("sendfile", fds::p_sendfile),
+    ("statvfs", conf::p_statvfs),
+    ("sysconf", conf::p_sysconf),
 ];
 
 /// Which optional C functions the module uses, as os.py reads them to
@@ -140,7 +149,9 @@ const HAVE_FUNCTIONS: &[&str] = &[
     "HAVE_FCHOWN",
     "HAVE_FCHOWNAT",
     "HAVE_FDOPENDIR",
+    "HAVE_FPATHCONF",
     "HAVE_FSTATAT",
+    "HAVE_FSTATVFS",
     "HAVE_FTRUNCATE",
     "HAVE_FUTIMENS",
     "HAVE_LCHOWN",
@@ -289,7 +300,11 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     super::set_attr(ts, &d, "uname_result", stat::UNAME_RESULT_TYPE.to_value())?;
     super::set_attr(ts, &d, "times_result", stat::TIMES_RESULT_TYPE.to_value())?;
     super::set_attr(ts, &d, "terminal_size", stat::TERMINAL_SIZE_TYPE.to_value())?;
+    super::set_attr(ts, &d, "statvfs_result", stat::STATVFS_RESULT_TYPE.to_value())?;
     super::set_attr(ts, &d, "DirEntry", DIR_ENTRY_TYPE.to_value())?;
+    for (name, table) in conf::name_tables(ts)? {
+        super::set_attr(ts, &d, name, table)?;
+    }
     let have: Vec<Value> = HAVE_FUNCTIONS.iter().map(|s| pystr::new_str(s)).collect();
     super::set_attr(ts, &d, "_have_functions", crate::types::list::new_list(have)?)?;
     Ok(m)

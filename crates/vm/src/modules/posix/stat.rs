@@ -15,6 +15,28 @@ structseq_type!(STAT_RESULT_TYPE, "os.stat_result");
 structseq_type!(UNAME_RESULT_TYPE, "posix.uname_result");
 structseq_type!(TIMES_RESULT_TYPE, "posix.times_result");
 structseq_type!(TERMINAL_SIZE_TYPE, "os.terminal_size");
+structseq_type!(STATVFS_RESULT_TYPE, "os.statvfs_result");
+
+/// `os.statvfs_result`: ten visible fields, then f_fsid.
+pub static STATVFS_RESULT: Spec = Spec {
+    ty: &STATVFS_RESULT_TYPE,
+    fields: &[
+        ("f_bsize", ""),
+        ("f_frsize", ""),
+        ("f_blocks", ""),
+        ("f_bfree", ""),
+        ("f_bavail", ""),
+        ("f_files", ""),
+        ("f_ffree", ""),
+        ("f_favail", ""),
+        ("f_flag", ""),
+        ("f_namemax", ""),
+        ("f_fsid", ""),
+    ],
+    n_in_sequence: 10,
+    constructible: true,
+    doc: "statvfs_result: Result from statvfs or fstatvfs.\n\nThis object may be accessed either as a tuple of\n  (bsize, frsize, blocks, bfree, bavail, files, ffree, favail, flag, namemax),\nor via the attributes f_bsize, f_frsize, f_blocks, f_bfree, and so on.\n\nSee os.statvfs for more information.",
+};
 
 /// `os.stat_result`: ten visible fields (the last three the unnamed
 /// integer times), then the float and nanosecond times and st_blksize,
