@@ -49,6 +49,10 @@ try:
     print(stat.S_ISFIFO(os.stat(os.path.join(base, "fifo")).st_mode))
     attempt("mkfifo existing", os.mkfifo, os.path.join(base, "fifo"))
     attempt("mkfifo dir_fd str", os.mkfifo, "x", dir_fd="a")
+    os.mknod(os.path.join(base, "node"), stat.S_IFIFO | 0o600)
+    os.mknod(os.path.join(base, "plain"))
+    print(stat.S_ISFIFO(os.stat(os.path.join(base, "node")).st_mode), stat.S_ISREG(os.stat(os.path.join(base, "plain")).st_mode))
+    attempt("mknod existing", os.mknod, os.path.join(base, "node"))
 finally:
     remove_tree(base)
 

@@ -395,6 +395,28 @@ pub(crate) fn p_mkfifo(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult
     Ok(none::none())
 }
 
+/// `os.mknod(path, mode=0o600, device=0, *, dir_fd=None)`.
+pub(crate) fn p_mknod(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [p, mode, device, dir_fd] = args::bind("mknod", a, k, ["path", "mode", "device", "dir_fd"], 0, 1, 3)?;
+    let p = path::path_arg(ts, PathSpec::new("mknod"), Some(&req(p)))?;
+    let mode = match mode {
+        Some(m) => path::int_arg(ts, &m)?,
+        None => 0o600,
+    };
+    let device = match device {
+        Some(d) => dev_arg(ts, &d)?,
+        None => 0,
+    };
+    let dir_fd = path::dir_fd_arg(ts, dir_fd.as_ref())?;
+    let c = p.c_or_dot();
+    // SAFETY: `c` is NUL-terminated.
+    if unsafe { libc::mknodat(dir_fd, c.as_ptr(), mode as libc::mode_t, device) } != 0 {
+        // CPython names no file here.
+        return Err(path::last_error());
+    }
+    Ok(none::none())
+}
+
 fn res_ids(f: unsafe extern "C" fn(*mut u32, *mut u32, *mut u32) -> libc::c_int) -> PyResult<Value> {
     let (mut r, mut e, mut s) = (0u32, 0u32, 0u32);
     // SAFETY: three valid out-pointers.

@@ -182,7 +182,7 @@ pub(crate) fn p_execv(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<
 /// `os.execve(path, argv, env)`.
 pub(crate) fn p_execve(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let [p, argv, env] = args::bind("execve", a, k, ["path", "argv", "env"], 0, 3, 3)?;
-    let p = path::path_arg(ts, PathSpec::new("execve"), Some(&req(p)))?;
+    let p = path::path_arg(ts, PathSpec::new("execve").fd(), Some(&req(p)))?;
     let argv = argv_arg(ts, "execve", &req(argv))?;
     let env = req(env);
     let keys = protocol::call_method(ts, &env, "keys", &[]).map_err(|_| PyErr::type_error("execve: environment must be a mapping object"))?;
@@ -201,8 +201,12 @@ pub(crate) fn p_execve(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult
     }
     let c = p.c_or_dot();
     let (argp, envpp) = (ptrs(&argv), ptrs(&envp));
-    // SAFETY: every string is NUL-terminated and both arrays end with NULL.
-    unsafe { libc::execve(c.as_ptr(), argp.as_ptr(), envpp.as_ptr()) };
+    match p.fd {
+        // SAFETY: both arrays hold NUL-terminated strings and end with NULL.
+        Some(fd) => unsafe { libc::fexecve(fd, argp.as_ptr(), envpp.as_ptr()) },
+        // SAFETY: as above, and `c` is NUL-terminated.
+        None => unsafe { libc::execve(c.as_ptr(), argp.as_ptr(), envpp.as_ptr()) },
+    };
     Err(path::path_error(&p))
 }
 
