@@ -311,7 +311,8 @@ pub(crate) fn p_getrandom(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyRes
         Some(f) => path::int_arg(ts, &f)?,
         None => 0,
     };
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = path::alloc_buf(n as usize)?;
+    buf.resize(n as usize, 0);
     let mut done = 0;
     while done < buf.len() {
         // SAFETY: the pointer and length stay within `buf`.
@@ -351,13 +352,14 @@ pub(crate) fn p_pread(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<
     if n < 0 {
         return Err(path::os_error(libc::EINVAL, None, None));
     }
-    let mut buf = vec![0u8; n as usize];
-    // SAFETY: `buf` has room for n bytes.
-    let r = unsafe { libc::pread(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len(), off) };
+    let mut buf = path::alloc_buf(n as usize)?;
+    // SAFETY: `buf` has capacity for n bytes.
+    let r = unsafe { libc::pread(fd, buf.as_mut_ptr() as *mut libc::c_void, n as usize, off) };
     if r < 0 {
         return Err(path::last_error());
     }
-    buf.truncate(r as usize);
+    // SAFETY: pread initialized the first r (<= n) bytes.
+    unsafe { buf.set_len(r as usize) };
     Ok(bytes::new_bytes(buf))
 }
 

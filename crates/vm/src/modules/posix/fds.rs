@@ -106,12 +106,13 @@ pub(crate) fn p_read(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<V
     if n < 0 {
         return Err(path::os_error(libc::EINVAL, None, None));
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = path::alloc_buf(n as usize)?;
     loop {
-        // SAFETY: `buf` has room for n bytes.
-        let r = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len()) };
+        // SAFETY: `buf` has capacity for n bytes.
+        let r = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n as usize) };
         if r >= 0 {
-            buf.truncate(r as usize);
+            // SAFETY: read initialized the first r (<= n) bytes.
+            unsafe { buf.set_len(r as usize) };
             return Ok(bytes::new_bytes(buf));
         }
         if path::errno() != libc::EINTR {

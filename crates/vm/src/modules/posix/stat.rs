@@ -146,13 +146,13 @@ pub(crate) fn stat_value(st: &libc::stat) -> PyResult<Value> {
         int::from_bigint(num_bigint::BigInt::from(st.st_nlink)),
         int::from_i64(st.st_uid as i64),
         int::from_i64(st.st_gid as i64),
-        int::from_i64(st.st_size),
+        int::from_i64(st.st_size as i64),
     ];
-    v.extend(times.iter().map(|&(s, _)| int::from_i64(s)));
+    v.extend(times.iter().map(|&(s, _)| int::from_i64(s as i64)));
     v.extend(times.iter().map(|&(s, ns)| float::new_float(s as f64 + ns as f64 * 1e-9)));
-    v.extend(times.iter().map(|&(s, ns)| ns_int(s, ns)));
-    v.push(int::from_i64(st.st_blksize));
-    v.push(int::from_i64(st.st_blocks));
+    v.extend(times.iter().map(|&(s, ns)| ns_int(s as i64, ns as i64)));
+    v.push(int::from_i64(st.st_blksize as i64));
+    v.push(int::from_i64(st.st_blocks as i64));
     v.push(int::from_bigint(num_bigint::BigInt::from(st.st_rdev)));
     structseq::new_value(&STAT_RESULT, v)
 }
