@@ -452,3 +452,236 @@ pub(crate) fn p_ctermid(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResu
     let b: Vec<u8> = buf.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
     Ok(pystr::new_str(&String::from_utf8_lossy(&b)))
 }
+
+/// `os.fdatasync(fd)`.
+pub(crate) fn p_fdatasync(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [fd] = args::bind("fdatasync", a, k, ["fd"], 0, 1, 1)?;
+    let fd = super::fds::fileno_arg(ts, &req(fd))?;
+    // SAFETY: fdatasync on any int is memory-safe.
+    if unsafe { libc::fdatasync(fd) } != 0 {
+        return Err(path::last_error());
+    }
+    Ok(none::none())
+}
+
+/// `os.lockf(fd, command, length, /)`.
+pub(crate) fn p_lockf(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = crate::modules::fastcall_args("posix", "lockf", a, k, 3, 3)?;
+    let fd = path::int_arg(ts, &a[0])?;
+    let cmd = path::int_arg(ts, &a[1])?;
+    let len = super::fds::off_arg(ts, &a[2])?;
+    // SAFETY: lockf takes plain values.
+    if unsafe { libc::lockf(fd, cmd, len) } != 0 {
+        return Err(path::last_error());
+    }
+    Ok(none::none())
+}
+
+/// `os.posix_fallocate(fd, offset, len, /)`: the error comes back as a
+/// return value, not in errno.
+pub(crate) fn p_posix_fallocate(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = crate::modules::fastcall_args("posix", "posix_fallocate", a, k, 3, 3)?;
+    let fd = path::int_arg(ts, &a[0])?;
+    let off = super::fds::off_arg(ts, &a[1])?;
+    let len = super::fds::off_arg(ts, &a[2])?;
+    // SAFETY: posix_fallocate takes plain values.
+    let r = unsafe { libc::posix_fallocate(fd, off, len) };
+    if r != 0 {
+        return Err(path::os_error(r, None, None));
+    }
+    Ok(none::none())
+}
+
+/// `os.posix_fadvise(fd, offset, len, advice, /)`.
+pub(crate) fn p_posix_fadvise(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = crate::modules::fastcall_args("posix", "posix_fadvise", a, k, 4, 4)?;
+    let fd = path::int_arg(ts, &a[0])?;
+    let off = super::fds::off_arg(ts, &a[1])?;
+    let len = super::fds::off_arg(ts, &a[2])?;
+    let advice = path::int_arg(ts, &a[3])?;
+    // SAFETY: posix_fadvise takes plain values.
+    let r = unsafe { libc::posix_fadvise(fd, off, len, advice) };
+    if r != 0 {
+        return Err(path::os_error(r, None, None));
+    }
+    Ok(none::none())
+}
+
+/// `os.memfd_create(name, flags=MFD_CLOEXEC)`.
+pub(crate) fn p_memfd_create(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [name, flags] = args::bind("memfd_create", a, k, ["name", "flags"], 0, 1, 2)?;
+    let name = super::process::fs_converter(ts, &req(name))?;
+    let flags = match flags {
+        Some(f) => path::int_arg(ts, &f)? as libc::c_uint,
+        None => libc::MFD_CLOEXEC,
+    };
+    // SAFETY: `name` is NUL-terminated.
+    let fd = unsafe { libc::memfd_create(name.as_ptr(), flags) };
+    if fd < 0 {
+        return Err(path::last_error());
+    }
+    Ok(int::from_i64(fd as i64))
+}
+
+/// `os.getpriority(which, who)`.
+pub(crate) fn p_getpriority(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = crate::modules::fastcall_args("posix", "getpriority", a, k, 2, 2)?;
+    let which = path::int_arg(ts, &a[0])?;
+    let who = path::int_arg(ts, &a[1])?;
+    // SAFETY: errno is thread-local; -1 is a valid priority when it stays 0.
+    unsafe { *libc::__errno_location() = 0 };
+    // SAFETY: getpriority takes plain values.
+    let r = unsafe { libc::getpriority(which as libc::__priority_which_t, who as libc::id_t) };
+    if r == -1 && path::errno_raw() != 0 {
+        return Err(path::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+/// `os.setpriority(which, who, priority)`.
+pub(crate) fn p_setpriority(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = crate::modules::fastcall_args("posix", "setpriority", a, k, 3, 3)?;
+    let which = path::int_arg(ts, &a[0])?;
+    let who = path::int_arg(ts, &a[1])?;
+    let prio = path::int_arg(ts, &a[2])?;
+    // SAFETY: setpriority takes plain values.
+    if unsafe { libc::setpriority(which as libc::__priority_which_t, who as libc::id_t, prio) } != 0 {
+        return Err(path::last_error());
+    }
+    Ok(none::none())
+}
+
+/// `os.chroot(path)`.
+pub(crate) fn p_chroot(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [p] = args::bind("chroot", a, k, ["path"], 0, 1, 1)?;
+    let p = path::path_arg(ts, PathSpec::new("chroot"), Some(&req(p)))?;
+    let c = p.c_or_dot();
+    // SAFETY: `c` is NUL-terminated.
+    if unsafe { libc::chroot(c.as_ptr()) } != 0 {
+        return Err(path::path_error(&p));
+    }
+    Ok(none::none())
+}
+
+/// `os.tcgetpgrp(fd, /)`.
+pub(crate) fn p_tcgetpgrp(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("posix.tcgetpgrp", a, k, 1)?;
+    let fd = path::int_arg(ts, &a[0])?;
+    // SAFETY: tcgetpgrp on any int is memory-safe.
+    let r = unsafe { libc::tcgetpgrp(fd) };
+    if r < 0 {
+        return Err(path::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+/// `os.tcsetpgrp(fd, pgid, /)`.
+pub(crate) fn p_tcsetpgrp(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = crate::modules::fastcall_args("posix", "tcsetpgrp", a, k, 2, 2)?;
+    let fd = path::int_arg(ts, &a[0])?;
+    let pgid = path::int_arg(ts, &a[1])?;
+    // SAFETY: tcsetpgrp on any ints is memory-safe.
+    if unsafe { libc::tcsetpgrp(fd, pgid) } != 0 {
+        return Err(path::last_error());
+    }
+    Ok(none::none())
+}
+
+macro_rules! set_id {
+    ($name:ident, $py:literal, $what:literal, $call:ident) => {
+        /// Set one process id (`os.setuid` and friends).
+        pub(crate) fn $name(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+            let a = args::exact(concat!("posix.", $py), a, k, 1)?;
+            let id = id_arg(ts, $what, &a[0])?;
+            // SAFETY: the call takes a plain id.
+            if unsafe { libc::$call(id) } != 0 {
+                return Err(path::last_error());
+            }
+            Ok(none::none())
+        }
+    };
+}
+set_id!(p_setuid, "setuid", "uid", setuid);
+set_id!(p_seteuid, "seteuid", "uid", seteuid);
+set_id!(p_setgid, "setgid", "gid", setgid);
+set_id!(p_setegid, "setegid", "gid", setegid);
+
+macro_rules! set_id2 {
+    ($name:ident, $py:literal, $what:literal, $call:ident) => {
+        /// Set the real and effective ids (`os.setreuid`, `os.setregid`).
+        pub(crate) fn $name(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+            let a = crate::modules::fastcall_args("posix", $py, a, k, 2, 2)?;
+            let r = id_arg(ts, $what, &a[0])?;
+            let e = id_arg(ts, $what, &a[1])?;
+            // SAFETY: the call takes plain ids.
+            if unsafe { libc::$call(r, e) } != 0 {
+                return Err(path::last_error());
+            }
+            Ok(none::none())
+        }
+    };
+}
+set_id2!(p_setreuid, "setreuid", "uid", setreuid);
+set_id2!(p_setregid, "setregid", "gid", setregid);
+
+/// An unsigned argument (CPython's unsigned converters' messages).
+fn unsigned_arg(ts: &ThreadState, v: &Value, max: u64) -> PyResult<u64> {
+    let i = protocol::index(ts, v)?;
+    if int::is_negative(&i) {
+        return Err(PyErr::value_error("value must be positive"));
+    }
+    let b = int::as_int(&i).map(|r| r.to_bigint()).unwrap_or_default();
+    u64::try_from(&b).ok().filter(|&x| x <= max).ok_or_else(|| PyErr::overflow_error("int too big to convert"))
+}
+
+/// `os.eventfd(initval, flags=EFD_CLOEXEC)`.
+pub(crate) fn p_eventfd(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [init, flags] = args::bind("eventfd", a, k, ["initval", "flags"], 0, 1, 2)?;
+    let init = unsigned_arg(ts, &req(init), u32::MAX as u64)? as libc::c_uint;
+    let flags = match flags {
+        Some(f) => path::int_arg(ts, &f)?,
+        None => libc::EFD_CLOEXEC,
+    };
+    // SAFETY: eventfd takes plain values.
+    let fd = unsafe { libc::eventfd(init, flags) };
+    if fd < 0 {
+        return Err(path::last_error());
+    }
+    Ok(int::from_i64(fd as i64))
+}
+
+/// `os.eventfd_read(fd)`.
+pub(crate) fn p_eventfd_read(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [fd] = args::bind("eventfd_read", a, k, ["fd"], 0, 1, 1)?;
+    let fd = super::fds::fileno_arg(ts, &req(fd))?;
+    let mut v: u64 = 0;
+    loop {
+        // SAFETY: `v` is 8 writable bytes.
+        let r = unsafe { libc::read(fd, &mut v as *mut u64 as *mut libc::c_void, 8) };
+        if r >= 0 {
+            return Ok(int::from_bigint(num_bigint::BigInt::from(v)));
+        }
+        if path::errno() != libc::EINTR {
+            return Err(path::last_error());
+        }
+        crate::runtime::thread::handle_pending_signals(ts)?;
+    }
+}
+
+/// `os.eventfd_write(fd, value)`.
+pub(crate) fn p_eventfd_write(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [fd, value] = args::bind("eventfd_write", a, k, ["fd", "value"], 0, 2, 2)?;
+    let fd = super::fds::fileno_arg(ts, &req(fd))?;
+    let v = unsigned_arg(ts, &req(value), u64::MAX)?;
+    loop {
+        // SAFETY: `v` is 8 readable bytes.
+        let r = unsafe { libc::write(fd, &v as *const u64 as *const libc::c_void, 8) };
+        if r >= 0 {
+            return Ok(none::none());
+        }
+        if path::errno() != libc::EINTR {
+            return Err(path::last_error());
+        }
+        crate::runtime::thread::handle_pending_signals(ts)?;
+    }
+}

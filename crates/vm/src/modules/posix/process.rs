@@ -134,7 +134,7 @@ pub(crate) fn p_waitstatus_to_exitcode(ts: &ThreadState, _m: &Value, a: Args, k:
 }
 
 /// A str, bytes or os.PathLike argument encoded for the C library.
-fn fs_converter(ts: &ThreadState, v: &Value) -> PyResult<CString> {
+pub(crate) fn fs_converter(ts: &ThreadState, v: &Value) -> PyResult<CString> {
     let p = path::path_arg(ts, PathSpec::new("exec"), Some(v)).map_err(|e| {
         if e.matches(&crate::types::exceptions::TYPE_ERROR) {
             PyErr::type_error(format!("expected str, bytes or os.PathLike object, not {}", protocol::type_name(v)))
