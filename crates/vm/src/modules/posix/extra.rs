@@ -117,7 +117,12 @@ fn id_arg(ts: &ThreadState, what: &str, v: &Value) -> PyResult<u32> {
 }
 
 fn chown_common(ts: &ThreadState, fname: &'static str, a: Args, k: Kw, lchown: bool) -> PyResult<Value> {
-    let [p, uid, gid, dir_fd, follow] = args::bind(fname, a, k, ["path", "uid", "gid", "dir_fd", "follow_symlinks"], 0, 3, if lchown { 3 } else { 3 })?;
+    let [p, uid, gid, dir_fd, follow] = if lchown {
+        let [p, uid, gid] = args::bind(fname, a, k, ["path", "uid", "gid"], 0, 3, 3)?;
+        [p, uid, gid, None, None]
+    } else {
+        args::bind(fname, a, k, ["path", "uid", "gid", "dir_fd", "follow_symlinks"], 0, 3, 3)?
+    };
     let spec = if lchown { PathSpec::new(fname) } else { PathSpec::new(fname).fd() };
     let p = path::path_arg(ts, spec, Some(&req(p)))?;
     let uid = id_arg(ts, "uid", &req(uid))?;
@@ -525,9 +530,9 @@ pub(crate) fn p_memfd_create(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> Py
 
 /// `os.getpriority(which, who)`.
 pub(crate) fn p_getpriority(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = crate::modules::fastcall_args("posix", "getpriority", a, k, 2, 2)?;
-    let which = path::int_arg(ts, &a[0])?;
-    let who = path::int_arg(ts, &a[1])?;
+    let [which, who] = args::bind("getpriority", a, k, ["which", "who"], 0, 2, 2)?;
+    let which = path::int_arg(ts, &req(which))?;
+    let who = path::int_arg(ts, &req(who))?;
     // SAFETY: errno is thread-local; -1 is a valid priority when it stays 0.
     unsafe { *libc::__errno_location() = 0 };
     // SAFETY: getpriority takes plain values.
@@ -540,10 +545,10 @@ pub(crate) fn p_getpriority(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyR
 
 /// `os.setpriority(which, who, priority)`.
 pub(crate) fn p_setpriority(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = crate::modules::fastcall_args("posix", "setpriority", a, k, 3, 3)?;
-    let which = path::int_arg(ts, &a[0])?;
-    let who = path::int_arg(ts, &a[1])?;
-    let prio = path::int_arg(ts, &a[2])?;
+    let [which, who, prio] = args::bind("setpriority", a, k, ["which", "who", "priority"], 0, 3, 3)?;
+    let which = path::int_arg(ts, &req(which))?;
+    let who = path::int_arg(ts, &req(who))?;
+    let prio = path::int_arg(ts, &req(prio))?;
     // SAFETY: setpriority takes plain values.
     if unsafe { libc::setpriority(which as libc::__priority_which_t, who as libc::id_t, prio) } != 0 {
         return Err(path::last_error());

@@ -109,7 +109,12 @@ macro_rules! wait_int {
         }
     };
 }
-wait_bool!(p_wcoredump, "WCOREDUMP", WCOREDUMP);
+/// `os.WCOREDUMP(status, /)` (positional-only, unlike its siblings).
+pub(crate) fn p_wcoredump(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("posix.WCOREDUMP", a, k, 1)?;
+    let s = path::int_arg(ts, &a[0])?;
+    Ok(bool_::new_bool(libc::WCOREDUMP(s)))
+}
 wait_bool!(p_wifcontinued, "WIFCONTINUED", WIFCONTINUED);
 wait_bool!(p_wifexited, "WIFEXITED", WIFEXITED);
 wait_bool!(p_wifsignaled, "WIFSIGNALED", WIFSIGNALED);
