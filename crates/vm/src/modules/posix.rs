@@ -138,6 +138,7 @@ const FUNCTIONS: &[(&str, CallFn)] = &[
     ("getpriority", extra::p_getpriority),
     ("lockf", extra::p_lockf),
     ("memfd_create", extra::p_memfd_create),
+    ("openpty", extra::p_openpty),
     ("posix_fadvise", extra::p_posix_fadvise),
     ("posix_fallocate", extra::p_posix_fallocate),
     ("setegid", extra::p_setegid),

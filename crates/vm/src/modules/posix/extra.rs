@@ -690,3 +690,38 @@ pub(crate) fn p_eventfd_write(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> P
         crate::runtime::thread::handle_pending_signals(ts)?;
     }
 }
+
+/// `os.openpty()` → (master, slave), both non-inheritable, built from
+/// posix_openpt, grantpt, unlockpt and ptsname_r.
+pub(crate) fn p_openpty(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    args::exact("posix.openpty", a, k, 0)?;
+    // SAFETY: posix_openpt takes plain flags.
+    let master = unsafe { libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC) };
+    if master < 0 {
+        return Err(path::last_error());
+    }
+    let fail = |fd: i32| {
+        let e = path::last_error();
+        // SAFETY: `fd` is the master opened above, closed once on failure.
+        unsafe { libc::close(fd) };
+        e
+    };
+    // SAFETY: `master` is an open pseudo-terminal master.
+    if unsafe { libc::grantpt(master) } != 0 || unsafe { libc::unlockpt(master) } != 0 {
+        return Err(fail(master));
+    }
+    let mut name = [0 as libc::c_char; 128];
+    // SAFETY: `name` has name.len() bytes.
+    let r = unsafe { libc::ptsname_r(master, name.as_mut_ptr(), name.len()) };
+    if r != 0 {
+        // SAFETY: as above.
+        unsafe { libc::close(master) };
+        return Err(path::os_error(r, None, None));
+    }
+    // SAFETY: ptsname_r wrote a NUL-terminated name.
+    let slave = unsafe { libc::open(name.as_ptr(), libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC) };
+    if slave < 0 {
+        return Err(fail(master));
+    }
+    tuple::new_tuple(vec![int::from_i64(master as i64), int::from_i64(slave as i64)])
+}
