@@ -15,6 +15,7 @@ mod path;
 mod process;
 mod scandir;
 mod stat;
+mod xattr;
 
 pub(crate) use path::fs_decode;
 pub use scandir::{DIR_ENTRY_TYPE, SCANDIR_ITERATOR_TYPE};
@@ -150,6 +151,10 @@ const FUNCTIONS: &[(&str, CallFn)] = &[
     ("setuid", extra::p_setuid),
     ("tcgetpgrp", extra::p_tcgetpgrp),
     ("tcsetpgrp", extra::p_tcsetpgrp),
+    ("getxattr", xattr::p_getxattr),
+    ("listxattr", xattr::p_listxattr),
+    ("removexattr", xattr::p_removexattr),
+    ("setxattr", xattr::p_setxattr),
     ("confstr", conf::p_confstr),
     ("fpathconf", conf::p_fpathconf),
     ("fstatvfs", conf::p_fstatvfs),
@@ -297,6 +302,9 @@ fn constants() -> Vec<(&'static str, i64)> {
         ("POSIX_FADV_WILLNEED", POSIX_FADV_WILLNEED as i64),
         ("POSIX_FADV_DONTNEED", POSIX_FADV_DONTNEED as i64),
         ("POSIX_FADV_NOREUSE", POSIX_FADV_NOREUSE as i64),
+        ("XATTR_CREATE", XATTR_CREATE as i64),
+        ("XATTR_REPLACE", XATTR_REPLACE as i64),
+        ("XATTR_SIZE_MAX", 65536),
         ("ST_RDONLY", ST_RDONLY as i64),
         ("ST_NOSUID", ST_NOSUID as i64),
     ]
