@@ -2,7 +2,9 @@
 //! descriptors behind sys.stdin/stdout/stderr and open() (`textio.rs`), and
 //! the in-memory streams (`bytesio.rs`, `stringio.rs`).
 
+pub mod bufferedio;
 pub mod bytesio;
+pub mod fileio;
 pub mod iobase;
 pub mod newlines;
 pub mod stringio;
@@ -36,6 +38,8 @@ pub fn types() -> Vec<&'static PyType> {
 pub fn init() {
     iobase::init();
     textio::init();
+    fileio::init();
+    bufferedio::init();
     bytesio::init();
     stringio::init();
     newlines::init();
