@@ -23,7 +23,7 @@ fn require(ts: &ThreadState, raw: &Value, method: &str, msg: &str) -> PyResult<(
 }
 
 /// A buffered stream of type `ty` over `raw`.
-fn buffered_over(ts: &ThreadState, ty: &'static PyType, raw: Value, buffer_size: Option<Value>, readable: bool, writable: bool) -> PyResult<Value> {
+fn buffered_over(ts: &ThreadState, ty: &'static PyType, cls: &Value, raw: Value, buffer_size: Option<Value>, readable: bool, writable: bool) -> PyResult<Value> {
     if let Some(n) = buffer_size.filter(|n| !none::is_none(n)) {
         if protocol::index_isize(ts, &n)? <= 0 {
             return Err(PyErr::value_error("buffer size must be strictly positive"));
@@ -40,7 +40,7 @@ fn buffered_over(ts: &ThreadState, ty: &'static PyType, raw: Value, buffer_size:
     }
     if std::ptr::eq(raw.type_of(), &FILE_IO_TYPE) {
         if let Some(core) = textio::view_core(&raw) {
-            return textio::new_view(ty, core.clone(), Some(raw.clone()));
+            return textio::new_view_of(cls, core.clone(), Some(raw.clone()));
         }
     }
     let core = textio::new_core(CoreSpec {
@@ -61,31 +61,31 @@ fn buffered_over(ts: &ThreadState, ty: &'static PyType, raw: Value, buffer_size:
         backend_raw: true,
         write_through: false,
     })?;
-    textio::new_view(ty, core, Some(raw))
+    textio::new_view_of(cls, core, Some(raw))
 }
 
-fn reader_new(ts: &ThreadState, _cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+fn reader_new(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let [raw, size] = crate::object::args::bind("BufferedReader", a, k, ["raw", "buffer_size"], 0, 1, 2)?;
-    buffered_over(ts, &BUFFERED_READER_TYPE, raw.unwrap_or_else(none::none), size, true, false)
+    buffered_over(ts, &BUFFERED_READER_TYPE, cls, raw.unwrap_or_else(none::none), size, true, false)
 }
 
-fn writer_new(ts: &ThreadState, _cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+fn writer_new(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let [raw, size] = crate::object::args::bind("BufferedWriter", a, k, ["raw", "buffer_size"], 0, 1, 2)?;
-    buffered_over(ts, &BUFFERED_WRITER_TYPE, raw.unwrap_or_else(none::none), size, false, true)
+    buffered_over(ts, &BUFFERED_WRITER_TYPE, cls, raw.unwrap_or_else(none::none), size, false, true)
 }
 
-fn random_new(ts: &ThreadState, _cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+fn random_new(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let [raw, size] = crate::object::args::bind("BufferedRandom", a, k, ["raw", "buffer_size"], 0, 1, 2)?;
-    buffered_over(ts, &BUFFERED_RANDOM_TYPE, raw.unwrap_or_else(none::none), size, true, true)
+    buffered_over(ts, &BUFFERED_RANDOM_TYPE, cls, raw.unwrap_or_else(none::none), size, true, true)
 }
 
 /// `BufferedRWPair(reader, writer, buffer_size=8192)`: reads from a
 /// BufferedReader over `reader`, writes through a BufferedWriter over `writer`.
-fn rwpair_new(ts: &ThreadState, _cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+fn rwpair_new(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     crate::object::args::no_kwargs("BufferedRWPair", k)?;
     let a = crate::object::args::positional("BufferedRWPair", a, None, 2, 3)?;
-    let r = buffered_over(ts, &BUFFERED_READER_TYPE, a[0].clone(), a.get(2).cloned(), true, false)?;
-    let w = buffered_over(ts, &BUFFERED_WRITER_TYPE, a[1].clone(), a.get(2).cloned(), false, true)?;
+    let r = buffered_over(ts, &BUFFERED_READER_TYPE, &BUFFERED_READER_TYPE.to_value(), a[0].clone(), a.get(2).cloned(), true, false)?;
+    let w = buffered_over(ts, &BUFFERED_WRITER_TYPE, &BUFFERED_WRITER_TYPE.to_value(), a[1].clone(), a.get(2).cloned(), false, true)?;
     let pair = PairBackend::make(ts, r, w)?;
     let core = textio::new_core(CoreSpec {
         fd: -1,
@@ -105,7 +105,7 @@ fn rwpair_new(ts: &ThreadState, _cls: &Value, a: &[Value], k: Option<&Value>) ->
         backend_raw: false,
         write_through: false,
     })?;
-    textio::new_view(&BUFFERED_RW_PAIR_TYPE, core, None)
+    textio::new_view_of(cls, core, None)
 }
 
 /// The object beneath a BufferedRWPair: a namespace whose read/write/flush/

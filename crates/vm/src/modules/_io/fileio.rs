@@ -59,7 +59,7 @@ fn parse_file_mode(mode: &str) -> PyResult<FileMode> {
 }
 
 /// `FileIO(file, mode='r', closefd=True, opener=None)`.
-fn fileio_new(ts: &ThreadState, _cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+fn fileio_new(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let [file, mode, closefd, opener] = crate::object::args::bind("FileIO", a, k, ["file", "mode", "closefd", "opener"], 0, 1, 4)?;
     let file = file.unwrap_or_else(none::none);
     let mode_s = match &mode {
@@ -97,7 +97,7 @@ fn fileio_new(ts: &ThreadState, _cls: &Value, a: &[Value], k: Option<&Value>) ->
         write_through: false,
     })?;
     textio::register_open_file(&core);
-    textio::new_view(&FILE_IO_TYPE, core, None)
+    textio::new_view_of(cls, core, None)
 }
 
 fn open_raw(v: &Value) -> PyResult<&textio::TextStream> {

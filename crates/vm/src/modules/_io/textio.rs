@@ -8,7 +8,7 @@
 use std::cell::{Cell, RefCell};
 
 use crate::object::protocol;
-use crate::object::typeobj::{PyType, TypeObject};
+use crate::object::typeobj::{PyType, TypeObject, TPFLAGS_BASETYPE};
 use crate::object::value::{PyObject, PyPayload, Value};
 use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
@@ -66,6 +66,8 @@ pub struct TextStream {
     pub(super) write_through: Cell<bool>,
     /// detach() was called: the object beneath is no longer ours.
     pub(super) detached: Cell<bool>,
+    /// Newline kinds read so far in universal mode (SEEN_* bits of newlines.rs).
+    pub(super) seennl: Cell<u8>,
 }
 
 /// Line endings recognized when reading text.
@@ -118,7 +120,7 @@ pub(super) fn mark_detached(s: &TextStream) {
 /// `_io.TextIOWrapper`.
 pub static TEXT_STREAM_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
-    TypeObject::builtin::<TextStream>("_io.TextIOWrapper", &TEXT_STREAM_TYPE, Some(&super::iobase::TEXT_IO_BASE_TYPE), 0),
+    TypeObject::builtin::<TextStream>("_io.TextIOWrapper", &TEXT_STREAM_TYPE, Some(&super::iobase::TEXT_IO_BASE_TYPE), TPFLAGS_BASETYPE),
 );
 
 impl PyPayload for TextStream {
@@ -130,7 +132,7 @@ impl PyPayload for TextStream {
 /// `_io.BufferedWriter` (stdout, stderr).
 pub static BUFFERED_WRITER_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
-    TypeObject::builtin::<BinaryStream>("_io.BufferedWriter", &BUFFERED_WRITER_TYPE, Some(&super::iobase::BUFFERED_IO_BASE_TYPE), 0),
+    TypeObject::builtin::<BinaryStream>("_io.BufferedWriter", &BUFFERED_WRITER_TYPE, Some(&super::iobase::BUFFERED_IO_BASE_TYPE), TPFLAGS_BASETYPE),
 );
 
 /// `_io.BufferedReader` (stdin), with the writer's layout.
@@ -142,7 +144,7 @@ pub static BUFFERED_READER_TYPE: PyType = PyObject::new_static(
         &BUFFERED_WRITER_TYPE,
         std::mem::size_of::<PyObject<BinaryStream>>(),
         crate::object::value::dealloc_builtin::<BinaryStream>,
-        0,
+        TPFLAGS_BASETYPE,
     ),
 );
 
@@ -155,7 +157,7 @@ pub static FILE_IO_TYPE: PyType = PyObject::new_static(
         &BUFFERED_WRITER_TYPE,
         std::mem::size_of::<PyObject<BinaryStream>>(),
         crate::object::value::dealloc_builtin::<BinaryStream>,
-        0,
+        TPFLAGS_BASETYPE,
     ),
 );
 
@@ -168,7 +170,7 @@ pub static BUFFERED_RANDOM_TYPE: PyType = PyObject::new_static(
         &BUFFERED_WRITER_TYPE,
         std::mem::size_of::<PyObject<BinaryStream>>(),
         crate::object::value::dealloc_builtin::<BinaryStream>,
-        0,
+        TPFLAGS_BASETYPE,
     ),
 );
 
@@ -181,7 +183,7 @@ pub static BUFFERED_RW_PAIR_TYPE: PyType = PyObject::new_static(
         &BUFFERED_WRITER_TYPE,
         std::mem::size_of::<PyObject<BinaryStream>>(),
         crate::object::value::dealloc_builtin::<BinaryStream>,
-        0,
+        TPFLAGS_BASETYPE,
     ),
 );
 
@@ -239,6 +241,7 @@ pub fn new_stream(fd: i32, unbuffered: bool) -> PyResult<Value> {
         backend_raw: false,
         write_through: Cell::new(false),
         detached: Cell::new(false),
+        seennl: Cell::new(0),
     })
 }
 
@@ -593,6 +596,22 @@ impl TextStream {
         }
     }
 
+    /// Note the kinds of line endings in `chunk` (for `newlines`).
+    fn record_newlines(&self, chunk: &[u8]) {
+        let mut seen = self.seennl.get();
+        for (i, &b) in chunk.iter().enumerate() {
+            match b {
+                b'\r' if chunk.get(i + 1) == Some(&b'\n') => seen |= 4,
+                b'\r' => seen |= 1,
+                b'\n' if i > 0 && chunk[i - 1] == b'\r' => {}
+                b'\n' if i == 0 && self.cr_carry.get() => {}
+                b'\n' => seen |= 2,
+                _ => {}
+            }
+        }
+        self.seennl.set(seen);
+    }
+
     /// Move the next chunk of input from the binary layer to the text
     /// layer, as TextIOWrapper does with `buffer.read1(8192)`: whatever
     /// the binary buffer holds, or one read from the fd.
@@ -604,6 +623,9 @@ impl TextStream {
         let n = p.len().min(CHUNK);
         let chunk: Vec<u8> = p.drain(..n).collect();
         drop(p);
+        if self.translate.get() || self.line_end.get() == LineEnd::Universal {
+            self.record_newlines(&chunk);
+        }
         if !self.translate.get() {
             self.text_in.borrow_mut().extend_from_slice(&chunk);
             return Ok(true);
@@ -813,6 +835,7 @@ impl TextStream {
         self.text_in.borrow_mut().clear();
         self.eof.set(false);
         self.cr_carry.set(false);
+        self.seennl.set(0);
         Ok(pos as i64)
     }
 
@@ -1012,8 +1035,13 @@ fn g_mode(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(pystr::new_str(&s.mode))
 }
 fn g_newlines(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
-    this(v)?;
-    Ok(none::none())
+    let s = attached(v)?;
+    let names: Vec<&str> = [(1u8, "\r"), (2, "\n"), (4, "\r\n")].iter().filter(|(bit, _)| s.seennl.get() & bit != 0).map(|(_, n)| *n).collect();
+    match names.len() {
+        0 => Ok(none::none()),
+        1 => Ok(pystr::new_str(names[0])),
+        _ => crate::types::tuple::new_tuple(names.iter().map(|n| pystr::new_str(n)).collect()),
+    }
 }
 fn g_closed(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let s = attached(v)?;
@@ -1250,7 +1278,7 @@ fn bg_mode(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
 
 /// Whether `v` is a FileIO view (raw, unbuffered messages and writes).
 fn is_fileio(v: &Value) -> bool {
-    std::ptr::eq(v.type_of(), &FILE_IO_TYPE)
+    v.type_of().is_subtype(&FILE_IO_TYPE)
 }
 
 /// `repr(name)` of a stream for its repr; None when it has no name
@@ -1282,8 +1310,8 @@ fn binary_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
         return Ok(pystr::new_str(&format!("<_io.FileIO name={name} mode='{}' closefd={closefd}>", pystr::as_rust_str(&mode))));
     }
     Ok(pystr::new_str(&match name_repr(ts, v)? {
-        Some(name) => format!("<_io.{} name={name}>", binary_name(v)),
-        None => format!("<_io.{}>", binary_name(v)),
+        Some(name) => format!("<{} name={name}>", v.type_of().data.name()),
+        None => format!("<{}>", v.type_of().data.name()),
     }))
 }
 
@@ -1659,6 +1687,7 @@ pub fn open(ts: &ThreadState, a: &[Value], k: Option<&Value>) -> PyResult<Value>
         backend_raw: false,
         write_through: Cell::new(false),
         detached: Cell::new(false),
+        seennl: Cell::new(0),
     })?;
     if let Some(stream) = core.downcast::<TextStream>() {
         OPEN_FILES.with(|f| f.borrow_mut().insert(stream as *const TextStream as usize));
@@ -1693,7 +1722,12 @@ pub(super) struct CoreSpec {
 
 /// A stream core (a TextIOWrapper object) from `spec`.
 pub(super) fn new_core(spec: CoreSpec) -> PyResult<Value> {
-    Value::new(TextStream {
+    new_core_of(&TEXT_STREAM_TYPE.to_value(), spec)
+}
+
+/// A stream core of class `cls` (TextIOWrapper or a subclass) from `spec`.
+pub(super) fn new_core_of(cls: &Value, spec: CoreSpec) -> PyResult<Value> {
+    Value::new_instance(cls, TextStream {
         fd: spec.fd,
         name: spec.name,
         mode: spec.mode,
@@ -1721,6 +1755,7 @@ pub(super) fn new_core(spec: CoreSpec) -> PyResult<Value> {
         backend_raw: spec.backend_raw,
         write_through: Cell::new(spec.write_through),
         detached: Cell::new(false),
+        seennl: Cell::new(0),
     })
 }
 
@@ -1741,9 +1776,14 @@ pub(super) fn new_view(ty: &'static PyType, core: Value, raw: Option<Value>) -> 
     Value::new_with_type(ty, BinaryStream { text: core, raw: RefCell::new(raw) })
 }
 
+/// A binary view of class `cls` (a static type or a subclass of one) over `core`.
+pub(super) fn new_view_of(cls: &Value, core: Value, raw: Option<Value>) -> PyResult<Value> {
+    Value::new_instance(cls, BinaryStream { text: core, raw: RefCell::new(raw) })
+}
+
 
 /// `TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False, write_through=False)`.
-fn text_new(ts: &ThreadState, _cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+fn text_new(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let [buffer, encoding, errors, newline, line_buffering, write_through] = crate::object::args::bind(
         "TextIOWrapper",
         a,
@@ -1792,7 +1832,7 @@ fn text_new(ts: &ThreadState, _cls: &Value, a: &[Value], k: Option<&Value>) -> P
     let writable = protocol::call_method(ts, &buffer, "writable", &[])?;
     let writable = protocol::is_true(ts, &writable)?;
     protocol::call_method(ts, &buffer, "seekable", &[])?;
-    new_core(CoreSpec {
+    new_core_of(cls, CoreSpec {
         fd: -1,
         name: none::none(),
         mode: String::new(),
@@ -1837,11 +1877,18 @@ fn m_truncate(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> Py
     protocol::call(ts, &f, a, k)
 }
 
+/// `__init__` of the stream types: construction happens in `__new__`, so a
+/// subclass's `super().__init__(...)` with the same arguments is accepted.
+fn stream_init(_ts: &ThreadState, _v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<()> {
+    Ok(())
+}
+
 /// Fill the slots and methods of the stream types.
 pub fn init() {
     for ty in [&BUFFERED_WRITER_TYPE, &BUFFERED_READER_TYPE, &BUFFERED_RANDOM_TYPE, &BUFFERED_RW_PAIR_TYPE, &FILE_IO_TYPE] {
         let s = &ty.data.slots;
         s.getattro.set(Some(protocol::generic_getattr));
+        s.init.set(Some(stream_init));
         s.repr.set(Some(binary_repr));
         s.iter.set(Some(self_iter));
         s.iternext.set(Some(binary_iternext));
@@ -1870,6 +1917,7 @@ pub fn init() {
     }
     let s = &TEXT_STREAM_TYPE.data.slots;
     s.new.set(Some(text_new));
+    s.init.set(Some(stream_init));
     s.getattro.set(Some(protocol::generic_getattr));
     s.repr.set(Some(stream_repr));
     s.iter.set(Some(self_iter));
