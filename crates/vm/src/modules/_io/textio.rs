@@ -718,8 +718,11 @@ fn fd_seekable(fd: i32) -> bool {
 
 fn m_seekable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
     let s = attached(v)?;
+    if let Some(r) = s.delegate("seekable") {
+        return r;
+    }
     if s.closed.get() {
-        return Err(closed_error());
+        return Err(PyErr::value_error("I/O operation on closed file"));
     }
     Ok(bool_::new_bool(s.seekable()?))
 }
@@ -998,20 +1001,33 @@ fn stream_core(v: &Value) -> PyResult<&TextStream> {
     }
 }
 
+/// readable()/writable() as the layers beneath answer them: a buffered
+/// file without the capability says False even when closed; one with it,
+/// and a raw file, ask the raw file (which refuses when closed).
+fn capability(s: &TextStream, raw_view: bool, flag: bool) -> PyResult<Value> {
+    if !flag && !raw_view {
+        return Ok(bool_::new_bool(false));
+    }
+    if s.closed.get() {
+        return Err(PyErr::value_error("I/O operation on closed file"));
+    }
+    Ok(bool_::new_bool(flag))
+}
+
 fn m_writable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
     let s = attached(v)?;
-    if s.closed.get() {
-        return Err(closed_error());
+    if let Some(r) = s.delegate("writable") {
+        return r;
     }
-    Ok(bool_::new_bool(s.writable))
+    capability(s, s.raw, s.writable)
 }
 
 fn m_readable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
     let s = attached(v)?;
-    if s.closed.get() {
-        return Err(closed_error());
+    if let Some(r) = s.delegate("readable") {
+        return r;
     }
-    Ok(bool_::new_bool(s.readable))
+    capability(s, s.raw, s.readable)
 }
 
 fn g_encoding(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
@@ -1073,6 +1089,9 @@ fn b_write(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyRes
     let s = binary(v)?;
     let a = crate::object::args::exact(&format!("{}.write", binary_name(v)), a, k, 1)?;
     let raw_view = is_fileio(v);
+    if !raw_view && !s.writable {
+        return Err(unsupported(ts, "write"));
+    }
     if s.closed.get() {
         return Err(PyErr::value_error(if raw_view { "I/O operation on closed file" } else { "write to closed file" }));
     }
@@ -1103,7 +1122,8 @@ fn b_flush(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyRe
     crate::object::args::exact("flush", a, k, 0)?;
     let s = binary(v)?;
     if s.closed.get() {
-        return Err(PyErr::value_error("flush of closed file"));
+        // Only a writer checks itself; the others ask the raw file (IOBase.flush).
+        return Err(PyErr::value_error(if s.writable && !is_fileio(v) { "flush of closed file" } else { "I/O operation on closed file." }));
     }
     s.flush_binary()?;
     Ok(none::none())
@@ -1112,8 +1132,11 @@ fn b_flush(_ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyRe
 fn b_reader(ts: &ThreadState, v: &Value, what: &str) -> PyResult<()> {
     let s = binary(v)?;
     let raw_view = is_fileio(v);
+    if !raw_view && !s.readable {
+        return Err(unsupported(ts, what));
+    }
     if s.closed.get() {
-        return Err(PyErr::value_error(if raw_view { "I/O operation on closed file" } else { "read of closed file" }));
+        return Err(PyErr::value_error(if raw_view { "I/O operation on closed file".to_string() } else { format!("{what} of closed file") }));
     }
     if !s.readable {
         return Err(unsupported(ts, if raw_view { "File not open for reading" } else { what }));
@@ -1189,9 +1212,17 @@ fn b_seek(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResu
     let a = crate::object::args::positional("seek", a, k, 1, 2)?;
     let s = binary(v)?;
     if s.closed.get() {
-        return Err(PyErr::value_error("seek of closed file"));
+        return Err(PyErr::value_error(if is_fileio(v) { "I/O operation on closed file" } else { "seek of closed file" }));
     }
-    let whence = whence_arg(ts, a.get(1))?;
+    let whence = match a.get(1) {
+        Some(w) => protocol::index_isize(ts, w)?,
+        None => 0,
+    };
+    let whence = match whence {
+        0..=2 => whence as i32,
+        _ if is_fileio(v) => return Err(os_error(libc::EINVAL, None)),
+        _ => return Err(PyErr::value_error(format!("whence value {whence} unsupported"))),
+    };
     let offset = protocol::index(ts, &a[0])?;
     let offset = int::as_int(&offset).and_then(|r| r.to_i64()).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C long"))?;
     if !s.seekable()? {
@@ -1203,7 +1234,7 @@ fn b_seek(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResu
 fn b_tell(ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
     let s = binary(v)?;
     if s.closed.get() {
-        return Err(PyErr::value_error("tell of closed file"));
+        return Err(PyErr::value_error("I/O operation on closed file"));
     }
     if !s.seekable()? {
         return Err(unsupported(ts, "tell"));
@@ -1240,15 +1271,31 @@ fn b_isatty(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> P
 }
 
 fn b_readable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    Ok(bool_::new_bool(binary(v)?.readable))
+    let s = binary(v)?;
+    if s.backend.is_some() && s.readable {
+        if let Some(r) = s.delegate("readable") {
+            return r;
+        }
+    }
+    capability(s, is_fileio(v), s.readable)
 }
 
 fn b_writable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    Ok(bool_::new_bool(binary(v)?.writable))
+    let s = binary(v)?;
+    if s.backend.is_some() && s.writable {
+        if let Some(r) = s.delegate("writable") {
+            return r;
+        }
+    }
+    capability(s, is_fileio(v), s.writable)
 }
 
 fn b_seekable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
-    Ok(bool_::new_bool(binary(v)?.seekable()?))
+    let s = binary(v)?;
+    if s.closed.get() && s.backend.is_none() {
+        return Err(PyErr::value_error("I/O operation on closed file"));
+    }
+    Ok(bool_::new_bool(s.seekable()?))
 }
 
 fn bg_name(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
