@@ -515,6 +515,27 @@ impl TextStream {
     pub fn read_chars(&self, n: Option<usize>) -> PyResult<Vec<u8>> {
         match n {
             None => {
+                if let Some(b) = self.backend.as_ref().filter(|_| !self.backend_raw) {
+                    // As CPython: the rest of the buffer in one read() call.
+                    let ts = current_ts()?;
+                    let data = protocol::call_method(ts, b, "read", &[])?;
+                    if !none::is_none(&data) {
+                        let Some(d) = crate::types::bytes::try_bytes_data(&data) else {
+                            return Err(PyErr::type_error(format!(
+                                "underlying read() should have returned a bytes object, not '{}'",
+                                protocol::type_name(&data)
+                            )));
+                        };
+                        self.pending.borrow_mut().extend_from_slice(&d);
+                    }
+                    let was_eof = self.eof.replace(true);
+                    let r = (|| {
+                        while self.text_fill()? {}
+                        Ok(std::mem::take(&mut *self.text_in.borrow_mut()))
+                    })();
+                    self.eof.set(was_eof);
+                    return r;
+                }
                 while self.text_fill()? {}
                 Ok(std::mem::take(&mut *self.text_in.borrow_mut()))
             }
