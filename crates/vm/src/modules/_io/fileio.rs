@@ -162,3 +162,20 @@ pub fn init() {
     crate::types::descr::add_methods(&FILE_IO_TYPE, &[("readall", m_readall), ("readinto", m_readinto), ("truncate", m_truncate)]);
     crate::types::descr::add_getsets(&FILE_IO_TYPE, &[("closefd", g_closefd, None)]);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Expected from python3: io.FileIO(p, mode).mode / readable() / writable(), and the ValueErrors of bad modes.
+    #[test]
+    fn file_modes() {
+        for (mode, r, w, base) in [("r", true, false, 'r'), ("w+", true, true, 'w'), ("ab", false, true, 'a'), ("x", false, true, 'x'), ("rb+", true, true, 'r')] {
+            let m = parse_file_mode(mode).ok().expect("valid mode");
+            assert_eq!((m.readable, m.writable, m.base), (r, w, base), "{mode}");
+        }
+        for bad in ["rt", "rr", "", "r+w", "b", "w++"] {
+            assert!(parse_file_mode(bad).is_err(), "{bad}");
+        }
+    }
+}
