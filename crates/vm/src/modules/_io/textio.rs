@@ -68,6 +68,8 @@ pub struct TextStream {
     pub(super) detached: Cell<bool>,
     /// Newline kinds read so far in universal mode (SEEN_* bits of newlines.rs).
     pub(super) seennl: Cell<u8>,
+    /// The instance `__dict__` (open() sets `mode` there for wrappers), made on first store.
+    pub(super) dict: RefCell<Option<Value>>,
 }
 
 /// Line endings recognized when reading text.
@@ -89,12 +91,14 @@ pub struct BinaryStream {
     text: Value,
     /// The raw stream beneath (`.raw`): a FileIO view of the same core, made on first use.
     raw: RefCell<Option<Value>>,
+    /// The instance `__dict__`, made on first store.
+    dict: RefCell<Option<Value>>,
 }
 
 impl BinaryStream {
     /// A binary view of the stream core `text`.
     pub fn new(text: Value) -> BinaryStream {
-        BinaryStream { text, raw: RefCell::new(None) }
+        BinaryStream { text, raw: RefCell::new(None), dict: RefCell::new(None) }
     }
 
     /// The raw stream beneath, if known.
@@ -242,6 +246,7 @@ pub fn new_stream(fd: i32, unbuffered: bool) -> PyResult<Value> {
         write_through: Cell::new(false),
         detached: Cell::new(false),
         seennl: Cell::new(0),
+        dict: RefCell::new(None),
     })
 }
 
@@ -1066,6 +1071,12 @@ fn g_name(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
 }
 fn g_mode(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let s = this(v)?;
+    // CPython keeps `mode` in the instance dict, where it can be replaced.
+    if let Some(d) = s.dict.borrow().as_ref() {
+        if let Some(m) = crate::types::dict::dict_get_str(d, &pystr::intern("mode")) {
+            return Ok(m);
+        }
+    }
     if s.mode.is_empty() {
         return Err(protocol::no_attribute(v, &pystr::intern("mode")));
     }
@@ -1756,6 +1767,7 @@ pub fn open(ts: &ThreadState, a: &[Value], k: Option<&Value>) -> PyResult<Value>
         write_through: Cell::new(false),
         detached: Cell::new(false),
         seennl: Cell::new(0),
+        dict: RefCell::new(None),
     })?;
     if let Some(stream) = core.downcast::<TextStream>() {
         OPEN_FILES.with(|f| f.borrow_mut().insert(stream as *const TextStream as usize));
@@ -1824,6 +1836,7 @@ pub(super) fn new_core_of(cls: &Value, spec: CoreSpec) -> PyResult<Value> {
         write_through: Cell::new(spec.write_through),
         detached: Cell::new(false),
         seennl: Cell::new(0),
+        dict: RefCell::new(None),
     })
 }
 
@@ -1841,12 +1854,12 @@ pub(super) fn view_core(v: &Value) -> Option<&Value> {
 
 /// A binary view of type `ty` over `core`, whose `.raw` is `raw` (None: made on demand).
 pub(super) fn new_view(ty: &'static PyType, core: Value, raw: Option<Value>) -> PyResult<Value> {
-    Value::new_with_type(ty, BinaryStream { text: core, raw: RefCell::new(raw) })
+    Value::new_with_type(ty, BinaryStream { text: core, raw: RefCell::new(raw), dict: RefCell::new(None) })
 }
 
 /// A binary view of class `cls` (a static type or a subclass of one) over `core`.
 pub(super) fn new_view_of(cls: &Value, core: Value, raw: Option<Value>) -> PyResult<Value> {
-    Value::new_instance(cls, BinaryStream { text: core, raw: RefCell::new(raw) })
+    Value::new_instance(cls, BinaryStream { text: core, raw: RefCell::new(raw), dict: RefCell::new(None) })
 }
 
 
@@ -1951,11 +1964,57 @@ fn stream_init(_ts: &ThreadState, _v: &Value, _a: &[Value], _k: Option<&Value>) 
     Ok(())
 }
 
+/// The own `__dict__` cell of a stream object (exact types; subclasses use their extras).
+fn dict_cell(v: &Value) -> Option<&RefCell<Option<Value>>> {
+    if v.type_of().data.dict_slot.get() >= 0 {
+        return None;
+    }
+    match v.downcast::<TextStream>() {
+        Some(t) => Some(&t.dict),
+        None => v.downcast::<BinaryStream>().map(|b| &b.dict),
+    }
+}
+
+fn stream_dict_of(v: &Value) -> Option<Value> {
+    let cell = dict_cell(v)?;
+    let mut d = cell.borrow_mut();
+    Some(d.get_or_insert_with(crate::types::dict::new_dict).clone())
+}
+
+/// Attribute lookup: the generic one until something is stored in the
+/// object's own dict (so `write` lookups on sys.stdout stay cheap).
+fn stream_getattro(ts: &ThreadState, v: &Value, name: &Value) -> PyResult<Value> {
+    match dict_cell(v) {
+        Some(c) if c.borrow().is_some() => crate::modules::own_dict_getattro(ts, v, name, stream_dict_of),
+        _ => protocol::generic_getattr(ts, v, name),
+    }
+}
+
+fn stream_setattro(ts: &ThreadState, v: &Value, name: &Value, value: Option<&Value>) -> PyResult<()> {
+    if dict_cell(v).is_none() {
+        return protocol::generic_setattr(ts, v, name, value);
+    }
+    crate::modules::own_dict_setattro(ts, v, name, value, stream_dict_of)
+}
+
+fn s_mode(ts: &ThreadState, v: &Value, value: Option<&Value>) -> PyResult<()> {
+    let d = stream_dict_of(v).ok_or_else(|| PyErr::type_error("stream expected"))?;
+    match value {
+        Some(x) => crate::types::dict::dict_set_item(ts, &d, pystr::intern("mode"), x.clone()),
+        None => crate::types::dict::dict_del_item(ts, &d, &pystr::intern("mode")).map(drop),
+    }
+}
+
+fn g_dict(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    stream_dict_of(v).or_else(|| protocol::instance_dict_or_create(v)).ok_or_else(|| PyErr::type_error("stream expected"))
+}
+
 /// Fill the slots and methods of the stream types.
 pub fn init() {
     for ty in [&BUFFERED_WRITER_TYPE, &BUFFERED_READER_TYPE, &BUFFERED_RANDOM_TYPE, &BUFFERED_RW_PAIR_TYPE, &FILE_IO_TYPE] {
         let s = &ty.data.slots;
-        s.getattro.set(Some(protocol::generic_getattr));
+        s.getattro.set(Some(stream_getattro));
+        s.setattro.set(Some(stream_setattro));
         s.init.set(Some(stream_init));
         s.repr.set(Some(binary_repr));
         s.iter.set(Some(self_iter));
@@ -1981,12 +2040,13 @@ pub fn init() {
                 ("__exit__", m_exit),
             ],
         );
-        descr::add_getsets(ty, &[("name", bg_name, None), ("mode", bg_mode, None), ("closed", bg_closed, None)]);
+        descr::add_getsets(ty, &[("name", bg_name, None), ("mode", bg_mode, None), ("closed", bg_closed, None), ("__dict__", g_dict, None)]);
     }
     let s = &TEXT_STREAM_TYPE.data.slots;
     s.new.set(Some(text_new));
     s.init.set(Some(stream_init));
-    s.getattro.set(Some(protocol::generic_getattr));
+    s.getattro.set(Some(stream_getattro));
+    s.setattro.set(Some(stream_setattro));
     s.repr.set(Some(stream_repr));
     s.iter.set(Some(self_iter));
     s.iternext.set(Some(stream_iternext));
@@ -2021,11 +2081,12 @@ pub fn init() {
             ("errors", g_errors, None),
             ("name", g_name, None),
             ("closed", g_closed, None),
-            ("mode", g_mode, None),
+            ("mode", g_mode, Some(s_mode)),
             ("newlines", g_newlines, None),
             ("line_buffering", g_line_buffering, None),
             ("buffer", g_buffer, None),
             ("write_through", g_write_through, None),
+            ("__dict__", g_dict, None),
         ],
     );
 }
