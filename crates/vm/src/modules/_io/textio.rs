@@ -356,12 +356,43 @@ impl TextStream {
         }
     }
 
+    /// After the first text written (or when a file is not written from its
+    /// start), the codec goes on without a byte order mark, as CPython's
+    /// encoder does after its first call.
+    pub(super) fn drop_bom(&self) {
+        use crate::stringlib::codecs::Encoding as E;
+        let little = cfg!(target_endian = "little");
+        let next = match self.codec.get() {
+            E::Utf8Sig => E::Utf8,
+            E::Utf16 => if little { E::Utf16Le } else { E::Utf16Be },
+            E::Utf32 => if little { E::Utf32Le } else { E::Utf32Be },
+            _ => return,
+        };
+        self.codec.set(next);
+    }
+
+    /// Before writing after reading: the descriptor goes back over the
+    /// bytes read ahead but not consumed, so the write lands at the logical
+    /// position (BufferedRandom's rewind).
+    fn rewind_read_ahead(&self) {
+        let ahead = self.pending.borrow().len();
+        if ahead == 0 || self.backend.is_some() {
+            return;
+        }
+        // SAFETY: lseek has no memory effects.
+        if unsafe { libc::lseek(self.fd, -(ahead as libc::off_t), libc::SEEK_CUR) } >= 0 {
+            self.pending.borrow_mut().clear();
+            self.eof.set(false);
+        }
+    }
+
     /// Write bytes through the binary stream: straight to the fd when
     /// unbuffered, else into the binary buffer (ahead of pending text).
     pub fn write_bytes(&self, bytes: &[u8]) -> PyResult<()> {
         if self.closed.get() {
             return Err(PyErr::value_error(if self.raw { "I/O operation on closed file" } else { "write to closed file" }));
         }
+        self.rewind_read_ahead();
         if self.raw {
             return self.sink(bytes);
         }
@@ -390,6 +421,10 @@ impl TextStream {
             }
         }
         let mut bytes = self.encode(s);
+        if !bytes.is_empty() {
+            self.drop_bom();
+            self.rewind_read_ahead();
+        }
         let has_newline = bytes.contains(&b'\n');
         if let Some(nl) = self.write_newline.get().filter(|_| has_newline) {
             let mut out = Vec::with_capacity(bytes.len() + 8);
@@ -1725,10 +1760,8 @@ pub fn open(ts: &ThreadState, a: &[Value], k: Option<&Value>) -> PyResult<Value>
         return Err(PyErr::new(&exc::LOOKUP_ERROR, format!("unknown error handler name '{errors}'")));
     }
     let (fd, name) = open_fd(ts, &file, m.flags, closefd, opener)?;
-    if m.append {
-        // SAFETY: lseek has no memory effects.
-        unsafe { libc::lseek(fd, 0, libc::SEEK_END) };
-    }
+    // SAFETY: lseek has no memory effects.
+    let appending_after = m.append && unsafe { libc::lseek(fd, 0, libc::SEEK_END) } > 0;
     // SAFETY: isatty has no preconditions.
     let tty = unsafe { libc::isatty(fd) } == 1;
     let raw = m.binary && buffering == 0;
@@ -1771,6 +1804,9 @@ pub fn open(ts: &ThreadState, a: &[Value], k: Option<&Value>) -> PyResult<Value>
     })?;
     if let Some(stream) = core.downcast::<TextStream>() {
         OPEN_FILES.with(|f| f.borrow_mut().insert(stream as *const TextStream as usize));
+        if appending_after {
+            stream.drop_bom();
+        }
     }
     if m.binary {
         let b = Value::new_with_type(binary_type, BinaryStream::new(core.clone()))?;
