@@ -408,26 +408,26 @@ impl<'a> Reader<'a> {
                 Ok(std::borrow::Cow::Borrowed(out))
             }
             Source::File { file } => {
-                if n == 0 {
-                    return Ok(std::borrow::Cow::Owned(Vec::new()));
-                }
                 let file = file.clone();
-                let r = protocol::call_method(self.ts, &file, "read", &[int::from_usize(n)])?;
-                let got = bytes::buffer_data(&r).map(|d| d.into_owned()).ok_or_else(|| {
-                    PyErr::type_error(format!("file.read() returned not bytes but {}", protocol::type_name(&r)))
-                })?;
-                if got.len() > n {
-                    return Err(PyErr::value_error(format!(
-                        "read() returned too much data: {n} bytes requested, {} returned",
-                        got.len()
-                    )));
-                }
-                if got.len() < n {
-                    return Err(PyErr::new(&exc::EOF_ERROR, "EOF read where not expected"));
-                }
-                Ok(std::borrow::Cow::Owned(got))
+                self.read_file(&file, n).map(std::borrow::Cow::Owned)
             }
         }
+    }
+
+    /// `n` bytes through the file's readinto(), as CPython reads.
+    fn read_file(&self, file: &Value, n: usize) -> PyResult<Vec<u8>> {
+        let buf = bytearray::new_bytearray(vec![0; n])?;
+        let r = protocol::call_method(self.ts, file, "readinto", std::slice::from_ref(&buf))?;
+        let got = protocol::index(self.ts, &r)?;
+        let got = int::to_isize(&got).ok_or_else(|| PyErr::value_error("cannot fit 'int' into an index-sized integer"))?;
+        if got != n as isize {
+            if got > n as isize {
+                return Err(PyErr::value_error(format!("read() returned too much data: {n} bytes requested, {got} returned")));
+            }
+            return Err(PyErr::new(&exc::EOF_ERROR, "EOF read where not expected"));
+        }
+        let data = bytearray::as_bytearray(&buf).map(|b| b.data.borrow().clone()).unwrap_or_default();
+        Ok(data.into_iter().take(n).collect())
     }
 
     /// The next byte, None at the end of the data.
@@ -440,16 +440,15 @@ impl<'a> Reader<'a> {
                 }
                 Ok(b)
             }
-            Source::File { .. } => {
-                let file = match &self.src {
-                    Source::File { file } => file.clone(),
-                    Source::Buf { .. } => return Ok(None),
-                };
-                let r = protocol::call_method(self.ts, &file, "read", &[int::from_i64(1)])?;
-                let got = bytes::buffer_data(&r).map(|d| d.into_owned()).ok_or_else(|| {
-                    PyErr::type_error(format!("file.read() returned not bytes but {}", protocol::type_name(&r)))
-                })?;
-                Ok(got.first().copied())
+            Source::File { file } => {
+                let file = file.clone();
+                // At the end of the file there is no byte (CPython's r_byte
+                // gives EOF and the caller says what was expected).
+                match self.read_file(&file, 1) {
+                    Ok(b) => Ok(b.first().copied()),
+                    Err(e) if e.matches(&exc::EOF_ERROR) => Ok(None),
+                    Err(e) => Err(e),
+                }
             }
         }
     }
@@ -1171,7 +1170,7 @@ fn m_dump(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
 }
 
 fn m_loads(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = super::fastcall_args("marshal", "loads", a, k, 1, 1)?;
+    let a = crate::object::args::exact("marshal.loads", a, k, 1)?;
     if pystr::as_pystr(&a[0]).is_some() || !bytes::has_buffer(&a[0]) {
         return Err(PyErr::type_error(format!("a bytes-like object is required, not '{}'", protocol::type_name(&a[0]))));
     }
@@ -1180,7 +1179,7 @@ fn m_loads(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
 }
 
 fn m_load(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = super::fastcall_args("marshal", "load", a, k, 1, 1)?;
+    let a = crate::object::args::exact("marshal.load", a, k, 1)?;
     // CPython first checks that read() gives bytes.
     let probe = protocol::call_method(ts, &a[0], "read", &[int::from_i64(0)])?;
     if bytes::buffer_data(&probe).is_none() || !probe.type_of().is_subtype(&bytes::BYTES_TYPE) && bytearray::as_bytearray(&probe).is_none() {
