@@ -414,20 +414,35 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// `n` bytes through the file's readinto(), as CPython reads.
+    /// `n` bytes through the file's readinto(), as CPython reads (in
+    /// pieces of at most a megabyte, so a bogus size in the data cannot ask
+    /// for a huge buffer before the file runs out).
     fn read_file(&self, file: &Value, n: usize) -> PyResult<Vec<u8>> {
-        let buf = bytearray::new_bytearray(vec![0; n])?;
-        let r = protocol::call_method(self.ts, file, "readinto", std::slice::from_ref(&buf))?;
-        let got = protocol::index(self.ts, &r)?;
-        let got = int::to_isize(&got).ok_or_else(|| PyErr::value_error("cannot fit 'int' into an index-sized integer"))?;
-        if got != n as isize {
-            if got > n as isize {
-                return Err(PyErr::value_error(format!("read() returned too much data: {n} bytes requested, {got} returned")));
+        const PIECE: usize = 1 << 20;
+        let mut out = Vec::with_capacity(n.min(PIECE));
+        let mut left = n;
+        loop {
+            let want = left.min(PIECE);
+            let buf = bytearray::new_bytearray(vec![0; want])?;
+            let r = protocol::call_method(self.ts, file, "readinto", std::slice::from_ref(&buf))?;
+            let got = protocol::index(self.ts, &r)?;
+            let got = int::to_isize(&got).ok_or_else(|| PyErr::value_error("cannot fit 'int' into an index-sized integer"))?;
+            if got != want as isize {
+                if got > want as isize {
+                    return Err(PyErr::value_error(format!(
+                        "read() returned too much data: {want} bytes requested, {got} returned"
+                    )));
+                }
+                return Err(PyErr::new(&exc::EOF_ERROR, "EOF read where not expected"));
             }
-            return Err(PyErr::new(&exc::EOF_ERROR, "EOF read where not expected"));
+            if let Some(b) = bytearray::as_bytearray(&buf) {
+                out.extend(b.data.borrow().iter().take(want));
+            }
+            left -= want;
+            if left == 0 {
+                return Ok(out);
+            }
         }
-        let data = bytearray::as_bytearray(&buf).map(|b| b.data.borrow().clone()).unwrap_or_default();
-        Ok(data.into_iter().take(n).collect())
     }
 
     /// The next byte, None at the end of the data.
@@ -914,6 +929,24 @@ pub fn verify_code(code: &CodeObject, consts: &[Value]) -> Result<(), String> {
     check_linetable(&code.co_linetable, code.co_firstlineno)?;
     let n = code.co_code.len() / 2;
     let handlers = check_exception_table(&code.co_exceptiontable, n, code.co_stacksize)?;
+    // A frame may only yield once RETURN_GENERATOR has handed it to a
+    // generator: that must be the first instruction after the cell set-up,
+    // and nothing before it may be covered by a handler.
+    let mut body = 0;
+    while body < n {
+        match Opcode::from_u8(code.co_code[2 * body]) {
+            Some(Opcode::MAKE_CELL | Opcode::COPY_FREE_VARS | Opcode::NOP | Opcode::EXTENDED_ARG) => body += 1,
+            _ => break,
+        }
+    }
+    let generator_kinds = compiler::code::CO_GENERATOR | compiler::code::CO_COROUTINE | compiler::code::CO_ASYNC_GENERATOR;
+    let is_generator = body < n && code.co_code[2 * body] == Opcode::RETURN_GENERATOR as u8;
+    if is_generator && code.co_flags & generator_kinds == 0 {
+        return Err("RETURN_GENERATOR in code that is not a generator".into());
+    }
+    if is_generator && handlers.iter().any(|h| (h.start as usize) <= body) {
+        return Err("handler before RETURN_GENERATOR".into());
+    }
     let stacksize = code.co_stacksize as i64;
     // Depth on entry of each code unit reached, by a worklist over units.
     let mut depth: Vec<Option<i64>> = vec![None; n + 1];
@@ -951,6 +984,9 @@ pub fn verify_code(code: &CodeObject, consts: &[Value]) -> Result<(), String> {
             let oparg = if op.has_arg() { oparg } else { 0 };
             if op.is_specialized() {
                 return Err(format!("specialized opcode {} at {i}", op.name()));
+            }
+            if (op == Opcode::YIELD_VALUE && !is_generator) || (op == Opcode::RETURN_GENERATOR && here != body) {
+                return Err(format!("{} outside a generator's body at {i}", op.name()));
             }
             check_arg(code, consts, op, oparg, i, nlocalsplus)?;
             let pops = popped(op, oparg).ok_or_else(|| format!("bad argument {oparg} of {} at {i}", op.name()))? as i64;
@@ -1214,13 +1250,17 @@ mod tests {
     #[test]
     fn compiled_code_passes_the_checks() {
         let src = "def f(a, *b, c=1, **d):\n    try:\n        return [x for x in b if x]\n    except E as e:\n        raise\n    finally:\n        print(a, c)\nclass C:\n    def m(self): return super().m()\nasync def g():\n    async with a as b: await b\nwith o as p:\n    for i in range(3):\n        if i: break\nmatch z:\n    case [1, *r] if r: pass\n    case {'k': v}: pass\n    case P(x=1): pass\n";
-        let code = compiled(src);
-        assert_eq!(verify_code(&code, &consts_for(&code)), Ok(()));
-        for c in &code.co_consts {
-            if let compiler::code::ConstValue::Code(inner) = c {
-                assert_eq!(verify_code(inner, &consts_for(inner)), Ok(()), "{}", inner.co_name);
+        fn check_all(code: &CodeObject) {
+            assert_eq!(verify_code(code, &consts_for(code)), Ok(()), "{}", code.co_name);
+            for c in &code.co_consts {
+                if let compiler::code::ConstValue::Code(inner) = c {
+                    check_all(inner);
+                }
             }
         }
+        check_all(&compiled(src));
+        // Generators whose first instructions set up cells and free variables.
+        check_all(&compiled("def outer(x):\n    def g():\n        yield x\n    return (y for y in x if y > x), g\n"));
     }
 
     #[test]
@@ -1255,6 +1295,9 @@ mod tests {
         co.co_code = vec![255, 0, Opcode::LOAD_CONST as u8, 0, Opcode::RETURN_VALUE as u8, 0];
         assert!(run(&co).is_err());
         co.co_code = vec![Opcode::LOAD_FAST__LOAD_FAST as u8, 0, Opcode::RETURN_VALUE as u8, 0];
+        assert!(run(&co).is_err());
+        // Yielding from a frame that is not a generator's.
+        co.co_code = vec![Opcode::LOAD_CONST as u8, 0, Opcode::YIELD_VALUE as u8, 0, Opcode::RETURN_VALUE as u8, 0];
         assert!(run(&co).is_err());
         // COPY deeper than the stack.
         co.co_code = vec![Opcode::LOAD_CONST as u8, 0, Opcode::COPY as u8, 2, Opcode::RETURN_VALUE as u8, 0];
