@@ -96,6 +96,23 @@ fn verbose_reports_each_module_imported_with_its_loader() {
 }
 
 #[test]
+fn verbose_narrates_the_module_teardown() {
+    // CPython's finalize_modules messages, in its order: special names, every module removed,
+    // the garbage ones destroyed, the survivors wiped last-imported first.
+    let out = pyrite(&["-v", "-c", "import keyword, itertools\nkeep = itertools"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    let pos = |line: &str| err.lines().position(|l| l == line).unwrap_or_else(|| panic!("no {line:?} in {err}"));
+    assert!(pos("# clear builtins._") < pos("# clear sys.path"));
+    assert!(pos("# clear sys.__interactivehook__") < pos("# restore sys.stdin"));
+    assert!(pos("# restore sys.stderr") < pos("# cleanup[2] removing __main__"));
+    assert!(pos("# cleanup[2] removing itertools") < pos("# destroy keyword"));
+    assert!(pos("# destroy keyword") < pos("# cleanup[3] wiping itertools"));
+    assert!(pos("# cleanup[3] wiping itertools") < pos("# destroy itertools"));
+    assert!(!err.contains("# cleanup[3] wiping keyword"), "{err}");
+}
+
+#[test]
 fn version() {
     let out = pyrite(&["--version"]);
     assert_eq!(out.status.code(), Some(0));
