@@ -151,7 +151,7 @@ impl PyMatch {
 
 fn match_group(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let m = this(v)?;
-    args::no_kwargs("group", k)?;
+    args::no_kwargs("Match.group", k)?;
     match a.len() {
         0 => m.slice(0, &none::none()),
         1 => m.group(ts, &a[0]),
@@ -361,6 +361,7 @@ fn scanner_pattern_get(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
 pub(crate) fn init() {
     use crate::types::descr::{add_getsets, add_methods, add_methods_kind, MethodKind};
     let s = &MATCH_TYPE.data.slots;
+    s.new.set(Some(super::pattern::no_new));
     s.repr.set(Some(match_repr));
     s.subscript.set(Some(match_getitem));
     s.getattro.set(Some(protocol::generic_getattr));
@@ -392,6 +393,7 @@ pub(crate) fn init() {
         ],
     );
     let s = &SCANNER_TYPE.data.slots;
+    s.new.set(Some(super::pattern::no_new));
     s.getattro.set(Some(protocol::generic_getattr));
     add_methods(&SCANNER_TYPE, &[("match", scanner_match), ("search", scanner_search)]);
     add_getsets(&SCANNER_TYPE, &[("pattern", scanner_pattern_get, None)]);

@@ -434,9 +434,17 @@ fn groupindex_get(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     }
 }
 
+/// `tp_new` of the types Python code cannot instantiate
+/// (CPython's Py_TPFLAGS_DISALLOW_INSTANTIATION).
+pub(crate) fn no_new(_ts: &ThreadState, cls: &Value, _a: Args, _k: Kw) -> PyResult<Value> {
+    let name = cls.as_type().map(|t| t.name()).unwrap_or_default();
+    Err(PyErr::type_error(format!("cannot create '{name}' instances")))
+}
+
 pub(crate) fn init() {
     use crate::types::descr::{add_getsets, add_methods, add_methods_kind, MethodKind};
     let s = &PATTERN_TYPE.data.slots;
+    s.new.set(Some(no_new));
     s.repr.set(Some(pattern_repr));
     s.hash.set(Some(pattern_hash));
     s.richcompare.set(Some(pattern_richcompare));
