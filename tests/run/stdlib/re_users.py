@@ -1,4 +1,5 @@
 # Standard library modules built on re: string.Template and textwrap.
+import string, textwrap
 
 t = string.Template('$who likes ${what}; $$5')
 print(t.substitute(who='tim', what='pie'), t.safe_substitute(who='x'), t.get_identifiers(), t.is_valid())
