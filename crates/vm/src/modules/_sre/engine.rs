@@ -1355,3 +1355,90 @@ impl<'a> State<'a> {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "engine_cases.rs"]
+mod cases;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `text` as units of `width` bytes (None if a character does not fit).
+    fn units(text: &[u32], width: usize) -> Option<Vec<u8>> {
+        let mut out = Vec::new();
+        for &c in text {
+            match width {
+                1 => out.push(u8::try_from(c).ok()?),
+                2 => out.extend_from_slice(&u16::try_from(c).ok()?.to_ne_bytes()),
+                _ => out.extend_from_slice(&c.to_ne_bytes()),
+            }
+        }
+        Some(out)
+    }
+
+    fn search_spans(code: &[u32], groups: usize, data: &[u8], width: usize) -> Option<Vec<(isize, isize)>> {
+        let mut st = State::new(Subject::new(data, width), groups, 0, isize::MAX);
+        let found = st.search(code).expect("engine error");
+        if !found {
+            return None;
+        }
+        let mut spans = vec![(st.start as isize, st.ptr as isize)];
+        for g in 1..=groups {
+            spans.push(st.group_span(g).map_or((-1, -1), |(a, b)| (a as isize, b as isize)));
+        }
+        Some(spans)
+    }
+
+    #[test]
+    fn search_matches_python() {
+        for (pattern, code, groups, (text, times, tail), expected) in cases::CASES {
+            let mut subject: Vec<u32> = Vec::new();
+            for _ in 0..*times {
+                subject.extend(text.chars().map(|c| c as u32));
+            }
+            subject.extend(tail.chars().map(|c| c as u32));
+            for width in [1, 2, 4] {
+                let Some(data) = units(&subject, width) else { continue };
+                let got = search_spans(code, *groups, &data, width);
+                assert_eq!(got.as_deref(), *expected, "pattern {pattern:?} width {width}");
+            }
+        }
+    }
+
+    #[test]
+    fn fullmatch_and_must_advance() {
+        // re.compile('a|ab'): fullmatch('ab') takes the second alternative.
+        let code = [14, 8, 1, 1, 2, 1, 1, 97, 0, 16, 97, 7, 3, 15, 7, 5, 16, 98, 15, 2, 0, 1];
+        let data = b"ab";
+        let mut st = State::new(Subject::new(data, 1), 0, 0, isize::MAX);
+        st.match_all = true;
+        assert_eq!(st.pymatch(&code), Ok(true));
+        assert_eq!(st.ptr, 2);
+        // re.compile('x*'): an empty match is refused where must_advance is set.
+        let code = [14, 4, 0, 0, u32::MAX, 24, 6, 0, u32::MAX, 16, 120, 1, 1];
+        let mut st = State::new(Subject::new(b"ab", 1), 0, 0, isize::MAX);
+        st.must_advance = true;
+        assert_eq!(st.search(&code), Ok(true));
+        assert_eq!((st.start, st.ptr), (1, 1));
+    }
+
+    #[test]
+    fn malformed_code_is_an_error() {
+        for code in [&[99u32, 1][..], &[16][..], &[7, 100, 16][..], &[18, 1][..], &[17, 5, 1][..]] {
+            let mut st = State::new(Subject::new(b"aaa", 1), 1, 0, isize::MAX);
+            assert_eq!(st.pymatch(code), Err(SreError::Illegal), "{code:?}");
+        }
+    }
+
+    #[test]
+    fn case_helpers() {
+        assert_eq!(lower_ascii(b'Q' as u32), b'q' as u32);
+        assert_eq!(lower_ascii(0xC9), 0xC9);
+        assert_eq!(lower_unicode(0xC9), 0xE9);
+        assert_eq!(upper_unicode(0x17F), b'S' as u32);
+        assert_eq!(lower_unicode(0x212A), b'k' as u32);
+        assert!(category(14, 0x4E00) && !category(4, 0x4E00));
+        assert!(category(12, 0x2003) && !category(2, 0x2003));
+    }
+}
