@@ -1432,6 +1432,21 @@ mod tests {
     }
 
     #[test]
+    fn interrupt_stops_a_long_match() {
+        // re.compile('(x+x+)+y'): exponential on 'x' * 40.
+        let code = [14, 4, 0, 3, u32::MAX, 23, 21, 1, u32::MAX, 17, 0, 24, 6, 1, u32::MAX, 16, 120, 1, 24, 6, 1, u32::MAX, 16, 120, 1, 17, 1, 18, 16, 121, 1];
+        let data = [b'x'; 40];
+        let mut polls = 0;
+        let mut check = || {
+            polls += 1;
+            polls > 3
+        };
+        let mut st = State::new(Subject::new(&data, 1), 1, 0, isize::MAX);
+        st.set_interrupt(&mut check);
+        assert_eq!(st.pymatch(&code), Err(SreError::Interrupted));
+    }
+
+    #[test]
     fn case_helpers() {
         assert_eq!(lower_ascii(b'Q' as u32), b'q' as u32);
         assert_eq!(lower_ascii(0xC9), 0xC9);

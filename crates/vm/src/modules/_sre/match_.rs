@@ -377,9 +377,15 @@ pub(crate) fn init() {
             ("expand", match_expand),
             ("__copy__", match_copy),
             ("__deepcopy__", match_deepcopy),
+            ("__reduce__", crate::modules::reduce_cannot_pickle),
         ],
     );
     add_methods_kind(&MATCH_TYPE, &[("__class_getitem__", class_getitem)], MethodKind::Class);
+    dict::dict_set_str(
+        &MATCH_TYPE.data.dict(),
+        "__doc__",
+        pystr::new_str("The result of re.match() and re.search().\nMatch objects always have a boolean value of True."),
+    );
     add_getsets(
         &MATCH_TYPE,
         &[
@@ -395,6 +401,9 @@ pub(crate) fn init() {
     let s = &SCANNER_TYPE.data.slots;
     s.new.set(Some(super::pattern::no_new));
     s.getattro.set(Some(protocol::generic_getattr));
-    add_methods(&SCANNER_TYPE, &[("match", scanner_match), ("search", scanner_search)]);
+    add_methods(
+        &SCANNER_TYPE,
+        &[("match", scanner_match), ("search", scanner_search), ("__reduce__", crate::modules::reduce_cannot_pickle)],
+    );
     add_getsets(&SCANNER_TYPE, &[("pattern", scanner_pattern_get, None)]);
 }

@@ -45,7 +45,9 @@ fn this(v: &Value) -> PyResult<&PyPattern> {
 
 /// A new Pattern (the body of `_sre.compile`).
 pub(crate) fn new_pattern(pattern: Value, flags: i32, code: Vec<u32>, groups: isize, groupindex: Value, indexgroup: Value) -> PyResult<Value> {
-    if groups < 0 || groups as u64 > engine::MAXGROUPS as u64 || code.last() != Some(&engine::SUCCESS) {
+    // Each group takes two MARKs (four words): a larger count is not from
+    // re's compiler, and would only size the marks array absurdly.
+    if groups < 0 || groups as usize > code.len() || code.last() != Some(&engine::SUCCESS) {
         return Err(PyErr::runtime_error("invalid SRE code"));
     }
     let isbytes = if none::is_none(&pattern) {
@@ -466,6 +468,7 @@ pub(crate) fn init() {
         ],
     );
     add_methods_kind(&PATTERN_TYPE, &[("__class_getitem__", class_getitem)], MethodKind::Class);
+    dict::dict_set_str(&PATTERN_TYPE.data.dict(), "__doc__", pystr::new_str("Compiled regular expression object."));
     add_getsets(
         &PATTERN_TYPE,
         &[("pattern", pattern_get, None), ("flags", flags_get, None), ("groups", groups_get, None), ("groupindex", groupindex_get, None)],
