@@ -8,7 +8,7 @@ use super::pattern::{call_re, class_getitem, repr_truncated, state_for, Pending,
 use super::{engine_error, Args, Kw, Text};
 use crate::object::args;
 use crate::object::protocol;
-use crate::object::typeobj::{PyType, TypeObject};
+use crate::object::typeobj::{PyType, TypeObject, TPFLAGS_HAVE_GC};
 use crate::object::value::{PyObject, PyPayload, Value};
 use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
@@ -30,7 +30,7 @@ pub struct PyMatch {
 /// `re.Match`.
 pub static MATCH_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
-    TypeObject::builtin::<PyMatch>("re.Match", &MATCH_TYPE, Some(&crate::types::object::OBJECT_TYPE), 0),
+    TypeObject::builtin::<PyMatch>("re.Match", &MATCH_TYPE, Some(&crate::types::object::OBJECT_TYPE), TPFLAGS_HAVE_GC),
 );
 
 impl PyPayload for PyMatch {
@@ -54,7 +54,7 @@ pub struct PyScanner {
 /// `_sre.SRE_Scanner`.
 pub static SCANNER_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
-    TypeObject::builtin::<PyScanner>("_sre.SRE_Scanner", &SCANNER_TYPE, Some(&crate::types::object::OBJECT_TYPE), 0),
+    TypeObject::builtin::<PyScanner>("_sre.SRE_Scanner", &SCANNER_TYPE, Some(&crate::types::object::OBJECT_TYPE), TPFLAGS_HAVE_GC),
 );
 
 impl PyPayload for PyScanner {
@@ -358,8 +358,32 @@ fn scanner_pattern_get(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(sc.pattern.clone())
 }
 
+/// The references a Match holds (cycles through them are broken by
+/// clearing the other, user-side objects of the cycle).
+fn match_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    if let Some(m) = v.downcast::<PyMatch>() {
+        visit(&m.string);
+        visit(&m.pattern);
+        if let Ok(r) = m.regs.try_borrow() {
+            if let Some(x) = r.as_ref() {
+                visit(x);
+            }
+        }
+    }
+}
+
+/// As CPython, a scanner reports only its pattern (its string is held by
+/// the matcher state, which the collector does not see).
+fn scanner_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    if let Some(sc) = v.downcast::<PyScanner>() {
+        visit(&sc.pattern);
+    }
+}
+
 pub(crate) fn init() {
     use crate::types::descr::{add_getsets, add_methods, add_methods_kind, MethodKind};
+    MATCH_TYPE.data.gc_traverse.set(Some(match_traverse));
+    SCANNER_TYPE.data.gc_traverse.set(Some(scanner_traverse));
     let s = &MATCH_TYPE.data.slots;
     s.new.set(Some(super::pattern::no_new));
     s.repr.set(Some(match_repr));

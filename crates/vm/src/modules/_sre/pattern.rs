@@ -8,7 +8,7 @@ use super::match_::{new_match, new_scanner};
 use super::{engine_error, Args, Kw, Text};
 use crate::object::args;
 use crate::object::protocol;
-use crate::object::typeobj::{CompareOp, PyType, TypeObject};
+use crate::object::typeobj::{CompareOp, PyType, TypeObject, TPFLAGS_HAVE_GC};
 use crate::object::value::{PyObject, PyPayload, Value};
 use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
@@ -30,7 +30,7 @@ pub struct PyPattern {
 /// `re.Pattern`.
 pub static PATTERN_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
-    TypeObject::builtin::<PyPattern>("re.Pattern", &PATTERN_TYPE, Some(&crate::types::object::OBJECT_TYPE), 0),
+    TypeObject::builtin::<PyPattern>("re.Pattern", &PATTERN_TYPE, Some(&crate::types::object::OBJECT_TYPE), TPFLAGS_HAVE_GC),
 );
 
 impl PyPayload for PyPattern {
@@ -443,8 +443,19 @@ pub(crate) fn no_new(_ts: &ThreadState, cls: &Value, _a: Args, _k: Kw) -> PyResu
     Err(PyErr::type_error(format!("cannot create '{name}' instances")))
 }
 
+/// The references a Pattern holds.
+fn pattern_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    if let Some(p) = v.downcast::<PyPattern>() {
+        visit(&p.pattern);
+        for x in [&p.groupindex, &p.indexgroup].into_iter().flatten() {
+            visit(x);
+        }
+    }
+}
+
 pub(crate) fn init() {
     use crate::types::descr::{add_getsets, add_methods, add_methods_kind, MethodKind};
+    PATTERN_TYPE.data.gc_traverse.set(Some(pattern_traverse));
     let s = &PATTERN_TYPE.data.slots;
     s.new.set(Some(no_new));
     s.repr.set(Some(pattern_repr));
