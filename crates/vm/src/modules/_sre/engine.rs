@@ -593,7 +593,7 @@ impl<'a> State<'a> {
         let start = self.ptr;
         let mut ptr = start;
         let mut end = self.end;
-        if maxcount != MAXREPEAT && (maxcount as usize) < end - ptr {
+        if maxcount != MAXREPEAT && (maxcount as usize) < end.saturating_sub(ptr) {
             end = ptr + maxcount as usize;
         }
         let s = self.subject;
@@ -743,7 +743,8 @@ impl<'a> State<'a> {
         let mut pc = ctx.pc;
         if op(code, pc)? == INFO {
             let min = op(code, pc + 3)? as usize;
-            if min != 0 && self.end.saturating_sub(ptr) < min {
+            // As sre, the length check is unsigned: ptr past end passes it.
+            if min != 0 && ptr <= self.end && self.end - ptr < min {
                 return Ok(Step::Return(false));
             }
             pc += op(code, pc + 1)? as usize + 1;
@@ -881,7 +882,8 @@ impl<'a> State<'a> {
                 }
                 REPEAT_ONE => {
                     let (skip, min, max) = (op(code, p)? as usize, op(code, p + 1)? as usize, op(code, p + 2)?);
-                    if min > end.saturating_sub(ptr) {
+                    // ptr is past end when pos > endpos: nothing can match.
+                    if ptr > end || min > end - ptr {
                         return fail;
                     }
                     self.ptr = ptr;
@@ -908,7 +910,7 @@ impl<'a> State<'a> {
                 }
                 MIN_REPEAT_ONE => {
                     let (skip, min) = (op(code, p)? as usize, op(code, p + 1)? as usize);
-                    if min > end.saturating_sub(ptr) {
+                    if ptr > end || min > end - ptr {
                         return fail;
                     }
                     self.ptr = ptr;
