@@ -49,6 +49,10 @@ pub struct PyScanner {
     start: Cell<Option<usize>>,
     must_advance: Cell<bool>,
     executing: Cell<bool>,
+    /// The contents of a mutable buffer subject, taken once (CPython keeps
+    /// the buffer exported for the scanner's life) so that each step does
+    /// not copy it again.
+    snapshot: Option<Vec<u8>>,
 }
 
 /// `_sre.SRE_Scanner`.
@@ -116,6 +120,12 @@ impl PyMatch {
         let (a, b) = (self.marks[2 * i], self.marks[2 * i + 1]);
         if none::is_none(&self.string) || a < 0 {
             return Ok(def.clone());
+        }
+        // A bytearray is sliced in place rather than copied whole first.
+        if let Some(ba) = crate::types::bytearray::as_bytearray(&self.string) {
+            let data = ba.data.borrow();
+            let (i, j) = ((a as usize).min(data.len()), (b as usize).min(data.len()));
+            return Ok(crate::types::bytes::new_bytes(data[i..j.max(i)].to_vec()));
         }
         let text = Text::of(&self.string)?;
         Ok(text.slice(&self.string, a as usize, b as usize))
@@ -296,10 +306,14 @@ fn regs_get(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
 /// A scanner over `string` (validated now, as sre's state_init).
 pub(crate) fn new_scanner(pattern: &Value, string: Value, pos: isize, endpos: isize) -> PyResult<Value> {
     let p = pattern.downcast::<PyPattern>().ok_or_else(|| PyErr::type_error("descriptor requires a 're.Pattern' object"))?;
-    let start = {
+    let (start, snapshot) = {
         let text = Text::of(&string)?;
         let st = state_for(p, &text, pos, endpos)?;
-        st.start
+        let snapshot = match &text {
+            Text::Bytes(std::borrow::Cow::Owned(b)) => Some(b.clone()),
+            _ => None,
+        };
+        (st.start, snapshot)
     };
     Value::new(PyScanner {
         pattern: pattern.clone(),
@@ -309,6 +323,7 @@ pub(crate) fn new_scanner(pattern: &Value, string: Value, pos: isize, endpos: is
         start: Cell::new(Some(start)),
         must_advance: Cell::new(false),
         executing: Cell::new(false),
+        snapshot,
     })
 }
 
@@ -324,7 +339,10 @@ fn scanner_step(ts: &ThreadState, v: &Value, a: Args, k: Kw, fname: &str, search
     let p = sc.pattern.downcast::<PyPattern>().ok_or_else(|| PyErr::system_error("scanner without pattern"))?;
     sc.executing.set(true);
     let result = (|| {
-        let text = Text::of(&sc.string)?;
+        let text = match &sc.snapshot {
+            Some(b) => Text::Bytes(std::borrow::Cow::Borrowed(b)),
+            None => Text::of(&sc.string)?,
+        };
         let mut st = state_for(p, &text, sc.pos, sc.endpos)?;
         let pending = Pending::new(ts);
         let mut check = || pending.check();
