@@ -363,6 +363,7 @@ enum Step {
 
 /// The matcher state over one subject (sre's SRE_STATE).
 pub struct State<'a> {
+    /// The characters searched.
     pub subject: Subject<'a>,
     /// Where the current match attempt starts.
     pub start: usize,
@@ -372,7 +373,9 @@ pub struct State<'a> {
     pub ptr: usize,
     /// Group boundaries: marks[2g], marks[2g+1] (usize::MAX when unset).
     pub marks: Vec<usize>,
+    /// The highest mark index set (-1: none).
     pub lastmark: isize,
+    /// The last group closed (`Match.lastindex`, -1: none).
     pub lastindex: isize,
     /// fullmatch: SUCCESS only at `end`.
     pub match_all: bool,
@@ -429,7 +432,7 @@ impl<'a> State<'a> {
 
     /// The span of group `g` (1-based) of the last match, if it took part.
     pub fn group_span(&self, g: usize) -> Option<(usize, usize)> {
-        let j = (g - 1) * 2;
+        let j = g.checked_sub(1)? * 2;
         if ((j + 1) as isize) <= self.lastmark {
             let (a, b) = (self.marks[j], self.marks[j + 1]);
             if a != NONE && b != NONE {

@@ -398,6 +398,7 @@ fn scanner_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
     }
 }
 
+/// Fill the Match and Scanner types' slots and attributes.
 pub(crate) fn init() {
     use crate::types::descr::{add_getsets, add_methods, add_methods_kind, MethodKind};
     MATCH_TYPE.data.gc_traverse.set(Some(match_traverse));

@@ -4,6 +4,7 @@
 //! Pattern, Match and Scanner types and runs the code (engine.rs).
 //! Template replacement goes through `re._subx` / `re._expand`, as 3.11.
 
+/// The matching engine (pure Rust, no Python objects).
 pub mod engine;
 mod match_;
 mod pattern;
@@ -20,7 +21,9 @@ use crate::types::{bool_, int, str as pystr};
 
 use engine::{SreError, Subject};
 
+/// The Match and Scanner types.
 pub use match_::{PyMatch, PyScanner, MATCH_TYPE, SCANNER_TYPE};
+/// The Pattern type.
 pub use pattern::{PyPattern, PATTERN_TYPE};
 
 type Args<'a> = &'a [Value];

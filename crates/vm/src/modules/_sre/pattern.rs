@@ -341,6 +341,7 @@ fn pattern_deepcopy(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Va
     Ok(v.clone())
 }
 
+/// `__class_getitem__` of Pattern and Match (PEP 585 aliases).
 pub(crate) fn class_getitem(_ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = args::exact("__class_getitem__", a, k, 1)?;
     crate::types::genericalias::new_generic_alias(cls.clone(), a[0].clone())
@@ -453,6 +454,7 @@ fn pattern_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
     }
 }
 
+/// Fill the Pattern type's slots and attributes.
 pub(crate) fn init() {
     use crate::types::descr::{add_getsets, add_methods, add_methods_kind, MethodKind};
     PATTERN_TYPE.data.gc_traverse.set(Some(pattern_traverse));
