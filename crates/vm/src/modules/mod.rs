@@ -9,6 +9,7 @@ pub mod _heapq;
 pub mod _imp;
 pub mod _io;
 pub mod _operator;
+pub mod _sre;
 pub mod _string;
 pub mod _thread;
 pub mod _weakref_stub;
@@ -44,6 +45,7 @@ pub fn types() -> Vec<&'static PyType> {
     v.extend(crate::import::spec::types());
     v.extend(_functools::types());
     v.extend(_operator::types());
+    v.extend(_sre::types());
     v.extend(_string::types());
     v.extend(_thread::types());
     v.extend(_weakref_stub::types());
@@ -62,6 +64,7 @@ pub fn init_types() {
     crate::import::spec::init();
     _functools::init();
     _operator::init();
+    _sre::init();
     _string::init();
     _thread::init();
     _weakref_stub::init();
@@ -85,6 +88,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_io", _io::create),
     ("_operator", _operator::create),
     ("_signal", signal::create),
+    ("_sre", _sre::create),
     ("_string", _string::create),
     ("_thread", _thread::create),
     ("_weakref", crate::types::weakref::create_module),
