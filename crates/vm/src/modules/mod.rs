@@ -10,6 +10,7 @@ pub mod _imp;
 pub mod _io;
 pub mod _operator;
 pub mod _string;
+pub mod _struct;
 pub mod _thread;
 pub mod _weakref_stub;
 pub mod atexit;
@@ -45,6 +46,7 @@ pub fn types() -> Vec<&'static PyType> {
     v.extend(_functools::types());
     v.extend(_operator::types());
     v.extend(_string::types());
+    v.extend(_struct::types());
     v.extend(_thread::types());
     v.extend(_weakref_stub::types());
     v.extend(itertools::types());
@@ -63,6 +65,7 @@ pub fn init_types() {
     _functools::init();
     _operator::init();
     _string::init();
+    _struct::init();
     _thread::init();
     _weakref_stub::init();
     itertools::init();
@@ -86,6 +89,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_operator", _operator::create),
     ("_signal", signal::create),
     ("_string", _string::create),
+    ("_struct", _struct::create),
     ("_thread", _thread::create),
     ("_weakref", crate::types::weakref::create_module),
     ("atexit", atexit::create),
