@@ -9,6 +9,7 @@ pub mod _heapq;
 pub mod _imp;
 pub mod _io;
 pub mod _operator;
+pub mod _random;
 pub mod _string;
 pub mod _struct;
 pub mod _thread;
@@ -45,6 +46,7 @@ pub fn types() -> Vec<&'static PyType> {
     v.extend(crate::import::spec::types());
     v.extend(_functools::types());
     v.extend(_operator::types());
+    v.extend(_random::types());
     v.extend(_string::types());
     v.extend(_struct::types());
     v.extend(_thread::types());
@@ -64,6 +66,7 @@ pub fn init_types() {
     crate::import::spec::init();
     _functools::init();
     _operator::init();
+    _random::init();
     _string::init();
     _struct::init();
     _thread::init();
@@ -87,6 +90,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_imp", _imp::create),
     ("_io", _io::create),
     ("_operator", _operator::create),
+    ("_random", _random::create),
     ("_signal", signal::create),
     ("_string", _string::create),
     ("_struct", _struct::create),
