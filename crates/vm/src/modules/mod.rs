@@ -16,6 +16,7 @@ pub mod _struct;
 pub mod _thread;
 pub mod _weakref_stub;
 pub mod atexit;
+pub mod binascii;
 pub mod builtins;
 pub mod errno;
 pub mod gc;
@@ -106,6 +107,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_thread", _thread::create),
     ("_weakref", crate::types::weakref::create_module),
     ("atexit", atexit::create),
+    ("binascii", binascii::create),
     ("builtins", builtins::create),
     ("errno", errno::create),
     ("gc", gc::create),
