@@ -568,7 +568,7 @@ mod tests {
 
     #[test]
     fn uu_and_qp() {
-        assert_eq!(b2a_uu(b"hello", false), Ok(b"%:&5L;&\\\n".to_vec()));
+        assert_eq!(b2a_uu(b"hello", false), Ok(b"%:&5L;&\\ \n".to_vec()));
         assert_eq!(a2b_uu(b""), Ok(vec![0; 32]));
         assert_eq!(a2b_qp(b"soft=\r\nbreak", false), b"softbreak");
         assert_eq!(b2a_qp(b"space end ", false, true, false), b"space end=20");
