@@ -32,3 +32,5 @@ t(_sha3.sha3_224, None); print(_sha3.implementation, _sha3.keccakopt)
 big = bytes(range(256)) * 40
 for f in [_md5.md5, _sha1.sha1, _sha256.sha224, _sha256.sha256, _sha512.sha384, _sha512.sha512, _sha3.sha3_256, _blake2.blake2b, _blake2.blake2s]:
     print(f(big).hexdigest())
+import copy
+t(copy.copy, _sha256.sha256()); t(copy.copy, _sha3.sha3_256())

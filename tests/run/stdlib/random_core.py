@@ -46,3 +46,5 @@ t(r.random, 1); t(r.getstate, 1); t(r.getrandbits); t(r.setstate)
 r.seed(123)
 print([r.random() for _ in range(700)][-3:])
 print(r.getrandbits(1000))
+import copy
+t(copy.copy, _random.Random(1))

@@ -87,3 +87,8 @@ class Neg:
 for c in ['>Q', 'P', '>q']:
     t(struct.pack, c, Neg())
 t(struct.pack, [1], 1)
+import copy
+t(copy.copy, struct.Struct('i'))
+u = struct.Struct.__new__(struct.Struct)
+print(repr(u.format), u.size)
+t(u.pack); t(u.unpack, b'')

@@ -350,7 +350,16 @@ fn setup<T: HashPayload>(ty: &'static PyType, sha3: bool) {
     use crate::types::descr::{add_getsets, add_methods};
     ty.data.slots.getattro.set(Some(protocol::generic_getattr));
     ty.data.slots.new.set(Some(no_new));
-    add_methods(ty, &[("update", h_update::<T>), ("digest", h_digest::<T>), ("hexdigest", h_hexdigest::<T>), ("copy", h_copy::<T>)]);
+    add_methods(
+        ty,
+        &[
+            ("update", h_update::<T>),
+            ("digest", h_digest::<T>),
+            ("hexdigest", h_hexdigest::<T>),
+            ("copy", h_copy::<T>),
+            ("__reduce__", super::reduce_cannot_pickle),
+        ],
+    );
     add_getsets(ty, &[("name", g_name::<T>, None), ("digest_size", g_digest_size::<T>, None), ("block_size", g_block_size::<T>, None)]);
     if sha3 {
         add_getsets(ty, &[("_capacity_bits", g_capacity::<T>, None), ("_rate_bits", g_rate::<T>, None), ("_suffix", g_suffix::<T>, None)]);

@@ -284,6 +284,7 @@ pub fn init() {
             ("getstate", m_getstate),
             ("setstate", m_setstate),
             ("getrandbits", m_getrandbits),
+            ("__reduce__", super::reduce_cannot_pickle),
         ],
     );
 }

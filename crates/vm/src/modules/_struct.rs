@@ -665,6 +665,8 @@ fn pack_into_buffer(ts: &ThreadState, layout: &Layout, a: Args) -> PyResult<Valu
 pub struct PyStruct {
     format: RefCell<Value>,
     layout: RefCell<Rc<Layout>>,
+    /// False until `__init__` has parsed a format (CPython's size is then -1).
+    ready: Cell<bool>,
 }
 
 /// A `_struct.unpack_iterator` over a buffer.
@@ -758,7 +760,7 @@ fn layout_of(v: &Value) -> PyResult<Rc<Layout>> {
 
 fn struct_new(_ts: &ThreadState, cls: &Value, _a: Args, _k: Kw) -> PyResult<Value> {
     let empty = Rc::new(Layout { table: Table::Native, codes: Vec::new(), size: 0, nitems: 0 });
-    Value::new_instance(cls, PyStruct { format: RefCell::new(bytes::new_bytes(Vec::new())), layout: RefCell::new(empty) })
+    Value::new_instance(cls, PyStruct { format: RefCell::new(pystr::new_str("")), layout: RefCell::new(empty), ready: Cell::new(false) })
 }
 
 fn struct_init(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<()> {
@@ -772,6 +774,7 @@ fn struct_init(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<()> {
     };
     drop(s.format.replace(shown));
     drop(s.layout.replace(Rc::new(layout)));
+    s.ready.set(true);
     Ok(())
 }
 
@@ -780,11 +783,17 @@ fn struct_format(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
 }
 
 fn struct_size(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    if !this(v)?.ready.get() {
+        return Ok(int::from_i64(-1));
+    }
     Ok(int::from_usize(layout_of(v)?.size))
 }
 
 fn struct_pack(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     args::no_kwargs("Struct.pack", k)?;
+    if !this(v)?.ready.get() {
+        return Err(struct_error(ts, format!("pack expected -1 items for packing (got {})", a.len())));
+    }
     pack_values(ts, layout_of(v)?.as_ref(), a)
 }
 
@@ -795,6 +804,9 @@ fn struct_pack_into(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Val
 
 fn struct_unpack(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = args::exact("Struct.unpack", a, k, 1)?;
+    if !this(v)?.ready.get() {
+        return Err(struct_error(ts, "unpack requires a buffer of -1 bytes"));
+    }
     unpack_buffer(ts, layout_of(v)?.as_ref(), &a[0])
 }
 
@@ -866,6 +878,7 @@ pub fn init() {
             ("unpack_from", struct_unpack_from),
             ("iter_unpack", struct_iter_unpack),
             ("__sizeof__", struct_sizeof),
+            ("__reduce__", super::reduce_cannot_pickle),
         ],
     );
     UNPACK_ITER_TYPE.data.slots.new.set(Some(iter_new));
