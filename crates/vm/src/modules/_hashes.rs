@@ -1,15 +1,14 @@
 //! The built-in hash modules hashlib falls back to without OpenSSL:
 //! `_md5`, `_sha1`, `_sha256`, `_sha512`, `_sha3` and `_blake2` (CPython's
 //! Modules/md5module.c, sha1module.c, sha256module.c, sha512module.c,
-//! _sha3/, _blake2/), computed with the RustCrypto digests.
+//! _sha3/, _blake2/), computed with the RustCrypto digests (BLAKE2 is
+//! written here, for its tree-hashing parameters).
 //!
 //! Each Python type has its own payload type (so `type(h)` is exact);
 //! all share one state enum and generic methods.
 
 use std::cell::RefCell;
 
-use blake2::digest::core_api::{Block, Buffer, UpdateCore, VariableOutputCore};
-use blake2::{Blake2bVarCore, Blake2sVarCore};
 use sha3::digest::{ExtendableOutput, Update as XofUpdate, XofReader};
 use sha2::Digest;
 
@@ -25,47 +24,206 @@ use num_traits::ToPrimitive;
 type Args<'a> = &'a [Value];
 type Kw<'a> = Option<&'a Value>;
 
-macro_rules! blake2_state {
-    ($name:ident, $core:ty) => {
-        /// A BLAKE2 state: the compression core and its (lazy) block
-        /// buffer, which starts with the padded key block when keyed.
+/// BLAKE2's message schedule.
+const SIGMA: [[usize; 16]; 10] = [
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
+    [14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3],
+    [11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4],
+    [7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8],
+    [9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13],
+    [2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9],
+    [12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11],
+    [13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10],
+    [6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5],
+    [10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0],
+];
+
+/// The BLAKE2 parameter block fields CPython exposes.
+pub struct Blake2Config {
+    pub digest_size: usize,
+    pub key: Vec<u8>,
+    pub salt: Vec<u8>,
+    pub person: Vec<u8>,
+    pub fanout: u8,
+    pub depth: u8,
+    pub leaf_size: u32,
+    pub node_offset: u64,
+    pub node_depth: u8,
+    pub inner_size: u8,
+    pub last_node: bool,
+}
+
+// BLAKE2b and BLAKE2s are written here rather than taken from the
+// blake2 crate, whose cores fix the tree-hashing parameters (fanout,
+// depth, leaf size, node offset and depth, inner size, last node) that
+// CPython's constructors accept.
+macro_rules! blake2_impl {
+    ($name:ident, $word:ty, $bytes:expr, $rounds:expr, [$r1:expr, $r2:expr, $r3:expr, $r4:expr], $iv:expr, $param:ident) => {
+        /// A BLAKE2 state: chain value, byte counter and the pending block
+        /// (kept until more data shows it is not the last one).
         #[derive(Clone)]
         pub struct $name {
-            core: $core,
-            buf: Buffer<$core>,
+            h: [$word; 8],
+            t: u128,
+            buf: Vec<u8>,
+            last_node: bool,
             size: usize,
         }
 
         impl $name {
-            fn new(salt: &[u8], person: &[u8], key: &[u8], size: usize) -> $name {
-                let core = <$core>::new_with_params(salt, person, key.len(), size);
-                let buf = if key.is_empty() {
-                    Buffer::<$core>::default()
-                } else {
-                    let mut block = Block::<$core>::default();
-                    block[..key.len()].copy_from_slice(key);
-                    Buffer::<$core>::new(&block)
-                };
-                $name { core, buf, size }
+            const BLOCK: usize = 16 * $bytes;
+
+            /// A state for the configuration (sizes already validated).
+            pub fn new(c: &Blake2Config) -> $name {
+                let p = $param(c);
+                let mut h = $iv;
+                for (i, w) in h.iter_mut().enumerate() {
+                    let mut b = [0u8; $bytes];
+                    b.copy_from_slice(&p[i * $bytes..(i + 1) * $bytes]);
+                    *w ^= <$word>::from_le_bytes(b);
+                }
+                let mut st = $name { h, t: 0, buf: Vec::with_capacity(Self::BLOCK), last_node: c.last_node, size: c.digest_size };
+                if !c.key.is_empty() {
+                    let mut block = vec![0u8; Self::BLOCK];
+                    block[..c.key.len()].copy_from_slice(&c.key);
+                    st.update(&block);
+                }
+                st
             }
 
-            fn update(&mut self, data: &[u8]) {
-                let Self { core, buf, .. } = self;
-                buf.digest_blocks(data, |blocks| core.update_blocks(blocks));
+            fn compress(&mut self, block: &[u8], last: bool) {
+                let mut m = [0 as $word; 16];
+                for (i, w) in m.iter_mut().enumerate() {
+                    let mut b = [0u8; $bytes];
+                    b.copy_from_slice(&block[i * $bytes..(i + 1) * $bytes]);
+                    *w = <$word>::from_le_bytes(b);
+                }
+                let mut v = [0 as $word; 16];
+                v[..8].copy_from_slice(&self.h);
+                v[8..].copy_from_slice(&$iv);
+                v[12] ^= self.t as $word;
+                v[13] ^= (self.t >> (8 * $bytes)) as $word;
+                if last {
+                    v[14] = !v[14];
+                    if self.last_node {
+                        v[15] = !v[15];
+                    }
+                }
+                fn g(v: &mut [$word; 16], a: usize, b: usize, c: usize, d: usize, x: $word, y: $word) {
+                    v[a] = v[a].wrapping_add(v[b]).wrapping_add(x);
+                    v[d] = (v[d] ^ v[a]).rotate_right($r1);
+                    v[c] = v[c].wrapping_add(v[d]);
+                    v[b] = (v[b] ^ v[c]).rotate_right($r2);
+                    v[a] = v[a].wrapping_add(v[b]).wrapping_add(y);
+                    v[d] = (v[d] ^ v[a]).rotate_right($r3);
+                    v[c] = v[c].wrapping_add(v[d]);
+                    v[b] = (v[b] ^ v[c]).rotate_right($r4);
+                }
+                for r in 0..$rounds {
+                    let s = &SIGMA[r % 10];
+                    g(&mut v, 0, 4, 8, 12, m[s[0]], m[s[1]]);
+                    g(&mut v, 1, 5, 9, 13, m[s[2]], m[s[3]]);
+                    g(&mut v, 2, 6, 10, 14, m[s[4]], m[s[5]]);
+                    g(&mut v, 3, 7, 11, 15, m[s[6]], m[s[7]]);
+                    g(&mut v, 0, 5, 10, 15, m[s[8]], m[s[9]]);
+                    g(&mut v, 1, 6, 11, 12, m[s[10]], m[s[11]]);
+                    g(&mut v, 2, 7, 8, 13, m[s[12]], m[s[13]]);
+                    g(&mut v, 3, 4, 9, 14, m[s[14]], m[s[15]]);
+                }
+                for i in 0..8 {
+                    self.h[i] ^= v[i] ^ v[i + 8];
+                }
             }
 
-            fn digest(&self) -> Vec<u8> {
-                let mut core = self.core.clone();
-                let mut buf = self.buf.clone();
-                let mut out = Default::default();
-                core.finalize_variable_core(&mut buf, &mut out);
-                out[..self.size].to_vec()
+            /// Feed `data`.
+            pub fn update(&mut self, mut data: &[u8]) {
+                while !data.is_empty() {
+                    if self.buf.len() == Self::BLOCK {
+                        let block = std::mem::take(&mut self.buf);
+                        self.t += Self::BLOCK as u128;
+                        self.compress(&block, false);
+                        self.buf = block;
+                        self.buf.clear();
+                    }
+                    let n = (Self::BLOCK - self.buf.len()).min(data.len());
+                    self.buf.extend_from_slice(&data[..n]);
+                    data = &data[n..];
+                }
+            }
+
+            /// The digest of the data so far.
+            pub fn digest(&self) -> Vec<u8> {
+                let mut st = self.clone();
+                st.t += st.buf.len() as u128;
+                let mut block = std::mem::take(&mut st.buf);
+                block.resize(Self::BLOCK, 0);
+                st.compress(&block, true);
+                let out: Vec<u8> = st.h.iter().flat_map(|w| w.to_le_bytes()).collect();
+                out[..st.size].to_vec()
             }
         }
     };
 }
-blake2_state!(Blake2bState, Blake2bVarCore);
-blake2_state!(Blake2sState, Blake2sVarCore);
+
+/// The 64-byte parameter block of BLAKE2b.
+fn blake2b_param(c: &Blake2Config) -> [u8; 64] {
+    let mut p = [0u8; 64];
+    p[0] = c.digest_size as u8;
+    p[1] = c.key.len() as u8;
+    p[2] = c.fanout;
+    p[3] = c.depth;
+    p[4..8].copy_from_slice(&c.leaf_size.to_le_bytes());
+    p[8..16].copy_from_slice(&c.node_offset.to_le_bytes());
+    p[16] = c.node_depth;
+    p[17] = c.inner_size;
+    p[32..32 + c.salt.len()].copy_from_slice(&c.salt);
+    p[48..48 + c.person.len()].copy_from_slice(&c.person);
+    p
+}
+
+/// The 32-byte parameter block of BLAKE2s (a 48-bit node offset).
+fn blake2s_param(c: &Blake2Config) -> [u8; 32] {
+    let mut p = [0u8; 32];
+    p[0] = c.digest_size as u8;
+    p[1] = c.key.len() as u8;
+    p[2] = c.fanout;
+    p[3] = c.depth;
+    p[4..8].copy_from_slice(&c.leaf_size.to_le_bytes());
+    p[8..14].copy_from_slice(&c.node_offset.to_le_bytes()[..6]);
+    p[14] = c.node_depth;
+    p[15] = c.inner_size;
+    p[16..16 + c.salt.len()].copy_from_slice(&c.salt);
+    p[24..24 + c.person.len()].copy_from_slice(&c.person);
+    p
+}
+
+blake2_impl!(
+    Blake2bState,
+    u64,
+    8,
+    12,
+    [32, 24, 16, 63],
+    [
+        0x6a09e667f3bcc908u64,
+        0xbb67ae8584caa73b,
+        0x3c6ef372fe94f82b,
+        0xa54ff53a5f1d36f1,
+        0x510e527fade682d1,
+        0x9b05688c2b3e6c1f,
+        0x1f83d9abfb41bd6b,
+        0x5be0cd19137e2179
+    ],
+    blake2b_param
+);
+blake2_impl!(
+    Blake2sState,
+    u32,
+    4,
+    10,
+    [16, 12, 8, 7],
+    [0x6a09e667u32, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19],
+    blake2s_param
+);
 
 /// The running state of any of the hash objects.
 #[derive(Clone)]
@@ -452,14 +610,6 @@ fn sha3_new<T: HashPayload>(_ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> P
     new_hash::<T>(cls, sha3_initial(T::class()), data)
 }
 
-/// The validated parameters of a BLAKE2 constructor.
-struct Blake2Params {
-    data: Option<Value>,
-    digest_size: usize,
-    key: Vec<u8>,
-    salt: Vec<u8>,
-    person: Vec<u8>,
-}
 
 fn buffer_param(v: &Option<Value>) -> PyResult<Vec<u8>> {
     match v {
@@ -492,7 +642,7 @@ fn int_param(ts: &ThreadState, v: &Option<Value>, default: i64) -> PyResult<i64>
 }
 
 /// Parse and check BLAKE2 arguments in CPython's order (`big`: blake2b).
-fn blake2_params(ts: &ThreadState, fname: &str, big: bool, a: Args, k: Kw) -> PyResult<Blake2Params> {
+fn blake2_params(ts: &ThreadState, fname: &str, big: bool, a: Args, k: Kw) -> PyResult<(Option<Value>, Blake2Config)> {
     let names = [
         "", "digest_size", "key", "salt", "person", "fanout", "depth", "leaf_size", "node_offset", "node_depth", "inner_size", "last_node", "usedforsecurity",
     ];
@@ -543,24 +693,30 @@ fn blake2_params(ts: &ThreadState, fname: &str, big: bool, a: Args, k: Kw) -> Py
         Some(v) => protocol::is_true(ts, v)?,
         None => false,
     };
-    // The digest crate's BLAKE2 cores fix the tree parameters to
-    // sequential mode.
-    if fanout != 1 || depth != 1 || leaf_size != 0 || node_offset != 0 || node_depth != 0 || inner_size != 0 || last_node {
-        return Err(PyErr::value_error(format!("{fname}: tree hashing parameters are not supported")));
-    }
-    Ok(Blake2Params { data, digest_size: digest_size as usize, key, salt, person })
+    let config = Blake2Config {
+        digest_size: digest_size as usize,
+        key,
+        salt,
+        person,
+        fanout: fanout as u8,
+        depth: depth as u8,
+        leaf_size: leaf_size as u32,
+        node_offset,
+        node_depth: node_depth as u8,
+        inner_size: inner_size as u8,
+        last_node,
+    };
+    Ok((data, config))
 }
 
 fn blake2b_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let p = blake2_params(ts, "blake2b", true, a, k)?;
-    let st = Blake2bState::new(&p.salt, &p.person, &p.key, p.digest_size);
-    new_hash::<Blake2bObj>(cls, HashState::Blake2b(st), p.data)
+    let (data, c) = blake2_params(ts, "blake2b", true, a, k)?;
+    new_hash::<Blake2bObj>(cls, HashState::Blake2b(Blake2bState::new(&c)), data)
 }
 
 fn blake2s_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let p = blake2_params(ts, "blake2s", false, a, k)?;
-    let st = Blake2sState::new(&p.salt, &p.person, &p.key, p.digest_size);
-    new_hash::<Blake2sObj>(cls, HashState::Blake2s(st), p.data)
+    let (data, c) = blake2_params(ts, "blake2s", false, a, k)?;
+    new_hash::<Blake2sObj>(cls, HashState::Blake2s(Blake2sState::new(&c)), data)
 }
 
 /// Create the `_md5` module.
@@ -650,7 +806,20 @@ mod tests {
     // python3: blake2b(b'abc', key=b'k', salt=b's', person=b'p', digest_size=20).hexdigest()
     #[test]
     fn blake2_keyed() {
-        let mut s = HashState::Blake2b(Blake2bState::new(b"s", b"p", b"k", 20));
+        let c = Blake2Config {
+            digest_size: 20,
+            key: b"k".to_vec(),
+            salt: b"s".to_vec(),
+            person: b"p".to_vec(),
+            fanout: 1,
+            depth: 1,
+            leaf_size: 0,
+            node_offset: 0,
+            node_depth: 0,
+            inner_size: 0,
+            last_node: false,
+        };
+        let mut s = HashState::Blake2b(Blake2bState::new(&c));
         s.update(b"abc");
         assert_eq!(hex(&s.digest(0)), "0c694d1f89100a1db6ed58b7322cc3f244ac769a");
     }
