@@ -552,7 +552,8 @@ fn unpack_slice(layout: &Layout, data: &[u8]) -> PyResult<Value> {
                 let field = &data[code.offset..code.offset + code.size];
                 let v = match field.split_first() {
                     Some((&n, rest)) => rest[..(n as usize).min(rest.len())].to_vec(),
-                    None => Vec::new(),
+                    // CPython computes a length of -1 for a '0p' field.
+                    None => return Err(PyErr::system_error("Negative size passed to PyBytes_FromStringAndSize")),
                 };
                 items.push(bytes::new_bytes(v));
             }
