@@ -171,12 +171,12 @@ pub fn a2b_base64(s: &[u8], strict: bool) -> Result<Vec<u8>, Error> {
     let mut left: u32 = 0;
     let mut pads = 0;
     let mut padding_started = false;
+    if strict && s.first() == Some(&b'=') {
+        return err("Leading padding not allowed");
+    }
     for (i, &c) in s.iter().enumerate() {
         if c == b'=' {
             padding_started = true;
-            if strict && quad_pos == 0 {
-                return err(if i == 0 { "Leading padding not allowed" } else { "Excess padding not allowed" });
-            }
             if quad_pos >= 2 {
                 pads += 1;
                 if quad_pos + pads >= 4 {
