@@ -721,10 +721,13 @@ fn parse_value(ts: &ThreadState, fmt: &Value) -> PyResult<Layout> {
     parse(&data).map_err(|m| struct_error(ts, m))
 }
 
+/// Cache key: whether the format was a str, and its bytes.
+type CacheKey = (bool, Vec<u8>);
+
 thread_local! {
     /// Parsed layouts of the formats module functions saw (CPython keeps
     /// up to 100 Struct objects and then starts over).
-    static CACHE: RefCell<HashMap<(bool, Vec<u8>), Rc<Layout>>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<HashMap<CacheKey, Rc<Layout>>> = RefCell::new(HashMap::new());
 }
 const MAXCACHE: usize = 100;
 

@@ -61,7 +61,7 @@ pub fn hexlify(data: &[u8], sep: Option<u8>, per: isize) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len() * 3);
     for (i, &b) in data.iter().enumerate() {
         if let (Some(c), true) = (sep, i > 0) {
-            let boundary = if per > 0 { (data.len() - i) % group == 0 } else { i % group == 0 };
+            let boundary = if per > 0 { (data.len() - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
             if boundary {
                 out.push(c);
             }
@@ -74,7 +74,7 @@ pub fn hexlify(data: &[u8], sep: Option<u8>, per: isize) -> Vec<u8> {
 
 /// Bytes from pairs of hex digits.
 pub fn unhexlify(s: &[u8]) -> Result<Vec<u8>, Error> {
-    if s.len() % 2 != 0 {
+    if !s.len().is_multiple_of(2) {
         return Err(Error("Odd-length string".into()));
     }
     let digit = |c: u8| (c as char).to_digit(16);
