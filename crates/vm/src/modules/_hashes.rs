@@ -387,14 +387,14 @@ pub fn types() -> Vec<&'static PyType> {
 }
 
 /// The bytes of data to hash (GET_BUFFER_VIEW_OR_ERROUT's messages).
-fn data_arg(v: &Value) -> PyResult<Vec<u8>> {
+fn data_arg(v: &Value) -> PyResult<std::borrow::Cow<'_, [u8]>> {
     if pystr::as_pystr(v).is_some() {
         return Err(PyErr::type_error("Strings must be encoded before hashing"));
     }
     if crate::types::memoryview::is_memoryview(v) {
-        return crate::types::memoryview::checked_bytes(v);
+        return crate::types::memoryview::checked_bytes(v).map(std::borrow::Cow::Owned);
     }
-    bytes::buffer_data(v).map(|c| c.into_owned()).ok_or_else(|| PyErr::type_error("object supporting the buffer API required"))
+    bytes::buffer_data(v).ok_or_else(|| PyErr::type_error("object supporting the buffer API required"))
 }
 
 fn state<T: HashPayload>(v: &Value) -> PyResult<&RefCell<Box<HashState>>> {

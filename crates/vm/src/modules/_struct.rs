@@ -568,8 +568,16 @@ fn unpack_slice(layout: &Layout, data: &[u8]) -> PyResult<Value> {
     tuple::new_tuple(items)
 }
 
+/// The contents of a bytes-like argument, borrowed from bytes objects.
+fn read_buffer(v: &Value) -> PyResult<std::borrow::Cow<'_, [u8]>> {
+    if crate::types::memoryview::is_memoryview(v) {
+        return crate::types::memoryview::checked_bytes(v).map(std::borrow::Cow::Owned);
+    }
+    bytes::buffer_data(v).ok_or_else(|| PyErr::type_error(format!("a bytes-like object is required, not '{}'", protocol::type_name(v))))
+}
+
 fn unpack_buffer(ts: &ThreadState, layout: &Layout, buf: &Value) -> PyResult<Value> {
-    let data = bytes::bytes_like(ts, buf)?;
+    let data = read_buffer(buf)?;
     if data.len() != layout.size {
         return Err(struct_error(ts, format!("unpack requires a buffer of {} bytes", layout.size)));
     }
@@ -577,7 +585,7 @@ fn unpack_buffer(ts: &ThreadState, layout: &Layout, buf: &Value) -> PyResult<Val
 }
 
 fn unpack_from_buffer(ts: &ThreadState, layout: &Layout, buf: &Value, offset: Option<Value>) -> PyResult<Value> {
-    let data = bytes::bytes_like(ts, buf)?;
+    let data = read_buffer(buf)?;
     let mut offset = match offset {
         Some(o) => int::ssize_arg(ts, &o)?,
         None => 0,
