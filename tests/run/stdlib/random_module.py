@@ -10,9 +10,12 @@ except ImportError:
 try:
     import os
 except ImportError:  # random only needs os.urandom, which seeded runs never call
-    o = types.ModuleType('os')
-    o.urandom = lambda n: bytes(n)
-    sys.modules['os'] = o
+    os = types.ModuleType('os')
+    os.urandom = lambda n: bytes(n)
+    sys.modules['os'] = os
+if hasattr(os, 'fork') and not hasattr(os, 'register_at_fork'):
+    # random reseeds forked children through register_at_fork; this case never forks.
+    os.register_at_fork = lambda **callbacks: None
 import random
 
 random.seed(42)
