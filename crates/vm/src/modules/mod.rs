@@ -3,6 +3,7 @@
 
 pub mod _abc;
 pub mod _bisect;
+pub mod _codecs;
 pub mod _collections;
 pub mod _functools;
 pub mod _heapq;
@@ -34,6 +35,7 @@ pub fn types() -> Vec<&'static PyType> {
     let mut v: Vec<&'static PyType> = vec![&io::TEXT_STREAM_TYPE, &io::BUFFERED_WRITER_TYPE, &io::BUFFERED_READER_TYPE, &io::FILE_IO_TYPE, &io::BUFFERED_RANDOM_TYPE, &builtins::QUITTER_TYPE];
     v.extend(structseq::types());
     v.extend(_abc::types());
+    v.extend(_codecs::types());
     v.extend(_collections::types());
     v.extend(crate::import::spec::types());
     v.extend(_functools::types());
@@ -51,6 +53,7 @@ pub fn init_types() {
     builtins::init_types();
     structseq::init();
     _abc::init();
+    _codecs::init();
     _collections::init();
     crate::import::spec::init();
     _functools::init();
@@ -70,6 +73,7 @@ type ModuleInit = fn(&ThreadState) -> PyResult<Value>;
 const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_abc", _abc::create),
     ("_bisect", _bisect::create),
+    ("_codecs", _codecs::create),
     ("_collections", _collections::create),
     ("_functools", _functools::create),
     ("_heapq", _heapq::create),
