@@ -464,12 +464,8 @@ pub fn decode_text(ts: &ThreadState, obj: &Value, data: &[u8], encoding: &str, e
         return Ok(pystr::from_data(decode_with(ts, enc, data, Some(errors), true)?.0));
     }
     let info = lookup_text_encoding(ts, encoding, "codecs.decode()")?;
-    let arg = if obj.downcast::<bytes::PyBytes>().is_some() || crate::types::bytearray::as_bytearray(obj).is_some() {
-        // The decoder gets a memoryview in CPython; bytes serve the same purpose.
-        bytes::new_bytes(data.to_vec())
-    } else {
-        obj.clone()
-    };
+    // The decoder gets a view of the buffer, as in CPython.
+    let arg = if bytes::has_buffer(obj) { crate::types::memoryview::new_memoryview(obj)? } else { bytes::new_bytes(data.to_vec()) };
     let r = call_codec(ts, &codec_item(&info, 1), &arg, Some(errors), encoding, false)?;
     if pystr::as_pystr(&r).is_some() {
         return Ok(r);
@@ -484,7 +480,7 @@ pub fn decode_text(ts: &ThreadState, obj: &Value, data: &[u8], encoding: &str, e
 // Registry functions.
 
 fn c_register(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::exact("register", a, k, 1)?;
+    let a = args::exact("_codecs.register", a, k, 1)?;
     if !is_callable(&a[0]) {
         return Err(PyErr::type_error("argument must be callable"));
     }
@@ -494,7 +490,7 @@ fn c_register(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
 }
 
 fn c_unregister(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::exact("unregister", a, k, 1)?;
+    let a = args::exact("_codecs.unregister", a, k, 1)?;
     ensure_init(ts)?;
     let mut reg = ts.interp().codecs.borrow_mut();
     if let Some(i) = reg.search_path.iter().position(|f| f.is(&a[0])) {
@@ -508,13 +504,13 @@ fn c_unregister(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value>
 }
 
 fn c_lookup(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::exact("lookup", a, k, 1)?;
+    let a = args::exact("_codecs.lookup", a, k, 1)?;
     let name = str_value("lookup", "argument", &a[0])?;
     lookup(ts, &name)
 }
 
 fn c_forget_codec(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::exact("_forget_codec", a, k, 1)?;
+    let a = args::exact("_codecs._forget_codec", a, k, 1)?;
     let name = str_value("_forget_codec", "argument", &a[0])?;
     let old = ts.interp().codecs.borrow_mut().cache.remove(&normalize(&name));
     drop(old);
@@ -558,7 +554,7 @@ fn c_decode(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
 }
 
 fn c_register_error(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("register_error", a, k, 2, 2)?;
+    let a = super::fastcall_args("_codecs", "register_error", a, k, 2, 2)?;
     let name = str_value("register_error", "argument 1", &a[0])?;
     if !is_callable(&a[1]) {
         return Err(PyErr::type_error("handler must be callable"));
@@ -569,7 +565,7 @@ fn c_register_error(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Va
 }
 
 fn c_lookup_error(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::exact("lookup_error", a, k, 1)?;
+    let a = args::exact("_codecs.lookup_error", a, k, 1)?;
     let name = str_value("lookup_error", "argument", &a[0])?;
     lookup_error(ts, &name)
 }
@@ -841,7 +837,7 @@ fn surrogatepass_errors(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResul
 
 /// `xxx_decode(data, errors=None[, final=False])`.
 fn simple_decode(ts: &ThreadState, fname: &str, a: Args, k: Kw, enc: Encoding, has_final: bool, final_default: bool, accept_str: bool) -> PyResult<Value> {
-    let a = args::positional(fname, a, k, 1, if has_final { 3 } else { 2 })?;
+    let a = super::fastcall_args("_codecs", fname, a, k, 1, if has_final { 3 } else { 2 })?;
     let data = buffer_arg(ts, &a[0], accept_str)?;
     let errors = errors_arg(fname, 2, a.get(1))?;
     let final_ = flag_arg(ts, a.get(2), final_default)?;
@@ -851,7 +847,7 @@ fn simple_decode(ts: &ThreadState, fname: &str, a: Args, k: Kw, enc: Encoding, h
 
 /// `xxx_encode(str, errors=None)`.
 fn simple_encode(ts: &ThreadState, fname: &str, a: Args, k: Kw, enc: Encoding) -> PyResult<Value> {
-    let a = args::positional(fname, a, k, 1, 2)?;
+    let a = super::fastcall_args("_codecs", fname, a, k, 1, 2)?;
     let n = unicode_arg(fname, 1, &a[0])?.len();
     let errors = errors_arg(fname, 2, a.get(1))?;
     let out = encode_with(ts, enc, &a[0], errors.as_deref())?;
@@ -910,7 +906,7 @@ fn ascii_encode(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value>
 
 /// `utf_16_encode(str, errors=None, byteorder=0)`: 0 writes a BOM and native order.
 fn utf_xx_encode(ts: &ThreadState, fname: &str, a: Args, k: Kw, codecs: [Encoding; 3]) -> PyResult<Value> {
-    let a = args::positional(fname, a, k, 1, 3)?;
+    let a = super::fastcall_args("_codecs", fname, a, k, 1, 3)?;
     let n = unicode_arg(fname, 1, &a[0])?.len();
     let errors = errors_arg(fname, 2, a.get(1))?;
     let order = match a.get(2) {
@@ -936,7 +932,7 @@ fn utf_32_encode(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value
 /// `utf_16_ex_decode(data, errors=None, byteorder=0, final=False)`:
 /// (text, consumed, byteorder found: -1 little, 1 big, 0 none yet).
 fn utf_xx_ex_decode(ts: &ThreadState, fname: &str, a: Args, k: Kw, codecs: [Encoding; 3]) -> PyResult<Value> {
-    let a = args::positional(fname, a, k, 1, 4)?;
+    let a = super::fastcall_args("_codecs", fname, a, k, 1, 4)?;
     let data = buffer_arg(ts, &a[0], false)?;
     let errors = errors_arg(fname, 2, a.get(1))?;
     let order = match a.get(2) {
@@ -983,7 +979,7 @@ fn utf_32_ex_decode(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Va
 }
 
 fn readbuffer_encode(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("readbuffer_encode", a, k, 1, 2)?;
+    let a = super::fastcall_args("_codecs", "readbuffer_encode", a, k, 1, 2)?;
     let data = buffer_arg(ts, &a[0], true)?;
     errors_arg("readbuffer_encode", 2, a.get(1))?;
     let n = data.len();
@@ -1020,7 +1016,7 @@ fn encoding_map_size(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<V
 }
 
 fn charmap_build(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::exact("charmap_build", a, k, 1)?;
+    let a = args::exact("_codecs.charmap_build", a, k, 1)?;
     let t = pystr::as_pystr(&a[0])
         .map(|s| &s.data)
         .ok_or_else(|| PyErr::type_error(format!("charmap_build() argument must be str, not {}", protocol::type_name(&a[0]))))?;
@@ -1072,7 +1068,7 @@ fn mapping_byte(ts: &ThreadState, mapping: &Value, c: u32) -> PyResult<Option<Ve
 }
 
 fn charmap_encode(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("charmap_encode", a, k, 1, 3)?;
+    let a = super::fastcall_args("_codecs", "charmap_encode", a, k, 1, 3)?;
     let s = unicode_arg("charmap_encode", 1, &a[0])?;
     let errors = errors_arg("charmap_encode", 2, a.get(1))?;
     let n = s.len();
@@ -1192,7 +1188,7 @@ fn charmap_encode_slow(
 }
 
 fn charmap_decode(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("charmap_decode", a, k, 1, 3)?;
+    let a = super::fastcall_args("_codecs", "charmap_decode", a, k, 1, 3)?;
     let data = buffer_arg(ts, &a[0], false)?;
     let errors = errors_arg("charmap_decode", 2, a.get(1))?;
     let mapping = a.get(2).filter(|m| !none::is_none(m)).cloned();
@@ -1274,7 +1270,7 @@ fn charmap_decode(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Valu
 // --- escape codecs (bytes literals) ---------------------------------------
 
 fn escape_encode(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("escape_encode", a, k, 1, 2)?;
+    let a = super::fastcall_args("_codecs", "escape_encode", a, k, 1, 2)?;
     let data = a[0].downcast::<bytes::PyBytes>().map(|b| b.data.to_vec()).ok_or_else(|| {
         PyErr::type_error(format!("escape_encode() argument 1 must be bytes, not {}", protocol::type_name(&a[0])))
     })?;
@@ -1368,7 +1364,7 @@ pub fn decode_bytes_escapes(data: &[u8], errors: &str) -> PyResult<Vec<u8>> {
 }
 
 fn escape_decode(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("escape_decode", a, k, 1, 2)?;
+    let a = super::fastcall_args("_codecs", "escape_decode", a, k, 1, 2)?;
     let data = buffer_arg(ts, &a[0], true)?;
     let errors = errors_arg("escape_decode", 2, a.get(1))?;
     let out = decode_bytes_escapes(&data, errors.as_deref().unwrap_or("strict"))?;
