@@ -89,7 +89,10 @@ pub fn lookup(ts: &ThreadState, encoding: &str) -> PyResult<Value> {
         if tuple::try_tuple_items(&r).map_or(true, |t| t.len() != 4) {
             return Err(PyErr::type_error("codec search functions must return 4-tuples"));
         }
-        ts.interp().codecs.borrow_mut().cache.insert(norm, r.clone());
+        // An object replaced in the cache is freed after the borrow ends (its
+        // finalizer may use the registry).
+        let old = ts.interp().codecs.borrow_mut().cache.insert(norm, r.clone());
+        drop(old);
         return Ok(r);
     }
     Err(lookup_error_exc(format!("unknown encoding: {encoding}")))
@@ -105,7 +108,8 @@ pub fn lookup_error(ts: &ThreadState, name: &str) -> PyResult<Value> {
         return Err(lookup_error_exc(format!("unknown error handler name '{name}'")));
     };
     let f = Value::new(crate::types::function::PyBuiltinFunction { name: fname, func, self_: None, module: Some("_codecs") })?;
-    ts.interp().codecs.borrow_mut().errors.insert(name.to_string(), f.clone());
+    let old = ts.interp().codecs.borrow_mut().errors.insert(name.to_string(), f.clone());
+    drop(old);
     Ok(f)
 }
 

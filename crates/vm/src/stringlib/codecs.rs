@@ -899,7 +899,7 @@ fn decode_utf7(data: &[u8], pos: usize, final_: bool, out: &mut StrBuilder) -> R
             }
             in_shift = false;
             flush(&mut pending, out);
-            if bits > 6 {
+            if bits >= 6 {
                 return Err(Bad { start, end: s + 1, reason: "partial character in shift sequence" });
             }
             if buf != 0 {
