@@ -43,3 +43,41 @@ else:
     print(b'h\xc3\xa9llo\nab\n')
     print('h\xe9llo\n', 'world\n')
     print('\u20acx')
+
+# Stream readers and writers over a minimal stream object.
+class Stream:
+    def __init__(self, data=b''):
+        self.data = data
+        self.pos = 0
+        self.written = []
+    def read(self, size=-1):
+        if size is None or size < 0:
+            size = len(self.data) - self.pos
+        chunk = self.data[self.pos:self.pos + size]
+        self.pos += len(chunk)
+        return chunk
+    def write(self, b):
+        self.written.append(bytes(b))
+        return len(b)
+
+s = Stream()
+w = codecs.getwriter('utf-16-le')(s)
+w.write('h\xe9')
+w.writelines(['\u20ac', 'x'])
+print(s.written)
+w = codecs.getwriter('cp1252')(s, 'replace')
+w.write('a\u20ac\u0100')
+print(s.written[-1])
+r = codecs.getreader('utf-8')(Stream('h\xe9llo\nw\u20acrld\nlast'.encode('utf-8')))
+print(repr(r.readline()), repr(r.read(3)), r.readlines())
+r = codecs.getreader('utf-8')(Stream(b'a\xffb\n'), 'replace')
+print(repr(r.read()))
+r = codecs.getreader('latin-1')(Stream(b'x\xe9y'))
+print(list(r))
+r = codecs.getreader('ascii')(Stream(b'ok\xff'))
+try:
+    r.read()
+except UnicodeDecodeError as e:
+    print(type(e).__name__, e)
+srw = codecs.StreamReaderWriter(Stream(b'abc'), codecs.getreader('utf-8'), codecs.getwriter('utf-8'))
+print(srw.read(), srw.write('\xe9'), srw.stream.written)

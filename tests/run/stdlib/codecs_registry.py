@@ -108,3 +108,15 @@ for f in [lambda: codecs.lookup(1), lambda: codecs.register(1), lambda: codecs.e
         f()
     except TypeError as e:
         print(type(e).__name__, e)
+
+# A codec whose functions take no errors argument works with str.encode/bytes.decode defaults.
+def one_arg_search(name):
+    if name == 'one_arg':
+        return codecs.CodecInfo(lambda s: (s.encode('ascii')[::-1], len(s)),
+                                lambda b: (bytes(b).decode('ascii')[::-1], len(b)), name='one-arg')
+codecs.register(one_arg_search)
+print('abc'.encode('one_arg'), b'abc'.decode('one-arg'))
+try:
+    'abc'.encode('one_arg', 'ignore')
+except TypeError as e:
+    print(type(e).__name__, e)

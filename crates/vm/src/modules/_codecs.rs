@@ -440,6 +440,12 @@ fn wrap_codec_error(ts: &ThreadState, err: PyErr, operation: &str, encoding: &st
     }
 }
 
+/// The `errors` passed on to a codec's function: CPython passes none when
+/// str.encode/bytes.decode got none, and the callers here have "strict" then.
+fn given_errors(errors: &str) -> Option<&str> {
+    (errors != "strict").then_some(errors)
+}
+
 /// `str.encode(encoding, errors)` for what the native table does not cover:
 /// an encoding found through the registry, or an error handler registered
 /// with `codecs.register_error`.
@@ -448,7 +454,7 @@ pub fn encode_text(ts: &ThreadState, s: &Value, encoding: &str, errors: &str) ->
         return Ok(bytes::new_bytes(encode_with(ts, enc, s, Some(errors))?));
     }
     let info = lookup_text_encoding(ts, encoding, "codecs.encode()")?;
-    let r = call_codec(ts, &codec_item(&info, 0), s, Some(errors), encoding, true)?;
+    let r = call_codec(ts, &codec_item(&info, 0), s, given_errors(errors), encoding, true)?;
     if r.downcast::<bytes::PyBytes>().is_some() {
         return Ok(r);
     }
@@ -470,7 +476,7 @@ pub fn decode_text(ts: &ThreadState, obj: &Value, data: &[u8], encoding: &str, e
     let info = lookup_text_encoding(ts, encoding, "codecs.decode()")?;
     // The decoder gets a view of the buffer, as in CPython.
     let arg = if bytes::has_buffer(obj) { crate::types::memoryview::new_memoryview(obj)? } else { bytes::new_bytes(data.to_vec()) };
-    let r = call_codec(ts, &codec_item(&info, 1), &arg, Some(errors), encoding, false)?;
+    let r = call_codec(ts, &codec_item(&info, 1), &arg, given_errors(errors), encoding, false)?;
     if pystr::as_pystr(&r).is_some() {
         return Ok(r);
     }
