@@ -325,13 +325,66 @@ fn run_encoder(ts: &ThreadState, enc: &mut Encoder, s_obj: &Value, errors: Optio
 /// Decodes with a native codec; text and bytes consumed.
 fn decode_with(ts: &ThreadState, enc: Encoding, data: &[u8], errors: Option<&str>, final_: bool) -> PyResult<(StrData, usize)> {
     let h = native_handler(errors, true).unwrap_or(ErrorHandler::Strict);
-    run_decoder(ts, &mut Decoder::new(enc, h), data, final_, errors)
+    let mut dec = Decoder::new(enc, h);
+    let r = run_decoder(ts, &mut dec, data, final_, errors)?;
+    if let Some(w) = dec.invalid_escape_warning() {
+        warn_deprecation(ts, w)?;
+    }
+    Ok(r)
 }
 
 /// Encodes with a native codec.
 fn encode_with(ts: &ThreadState, enc: Encoding, s: &Value, errors: Option<&str>) -> PyResult<Vec<u8>> {
     let h = native_handler(errors, false).unwrap_or(ErrorHandler::Strict);
     run_encoder(ts, &mut Encoder::new(enc, h), s, errors)
+}
+
+/// A DeprecationWarning raised from the Python code calling the codec (CPython's
+/// PyErr_WarnFormat with stack level 1). Without the `warnings` module and
+/// warning options, the default filters apply: shown once per location of `__main__`.
+fn warn_deprecation(ts: &ThreadState, msg: &str) -> PyResult<()> {
+    let interp = ts.interp();
+    let modules = interp.modules();
+    let mut warnings = dict::dict_get_str(&modules, &pystr::intern("warnings"));
+    if warnings.is_none() && (!interp.config.warnoptions.is_empty() || interp.config.dev_mode) {
+        warnings = Some(crate::import::import_module_level(ts, &pystr::new_str("warnings"), None, None, 0)?);
+    }
+    if let Some(w) = warnings {
+        let warn = protocol::getattr_str(ts, &w, "warn")?;
+        let args = [pystr::new_str(msg), exc::DEPRECATION_WARNING.to_value(), int::from_i64(1)];
+        return protocol::call(ts, &warn, &args, None).map(drop);
+    }
+    let getframe = protocol::getattr_str(ts, &interp.sys(), "_getframe")?;
+    let Ok(frame) = protocol::call(ts, &getframe, &[], None) else {
+        // No Python code is running: nothing to attribute the warning to.
+        return Ok(());
+    };
+    let globals = protocol::getattr_str(ts, &frame, "f_globals")?;
+    let is_main = dict::dict_get_str(&globals, &pystr::intern("__name__"))
+        .is_some_and(|n| pystr::try_as_rust_str(&n).is_some_and(|n| n == "__main__"));
+    if !is_main {
+        return Ok(());
+    }
+    let lineno = protocol::getattr_str(ts, &frame, "f_lineno")?;
+    let code = protocol::getattr_str(ts, &frame, "f_code")?;
+    let filename = protocol::str_string(ts, &protocol::getattr_str(ts, &code, "co_filename")?)?;
+    // The "default" action: once per (text, category, line), in the module's registry.
+    let reg_key = pystr::intern("__warningregistry__");
+    let registry = match dict::dict_get_str(&globals, &reg_key) {
+        Some(r) if dict::as_dict(&r).is_some() => r,
+        _ => {
+            let r = dict::new_dict();
+            dict::dict_set_item(ts, &globals, reg_key, r.clone())?;
+            r
+        }
+    };
+    let key = tuple::new_tuple(vec![pystr::new_str(msg), exc::DEPRECATION_WARNING.to_value(), lineno.clone()])?;
+    if dict::dict_get_item(ts, &registry, &key)?.is_some() {
+        return Ok(());
+    }
+    dict::dict_set_item(ts, &registry, key, crate::types::bool_::new_bool(true))?;
+    let line = int::to_isize(&lineno).unwrap_or(0).max(0) as u32;
+    crate::runtime::warnings::warn_explicit(ts, &exc::DEPRECATION_WARNING, msg, &filename, line)
 }
 
 // ---------------------------------------------------------------------------
@@ -1300,9 +1353,11 @@ fn escape_encode(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Valu
 }
 
 /// Decodes the backslash escapes of a bytes literal; `errors` handles a bad
-/// `\x` escape ("strict", "ignore" or "replace").
-pub fn decode_bytes_escapes(data: &[u8], errors: &str) -> PyResult<Vec<u8>> {
+/// `\x` escape ("strict", "ignore" or "replace"). Also returns the
+/// DeprecationWarning message for the first invalid escape.
+pub fn decode_bytes_escapes(data: &[u8], errors: &str) -> PyResult<(Vec<u8>, Option<String>)> {
     let mut out = Vec::with_capacity(data.len());
+    let mut warning: Option<String> = None;
     let mut i = 0;
     while i < data.len() {
         let b = data[i];
@@ -1329,6 +1384,7 @@ pub fn decode_bytes_escapes(data: &[u8], errors: &str) -> PyResult<Vec<u8>> {
             b'v' => out.push(11),
             b'a' => out.push(7),
             b'0'..=b'7' => {
+                let first = i - 1;
                 let mut v = (c - b'0') as u32;
                 for _ in 0..2 {
                     match data.get(i) {
@@ -1338,6 +1394,9 @@ pub fn decode_bytes_escapes(data: &[u8], errors: &str) -> PyResult<Vec<u8>> {
                         }
                         _ => break,
                     }
+                }
+                if v > 0o377 && warning.is_none() {
+                    warning = Some(format!("invalid octal escape sequence '\\{}'", String::from_utf8_lossy(&data[first..i])));
                 }
                 out.push(v as u8);
             }
@@ -1365,19 +1424,25 @@ pub fn decode_bytes_escapes(data: &[u8], errors: &str) -> PyResult<Vec<u8>> {
                 }
             }
             _ => {
+                if warning.is_none() {
+                    warning = Some(format!("invalid escape sequence '\\{}'", c as char));
+                }
                 out.push(b'\\');
                 out.push(c);
             }
         }
     }
-    Ok(out)
+    Ok((out, warning))
 }
 
 fn escape_decode(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = super::fastcall_args("_codecs", "escape_decode", a, k, 1, 2)?;
     let data = buffer_arg(ts, &a[0], true)?;
     let errors = errors_arg("escape_decode", 2, a.get(1))?;
-    let out = decode_bytes_escapes(&data, errors.as_deref().unwrap_or("strict"))?;
+    let (out, warning) = decode_bytes_escapes(&data, errors.as_deref().unwrap_or("strict"))?;
+    if let Some(w) = warning {
+        warn_deprecation(ts, &w)?;
+    }
     pair(bytes::new_bytes(out), data.len())
 }
 
@@ -1463,10 +1528,12 @@ mod tests {
     #[test]
     fn bytes_escapes() {
         // Expected values from python3: codecs.escape_decode(...)[0].
-        assert_eq!(decode_bytes_escapes(b"a\\n\\x41\\101\\q\\\n", "strict").ok(), Some(b"a\nAA\\q".to_vec()));
+        let ok = |d: &[u8], e: &str| decode_bytes_escapes(d, e).ok();
+        assert_eq!(ok(b"a\\n\\x41\\101\\q\\\n", "strict"), Some((b"a\nAA\\q".to_vec(), Some("invalid escape sequence '\\q'".into()))));
         assert!(decode_bytes_escapes(b"\\x4", "strict").is_err());
-        assert_eq!(decode_bytes_escapes(b"\\x4g", "replace").ok(), Some(b"?g".to_vec()));
-        assert_eq!(decode_bytes_escapes(b"\\x4g", "ignore").ok(), Some(b"g".to_vec()));
+        assert_eq!(ok(b"\\x4g", "replace"), Some((b"?g".to_vec(), None)));
+        assert_eq!(ok(b"\\x4g", "ignore"), Some((b"g".to_vec(), None)));
+        assert_eq!(ok(b"\\777\\8", "strict"), Some((b"\xff\\8".to_vec(), Some("invalid octal escape sequence '\\777'".into()))));
         assert!(decode_bytes_escapes(b"ab\\", "strict").is_err());
     }
 }

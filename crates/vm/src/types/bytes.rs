@@ -506,9 +506,11 @@ pub fn decode_object(ts: &ThreadState, b: &Value, encoding: &str, errors: &str) 
         // Decoding nothing gives '' without looking the codec up.
         return Ok(pystr::new_str(""));
     }
-    // Other codecs, and handlers registered in Python, go through the codec registry.
+    // Other codecs, and handlers registered in Python, go through the codec registry
+    // (as does unicode-escape, for its DeprecationWarning).
     let handler = ErrorHandler::from_name(errors).filter(|h| h.supports_decode());
-    let (Some(enc), Some(handler)) = (Encoding::lookup(encoding), handler) else {
+    let enc = Encoding::lookup(encoding).filter(|e| *e != Encoding::UnicodeEscape);
+    let (Some(enc), Some(handler)) = (enc, handler) else {
         return crate::modules::_codecs::decode_text(ts, b, &data, encoding, errors);
     };
     match codecs::decode(enc, &data, handler) {
