@@ -80,3 +80,19 @@ for f in [lambda: '\xe9'.encode('ascii', 'nope'), lambda: b'\xff'.decode('ascii'
     except Exception as e:
         print(type(e).__name__, e)
 print(str(b'a\xff', 'utf-8', 'test.mine'), bytearray(b'a\xff').decode('utf-8', 'test.mine'))
+
+# Replacements the codec cannot take: non-ASCII str for UTF codecs, bytes that
+# are not whole code units.
+codecs.register_error('test.sur', lambda e: ('\udcff', e.end))
+codecs.register_error('test.xyz', lambda e: (b'XYZ', e.end))
+for f in [lambda: 'a\xe9'.encode('utf-8', 'test.sur'), lambda: '\ud800'.encode('utf-16-le', 'test.sur'),
+          lambda: '\ud800'.encode('utf-16', 'test.sur'), lambda: '\ud800'.encode('utf-16-le', 'test.xyz'),
+          lambda: '\ud800'.encode('utf-32', 'test.xyz'), lambda: '\ud800'.encode('utf-8', 'test.xyz'),
+          lambda: 'x\ud800'.encode('utf-16-be', 'test.mine')]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+print('x'.encode('utf-16', 'nope'), b'\xff\xfea\x00'.decode('utf-16', 'nope'))
+print('\ud800'.encode('utf-16-le', 'surrogatepass'), b'\x00\xd8'.decode('utf-16-le', 'surrogatepass'))
+print(codecs.decode(b'\xff\xfe\x00', 'utf-16', 'replace'))

@@ -65,3 +65,11 @@ try:
     codecs.utf_8_decode(b'x', errors='strict')
 except TypeError as e:
     print(type(e).__name__, e)
+m = codecs.charmap_build(bytes(range(256)).decode('latin-1'))
+print(type(m), m.size())
+try:
+    type(m)()
+except TypeError as e:
+    print(type(e).__name__, e)
+print(sorted(x for x in dir(_codecs) if not x.startswith('__')))
+print(codecs.utf_16_decode(b'\xff\xfea\x00\x00', 'strict', False), codecs.utf_32_decode(b'\xff\xfe\x00\x00a\x00\x00', 'strict', False))

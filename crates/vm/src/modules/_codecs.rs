@@ -572,12 +572,11 @@ fn c_lookup(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     lookup(ts, &name)
 }
 
-fn c_forget_codec(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::exact("_codecs._forget_codec", a, k, 1)?;
-    let name = str_value("_forget_codec", "argument", &a[0])?;
-    let old = ts.interp().codecs.borrow_mut().cache.remove(&normalize(&name));
+/// Drops `encoding` from the lookup cache (CPython's `_PyCodec_Forget`; its
+/// `_codecs._forget_codec` exists only in debug builds, so it is not exposed).
+pub fn forget_codec(ts: &ThreadState, encoding: &str) {
+    let old = ts.interp().codecs.borrow_mut().cache.remove(&normalize(encoding));
     drop(old);
-    Ok(none::none())
 }
 
 fn encode_decode_args(fname: &str, a: Args, k: Kw) -> PyResult<(Value, String, Option<String>)> {
@@ -1071,6 +1070,10 @@ impl PyPayload for PyEncodingMap {
     }
 }
 
+fn encoding_map_new(_ts: &ThreadState, _cls: &Value, _a: Args, _k: Kw) -> PyResult<Value> {
+    Err(PyErr::type_error("cannot create 'EncodingMap' instances"))
+}
+
 fn encoding_map_size(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     args::exact("size", a, k, 0)?;
     let m = v.downcast::<PyEncodingMap>().ok_or_else(|| PyErr::type_error("descriptor 'size' requires a 'EncodingMap' object"))?;
@@ -1456,6 +1459,7 @@ pub fn types() -> Vec<&'static PyType> {
 /// Fill the static types.
 pub fn init() {
     ENCODING_MAP_TYPE.data.slots.getattro.set(Some(protocol::generic_getattr));
+    ENCODING_MAP_TYPE.data.slots.new.set(Some(encoding_map_new));
     crate::types::descr::add_methods(&ENCODING_MAP_TYPE, &[("size", encoding_map_size)]);
 }
 
@@ -1504,7 +1508,6 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
             ("readbuffer_encode", readbuffer_encode),
             ("register_error", c_register_error),
             ("lookup_error", c_lookup_error),
-            ("_forget_codec", c_forget_codec),
         ],
     )?;
     Ok(m)
