@@ -14,10 +14,10 @@ for name in ['strict', 'ignore', 'replace', 'backslashreplace', 'xmlcharrefrepla
             print(name, type(e).__name__, f(e))
         except Exception as x:
             print(name, type(e).__name__, '->', type(x).__name__, x)
-print(codecs.surrogateescape_errors(UnicodeEncodeError('ascii', 'a\udcff\udc80', 1, 3, 'x')))
-print(codecs.surrogatepass_errors(UnicodeEncodeError('utf-16-le', 'a\ud800', 1, 2, 'x')))
-print(codecs.surrogatepass_errors(UnicodeEncodeError('utf-8', 'a\ud800', 1, 2, 'x')))
-print(codecs.surrogatepass_errors(UnicodeDecodeError('utf-8', b'a\xed\xa0\x80', 1, 2, 'x')))
+print(codecs.lookup_error('surrogateescape')(UnicodeEncodeError('ascii', 'a\udcff\udc80', 1, 3, 'x')))
+print(codecs.lookup_error('surrogatepass')(UnicodeEncodeError('utf-16-le', 'a\ud800', 1, 2, 'x')))
+print(codecs.lookup_error('surrogatepass')(UnicodeEncodeError('utf-8', 'a\ud800', 1, 2, 'x')))
+print(codecs.lookup_error('surrogatepass')(UnicodeDecodeError('utf-8', b'a\xed\xa0\x80', 1, 2, 'x')))
 try:
     codecs.lookup_error('nonexistent')
 except LookupError as e:
@@ -32,8 +32,17 @@ def handler(exc):
     calls.append((type(exc).__name__, exc.encoding, exc.start, exc.end, exc.reason))
     if isinstance(exc, UnicodeDecodeError):
         return ('[%s]' % exc.object[exc.start:exc.end].hex(), exc.end)
-    return ('<%s>' % exc.object[exc.start:exc.end], exc.end)
+    return ('<%s>' % ascii(exc.object[exc.start:exc.end]).strip("'"), exc.end)
 codecs.register_error('test.mine', handler)
+codecs.register_error('test.raw', lambda exc: ('<%s>' % exc.object[exc.start:exc.end], exc.end))
+try:
+    'a\xe9\u20acb'.encode('ascii', 'test.raw')
+except UnicodeEncodeError as e:
+    print(type(e).__name__, e)
+try:
+    'a\xe9\u20acb'.encode('latin-1', 'test.raw')
+except UnicodeEncodeError as e:
+    print(type(e).__name__, e)
 print(codecs.lookup_error('test.mine') is handler)
 print('a\xe9\u20acb'.encode('ascii', 'test.mine'))
 print('a\xe9\u20acb'.encode('latin-1', 'test.mine'))
@@ -94,5 +103,5 @@ for f in [lambda: 'a\xe9'.encode('utf-8', 'test.sur'), lambda: '\ud800'.encode('
     except Exception as e:
         print(type(e).__name__, e)
 print('x'.encode('utf-16', 'nope'), b'\xff\xfea\x00'.decode('utf-16', 'nope'))
-print('\ud800'.encode('utf-16-le', 'surrogatepass'), b'\x00\xd8'.decode('utf-16-le', 'surrogatepass'))
+print('\ud800'.encode('utf-16-le', 'surrogatepass'), ascii(b'\x00\xd8'.decode('utf-16-le', 'surrogatepass')))
 print(codecs.decode(b'\xff\xfe\x00', 'utf-16', 'replace'))

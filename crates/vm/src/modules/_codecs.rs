@@ -225,10 +225,10 @@ fn call_handler(ts: &ThreadState, handler: &Value, exc_v: Value, len: usize, enc
     }
     let rep = items[0].clone();
     let rep_ok = pystr::as_pystr(&rep).is_some() || (encoding && rep.downcast::<bytes::PyBytes>().is_some());
-    if !rep_ok || !int::is_int(&items[1]) {
+    if !rep_ok {
         return Err(bad());
     }
-    let mut pos = int::to_isize(&items[1]).ok_or_else(|| PyErr::index_error("cannot fit 'int' into an index-sized integer"))?;
+    let mut pos = int::ssize_arg(ts, &items[1])?;
     if pos < 0 {
         pos += len as isize;
     }
