@@ -73,3 +73,7 @@ except TypeError as e:
     print(type(e).__name__, e)
 print(sorted(x for x in dir(_codecs) if not x.startswith('__')))
 print(codecs.utf_16_decode(b'\xff\xfea\x00\x00', 'strict', False), codecs.utf_32_decode(b'\xff\xfe\x00\x00a\x00\x00', 'strict', False))
+import codecs
+for f in [lambda: codecs.lookup('a\ud800'), lambda: codecs.unicode_escape_decode('\udcff'), lambda: codecs.encode('x', 'a\udc80b')]:
+    try: f()
+    except Exception as e: print(type(e).__name__, e)

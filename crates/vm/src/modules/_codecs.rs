@@ -131,12 +131,21 @@ fn is_callable(v: &Value) -> bool {
 // ---------------------------------------------------------------------------
 // Argument helpers (Argument Clinic's messages).
 
-fn str_value(fname: &str, what: &str, v: &Value) -> PyResult<String> {
+fn str_value(ts: &ThreadState, fname: &str, what: &str, v: &Value) -> PyResult<String> {
     match pystr::as_pystr(v) {
-        Some(s) => s.data.to_string_checked().ok_or_else(|| {
-            PyErr::new(&exc::UNICODE_ENCODE_ERROR, "'utf-8' codec can't encode characters: surrogates not allowed")
-        }),
+        Some(s) => utf8_string(ts, v, &s.data),
         None => Err(PyErr::type_error(format!("{fname}() {what} must be str, not {}", protocol::type_name(v)))),
+    }
+}
+
+/// The UTF-8 text of str `v` (data `d`), or the UnicodeEncodeError for its surrogates.
+fn utf8_string(ts: &ThreadState, v: &Value, d: &StrData) -> PyResult<String> {
+    match d.to_string_checked() {
+        Some(s) => Ok(s),
+        None => match sc::encode(Encoding::Utf8, d, ErrorHandler::Strict) {
+            Err(e) => Err(encode_error(ts, &e, v)),
+            Ok(b) => Ok(String::from_utf8_lossy(&b).into_owned()),
+        },
     }
 }
 
@@ -166,9 +175,7 @@ fn unicode_arg<'a>(fname: &str, pos: usize, v: &'a Value) -> PyResult<&'a StrDat
 fn buffer_arg(ts: &ThreadState, v: &Value, accept_str: bool) -> PyResult<Vec<u8>> {
     if accept_str {
         if let Some(s) = pystr::as_pystr(v) {
-            return s.data.to_string_checked().map(String::into_bytes).ok_or_else(|| {
-                PyErr::new(&exc::UNICODE_ENCODE_ERROR, "'utf-8' codec can't encode characters: surrogates not allowed")
-            });
+            return utf8_string(ts, v, &s.data).map(String::into_bytes);
         }
     }
     bytes::bytes_like(ts, v)
@@ -568,7 +575,7 @@ fn c_unregister(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value>
 
 fn c_lookup(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = args::exact("_codecs.lookup", a, k, 1)?;
-    let name = str_value("lookup", "argument", &a[0])?;
+    let name = str_value(ts, "lookup", "argument", &a[0])?;
     lookup(ts, &name)
 }
 
@@ -579,15 +586,15 @@ pub fn forget_codec(ts: &ThreadState, encoding: &str) {
     drop(old);
 }
 
-fn encode_decode_args(fname: &str, a: Args, k: Kw) -> PyResult<(Value, String, Option<String>)> {
+fn encode_decode_args(ts: &ThreadState, fname: &str, a: Args, k: Kw) -> PyResult<(Value, String, Option<String>)> {
     let [obj, encoding, errors] = args::bind(fname, a, k, ["obj", "encoding", "errors"], 0, 1, 3)?;
     let obj = obj.unwrap_or_else(none::none);
     let encoding = match encoding {
-        Some(e) => str_value(fname, "argument 'encoding'", &e)?,
+        Some(e) => str_value(ts, fname, "argument 'encoding'", &e)?,
         None => "utf-8".into(),
     };
     let errors = match errors {
-        Some(e) => Some(str_value(fname, "argument 'errors'", &e)?),
+        Some(e) => Some(str_value(ts, fname, "argument 'errors'", &e)?),
         None => None,
     };
     Ok((obj, encoding, errors))
@@ -606,18 +613,18 @@ pub fn decode_any(ts: &ThreadState, obj: &Value, encoding: &str, errors: Option<
 }
 
 fn c_encode(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let (obj, encoding, errors) = encode_decode_args("encode", a, k)?;
+    let (obj, encoding, errors) = encode_decode_args(ts, "encode", a, k)?;
     encode_any(ts, &obj, &encoding, Some(errors.as_deref().unwrap_or("strict")))
 }
 
 fn c_decode(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let (obj, encoding, errors) = encode_decode_args("decode", a, k)?;
+    let (obj, encoding, errors) = encode_decode_args(ts, "decode", a, k)?;
     decode_any(ts, &obj, &encoding, Some(errors.as_deref().unwrap_or("strict")))
 }
 
 fn c_register_error(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = super::fastcall_args("_codecs", "register_error", a, k, 2, 2)?;
-    let name = str_value("register_error", "argument 1", &a[0])?;
+    let name = str_value(ts, "register_error", "argument 1", &a[0])?;
     if !is_callable(&a[1]) {
         return Err(PyErr::type_error("handler must be callable"));
     }
@@ -628,7 +635,7 @@ fn c_register_error(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Va
 
 fn c_lookup_error(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = args::exact("_codecs.lookup_error", a, k, 1)?;
-    let name = str_value("lookup_error", "argument", &a[0])?;
+    let name = str_value(ts, "lookup_error", "argument", &a[0])?;
     lookup_error(ts, &name)
 }
 
