@@ -86,7 +86,7 @@ pub fn lookup(ts: &ThreadState, encoding: &str) -> PyResult<Value> {
         if none::is_none(&r) {
             continue;
         }
-        if tuple::try_tuple_items(&r).map_or(true, |t| t.len() != 4) {
+        if tuple::try_tuple_items(&r).is_none_or(|t| t.len() != 4) {
             return Err(PyErr::type_error("codec search functions must return 4-tuples"));
         }
         // An object replaced in the cache is freed after the borrow ends (its
@@ -478,7 +478,7 @@ fn wrap_codec_error(ts: &ThreadState, err: PyErr, operation: &str, encoding: &st
         return err;
     }
     if let Some(d) = protocol::instance_dict(&v) {
-        if dict::as_dict(&d).map_or(false, |d| !d.is_empty()) {
+        if dict::as_dict(&d).is_some_and(|d| !d.is_empty()) {
             return err;
         }
     }
@@ -905,6 +905,7 @@ fn surrogatepass_errors(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResul
 // The native codec functions.
 
 /// `xxx_decode(data, errors=None[, final=False])`.
+#[allow(clippy::too_many_arguments)]
 fn simple_decode(ts: &ThreadState, fname: &str, a: Args, k: Kw, enc: Encoding, has_final: bool, final_default: bool, accept_str: bool) -> PyResult<Value> {
     let a = super::fastcall_args("_codecs", fname, a, k, 1, if has_final { 3 } else { 2 })?;
     let data = buffer_arg(ts, &a[0], accept_str)?;
@@ -1017,17 +1018,15 @@ fn utf_xx_ex_decode(ts: &ThreadState, fname: &str, a: Args, k: Kw, codecs: [Enco
     let h = native_handler(errors.as_deref(), true).unwrap_or(ErrorHandler::Strict);
     let mut dec = Decoder::new(enc, h);
     let (s, n) = run_decoder(ts, &mut dec, &data, final_, errors.as_deref())?;
-    let found = match dec.encoding() {
-        e if e == codecs[1] && order == 0 => {
-            // The byte order a BOM chose; with no BOM, CPython reports 0.
-            if has_bom(&data, codecs[0]) { -1 } else { 0 }
-        }
-        e if e == codecs[2] && order == 0 => {
-            if has_bom(&data, codecs[0]) { 1 } else { 0 }
-        }
-        _ if order < 0 => -1,
-        _ if order > 0 => 1,
-        _ => 0,
+    // The byte order in force: the one given, else the one a BOM chose (0: none yet).
+    let found: i64 = if order != 0 {
+        order.signum() as i64
+    } else if !has_bom(&data, codecs[0]) {
+        0
+    } else if dec.encoding() == codecs[1] {
+        -1
+    } else {
+        1
     };
     tuple::new_tuple(vec![pystr::from_data(s), int::from_usize(n), int::from_i64(found)])
 }

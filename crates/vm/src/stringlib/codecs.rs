@@ -1180,7 +1180,7 @@ impl Encoder {
     /// UTF-16/32, else "surrogates not allowed").
     pub fn push_replacement_bytes(&self, rep: &[u8], err: &CodecError, out: &mut Vec<u8>) -> Result<(), CodecError> {
         if let Some((size, _)) = self.encoding.unit() {
-            if rep.len() % size != 0 {
+            if !rep.len().is_multiple_of(size) {
                 return Err(CodecError { reason: "surrogates not allowed", ..*err });
             }
         }
