@@ -77,3 +77,10 @@ import codecs
 for f in [lambda: codecs.lookup('a\ud800'), lambda: codecs.unicode_escape_decode('\udcff'), lambda: codecs.encode('x', 'a\udc80b')]:
     try: f()
     except Exception as e: print(type(e).__name__, e)
+for f in [lambda: codecs.decode(b'x', 'utf-8', None), lambda: codecs.encode('x', None), lambda: codecs.lookup(None),
+          lambda: codecs.utf_8_encode(None), lambda: codecs.escape_encode(None), lambda: codecs.charmap_build(None),
+          lambda: codecs.ignore_errors(None), lambda: codecs.strict_errors(None)]:
+    try:
+        f()
+    except TypeError as e:
+        print(type(e).__name__, e)

@@ -134,7 +134,7 @@ fn is_callable(v: &Value) -> bool {
 fn str_value(ts: &ThreadState, fname: &str, what: &str, v: &Value) -> PyResult<String> {
     match pystr::as_pystr(v) {
         Some(s) => utf8_string(ts, v, &s.data),
-        None => Err(PyErr::type_error(format!("{fname}() {what} must be str, not {}", protocol::type_name(v)))),
+        None => Err(PyErr::type_error(format!("{fname}() {what} must be str, not {}", bytes::clinic_type_name(v)))),
     }
 }
 
@@ -158,7 +158,7 @@ fn errors_arg(fname: &str, pos: usize, v: Option<&Value>) -> PyResult<Option<Str
             Some(s) => Ok(Some(s.data.to_string_lossy())),
             None => Err(PyErr::type_error(format!(
                 "{fname}() argument {pos} must be str or None, not {}",
-                protocol::type_name(x)
+                bytes::clinic_type_name(x)
             ))),
         },
     }
@@ -168,7 +168,7 @@ fn errors_arg(fname: &str, pos: usize, v: Option<&Value>) -> PyResult<Option<Str
 fn unicode_arg<'a>(fname: &str, pos: usize, v: &'a Value) -> PyResult<&'a StrData> {
     pystr::as_pystr(v)
         .map(|s| &s.data)
-        .ok_or_else(|| PyErr::type_error(format!("{fname}() argument {pos} must be str, not {}", protocol::type_name(v))))
+        .ok_or_else(|| PyErr::type_error(format!("{fname}() argument {pos} must be str, not {}", bytes::clinic_type_name(v))))
 }
 
 /// A `Py_buffer` argument (`accept_str`: a str is taken as its UTF-8 bytes).
@@ -1091,7 +1091,7 @@ fn charmap_build(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value
     let a = args::exact("_codecs.charmap_build", a, k, 1)?;
     let t = pystr::as_pystr(&a[0])
         .map(|s| &s.data)
-        .ok_or_else(|| PyErr::type_error(format!("charmap_build() argument must be str, not {}", protocol::type_name(&a[0]))))?;
+        .ok_or_else(|| PyErr::type_error(format!("charmap_build() argument must be str, not {}", bytes::clinic_type_name(&a[0]))))?;
     let mut need_dict = t.len() != 256 || t.get(0) != 0;
     let (mut l1, mut l2) = (std::collections::HashSet::new(), std::collections::HashSet::new());
     for c in t.code_points().skip(1) {
@@ -1344,7 +1344,7 @@ fn charmap_decode(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Valu
 fn escape_encode(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = super::fastcall_args("_codecs", "escape_encode", a, k, 1, 2)?;
     let data = a[0].downcast::<bytes::PyBytes>().map(|b| b.data.to_vec()).ok_or_else(|| {
-        PyErr::type_error(format!("escape_encode() argument 1 must be bytes, not {}", protocol::type_name(&a[0])))
+        PyErr::type_error(format!("escape_encode() argument 1 must be bytes, not {}", bytes::clinic_type_name(&a[0])))
     })?;
     errors_arg("escape_encode", 2, a.get(1))?;
     let mut out = Vec::with_capacity(data.len());
