@@ -218,7 +218,13 @@ fn encode_error(ts: &ThreadState, e: &CodecError, s: &Value) -> PyErr {
 /// Calls a Python error handler with `exc`; its replacement and the position
 /// to resume at (negative counts from the end), checked as CPython does.
 fn call_handler(ts: &ThreadState, handler: &Value, exc_v: Value, len: usize, encoding: bool) -> PyResult<(Value, usize)> {
-    let r = protocol::call(ts, handler, std::slice::from_ref(&exc_v), None)?;
+    let (rep, pos) = call_handler_raw(ts, handler, &exc_v, encoding)?;
+    Ok((rep, resolve_position(pos, len)?))
+}
+
+/// A handler's replacement and its position as returned.
+fn call_handler_raw(ts: &ThreadState, handler: &Value, exc_v: &Value, encoding: bool) -> PyResult<(Value, isize)> {
+    let r = protocol::call(ts, handler, std::slice::from_ref(exc_v), None)?;
     let bad = || {
         PyErr::type_error(if encoding {
             "encoding error handler must return (str/bytes, int) tuple"
@@ -235,14 +241,18 @@ fn call_handler(ts: &ThreadState, handler: &Value, exc_v: Value, len: usize, enc
     if !rep_ok {
         return Err(bad());
     }
-    let mut pos = int::ssize_arg(ts, &items[1])?;
+    Ok((rep, int::ssize_arg(ts, &items[1])?))
+}
+
+/// A handler's position in an input of `len` items (negative: from the end).
+fn resolve_position(mut pos: isize, len: usize) -> PyResult<usize> {
     if pos < 0 {
         pos += len as isize;
     }
     if pos < 0 || pos as usize > len {
         return Err(PyErr::index_error(format!("position {pos} from error handler out of bounds")));
     }
-    Ok((rep, pos as usize))
+    Ok(pos as usize)
 }
 
 /// The handler to use for `errors` inside a native codec, or None when a
@@ -260,7 +270,11 @@ fn run_decoder(ts: &ThreadState, dec: &mut Decoder, data: &[u8], final_: bool, e
     let mut pos = 0;
     let mut handler: Option<Value> = None;
     let mut input: Option<Value> = None;
+    // The input a handler put in place of the original (CPython reads the
+    // exception's object back after each call).
+    let mut replaced: Option<Vec<u8>> = None;
     loop {
+        let data = replaced.as_deref().unwrap_or(data);
         match dec.decode_into(data, pos, final_, &mut out) {
             Ok(stop) => return Ok((out.finish(), stop)),
             Err(e) if native => return Err(decode_error(ts, &e, data)),
@@ -274,8 +288,19 @@ fn run_decoder(ts: &ThreadState, dec: &mut Decoder, data: &[u8], final_: bool, e
                     }
                 };
                 let obj = input.get_or_insert_with(|| bytes::new_bytes(data.to_vec())).clone();
-                let exc_v = new_unicode_error(ts, &exc::UNICODE_DECODE_ERROR, e.encoding, obj, e.start, e.end, e.reason)?;
-                let (rep, next) = call_handler(ts, &h, exc_v, data.len(), false)?;
+                let exc_v = new_unicode_error(ts, &exc::UNICODE_DECODE_ERROR, e.encoding, obj.clone(), e.start, e.end, e.reason)?;
+                let (rep, raw_pos) = call_handler_raw(ts, &h, &exc_v, false)?;
+                let now = protocol::getattr_str(ts, &exc_v, "object")?;
+                let data = if now.is(&obj) {
+                    data
+                } else {
+                    let new = bytes::buffer_data(&now).map(|d| d.into_owned()).ok_or_else(|| {
+                        PyErr::type_error("object attribute must be bytes")
+                    })?;
+                    input = Some(now);
+                    replaced.insert(new).as_slice()
+                };
+                let next = resolve_position(raw_pos, data.len())?;
                 if let Some(s) = pystr::as_pystr(&rep) {
                     out.push_str(&s.data);
                 }
