@@ -379,7 +379,9 @@ fn warn_deprecation(ts: &ThreadState, msg: &str) -> PyResult<()> {
     let modules = interp.modules();
     let mut warnings = dict::dict_get_str(&modules, &pystr::intern("warnings"));
     if warnings.is_none() && (!interp.config.warnoptions.is_empty() || interp.config.dev_mode) {
-        warnings = Some(crate::import::import_module_level(ts, &pystr::new_str("warnings"), None, None, 0)?);
+        // Warning options need the module's filters; if it cannot be imported,
+        // the defaults below still apply.
+        warnings = crate::import::import_module_level(ts, &pystr::new_str("warnings"), None, None, 0).ok();
     }
     if let Some(w) = warnings {
         let warn = protocol::getattr_str(ts, &w, "warn")?;
