@@ -428,7 +428,8 @@ fn warn_deprecation(ts: &ThreadState, msg: &str) -> PyResult<()> {
 /// refusing the codecs marked `_is_text_encoding = False`.
 fn lookup_text_encoding(ts: &ThreadState, encoding: &str, command: &str) -> PyResult<Value> {
     let info = lookup(ts, encoding)?;
-    if !info.type_of().is_subtype(&tuple::TUPLE_TYPE) || !std::ptr::eq(info.type_of(), &tuple::TUPLE_TYPE) {
+    // A plain tuple has no such mark; a CodecInfo (a tuple subclass) may.
+    if !std::ptr::eq(info.type_of(), &tuple::TUPLE_TYPE) {
         if let Some(flag) = protocol::lookup_attr(ts, &info, &pystr::new_str("_is_text_encoding"))? {
             if !protocol::is_true(ts, &flag)? {
                 return Err(lookup_error_exc(format!(
