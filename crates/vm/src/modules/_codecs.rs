@@ -441,6 +441,21 @@ fn lookup_text_encoding(ts: &ThreadState, encoding: &str, command: &str) -> PyRe
     Ok(info)
 }
 
+/// `codecs.getincrementaldecoder(encoding)(errors)` for a text stream: the codec
+/// must be a text encoding ("... use codecs.open() to handle arbitrary codecs").
+pub fn incremental_decoder(ts: &ThreadState, encoding: &str, errors: &str) -> PyResult<Value> {
+    let info = lookup_text_encoding(ts, encoding, "codecs.open()")?;
+    let factory = protocol::getattr_str(ts, &info, "incrementaldecoder")?;
+    protocol::call(ts, &factory, &[pystr::new_str(errors)], None)
+}
+
+/// `codecs.getincrementalencoder(encoding)(errors)` for a text stream (see `incremental_decoder`).
+pub fn incremental_encoder(ts: &ThreadState, encoding: &str, errors: &str) -> PyResult<Value> {
+    let info = lookup_text_encoding(ts, encoding, "codecs.open()")?;
+    let factory = protocol::getattr_str(ts, &info, "incrementalencoder")?;
+    protocol::call(ts, &factory, &[pystr::new_str(errors)], None)
+}
+
 fn codec_item(info: &Value, i: usize) -> Value {
     tuple::try_tuple_items(info).and_then(|t| t.get(i).cloned()).unwrap_or_else(none::none)
 }
