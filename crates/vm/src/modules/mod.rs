@@ -8,6 +8,7 @@ pub mod _collections;
 pub mod _functools;
 pub mod _heapq;
 pub mod _imp;
+pub mod _io;
 pub mod _operator;
 pub mod _string;
 pub mod _thread;
@@ -17,10 +18,14 @@ pub mod builtins;
 pub mod errno;
 pub mod gc;
 pub mod itertools;
+pub mod marshal;
 pub mod math;
-pub mod io;
+pub mod posix;
+pub mod pwd;
 pub mod stdlib_names;
 pub mod structseq;
+/// The `_io` module under its former path (`io::os_error` is used elsewhere).
+pub use _io as io;
 pub mod signal;
 pub mod sys;
 pub mod time;
@@ -32,7 +37,8 @@ use crate::runtime::thread::ThreadState;
 
 /// Static types defined by native modules.
 pub fn types() -> Vec<&'static PyType> {
-    let mut v: Vec<&'static PyType> = vec![&io::TEXT_STREAM_TYPE, &io::BUFFERED_WRITER_TYPE, &io::BUFFERED_READER_TYPE, &io::FILE_IO_TYPE, &io::BUFFERED_RANDOM_TYPE, &builtins::QUITTER_TYPE];
+    let mut v: Vec<&'static PyType> = vec![&builtins::QUITTER_TYPE];
+    v.extend(_io::types());
     v.extend(structseq::types());
     v.extend(_abc::types());
     v.extend(_codecs::types());
@@ -44,12 +50,13 @@ pub fn types() -> Vec<&'static PyType> {
     v.extend(_thread::types());
     v.extend(_weakref_stub::types());
     v.extend(itertools::types());
+    v.extend(posix::types());
     v
 }
 
 /// Fill the static types of native modules.
 pub fn init_types() {
-    io::init();
+    _io::init();
     builtins::init_types();
     structseq::init();
     _abc::init();
@@ -62,6 +69,7 @@ pub fn init_types() {
     _thread::init();
     _weakref_stub::init();
     itertools::init();
+    posix::init();
 }
 
 /// A native module's constructor.
@@ -78,6 +86,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_functools", _functools::create),
     ("_heapq", _heapq::create),
     ("_imp", _imp::create),
+    ("_io", _io::create),
     ("_operator", _operator::create),
     ("_signal", signal::create),
     ("_string", _string::create),
@@ -88,7 +97,10 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("errno", errno::create),
     ("gc", gc::create),
     ("itertools", itertools::create),
+    ("marshal", marshal::create),
     ("math", math::create),
+    ("posix", posix::create),
+    ("pwd", pwd::create),
     ("signal", signal::create_public),
     ("sys", sys::create),
     ("time", time::create),

@@ -535,16 +535,20 @@ thread_local! {
     static NEXT_TYPE_VERSION: Cell<u32> = const { Cell::new(1) };
 }
 
+/// Entries of the interned-name cache: room for every slot dunder (class
+/// creation looks all of them up) and the names native code asks for.
+const NAME_CACHE_SIZE: usize = 512;
+
 thread_local! {
     /// Recently interned names by text (native code looks up the same few
     /// dunder names on every call; interning hashes the text each time).
-    static NAME_CACHE: std::cell::RefCell<Vec<Option<(Box<str>, Value)>>> = std::cell::RefCell::new(vec![None; 64]);
+    static NAME_CACHE: std::cell::RefCell<Vec<Option<(Box<str>, Value)>>> = std::cell::RefCell::new(vec![None; NAME_CACHE_SIZE]);
 }
 
 /// `str::intern(name)` through a small cache indexed by the text's address
 /// and length (literals keep their address), checked by content.
 fn interned_name(name: &str) -> Value {
-    let i = ((name.as_ptr() as usize >> 3) ^ name.len()) & 63;
+    let i = ((name.as_ptr() as usize >> 3) ^ name.len()) & (NAME_CACHE_SIZE - 1);
     NAME_CACHE.with(|c| {
         if let Some((text, v)) = &c.borrow()[i] {
             if **text == *name {

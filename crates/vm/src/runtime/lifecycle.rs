@@ -172,11 +172,13 @@ impl Interpreter {
     }
 
     /// `import site` unless `-S`, when the standard library is on the path.
-    /// The standard library's site.py needs `os`, whose native half
-    /// (`posix`) pyrite does not have yet: until it does, site is skipped.
+    /// The standard library's site.py needs `os` and `io`, whose native
+    /// halves (`posix`, `_io`) must both be there: until then site is skipped.
     fn import_site(&self) -> Result<(), String> {
         let config = &self.interp.config;
-        if config.no_site || !crate::modules::builtin_module_names().contains(&"posix") {
+        // Until _io.TextIOWrapper wraps any binary buffer (site reads .pth
+        // files through one), site stays off.
+        if config.no_site || !crate::modules::builtin_module_names().contains(&"_io_text_any_buffer") {
             return Ok(());
         }
         let found = config.module_search_paths.iter().any(|p| std::path::Path::new(p).join("site.py").is_file());

@@ -14,6 +14,8 @@ use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
 use crate::types::{bool_, descr, exceptions as exc, int, none, str as pystr};
 
+use super::{closed_error, size_arg, unsupported};
+
 /// A text stream over a file descriptor (`_io.TextIOWrapper`), and the core its binary view shares.
 pub struct TextStream {
     fd: i32,
@@ -79,7 +81,7 @@ pub struct BinaryStream {
 /// `_io.TextIOWrapper`.
 pub static TEXT_STREAM_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
-    TypeObject::builtin::<TextStream>("_io.TextIOWrapper", &TEXT_STREAM_TYPE, Some(&crate::types::object::OBJECT_TYPE), 0),
+    TypeObject::builtin::<TextStream>("_io.TextIOWrapper", &TEXT_STREAM_TYPE, Some(&super::iobase::TEXT_IO_BASE_TYPE), 0),
 );
 
 impl PyPayload for TextStream {
@@ -91,7 +93,7 @@ impl PyPayload for TextStream {
 /// `_io.BufferedWriter` (stdout, stderr).
 pub static BUFFERED_WRITER_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
-    TypeObject::builtin::<BinaryStream>("_io.BufferedWriter", &BUFFERED_WRITER_TYPE, Some(&crate::types::object::OBJECT_TYPE), 0),
+    TypeObject::builtin::<BinaryStream>("_io.BufferedWriter", &BUFFERED_WRITER_TYPE, Some(&super::iobase::BUFFERED_IO_BASE_TYPE), 0),
 );
 
 /// `_io.BufferedReader` (stdin), with the writer's layout.
@@ -99,7 +101,7 @@ pub static BUFFERED_READER_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
     TypeObject::builtin_sublayout(
         "_io.BufferedReader",
-        &crate::types::object::OBJECT_TYPE,
+        &super::iobase::BUFFERED_IO_BASE_TYPE,
         &BUFFERED_WRITER_TYPE,
         std::mem::size_of::<PyObject<BinaryStream>>(),
         crate::object::value::dealloc_builtin::<BinaryStream>,
@@ -112,7 +114,7 @@ pub static FILE_IO_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
     TypeObject::builtin_sublayout(
         "_io.FileIO",
-        &crate::types::object::OBJECT_TYPE,
+        &super::iobase::RAW_IO_BASE_TYPE,
         &BUFFERED_WRITER_TYPE,
         std::mem::size_of::<PyObject<BinaryStream>>(),
         crate::object::value::dealloc_builtin::<BinaryStream>,
@@ -125,7 +127,7 @@ pub static BUFFERED_RANDOM_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
     TypeObject::builtin_sublayout(
         "_io.BufferedRandom",
-        &crate::types::object::OBJECT_TYPE,
+        &super::iobase::BUFFERED_IO_BASE_TYPE,
         &BUFFERED_WRITER_TYPE,
         std::mem::size_of::<PyObject<BinaryStream>>(),
         crate::object::value::dealloc_builtin::<BinaryStream>,
@@ -133,46 +135,28 @@ pub static BUFFERED_RANDOM_TYPE: PyType = PyObject::new_static(
     ),
 );
 
+/// `_io.BufferedRWPair`.
+pub static BUFFERED_RW_PAIR_TYPE: PyType = PyObject::new_static(
+    &crate::types::typeobject::TYPE_TYPE,
+    TypeObject::builtin_sublayout(
+        "_io.BufferedRWPair",
+        &super::iobase::BUFFERED_IO_BASE_TYPE,
+        &BUFFERED_WRITER_TYPE,
+        std::mem::size_of::<PyObject<BinaryStream>>(),
+        crate::object::value::dealloc_builtin::<BinaryStream>,
+        0,
+    ),
+);
+
+/// The stream types, each after its base.
+pub fn types() -> Vec<&'static PyType> {
+    vec![&BUFFERED_WRITER_TYPE, &BUFFERED_READER_TYPE, &BUFFERED_RANDOM_TYPE, &BUFFERED_RW_PAIR_TYPE, &FILE_IO_TYPE, &TEXT_STREAM_TYPE]
+}
+
 impl PyPayload for BinaryStream {
     fn class() -> &'static PyType {
         &BUFFERED_WRITER_TYPE
     }
-}
-
-thread_local! {
-    /// `io.UnsupportedOperation`, made on first use.
-    static UNSUPPORTED_OPERATION: RefCell<Option<Value>> = const { RefCell::new(None) };
-}
-
-/// `io.UnsupportedOperation(msg)`: a subclass of OSError and ValueError.
-fn unsupported(ts: &ThreadState, msg: &str) -> PyErr {
-    let cls = UNSUPPORTED_OPERATION.with(|c| c.borrow().clone());
-    let cls = match cls {
-        Some(c) => Ok(c),
-        None => (|| {
-            let ns = crate::types::dict::new_dict();
-            crate::types::dict::dict_set_item(ts, &ns, pystr::intern("__module__"), pystr::new_str("io"))?;
-            let bases = crate::types::tuple::new_tuple(vec![exc::OS_ERROR.to_value(), exc::VALUE_ERROR.to_value()])?;
-            let c = protocol::call(
-                ts,
-                &crate::types::typeobject::TYPE_TYPE.to_value(),
-                &[pystr::new_str("UnsupportedOperation"), bases, ns],
-                None,
-            )?;
-            UNSUPPORTED_OPERATION.with(|u| *u.borrow_mut() = Some(c.clone()));
-            Ok(c)
-        })(),
-    };
-    match cls.and_then(|c| protocol::call(ts, &c, &[pystr::new_str(msg)], None)) {
-        Ok(e) => PyErr::from_instance(e),
-        Err(e) => e,
-    }
-}
-
-/// `io.UnsupportedOperation`, for the io module.
-pub fn unsupported_operation_type(ts: &ThreadState) -> PyResult<Value> {
-    let e = unsupported(ts, "");
-    Ok(e.value().type_of().to_value())
 }
 
 /// A stream over `fd` (0, 1 or 2).
@@ -522,9 +506,6 @@ impl TextStream {
     }
 }
 
-fn closed_error() -> PyErr {
-    PyErr::value_error("I/O operation on closed file.")
-}
 
 fn m_write(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::exact("TextIOWrapper.write", a, k, 1)?;
@@ -552,24 +533,6 @@ fn m_writelines(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> 
         m_write(ts, v, &[line], None)?;
     }
     Ok(none::none())
-}
-
-/// A size argument: an int, or None for "no limit" (`_Py_convert_optional_to_ssize_t`).
-fn size_arg(ts: &ThreadState, v: Option<&Value>) -> PyResult<Option<usize>> {
-    match v {
-        None => Ok(None),
-        Some(x) if none::is_none(x) => Ok(None),
-        Some(x) => {
-            if !int::is_int(x) && x.type_of().data.slots.index.get().is_none() {
-                return Err(PyErr::type_error(format!(
-                    "argument should be integer or None, not '{}'",
-                    protocol::type_name(x)
-                )));
-            }
-            let n = protocol::index_isize(ts, x)?;
-            Ok(usize::try_from(n).ok())
-        }
-    }
 }
 
 /// The checks before reading; `flush_first` as readline does, which hands
