@@ -3,6 +3,7 @@
 
 pub mod _abc;
 pub mod _bisect;
+pub mod _codecs;
 pub mod _collections;
 pub mod _functools;
 pub mod _hashes;
@@ -45,6 +46,7 @@ pub fn types() -> Vec<&'static PyType> {
     v.extend(_io::types());
     v.extend(structseq::types());
     v.extend(_abc::types());
+    v.extend(_codecs::types());
     v.extend(_collections::types());
     v.extend(crate::import::spec::types());
     v.extend(_functools::types());
@@ -67,6 +69,7 @@ pub fn init_types() {
     builtins::init_types();
     structseq::init();
     _abc::init();
+    _codecs::init();
     _collections::init();
     crate::import::spec::init();
     _functools::init();
@@ -92,6 +95,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_abc", _abc::create),
     ("_bisect", _bisect::create),
     ("_blake2", _hashes::create_blake2),
+    ("_codecs", _codecs::create),
     ("_collections", _collections::create),
     ("_functools", _functools::create),
     ("_heapq", _heapq::create),
