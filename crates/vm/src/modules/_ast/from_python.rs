@@ -196,24 +196,24 @@ impl FromPy for i64 {
 impl FromPy for Constant {
     fn from_py(c: &mut FromCtx, obj: &Value) -> PyResult<Option<Self>> {
         match constant(c.ts, obj)? {
-            Some(k) => Ok(Some(k)),
-            None => Err(PyErr::type_error(format!("got an invalid type in Constant: {}", obj.type_of().name()))),
+            Ok(k) => Ok(Some(k)),
+            Err(bad) => Err(PyErr::type_error(format!("got an invalid type in Constant: {}", bad.type_of().name()))),
         }
     }
 }
 
 /// The constant for a value a Constant node may hold (CPython's
-/// validate_constant), or None.
-fn constant(ts: &ThreadState, v: &Value) -> PyResult<Option<Constant>> {
+/// validate_constant), or the first value it may not hold.
+fn constant(ts: &ThreadState, v: &Value) -> PyResult<Result<Constant, Value>> {
     use crate::types::{complex, float};
     if none::is_none(v) {
-        return Ok(Some(Constant::None));
+        return Ok(Ok(Constant::None));
     }
     if v.is(&none::ellipsis()) {
-        return Ok(Some(Constant::Ellipsis));
+        return Ok(Ok(Constant::Ellipsis));
     }
     if let Some(b) = bool_::as_bool(v) {
-        return Ok(Some(Constant::Bool(b)));
+        return Ok(Ok(Constant::Bool(b)));
     }
     if v.is_exact(&int::INT_TYPE) {
         return Ok(int::as_int(v).map(|i| match i {
@@ -222,31 +222,31 @@ fn constant(ts: &ThreadState, v: &Value) -> PyResult<Option<Constant>> {
                 Ok(n) => Constant::Int(n),
                 Err(_) => Constant::BigInt(b.clone()),
             },
-        }));
+        }).ok_or_else(|| v.clone()));
     }
     if v.is_exact(&float::FLOAT_TYPE) {
-        return Ok(v.downcast::<float::PyFloat>().map(|f| Constant::Float(f.value)));
+        return Ok(v.downcast::<float::PyFloat>().map(|f| Constant::Float(f.value)).ok_or_else(|| v.clone()));
     }
     if v.is_exact(&complex::COMPLEX_TYPE) {
-        return Ok(v.downcast::<complex::PyComplex>().map(|z| Constant::Complex { real: z.re, imag: z.im }));
+        return Ok(v.downcast::<complex::PyComplex>().map(|z| Constant::Complex { real: z.re, imag: z.im }).ok_or_else(|| v.clone()));
     }
     if v.is_exact(&pystr::STR_TYPE) {
-        return Ok(pystr::as_pystr(v).map(|s| Constant::Str(s.data.to_wtf8())));
+        return Ok(pystr::as_pystr(v).map(|s| Constant::Str(s.data.to_wtf8())).ok_or_else(|| v.clone()));
     }
     if v.is_exact(&bytes::BYTES_TYPE) {
-        return Ok(bytes::try_bytes_data(v).map(Constant::Bytes));
+        return Ok(bytes::try_bytes_data(v).map(Constant::Bytes).ok_or_else(|| v.clone()));
     }
     if v.is_exact(&tuple::TUPLE_TYPE) {
         let mut items = Vec::new();
         for x in tuple::tuple_items(v) {
             match constant(ts, x)? {
-                Some(k) => items.push(k),
-                None => return Ok(None),
+                Ok(k) => items.push(k),
+                Err(bad) => return Ok(Err(bad)),
             }
         }
-        return Ok(Some(Constant::Tuple(items)));
+        return Ok(Ok(Constant::Tuple(items)));
     }
-    Ok(None)
+    Ok(Err(v.clone()))
 }
 
 include!("from_python_gen.rs");

@@ -174,7 +174,7 @@ fn ast_init(ts: &ThreadState, obj: &Value, args: &[Value], kwnames: Option<&Valu
 
 /// `AST.__reduce__`: `(type(self), (), self.__dict__)`.
 fn ast_reduce(ts: &ThreadState, obj: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
-    crate::object::args::exact("__reduce__", args, kwnames, 0)?;
+    crate::object::args::exact("AST.__reduce__", args, kwnames, 0)?;
     let cls = obj.type_of().to_value();
     let empty = tuple::new_tuple(Vec::new())?;
     match protocol::lookup_attr(ts, obj, &pystr::intern("__dict__"))? {

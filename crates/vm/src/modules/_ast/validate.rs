@@ -289,7 +289,7 @@ fn expr(e: &Expr, ctx: ExprContext) -> PyResult<()> {
                 return err("Compare with no comparators");
             }
             if comparators.len() != ops.len() {
-                return err("Compare has a different number of comparators and operators");
+                return err("Compare has a different number of comparators and operands");
             }
             exprs(comparators, Load)?;
             expr(left, Load)
@@ -335,17 +335,34 @@ fn capture(n: &Option<String>) -> PyResult<()> {
     }
 }
 
+const NOT_LITERAL: &str = "patterns may only match literals and attribute lookups";
+
+fn is_number(c: &Constant) -> bool {
+    matches!(c, Constant::Int(_) | Constant::BigInt(_) | Constant::Float(_) | Constant::Complex { .. })
+}
+
+/// A (possibly negated) number constant.
+fn signed_number(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Constant { value, .. } => is_number(value),
+        ExprKind::UnaryOp { op: UnaryOp::USub, operand } => matches!(&operand.kind, ExprKind::Constant { value, .. } if is_number(value)),
+        _ => false,
+    }
+}
+
+/// The value of a MatchValue (or a mapping key): a literal, a signed
+/// number, a complex sum or an attribute lookup.
 fn match_value(e: &Expr) -> PyResult<()> {
     expr(e, ExprContext::Load)?;
     match &e.kind {
         ExprKind::Constant { value, .. } => match value {
-            Constant::None | Constant::Bool(_) => err("patterns may only match literals and attribute lookups"),
-            _ => Ok(()),
+            Constant::Int(_) | Constant::BigInt(_) | Constant::Float(_) | Constant::Complex { .. } | Constant::Str(_) | Constant::Bytes(_) => Ok(()),
+            _ => err("unexpected constant inside of a literal pattern"),
         },
-        ExprKind::Attribute { .. } => Ok(()),
-        ExprKind::UnaryOp { .. } | ExprKind::BinOp { .. } => Ok(()),
-        ExprKind::JoinedStr { .. } => err("patterns may only match literals and attribute lookups"),
-        _ => err("patterns may only match literals and attribute lookups"),
+        ExprKind::Attribute { .. } | ExprKind::JoinedStr { .. } => Ok(()),
+        ExprKind::UnaryOp { .. } if signed_number(e) => Ok(()),
+        ExprKind::BinOp { left, op: Operator::Add | Operator::Sub, right } if signed_number(left) && matches!(&right.kind, ExprKind::Constant { value: Constant::Complex { .. }, .. }) => Ok(()),
+        _ => err(NOT_LITERAL),
     }
 }
 
@@ -365,7 +382,7 @@ fn pattern(p: &Pattern, star_ok: bool) -> PyResult<()> {
             for k in keys {
                 match &k.kind {
                     ExprKind::Constant { .. } | ExprKind::Attribute { .. } => expr(k, ExprContext::Load)?,
-                    _ => return err("can only have constant or attribute keys"),
+                    _ => match_value(k)?,
                 }
             }
             patterns.iter().try_for_each(|q| pattern(q, false))
