@@ -188,3 +188,31 @@ pub fn is_ast(ts: &ThreadState, v: &Value) -> PyResult<bool> {
     let st = State::get(ts)?;
     protocol::isinstance(ts, v, &st.classes[nodes::K_AST])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::nodes::*;
+
+    #[test]
+    fn table_order_and_names() {
+        // Each base comes before its subclasses; names and fields as python3's _ast.
+        for (i, def) in NODES.iter().enumerate() {
+            assert!(def.base == usize::MAX || def.base < i, "{}", def.name);
+        }
+        assert_eq!(NODES[K_AST].name, "AST");
+        assert_eq!(NODES[K_NAME].name, "Name");
+        assert_eq!(NODES[K_NAME].fields, &["id", "ctx"]);
+        assert_eq!(NODES[NODES[K_NAME].base].name, "expr");
+        assert_eq!(NODES[K_EXPR_BASE].attributes, Some(&["lineno", "col_offset", "end_lineno", "end_col_offset"][..]));
+        assert_eq!(NODES[K_CONSTANT].none_attrs, &["kind"]);
+        assert_eq!(NODES[K_ARGUMENTS_BASE].fields.len(), 7);
+        assert_eq!(NODES.len(), 119);
+    }
+
+    #[test]
+    fn simple_sums_have_singletons() {
+        assert!(super::is_simple_sum(NODES[NODES[K_LOAD].base].name));
+        assert!(super::is_simple_sum(NODES[NODES[K_ADD].base].name));
+        assert!(!super::is_simple_sum(NODES[NODES[K_NAME].base].name));
+    }
+}

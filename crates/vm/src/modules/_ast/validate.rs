@@ -428,3 +428,76 @@ fn pattern(p: &Pattern, star_ok: bool) -> PyResult<()> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(src: &str) -> Mod {
+        syntax::parse_str(src, "<test>", syntax::Mode::Module).expect("valid source")
+    }
+
+    fn refused(m: &Mod) -> bool {
+        validate_mod(m).is_err()
+    }
+
+    fn first_stmt(m: &mut Mod) -> &mut Stmt {
+        match m {
+            Mod::Module { body, .. } => &mut body[0],
+            _ => unreachable!("parsed as a module"),
+        }
+    }
+
+    #[test]
+    fn parsed_trees_are_valid() {
+        let src = "def f(a, /, b=1, *c, d, **e):\n    return [x async for x in a]\nmatch p:\n    case [1, *r] | {'k': -1+2j, **kw} if r:\n        pass\n    case C(a.b, x=None) as y:\n        pass\ntry:\n    pass\nexcept* E:\n    pass\n";
+        assert!(validate_mod(&parse(src)).is_ok());
+    }
+
+    #[test]
+    fn positions() {
+        // Messages from python3's compile() of nodes with these positions.
+        assert!(check_positions(1, 0, 1, 0).is_ok());
+        assert!(check_positions(-1, -1, -1, -1).is_ok());
+        assert!(check_positions(2, 0, 1, 0).is_err());
+        assert!(check_positions(1, 5, 1, 1).is_err());
+        assert!(check_positions(1, -1, 1, 3).is_err());
+    }
+
+    #[test]
+    fn contexts_and_shapes() {
+        let mut m = parse("x = 1");
+        if let StmtKind::Assign { targets, .. } = &mut first_stmt(&mut m).kind {
+            if let ExprKind::Name { ctx, .. } = &mut targets[0].kind {
+                *ctx = ExprContext::Load;
+            }
+        }
+        assert!(refused(&m));
+        let mut m = parse("if x:\n    pass\n");
+        if let StmtKind::If { body, .. } = &mut first_stmt(&mut m).kind {
+            body.clear();
+        }
+        assert!(refused(&m));
+        let mut m = parse("a < b");
+        if let StmtKind::Expr { value } = &mut first_stmt(&mut m).kind {
+            if let ExprKind::Compare { ops, .. } = &mut value.kind {
+                ops.push(CmpOp::Lt);
+            }
+        }
+        assert!(refused(&m));
+        let m = parse("None_ = 1");
+        assert!(!refused(&m));
+    }
+
+    #[test]
+    fn match_values() {
+        let int = |v| Expr { kind: ExprKind::Constant { value: Constant::Int(v), kind: None }, loc: Loc::default() };
+        assert!(match_value(&int(1)).is_ok());
+        let none = Expr { kind: ExprKind::Constant { value: Constant::None, kind: None }, loc: Loc::default() };
+        assert!(match_value(&none).is_err());
+        let neg = Expr { kind: ExprKind::UnaryOp { op: UnaryOp::USub, operand: Box::new(int(1)) }, loc: Loc::default() };
+        assert!(match_value(&neg).is_ok());
+        let not = Expr { kind: ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(int(1)) }, loc: Loc::default() };
+        assert!(match_value(&not).is_err());
+    }
+}
