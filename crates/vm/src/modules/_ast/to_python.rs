@@ -114,6 +114,10 @@ pub fn parse_to_object(ts: &ThreadState, source: &[u8], filename: &str, mode: &s
         "exec" => syntax::Mode::Module,
         "eval" => syntax::Mode::Expression,
         "single" => syntax::Mode::Interactive,
+        "func_type" => {
+            let tree = parse_func_type(source, filename).map_err(crate::runtime::pythonrun::syntax_error)?;
+            return mod_to_object(ts, &tree);
+        }
         _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")),
     };
     let (tree, warnings) = syntax::parse_bytes_with_warnings(source, filename, m);
@@ -122,4 +126,116 @@ pub fn parse_to_object(ts: &ThreadState, source: &[u8], filename: &str, mode: &s
     }
     let tree = tree.map_err(crate::runtime::pythonrun::syntax_error)?;
     mod_to_object(ts, &tree)
+}
+
+/// `func_type` mode (`(int, *str) -> bool`, the signature type comments
+/// use). Our parser has no start rule for it, so the argument list and the
+/// return type are parsed as expressions from copies of the source in which
+/// the rest is blanked out: positions stay those of the original text.
+fn parse_func_type(source: &[u8], filename: &str) -> Result<Mod, syntax::SyntaxError> {
+    let text = String::from_utf8_lossy(source);
+    let invalid = |lineno: u32, offset: u32| {
+        let mut e = syntax::SyntaxError::new(syntax::SyntaxErrorKind::SyntaxError, "invalid syntax");
+        e.filename = filename.to_string();
+        e.lineno = lineno;
+        e.offset = offset;
+        e.end_lineno = lineno;
+        e.end_offset = offset;
+        e.text = text.split_inclusive('\n').nth(lineno.saturating_sub(1) as usize).map(str::to_string);
+        e
+    };
+    let bytes = text.as_bytes();
+    // Scan the top level: the closing parenthesis of the argument list, the
+    // commas and stars directly inside it, and the arrow.
+    let (mut depth, mut quote, mut close, mut arrow) = (0i32, None::<u8>, None, None);
+    let (mut commas, mut stars) = (Vec::new(), Vec::new());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if let Some(q) = quote {
+            if b == b'\\' {
+                i += 1;
+            } else if b == q {
+                quote = None;
+            }
+        } else {
+            match b {
+                b'\'' | b'"' => quote = Some(b),
+                b'#' => {
+                    while i < bytes.len() && bytes[i] != b'\n' {
+                        i += 1;
+                    }
+                    continue;
+                }
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => {
+                    depth -= 1;
+                    if depth == 0 && close.is_none() {
+                        close = Some(i);
+                    }
+                }
+                b',' if depth == 1 && close.is_none() => commas.push(i),
+                b'*' if depth == 1 && close.is_none() => stars.push(i),
+                b'-' if depth == 0 && bytes.get(i + 1) == Some(&b'>') && arrow.is_none() => arrow = Some(i),
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    let line_col = |at: usize| {
+        let before = &text[..at];
+        let line = before.matches('\n').count() as u32 + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32;
+        (line, col)
+    };
+    if !text.starts_with('(') {
+        let (l, c) = line_col(0);
+        return Err(invalid(l, c + 1));
+    }
+    let (Some(close), Some(arrow)) = (close, arrow) else {
+        return Err(invalid(1, 0));
+    };
+    if arrow < close || !text[close + 1..arrow].trim().is_empty() {
+        let (l, c) = line_col(close + 1);
+        return Err(invalid(l, c + 1));
+    }
+    let blank = |range: std::ops::Range<usize>, s: &mut Vec<u8>| {
+        for b in &mut s[range] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    };
+    // The argument list, stars removed (`*args` and `**kwargs` give their type).
+    let mut left = bytes.to_vec();
+    blank(close + 1..left.len(), &mut left);
+    for &s in &stars {
+        left[s] = b' ';
+    }
+    let argtypes = match syntax::parse_bytes(&left, filename, syntax::Mode::Expression)? {
+        Mod::Expression { body } => {
+            let inner_empty = text[1..close].trim().is_empty();
+            let trailing_comma = commas.last().is_some_and(|&c| text[c + 1..close].trim().is_empty());
+            if trailing_comma {
+                let (l, c) = line_col(close);
+                return Err(invalid(l, c + 1));
+            }
+            match body.kind {
+                _ if inner_empty => Vec::new(),
+                ExprKind::Tuple { elts, .. } if !commas.is_empty() => elts,
+                _ => vec![*body],
+            }
+        }
+        _ => Vec::new(),
+    };
+    // The return type, in parentheses so that its lines may start anywhere.
+    let mut right = bytes.to_vec();
+    blank(0..arrow + 2, &mut right);
+    right[0] = b'(';
+    right.extend_from_slice(b"\n)");
+    let returns = match syntax::parse_bytes(&right, filename, syntax::Mode::Expression)? {
+        Mod::Expression { body } => body,
+        _ => return Err(invalid(1, 0)),
+    };
+    Ok(Mod::FunctionType { argtypes, returns })
 }
