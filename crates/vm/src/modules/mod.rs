@@ -2,6 +2,7 @@
 //! and open() (io.rs), and struct sequences (structseq.rs).
 
 pub mod _abc;
+pub mod _ast;
 pub mod _bisect;
 pub mod _codecs;
 pub mod _collections;
@@ -93,6 +94,7 @@ type ModuleInit = fn(&ThreadState) -> PyResult<Value>;
 /// (which wraps `_signal` in enums) can be imported.
 const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_abc", _abc::create),
+    ("_ast", _ast::create),
     ("_bisect", _bisect::create),
     ("_blake2", _hashes::create_blake2),
     ("_codecs", _codecs::create),
