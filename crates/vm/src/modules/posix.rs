@@ -19,7 +19,7 @@ mod xattr;
 
 pub(crate) use path::fs_decode;
 pub use scandir::{DIR_ENTRY_TYPE, SCANDIR_ITERATOR_TYPE};
-pub use stat::{STATVFS_RESULT, STAT_RESULT, STAT_RESULT_TYPE, TERMINAL_SIZE, TIMES_RESULT, UNAME_RESULT};
+pub use stat::{STATVFS_RESULT, STAT_RESULT, STAT_RESULT_TYPE, TERMINAL_SIZE, TIMES_RESULT, UNAME_RESULT, WAITID_RESULT};
 
 use crate::object::typeobj::{CallFn, PyType};
 use crate::object::value::Value;
@@ -94,6 +94,7 @@ const FUNCTIONS: &[(&str, CallFn)] = &[
     ("unsetenv", info::p_unsetenv),
     ("urandom", info::p_urandom),
     ("utime", fs::p_utime),
+    ("waitid", process::p_waitid),
     ("waitpid", process::p_waitpid),
     ("waitstatus_to_exitcode", process::p_waitstatus_to_exitcode),
     ("WCOREDUMP", process::p_wcoredump),
@@ -361,6 +362,7 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     super::set_attr(ts, &d, "times_result", stat::TIMES_RESULT_TYPE.to_value())?;
     super::set_attr(ts, &d, "terminal_size", stat::TERMINAL_SIZE_TYPE.to_value())?;
     super::set_attr(ts, &d, "statvfs_result", stat::STATVFS_RESULT_TYPE.to_value())?;
+    super::set_attr(ts, &d, "waitid_result", stat::WAITID_RESULT_TYPE.to_value())?;
     super::set_attr(ts, &d, "DirEntry", DIR_ENTRY_TYPE.to_value())?;
     for (name, table) in conf::name_tables(ts)? {
         super::set_attr(ts, &d, name, table)?;
