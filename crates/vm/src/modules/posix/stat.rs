@@ -146,7 +146,9 @@ fn ns_int(sec: i64, nsec: i64) -> Value {
     int::from_bigint(num_bigint::BigInt::from(sec as i128 * 1_000_000_000 + nsec as i128))
 }
 
-/// A `stat_result` from the C structure.
+/// A `stat_result` from the C structure. The field types differ between
+/// platforms, hence the casts.
+#[allow(clippy::unnecessary_cast)]
 pub(crate) fn stat_value(st: &libc::stat) -> PyResult<Value> {
     let times = [(st.st_atime, st.st_atime_nsec), (st.st_mtime, st.st_mtime_nsec), (st.st_ctime, st.st_ctime_nsec)];
     let mut v = vec![
