@@ -70,6 +70,8 @@ pub struct TextStream {
     pub(super) seennl: Cell<u8>,
     /// The instance `__dict__` (open() sets `mode` there for wrappers), made on first store.
     pub(super) dict: RefCell<Option<Value>>,
+    /// Input bytes of a UTF-16/32 stream not yet transcoded (a split code unit).
+    pub(super) wide_carry: RefCell<Vec<u8>>,
 }
 
 /// Line endings recognized when reading text.
@@ -247,6 +249,7 @@ pub fn new_stream(fd: i32, unbuffered: bool) -> PyResult<Value> {
         detached: Cell::new(false),
         seennl: Cell::new(0),
         dict: RefCell::new(None),
+        wide_carry: RefCell::new(Vec::new()),
     })
 }
 
@@ -495,7 +498,7 @@ impl TextStream {
     /// Byte width of the character starting with byte `b` in the codec
     /// (UTF-8 lead bytes; one byte for single-byte codecs).
     fn char_width(&self, b: u8) -> usize {
-        if self.codec.get() != crate::stringlib::codecs::Encoding::Utf8 {
+        if self.codec.get() != crate::stringlib::codecs::Encoding::Utf8 && !self.is_wide() {
             return 1;
         }
         match b {
@@ -530,6 +533,15 @@ impl TextStream {
     /// Decode input bytes with the stream's codec and error handler.
     pub fn decode(&self, bytes: &[u8]) -> PyResult<Value> {
         use crate::stringlib::codecs;
+        if self.is_wide() {
+            // The text layer holds UTF-8 (lone surrogates as WTF-8) transcoded from the input.
+            if let Ok(t) = std::str::from_utf8(bytes) {
+                return Ok(pystr::new_str(t));
+            }
+            return codecs::decode(codecs::Encoding::Utf8, bytes, codecs::ErrorHandler::SurrogatePass)
+                .map(pystr::from_data)
+                .map_err(|_| PyErr::new(&exc::UNICODE_DECODE_ERROR, "invalid transcoded text"));
+        }
         if self.codec.get() == codecs::Encoding::Utf8 {
             if let Ok(t) = std::str::from_utf8(bytes) {
                 return Ok(pystr::new_str(t));
@@ -657,6 +669,69 @@ impl TextStream {
         }
     }
 
+    /// Whether the codec is UTF-16 or UTF-32, whose input the text layer
+    /// keeps transcoded to UTF-8 (line ends and widths are then found as for UTF-8).
+    fn is_wide(&self) -> bool {
+        use crate::stringlib::codecs::Encoding as E;
+        matches!(self.codec.get(), E::Utf16 | E::Utf16Le | E::Utf16Be | E::Utf32 | E::Utf32Le | E::Utf32Be)
+    }
+
+    /// Decode the whole code units of `chunk` (after any carried bytes) into
+    /// UTF-8; a byte order mark at the start picks the byte order.
+    fn transcode(&self, chunk: Vec<u8>, ended: bool) -> PyResult<Vec<u8>> {
+        use crate::stringlib::codecs::{self, Encoding as E};
+        let mut data = std::mem::take(&mut *self.wide_carry.borrow_mut());
+        data.extend_from_slice(&chunk);
+        let codec = self.codec.get();
+        let unit = if matches!(codec, E::Utf16 | E::Utf16Le | E::Utf16Be) { 2 } else { 4 };
+        let mut start = 0;
+        let resolved = match codec {
+            E::Utf16 | E::Utf32 => {
+                if data.len() < unit && !ended {
+                    *self.wide_carry.borrow_mut() = data;
+                    return Ok(Vec::new());
+                }
+                let (le, be) = if unit == 2 { (E::Utf16Le, E::Utf16Be) } else { (E::Utf32Le, E::Utf32Be) };
+                let bom_le: &[u8] = if unit == 2 { b"\xff\xfe" } else { b"\xff\xfe\0\0" };
+                let bom_be: &[u8] = if unit == 2 { b"\xfe\xff" } else { b"\0\0\xfe\xff" };
+                let next = if data.starts_with(bom_le) {
+                    start = unit;
+                    le
+                } else if data.starts_with(bom_be) {
+                    start = unit;
+                    be
+                } else if cfg!(target_endian = "little") {
+                    le
+                } else {
+                    be
+                };
+                self.codec.set(next);
+                next
+            }
+            c => c,
+        };
+        let body = &data[start..];
+        let mut whole = body.len() - body.len() % unit;
+        // Keep a high surrogate whose pair may come in the next chunk.
+        if unit == 2 && whole >= 2 && !ended {
+            let last = &body[whole - 2..whole];
+            let u = if resolved == E::Utf16Le { u16::from_le_bytes([last[0], last[1]]) } else { u16::from_be_bytes([last[0], last[1]]) };
+            if (0xd800..0xdc00).contains(&u) {
+                whole -= 2;
+            }
+        }
+        let take = if ended { body.len() } else { whole };
+        *self.wide_carry.borrow_mut() = body[take..].to_vec();
+        let handler = codecs::ErrorHandler::from_name(&self.errors.borrow()).unwrap_or(codecs::ErrorHandler::Strict);
+        match codecs::decode(resolved, &body[..take], handler) {
+            Ok(d) => Ok(d.to_wtf8().as_bytes().to_vec()),
+            Err(e) => Err(PyErr::new(
+                &exc::UNICODE_DECODE_ERROR,
+                codecs::decode_error_message(e.encoding, &data[..start + take], e.start + start, e.end + start, e.reason),
+            )),
+        }
+    }
+
     /// Note the kinds of line endings in `chunk` (for `newlines`).
     fn record_newlines(&self, chunk: &[u8]) {
         let mut seen = self.seennl.get();
@@ -678,12 +753,23 @@ impl TextStream {
     /// the binary buffer holds, or one read from the fd.
     fn text_fill(&self) -> PyResult<bool> {
         if self.pending.borrow().is_empty() && (self.eof.get() || !self.fill()?) {
+            if !self.wide_carry.borrow().is_empty() {
+                // Input ended inside a code unit.
+                let carry = std::mem::take(&mut *self.wide_carry.borrow_mut());
+                self.transcode(carry, true)?;
+            }
             return Ok(false);
         }
         let mut p = self.pending.borrow_mut();
         let n = p.len().min(CHUNK);
         let chunk: Vec<u8> = p.drain(..n).collect();
         drop(p);
+        let chunk = if self.is_wide() {
+            let ended = self.eof.get() && self.pending.borrow().is_empty();
+            self.transcode(chunk, ended)?
+        } else {
+            chunk
+        };
         if self.translate.get() || self.line_end.get() == LineEnd::Universal {
             self.record_newlines(&chunk);
         }
@@ -1801,6 +1887,7 @@ pub fn open(ts: &ThreadState, a: &[Value], k: Option<&Value>) -> PyResult<Value>
         detached: Cell::new(false),
         seennl: Cell::new(0),
         dict: RefCell::new(None),
+        wide_carry: RefCell::new(Vec::new()),
     })?;
     if let Some(stream) = core.downcast::<TextStream>() {
         OPEN_FILES.with(|f| f.borrow_mut().insert(stream as *const TextStream as usize));
@@ -1873,6 +1960,7 @@ pub(super) fn new_core_of(cls: &Value, spec: CoreSpec) -> PyResult<Value> {
         detached: Cell::new(false),
         seennl: Cell::new(0),
         dict: RefCell::new(None),
+        wide_carry: RefCell::new(Vec::new()),
     })
 }
 
