@@ -2133,6 +2133,60 @@ fn g_dict(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     stream_dict_of(v).or_else(|| protocol::instance_dict_or_create(v)).ok_or_else(|| PyErr::type_error("stream expected"))
 }
 
+/// `__getstate__`: the instance dict if anything is in it, else None (object.__getstate__).
+fn m_getstate(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("__getstate__", a, k, 0)?;
+    let d = crate::types::dict::new_dict();
+    // What CPython keeps in the dict: open()'s `mode` on text files, FileIO's `name`.
+    if let Some(t) = v.downcast::<TextStream>().filter(|t| !t.mode.is_empty()) {
+        crate::types::dict::dict_set_item(ts, &d, pystr::intern("mode"), pystr::new_str(&t.mode))?;
+    }
+    if is_fileio(v) {
+        crate::types::dict::dict_set_item(ts, &d, pystr::intern("name"), binary(v)?.name.clone())?;
+    }
+    if let Some(own) = dict_cell(v).and_then(|c| c.borrow().clone()).or_else(|| protocol::instance_dict(v)) {
+        protocol::call_method(ts, &d, "update", &[own])?;
+    }
+    if protocol::len(ts, &d)? > 0 {
+        Ok(d)
+    } else {
+        Ok(none::none())
+    }
+}
+
+fn g_false(_ts: &ThreadState, _v: &Value) -> PyResult<Value> {
+    Ok(bool_::new_bool(false))
+}
+
+fn g_chunk_size(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    attached(v)?;
+    Ok(int::from_i64(CHUNK as i64))
+}
+
+fn s_chunk_size(ts: &ThreadState, v: &Value, value: Option<&Value>) -> PyResult<()> {
+    attached(v)?;
+    let Some(x) = value else {
+        return Err(PyErr::new(&exc::ATTRIBUTE_ERROR, "cannot delete attribute"));
+    };
+    if protocol::index_isize(ts, x)? <= 0 {
+        return Err(PyErr::value_error("a strictly positive integer is required"));
+    }
+    Ok(())
+}
+
+fn m_dealloc_warn(_ts: &ThreadState, _v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    Ok(none::none())
+}
+
+fn g_blksize(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let s = binary(v)?;
+    // SAFETY: `st` is a valid out-parameter for fstat.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    // SAFETY: fstat writes into `st` only.
+    let size = if unsafe { libc::fstat(s.fd, &mut st) } == 0 && st.st_blksize > 1 { st.st_blksize as i64 } else { CHUNK as i64 };
+    Ok(int::from_i64(size))
+}
+
 /// Fill the slots and methods of the stream types.
 pub fn init() {
     for ty in [&BUFFERED_WRITER_TYPE, &BUFFERED_READER_TYPE, &BUFFERED_RANDOM_TYPE, &BUFFERED_RW_PAIR_TYPE, &FILE_IO_TYPE] {
@@ -2162,8 +2216,13 @@ pub fn init() {
                 ("seekable", b_seekable),
                 ("__enter__", m_enter),
                 ("__exit__", m_exit),
+                ("__getstate__", m_getstate),
+                ("__reduce_ex__", crate::modules::reduce_cannot_pickle),
+                ("__reduce__", crate::modules::reduce_cannot_pickle),
+                ("_dealloc_warn", m_dealloc_warn),
             ],
         );
+        descr::add_getsets(ty, &[("_finalizing", g_false, None)]);
         descr::add_getsets(ty, &[("name", bg_name, None), ("mode", bg_mode, None), ("closed", bg_closed, None), ("__dict__", g_dict, None)]);
     }
     let s = &TEXT_STREAM_TYPE.data.slots;
@@ -2196,8 +2255,13 @@ pub fn init() {
             ("truncate", m_truncate),
             ("__enter__", m_enter),
             ("__exit__", m_exit),
+            ("__getstate__", m_getstate),
+            ("__reduce_ex__", crate::modules::reduce_cannot_pickle),
+            ("__reduce__", crate::modules::reduce_cannot_pickle),
         ],
     );
+    descr::add_getsets(&TEXT_STREAM_TYPE, &[("_CHUNK_SIZE", g_chunk_size, Some(s_chunk_size)), ("_finalizing", g_false, None)]);
+    descr::add_getsets(&FILE_IO_TYPE, &[("_blksize", g_blksize, None)]);
     descr::add_getsets(
         &TEXT_STREAM_TYPE,
         &[
