@@ -1,9 +1,12 @@
-//! Streams over file descriptors: the standard streams and the files
-//! `open()` returns. A text stream (`_io.TextIOWrapper`) and its binary
-//! view (`_io.BufferedReader`/`BufferedWriter`/`BufferedRandom`/`FileIO`)
-//! share one core with CPython's two levels of buffering (text pending
-//! bytes, then the binary buffer), line buffering on terminals and for
-//! stderr, and the stream's codec and error handler.
+//! The stream core: the standard streams, the files `open()` returns, and
+//! TextIOWrapper / Buffered* objects built over other objects. A text stream
+//! (`_io.TextIOWrapper`) and its binary views (`_io.BufferedReader`/
+//! `BufferedWriter`/`BufferedRandom`/`FileIO`) share one core with CPython's
+//! two levels of buffering (text pending bytes, then the binary buffer),
+//! line buffering on terminals and for stderr, and the stream's codec and
+//! error handler. Over a descriptor the core makes the system calls itself
+//! (so print() stays fast); over any other object (`backend`) it calls that
+//! object's read/read1/write/flush/seek/tell/close methods instead.
 
 use std::cell::{Cell, RefCell};
 
@@ -339,7 +342,8 @@ impl TextStream {
             if n < 0 || n as usize > data.len() {
                 return Err(PyErr::new(&exc::OS_ERROR, format!("raw write() returned invalid length {n} (should have been between 0 and {})", data.len())));
             }
-            if n == 0 && !self.backend_raw {
+            if n == 0 {
+                // Nothing taken: stop rather than spin.
                 break;
             }
             data = &data[n as usize..];
