@@ -1457,6 +1457,16 @@ fn b_seekable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) ->
 
 fn bg_name(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let s = binary(v)?;
+    // FileIO keeps `name` in its instance dict, where it can be replaced.
+    let d = match dict_cell(v) {
+        Some(c) => c.borrow().clone(),
+        None => protocol::instance_dict(v),
+    };
+    if let Some(d) = d {
+        if let Some(n) = crate::types::dict::dict_get_str(&d, &pystr::intern("name")) {
+            return Ok(n);
+        }
+    }
     if let Some(r) = s.delegate_attr("name") {
         return r;
     }
@@ -1494,6 +1504,17 @@ fn name_repr(ts: &ThreadState, v: &Value) -> PyResult<Option<String>> {
         Err(e) => Err(e),
     }
 }
+fn bs_name(ts: &ThreadState, v: &Value, value: Option<&Value>) -> PyResult<()> {
+    if !is_fileio(v) {
+        return Err(PyErr::new(&exc::ATTRIBUTE_ERROR, format!("attribute 'name' of '{}' objects is not writable", v.type_of().data.name())));
+    }
+    let d = stream_dict_of(v).or_else(|| protocol::instance_dict_or_create(v)).ok_or_else(|| PyErr::type_error("stream expected"))?;
+    match value {
+        Some(x) => crate::types::dict::dict_set_item(ts, &d, pystr::intern("name"), x.clone()),
+        None => crate::types::dict::dict_del_item(ts, &d, &pystr::intern("name")).map(drop),
+    }
+}
+
 fn bg_closed(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let s = binary(v)?;
     if let Some(r) = s.delegate_attr("closed") {
@@ -1508,7 +1529,7 @@ fn binary_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
         if s.closed.get() {
             return Ok(pystr::new_str("<_io.FileIO [closed]>"));
         }
-        let name = protocol::repr_string(ts, &s.name)?;
+        let name = protocol::repr_string(ts, &bg_name(ts, v)?)?;
         let mode = bg_mode(ts, v)?;
         let closefd = if s.closefd { "True" } else { "False" };
         return Ok(pystr::new_str(&format!("<_io.FileIO name={name} mode='{}' closefd={closefd}>", pystr::as_rust_str(&mode))));
@@ -1618,7 +1639,7 @@ fn m_reconfigure(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) ->
             }),
         }
     };
-    let encoding_s = str_arg(&encoding, "encoding")?;
+    let encoding_s = str_arg(&encoding, "encoding")?.map(|e| if e == "locale" { "UTF-8".to_string() } else { e });
     let errors_s = str_arg(&errors, "errors")?;
     let newline_given = newline.as_ref().is_some();
     let newline_s = str_arg(&newline, "newline")?;
@@ -1811,7 +1832,8 @@ pub fn open(ts: &ThreadState, a: &[Value], k: Option<&Value>) -> PyResult<Value>
             }
         },
     };
-    let encoding = str_arg(&encoding, "encoding")?;
+    // "locale" is the locale encoding, UTF-8 here.
+    let encoding = str_arg(&encoding, "encoding")?.map(|e| if e == "locale" { "UTF-8".to_string() } else { e });
     let errors = str_arg(&errors, "errors")?;
     let newline = str_arg(&newline, "newline")?;
     let buffering = match &buffering {
@@ -2227,7 +2249,7 @@ pub fn init() {
             ],
         );
         descr::add_getsets(ty, &[("_finalizing", g_false, None)]);
-        descr::add_getsets(ty, &[("name", bg_name, None), ("mode", bg_mode, None), ("closed", bg_closed, None), ("__dict__", g_dict, None)]);
+        descr::add_getsets(ty, &[("name", bg_name, Some(bs_name)), ("mode", bg_mode, None), ("closed", bg_closed, None), ("__dict__", g_dict, None)]);
     }
     let s = &TEXT_STREAM_TYPE.data.slots;
     s.new.set(Some(text_new));
