@@ -518,8 +518,18 @@ impl TextStream {
     /// `ended`.
     fn char_prefix_of(&self, data: &[u8], n: usize, ended: bool) -> (usize, usize) {
         let (mut i, mut count) = (0, 0);
+        let translate = self.translate.get();
         while i < data.len() && count < n {
-            let width = self.char_width(data[i]);
+            // Untranslated input: "\r\n" is one character; a final "\r" waits for what follows.
+            let width = match data[i] {
+                b'\r' if translate => match data.get(i + 1) {
+                    Some(b'\n') => 2,
+                    Some(_) => 1,
+                    None if ended => 1,
+                    None => break,
+                },
+                b => self.char_width(b),
+            };
             if i + width > data.len() && !ended {
                 break;
             }
@@ -564,7 +574,30 @@ impl TextStream {
     /// Take up to `n` characters from the text layer's input.
     fn take_chars(&self, n: usize) -> Vec<u8> {
         let (len, _) = self.char_prefix(n);
-        self.text_in.borrow_mut().drain(..len).collect()
+        let raw: Vec<u8> = self.text_in.borrow_mut().drain(..len).collect();
+        self.translated(raw)
+    }
+
+    /// Input as read (the text layer keeps it untranslated, so positions
+    /// stay byte-exact) with universal newlines applied when translating.
+    fn translated(&self, raw: Vec<u8>) -> Vec<u8> {
+        if !self.translate.get() || !raw.contains(&b'\r') {
+            return raw;
+        }
+        let mut out = Vec::with_capacity(raw.len());
+        let mut i = 0;
+        while i < raw.len() {
+            if raw[i] == b'\r' {
+                out.push(b'\n');
+                if raw.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+            } else {
+                out.push(raw[i]);
+            }
+            i += 1;
+        }
+        out
     }
 
     /// Read up to `n` characters (all of the input when None), as bytes.
@@ -587,13 +620,13 @@ impl TextStream {
                     let was_eof = self.eof.replace(true);
                     let r = (|| {
                         while self.text_fill()? {}
-                        Ok(std::mem::take(&mut *self.text_in.borrow_mut()))
+                        Ok(self.translated(std::mem::take(&mut *self.text_in.borrow_mut())))
                     })();
                     self.eof.set(was_eof);
                     return r;
                 }
                 while self.text_fill()? {}
-                Ok(std::mem::take(&mut *self.text_in.borrow_mut()))
+                Ok(self.translated(std::mem::take(&mut *self.text_in.borrow_mut())))
             }
             Some(n) => {
                 while self.char_prefix(n).1 < n && self.text_fill()? {}
@@ -604,7 +637,7 @@ impl TextStream {
 
     /// One line of at most `limit` characters (None: no limit), as bytes.
     pub fn readline_limited(&self, limit: Option<usize>) -> PyResult<Vec<u8>> {
-        let mut line = self.readline()?;
+        let mut line = self.readline_raw()?;
         if let Some(n) = limit {
             let (cut, count) = self.char_prefix_of(&line, n, true);
             if count == n && cut < line.len() {
@@ -616,13 +649,14 @@ impl TextStream {
                 p.extend_from_slice(&tail);
             }
         }
-        Ok(line)
+        Ok(self.translated(line))
     }
 
     /// The end (exclusive) of the first line in `data`, if a whole line is
     /// there; a "\r" at the very end is undecided until input ends.
     fn line_end_in(&self, data: &[u8], ended: bool) -> Option<usize> {
-        match self.line_end.get() {
+        let kind = if self.translate.get() { LineEnd::Universal } else { self.line_end.get() };
+        match kind {
             LineEnd::Lf => data.iter().position(|b| *b == b'\n').map(|i| i + 1),
             LineEnd::Cr => data.iter().position(|b| *b == b'\r').map(|i| i + 1),
             LineEnd::CrLf => data.windows(2).position(|w| w == b"\r\n").map(|i| i + 2),
@@ -643,6 +677,12 @@ impl TextStream {
 
     /// One line of text-layer input, as bytes (line ending included).
     pub fn readline(&self) -> PyResult<Vec<u8>> {
+        let raw = self.readline_raw()?;
+        Ok(self.translated(raw))
+    }
+
+    /// One line of input as read (no newline translation).
+    fn readline_raw(&self) -> PyResult<Vec<u8>> {
         loop {
             let ended = self.eof.get() && self.pending.borrow().is_empty();
             // The shared borrow must end before the mutable one below.
@@ -777,20 +817,8 @@ impl TextStream {
         if self.translate.get() || self.line_end.get() == LineEnd::Universal {
             self.record_newlines(&chunk);
         }
-        if !self.translate.get() {
-            self.text_in.borrow_mut().extend_from_slice(&chunk);
-            return Ok(true);
-        }
-        let mut t = self.text_in.borrow_mut();
-        for (i, &b) in chunk.iter().enumerate() {
-            match b {
-                b'\r' => t.push(b'\n'),
-                b'\n' if i == 0 && self.cr_carry.get() => {}
-                b'\n' if i > 0 && chunk[i - 1] == b'\r' => {}
-                _ => t.push(b),
-            }
-        }
         self.cr_carry.set(chunk.last() == Some(&b'\r'));
+        self.text_in.borrow_mut().extend_from_slice(&chunk);
         Ok(true)
     }
 }
