@@ -1,9 +1,12 @@
-//! Streams over file descriptors: the standard streams and the files
-//! `open()` returns. A text stream (`_io.TextIOWrapper`) and its binary
-//! view (`_io.BufferedReader`/`BufferedWriter`/`BufferedRandom`/`FileIO`)
-//! share one core with CPython's two levels of buffering (text pending
-//! bytes, then the binary buffer), line buffering on terminals and for
-//! stderr, and the stream's codec and error handler.
+//! The stream core: the standard streams, the files `open()` returns, and
+//! TextIOWrapper / Buffered* objects built over other objects. A text stream
+//! (`_io.TextIOWrapper`) and its binary views (`_io.BufferedReader`/
+//! `BufferedWriter`/`BufferedRandom`/`FileIO`) share one core with CPython's
+//! two levels of buffering (text pending bytes, then the binary buffer),
+//! line buffering on terminals and for stderr, and the stream's codec and
+//! error handler. Over a descriptor the core makes the system calls itself
+//! (so print() stays fast); over any other object (`backend`) it calls that
+//! object's read/read1/write/flush/seek/tell/close methods instead.
 
 use std::cell::{Cell, RefCell};
 
@@ -70,6 +73,8 @@ pub struct TextStream {
     pub(super) seennl: Cell<u8>,
     /// The instance `__dict__` (open() sets `mode` there for wrappers), made on first store.
     pub(super) dict: RefCell<Option<Value>>,
+    /// Input bytes of a UTF-16/32 stream not yet transcoded (a split code unit).
+    pub(super) wide_carry: RefCell<Vec<u8>>,
 }
 
 /// Line endings recognized when reading text.
@@ -247,6 +252,7 @@ pub fn new_stream(fd: i32, unbuffered: bool) -> PyResult<Value> {
         detached: Cell::new(false),
         seennl: Cell::new(0),
         dict: RefCell::new(None),
+        wide_carry: RefCell::new(Vec::new()),
     })
 }
 
@@ -336,7 +342,8 @@ impl TextStream {
             if n < 0 || n as usize > data.len() {
                 return Err(PyErr::new(&exc::OS_ERROR, format!("raw write() returned invalid length {n} (should have been between 0 and {})", data.len())));
             }
-            if n == 0 && !self.backend_raw {
+            if n == 0 {
+                // Nothing taken: stop rather than spin.
                 break;
             }
             data = &data[n as usize..];
@@ -495,7 +502,7 @@ impl TextStream {
     /// Byte width of the character starting with byte `b` in the codec
     /// (UTF-8 lead bytes; one byte for single-byte codecs).
     fn char_width(&self, b: u8) -> usize {
-        if self.codec.get() != crate::stringlib::codecs::Encoding::Utf8 {
+        if self.codec.get() != crate::stringlib::codecs::Encoding::Utf8 && !self.is_wide() {
             return 1;
         }
         match b {
@@ -511,8 +518,18 @@ impl TextStream {
     /// `ended`.
     fn char_prefix_of(&self, data: &[u8], n: usize, ended: bool) -> (usize, usize) {
         let (mut i, mut count) = (0, 0);
+        let translate = self.translate.get();
         while i < data.len() && count < n {
-            let width = self.char_width(data[i]);
+            // Untranslated input: "\r\n" is one character; a final "\r" waits for what follows.
+            let width = match data[i] {
+                b'\r' if translate => match data.get(i + 1) {
+                    Some(b'\n') => 2,
+                    Some(_) => 1,
+                    None if ended => 1,
+                    None => break,
+                },
+                b => self.char_width(b),
+            };
             if i + width > data.len() && !ended {
                 break;
             }
@@ -530,6 +547,15 @@ impl TextStream {
     /// Decode input bytes with the stream's codec and error handler.
     pub fn decode(&self, bytes: &[u8]) -> PyResult<Value> {
         use crate::stringlib::codecs;
+        if self.is_wide() {
+            // The text layer holds UTF-8 (lone surrogates as WTF-8) transcoded from the input.
+            if let Ok(t) = std::str::from_utf8(bytes) {
+                return Ok(pystr::new_str(t));
+            }
+            return codecs::decode(codecs::Encoding::Utf8, bytes, codecs::ErrorHandler::SurrogatePass)
+                .map(pystr::from_data)
+                .map_err(|_| PyErr::new(&exc::UNICODE_DECODE_ERROR, "invalid transcoded text"));
+        }
         if self.codec.get() == codecs::Encoding::Utf8 {
             if let Ok(t) = std::str::from_utf8(bytes) {
                 return Ok(pystr::new_str(t));
@@ -548,7 +574,30 @@ impl TextStream {
     /// Take up to `n` characters from the text layer's input.
     fn take_chars(&self, n: usize) -> Vec<u8> {
         let (len, _) = self.char_prefix(n);
-        self.text_in.borrow_mut().drain(..len).collect()
+        let raw: Vec<u8> = self.text_in.borrow_mut().drain(..len).collect();
+        self.translated(raw)
+    }
+
+    /// Input as read (the text layer keeps it untranslated, so positions
+    /// stay byte-exact) with universal newlines applied when translating.
+    fn translated(&self, raw: Vec<u8>) -> Vec<u8> {
+        if !self.translate.get() || !raw.contains(&b'\r') {
+            return raw;
+        }
+        let mut out = Vec::with_capacity(raw.len());
+        let mut i = 0;
+        while i < raw.len() {
+            if raw[i] == b'\r' {
+                out.push(b'\n');
+                if raw.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+            } else {
+                out.push(raw[i]);
+            }
+            i += 1;
+        }
+        out
     }
 
     /// Read up to `n` characters (all of the input when None), as bytes.
@@ -571,13 +620,13 @@ impl TextStream {
                     let was_eof = self.eof.replace(true);
                     let r = (|| {
                         while self.text_fill()? {}
-                        Ok(std::mem::take(&mut *self.text_in.borrow_mut()))
+                        Ok(self.translated(std::mem::take(&mut *self.text_in.borrow_mut())))
                     })();
                     self.eof.set(was_eof);
                     return r;
                 }
                 while self.text_fill()? {}
-                Ok(std::mem::take(&mut *self.text_in.borrow_mut()))
+                Ok(self.translated(std::mem::take(&mut *self.text_in.borrow_mut())))
             }
             Some(n) => {
                 while self.char_prefix(n).1 < n && self.text_fill()? {}
@@ -588,7 +637,7 @@ impl TextStream {
 
     /// One line of at most `limit` characters (None: no limit), as bytes.
     pub fn readline_limited(&self, limit: Option<usize>) -> PyResult<Vec<u8>> {
-        let mut line = self.readline()?;
+        let mut line = self.readline_raw()?;
         if let Some(n) = limit {
             let (cut, count) = self.char_prefix_of(&line, n, true);
             if count == n && cut < line.len() {
@@ -600,13 +649,14 @@ impl TextStream {
                 p.extend_from_slice(&tail);
             }
         }
-        Ok(line)
+        Ok(self.translated(line))
     }
 
     /// The end (exclusive) of the first line in `data`, if a whole line is
     /// there; a "\r" at the very end is undecided until input ends.
     fn line_end_in(&self, data: &[u8], ended: bool) -> Option<usize> {
-        match self.line_end.get() {
+        let kind = if self.translate.get() { LineEnd::Universal } else { self.line_end.get() };
+        match kind {
             LineEnd::Lf => data.iter().position(|b| *b == b'\n').map(|i| i + 1),
             LineEnd::Cr => data.iter().position(|b| *b == b'\r').map(|i| i + 1),
             LineEnd::CrLf => data.windows(2).position(|w| w == b"\r\n").map(|i| i + 2),
@@ -627,6 +677,12 @@ impl TextStream {
 
     /// One line of text-layer input, as bytes (line ending included).
     pub fn readline(&self) -> PyResult<Vec<u8>> {
+        let raw = self.readline_raw()?;
+        Ok(self.translated(raw))
+    }
+
+    /// One line of input as read (no newline translation).
+    fn readline_raw(&self) -> PyResult<Vec<u8>> {
         loop {
             let ended = self.eof.get() && self.pending.borrow().is_empty();
             // The shared borrow must end before the mutable one below.
@@ -657,6 +713,69 @@ impl TextStream {
         }
     }
 
+    /// Whether the codec is UTF-16 or UTF-32, whose input the text layer
+    /// keeps transcoded to UTF-8 (line ends and widths are then found as for UTF-8).
+    fn is_wide(&self) -> bool {
+        use crate::stringlib::codecs::Encoding as E;
+        matches!(self.codec.get(), E::Utf16 | E::Utf16Le | E::Utf16Be | E::Utf32 | E::Utf32Le | E::Utf32Be)
+    }
+
+    /// Decode the whole code units of `chunk` (after any carried bytes) into
+    /// UTF-8; a byte order mark at the start picks the byte order.
+    fn transcode(&self, chunk: Vec<u8>, ended: bool) -> PyResult<Vec<u8>> {
+        use crate::stringlib::codecs::{self, Encoding as E};
+        let mut data = std::mem::take(&mut *self.wide_carry.borrow_mut());
+        data.extend_from_slice(&chunk);
+        let codec = self.codec.get();
+        let unit = if matches!(codec, E::Utf16 | E::Utf16Le | E::Utf16Be) { 2 } else { 4 };
+        let mut start = 0;
+        let resolved = match codec {
+            E::Utf16 | E::Utf32 => {
+                if data.len() < unit && !ended {
+                    *self.wide_carry.borrow_mut() = data;
+                    return Ok(Vec::new());
+                }
+                let (le, be) = if unit == 2 { (E::Utf16Le, E::Utf16Be) } else { (E::Utf32Le, E::Utf32Be) };
+                let bom_le: &[u8] = if unit == 2 { b"\xff\xfe" } else { b"\xff\xfe\0\0" };
+                let bom_be: &[u8] = if unit == 2 { b"\xfe\xff" } else { b"\0\0\xfe\xff" };
+                let next = if data.starts_with(bom_le) {
+                    start = unit;
+                    le
+                } else if data.starts_with(bom_be) {
+                    start = unit;
+                    be
+                } else if cfg!(target_endian = "little") {
+                    le
+                } else {
+                    be
+                };
+                self.codec.set(next);
+                next
+            }
+            c => c,
+        };
+        let body = &data[start..];
+        let mut whole = body.len() - body.len() % unit;
+        // Keep a high surrogate whose pair may come in the next chunk.
+        if unit == 2 && whole >= 2 && !ended {
+            let last = &body[whole - 2..whole];
+            let u = if resolved == E::Utf16Le { u16::from_le_bytes([last[0], last[1]]) } else { u16::from_be_bytes([last[0], last[1]]) };
+            if (0xd800..0xdc00).contains(&u) {
+                whole -= 2;
+            }
+        }
+        let take = if ended { body.len() } else { whole };
+        *self.wide_carry.borrow_mut() = body[take..].to_vec();
+        let handler = codecs::ErrorHandler::from_name(&self.errors.borrow()).unwrap_or(codecs::ErrorHandler::Strict);
+        match codecs::decode(resolved, &body[..take], handler) {
+            Ok(d) => Ok(d.to_wtf8().as_bytes().to_vec()),
+            Err(e) => Err(PyErr::new(
+                &exc::UNICODE_DECODE_ERROR,
+                codecs::decode_error_message(e.encoding, &data[..start + take], e.start + start, e.end + start, e.reason),
+            )),
+        }
+    }
+
     /// Note the kinds of line endings in `chunk` (for `newlines`).
     fn record_newlines(&self, chunk: &[u8]) {
         let mut seen = self.seennl.get();
@@ -678,29 +797,28 @@ impl TextStream {
     /// the binary buffer holds, or one read from the fd.
     fn text_fill(&self) -> PyResult<bool> {
         if self.pending.borrow().is_empty() && (self.eof.get() || !self.fill()?) {
+            if !self.wide_carry.borrow().is_empty() {
+                // Input ended inside a code unit.
+                let carry = std::mem::take(&mut *self.wide_carry.borrow_mut());
+                self.transcode(carry, true)?;
+            }
             return Ok(false);
         }
         let mut p = self.pending.borrow_mut();
         let n = p.len().min(CHUNK);
         let chunk: Vec<u8> = p.drain(..n).collect();
         drop(p);
+        let chunk = if self.is_wide() {
+            let ended = self.eof.get() && self.pending.borrow().is_empty();
+            self.transcode(chunk, ended)?
+        } else {
+            chunk
+        };
         if self.translate.get() || self.line_end.get() == LineEnd::Universal {
             self.record_newlines(&chunk);
         }
-        if !self.translate.get() {
-            self.text_in.borrow_mut().extend_from_slice(&chunk);
-            return Ok(true);
-        }
-        let mut t = self.text_in.borrow_mut();
-        for (i, &b) in chunk.iter().enumerate() {
-            match b {
-                b'\r' => t.push(b'\n'),
-                b'\n' if i == 0 && self.cr_carry.get() => {}
-                b'\n' if i > 0 && chunk[i - 1] == b'\r' => {}
-                _ => t.push(b),
-            }
-        }
         self.cr_carry.set(chunk.last() == Some(&b'\r'));
+        self.text_in.borrow_mut().extend_from_slice(&chunk);
         Ok(true)
     }
 }
@@ -1367,6 +1485,16 @@ fn b_seekable(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) ->
 
 fn bg_name(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let s = binary(v)?;
+    // FileIO keeps `name` in its instance dict, where it can be replaced.
+    let d = match dict_cell(v) {
+        Some(c) => c.borrow().clone(),
+        None => protocol::instance_dict(v),
+    };
+    if let Some(d) = d {
+        if let Some(n) = crate::types::dict::dict_get_str(&d, &pystr::intern("name")) {
+            return Ok(n);
+        }
+    }
     if let Some(r) = s.delegate_attr("name") {
         return r;
     }
@@ -1404,6 +1532,17 @@ fn name_repr(ts: &ThreadState, v: &Value) -> PyResult<Option<String>> {
         Err(e) => Err(e),
     }
 }
+fn bs_name(ts: &ThreadState, v: &Value, value: Option<&Value>) -> PyResult<()> {
+    if !is_fileio(v) {
+        return Err(PyErr::new(&exc::ATTRIBUTE_ERROR, format!("attribute 'name' of '{}' objects is not writable", v.type_of().data.name())));
+    }
+    let d = stream_dict_of(v).or_else(|| protocol::instance_dict_or_create(v)).ok_or_else(|| PyErr::type_error("stream expected"))?;
+    match value {
+        Some(x) => crate::types::dict::dict_set_item(ts, &d, pystr::intern("name"), x.clone()),
+        None => crate::types::dict::dict_del_item(ts, &d, &pystr::intern("name")).map(drop),
+    }
+}
+
 fn bg_closed(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let s = binary(v)?;
     if let Some(r) = s.delegate_attr("closed") {
@@ -1418,7 +1557,7 @@ fn binary_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
         if s.closed.get() {
             return Ok(pystr::new_str("<_io.FileIO [closed]>"));
         }
-        let name = protocol::repr_string(ts, &s.name)?;
+        let name = protocol::repr_string(ts, &bg_name(ts, v)?)?;
         let mode = bg_mode(ts, v)?;
         let closefd = if s.closefd { "True" } else { "False" };
         return Ok(pystr::new_str(&format!("<_io.FileIO name={name} mode='{}' closefd={closefd}>", pystr::as_rust_str(&mode))));
@@ -1528,7 +1667,7 @@ fn m_reconfigure(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) ->
             }),
         }
     };
-    let encoding_s = str_arg(&encoding, "encoding")?;
+    let encoding_s = str_arg(&encoding, "encoding")?.map(|e| if e == "locale" { "UTF-8".to_string() } else { e });
     let errors_s = str_arg(&errors, "errors")?;
     let newline_given = newline.as_ref().is_some();
     let newline_s = str_arg(&newline, "newline")?;
@@ -1721,7 +1860,8 @@ pub fn open(ts: &ThreadState, a: &[Value], k: Option<&Value>) -> PyResult<Value>
             }
         },
     };
-    let encoding = str_arg(&encoding, "encoding")?;
+    // "locale" is the locale encoding, UTF-8 here.
+    let encoding = str_arg(&encoding, "encoding")?.map(|e| if e == "locale" { "UTF-8".to_string() } else { e });
     let errors = str_arg(&errors, "errors")?;
     let newline = str_arg(&newline, "newline")?;
     let buffering = match &buffering {
@@ -1801,6 +1941,7 @@ pub fn open(ts: &ThreadState, a: &[Value], k: Option<&Value>) -> PyResult<Value>
         detached: Cell::new(false),
         seennl: Cell::new(0),
         dict: RefCell::new(None),
+        wide_carry: RefCell::new(Vec::new()),
     })?;
     if let Some(stream) = core.downcast::<TextStream>() {
         OPEN_FILES.with(|f| f.borrow_mut().insert(stream as *const TextStream as usize));
@@ -1873,6 +2014,7 @@ pub(super) fn new_core_of(cls: &Value, spec: CoreSpec) -> PyResult<Value> {
         detached: Cell::new(false),
         seennl: Cell::new(0),
         dict: RefCell::new(None),
+        wide_carry: RefCell::new(Vec::new()),
     })
 }
 
@@ -2045,6 +2187,60 @@ fn g_dict(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     stream_dict_of(v).or_else(|| protocol::instance_dict_or_create(v)).ok_or_else(|| PyErr::type_error("stream expected"))
 }
 
+/// `__getstate__`: the instance dict if anything is in it, else None (object.__getstate__).
+fn m_getstate(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("__getstate__", a, k, 0)?;
+    let d = crate::types::dict::new_dict();
+    // What CPython keeps in the dict: open()'s `mode` on text files, FileIO's `name`.
+    if let Some(t) = v.downcast::<TextStream>().filter(|t| !t.mode.is_empty()) {
+        crate::types::dict::dict_set_item(ts, &d, pystr::intern("mode"), pystr::new_str(&t.mode))?;
+    }
+    if is_fileio(v) {
+        crate::types::dict::dict_set_item(ts, &d, pystr::intern("name"), binary(v)?.name.clone())?;
+    }
+    if let Some(own) = dict_cell(v).and_then(|c| c.borrow().clone()).or_else(|| protocol::instance_dict(v)) {
+        protocol::call_method(ts, &d, "update", &[own])?;
+    }
+    if protocol::len(ts, &d)? > 0 {
+        Ok(d)
+    } else {
+        Ok(none::none())
+    }
+}
+
+fn g_false(_ts: &ThreadState, _v: &Value) -> PyResult<Value> {
+    Ok(bool_::new_bool(false))
+}
+
+fn g_chunk_size(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    attached(v)?;
+    Ok(int::from_i64(CHUNK as i64))
+}
+
+fn s_chunk_size(ts: &ThreadState, v: &Value, value: Option<&Value>) -> PyResult<()> {
+    attached(v)?;
+    let Some(x) = value else {
+        return Err(PyErr::new(&exc::ATTRIBUTE_ERROR, "cannot delete attribute"));
+    };
+    if protocol::index_isize(ts, x)? <= 0 {
+        return Err(PyErr::value_error("a strictly positive integer is required"));
+    }
+    Ok(())
+}
+
+fn m_dealloc_warn(_ts: &ThreadState, _v: &Value, _a: &[Value], _k: Option<&Value>) -> PyResult<Value> {
+    Ok(none::none())
+}
+
+fn g_blksize(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    let s = binary(v)?;
+    // SAFETY: `st` is a valid out-parameter for fstat.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    // SAFETY: fstat writes into `st` only.
+    let size = if unsafe { libc::fstat(s.fd, &mut st) } == 0 && st.st_blksize > 1 { st.st_blksize as i64 } else { CHUNK as i64 };
+    Ok(int::from_i64(size))
+}
+
 /// Fill the slots and methods of the stream types.
 pub fn init() {
     for ty in [&BUFFERED_WRITER_TYPE, &BUFFERED_READER_TYPE, &BUFFERED_RANDOM_TYPE, &BUFFERED_RW_PAIR_TYPE, &FILE_IO_TYPE] {
@@ -2074,9 +2270,14 @@ pub fn init() {
                 ("seekable", b_seekable),
                 ("__enter__", m_enter),
                 ("__exit__", m_exit),
+                ("__getstate__", m_getstate),
+                ("__reduce_ex__", crate::modules::reduce_cannot_pickle),
+                ("__reduce__", crate::modules::reduce_cannot_pickle),
+                ("_dealloc_warn", m_dealloc_warn),
             ],
         );
-        descr::add_getsets(ty, &[("name", bg_name, None), ("mode", bg_mode, None), ("closed", bg_closed, None), ("__dict__", g_dict, None)]);
+        descr::add_getsets(ty, &[("_finalizing", g_false, None)]);
+        descr::add_getsets(ty, &[("name", bg_name, Some(bs_name)), ("mode", bg_mode, None), ("closed", bg_closed, None), ("__dict__", g_dict, None)]);
     }
     let s = &TEXT_STREAM_TYPE.data.slots;
     s.new.set(Some(text_new));
@@ -2108,8 +2309,13 @@ pub fn init() {
             ("truncate", m_truncate),
             ("__enter__", m_enter),
             ("__exit__", m_exit),
+            ("__getstate__", m_getstate),
+            ("__reduce_ex__", crate::modules::reduce_cannot_pickle),
+            ("__reduce__", crate::modules::reduce_cannot_pickle),
         ],
     );
+    descr::add_getsets(&TEXT_STREAM_TYPE, &[("_CHUNK_SIZE", g_chunk_size, Some(s_chunk_size)), ("_finalizing", g_false, None)]);
+    descr::add_getsets(&FILE_IO_TYPE, &[("_blksize", g_blksize, None)]);
     descr::add_getsets(
         &TEXT_STREAM_TYPE,
         &[
