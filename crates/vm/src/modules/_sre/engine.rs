@@ -1111,14 +1111,12 @@ impl<'a> State<'a> {
         let min = op(code, p + 1)? as isize;
         let skip = op(code, p)? as usize;
         let chr = ctx.u as u32;
-        loop {
-            while ctx.count >= min && (ptr >= self.end || self.subject.at(ptr) != chr) {
-                ptr = ptr.wrapping_sub(1);
-                ctx.count -= 1;
-            }
-            if ctx.count < min {
-                break;
-            }
+        // Skip positions where the literal that starts the tail cannot match.
+        while ctx.count >= min && (ptr >= self.end || self.subject.at(ptr) != chr) {
+            ptr = ptr.wrapping_sub(1);
+            ctx.count -= 1;
+        }
+        if ctx.count >= min {
             self.ptr = ptr;
             return Self::call(ctx, Jump::RepeatOne1, p + skip, ptr, p, ctx.toplevel);
         }
