@@ -17,7 +17,7 @@ for p in ('(a)|(b)', '(a)(b)?', '((a)b)', '(a(b))', '(a)(?:b)', '(?:(a)|b)*', '(
 print(re.sub('x*', '-', 'abxd'), re.sub(r'\b', '|', 'ab cd'), re.sub('a|', '.', 'bab'))
 print(re.subn('(?=a)|a', 'X', 'aa'), re.split('(?=a)', 'baab'), re.findall('(?=a)|a', 'aa'))
 m = re.match(r'(?P<a>x)(y)?', 'x')
-print(repr(m.expand(r'[\g<a>][\2][\g<0>]')), repr(m.expand(r'\n\\n\x41')))
+print(repr(m.expand(r'[\g<a>][\2][\g<0>]')), repr(m.expand(r'\n\\n\t')))
 print(re.sub(b'(a)', br'<\1>', b'xay'), re.sub(b'a', br'\n', b'a'), re.sub('(?P<n>.)', r'\g<n>\g<n>', 'ab'))
 sc = re.compile(r'\w').scanner('ab', 1)
 print(sc.search(), sc.search(), sc.search())
