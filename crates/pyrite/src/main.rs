@@ -405,14 +405,15 @@ fn run(config: Config) -> ExitCode {
     }
     let status = if interp.repl_is_main() {
         interp.begin_interactive();
-        match interp.run_startup_file() {
+        match interp.run_startup_file().or_else(|| interp.run_interactive_hook()) {
             Some(status) => status,
             None => repl::run(&interp),
         }
     } else {
         let status = interp.run_main();
         if interp.repl_after_main() {
-            repl::run(&interp)
+            interp.begin_interactive();
+            interp.run_interactive_hook().unwrap_or_else(|| repl::run(&interp))
         } else {
             status
         }

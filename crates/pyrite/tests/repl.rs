@@ -125,3 +125,19 @@ fn inspect_after_command() {
     p.exp_eof().expect("exits");
     assert_eq!(exit_code(&mut p), Some(0));
 }
+
+#[test]
+fn interactive_hook_runs_before_the_prompt() {
+    // A failing hook is reported and the prompt still starts; SystemExit from it ends the process.
+    let mut p = start(&["-i", "-c", "import sys\ndef h():\n    print('hook ran')\n    1/0\nsys.__interactivehook__ = h"]);
+    p.exp_string("hook ran").expect("the hook runs");
+    p.exp_string("Failed calling sys.__interactivehook__").expect("failure reported");
+    p.exp_string("ZeroDivisionError: division by zero").expect("its traceback");
+    p.exp_string(">>> ").expect("prompt after the hook");
+    p.send_control('d').expect("Ctrl-D");
+    p.exp_eof().expect("exits");
+    assert_eq!(exit_code(&mut p), Some(0));
+    let mut p = start(&["-i", "-c", "import sys\ndef h(): raise SystemExit(3)\nsys.__interactivehook__ = h"]);
+    p.exp_eof().expect("SystemExit from the hook ends the process");
+    assert_eq!(exit_code(&mut p), Some(3));
+}

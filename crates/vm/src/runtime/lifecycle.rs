@@ -172,11 +172,13 @@ impl Interpreter {
     }
 
     /// `import site` unless `-S`, when the standard library is on the path.
-    /// The standard library's site.py needs `os`, whose native half
-    /// (`posix`) pyrite does not have yet: until it does, site is skipped.
+    /// The standard library's site.py needs `os` and `io`, whose native
+    /// halves (`posix`, `_io`) must both be there: until then site is skipped.
     fn import_site(&self) -> Result<(), String> {
         let config = &self.interp.config;
-        if config.no_site || !crate::modules::builtin_module_names().contains(&"posix") {
+        // Until _io.TextIOWrapper wraps any binary buffer (site reads .pth
+        // files through one), site stays off.
+        if config.no_site || !crate::modules::builtin_module_names().contains(&"_io_text_any_buffer") {
             return Ok(());
         }
         let found = config.module_search_paths.iter().any(|p| std::path::Path::new(p).join("site.py").is_file());
@@ -426,6 +428,22 @@ impl Interpreter {
         self.run_simple_file(&source, &path, Some(&path)).err().flatten()
     }
 
+    /// Call `sys.__interactivehook__` (set by `site` to set up readline)
+    /// before the first prompt, as CPython's pymain_run_interactive_hook:
+    /// a failure is reported and the prompt still starts, unless it is
+    /// SystemExit (Some(status): the process ends).
+    pub fn run_interactive_hook(&self) -> Option<i32> {
+        let ts = &*self.ts;
+        let hook = crate::modules::sys::sys_attr(ts, "__interactivehook__")?;
+        match protocol::call(ts, &hook, &[], None) {
+            Ok(_) => None,
+            Err(e) => {
+                crate::modules::sys::write_stderr(ts, "Failed calling sys.__interactivehook__\n");
+                self.print_error(e)
+            }
+        }
+    }
+
     /// Whether `source` (the lines typed so far, each ending in "\n") is a
     /// whole interactive statement, as CPython's interactive tokenizer sees
     /// it: a simple statement ends with its line, a compound statement
@@ -565,7 +583,15 @@ impl Interpreter {
     fn finalize_modules(&self) {
         let ts = &*self.ts;
         let interp = ts.interp();
+        // `-v` narrates each step with CPython's messages.
+        let verbose = interp.config.verbose > 0;
+        let say = |msg: &str| {
+            if verbose {
+                crate::modules::sys::write_stderr(ts, msg);
+            }
+        };
         let builtins = interp.builtins();
+        say("# clear builtins._\n");
         let _ = dict::dict_set_item(ts, &builtins, pystr::intern("_"), none::none());
         let sys_dict = interp.sys.borrow().clone().and_then(|s| module::module_dict(&s));
         if let Some(sysd) = &sys_dict {
@@ -582,9 +608,11 @@ impl Interpreter {
                 "meta_path",
                 "__interactivehook__",
             ] {
+                say(&format!("# clear sys.{name}\n"));
                 let _ = dict::dict_set_item(ts, sysd, pystr::intern(name), none::none());
             }
             for name in ["stdin", "stdout", "stderr"] {
+                say(&format!("# restore sys.{name}\n"));
                 let orig = dict::dict_get_str(sysd, &pystr::intern(&format!("__{name}__"))).unwrap_or_else(none::none);
                 let _ = dict::dict_set_item(ts, sysd, pystr::intern(name), orig);
             }
@@ -594,6 +622,9 @@ impl Interpreter {
         let mut order: Vec<(Value, Value)> = Vec::new();
         if let Some(d) = dict::as_dict(&modules) {
             for (name, m) in d.items() {
+                if let Some(n) = pystr::try_as_rust_str(&name) {
+                    say(&format!("# cleanup[2] removing {n}\n"));
+                }
                 if module::module_dict(&m).is_some() {
                     order.push((name.clone(), m));
                 }
@@ -616,8 +647,13 @@ impl Interpreter {
                 }
             }
         }
-        for (_, m) in order.iter().rev() {
+        // The garbage modules go now (CPython's collector frees them here).
+        order.retain(|(_, m)| m.refcount() > 1);
+        for (name, m) in order.iter().rev() {
             if let Some(d) = module::module_dict(m).filter(|d| !is_core(d)) {
+                if let Some(n) = pystr::try_as_rust_str(name) {
+                    say(&format!("# cleanup[3] wiping {n}\n"));
+                }
                 clear_module_dict(ts, &d);
             }
         }

@@ -12,6 +12,9 @@ pub struct PyModule {
     /// Created natively by the runtime (a built-in module): its repr says
     /// `(built-in)` when it has no spec, as CPython's BuiltinImporter gives.
     pub native: bool,
+    /// The name given at creation (CPython's md_name): `-v` reports it when
+    /// the module ends, after its dict may have been cleared.
+    name: std::cell::RefCell<Option<Value>>,
 }
 
 pub static MODULE_TYPE: PyType = PyObject::new_static(
@@ -25,6 +28,19 @@ impl PyPayload for PyModule {
     }
 }
 
+/// `-v` reports each module object's end, as CPython's module_dealloc.
+impl Drop for PyModule {
+    fn drop(&mut self) {
+        let Some(ts) = ThreadState::current() else { return };
+        if ts.interp().config.verbose == 0 {
+            return;
+        }
+        if let Some(name) = self.name.borrow().as_ref().and_then(pystr::try_as_rust_str) {
+            crate::modules::sys::write_stderr(ts, &format!("# destroy {name}\n"));
+        }
+    }
+}
+
 /// A new module named `name` with the standard attributes.
 pub fn new_module(name: &str) -> PyResult<Value> {
     let d = dict::new_dict();
@@ -33,7 +49,7 @@ pub fn new_module(name: &str) -> PyResult<Value> {
     dict::dict_set_str(&d, "__package__", none::none());
     dict::dict_set_str(&d, "__loader__", none::none());
     dict::dict_set_str(&d, "__spec__", none::none());
-    Value::new(PyModule { dict: d, native: true })
+    Value::new(PyModule { dict: d, native: true, name: std::cell::RefCell::new(Some(pystr::new_str(name))) })
 }
 
 /// The module's dict.
@@ -100,7 +116,7 @@ fn module_repr(ts: &ThreadState, m: &Value) -> PyResult<Value> {
 }
 
 fn module_new(_ts: &ThreadState, cls: &Value, _args: &[Value], _kw: Option<&Value>) -> PyResult<Value> {
-    Value::new_instance(cls, PyModule { dict: dict::new_dict(), native: false })
+    Value::new_instance(cls, PyModule { dict: dict::new_dict(), native: false, name: std::cell::RefCell::new(None) })
 }
 
 fn module_init(ts: &ThreadState, m: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<()> {
@@ -117,6 +133,7 @@ fn module_init(ts: &ThreadState, m: &Value, args: &[Value], kw: Option<&Value>) 
             protocol::type_name(&name)
         )));
     }
+    *md.name.borrow_mut() = Some(name.clone());
     dict::dict_set_item(ts, &md.dict, pystr::intern("__name__"), name)?;
     dict::dict_set_item(ts, &md.dict, pystr::intern("__doc__"), doc.unwrap_or_else(none::none))?;
     for k in ["__package__", "__loader__", "__spec__"] {
