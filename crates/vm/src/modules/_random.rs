@@ -247,7 +247,7 @@ fn m_setstate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let mut state = [0u32; N];
     for (slot, item) in state.iter_mut().zip(items) {
         // PyLong_AsUnsignedLong, then truncated to 32 bits.
-        let i = int::as_int(item).ok_or_else(|| PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", protocol::type_name(item))))?;
+        let i = int::as_int(item).ok_or_else(|| PyErr::type_error("an integer is required"))?;
         let b = i.to_bigint();
         if b.sign() == Sign::Minus {
             return Err(PyErr::overflow_error("can't convert negative value to unsigned int"));
