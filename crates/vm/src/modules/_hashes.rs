@@ -549,6 +549,18 @@ pub fn init() {
     SHAKE256_TYPE.data.slots.new.set(Some(sha3_new::<Shake256Obj>));
     BLAKE2B_TYPE.data.slots.new.set(Some(blake2b_new));
     BLAKE2S_TYPE.data.slots.new.set(Some(blake2s_new));
+    for (ty, bytes) in [(&SHA3_224_TYPE, 28), (&SHA3_256_TYPE, 32), (&SHA3_384_TYPE, 48), (&SHA3_512_TYPE, 64)] {
+        let name = ty.name();
+        let short = name.trim_start_matches("_sha3.");
+        let doc = format!("{short}([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of {bytes} bytes.");
+        crate::types::dict::dict_set_str(&ty.data.dict(), "__doc__", pystr::new_str(&doc));
+    }
+    for (ty, name) in [(&SHAKE128_TYPE, "shake_128"), (&SHAKE256_TYPE, "shake_256")] {
+        let doc = format!("{name}([data], *, usedforsecurity=True) -> SHAKE object\n\nReturn a new SHAKE hash object.");
+        crate::types::dict::dict_set_str(&ty.data.dict(), "__doc__", pystr::new_str(&doc));
+    }
+    crate::types::dict::dict_set_str(&BLAKE2B_TYPE.data.dict(), "__doc__", pystr::new_str("Return a new BLAKE2b hash object."));
+    crate::types::dict::dict_set_str(&BLAKE2S_TYPE.data.dict(), "__doc__", pystr::new_str("Return a new BLAKE2s hash object."));
     for (ty, salt, person, key, digest) in [(&BLAKE2B_TYPE, 16, 16, 64, 64), (&BLAKE2S_TYPE, 8, 8, 32, 32)] {
         let d = ty.data.dict();
         for (name, v) in [("SALT_SIZE", salt), ("PERSON_SIZE", person), ("MAX_KEY_SIZE", key), ("MAX_DIGEST_SIZE", digest)] {

@@ -276,6 +276,7 @@ pub fn init() {
     RANDOM_TYPE.data.slots.new.set(Some(random_new));
     RANDOM_TYPE.data.slots.init.set(Some(random_init));
     RANDOM_TYPE.data.slots.getattro.set(Some(protocol::generic_getattr));
+    crate::types::dict::dict_set_str(&RANDOM_TYPE.data.dict(), "__doc__", pystr::new_str("Random() -> create a random number generator with its own internal state."));
     add_methods(
         &RANDOM_TYPE,
         &[

@@ -880,6 +880,7 @@ pub fn init() {
     STRUCT_TYPE.data.slots.new.set(Some(struct_new));
     STRUCT_TYPE.data.slots.init.set(Some(struct_init));
     STRUCT_TYPE.data.slots.getattro.set(Some(protocol::generic_getattr));
+    crate::types::dict::dict_set_str(&STRUCT_TYPE.data.dict(), "__doc__", pystr::new_str("Struct(fmt) --> compiled struct object\n\n"));
     add_getsets(&STRUCT_TYPE, &[("format", struct_format, None), ("size", struct_size, None)]);
     add_methods(
         &STRUCT_TYPE,
