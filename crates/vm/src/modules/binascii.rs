@@ -50,6 +50,23 @@ fn ascii_arg(v: &Value) -> PyResult<Vec<u8>> {
         .ok_or_else(|| PyErr::type_error(format!("argument should be bytes, buffer or ASCII string, not '{}'", protocol::type_name(v))))
 }
 
+/// A flag taken as a C int (clinic's `int` and `bool(accept={int})`).
+fn int_flag(ts: &ThreadState, v: Option<Value>, default: bool) -> PyResult<bool> {
+    match v {
+        Some(v) => Ok(int::c_int_arg(ts, &v)? != 0),
+        None => Ok(default),
+    }
+}
+
+/// Clinic's check of one required positional-only argument, made before
+/// keywords are looked at.
+fn one_positional(fname: &str, a: Args, k: Kw) -> PyResult<()> {
+    if args::npositional(a, k) == 0 {
+        return Err(PyErr::type_error(format!("{fname}() takes exactly 1 positional argument (0 given)")));
+    }
+    Ok(())
+}
+
 // ---- hex ----
 
 /// Hex digits of `data` with `sep` between groups of `per` bytes
@@ -232,22 +249,18 @@ pub fn a2b_base64(s: &[u8], strict: bool) -> Result<Vec<u8>, Error> {
 }
 
 fn f_b2a_base64(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    one_positional("b2a_base64", a, k)?;
     let [data, newline] = args::bind("b2a_base64", a, k, ["", "newline"], 1, 1, 1)?;
     let data = buffer_arg(&data.unwrap_or_else(crate::types::none::none))?;
-    let newline = match newline {
-        Some(n) => protocol::is_true(ts, &n)?,
-        None => true,
-    };
+    let newline = int_flag(ts, newline, true)?;
     Ok(bytes::new_bytes(b2a_base64(&data, newline)))
 }
 
 fn f_a2b_base64(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    one_positional("a2b_base64", a, k)?;
     let [data, strict] = args::bind("a2b_base64", a, k, ["", "strict_mode"], 1, 1, 1)?;
     let data = ascii_arg(&data.unwrap_or_else(crate::types::none::none))?;
-    let strict = match strict {
-        Some(n) => protocol::is_true(ts, &n)?,
-        None => false,
-    };
+    let strict = int_flag(ts, strict, false)?;
     a2b_base64(&data, strict).map(bytes::new_bytes).map_err(|e| binascii_error(ts, e))
 }
 
@@ -372,12 +385,10 @@ pub fn a2b_uu(s: &[u8]) -> Result<Vec<u8>, Error> {
 }
 
 fn f_b2a_uu(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    one_positional("b2a_uu", a, k)?;
     let [data, backtick] = args::bind("b2a_uu", a, k, ["", "backtick"], 1, 1, 1)?;
     let data = buffer_arg(&data.unwrap_or_else(crate::types::none::none))?;
-    let backtick = match backtick {
-        Some(n) => protocol::is_true(ts, &n)?,
-        None => false,
-    };
+    let backtick = int_flag(ts, backtick, false)?;
     b2a_uu(&data, backtick).map(bytes::new_bytes).map_err(|e| binascii_error(ts, e))
 }
 
@@ -496,25 +507,16 @@ pub fn b2a_qp(data: &[u8], quotetabs: bool, istext: bool, header: bool) -> Vec<u
 fn f_a2b_qp(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let [data, header] = bytes::clinic_bind("a2b_qp", a, k, ["data", "header"], 0, 1)?;
     let data = ascii_arg(&data.unwrap_or_else(crate::types::none::none))?;
-    let header = match header {
-        Some(h) => protocol::is_true(ts, &h)?,
-        None => false,
-    };
+    let header = int_flag(ts, header, false)?;
     Ok(bytes::new_bytes(a2b_qp(&data, header)))
 }
 
 fn f_b2a_qp(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let [data, quotetabs, istext, header] = bytes::clinic_bind("b2a_qp", a, k, ["data", "quotetabs", "istext", "header"], 0, 1)?;
     let data = buffer_arg(&data.unwrap_or_else(crate::types::none::none))?;
-    let flag = |v: Option<Value>, default: bool| -> PyResult<bool> {
-        match v {
-            Some(v) => protocol::is_true(ts, &v),
-            None => Ok(default),
-        }
-    };
-    let quotetabs = flag(quotetabs, false)?;
-    let istext = flag(istext, true)?;
-    let header = flag(header, false)?;
+    let quotetabs = int_flag(ts, quotetabs, false)?;
+    let istext = int_flag(ts, istext, true)?;
+    let header = int_flag(ts, header, false)?;
     Ok(bytes::new_bytes(b2a_qp(&data, quotetabs, istext, header)))
 }
 
