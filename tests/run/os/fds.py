@@ -30,6 +30,8 @@ try:
     attempt("lseek negative", os.lseek, fd, -100, os.SEEK_SET)
     attempt("lseek str", os.lseek, fd, "0", 0)
     attempt("read negative", os.read, fd, -1)
+    attempt("read huge", os.read, fd, 2 ** 62)
+    attempt("urandom huge", os.urandom, 2 ** 62)
     attempt("read one arg", os.read, fd)
     st = os.fstat(fd)
     print(st.st_size, os.stat(name).st_size, oct(st.st_mode & 0o777))

@@ -20,3 +20,8 @@ attempt("getpwnam bytes", pwd.getpwnam, b"root")
 attempt("getpwnam null", pwd.getpwnam, "a\0b")
 attempt("getpwnam no args", pwd.getpwnam)
 print(os.path.expanduser("~root") == root.pw_dir)
+home = os.environ.pop("HOME", None)
+print(os.path.expanduser("~") == pwd.getpwuid(os.getuid()).pw_dir, os.path.expanduser("~/x").endswith("/x"))
+if home is not None:
+    os.environ["HOME"] = home
+print(os.path.expanduser("~no_such_user_here/x"))

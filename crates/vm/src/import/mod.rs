@@ -514,7 +514,7 @@ fn load_spec_quietly(ts: &ThreadState, sp: &Value) -> PyResult<Value> {
     let result = if let Some(l) = loader.downcast::<spec::SourceFileLoader>() {
         let path = str_of(&l.path).unwrap_or_default();
         match module::module_dict(&m) {
-            Some(d) => exec_source_file(ts, &name, &path, &d),
+            Some(d) => exec_source_module(ts, &name, &path, &d),
             None => Err(PyErr::system_error("module without dict")),
         }
     } else if loader.downcast::<spec::NamespaceLoader>().is_some() {
@@ -539,9 +539,22 @@ fn load_spec_quietly(ts: &ThreadState, sp: &Value) -> PyResult<Value> {
     }
 }
 
+/// Run the source file at `path` in the namespace `d` (through the
+/// bytecode cache, as `exec_source_module`, naming the module after the file).
+pub fn exec_source_file(ts: &ThreadState, path: &str, d: &Value) -> PyResult<()> {
+    let p = std::path::Path::new(path);
+    let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = if stem == "__init__" {
+        p.parent().and_then(|d| d.file_name()).map(|s| s.to_string_lossy().into_owned()).unwrap_or(stem)
+    } else {
+        stem
+    };
+    exec_source_module(ts, &name, path, d)
+}
+
 /// Run the source module `name` at `path` in the namespace `d`: its code
 /// comes from the bytecode cache when current, else from compiling it.
-pub fn exec_source_file(ts: &ThreadState, name: &str, path: &str, d: &Value) -> PyResult<()> {
+pub fn exec_source_module(ts: &ThreadState, name: &str, path: &str, d: &Value) -> PyResult<()> {
     let source = std::fs::read(path).map_err(|e| {
         let err = PyErr::new(&exc::IMPORT_ERROR, e.to_string());
         set_import_error_fields(&err, None, Some(path));
@@ -754,7 +767,7 @@ pub fn run_module_as_main(ts: &ThreadState, name: &str, program: &str, set_path0
             }
         }
     }
-    exec_source_file(ts, name, &path, &md)?;
+    exec_source_module(ts, name, &path, &md)?;
     Ok(0)
 }
 

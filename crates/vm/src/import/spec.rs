@@ -362,7 +362,7 @@ fn source_loader_exec_module(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyR
     let path = pystr::try_as_rust_str(&l.path).map(|p| p.into_owned()).unwrap_or_default();
     let d = protocol::getattr_str(ts, &a[0], "__dict__")?;
     let name = pystr::try_as_rust_str(&l.name).map(|p| p.into_owned()).unwrap_or_default();
-    super::exec_source_file(ts, &name, &path, &d)?;
+    super::exec_source_module(ts, &name, &path, &d)?;
     Ok(none::none())
 }
 

@@ -215,8 +215,19 @@ fn b_compile(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResu
         }
         _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     }
+    if super::_ast::is_ast(ts, &source)? {
+        if only_ast {
+            return Ok(source);
+        }
+        return super::_ast::compile_object(ts, &source, &filename, &mode, flags, optimize as isize);
+    }
     if only_ast {
-        return Err(PyErr::not_implemented("compile() to an AST object needs the _ast module, which is not available yet"));
+        let src = source_bytes(ts, &source, "compile", "string, bytes or AST")?;
+        return super::_ast::parse_to_object(ts, &src, &filename, &mode).inspect_err(|e| {
+            if e.matches(&exc::SYNTAX_ERROR) {
+                let _ = add_newline_to_error_text(ts, e, &src, &mode);
+            }
+        });
     }
     let src = source_bytes(ts, &source, "compile", "string, bytes or AST")?;
     compile_checked(ts, &src, &filename, &mode, optimize as isize)

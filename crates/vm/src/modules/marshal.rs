@@ -408,24 +408,39 @@ impl<'a> Reader<'a> {
                 Ok(std::borrow::Cow::Borrowed(out))
             }
             Source::File { file } => {
-                if n == 0 {
-                    return Ok(std::borrow::Cow::Owned(Vec::new()));
-                }
                 let file = file.clone();
-                let r = protocol::call_method(self.ts, &file, "read", &[int::from_usize(n)])?;
-                let got = bytes::buffer_data(&r).map(|d| d.into_owned()).ok_or_else(|| {
-                    PyErr::type_error(format!("file.read() returned not bytes but {}", protocol::type_name(&r)))
-                })?;
-                if got.len() > n {
+                self.read_file(&file, n).map(std::borrow::Cow::Owned)
+            }
+        }
+    }
+
+    /// `n` bytes through the file's readinto(), as CPython reads (in
+    /// pieces of at most a megabyte, so a bogus size in the data cannot ask
+    /// for a huge buffer before the file runs out).
+    fn read_file(&self, file: &Value, n: usize) -> PyResult<Vec<u8>> {
+        const PIECE: usize = 1 << 20;
+        let mut out = Vec::with_capacity(n.min(PIECE));
+        let mut left = n;
+        loop {
+            let want = left.min(PIECE);
+            let buf = bytearray::new_bytearray(vec![0; want])?;
+            let r = protocol::call_method(self.ts, file, "readinto", std::slice::from_ref(&buf))?;
+            let got = protocol::index(self.ts, &r)?;
+            let got = int::to_isize(&got).ok_or_else(|| PyErr::value_error("cannot fit 'int' into an index-sized integer"))?;
+            if got != want as isize {
+                if got > want as isize {
                     return Err(PyErr::value_error(format!(
-                        "read() returned too much data: {n} bytes requested, {} returned",
-                        got.len()
+                        "read() returned too much data: {want} bytes requested, {got} returned"
                     )));
                 }
-                if got.len() < n {
-                    return Err(PyErr::new(&exc::EOF_ERROR, "EOF read where not expected"));
-                }
-                Ok(std::borrow::Cow::Owned(got))
+                return Err(PyErr::new(&exc::EOF_ERROR, "EOF read where not expected"));
+            }
+            if let Some(b) = bytearray::as_bytearray(&buf) {
+                out.extend(b.data.borrow().iter().take(want));
+            }
+            left -= want;
+            if left == 0 {
+                return Ok(out);
             }
         }
     }
@@ -440,16 +455,15 @@ impl<'a> Reader<'a> {
                 }
                 Ok(b)
             }
-            Source::File { .. } => {
-                let file = match &self.src {
-                    Source::File { file } => file.clone(),
-                    Source::Buf { .. } => return Ok(None),
-                };
-                let r = protocol::call_method(self.ts, &file, "read", &[int::from_i64(1)])?;
-                let got = bytes::buffer_data(&r).map(|d| d.into_owned()).ok_or_else(|| {
-                    PyErr::type_error(format!("file.read() returned not bytes but {}", protocol::type_name(&r)))
-                })?;
-                Ok(got.first().copied())
+            Source::File { file } => {
+                let file = file.clone();
+                // At the end of the file there is no byte (CPython's r_byte
+                // gives EOF and the caller says what was expected).
+                match self.read_file(&file, 1) {
+                    Ok(b) => Ok(b.first().copied()),
+                    Err(e) if e.matches(&exc::EOF_ERROR) => Ok(None),
+                    Err(e) => Err(e),
+                }
             }
         }
     }
@@ -915,6 +929,24 @@ pub fn verify_code(code: &CodeObject, consts: &[Value]) -> Result<(), String> {
     check_linetable(&code.co_linetable, code.co_firstlineno)?;
     let n = code.co_code.len() / 2;
     let handlers = check_exception_table(&code.co_exceptiontable, n, code.co_stacksize)?;
+    // A frame may only yield once RETURN_GENERATOR has handed it to a
+    // generator: that must be the first instruction after the cell set-up,
+    // and nothing before it may be covered by a handler.
+    let mut body = 0;
+    while body < n {
+        match Opcode::from_u8(code.co_code[2 * body]) {
+            Some(Opcode::MAKE_CELL | Opcode::COPY_FREE_VARS | Opcode::NOP | Opcode::EXTENDED_ARG) => body += 1,
+            _ => break,
+        }
+    }
+    let generator_kinds = compiler::code::CO_GENERATOR | compiler::code::CO_COROUTINE | compiler::code::CO_ASYNC_GENERATOR;
+    let is_generator = body < n && code.co_code[2 * body] == Opcode::RETURN_GENERATOR as u8;
+    if is_generator && code.co_flags & generator_kinds == 0 {
+        return Err("RETURN_GENERATOR in code that is not a generator".into());
+    }
+    if is_generator && handlers.iter().any(|h| (h.start as usize) <= body) {
+        return Err("handler before RETURN_GENERATOR".into());
+    }
     let stacksize = code.co_stacksize as i64;
     // Depth on entry of each code unit reached, by a worklist over units.
     let mut depth: Vec<Option<i64>> = vec![None; n + 1];
@@ -952,6 +984,9 @@ pub fn verify_code(code: &CodeObject, consts: &[Value]) -> Result<(), String> {
             let oparg = if op.has_arg() { oparg } else { 0 };
             if op.is_specialized() {
                 return Err(format!("specialized opcode {} at {i}", op.name()));
+            }
+            if (op == Opcode::YIELD_VALUE && !is_generator) || (op == Opcode::RETURN_GENERATOR && here != body) {
+                return Err(format!("{} outside a generator's body at {i}", op.name()));
             }
             check_arg(code, consts, op, oparg, i, nlocalsplus)?;
             let pops = popped(op, oparg).ok_or_else(|| format!("bad argument {oparg} of {} at {i}", op.name()))? as i64;
@@ -1171,7 +1206,7 @@ fn m_dump(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
 }
 
 fn m_loads(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = super::fastcall_args("marshal", "loads", a, k, 1, 1)?;
+    let a = crate::object::args::exact("marshal.loads", a, k, 1)?;
     if pystr::as_pystr(&a[0]).is_some() || !bytes::has_buffer(&a[0]) {
         return Err(PyErr::type_error(format!("a bytes-like object is required, not '{}'", protocol::type_name(&a[0]))));
     }
@@ -1180,7 +1215,7 @@ fn m_loads(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
 }
 
 fn m_load(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = super::fastcall_args("marshal", "load", a, k, 1, 1)?;
+    let a = crate::object::args::exact("marshal.load", a, k, 1)?;
     // CPython first checks that read() gives bytes.
     let probe = protocol::call_method(ts, &a[0], "read", &[int::from_i64(0)])?;
     if bytes::buffer_data(&probe).is_none() || !probe.type_of().is_subtype(&bytes::BYTES_TYPE) && bytearray::as_bytearray(&probe).is_none() {
@@ -1215,13 +1250,17 @@ mod tests {
     #[test]
     fn compiled_code_passes_the_checks() {
         let src = "def f(a, *b, c=1, **d):\n    try:\n        return [x for x in b if x]\n    except E as e:\n        raise\n    finally:\n        print(a, c)\nclass C:\n    def m(self): return super().m()\nasync def g():\n    async with a as b: await b\nwith o as p:\n    for i in range(3):\n        if i: break\nmatch z:\n    case [1, *r] if r: pass\n    case {'k': v}: pass\n    case P(x=1): pass\n";
-        let code = compiled(src);
-        assert_eq!(verify_code(&code, &consts_for(&code)), Ok(()));
-        for c in &code.co_consts {
-            if let compiler::code::ConstValue::Code(inner) = c {
-                assert_eq!(verify_code(inner, &consts_for(inner)), Ok(()), "{}", inner.co_name);
+        fn check_all(code: &CodeObject) {
+            assert_eq!(verify_code(code, &consts_for(code)), Ok(()), "{}", code.co_name);
+            for c in &code.co_consts {
+                if let compiler::code::ConstValue::Code(inner) = c {
+                    check_all(inner);
+                }
             }
         }
+        check_all(&compiled(src));
+        // Generators whose first instructions set up cells and free variables.
+        check_all(&compiled("def outer(x):\n    def g():\n        yield x\n    return (y for y in x if y > x), g\n"));
     }
 
     #[test]
@@ -1256,6 +1295,9 @@ mod tests {
         co.co_code = vec![255, 0, Opcode::LOAD_CONST as u8, 0, Opcode::RETURN_VALUE as u8, 0];
         assert!(run(&co).is_err());
         co.co_code = vec![Opcode::LOAD_FAST__LOAD_FAST as u8, 0, Opcode::RETURN_VALUE as u8, 0];
+        assert!(run(&co).is_err());
+        // Yielding from a frame that is not a generator's.
+        co.co_code = vec![Opcode::LOAD_CONST as u8, 0, Opcode::YIELD_VALUE as u8, 0, Opcode::RETURN_VALUE as u8, 0];
         assert!(run(&co).is_err());
         // COPY deeper than the stack.
         co.co_code = vec![Opcode::LOAD_CONST as u8, 0, Opcode::COPY as u8, 2, Opcode::RETURN_VALUE as u8, 0];

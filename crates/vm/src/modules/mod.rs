@@ -2,18 +2,24 @@
 //! and open() (io.rs), and struct sequences (structseq.rs).
 
 pub mod _abc;
+pub mod _ast;
 pub mod _bisect;
 pub mod _codecs;
 pub mod _collections;
 pub mod _functools;
+pub mod _hashes;
 pub mod _heapq;
 pub mod _imp;
 pub mod _io;
 pub mod _operator;
+pub mod _sre;
+pub mod _random;
 pub mod _string;
+pub mod _struct;
 pub mod _thread;
 pub mod _weakref_stub;
 pub mod atexit;
+pub mod binascii;
 pub mod builtins;
 pub mod errno;
 pub mod gc;
@@ -45,8 +51,12 @@ pub fn types() -> Vec<&'static PyType> {
     v.extend(_collections::types());
     v.extend(crate::import::spec::types());
     v.extend(_functools::types());
+    v.extend(_hashes::types());
     v.extend(_operator::types());
+    v.extend(_sre::types());
+    v.extend(_random::types());
     v.extend(_string::types());
+    v.extend(_struct::types());
     v.extend(_thread::types());
     v.extend(_weakref_stub::types());
     v.extend(itertools::types());
@@ -64,8 +74,12 @@ pub fn init_types() {
     _collections::init();
     crate::import::spec::init();
     _functools::init();
+    _hashes::init();
     _operator::init();
+    _sre::init();
+    _random::init();
     _string::init();
+    _struct::init();
     _thread::init();
     _weakref_stub::init();
     itertools::init();
@@ -80,19 +94,30 @@ type ModuleInit = fn(&ThreadState) -> PyResult<Value>;
 /// (which wraps `_signal` in enums) can be imported.
 const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_abc", _abc::create),
+    ("_ast", _ast::create),
     ("_bisect", _bisect::create),
+    ("_blake2", _hashes::create_blake2),
     ("_codecs", _codecs::create),
     ("_collections", _collections::create),
     ("_functools", _functools::create),
     ("_heapq", _heapq::create),
     ("_imp", _imp::create),
     ("_io", _io::create),
+    ("_md5", _hashes::create_md5),
     ("_operator", _operator::create),
+    ("_random", _random::create),
+    ("_sha1", _hashes::create_sha1),
+    ("_sha256", _hashes::create_sha256),
+    ("_sha3", _hashes::create_sha3),
+    ("_sha512", _hashes::create_sha512),
     ("_signal", signal::create),
+    ("_sre", _sre::create),
     ("_string", _string::create),
+    ("_struct", _struct::create),
     ("_thread", _thread::create),
     ("_weakref", crate::types::weakref::create_module),
     ("atexit", atexit::create),
+    ("binascii", binascii::create),
     ("builtins", builtins::create),
     ("errno", errno::create),
     ("gc", gc::create),

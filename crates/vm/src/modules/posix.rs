@@ -6,6 +6,8 @@
 //! os.PathLike, and where CPython allows it an int file descriptor; file
 //! names come back as str or bytes following the kind of path given.
 
+mod conf;
+mod extra;
 mod fds;
 mod fs;
 mod info;
@@ -13,10 +15,11 @@ mod path;
 mod process;
 mod scandir;
 mod stat;
+mod xattr;
 
 pub(crate) use path::fs_decode;
 pub use scandir::{DIR_ENTRY_TYPE, SCANDIR_ITERATOR_TYPE};
-pub use stat::{STAT_RESULT, STAT_RESULT_TYPE, TERMINAL_SIZE, TIMES_RESULT, UNAME_RESULT};
+pub use stat::{STATVFS_RESULT, STAT_RESULT, STAT_RESULT_TYPE, TERMINAL_SIZE, TIMES_RESULT, UNAME_RESULT};
 
 use crate::object::typeobj::{CallFn, PyType};
 use crate::object::value::Value;
@@ -102,22 +105,93 @@ const FUNCTIONS: &[(&str, CallFn)] = &[
     ("WSTOPSIG", process::p_wstopsig),
     ("WTERMSIG", process::p_wtermsig),
     ("write", fds::p_write),
+    ("chown", extra::p_chown),
+    ("ctermid", extra::p_ctermid),
+    ("fchown", extra::p_fchown),
+    ("getpgid", extra::p_getpgid),
+    ("getrandom", extra::p_getrandom),
+    ("getresgid", extra::p_getresgid),
+    ("getresuid", extra::p_getresuid),
+    ("getsid", extra::p_getsid),
+    ("killpg", extra::p_killpg),
+    ("lchown", extra::p_lchown),
+    ("major", extra::p_major),
+    ("makedev", extra::p_makedev),
+    ("minor", extra::p_minor),
+    ("mkfifo", extra::p_mkfifo),
+    ("mknod", extra::p_mknod),
+    ("nice", extra::p_nice),
+    ("pread", extra::p_pread),
+    ("pwrite", extra::p_pwrite),
+    ("register_at_fork", extra::p_register_at_fork),
+    ("sched_getaffinity", extra::p_sched_getaffinity),
+    ("sched_yield", extra::p_sched_yield),
+    ("setpgid", extra::p_setpgid),
+    ("setsid", extra::p_setsid),
+    ("sync", extra::p_sync),
+    ("ttyname", extra::p_ttyname),
+    ("wait", extra::p_wait),
+    ("chroot", extra::p_chroot),
+    ("eventfd", extra::p_eventfd),
+    ("eventfd_read", extra::p_eventfd_read),
+    ("eventfd_write", extra::p_eventfd_write),
+    ("fdatasync", extra::p_fdatasync),
+    ("getpriority", extra::p_getpriority),
+    ("lockf", extra::p_lockf),
+    ("memfd_create", extra::p_memfd_create),
+    ("openpty", extra::p_openpty),
+    ("posix_fadvise", extra::p_posix_fadvise),
+    ("posix_fallocate", extra::p_posix_fallocate),
+    ("setegid", extra::p_setegid),
+    ("seteuid", extra::p_seteuid),
+    ("setgid", extra::p_setgid),
+    ("setpriority", extra::p_setpriority),
+    ("setregid", extra::p_setregid),
+    ("setreuid", extra::p_setreuid),
+    ("setuid", extra::p_setuid),
+    ("tcgetpgrp", extra::p_tcgetpgrp),
+    ("tcsetpgrp", extra::p_tcsetpgrp),
+    ("getxattr", xattr::p_getxattr),
+    ("listxattr", xattr::p_listxattr),
+    ("removexattr", xattr::p_removexattr),
+    ("setxattr", xattr::p_setxattr),
+    ("confstr", conf::p_confstr),
+    ("fpathconf", conf::p_fpathconf),
+    ("fstatvfs", conf::p_fstatvfs),
+    ("pathconf", conf::p_pathconf),
+    ("pipe2", fds::p_pipe2),
+    ("sendfile", fds::p_sendfile),
+    ("statvfs", conf::p_statvfs),
+    ("sysconf", conf::p_sysconf),
 ];
 
 /// Which optional C functions the module uses, as os.py reads them to
 /// build `supports_dir_fd`, `supports_fd` and `supports_follow_symlinks`.
 const HAVE_FUNCTIONS: &[&str] = &[
+    "HAVE_EVENTFD",
     "HAVE_FACCESSAT",
     "HAVE_FCHDIR",
     "HAVE_FCHMOD",
     "HAVE_FCHMODAT",
+    "HAVE_FCHOWN",
+    "HAVE_FCHOWNAT",
+    "HAVE_FEXECVE",
     "HAVE_FDOPENDIR",
+    "HAVE_FPATHCONF",
     "HAVE_FSTATAT",
+    "HAVE_FSTATVFS",
     "HAVE_FTRUNCATE",
     "HAVE_FUTIMENS",
+    "HAVE_FUTIMES",
+    "HAVE_FUTIMESAT",
+    "HAVE_LCHOWN",
+    "HAVE_MEMFD_CREATE",
     "HAVE_LINKAT",
     "HAVE_LSTAT",
+    "HAVE_LUTIMES",
     "HAVE_MKDIRAT",
+    "HAVE_MKFIFOAT",
+    "HAVE_MKNODAT",
     "HAVE_OPENAT",
     "HAVE_READLINKAT",
     "HAVE_RENAMEAT",
@@ -216,6 +290,21 @@ fn constants() -> Vec<(&'static str, i64)> {
         ("GRND_RANDOM", GRND_RANDOM as i64),
         ("NGROUPS_MAX", 65536),
         ("TMP_MAX", 238328),
+        ("EFD_CLOEXEC", EFD_CLOEXEC as i64),
+        ("EFD_NONBLOCK", EFD_NONBLOCK as i64),
+        ("EFD_SEMAPHORE", EFD_SEMAPHORE as i64),
+        ("MFD_CLOEXEC", MFD_CLOEXEC as i64),
+        ("MFD_ALLOW_SEALING", MFD_ALLOW_SEALING as i64),
+        ("MFD_HUGETLB", MFD_HUGETLB as i64),
+        ("POSIX_FADV_NORMAL", POSIX_FADV_NORMAL as i64),
+        ("POSIX_FADV_RANDOM", POSIX_FADV_RANDOM as i64),
+        ("POSIX_FADV_SEQUENTIAL", POSIX_FADV_SEQUENTIAL as i64),
+        ("POSIX_FADV_WILLNEED", POSIX_FADV_WILLNEED as i64),
+        ("POSIX_FADV_DONTNEED", POSIX_FADV_DONTNEED as i64),
+        ("POSIX_FADV_NOREUSE", POSIX_FADV_NOREUSE as i64),
+        ("XATTR_CREATE", XATTR_CREATE as i64),
+        ("XATTR_REPLACE", XATTR_REPLACE as i64),
+        ("XATTR_SIZE_MAX", 65536),
         ("ST_RDONLY", ST_RDONLY as i64),
         ("ST_NOSUID", ST_NOSUID as i64),
     ]
@@ -259,7 +348,11 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     super::set_attr(ts, &d, "uname_result", stat::UNAME_RESULT_TYPE.to_value())?;
     super::set_attr(ts, &d, "times_result", stat::TIMES_RESULT_TYPE.to_value())?;
     super::set_attr(ts, &d, "terminal_size", stat::TERMINAL_SIZE_TYPE.to_value())?;
+    super::set_attr(ts, &d, "statvfs_result", stat::STATVFS_RESULT_TYPE.to_value())?;
     super::set_attr(ts, &d, "DirEntry", DIR_ENTRY_TYPE.to_value())?;
+    for (name, table) in conf::name_tables(ts)? {
+        super::set_attr(ts, &d, name, table)?;
+    }
     let have: Vec<Value> = HAVE_FUNCTIONS.iter().map(|s| pystr::new_str(s)).collect();
     super::set_attr(ts, &d, "_have_functions", crate::types::list::new_list(have)?)?;
     Ok(m)

@@ -55,7 +55,7 @@ macro_rules! structseq_type {
 pub(crate) use structseq_type;
 
 /// Every struct sequence type, for readying and lookup.
-fn specs() -> [&'static Spec; 13] {
+fn specs() -> [&'static Spec; 14] {
     use super::{posix, pwd, sys, time};
     [
         &sys::VERSION_INFO,
@@ -70,6 +70,7 @@ fn specs() -> [&'static Spec; 13] {
         &posix::UNAME_RESULT,
         &posix::TIMES_RESULT,
         &posix::TERMINAL_SIZE,
+        &posix::STATVFS_RESULT,
         &pwd::STRUCT_PASSWD,
     ]
 }

@@ -90,8 +90,17 @@ pub mod nb {
     /// Operator symbols for error messages.
     pub const SYMBOLS: [&str; 13] = ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"];
     /// Dunder names (`__add__`), reflected (`__radd__`) and in-place (`__iadd__`).
-    pub const NAMES: [&str; 13] = [
-        "add", "and", "floordiv", "lshift", "matmul", "mul", "mod", "or", "pow", "rshift", "sub", "truediv", "xor",
+    /// The dunders of each operator: `__add__`, its reflection `__radd__`,
+    /// its in-place form `__iadd__` (static, so name lookups hit the
+    /// interned-name cache instead of formatting a string).
+    pub const DUNDERS: [&str; 13] = [
+        "__add__", "__and__", "__floordiv__", "__lshift__", "__matmul__", "__mul__", "__mod__", "__or__", "__pow__", "__rshift__", "__sub__", "__truediv__", "__xor__",
+    ];
+    pub const RDUNDERS: [&str; 13] = [
+        "__radd__", "__rand__", "__rfloordiv__", "__rlshift__", "__rmatmul__", "__rmul__", "__rmod__", "__ror__", "__rpow__", "__rrshift__", "__rsub__", "__rtruediv__", "__rxor__",
+    ];
+    pub const IDUNDERS: [&str; 13] = [
+        "__iadd__", "__iand__", "__ifloordiv__", "__ilshift__", "__imatmul__", "__imul__", "__imod__", "__ior__", "__ipow__", "__irshift__", "__isub__", "__itruediv__", "__ixor__",
     ];
 }
 

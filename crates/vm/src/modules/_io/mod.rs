@@ -2,7 +2,9 @@
 //! descriptors behind sys.stdin/stdout/stderr and open() (`textio.rs`), and
 //! the in-memory streams (`bytesio.rs`, `stringio.rs`).
 
+pub mod bufferedio;
 pub mod bytesio;
+pub mod fileio;
 pub mod iobase;
 pub mod newlines;
 pub mod stringio;
@@ -36,6 +38,8 @@ pub fn types() -> Vec<&'static PyType> {
 pub fn init() {
     iobase::init();
     textio::init();
+    fileio::init();
+    bufferedio::init();
     bytesio::init();
     stringio::init();
     newlines::init();
@@ -133,6 +137,10 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     super::set_attr(ts, &d, "DEFAULT_BUFFER_SIZE", int::from_i64(DEFAULT_BUFFER_SIZE as i64))?;
     super::set_attr(ts, &d, "UnsupportedOperation", unsupported_operation_type(ts)?)?;
     super::set_attr(ts, &d, "BlockingIOError", exc::BLOCKING_IO_ERROR.to_value())?;
+    // `io.open is open`: the module shares the builtin function object.
+    if let Some(f) = crate::types::dict::dict_get_str(&ts.interp().builtins(), &pystr::intern("open")) {
+        super::set_attr(ts, &d, "open", f)?;
+    }
     for t in types() {
         let name = t.data.name();
         let short = name.rsplit('.').next().unwrap_or(&name).to_string();

@@ -235,3 +235,35 @@ pub fn init() {
     descr::add_methods(&NEWLINE_DECODER_TYPE, &[("decode", nd_decode), ("getstate", nd_getstate), ("setstate", nd_setstate), ("reset", nd_reset)]);
     descr::add_getsets(&NEWLINE_DECODER_TYPE, &[("newlines", nd_newlines, None)]);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feed_all(translate: bool, chunks: &[&str]) -> (String, u8) {
+        let d = NewlineDecoder::new(translate);
+        let mut out = String::new();
+        for (i, c) in chunks.iter().enumerate() {
+            out.push_str(&d.feed(&StrData::from_str(c), i + 1 == chunks.len()).to_string_lossy());
+        }
+        (out, d.seennl.get())
+    }
+
+    // Expected from python3: IncrementalNewlineDecoder(None, translate).decode(chunk, final) over the chunks.
+    #[test]
+    fn translation_and_kinds() {
+        assert_eq!(feed_all(true, &["a\r", "\nb\r", ""]), ("a\nb\n".to_string(), SEEN_CR | SEEN_CRLF));
+        assert_eq!(feed_all(false, &["a\r", "\nb\r", ""]), ("a\r\nb\r".to_string(), SEEN_CR | SEEN_CRLF));
+        assert_eq!(feed_all(true, &["x\ny\r\nz\rw"]), ("x\ny\nz\nw".to_string(), SEEN_CR | SEEN_LF | SEEN_CRLF));
+        assert_eq!(feed_all(true, &["plain"]), ("plain".to_string(), 0));
+    }
+
+    #[test]
+    fn pending_cr_waits_for_next_chunk() {
+        let d = NewlineDecoder::new(true);
+        assert_eq!(d.feed(&StrData::from_str("a\r"), false).to_string_lossy(), "a");
+        assert!(d.pendingcr.get());
+        assert_eq!(d.feed(&StrData::from_str("b"), false).to_string_lossy(), "\nb");
+        assert!(!d.pendingcr.get());
+    }
+}

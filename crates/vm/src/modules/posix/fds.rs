@@ -106,12 +106,13 @@ pub(crate) fn p_read(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<V
     if n < 0 {
         return Err(path::os_error(libc::EINVAL, None, None));
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = path::alloc_buf(n as usize)?;
     loop {
-        // SAFETY: `buf` has room for n bytes.
-        let r = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len()) };
+        // SAFETY: `buf` has capacity for n bytes.
+        let r = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n as usize) };
         if r >= 0 {
-            buf.truncate(r as usize);
+            // SAFETY: read initialized the first r (<= n) bytes.
+            unsafe { buf.set_len(r as usize) };
             return Ok(bytes::new_bytes(buf));
         }
         if path::errno() != libc::EINTR {
@@ -187,6 +188,44 @@ pub(crate) fn p_pipe(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<
     // SAFETY: `fds` has room for the two descriptors.
     fail_if(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0)?;
     tuple::new_tuple(vec![int::from_i64(fds[0] as i64), int::from_i64(fds[1] as i64)])
+}
+
+/// `os.pipe2(flags, /)`.
+pub(crate) fn p_pipe2(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("posix.pipe2", a, k, 1)?;
+    let flags = path::int_arg(ts, &a[0])?;
+    let mut fds = [0 as libc::c_int; 2];
+    // SAFETY: `fds` has room for the two descriptors.
+    fail_if(unsafe { libc::pipe2(fds.as_mut_ptr(), flags) } != 0)?;
+    tuple::new_tuple(vec![int::from_i64(fds[0] as i64), int::from_i64(fds[1] as i64)])
+}
+
+/// `os.sendfile(out_fd, in_fd, offset, count)`: offset None sends from
+/// the current position of in_fd.
+pub(crate) fn p_sendfile(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [out_fd, in_fd, offset, count] = args::bind("sendfile", a, k, ["out_fd", "in_fd", "offset", "count"], 0, 4, 4)?;
+    let out_fd = path::int_arg(ts, &req(out_fd))?;
+    let in_fd = path::int_arg(ts, &req(in_fd))?;
+    let offset = req(offset);
+    let count = bytes::ssize_arg(ts, &req(count))?;
+    if count < 0 {
+        // The kernel refuses a negative count with EINVAL.
+        return Err(path::os_error(libc::EINVAL, None, None));
+    }
+    let from_current = none::is_none(&offset);
+    let mut off: libc::off_t = if from_current { 0 } else { off_arg(ts, &offset)? };
+    let off_ptr: *mut libc::off_t = if from_current { std::ptr::null_mut() } else { &mut off };
+    loop {
+        // SAFETY: `off_ptr` is NULL or points at `off`, alive for the call.
+        let r = unsafe { libc::sendfile(out_fd, in_fd, off_ptr, count as usize) };
+        if r >= 0 {
+            return Ok(int::from_i64(r as i64));
+        }
+        if path::errno() != libc::EINTR {
+            return Err(path::last_error());
+        }
+        crate::runtime::thread::handle_pending_signals(ts)?;
+    }
 }
 
 /// `os.isatty(fd, /)`.

@@ -101,7 +101,8 @@ pub(crate) fn p_urandom(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResul
     if n < 0 {
         return Err(PyErr::value_error("negative argument not allowed"));
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = path::alloc_buf(n as usize)?;
+    buf.resize(n as usize, 0);
     getrandom::fill(&mut buf).map_err(|e| path::os_error(e.raw_os_error().unwrap_or(libc::EIO), None, None))?;
     Ok(bytes::new_bytes(buf))
 }

@@ -227,6 +227,14 @@ pub(crate) fn bool_arg(ts: &ThreadState, v: Option<&Value>, default: bool) -> Py
     }
 }
 
+/// An empty buffer with room for `n` bytes, or MemoryError (CPython, too,
+/// allocates the whole length before the call).
+pub(crate) fn alloc_buf(n: usize) -> PyResult<Vec<u8>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| PyErr::no_memory())?;
+    Ok(v)
+}
+
 /// The calling thread's errno.
 pub(crate) fn errno() -> i32 {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO)

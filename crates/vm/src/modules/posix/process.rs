@@ -51,14 +51,19 @@ pub(crate) fn p_kill(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<V
 }
 
 /// `os.fork()`: 0 in the child, the child's pid in the parent.
-pub(crate) fn p_fork(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+pub(crate) fn p_fork(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     args::exact("posix.fork", a, k, 0)?;
+    use super::extra::{run_fork_hooks, ForkPhase};
+    run_fork_hooks(ts, ForkPhase::Before);
     // SAFETY: the interpreter runs a single thread, so the child's copy of
     // memory is consistent.
     let pid = unsafe { libc::fork() };
     if pid < 0 {
-        return Err(path::last_error());
+        let err = path::last_error();
+        run_fork_hooks(ts, ForkPhase::Parent);
+        return Err(err);
     }
+    run_fork_hooks(ts, if pid == 0 { ForkPhase::Child } else { ForkPhase::Parent });
     Ok(int::from_i64(pid as i64))
 }
 
@@ -104,7 +109,12 @@ macro_rules! wait_int {
         }
     };
 }
-wait_bool!(p_wcoredump, "WCOREDUMP", WCOREDUMP);
+/// `os.WCOREDUMP(status, /)` (positional-only, unlike its siblings).
+pub(crate) fn p_wcoredump(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = args::exact("posix.WCOREDUMP", a, k, 1)?;
+    let s = path::int_arg(ts, &a[0])?;
+    Ok(bool_::new_bool(libc::WCOREDUMP(s)))
+}
 wait_bool!(p_wifcontinued, "WIFCONTINUED", WIFCONTINUED);
 wait_bool!(p_wifexited, "WIFEXITED", WIFEXITED);
 wait_bool!(p_wifsignaled, "WIFSIGNALED", WIFSIGNALED);
@@ -129,7 +139,7 @@ pub(crate) fn p_waitstatus_to_exitcode(ts: &ThreadState, _m: &Value, a: Args, k:
 }
 
 /// A str, bytes or os.PathLike argument encoded for the C library.
-fn fs_converter(ts: &ThreadState, v: &Value) -> PyResult<CString> {
+pub(crate) fn fs_converter(ts: &ThreadState, v: &Value) -> PyResult<CString> {
     let p = path::path_arg(ts, PathSpec::new("exec"), Some(v)).map_err(|e| {
         if e.matches(&crate::types::exceptions::TYPE_ERROR) {
             PyErr::type_error(format!("expected str, bytes or os.PathLike object, not {}", protocol::type_name(v)))
@@ -177,7 +187,7 @@ pub(crate) fn p_execv(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<
 /// `os.execve(path, argv, env)`.
 pub(crate) fn p_execve(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let [p, argv, env] = args::bind("execve", a, k, ["path", "argv", "env"], 0, 3, 3)?;
-    let p = path::path_arg(ts, PathSpec::new("execve"), Some(&req(p)))?;
+    let p = path::path_arg(ts, PathSpec::new("execve").fd(), Some(&req(p)))?;
     let argv = argv_arg(ts, "execve", &req(argv))?;
     let env = req(env);
     let keys = protocol::call_method(ts, &env, "keys", &[]).map_err(|_| PyErr::type_error("execve: environment must be a mapping object"))?;
@@ -196,8 +206,12 @@ pub(crate) fn p_execve(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult
     }
     let c = p.c_or_dot();
     let (argp, envpp) = (ptrs(&argv), ptrs(&envp));
-    // SAFETY: every string is NUL-terminated and both arrays end with NULL.
-    unsafe { libc::execve(c.as_ptr(), argp.as_ptr(), envpp.as_ptr()) };
+    match p.fd {
+        // SAFETY: both arrays hold NUL-terminated strings and end with NULL.
+        Some(fd) => unsafe { libc::fexecve(fd, argp.as_ptr(), envpp.as_ptr()) },
+        // SAFETY: as above, and `c` is NUL-terminated.
+        None => unsafe { libc::execve(c.as_ptr(), argp.as_ptr(), envpp.as_ptr()) },
+    };
     Err(path::path_error(&p))
 }
 

@@ -15,6 +15,28 @@ structseq_type!(STAT_RESULT_TYPE, "os.stat_result");
 structseq_type!(UNAME_RESULT_TYPE, "posix.uname_result");
 structseq_type!(TIMES_RESULT_TYPE, "posix.times_result");
 structseq_type!(TERMINAL_SIZE_TYPE, "os.terminal_size");
+structseq_type!(STATVFS_RESULT_TYPE, "os.statvfs_result");
+
+/// `os.statvfs_result`: ten visible fields, then f_fsid.
+pub static STATVFS_RESULT: Spec = Spec {
+    ty: &STATVFS_RESULT_TYPE,
+    fields: &[
+        ("f_bsize", ""),
+        ("f_frsize", ""),
+        ("f_blocks", ""),
+        ("f_bfree", ""),
+        ("f_bavail", ""),
+        ("f_files", ""),
+        ("f_ffree", ""),
+        ("f_favail", ""),
+        ("f_flag", ""),
+        ("f_namemax", ""),
+        ("f_fsid", ""),
+    ],
+    n_in_sequence: 10,
+    constructible: true,
+    doc: "statvfs_result: Result from statvfs or fstatvfs.\n\nThis object may be accessed either as a tuple of\n  (bsize, frsize, blocks, bfree, bavail, files, ffree, favail, flag, namemax),\nor via the attributes f_bsize, f_frsize, f_blocks, f_bfree, and so on.\n\nSee os.statvfs for more information.",
+};
 
 /// `os.stat_result`: ten visible fields (the last three the unnamed
 /// integer times), then the float and nanosecond times and st_blksize,
@@ -124,13 +146,13 @@ pub(crate) fn stat_value(st: &libc::stat) -> PyResult<Value> {
         int::from_bigint(num_bigint::BigInt::from(st.st_nlink)),
         int::from_i64(st.st_uid as i64),
         int::from_i64(st.st_gid as i64),
-        int::from_i64(st.st_size),
+        int::from_i64(st.st_size as i64),
     ];
-    v.extend(times.iter().map(|&(s, _)| int::from_i64(s)));
+    v.extend(times.iter().map(|&(s, _)| int::from_i64(s as i64)));
     v.extend(times.iter().map(|&(s, ns)| float::new_float(s as f64 + ns as f64 * 1e-9)));
-    v.extend(times.iter().map(|&(s, ns)| ns_int(s, ns)));
-    v.push(int::from_i64(st.st_blksize));
-    v.push(int::from_i64(st.st_blocks));
+    v.extend(times.iter().map(|&(s, ns)| ns_int(s as i64, ns as i64)));
+    v.push(int::from_i64(st.st_blksize as i64));
+    v.push(int::from_i64(st.st_blocks as i64));
     v.push(int::from_bigint(num_bigint::BigInt::from(st.st_rdev)));
     structseq::new_value(&STAT_RESULT, v)
 }

@@ -1,0 +1,38 @@
+# Corner cases: big character sets, case-insensitive ranges, LOCALE and
+# ASCII flags, lastindex rules, empty matches next to others, template
+# expansion, scanners, pos/endpos with anchors and lookbehind.
+import re
+
+print(re.findall('[\u0100-\u0101\u0200\u4e00\U00010000]', 'a\u0100\u0150\u0200\u4e00\U00010000'))
+print(re.findall('(?i)[\u0100-\u0105\u0400-\u0410]', '\u0101\u0102\u0430\u0410\u0411'))
+print(re.findall('(?i)[^\u0100-\u0105]', '\u0101A\u0106'), re.findall('(?i)[\u00e0-\u00ff]+', '\u00c0\u00e9\u00ff\u0178'))
+print(re.findall('(?i)[a-z\u0131]+', 'I\u0130\u0131i'), re.findall(r'(?i)\u0390', '\u1fd3'), re.findall(r'(?i)[\u1fd3]', '\u0390'))
+print(re.findall('[^a-z]+', 'ab12cd!!'), re.findall('[\\w.-]+@[\\w.-]+', 'x a.b@c.d y@z'))
+print(re.findall(rb'(?L)[a-z]+', b'abcXYZ'), re.findall(rb'(?iL)x', b'xX'), re.findall(rb'(?i)[x-z]', b'XyZ'))
+print(re.match(r'(?a)\w+', 'ab\xe9'), re.match(r'(?u)\w+', 'ab\xe9'), re.match(rb'\w+', b'ab\xe9'))
+print(re.findall(r'(?a)\b\w+\b', 'a\xe9b cd'), re.findall(r'\B', 'ab'), re.findall(r'(?a)\B', ''))
+for p in ('(a)|(b)', '(a)(b)?', '((a)b)', '(a(b))', '(a)(?:b)', '(?:(a)|b)*', '(a)|b', '(?P<x>a)(?P<y>b)'):
+    m = re.match(p, 'ab')
+    print(p, m.lastindex, m.lastgroup, m.regs)
+print(re.sub('x*', '-', 'abxd'), re.sub(r'\b', '|', 'ab cd'), re.sub('a|', '.', 'bab'))
+print(re.subn('(?=a)|a', 'X', 'aa'), re.split('(?=a)', 'baab'), re.findall('(?=a)|a', 'aa'))
+m = re.match(r'(?P<a>x)(y)?', 'x')
+print(repr(m.expand(r'[\g<a>][\2][\g<0>]')), repr(m.expand(r'\n\\n\x41')))
+print(re.sub(b'(a)', br'<\1>', b'xay'), re.sub(b'a', br'\n', b'a'), re.sub('(?P<n>.)', r'\g<n>\g<n>', 'ab'))
+sc = re.compile(r'\w').scanner('ab', 1)
+print(sc.search(), sc.search(), sc.search())
+sc = re.compile('').scanner('ab')
+print([sc.search().span() for _ in range(3)], sc.search())
+p = re.compile(r'(?<=a)b|^c|d$')
+print(p.search('ab', 1), p.search('cc', 1), p.search('dd', 0, 1), p.match('ab', 1), p.findall('abcd', 1, 3))
+print(re.compile(r'\Ab').search('ab', 1), re.compile(r'\Zx').search('ax', 0, 1), re.compile('x').findall('xxxx', 3, 1))
+print(re.compile('a').fullmatch('ab', 0, 1), re.compile('a|ab').fullmatch('ab'), re.compile('(?:a|ab)+').fullmatch('aab'))
+print(re.escape('a-b.c*d+e?f^g$h|i(j)k[l]m{n}o\\p q\tr\ns#t&u~v'), re.escape(b'a.b'))
+print(re.findall(r'\d{2,}?', '12345'), re.findall(r'(\d)(?=(\d))', '1234'), re.findall('(a)(?!b)', 'abac'))
+print(re.search(r'(?<![\d.])\d+(?![\d.])', 'v1.2 and 42').group(), re.search(r'(?<=\$)\d+(?:\.\d\d)?', 'cost: $12.50').group())
+print(re.match('(?x) \\  a  [ ]  b', ' a b'), re.match('(?x)a#c\n b', 'ab'), re.compile('(?imsx)a').flags & 0xff)
+print(re.match('(a)|(b)|(c)', 'c').groups(), re.match('(a)*b', 'aab').group(1), re.match('(a|b)*?b', 'ab').group(1))
+print(re.match(r'(?:(\w)\1)+', 'aabbc').group(0, 1), re.match(r'((a)|b)+', 'ab').groups(), re.match(r'(a)+?b', 'aab').groups())
+print(re.match(r'(?:(a)|b)+', 'ab').groups(), re.match(r'(?:(a)|(b))+', 'ab').groups(), re.match(r'(?:(a)|(b))+?c', 'abc').groups())
+print(re.match(r'(?:(a)|b)*?c', 'abc').groups(), re.match(r'(a?)+', 'aa').groups(), re.match(r'(a?)+?b', 'aab').groups())
+print(re.match(r'((a)(?:b))*', 'abab').regs, re.match(r'(?:(a)b|ac)+', 'abac').groups(), re.match(r'(?:x(a)|x)+', 'xax').groups())
