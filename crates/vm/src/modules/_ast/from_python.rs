@@ -3,7 +3,7 @@
 //! types), then its validator (validate.rs), then our compiler.
 
 use super::nodes::*;
-use super::State;
+use super::{State, RED_ZONE, STACK_SEGMENT};
 use crate::object::protocol;
 use crate::object::value::Value;
 use crate::runtime::errors::{PyErr, PyResult};
@@ -265,8 +265,15 @@ pub fn compile_object(ts: &ThreadState, obj: &Value, filename: &str, mode: &str,
         return Err(PyErr::type_error(format!("expected {want_name} node, got {}", obj.type_of().name())));
     }
     let tree = Mod::from_py(&mut c, obj)?.ok_or_else(|| PyErr::type_error("expected some sort of mod, but got None"))?;
-    super::validate::validate_mod(&tree)?;
-    let cmode = match &tree {
+    let r = compile_tree(ts, &tree, filename, flags, optimize);
+    super::drop_deep(tree);
+    r
+}
+
+/// Validate and compile a converted tree.
+fn compile_tree(ts: &ThreadState, tree: &Mod, filename: &str, flags: i64, optimize: isize) -> PyResult<Value> {
+    stacker::maybe_grow(RED_ZONE, super::DROP_STACK, || super::validate::validate_mod(tree))?;
+    let cmode = match tree {
         Mod::Module { .. } => syntax::Mode::Module,
         Mod::Expression { .. } => syntax::Mode::Expression,
         Mod::Interactive { .. } => syntax::Mode::Interactive,
@@ -274,7 +281,7 @@ pub fn compile_object(ts: &ThreadState, obj: &Value, filename: &str, mode: &str,
     };
     let optimize = if optimize < 0 { ts.interp().config.optimize } else { optimize as u32 };
     let future = (flags & 0x1fe_0000) as u32;
-    let (code, warnings) = compiler::compile_with_warnings(&tree, filename, cmode, optimize, future).map_err(|e| match e {
+    let (code, warnings) = compiler::compile_with_warnings(tree, filename, cmode, optimize, future).map_err(|e| match e {
         compiler::CompileError::Syntax(s) => crate::runtime::pythonrun::syntax_error(s),
         compiler::CompileError::Recursion => PyErr::recursion_error("maximum recursion depth exceeded during compilation"),
         compiler::CompileError::Runtime(msg) => PyErr::runtime_error(msg),

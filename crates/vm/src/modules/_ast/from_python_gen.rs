@@ -229,6 +229,8 @@ impl FromPy for Mod {
         if crate::types::none::is_none(obj) {
             return Ok(None);
         }
+        // Deep trees: grow the stack rather than overflow it.
+        stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {
         if c.isinstance(obj, K_MODULE)? {
             c.enter("Module")?;
             let k = Mod::Module {
@@ -261,6 +263,7 @@ impl FromPy for Mod {
             return Ok(Some(k));
         }
         Err(c.expected_some_sort_of("mod", obj))
+        })
     }
 }
 
@@ -270,6 +273,8 @@ impl FromPy for Stmt {
             return Ok(None);
         }
         let loc = c.loc(obj, "stmt")?;
+        // Deep trees: grow the stack rather than overflow it.
+        stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {
         if c.isinstance(obj, K_FUNCTION_DEF)? {
             c.enter("FunctionDef")?;
             let k = StmtKind::FunctionDef {
@@ -503,6 +508,7 @@ impl FromPy for Stmt {
             return Ok(Some(Stmt { kind: k, loc }));
         }
         Err(c.expected_some_sort_of("stmt", obj))
+        })
     }
 }
 
@@ -512,6 +518,8 @@ impl FromPy for Expr {
             return Ok(None);
         }
         let loc = c.loc(obj, "expr")?;
+        // Deep trees: grow the stack rather than overflow it.
+        stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {
         if c.isinstance(obj, K_BOOL_OP)? {
             c.enter("BoolOp")?;
             let k = ExprKind::BoolOp {
@@ -734,6 +742,7 @@ impl FromPy for Expr {
             return Ok(Some(Expr { kind: k, loc }));
         }
         Err(c.expected_some_sort_of("expr", obj))
+        })
     }
 }
 
@@ -743,6 +752,8 @@ impl FromPy for ExceptHandler {
             return Ok(None);
         }
         let loc = c.loc(obj, "excepthandler")?;
+        // Deep trees: grow the stack rather than overflow it.
+        stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {
         if c.isinstance(obj, K_EXCEPT_HANDLER)? {
             c.enter("ExceptHandler")?;
             let k = ExceptHandlerKind::ExceptHandler {
@@ -754,6 +765,7 @@ impl FromPy for ExceptHandler {
             return Ok(Some(ExceptHandler { kind: k, loc }));
         }
         Err(c.expected_some_sort_of("excepthandler", obj))
+        })
     }
 }
 
@@ -763,6 +775,8 @@ impl FromPy for Pattern {
             return Ok(None);
         }
         let loc = c.loc(obj, "pattern")?;
+        // Deep trees: grow the stack rather than overflow it.
+        stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {
         if c.isinstance(obj, K_MATCH_VALUE)? {
             c.enter("MatchValue")?;
             let k = PatternKind::MatchValue {
@@ -827,6 +841,7 @@ impl FromPy for Pattern {
             return Ok(Some(Pattern { kind: k, loc }));
         }
         Err(c.expected_some_sort_of("pattern", obj))
+        })
     }
 }
 
@@ -835,6 +850,8 @@ impl FromPy for TypeIgnore {
         if crate::types::none::is_none(obj) {
             return Ok(None);
         }
+        // Deep trees: grow the stack rather than overflow it.
+        stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {
         if c.isinstance(obj, K_TYPE_IGNORE)? {
             c.enter("TypeIgnore")?;
             let k = TypeIgnore::TypeIgnore {
@@ -845,6 +862,7 @@ impl FromPy for TypeIgnore {
             return Ok(Some(k));
         }
         Err(c.expected_some_sort_of("type_ignore", obj))
+        })
     }
 }
 

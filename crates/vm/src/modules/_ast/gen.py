@@ -133,7 +133,8 @@ def gen_to_python():
         w.append(f"impl ToPy for {rname} {{")
         w.append("    fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {")
         w.append("        c.enter()?;")
-        w.append("        let r = match " + ("&self.kind" if attrs else "self") + " {")
+        w.append("        // Deep trees: grow the stack rather than overflow it.")
+        w.append("        let r = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || match " + ("&self.kind" if attrs else "self") + " {")
         loc = "Some(&self.loc)" if attrs else "None"
         for v in concrete(base):
             fields = signature(v)
@@ -144,7 +145,7 @@ def gen_to_python():
             w.append(f"                let v = vec![{vals}];")
             w.append(f"                c.node({const_name(v.__name__)}, v, {loc})")
             w.append("            }")
-        w.append("        };")
+        w.append("        });")
         w.append("        c.leave();")
         w.append("        r\n    }\n}\n")
     return "\n".join(w) + "\n"
@@ -203,6 +204,8 @@ def gen_from_python():
         w.append("        if crate::types::none::is_none(obj) {\n            return Ok(None);\n        }")
         if attrs:
             w.append(f'        let loc = c.loc(obj, "{s}")?;')
+        w.append("        // Deep trees: grow the stack rather than overflow it.")
+        w.append("        stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {")
         first = True
         for v in concrete(base):
             fields = signature(v)
@@ -224,6 +227,7 @@ def gen_from_python():
                 w.append("            return Ok(Some(k));")
         w.append("        }")
         w.append(f'        Err(c.expected_some_sort_of("{s}", obj))')
+        w.append("        })")
         w.append("    }\n}\n")
     return "\n".join(w) + "\n"
 

@@ -5,7 +5,7 @@
 //! singletons.
 
 use super::nodes::*;
-use super::{State, LOC_NAMES};
+use super::{State, LOC_NAMES, RED_ZONE, STACK_SEGMENT};
 use crate::object::value::Value;
 use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
@@ -116,7 +116,9 @@ pub fn parse_to_object(ts: &ThreadState, source: &[u8], filename: &str, mode: &s
         "single" => syntax::Mode::Interactive,
         "func_type" => {
             let tree = parse_func_type(source, filename).map_err(crate::runtime::pythonrun::syntax_error)?;
-            return mod_to_object(ts, &tree);
+            let r = mod_to_object(ts, &tree);
+            super::drop_deep(tree);
+            return r;
         }
         _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")),
     };
@@ -125,7 +127,9 @@ pub fn parse_to_object(ts: &ThreadState, source: &[u8], filename: &str, mode: &s
         crate::runtime::warnings::warn_explicit(ts, &crate::types::exceptions::SYNTAX_WARNING, &w.msg, filename, w.lineno)?;
     }
     let tree = tree.map_err(crate::runtime::pythonrun::syntax_error)?;
-    mod_to_object(ts, &tree)
+    let r = mod_to_object(ts, &tree);
+    super::drop_deep(tree);
+    r
 }
 
 /// `func_type` mode (`(int, *str) -> bool`, the signature type comments
