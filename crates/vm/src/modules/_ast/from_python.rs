@@ -11,13 +11,13 @@ use crate::runtime::thread::ThreadState;
 use crate::types::{bool_, bytes, int, none, str as pystr, tuple};
 use syntax::ast::*;
 
-/// Nesting depth beyond which conversion raises RecursionError.
-const MAX_DEPTH: usize = 3000;
-
 pub(super) struct FromCtx<'a> {
     ts: &'a ThreadState,
     state: State,
     depth: usize,
+    /// Nesting allowed: what remains of the recursion limit (CPython
+    /// counts each node as a recursive call).
+    max_depth: usize,
 }
 
 pub(super) trait FromPy: Sized {
@@ -40,7 +40,7 @@ impl FromCtx<'_> {
 
     fn enter(&mut self, name: &str) -> PyResult<()> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.depth > self.max_depth {
             return Err(PyErr::recursion_error(format!("maximum recursion depth exceeded while traversing '{name}' node")));
         }
         Ok(())
@@ -254,7 +254,8 @@ include!("from_python_gen.rs");
 /// `compile(tree, filename, mode)` for an `_ast` object: convert, validate
 /// and compile it (`flags` carries the CO_FUTURE_* flags in force).
 pub fn compile_object(ts: &ThreadState, obj: &Value, filename: &str, mode: &str, flags: i64, optimize: isize) -> PyResult<Value> {
-    let mut c = FromCtx { ts, state: State::get(ts)?, depth: 0 };
+    let remaining = ts.interp().recursion_limit.get().saturating_sub(ts.recursion_depth.get());
+    let mut c = FromCtx { ts, state: State::get(ts)?, depth: 0, max_depth: remaining as usize };
     let (want, want_name) = match mode {
         "exec" => (K_MODULE, "Module"),
         "eval" => (K_EXPRESSION, "Expression"),

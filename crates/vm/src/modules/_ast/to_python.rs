@@ -12,14 +12,15 @@ use crate::runtime::thread::ThreadState;
 use crate::types::{dict, int, list, none, str as pystr};
 use syntax::ast::*;
 
-/// Nesting depth beyond which conversion raises RecursionError (CPython
-/// scales the recursion limit by 3 for the AST).
-const MAX_DEPTH: usize = 3000;
+/// CPython allows 3 tree levels per level of the recursion limit.
+const FRAME_SCALE: usize = 3;
 
 pub(super) struct ToCtx<'a> {
     ts: &'a ThreadState,
     state: State,
     depth: usize,
+    /// Nesting beyond which conversion raises RecursionError.
+    max_depth: usize,
 }
 
 impl ToCtx<'_> {
@@ -44,7 +45,7 @@ impl ToCtx<'_> {
 
     fn enter(&mut self) -> PyResult<()> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.depth > self.max_depth {
             return Err(PyErr::recursion_error("maximum recursion depth exceeded during ast construction"));
         }
         Ok(())
@@ -103,7 +104,8 @@ include!("to_python_gen.rs");
 
 /// The `_ast` object for a parsed tree.
 pub(super) fn mod_to_object(ts: &ThreadState, tree: &Mod) -> PyResult<Value> {
-    let mut c = ToCtx { ts, state: State::get(ts)?, depth: 0 };
+    let remaining = ts.interp().recursion_limit.get().saturating_sub(ts.recursion_depth.get()) as usize;
+    let mut c = ToCtx { ts, state: State::get(ts)?, depth: 0, max_depth: remaining * FRAME_SCALE };
     tree.to_py(&mut c)
 }
 

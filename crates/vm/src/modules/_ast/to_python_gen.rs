@@ -71,50 +71,71 @@ impl ToPy for CmpOp {
 
 impl ToPy for Comprehension {
     fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {
+        c.enter()?;
         let v = vec![self.target.to_py(c)?, self.iter.to_py(c)?, self.ifs.to_py(c)?, self.is_async.to_py(c)?];
-        c.node(K_COMPREHENSION_BASE, v, None)
+        let r = c.node(K_COMPREHENSION_BASE, v, None);
+        c.leave();
+        r
     }
 }
 
 impl ToPy for Arguments {
     fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {
+        c.enter()?;
         let v = vec![self.posonlyargs.to_py(c)?, self.args.to_py(c)?, self.vararg.to_py(c)?, self.kwonlyargs.to_py(c)?, self.kw_defaults.to_py(c)?, self.kwarg.to_py(c)?, self.defaults.to_py(c)?];
-        c.node(K_ARGUMENTS_BASE, v, None)
+        let r = c.node(K_ARGUMENTS_BASE, v, None);
+        c.leave();
+        r
     }
 }
 
 impl ToPy for Arg {
     fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {
+        c.enter()?;
         let v = vec![self.arg.to_py(c)?, self.annotation.to_py(c)?, self.type_comment.to_py(c)?];
-        c.node(K_ARG_BASE, v, Some(&self.loc))
+        let r = c.node(K_ARG_BASE, v, Some(&self.loc));
+        c.leave();
+        r
     }
 }
 
 impl ToPy for Keyword {
     fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {
+        c.enter()?;
         let v = vec![self.arg.to_py(c)?, self.value.to_py(c)?];
-        c.node(K_KEYWORD_BASE, v, Some(&self.loc))
+        let r = c.node(K_KEYWORD_BASE, v, Some(&self.loc));
+        c.leave();
+        r
     }
 }
 
 impl ToPy for Alias {
     fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {
+        c.enter()?;
         let v = vec![self.name.to_py(c)?, self.asname.to_py(c)?];
-        c.node(K_ALIAS_BASE, v, Some(&self.loc))
+        let r = c.node(K_ALIAS_BASE, v, Some(&self.loc));
+        c.leave();
+        r
     }
 }
 
 impl ToPy for WithItem {
     fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {
+        c.enter()?;
         let v = vec![self.context_expr.to_py(c)?, self.optional_vars.to_py(c)?];
-        c.node(K_WITHITEM_BASE, v, None)
+        let r = c.node(K_WITHITEM_BASE, v, None);
+        c.leave();
+        r
     }
 }
 
 impl ToPy for MatchCase {
     fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {
+        c.enter()?;
         let v = vec![self.pattern.to_py(c)?, self.guard.to_py(c)?, self.body.to_py(c)?];
-        c.node(K_MATCH_CASE_BASE, v, None)
+        let r = c.node(K_MATCH_CASE_BASE, v, None);
+        c.leave();
+        r
     }
 }
 
