@@ -13,10 +13,10 @@ for depth in [0, 300, 600]:
     for k in [900, 1000, 2000, 2900, 3100]:
         print(depth, k, f(depth, '-' * k + '1') if k < 3000 else f(depth, '1' + '+1' * k))
 for n in [500, 900, 990, 1100, 2000, 2900, 3100, 5000]:
-    e = ast.Constant(1, lineno=1, col_offset=0)
+    e = _ast.Constant(1, lineno=1, col_offset=0)
     for i in range(n):
-        e = ast.UnaryOp(ast.USub(), e, lineno=1, col_offset=0)
+        e = _ast.UnaryOp(_ast.USub(), e, lineno=1, col_offset=0)
     try:
-        print(n, eval(compile(ast.Expression(e), 'd', 'eval')))
+        print(n, eval(compile(_ast.Expression(e), 'd', 'eval')))
     except RecursionError as ex:
         print(n, 'RecursionError', ex)
