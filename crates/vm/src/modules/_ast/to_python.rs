@@ -245,3 +245,38 @@ fn parse_func_type(source: &[u8], filename: &str) -> Result<Mod, syntax::SyntaxE
     };
     Ok(Mod::FunctionType { argtypes, returns })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(es: &[Expr]) -> Vec<(String, u32)> {
+        es.iter()
+            .map(|e| match &e.kind {
+                ExprKind::Name { id, .. } => (id.clone(), e.loc.col_offset),
+                _ => (String::from("?"), e.loc.col_offset),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn func_type_signatures() {
+        // Positions from python3: ast.parse(s, mode='func_type').
+        let Ok(Mod::FunctionType { argtypes, returns }) = parse_func_type(b"(int, *str, **x) -> bool", "<t>") else {
+            panic!("valid signature");
+        };
+        assert_eq!(names(&argtypes), vec![("int".into(), 1), ("str".into(), 7), ("x".into(), 14)]);
+        assert_eq!(returns.loc.col_offset, 20);
+        let Ok(Mod::FunctionType { argtypes, .. }) = parse_func_type(b"() -> None", "<t>") else {
+            panic!("valid signature");
+        };
+        assert!(argtypes.is_empty());
+        let Ok(Mod::FunctionType { argtypes, .. }) = parse_func_type(b"((a, b)) -> c", "<t>") else {
+            panic!("valid signature");
+        };
+        assert!(matches!(argtypes[0].kind, ExprKind::Tuple { .. }));
+        assert_eq!(parse_func_type(b"(int,) -> x", "<t>").err().map(|e| e.offset), Some(6));
+        assert!(parse_func_type(b"x -> y", "<t>").is_err());
+        assert!(parse_func_type(b"(a)", "<t>").is_err());
+    }
+}
