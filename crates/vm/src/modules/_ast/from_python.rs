@@ -194,8 +194,8 @@ impl FromPy for i64 {
 }
 
 impl FromPy for Constant {
-    fn from_py(c: &mut FromCtx, obj: &Value) -> PyResult<Option<Self>> {
-        match constant(c.ts, obj)? {
+    fn from_py(_c: &mut FromCtx, obj: &Value) -> PyResult<Option<Self>> {
+        match constant(obj) {
             Ok(k) => Ok(Some(k)),
             Err(bad) => Err(PyErr::type_error(format!("got an invalid type in Constant: {}", bad.type_of().name()))),
         }
@@ -204,49 +204,49 @@ impl FromPy for Constant {
 
 /// The constant for a value a Constant node may hold (CPython's
 /// validate_constant), or the first value it may not hold.
-fn constant(ts: &ThreadState, v: &Value) -> PyResult<Result<Constant, Value>> {
+fn constant(v: &Value) -> Result<Constant, Value> {
     use crate::types::{complex, float};
     if none::is_none(v) {
-        return Ok(Ok(Constant::None));
+        return Ok(Constant::None);
     }
     if v.is(&none::ellipsis()) {
-        return Ok(Ok(Constant::Ellipsis));
+        return Ok(Constant::Ellipsis);
     }
     if let Some(b) = bool_::as_bool(v) {
-        return Ok(Ok(Constant::Bool(b)));
+        return Ok(Constant::Bool(b));
     }
     if v.is_exact(&int::INT_TYPE) {
-        return Ok(int::as_int(v).map(|i| match i {
+        return int::as_int(v).map(|i| match i {
             int::IntRef::Small(n) => Constant::Int(n),
             int::IntRef::Big(b) => match i64::try_from(b) {
                 Ok(n) => Constant::Int(n),
                 Err(_) => Constant::BigInt(b.clone()),
             },
-        }).ok_or_else(|| v.clone()));
+        }).ok_or_else(|| v.clone());
     }
     if v.is_exact(&float::FLOAT_TYPE) {
-        return Ok(v.downcast::<float::PyFloat>().map(|f| Constant::Float(f.value)).ok_or_else(|| v.clone()));
+        return v.downcast::<float::PyFloat>().map(|f| Constant::Float(f.value)).ok_or_else(|| v.clone());
     }
     if v.is_exact(&complex::COMPLEX_TYPE) {
-        return Ok(v.downcast::<complex::PyComplex>().map(|z| Constant::Complex { real: z.re, imag: z.im }).ok_or_else(|| v.clone()));
+        return v.downcast::<complex::PyComplex>().map(|z| Constant::Complex { real: z.re, imag: z.im }).ok_or_else(|| v.clone());
     }
     if v.is_exact(&pystr::STR_TYPE) {
-        return Ok(pystr::as_pystr(v).map(|s| Constant::Str(s.data.to_wtf8())).ok_or_else(|| v.clone()));
+        return pystr::as_pystr(v).map(|s| Constant::Str(s.data.to_wtf8())).ok_or_else(|| v.clone());
     }
     if v.is_exact(&bytes::BYTES_TYPE) {
-        return Ok(bytes::try_bytes_data(v).map(Constant::Bytes).ok_or_else(|| v.clone()));
+        return bytes::try_bytes_data(v).map(Constant::Bytes).ok_or_else(|| v.clone());
     }
     if v.is_exact(&tuple::TUPLE_TYPE) {
         let mut items = Vec::new();
         for x in tuple::tuple_items(v) {
-            match constant(ts, x)? {
+            match constant(x) {
                 Ok(k) => items.push(k),
-                Err(bad) => return Ok(Err(bad)),
+                Err(bad) => return Err(bad),
             }
         }
-        return Ok(Ok(Constant::Tuple(items)));
+        return Ok(Constant::Tuple(items));
     }
-    Ok(Err(v.clone()))
+    Err(v.clone())
 }
 
 include!("from_python_gen.rs");
