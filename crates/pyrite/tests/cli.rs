@@ -401,3 +401,120 @@ fn same_as_python3_sigint_interrupts_a_busy_loop() {
     assert_eq!(status_of(&got), Some(-2));
     assert_eq!(text(&got.stderr), text(&want.stderr));
 }
+
+/// A fresh directory for one bytecode cache test.
+fn cache_test_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("pyrite-pyc-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// Run pyrite in `dir` with bytecode writing left to the arguments (the
+/// environment may set PYTHONDONTWRITEBYTECODE).
+fn pyrite_in(dir: &PathBuf, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pyrite"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("PYTHONDONTWRITEBYTECODE")
+        .output()
+        .expect("pyrite runs")
+}
+
+#[test]
+fn an_import_writes_its_bytecode_cache_and_the_next_run_uses_it() {
+    let dir = cache_test_dir("use");
+    std::fs::write(dir.join("cached_mod.py"), "value = 'first'\n").expect("write");
+    std::fs::create_dir_all(dir.join("cached_pkg")).expect("pkg dir");
+    std::fs::write(dir.join("cached_pkg").join("__init__.py"), "name = 'pkg'\n").expect("write");
+    let script = "import cached_mod, cached_pkg; print(cached_mod.value, cached_pkg.name, cached_mod.__cached__ == cached_mod.__spec__.cached)";
+    std::fs::write(dir.join("main.py"), script).expect("write");
+    let out = pyrite_in(&dir, &["main.py"]);
+    assert_eq!(text(&out.stdout), "first pkg True\n", "{}", text(&out.stderr));
+    let pyc = dir.join("__pycache__").join("cached_mod.pyrite-311.pyc");
+    assert!(pyc.is_file(), "the import wrote {}", pyc.display());
+    assert!(dir.join("cached_pkg").join("__pycache__").join("__init__.pyrite-311.pyc").is_file());
+    // The script run as __main__ is not cached.
+    assert!(!dir.join("__pycache__").join("main.pyrite-311.pyc").exists());
+    let data = std::fs::read(&pyc).expect("read pyc");
+    assert_eq!(&data[2..8], b"\r\n\0\0\0\0", "magic ends with \\r\\n; flags are 0");
+    assert_eq!(u32::from_le_bytes([data[12], data[13], data[14], data[15]]), 16, "source size");
+
+    // The second run loads the cache (as -v says) and gets the same module.
+    let out = pyrite_in(&dir, &["-v", "main.py"]);
+    assert_eq!(text(&out.stdout), "first pkg True\n");
+    let err = text(&out.stderr);
+    let shown = format!("# code object from '{}'", pyc.display());
+    assert!(err.contains(&shown), "{err}");
+
+    // A changed source (another size) makes the cache stale: recompiled and rewritten.
+    std::fs::write(dir.join("cached_mod.py"), "value = 'second!'\n").expect("write");
+    let out = pyrite_in(&dir, &["-v", "main.py"]);
+    assert_eq!(text(&out.stdout), "second! pkg True\n");
+    let err = text(&out.stderr);
+    assert!(err.contains("# bytecode is stale for 'cached_mod'"), "{err}");
+    assert!(err.contains(&format!("# created '{}'", pyc.display())), "{err}");
+    let data = std::fs::read(&pyc).expect("read pyc");
+    assert_eq!(u32::from_le_bytes([data[12], data[13], data[14], data[15]]), 18, "the new source's size");
+
+    // A cache that is not ours (another magic number) is ignored and replaced.
+    let mut foreign = data.clone();
+    foreign[..4].copy_from_slice(&[0xa7, 0x0d, b'\r', b'\n']);
+    std::fs::write(&pyc, &foreign).expect("write");
+    let out = pyrite_in(&dir, &["main.py"]);
+    assert_eq!(text(&out.stdout), "second! pkg True\n");
+    assert_eq!(std::fs::read(&pyc).expect("read pyc"), data);
+
+    // A damaged cache with a valid header is compiled over, never trusted.
+    let mut damaged = data.clone();
+    damaged.truncate(24);
+    std::fs::write(&pyc, &damaged).expect("write");
+    let out = pyrite_in(&dir, &["main.py"]);
+    assert_eq!(text(&out.stdout), "second! pkg True\n", "{}", text(&out.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn dont_write_bytecode_writes_no_cache() {
+    let dir = cache_test_dir("nowrite");
+    std::fs::write(dir.join("plain_mod.py"), "x = 1\n").expect("write");
+    let out = pyrite_in(&dir, &["-B", "-c", "import sys, plain_mod; print(plain_mod.x, sys.dont_write_bytecode, plain_mod.__cached__ is not None)"]);
+    assert_eq!(text(&out.stdout), "1 True True\n", "{}", text(&out.stderr));
+    assert!(!dir.join("__pycache__").exists());
+    let out = Command::new(env!("CARGO_BIN_EXE_pyrite"))
+        .args(["-c", "import plain_mod"])
+        .current_dir(&dir)
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .output()
+        .expect("pyrite runs");
+    assert!(out.status.success());
+    assert!(!dir.join("__pycache__").exists());
+    // sys.dont_write_bytecode set by the program is honoured too.
+    let out = pyrite_in(&dir, &["-c", "import sys; sys.dont_write_bytecode = True; import plain_mod"]);
+    assert!(out.status.success());
+    assert!(!dir.join("__pycache__").exists());
+    let out = pyrite_in(&dir, &["-c", "import plain_mod"]);
+    assert!(out.status.success());
+    assert!(dir.join("__pycache__").join("plain_mod.pyrite-311.pyc").is_file());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_unwritable_cache_directory_is_skipped_silently() {
+    let dir = cache_test_dir("readonly");
+    std::fs::write(dir.join("ro_mod.py"), "x = 2\n").expect("write");
+    // A plain file where the cache directory would be: nothing can be written.
+    std::fs::write(dir.join("__pycache__"), "").expect("write");
+    let out = pyrite_in(&dir, &["-c", "import ro_mod; print(ro_mod.x)"]);
+    assert_eq!(text(&out.stdout), "2\n");
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn cache_tag_agrees_with_importlib() {
+    let dir = cache_test_dir("tag");
+    let out = pyrite_in(&dir, &["-c", "import sys; print(sys.implementation.cache_tag)"]);
+    assert_eq!(text(&out.stdout), "pyrite-311\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -121,6 +121,34 @@ for n in NAMES:
         r = "-"
     lines.append("\t".join(["lookup", n, "=>", r]))
 
+# UTF-7: fixed cases, then random ones (own seed, so the cases above stay as they were).
+UTF7_BYTES = [b"", b"abc", b"+-", b"+AOk-", b"+AOk", b"+AOkA6Q-x", b"a+2D3eAA-", b"+2D3-", b"+2D3eAA",
+              b"+AO", b"+A-", b"+AOl-", b"\xe9", b"+\xff", b"+!", b"a+", b"+AOk\xff", b"~\\", b"+ZeVnLIqe-",
+              b"+AGEAYgBj-", b"+AAA-", b"+2D3YPQ-", b"+3gA-", b"+2D0AYQ-"]
+UTF7_STRS = STRS + ["a+b~\\!-", "Hi Mom -\u263a-!", "\u65e5\u672c\u8a9e", "a-b+c", "\xe9-", "\xe9a", "\t\n\r "]
+for errors in ["strict", "ignore", "replace", "backslashreplace", "surrogateescape"]:
+    for b in UTF7_BYTES:
+        for final in (True,):
+            try:
+                r = cps(b.decode("utf-7", errors))
+            except UnicodeDecodeError as e:
+                r = err(e)
+            lines.append("\t".join(["decode", "utf-7", errors, "x:" + b.hex(), "=>", r]))
+for s in UTF7_STRS:
+    lines.append("\t".join(["encode", "utf-7", "strict", cps(s), "=>", "x:" + s.encode("utf-7").hex()]))
+UTF7_FRAGMENTS = [b"+", b"-", b"A", b"O", b"k", b"2", b"D", b"3", b"e", b"/", b"a", b"\x80", b"!", b"~", b" "]
+rng = random.Random(7)
+for _ in range(300):
+    b = b"".join(rng.choice(UTF7_FRAGMENTS) for _ in range(rng.randint(0, 10)))
+    errors = rng.choice(["strict", "replace", "backslashreplace"])
+    try:
+        r = cps(b.decode("utf-7", errors))
+    except UnicodeDecodeError as e:
+        r = err(e)
+    lines.append("\t".join(["decode", "utf-7", errors, "x:" + b.hex(), "=>", r]))
+    s = "".join(rng.choice(CHARS + ["+", "-", "/", "~", " "]) for _ in range(rng.randint(0, 6)))
+    lines.append("\t".join(["encode", "utf-7", "strict", cps(s), "=>", "x:" + s.encode("utf-7").hex()]))
+
 with open(OUT, "w", encoding="utf-8") as fh:
     fh.write("\n".join(lines) + "\n")
 print(len(lines), "cases")

@@ -7,6 +7,8 @@
 
 /// The protocol objects: ModuleSpec, finders, loaders.
 pub mod spec;
+/// The bytecode cache (`__pycache__/*.pyrite-311.pyc`).
+pub mod pyc;
 
 use crate::eval::frame::Frame;
 use crate::object::protocol;
@@ -512,7 +514,7 @@ fn load_spec_quietly(ts: &ThreadState, sp: &Value) -> PyResult<Value> {
     let result = if let Some(l) = loader.downcast::<spec::SourceFileLoader>() {
         let path = str_of(&l.path).unwrap_or_default();
         match module::module_dict(&m) {
-            Some(d) => exec_source_file(ts, &path, &d),
+            Some(d) => exec_source_module(ts, &name, &path, &d),
             None => Err(PyErr::system_error("module without dict")),
         }
     } else if loader.downcast::<spec::NamespaceLoader>().is_some() {
@@ -537,14 +539,28 @@ fn load_spec_quietly(ts: &ThreadState, sp: &Value) -> PyResult<Value> {
     }
 }
 
-/// Compile and run the source file at `path` in the namespace `d`.
+/// Run the source file at `path` in the namespace `d` (through the
+/// bytecode cache, as `exec_source_module`, naming the module after the file).
 pub fn exec_source_file(ts: &ThreadState, path: &str, d: &Value) -> PyResult<()> {
+    let p = std::path::Path::new(path);
+    let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = if stem == "__init__" {
+        p.parent().and_then(|d| d.file_name()).map(|s| s.to_string_lossy().into_owned()).unwrap_or(stem)
+    } else {
+        stem
+    };
+    exec_source_module(ts, &name, path, d)
+}
+
+/// Run the source module `name` at `path` in the namespace `d`: its code
+/// comes from the bytecode cache when current, else from compiling it.
+pub fn exec_source_module(ts: &ThreadState, name: &str, path: &str, d: &Value) -> PyResult<()> {
     let source = std::fs::read(path).map_err(|e| {
         let err = PyErr::new(&exc::IMPORT_ERROR, e.to_string());
         set_import_error_fields(&err, None, Some(path));
         err
     })?;
-    let code = crate::runtime::pythonrun::compile_source(ts, &source, path, "exec", -1)?;
+    let code = pyc::source_code(ts, name, path, &source)?;
     crate::eval::ceval::eval_code(ts, &code, d, Some(d))?;
     Ok(())
 }
@@ -740,7 +756,7 @@ pub fn run_module_as_main(ts: &ThreadState, name: &str, program: &str, set_path0
     let md = module::module_dict(&main).ok_or_else(|| PyErr::runtime_error("no __main__ dict"))?;
     dict::dict_set_item(ts, &md, s("__name__"), pystr::new_str("__main__"))?;
     dict::dict_set_item(ts, &md, s("__file__"), origin.clone())?;
-    dict::dict_set_item(ts, &md, s("__cached__"), none::none())?;
+    dict::dict_set_item(ts, &md, s("__cached__"), spec::spec_get(ts, &sp, "cached")?)?;
     dict::dict_set_item(ts, &md, s("__loader__"), loader.clone())?;
     dict::dict_set_item(ts, &md, s("__package__"), spec::spec_get(ts, &sp, "parent")?)?;
     dict::dict_set_item(ts, &md, s("__spec__"), sp.clone())?;
@@ -751,7 +767,7 @@ pub fn run_module_as_main(ts: &ThreadState, name: &str, program: &str, set_path0
             }
         }
     }
-    exec_source_file(ts, &path, &md)?;
+    exec_source_module(ts, name, &path, &md)?;
     Ok(0)
 }
 

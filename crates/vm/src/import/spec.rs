@@ -118,8 +118,12 @@ pub fn new_spec(ts: &ThreadState, name: &str, loader: Value, origin: Option<&str
     };
     dict::dict_set_item(ts, &attrs, s("submodule_search_locations"), search)?;
     dict::dict_set_item(ts, &attrs, s("_set_fileattr"), bool_::new_bool(has_location))?;
-    // No bytecode cache (sys.implementation.cache_tag is None).
-    dict::dict_set_item(ts, &attrs, s("cached"), none::none())?;
+    // importlib's _get_cached: the bytecode cache of a source file.
+    let cached = match origin.filter(|o| has_location && o.ends_with(".py")) {
+        Some(o) => pystr::new_str(&super::pyc::cache_from_source(o, ts.interp().config.optimize)),
+        None => none::none(),
+    };
+    dict::dict_set_item(ts, &attrs, s("cached"), cached)?;
     Value::new(ModuleSpec { attrs })
 }
 
@@ -357,7 +361,8 @@ fn source_loader_exec_module(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyR
     let l = loader_of(v)?;
     let path = pystr::try_as_rust_str(&l.path).map(|p| p.into_owned()).unwrap_or_default();
     let d = protocol::getattr_str(ts, &a[0], "__dict__")?;
-    super::exec_source_file(ts, &path, &d)?;
+    let name = pystr::try_as_rust_str(&l.name).map(|p| p.into_owned()).unwrap_or_default();
+    super::exec_source_module(ts, &name, &path, &d)?;
     Ok(none::none())
 }
 

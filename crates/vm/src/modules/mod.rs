@@ -4,23 +4,34 @@
 pub mod _abc;
 pub mod _ast;
 pub mod _bisect;
+pub mod _codecs;
 pub mod _collections;
 pub mod _functools;
+pub mod _hashes;
 pub mod _heapq;
 pub mod _imp;
+pub mod _io;
 pub mod _operator;
+pub mod _sre;
+pub mod _random;
 pub mod _string;
+pub mod _struct;
 pub mod _thread;
 pub mod _weakref_stub;
 pub mod atexit;
+pub mod binascii;
 pub mod builtins;
 pub mod errno;
 pub mod gc;
 pub mod itertools;
+pub mod marshal;
 pub mod math;
-pub mod io;
+pub mod posix;
+pub mod pwd;
 pub mod stdlib_names;
 pub mod structseq;
+/// The `_io` module under its former path (`io::os_error` is used elsewhere).
+pub use _io as io;
 pub mod signal;
 pub mod sys;
 pub mod time;
@@ -32,34 +43,47 @@ use crate::runtime::thread::ThreadState;
 
 /// Static types defined by native modules.
 pub fn types() -> Vec<&'static PyType> {
-    let mut v: Vec<&'static PyType> = vec![&io::TEXT_STREAM_TYPE, &io::BUFFERED_WRITER_TYPE, &io::BUFFERED_READER_TYPE, &io::FILE_IO_TYPE, &io::BUFFERED_RANDOM_TYPE, &builtins::QUITTER_TYPE];
+    let mut v: Vec<&'static PyType> = vec![&builtins::QUITTER_TYPE];
+    v.extend(_io::types());
     v.extend(structseq::types());
     v.extend(_abc::types());
+    v.extend(_codecs::types());
     v.extend(_collections::types());
     v.extend(crate::import::spec::types());
     v.extend(_functools::types());
+    v.extend(_hashes::types());
     v.extend(_operator::types());
+    v.extend(_sre::types());
+    v.extend(_random::types());
     v.extend(_string::types());
+    v.extend(_struct::types());
     v.extend(_thread::types());
     v.extend(_weakref_stub::types());
     v.extend(itertools::types());
+    v.extend(posix::types());
     v
 }
 
 /// Fill the static types of native modules.
 pub fn init_types() {
-    io::init();
+    _io::init();
     builtins::init_types();
     structseq::init();
     _abc::init();
+    _codecs::init();
     _collections::init();
     crate::import::spec::init();
     _functools::init();
+    _hashes::init();
     _operator::init();
+    _sre::init();
+    _random::init();
     _string::init();
+    _struct::init();
     _thread::init();
     _weakref_stub::init();
     itertools::init();
+    posix::init();
 }
 
 /// A native module's constructor.
@@ -72,21 +96,36 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_abc", _abc::create),
     ("_ast", _ast::create),
     ("_bisect", _bisect::create),
+    ("_blake2", _hashes::create_blake2),
+    ("_codecs", _codecs::create),
     ("_collections", _collections::create),
     ("_functools", _functools::create),
     ("_heapq", _heapq::create),
     ("_imp", _imp::create),
+    ("_io", _io::create),
+    ("_md5", _hashes::create_md5),
     ("_operator", _operator::create),
+    ("_random", _random::create),
+    ("_sha1", _hashes::create_sha1),
+    ("_sha256", _hashes::create_sha256),
+    ("_sha3", _hashes::create_sha3),
+    ("_sha512", _hashes::create_sha512),
     ("_signal", signal::create),
+    ("_sre", _sre::create),
     ("_string", _string::create),
+    ("_struct", _struct::create),
     ("_thread", _thread::create),
     ("_weakref", crate::types::weakref::create_module),
     ("atexit", atexit::create),
+    ("binascii", binascii::create),
     ("builtins", builtins::create),
     ("errno", errno::create),
     ("gc", gc::create),
     ("itertools", itertools::create),
+    ("marshal", marshal::create),
     ("math", math::create),
+    ("posix", posix::create),
+    ("pwd", pwd::create),
     ("signal", signal::create_public),
     ("sys", sys::create),
     ("time", time::create),

@@ -24,6 +24,8 @@ pub struct Spec {
     /// The static type (made with [`structseq_type!`]).
     pub ty: &'static PyType,
     /// Field names and docs: the visible fields first, then the hidden ones.
+    /// An empty name is an unnamed field (visible by index only, as
+    /// `os.stat_result`'s integer times).
     pub fields: &'static [(&'static str, &'static str)],
     /// How many fields are part of the tuple (`n_sequence_fields`).
     pub n_in_sequence: usize,
@@ -53,8 +55,8 @@ macro_rules! structseq_type {
 pub(crate) use structseq_type;
 
 /// Every struct sequence type, for readying and lookup.
-fn specs() -> [&'static Spec; 8] {
-    use super::{sys, time};
+fn specs() -> [&'static Spec; 15] {
+    use super::{posix, pwd, sys, time};
     [
         &sys::VERSION_INFO,
         &sys::FLAGS,
@@ -64,6 +66,13 @@ fn specs() -> [&'static Spec; 8] {
         &sys::THREAD_INFO,
         &sys::ASYNCGEN_HOOKS_SPEC,
         &time::STRUCT_TIME,
+        &posix::STAT_RESULT,
+        &posix::UNAME_RESULT,
+        &posix::TIMES_RESULT,
+        &posix::TERMINAL_SIZE,
+        &posix::STATVFS_RESULT,
+        &posix::WAITID_RESULT,
+        &pwd::STRUCT_PASSWD,
     ]
 }
 
@@ -129,7 +138,7 @@ fn spec_arg(v: &Value) -> PyResult<&'static Spec> {
 }
 
 /// `structseq.__new__(cls, sequence, dict)`.
-fn structseq_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
+pub(crate) fn structseq_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     let spec = protocol::as_pytype(cls).and_then(spec_of).ok_or_else(|| PyErr::type_error("struct sequence type expected"))?;
     let tp_name = spec.ty.data.name();
     if !spec.constructible {
@@ -178,7 +187,10 @@ fn structseq_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<
 fn structseq_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
     let spec = spec_arg(v)?;
     let mut out = format!("{}(", spec.ty.data.name());
-    for (i, (name, x)) in spec.fields.iter().zip(tuple::tuple_items(v)).enumerate() {
+    // CPython pairs the visible values with the named fields in order, so
+    // unnamed fields shift the names (stat_result shows st_atime=<int>).
+    let named = spec.fields.iter().filter(|(n, _)| !n.is_empty());
+    for (i, (name, x)) in named.zip(tuple::tuple_items(v)).enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
@@ -288,14 +300,18 @@ pub fn init() {
         descr::add_methods(ty, &[("__reduce__", structseq_reduce)]);
         let d = ty.data.dict();
         for (i, &(name, doc)) in spec.fields.iter().enumerate() {
+            if name.is_empty() {
+                continue;
+            }
             let m = Value::new(StructSeqMember { name, doc, index: i, owner: ty }).expect("start-up allocation");
             dict::dict_set_str(&d, name, m);
         }
-        let visible: Vec<Value> = spec.fields[..spec.n_in_sequence].iter().map(|(n, _)| pystr::intern(n)).collect();
+        let visible: Vec<Value> = spec.fields[..spec.n_in_sequence].iter().filter(|(n, _)| !n.is_empty()).map(|(n, _)| pystr::intern(n)).collect();
         dict::dict_set_str(&d, "__match_args__", tuple::new_tuple(visible).expect("start-up allocation"));
         dict::dict_set_str(&d, "n_sequence_fields", int::from_i64(spec.n_in_sequence as i64));
         dict::dict_set_str(&d, "n_fields", int::from_i64(spec.fields.len() as i64));
-        dict::dict_set_str(&d, "n_unnamed_fields", int::from_i64(0));
+        let unnamed = spec.fields.iter().filter(|(n, _)| n.is_empty()).count();
+        dict::dict_set_str(&d, "n_unnamed_fields", int::from_i64(unnamed as i64));
         dict::dict_set_str(&d, "__doc__", pystr::new_str(spec.doc));
     }
     // CPython builds struct_time (alone) as a heap type, which records its module.

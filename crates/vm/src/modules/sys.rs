@@ -722,7 +722,7 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
             ts,
             vec![
                 ("name", pystr::new_str("pyrite")),
-                ("cache_tag", none::none()),
+                ("cache_tag", pystr::new_str(crate::import::pyc::CACHE_TAG)),
                 ("version", version_tuple),
                 ("hexversion", int::from_i64(0x030b07f0)),
                 ("_multiarch", pystr::new_str("x86_64-linux-gnu")),

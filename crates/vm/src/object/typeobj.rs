@@ -90,8 +90,17 @@ pub mod nb {
     /// Operator symbols for error messages.
     pub const SYMBOLS: [&str; 13] = ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"];
     /// Dunder names (`__add__`), reflected (`__radd__`) and in-place (`__iadd__`).
-    pub const NAMES: [&str; 13] = [
-        "add", "and", "floordiv", "lshift", "matmul", "mul", "mod", "or", "pow", "rshift", "sub", "truediv", "xor",
+    /// The dunders of each operator: `__add__`, its reflection `__radd__`,
+    /// its in-place form `__iadd__` (static, so name lookups hit the
+    /// interned-name cache instead of formatting a string).
+    pub const DUNDERS: [&str; 13] = [
+        "__add__", "__and__", "__floordiv__", "__lshift__", "__matmul__", "__mul__", "__mod__", "__or__", "__pow__", "__rshift__", "__sub__", "__truediv__", "__xor__",
+    ];
+    pub const RDUNDERS: [&str; 13] = [
+        "__radd__", "__rand__", "__rfloordiv__", "__rlshift__", "__rmatmul__", "__rmul__", "__rmod__", "__ror__", "__rpow__", "__rrshift__", "__rsub__", "__rtruediv__", "__rxor__",
+    ];
+    pub const IDUNDERS: [&str; 13] = [
+        "__iadd__", "__iand__", "__ifloordiv__", "__ilshift__", "__imatmul__", "__imul__", "__imod__", "__ior__", "__ipow__", "__irshift__", "__isub__", "__itruediv__", "__ixor__",
     ];
 }
 
@@ -535,16 +544,20 @@ thread_local! {
     static NEXT_TYPE_VERSION: Cell<u32> = const { Cell::new(1) };
 }
 
+/// Entries of the interned-name cache: room for every slot dunder (class
+/// creation looks all of them up) and the names native code asks for.
+const NAME_CACHE_SIZE: usize = 512;
+
 thread_local! {
     /// Recently interned names by text (native code looks up the same few
     /// dunder names on every call; interning hashes the text each time).
-    static NAME_CACHE: std::cell::RefCell<Vec<Option<(Box<str>, Value)>>> = std::cell::RefCell::new(vec![None; 64]);
+    static NAME_CACHE: std::cell::RefCell<Vec<Option<(Box<str>, Value)>>> = std::cell::RefCell::new(vec![None; NAME_CACHE_SIZE]);
 }
 
 /// `str::intern(name)` through a small cache indexed by the text's address
 /// and length (literals keep their address), checked by content.
 fn interned_name(name: &str) -> Value {
-    let i = ((name.as_ptr() as usize >> 3) ^ name.len()) & 63;
+    let i = ((name.as_ptr() as usize >> 3) ^ name.len()) & (NAME_CACHE_SIZE - 1);
     NAME_CACHE.with(|c| {
         if let Some((text, v)) = &c.borrow()[i] {
             if **text == *name {

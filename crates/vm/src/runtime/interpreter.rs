@@ -31,6 +31,8 @@ pub struct InterpreterState {
     /// in call form: function, arguments (keyword values last), keyword
     /// names. `unregister` leaves None in the slot, as CPython's list does.
     pub atexit: RefCell<Vec<Option<AtexitCallback>>>,
+    /// The codec registry: search functions, lookup cache, error handlers.
+    pub codecs: RefCell<crate::modules::_codecs::CodecRegistry>,
 }
 
 impl InterpreterState {
@@ -47,6 +49,7 @@ impl InterpreterState {
             int_max_str_digits: Cell::new(digits),
             finalizing: Cell::new(false),
             atexit: RefCell::new(Vec::new()),
+            codecs: RefCell::new(Default::default()),
         }
     }
 

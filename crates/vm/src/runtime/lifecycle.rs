@@ -171,12 +171,12 @@ impl Interpreter {
         Ok(())
     }
 
-    /// `import site` unless `-S`, when the standard library is on the path.
-    /// The standard library's site.py needs `os`, whose native half
-    /// (`posix`) pyrite does not have yet: until it does, site is skipped.
+    /// `import site` unless `-S`, when the standard library is on the path
+    /// (without it there is no site.py to run, as for CPython without its
+    /// stdlib; pyrite still starts).
     fn import_site(&self) -> Result<(), String> {
         let config = &self.interp.config;
-        if config.no_site || !crate::modules::builtin_module_names().contains(&"posix") {
+        if config.no_site {
             return Ok(());
         }
         let found = config.module_search_paths.iter().any(|p| std::path::Path::new(p).join("site.py").is_file());

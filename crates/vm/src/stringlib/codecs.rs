@@ -1,6 +1,6 @@
 //! The builtin codecs of str.encode/bytes.decode: utf-8, utf-8-sig, latin-1, ascii,
-//! utf-16 and utf-32 (with and without BOM), unicode-escape and raw-unicode-escape,
-//! with CPython's error ranges, reasons and standard error handlers.
+//! utf-16 and utf-32 (with and without BOM), utf-7, unicode-escape, raw-unicode-escape
+//! and charmap, with CPython's error ranges, reasons and standard error handlers.
 //!
 //! Custom (Python-level) error handlers are the caller's: run the `Decoder`/`Encoder`
 //! with `ErrorHandler::Strict`; on `Err(CodecError)` call the handler with the error's
@@ -40,6 +40,8 @@ pub enum Encoding {
     UnicodeEscape,
     /// raw-unicode-escape: Latin-1 with only `\uXXXX`/`\UXXXXXXXX` escapes.
     RawUnicodeEscape,
+    /// utf-7 (RFC 2152), with the optional direct characters written directly.
+    Utf7,
     /// charmap: an 8-bit table codec (never found by `lookup`; see `Decoder::charmap`
     /// and `charmap_encode_into`).
     Charmap,
@@ -91,6 +93,7 @@ impl Encoding {
             "utf_32_be" => Utf32Be,
             "unicode_escape" => UnicodeEscape,
             "raw_unicode_escape" => RawUnicodeEscape,
+            "utf_7" => Utf7,
             _ => return None,
         })
     }
@@ -108,6 +111,7 @@ impl Encoding {
             "unicodelittleunmarked" | "utf_16le" => Utf16Le,
             "unicodebigunmarked" | "utf_16be" => Utf16Be,
             "u32" | "utf32" => Utf32,
+            "csunicode11utf7" | "unicode_1_1_utf_7" | "u7" | "utf7" => Utf7,
             "utf_32le" => Utf32Le,
             "utf_32be" => Utf32Be,
             _ => return None,
@@ -130,6 +134,7 @@ impl Encoding {
             Utf32Be => "utf-32-be",
             UnicodeEscape => "unicode-escape",
             RawUnicodeEscape => "raw-unicode-escape",
+            Utf7 => "utf-7",
             Charmap => "charmap",
         }
     }
@@ -141,6 +146,7 @@ impl Encoding {
             Encoding::Latin1 => "latin-1",
             Encoding::UnicodeEscape => "unicodeescape",
             Encoding::RawUnicodeEscape => "rawunicodeescape",
+            Encoding::Utf7 => "utf7",
             other => other.codec_name(),
         }
     }
@@ -345,6 +351,7 @@ impl Decoder {
                 Encoding::Ascii => decode_ascii(data, pos, out),
                 Encoding::UnicodeEscape => decode_unicode_escape(data, pos, final_, out, &mut self.invalid_escape),
                 Encoding::RawUnicodeEscape => decode_raw_unicode_escape(data, pos, final_, out),
+                Encoding::Utf7 => decode_utf7(data, pos, final_, out),
                 Encoding::Charmap => decode_charmap(self.table.as_ref(), data, pos, out),
                 enc => {
                     let (size, little) = enc.unit().unwrap_or((2, true));
@@ -760,6 +767,185 @@ fn decode_utf32(data: &[u8], mut q: usize, final_: bool, little: bool, out: &mut
     Ok(e)
 }
 
+/// RFC 2152's classes of ASCII: 0 directly encoded (set D), 1 optionally direct
+/// (set O), 2 white space, 3 always base64-encoded.
+fn utf7_category(c: u32) -> u8 {
+    match c {
+        0x41..=0x5A | 0x61..=0x7A | 0x30..=0x39 => 0,
+        0x27..=0x29 | 0x2C..=0x2F | 0x3A | 0x3F => 0,
+        0x21..=0x26 | 0x2A | 0x3B..=0x3E | 0x40 | 0x5B | 0x5D..=0x60 | 0x7B..=0x7D => 1,
+        0x09 | 0x0A | 0x0D | 0x20 => 2,
+        _ => 3,
+    }
+}
+
+fn is_base64(c: u32) -> bool {
+    matches!(c, 0x41..=0x5A | 0x61..=0x7A | 0x30..=0x39 | 0x2B | 0x2F)
+}
+
+fn from_base64(c: u8) -> u32 {
+    match c {
+        b'A'..=b'Z' => (c - b'A') as u32,
+        b'a'..=b'z' => (c - b'a') as u32 + 26,
+        b'0'..=b'9' => (c - b'0') as u32 + 52,
+        b'+' => 62,
+        _ => 63,
+    }
+}
+
+fn to_base64(v: u32) -> u8 {
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[(v & 0x3F) as usize]
+}
+
+/// UTF-7 encoding as CPython's encoder (sets D, O and white space direct); never fails.
+fn encode_utf7(s: &StrData, pos: usize, out: &mut Vec<u8>) {
+    let direct = |c: u32| c > 0 && c < 128 && utf7_category(c) != 3;
+    let mut in_shift = false;
+    let (mut bits, mut buf) = (0u32, 0u64);
+    let push16 = |u: u32, bits: &mut u32, buf: &mut u64, out: &mut Vec<u8>| {
+        *bits += 16;
+        *buf = (*buf << 16) | u as u64;
+        while *bits >= 6 {
+            out.push(to_base64((*buf >> (*bits - 6)) as u32));
+            *bits -= 6;
+        }
+        *buf &= (1u64 << *bits) - 1;
+    };
+    for c in s.code_points().skip(pos) {
+        if in_shift && direct(c) {
+            if bits > 0 {
+                out.push(to_base64((buf << (6 - bits)) as u32));
+                bits = 0;
+                buf = 0;
+            }
+            in_shift = false;
+            // A character that could be read as base64 (or '-') needs the explicit end.
+            if is_base64(c) || c == 0x2D {
+                out.push(b'-');
+            }
+            out.push(c as u8);
+            continue;
+        }
+        if !in_shift {
+            if c == 0x2B {
+                out.extend_from_slice(b"+-");
+                continue;
+            }
+            if direct(c) {
+                out.push(c as u8);
+                continue;
+            }
+            out.push(b'+');
+            in_shift = true;
+        }
+        if c >= 0x10000 {
+            push16(0xD800 + ((c - 0x10000) >> 10), &mut bits, &mut buf, out);
+            push16(0xDC00 + ((c - 0x10000) & 0x3FF), &mut bits, &mut buf, out);
+        } else {
+            push16(c, &mut bits, &mut buf, out);
+        }
+    }
+    if bits > 0 {
+        out.push(to_base64((buf << (6 - bits)) as u32));
+    }
+    if in_shift {
+        out.push(b'-');
+    }
+}
+
+/// UTF-7 decoding from `data[pos..]` (CPython's decoder: its errors, ranges and
+/// its handling of an unfinished shift sequence when not final).
+fn decode_utf7(data: &[u8], pos: usize, final_: bool, out: &mut StrBuilder) -> Result<usize, Bad> {
+    let mut s = pos;
+    let mut in_shift = false;
+    let mut start = pos;
+    let (mut bits, mut buf) = (0u32, 0u64);
+    let mut surrogate = 0u32;
+    // Text of the current shift sequence, written when it ends.
+    let mut pending: Vec<u32> = Vec::new();
+    let flush = |pending: &mut Vec<u32>, out: &mut StrBuilder| {
+        for &c in pending.iter() {
+            out.push(c);
+        }
+        pending.clear();
+    };
+    while s < data.len() {
+        let ch = data[s];
+        if in_shift {
+            if is_base64(ch as u32) {
+                buf = (buf << 6) | from_base64(ch) as u64;
+                bits += 6;
+                s += 1;
+                if bits >= 16 {
+                    let u = (buf >> (bits - 16)) as u32 & 0xFFFF;
+                    bits -= 16;
+                    buf &= (1u64 << bits) - 1;
+                    if surrogate != 0 {
+                        if (0xDC00..=0xDFFF).contains(&u) {
+                            pending.push(0x10000 + ((surrogate - 0xD800) << 10) + (u - 0xDC00));
+                            surrogate = 0;
+                            continue;
+                        }
+                        pending.push(surrogate);
+                        surrogate = 0;
+                    }
+                    if (0xD800..=0xDBFF).contains(&u) {
+                        surrogate = u;
+                    } else {
+                        pending.push(u);
+                    }
+                }
+                continue;
+            }
+            in_shift = false;
+            flush(&mut pending, out);
+            if bits >= 6 {
+                return Err(Bad { start, end: s + 1, reason: "partial character in shift sequence" });
+            }
+            if buf != 0 {
+                return Err(Bad { start, end: s + 1, reason: "non-zero padding bits in shift sequence" });
+            }
+            if surrogate != 0 && ch <= 127 && ch != b'+' {
+                out.push(surrogate);
+            }
+            surrogate = 0;
+            if ch == b'-' {
+                s += 1;
+            }
+        } else if ch == b'+' {
+            start = s;
+            s += 1;
+            if s < data.len() && data[s] == b'-' {
+                s += 1;
+                out.push(0x2B);
+            } else if s < data.len() && !is_base64(data[s] as u32) {
+                return Err(Bad { start, end: s + 1, reason: "ill-formed sequence" });
+            } else {
+                in_shift = true;
+                surrogate = 0;
+                bits = 0;
+                buf = 0;
+            }
+        } else if ch <= 127 {
+            out.push(ch as u32);
+            s += 1;
+        } else {
+            return Err(Bad { start: s, end: s + 1, reason: "unexpected special character" });
+        }
+    }
+    if in_shift {
+        if !final_ {
+            // The shift sequence is decoded again once complete.
+            return Ok(start);
+        }
+        flush(&mut pending, out);
+        if surrogate != 0 || bits >= 6 || (bits > 0 && buf != 0) {
+            return Err(Bad { start, end: data.len(), reason: "unterminated shift sequence" });
+        }
+    }
+    Ok(data.len())
+}
+
 /// `bytes.decode(encoding, errors)` with a standard handler, the whole input at once.
 pub fn decode(encoding: Encoding, data: &[u8], errors: ErrorHandler) -> Result<StrData, CodecError> {
     if encoding == Encoding::Utf8 {
@@ -813,6 +999,10 @@ impl Encoder {
                     } else {
                         Ok(())
                     }
+                }
+                Encoding::Utf7 => {
+                    encode_utf7(s, pos, out);
+                    Ok(())
                 }
                 Encoding::UnicodeEscape | Encoding::RawUnicodeEscape => {
                     let raw = self.encoding == Encoding::RawUnicodeEscape;
@@ -990,7 +1180,7 @@ impl Encoder {
     /// UTF-16/32, else "surrogates not allowed").
     pub fn push_replacement_bytes(&self, rep: &[u8], err: &CodecError, out: &mut Vec<u8>) -> Result<(), CodecError> {
         if let Some((size, _)) = self.encoding.unit() {
-            if rep.len() % size != 0 {
+            if !rep.len().is_multiple_of(size) {
                 return Err(CodecError { reason: "surrogates not allowed", ..*err });
             }
         }
@@ -1210,6 +1400,7 @@ mod tests {
                     "utf-32-be",
                     "unicode-escape",
                     "raw-unicode-escape",
+                    "utf-7",
                 ];
                 let want = if ours.contains(&want) { want } else { "-" };
                 if got != want {

@@ -459,15 +459,12 @@ fn bytes_new(ts: &ThreadState, cls: &Value, args: &[Value], kw: Option<&Value>) 
 /// `str.encode(encoding, errors)`.
 pub fn encode_str(ts: &ThreadState, s: &Value, encoding: &str, errors: &str) -> PyResult<Value> {
     let data = &pystr::as_pystr(s).ok_or_else(|| PyErr::type_error("str expected"))?.data;
-    let Some(enc) = Encoding::lookup(encoding) else {
-        return Err(PyErr::new(&exc::LOOKUP_ERROR, format!("unknown encoding: {encoding}")));
+    // Other codecs, and handlers registered in Python, go through the codec registry.
+    let (Some(enc), Some(handler)) = (Encoding::lookup(encoding), ErrorHandler::from_name(errors)) else {
+        return crate::modules::_codecs::encode_text(ts, s, encoding, errors);
     };
-    // The error handler is looked up only when an error occurs, as CPython does.
-    let handler = ErrorHandler::from_name(errors);
-    let _ = ts;
-    match codecs::encode(enc, data, handler.unwrap_or(ErrorHandler::Strict)) {
+    match codecs::encode(enc, data, handler) {
         Ok(b) => Ok(new_bytes(b)),
-        Err(_) if handler.is_none() => Err(unknown_handler(errors)),
         Err(e) => {
             let msg = codecs::encode_error_message(e.encoding, data, e.start, e.end, e.reason);
             let err = PyErr::with_args(
@@ -486,10 +483,6 @@ pub fn encode_str(ts: &ThreadState, s: &Value, encoding: &str, errors: &str) -> 
     }
 }
 
-fn unknown_handler(errors: &str) -> PyErr {
-    PyErr::new(&exc::LOOKUP_ERROR, format!("unknown error handler name '{errors}'"))
-}
-
 fn set_unicode_error_fields(err: &PyErr, encoding: &str, object: Value, start: usize, end: usize, reason: &str, msg: String) {
     if let Some(b) = err.value().downcast::<exc::PyBaseException>() {
         b.set_field(0, Some(pystr::new_str(encoding)));
@@ -503,7 +496,6 @@ fn set_unicode_error_fields(err: &PyErr, encoding: &str, object: Value, start: u
 
 /// `bytes.decode(encoding, errors)` / `str(b, encoding, errors)`.
 pub fn decode_object(ts: &ThreadState, b: &Value, encoding: &str, errors: &str) -> PyResult<Value> {
-    let _ = ts;
     let data = buffer_data(b).ok_or_else(|| {
         PyErr::type_error(format!(
             "decoding to str: need a bytes-like object, {} found",
@@ -514,13 +506,15 @@ pub fn decode_object(ts: &ThreadState, b: &Value, encoding: &str, errors: &str) 
         // Decoding nothing gives '' without looking the codec up.
         return Ok(pystr::new_str(""));
     }
-    let Some(enc) = Encoding::lookup(encoding) else {
-        return Err(PyErr::new(&exc::LOOKUP_ERROR, format!("unknown encoding: {encoding}")));
+    // Other codecs, and handlers registered in Python, go through the codec registry
+    // (as does unicode-escape, for its DeprecationWarning).
+    let handler = ErrorHandler::from_name(errors).filter(|h| h.supports_decode());
+    let enc = Encoding::lookup(encoding).filter(|e| *e != Encoding::UnicodeEscape);
+    let (Some(enc), Some(handler)) = (enc, handler) else {
+        return crate::modules::_codecs::decode_text(ts, b, &data, encoding, errors);
     };
-    let handler = ErrorHandler::from_name(errors);
-    match codecs::decode(enc, &data, handler.unwrap_or(ErrorHandler::Strict)) {
+    match codecs::decode(enc, &data, handler) {
         Ok(s) => Ok(pystr::from_data(s)),
-        Err(_) if handler.is_none() => Err(unknown_handler(errors)),
         Err(e) => {
             let msg = codecs::decode_error_message(e.encoding, &data, e.start, e.end, e.reason);
             let obj = new_bytes(data.to_vec());

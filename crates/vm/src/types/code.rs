@@ -178,6 +178,37 @@ pub fn new_code(code: Arc<CodeObject>) -> PyResult<Value> {
     })
 }
 
+/// A `code` object from its parts, as `marshal` reads them: `code` gives
+/// the counts, flags and tables (its `co_consts` may be empty: `consts`
+/// holds the constant objects); the caller has checked the bytecode.
+pub fn new_code_from_parts(
+    code: Arc<CodeObject>,
+    consts: Vec<Value>,
+    names: Vec<Value>,
+    localsplusnames: Vec<Value>,
+    name: Value,
+    qualname: Value,
+    filename: Value,
+) -> PyResult<Value> {
+    Value::new(PyCode {
+        name,
+        qualname,
+        filename,
+        nlocalsplus: code.co_localsplusnames.len(),
+        consts,
+        names,
+        localsplusnames,
+        has_docstring: true,
+        exception_entries: code.exception_entries(),
+        caches: (0..code.co_code.len() / 2).map(|_| std::cell::Cell::new(InlineCache::default())).collect(),
+        simple_argcount: simple_argcount(&code),
+        frame_words: frame_words(&code),
+        instrs: quicken(&code.co_code),
+        lines: std::cell::OnceCell::new(),
+        code,
+    })
+}
+
 fn const_value(c: &ConstValue) -> PyResult<Value> {
     match c {
         ConstValue::Value(v) => constant(v),
@@ -199,7 +230,12 @@ pub fn constant(c: &Constant) -> PyResult<Value> {
         Constant::BigInt(b) => int::from_bigint(b.clone()),
         Constant::Float(f) => float::new_float(*f),
         Constant::Complex { real, imag } => super::complex::new_complex(*real, *imag),
-        Constant::Str(s) => pystr::from_wtf8(s),
+        // CPython interns string constants made of name characters only
+        // (marshal then writes them in their interned form).
+        Constant::Str(s) => match s.as_str() {
+            Some(t) if t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => pystr::intern(t),
+            _ => pystr::from_wtf8(s),
+        },
         Constant::Bytes(b) => super::bytes::new_bytes(b.clone()),
         Constant::Tuple(items) => tuple::new_tuple(items.iter().map(constant).collect::<PyResult<Vec<_>>>()?)?,
     })

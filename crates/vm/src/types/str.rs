@@ -436,18 +436,8 @@ fn str_new(ts: &ThreadState, cls: &Value, args: &[Value], kwnames: Option<&Value
             }
             let enc = enc.unwrap_or_else(|| "utf-8".into());
             let err = err.unwrap_or_else(|| "strict".into());
-            if crate::stringlib::codecs::ErrorHandler::from_name(&err).is_none() {
-                // The handler is looked up only when there is an error to handle.
-                super::bytes::decode_object(ts, &o, &enc, "strict").map_err(|e| {
-                    if e.matches(&super::exceptions::UNICODE_DECODE_ERROR) {
-                        PyErr::new(&super::exceptions::LOOKUP_ERROR, format!("unknown error handler name '{err}'"))
-                    } else {
-                        e
-                    }
-                })?
-            } else {
-                super::bytes::decode_object(ts, &o, &enc, &err)?
-            }
+            // The handler is looked up (in the codec registry) only when there is an error to handle.
+            super::bytes::decode_object(ts, &o, &enc, &err)?
         }
     };
     if cls.is(&STR_TYPE.to_value()) {
@@ -893,16 +883,7 @@ fn str_encode(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResu
     let [encoding, errors] = clinic_keywords("encode", a, k, ["encoding", "errors"], 0, 0)?;
     let enc = str_param("encode", "encoding", encoding)?.unwrap_or_else(|| "utf-8".into());
     let err = str_param("encode", "errors", errors)?.unwrap_or_else(|| "strict".into());
-    if crate::stringlib::codecs::ErrorHandler::from_name(&err).is_none() {
-        // The handler is looked up only when there is an error to handle.
-        return super::bytes::encode_str(ts, v, &enc, "strict").map_err(|e| {
-            if e.matches(&super::exceptions::UNICODE_ENCODE_ERROR) {
-                PyErr::new(&super::exceptions::LOOKUP_ERROR, format!("unknown error handler name '{err}'"))
-            } else {
-                e
-            }
-        });
-    }
+    // The handler is looked up (in the codec registry) only when there is an error to handle.
     super::bytes::encode_str(ts, v, &enc, &err)
 }
 

@@ -958,8 +958,7 @@ unary_slot!(slot_index, "__index__");
 /// operand's `__op__`, then the right operand's `__rop__`, with the
 /// subclass-first rule.
 fn slot_binary(ts: &ThreadState, v: &Value, w: &Value, op: usize) -> PyResult<Value> {
-    let name = format!("__{}__", nb::NAMES[op]);
-    let rname = format!("__r{}__", nb::NAMES[op]);
+    let (name, rname) = (nb::DUNDERS[op], nb::RDUNDERS[op]);
     let my_slot = |x: &Value| x.type_of().data.slots.binary[op].get().map(|f| f as usize) == Some(BINARY_SLOTS[op] as usize);
     let do_other = !std::ptr::eq(v.type_of(), w.type_of()) && my_slot(w) && w.type_of().data.lookup_str(&rname).is_some();
     if my_slot(v) {
@@ -998,8 +997,7 @@ fn call_binary_dunder(ts: &ThreadState, f: &Value, v: &Value, w: &Value) -> PyRe
 }
 
 fn slot_inplace(ts: &ThreadState, v: &Value, w: &Value, op: usize) -> PyResult<Value> {
-    let name = format!("__i{}__", nb::NAMES[op - nb::INPLACE]);
-    match v.type_of().data.lookup_str(&name) {
+    match v.type_of().data.lookup_str(nb::IDUNDERS[op - nb::INPLACE]) {
         Some(f) => call_binary_dunder(ts, &f, v, w),
         None => Ok(none::not_implemented()),
     }
@@ -1121,7 +1119,7 @@ macro_rules! binary_def {
             read: |t| t.slots.binary[$op].get().map(NativeSlot::Binary),
             install: |t, _defined, _native, _is_none| {
                 let base = $op % nb::INPLACE;
-                let (n, r, i) = (format!("__{}__", nb::NAMES[base]), format!("__r{}__", nb::NAMES[base]), format!("__i{}__", nb::NAMES[base]));
+                let (n, r, i) = (nb::DUNDERS[base], nb::RDUNDERS[base], nb::IDUNDERS[base]);
                 let py = |name: &str| t.lookup_str(name).is_some_and(|f| f.downcast::<WrapperDescr>().is_none());
                 if $op >= nb::INPLACE {
                     if py(&i) {

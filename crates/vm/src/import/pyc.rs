@@ -1,0 +1,247 @@
+//! The bytecode cache: `dir/__pycache__/X.pyrite-311.pyc` beside `dir/X.py`
+//! holds the module's compiled code (marshal data) after a 16-byte header
+//! in PEP 552's timestamp form: magic number, flags (0), the source's
+//! mtime and size (each a little-endian u32, truncated as CPython does).
+//! A cache whose header does not match the source is ignored and rewritten.
+//!
+//! The magic number is ours (CPython's files are not ours to read): bump
+//! `BYTECODE_REVISION` whenever the bytecode changes meaning — opcode
+//! numbers or semantics, the compiler's output conventions, or the code
+//! object layout in marshal.rs — so every existing cache is recompiled.
+//! A unit test pins a fingerprint of the opcode table as a reminder.
+
+use crate::object::protocol;
+use crate::object::value::Value;
+use crate::runtime::errors::PyResult;
+use crate::runtime::thread::ThreadState;
+use crate::types::str as pystr;
+
+/// `sys.implementation.cache_tag`: names the cache files.
+pub const CACHE_TAG: &str = "pyrite-311";
+
+/// Revision of our bytecode format; see the module documentation.
+pub const BYTECODE_REVISION: u16 = 1;
+
+/// Where our magic numbers start: far from CPython's (3xxx), so neither
+/// implementation takes the other's files.
+const MAGIC_BASE: u16 = 0x5000;
+
+/// Length of the header before the marshal data.
+pub const HEADER_LEN: usize = 16;
+
+/// The magic number of our cache files: two bytes of revision, then b"\r\n".
+pub fn magic() -> [u8; 4] {
+    let m = (MAGIC_BASE + BYTECODE_REVISION).to_le_bytes();
+    [m[0], m[1], b'\r', b'\n']
+}
+
+/// importlib's `cache_from_source`: `dir/__pycache__/X.<tag>[.opt-N].pyc`.
+pub fn cache_from_source(path: &str, optimize: u32) -> String {
+    let (head, tail) = match path.rfind('/') {
+        Some(i) => (&path[..i], &path[i + 1..]),
+        None => ("", path),
+    };
+    let stem = match tail.rfind('.') {
+        Some(0) | None => tail,
+        Some(i) => &tail[..i],
+    };
+    let opt = if optimize > 0 { format!(".opt-{optimize}") } else { String::new() };
+    let name = format!("{stem}.{CACHE_TAG}{opt}.pyc");
+    if head.is_empty() && !path.starts_with('/') {
+        format!("__pycache__/{name}")
+    } else {
+        format!("{head}/__pycache__/{name}")
+    }
+}
+
+/// The header for a source of modification time `mtime` and `size` bytes.
+pub fn header(mtime: u64, size: u64) -> [u8; HEADER_LEN] {
+    let mut h = [0u8; HEADER_LEN];
+    h[..4].copy_from_slice(&magic());
+    h[8..12].copy_from_slice(&(mtime as u32).to_le_bytes());
+    h[12..16].copy_from_slice(&(size as u32).to_le_bytes());
+    h
+}
+
+/// Why a cache file was not used.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Stale {
+    /// Not one of our files (or not of this bytecode revision).
+    BadMagic,
+    /// Too short, or flags we do not write (hash-based pycs).
+    BadHeader,
+    /// Written for another version of the source.
+    OutOfDate,
+}
+
+/// The marshal data of a cache file, if its header matches the source.
+pub fn check_header(data: &[u8], mtime: u64, size: u64) -> Result<&[u8], Stale> {
+    if data.len() < 4 || data[..4] != magic() {
+        return Err(Stale::BadMagic);
+    }
+    if data.len() < HEADER_LEN || data[4..8] != [0, 0, 0, 0] {
+        return Err(Stale::BadHeader);
+    }
+    let expected = header(mtime, size);
+    if data[8..16] != expected[8..16] {
+        return Err(Stale::OutOfDate);
+    }
+    Ok(&data[HEADER_LEN..])
+}
+
+fn verbose(ts: &ThreadState, msg: &str) {
+    if ts.interp().config.verbose > 0 {
+        crate::modules::sys::write_stderr(ts, &format!("# {msg}\n"));
+    }
+}
+
+fn repr(ts: &ThreadState, s: &str) -> String {
+    protocol::repr_string(ts, &pystr::new_str(s)).unwrap_or_else(|_| format!("'{s}'"))
+}
+
+/// The code of the source module at `path` (named `name`): from its cache
+/// when that is current, else compiled, then cached unless
+/// sys.dont_write_bytecode. Cache problems are never errors.
+pub fn source_code(ts: &ThreadState, name: &str, path: &str, source: &[u8]) -> PyResult<Value> {
+    let meta = std::fs::metadata(path).ok();
+    let mtime = meta
+        .as_ref()
+        .and_then(|m| m.modified().ok())
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_secs());
+    let size = source.len() as u64;
+    let cpath = cache_from_source(path, ts.interp().config.optimize);
+    if let (Some(mtime), Ok(data)) = (mtime, std::fs::read(&cpath)) {
+        match check_header(&data, mtime, size) {
+            Ok(body) => {
+                // Unreadable marshal data is a stale cache, compiled over.
+                if let Ok(code) = crate::modules::marshal::loads_value(ts, body) {
+                    if code.downcast::<crate::types::code::PyCode>().is_some() {
+                        verbose(ts, &format!("{cpath} matches {path}"));
+                        verbose(ts, &format!("code object from {}", repr(ts, &cpath)));
+                        return Ok(code);
+                    }
+                }
+            }
+            Err(Stale::BadMagic) => {
+                let got: Vec<u8> = data.iter().take(4).copied().collect();
+                let bytes = crate::types::bytes::new_bytes(got);
+                let shown = protocol::repr_string(ts, &bytes).unwrap_or_default();
+                verbose(ts, &format!("bad magic number in {}: {shown}", repr(ts, name)));
+            }
+            Err(Stale::BadHeader) => verbose(ts, &format!("invalid flags in {}", repr(ts, name))),
+            Err(Stale::OutOfDate) => verbose(ts, &format!("bytecode is stale for {}", repr(ts, name))),
+        }
+    }
+    let code = crate::runtime::pythonrun::compile_source(ts, source, path, "exec", -1)?;
+    verbose(ts, &format!("code object from {path}"));
+    let dont_write = match crate::modules::sys::sys_attr(ts, "dont_write_bytecode") {
+        Some(v) => protocol::is_true(ts, &v).unwrap_or(true),
+        None => ts.interp().config.dont_write_bytecode,
+    };
+    if let (false, Some(mtime)) = (dont_write, mtime) {
+        if let Ok(body) = crate::modules::marshal::dumps_value(ts, &code, crate::modules::marshal::VERSION) {
+            let mut data = Vec::with_capacity(HEADER_LEN + body.len());
+            data.extend_from_slice(&header(mtime, size));
+            data.extend_from_slice(&body);
+            if write_atomically(&cpath, &data).is_ok() {
+                verbose(ts, &format!("created {}", repr(ts, &cpath)));
+            }
+        }
+    }
+    Ok(code)
+}
+
+/// Write `data` to `path` through a temporary file renamed over it, so a
+/// reader never sees a partial file; the `__pycache__` directory is created
+/// when missing.
+pub fn write_atomically(path: &str, data: &[u8]) -> std::io::Result<()> {
+    let p = std::path::Path::new(path);
+    if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if !dir.is_dir() {
+            // Another process may create it at the same moment.
+            if let Err(e) = std::fs::create_dir(dir) {
+                if e.kind() != std::io::ErrorKind::AlreadyExists {
+                    return Err(e);
+                }
+            }
+        }
+    }
+    let tmp = format!("{path}.{}.tmp", std::process::id());
+    let result = std::fs::write(&tmp, data).and_then(|_| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cache_paths_match_importlib() {
+        // importlib.util.cache_from_source with cache_tag 'pyrite-311'.
+        assert_eq!(cache_from_source("/a/b/mod.py", 0), "/a/b/__pycache__/mod.pyrite-311.pyc");
+        assert_eq!(cache_from_source("pkg/__init__.py", 0), "pkg/__pycache__/__init__.pyrite-311.pyc");
+        assert_eq!(cache_from_source("mod.py", 0), "__pycache__/mod.pyrite-311.pyc");
+        assert_eq!(cache_from_source("/x/mod.py", 2), "/x/__pycache__/mod.pyrite-311.opt-2.pyc");
+        assert_eq!(cache_from_source("/x/a.b.py", 0), "/x/__pycache__/a.b.pyrite-311.pyc");
+        assert_eq!(cache_from_source("/x/.hidden", 0), "/x/__pycache__/.hidden.pyrite-311.pyc");
+    }
+
+    #[test]
+    fn header_validation() {
+        let h = header(0x1_2345_6789, 77);
+        assert_eq!(&h[..4], &magic());
+        assert_eq!(&h[2..4], b"\r\n");
+        assert_eq!(&h[4..8], &[0, 0, 0, 0]);
+        // The mtime is truncated to 32 bits, as CPython's _pack_uint32.
+        assert_eq!(&h[8..12], &0x2345_6789u32.to_le_bytes());
+        let mut file = h.to_vec();
+        file.extend_from_slice(b"N");
+        assert_eq!(check_header(&file, 0x1_2345_6789, 77), Ok(&b"N"[..]));
+        assert_eq!(check_header(&file, 0x2345_6789, 77), Ok(&b"N"[..]));
+        assert_eq!(check_header(&file, 0x2345_6788, 77), Err(Stale::OutOfDate));
+        assert_eq!(check_header(&file, 0x2345_6789, 78), Err(Stale::OutOfDate));
+        let mut flags = file.clone();
+        flags[4] = 1;
+        assert_eq!(check_header(&flags, 0x2345_6789, 77), Err(Stale::BadHeader));
+        let mut cpython = file.clone();
+        cpython[..4].copy_from_slice(&[0xa7, 0x0d, b'\r', b'\n']); // CPython 3.11's magic
+        assert_eq!(check_header(&cpython, 0x2345_6789, 77), Err(Stale::BadMagic));
+        assert_eq!(check_header(&file[..10], 0x2345_6789, 77), Err(Stale::BadHeader));
+        assert_eq!(check_header(b"", 0, 0), Err(Stale::BadMagic));
+    }
+
+    /// Changing the instruction set without bumping BYTECODE_REVISION would
+    /// let caches of the old bytecode run: this fingerprint of the opcode
+    /// table (names, numbers, cache entries) fails the test first. When it
+    /// does, bump BYTECODE_REVISION and update both numbers below.
+    #[test]
+    fn opcode_table_fingerprint() {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for op in compiler::opcode::ALL {
+            for b in op.name().bytes().chain([*op as u8, op.cache_entries() as u8]) {
+                h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
+            }
+        }
+        assert_eq!((BYTECODE_REVISION, h), (1, FINGERPRINT), "opcode table changed: bump BYTECODE_REVISION");
+    }
+
+    const FINGERPRINT: u64 = 14358414234758609717;
+
+    #[test]
+    fn atomic_write_creates_the_cache_directory() {
+        let root = std::env::temp_dir().join(format!("pyrite-pyc-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(&root).expect("temp dir");
+        let path = cache_from_source(&root.join("m.py").to_string_lossy(), 0);
+        write_atomically(&path, b"abc").expect("written");
+        assert_eq!(std::fs::read(&path).expect("read back"), b"abc");
+        // No temporary file is left behind.
+        let left: Vec<_> = std::fs::read_dir(root.join("__pycache__")).expect("dir").collect();
+        assert_eq!(left.len(), 1);
+        let _ = std::fs::remove_dir_all(&root);
+    }
+}

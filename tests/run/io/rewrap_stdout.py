@@ -1,0 +1,12 @@
+import io, sys
+print("before", flush=True)
+sys.stdout = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", line_buffering=True)
+print("after", "é")
+sys.stdout.write("no newline")
+sys.stdout.flush()
+sys.__stdout__.write("[orig]")
+sys.__stdout__.flush()
+print()
+sys.stdout.buffer.write(b"raw bytes\n")
+print("last")
+sys.stdout.flush()
