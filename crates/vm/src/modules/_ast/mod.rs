@@ -10,9 +10,9 @@
 //! attribute of the module does not change what `compile` makes or accepts.
 
 mod from_python;
-mod validate;
 mod nodes;
 mod to_python;
+mod validate;
 
 use crate::object::protocol;
 use crate::object::value::Value;
