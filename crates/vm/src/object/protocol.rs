@@ -379,9 +379,13 @@ pub fn getitem(ts: &ThreadState, obj: &Value, key: &Value) -> PyResult<Value> {
     if let Some(f) = obj.type_of().data.slots.subscript.get() {
         return f(ts, obj, key);
     }
-    if let Some(t) = obj.as_type() {
-        // type[...]: __class_getitem__
-        let _ = t;
+    if obj.as_type().is_some() {
+        // `type[int]` is a generic alias of `type` itself (PEP 585), as
+        // CPython's PyObject_GetItem special-cases it; other classes
+        // answer through __class_getitem__.
+        if obj.is(&crate::types::typeobject::TYPE_TYPE.to_value()) {
+            return crate::types::genericalias::new_generic_alias(obj.clone(), key.clone());
+        }
         if let Some(cg) = lookup_attr(ts, obj, &pystr::intern("__class_getitem__"))? {
             return call(ts, &cg, std::slice::from_ref(key), None);
         }

@@ -1737,6 +1737,90 @@ fn type_mro_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
 fn type_bases_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
     Ok(cls.as_type().map(|t| t.bases()).unwrap_or_else(none::none))
 }
+/// `cls.__bases__ = (...)` on a class (CPython's type_set_bases): the new
+/// bases must give the instances the same layout; the MROs of the class and
+/// of its subclasses are recomputed (the old state comes back on failure).
+fn type_bases_set(_ts: &ThreadState, cls: &Value, v: Option<&Value>) -> PyResult<()> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    let name = t.name();
+    if !t.is_heap_type() {
+        return Err(PyErr::type_error(format!("cannot set '__bases__' attribute of immutable type '{name}'")));
+    }
+    let Some(v) = v else {
+        return Err(PyErr::type_error(format!("cannot delete '__bases__' attribute of immutable type '{name}'")));
+    };
+    if !v.type_of().is_subtype(&tuple::TUPLE_TYPE) {
+        return Err(PyErr::type_error(format!("can only assign tuple to {name}.__bases__, not {}", protocol::type_name(v))));
+    }
+    let new_bases = tuple::tuple_items(v).to_vec();
+    if new_bases.is_empty() {
+        return Err(PyErr::type_error(format!("can only assign non-empty tuple to {name}.__bases__, not ()")));
+    }
+    let me = protocol::as_pytype(cls).ok_or_else(|| PyErr::type_error("type expected"))?;
+    for b in &new_bases {
+        let Some(bt) = protocol::as_pytype(b) else {
+            return Err(PyErr::type_error(format!("{name}.__bases__ must be tuple of classes, not '{}'", protocol::type_name(b))));
+        };
+        if bt.is_subtype(me) {
+            return Err(PyErr::type_error("a __bases__ item causes an inheritance cycle"));
+        }
+    }
+    let new_base = best_base(&new_bases)?;
+    let nb = protocol::as_pytype(&new_base).ok_or_else(|| PyErr::type_error("type expected"))?;
+    if let Some(old) = t.base() {
+        let what = if nb.data.solid_base() != old.data.solid_base() {
+            Some("deallocator")
+        } else if nb.data.basicsize.get() != old.data.basicsize.get() {
+            Some("object layout")
+        } else {
+            None
+        };
+        if let Some(what) = what {
+            return Err(PyErr::type_error(format!("__bases__ assignment: '{}' {what} differs from '{}'", nb.name(), old.name())));
+        }
+    }
+    let old_bases = t.bases();
+    let old_base = t.base().map(|b| b as *const PyType);
+    t.set_bases(v.clone());
+    t.set_base(nb);
+    if let Err(e) = recompute_mros(cls) {
+        t.set_bases(old_bases);
+        if let Some(b) = old_base {
+            // SAFETY: the old base is kept alive by `old_bases`, restored above.
+            t.set_base(unsafe { &*b });
+        }
+        let _ = recompute_mros(cls);
+        return Err(e);
+    }
+    let addr = me as *const PyType as usize;
+    for b in tuple::tuple_items(&old_bases) {
+        if let Some(bt) = b.as_type() {
+            bt.subclasses.borrow_mut().retain(|&s| s != addr);
+        }
+    }
+    for b in &new_bases {
+        if let Some(bt) = b.as_type() {
+            bt.subclasses.borrow_mut().push(addr);
+        }
+    }
+    update_slots_recursive(t);
+    Ok(())
+}
+
+/// The MRO of `cls` and of every subclass, from their current bases.
+fn recompute_mros(cls: &Value) -> PyResult<()> {
+    let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
+    let bases = tuple::tuple_items(&t.bases()).to_vec();
+    t.set_mro(tuple::new_tuple(compute_mro(cls, &bases)?)?);
+    let subs: Vec<usize> = t.subclasses.borrow().clone();
+    for s in subs {
+        // SAFETY: subclasses unregister themselves before being freed.
+        let sub = unsafe { &*(s as *const PyType) };
+        recompute_mros(&sub.to_value())?;
+    }
+    Ok(())
+}
+
 fn type_base_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
     Ok(cls.as_type().and_then(|t| t.base()).map(|b| b.to_value()).unwrap_or_else(none::none))
 }
@@ -1986,7 +2070,7 @@ pub fn init() {
             ("__qualname__", type_qualname_get, Some(type_qualname_set)),
             ("__module__", type_module_get, Some(type_module_set)),
             ("__mro__", type_mro_get, None),
-            ("__bases__", type_bases_get, None),
+            ("__bases__", type_bases_get, Some(type_bases_set)),
             ("__base__", type_base_get, None),
             ("__dict__", type_dict_get, None),
             ("__doc__", type_doc_get, Some(type_doc_set)),
