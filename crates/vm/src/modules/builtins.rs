@@ -1150,86 +1150,6 @@ fn call_native_closure(_ts: &ThreadState, idx: &Value, a: Args, _k: Option<&Valu
     Ok(bool_::new_bool(r.unwrap_or(false)))
 }
 
-/// `exit` and `quit` (site's `_sitebuiltins.Quitter`): calling one closes
-/// sys.stdin and raises SystemExit(code).
-pub struct Quitter {
-    name: &'static str,
-    eof: &'static str,
-}
-
-/// The type of `exit` and `quit`.
-pub static QUITTER_TYPE: PyType = crate::object::value::PyObject::new_static(
-    &crate::types::typeobject::TYPE_TYPE,
-    crate::object::typeobj::TypeObject::builtin::<Quitter>(
-        "_sitebuiltins.Quitter",
-        &QUITTER_TYPE,
-        Some(&crate::types::object::OBJECT_TYPE),
-        0,
-    ),
-);
-
-impl crate::object::value::PyPayload for Quitter {
-    fn class() -> &'static PyType {
-        &QUITTER_TYPE
-    }
-}
-
-fn quitter(v: &Value) -> PyResult<&Quitter> {
-    v.downcast::<Quitter>().ok_or_else(|| PyErr::type_error("Quitter expected"))
-}
-
-fn quitter_repr(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
-    let q = quitter(v)?;
-    Ok(pystr::new_str(&format!("Use {}() or {} to exit", q.name, q.eof)))
-}
-
-fn quitter_call(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
-    quitter(v)?;
-    // site defines __call__(self, code=None) in Python: its messages.
-    let npos = crate::object::args::npositional(a, k);
-    if npos > 1 {
-        return Err(PyErr::type_error(format!(
-            "Quitter.__call__() takes from 1 to 2 positional arguments but {} were given",
-            npos + 1
-        )));
-    }
-    let mut code = a.first().filter(|_| npos == 1).cloned();
-    if let Some(kn) = k {
-        for (j, n) in tuple::tuple_items(kn).iter().enumerate() {
-            let n = pystr::as_rust_str(n);
-            if n != "code" {
-                return Err(PyErr::type_error(format!("Quitter.__call__() got an unexpected keyword argument '{n}'")));
-            }
-            if code.is_some() {
-                return Err(PyErr::type_error("Quitter.__call__() got multiple values for argument 'code'"));
-            }
-            code = Some(a[npos + j].clone());
-        }
-    }
-    if let Some(stdin) = crate::modules::sys::sys_attr(ts, "stdin") {
-        // As site does: closing may fail (stdin replaced by anything); ignore it.
-        let _ = protocol::call_method(ts, &stdin, "close", &[]);
-    }
-    Err(PyErr::with_args(&exc::SYSTEM_EXIT, vec![code.unwrap_or_else(none::none)]))
-}
-
-fn quitter_name(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
-    Ok(pystr::new_str(quitter(v)?.name))
-}
-
-fn quitter_eof(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
-    Ok(pystr::new_str(quitter(v)?.eof))
-}
-
-/// Fill the slots of the builtins module's own types.
-pub fn init_types() {
-    let s = &QUITTER_TYPE.data.slots;
-    s.repr.set(Some(quitter_repr));
-    s.call.set(Some(quitter_call));
-    s.getattro.set(Some(protocol::generic_getattr));
-    crate::types::descr::add_getsets(&QUITTER_TYPE, &[("name", quitter_name, None), ("eof", quitter_eof, None)]);
-}
-
 const FUNCTIONS: &[(&str, CallFn)] = &[
     ("abs", b_abs),
     ("aiter", b_aiter),
@@ -1330,11 +1250,6 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     dict::dict_set_item(ts, &d, pystr::intern("NotImplemented"), none::not_implemented())?;
     dict::dict_set_item(ts, &d, pystr::intern("True"), bool_::true_value())?;
     dict::dict_set_item(ts, &d, pystr::intern("False"), bool_::false_value())?;
-    // site adds these; without it, scripts calling exit() would fail.
-    for name in ["exit", "quit"] {
-        let q = Value::new(Quitter { name, eof: "Ctrl-D (i.e. EOF)" })?;
-        dict::dict_set_item(ts, &d, pystr::intern(name), q)?;
-    }
     dict::dict_set_item(ts, &d, pystr::intern("__debug__"), bool_::new_bool(ts.interp().config.optimize == 0))?;
     Ok(m)
 }

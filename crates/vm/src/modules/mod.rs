@@ -43,7 +43,7 @@ use crate::runtime::thread::ThreadState;
 
 /// Static types defined by native modules.
 pub fn types() -> Vec<&'static PyType> {
-    let mut v: Vec<&'static PyType> = vec![&builtins::QUITTER_TYPE];
+    let mut v: Vec<&'static PyType> = Vec::new();
     v.extend(_io::types());
     v.extend(structseq::types());
     v.extend(_abc::types());
@@ -67,7 +67,6 @@ pub fn types() -> Vec<&'static PyType> {
 /// Fill the static types of native modules.
 pub fn init_types() {
     _io::init();
-    builtins::init_types();
     structseq::init();
     _abc::init();
     _codecs::init();
