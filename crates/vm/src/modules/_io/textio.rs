@@ -75,6 +75,8 @@ pub struct TextStream {
     pub(super) dict: RefCell<Option<Value>>,
     /// Input bytes of a UTF-16/32 stream not yet transcoded (a split code unit).
     pub(super) wide_carry: RefCell<Vec<u8>>,
+    /// Iteration (`__next__`) is under way: tell() refuses until EOF or a flush, as CPython's.
+    pub(super) telling_off: Cell<bool>,
 }
 
 /// Line endings recognized when reading text.
@@ -253,6 +255,7 @@ pub fn new_stream(fd: i32, unbuffered: bool) -> PyResult<Value> {
         seennl: Cell::new(0),
         dict: RefCell::new(None),
         wide_carry: RefCell::new(Vec::new()),
+        telling_off: Cell::new(false),
     })
 }
 
@@ -911,6 +914,7 @@ fn m_flush(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> Py
     if s.closed.get() {
         return Err(closed_error());
     }
+    s.telling_off.set(false);
     s.flush()?;
     Ok(none::none())
 }
@@ -1129,6 +1133,7 @@ fn m_seek(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResu
     if s.closed.get() {
         return Err(closed_error());
     }
+    s.telling_off.set(false);
     let whence = whence_arg(ts, a.get(1))?;
     let offset = protocol::index(ts, &a[0])?;
     let offset = int::as_int(&offset).and_then(|r| r.to_i64()).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C long"))?;
@@ -1155,6 +1160,9 @@ fn m_tell(ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyRe
     }
     if !s.seekable()? {
         return Err(unsupported(ts, "underlying stream is not seekable"));
+    }
+    if s.telling_off.get() {
+        return Err(PyErr::new(&exc::OS_ERROR, "telling position disabled by next() call"));
     }
     Ok(int::from_i64(s.tell_pos()?))
 }
@@ -1584,8 +1592,10 @@ fn stream_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
 fn stream_iternext(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
     let s = attached(v)?;
     check_readable(ts, s, true)?;
+    s.telling_off.set(true);
     let line = s.readline()?;
     if line.is_empty() {
+        s.telling_off.set(false);
         return Ok(None);
     }
     s.decode(&line).map(Some)
@@ -1942,6 +1952,7 @@ pub fn open(ts: &ThreadState, a: &[Value], k: Option<&Value>) -> PyResult<Value>
         seennl: Cell::new(0),
         dict: RefCell::new(None),
         wide_carry: RefCell::new(Vec::new()),
+        telling_off: Cell::new(false),
     })?;
     if let Some(stream) = core.downcast::<TextStream>() {
         OPEN_FILES.with(|f| f.borrow_mut().insert(stream as *const TextStream as usize));
@@ -2015,6 +2026,7 @@ pub(super) fn new_core_of(cls: &Value, spec: CoreSpec) -> PyResult<Value> {
         seennl: Cell::new(0),
         dict: RefCell::new(None),
         wide_carry: RefCell::new(Vec::new()),
+        telling_off: Cell::new(false),
     })
 }
 
