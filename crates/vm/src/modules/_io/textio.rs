@@ -922,7 +922,7 @@ fn m_flush(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> Py
 fn m_readline(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::positional("readline", a, k, 0, 1)?;
     let limit = match a.first() {
-        Some(x) => usize::try_from(protocol::index_isize(ts, x)?).ok(),
+        Some(x) => usize::try_from(super::index_ssize(ts, x)?).ok(),
         None => None,
     };
     let s = attached(v)?;
@@ -1790,9 +1790,18 @@ pub(super) fn open_fd(ts: &ThreadState, file: &Value, flags: i32, closefd: bool,
     let file = file.clone();
     let m_flags = flags;
     let (fd, name) = if int::is_int(&file) && !file.type_of().is_subtype(&bool_::BOOL_TYPE) {
-        let fd = int::to_isize(&file).and_then(|n| i32::try_from(n).ok()).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?;
+        // Too large for a descriptor: CPython then tries it as a path.
+        let fd = int::to_isize(&file)
+            .and_then(|n| i32::try_from(n).ok())
+            .ok_or_else(|| PyErr::type_error("expected str, bytes or os.PathLike object, not int"))?;
         if fd < 0 {
             return Err(PyErr::value_error("negative file descriptor"));
+        }
+        // SAFETY: `st` is a valid out-parameter for fstat.
+        let mut st: libc::stat = unsafe { std::mem::zeroed() };
+        // SAFETY: fstat writes into `st` only.
+        if unsafe { libc::fstat(fd, &mut st) } != 0 {
+            return Err(os_error(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EBADF), None));
         }
         (fd, file.clone())
     } else {
@@ -2077,6 +2086,16 @@ fn text_new(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> Py
     let encoding = str_arg(&encoding, "encoding")?;
     let errors = str_arg(&errors, "errors")?.unwrap_or_else(|| "strict".to_string());
     let newline = str_arg(&newline, "newline")?;
+    // C int flags, converted with the arguments (before the checks below).
+    let flag = |x: Option<Value>| -> PyResult<bool> {
+        match x {
+            Some(x) if int::is_int(&x) || x.type_of().data.slots.index.get().is_some() => Ok(super::index_ssize(ts, &x)? != 0),
+            Some(x) => Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", protocol::type_name(&x)))),
+            None => Ok(false),
+        }
+    };
+    let line_buffering = flag(line_buffering)?;
+    let write_through = flag(write_through)?;
     if let Some(nl) = &newline {
         if !matches!(nl.as_str(), "" | "\n" | "\r" | "\r\n") {
             return Err(PyErr::value_error(format!("illegal newline value: {nl}")));
@@ -2090,14 +2109,6 @@ fn text_new(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> Py
     };
     let codec = crate::stringlib::codecs::Encoding::lookup(&encoding)
         .ok_or_else(|| PyErr::new(&exc::LOOKUP_ERROR, format!("unknown encoding: {encoding}")))?;
-    let flag = |x: Option<Value>| -> PyResult<bool> {
-        match x {
-            Some(x) => protocol::is_true(ts, &x),
-            None => Ok(false),
-        }
-    };
-    let line_buffering = flag(line_buffering)?;
-    let write_through = flag(write_through)?;
     let readable = protocol::call_method(ts, &buffer, "readable", &[])?;
     let readable = protocol::is_true(ts, &readable)?;
     let writable = protocol::call_method(ts, &buffer, "writable", &[])?;
