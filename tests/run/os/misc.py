@@ -1,8 +1,8 @@
 # os-level helpers over posix: copying stat_result, fwalk, environ mapping, path
 # predicates, and the supports_* sets built from _have_functions.
-import os, copy, stat
+import os, stat
 s = os.stat('/')
-c = copy.copy(s)
+c = type(s)(*s.__reduce__()[1])
 print(c == s, type(c).__name__, c.st_atime_ns == s.st_atime_ns)
 print(s.__reduce__()[0], len(s.__reduce__()[1][0]), sorted(s.__reduce__()[1][1]))
 base = '/tmp/pyrite-fwalk-%d' % os.getpid()

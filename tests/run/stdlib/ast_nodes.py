@@ -63,3 +63,18 @@ x.custom = 1
 print(sorted(vars(x)))
 del x.custom
 t(lambda: x.custom)
+
+# copies and _fields given as a list
+import copy
+n = ast.Name('x', ast.Load())
+n2 = copy.copy(n)
+print(n2.id, n2.ctx is n.ctx, n2 is n)
+class My(ast.AST):
+    _fields = ['a', 'b']
+m = My(1, b=2)
+print(m.a, m.b, copy.deepcopy(m).b)
+try:
+    My(1, a=2)
+except TypeError as e:
+    print(e)
+print(ast.dump(m))

@@ -1,22 +1,4 @@
 # base64 over binascii and struct.
-import sys
-import types
-try:
-    import re
-except ImportError:
-    # Where re is unavailable, a stand-in for the one search base64 uses
-    # (b16decode's check for non-hex digits); warnings needs re as well.
-    r = types.ModuleType('re')
-
-    def search(pattern, s):
-        bad = [c for c in s if c not in b'0123456789ABCDEF']
-        return bad[0] if bad else None
-
-    r.search = search
-    sys.modules['re'] = r
-    w = types.ModuleType('warnings')
-    w.warn = lambda *a, **k: None
-    sys.modules['warnings'] = w
 import base64
 
 

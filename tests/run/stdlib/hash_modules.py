@@ -34,3 +34,7 @@ for f in [_md5.md5, _sha1.sha1, _sha256.sha224, _sha256.sha256, _sha512.sha384, 
     print(f(big).hexdigest())
 import copy
 t(copy.copy, _sha256.sha256()); t(copy.copy, _sha3.sha3_256())
+import _random, struct
+for ty in [_random.Random, struct.Struct, _sha3.sha3_224, _sha3.sha3_256, _sha3.sha3_384, _sha3.sha3_512,
+           _sha3.shake_128, _sha3.shake_256, _blake2.blake2b, _blake2.blake2s, _sha256.SHA256Type]:
+    print(repr(ty.__doc__))

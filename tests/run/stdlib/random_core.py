@@ -48,3 +48,6 @@ print([r.random() for _ in range(700)][-3:])
 print(r.getrandbits(1000))
 import copy
 t(copy.copy, _random.Random(1))
+for st in [('x',) + (1,) * 624, (1.5,) + (1,) * 624, (True,) * 625, (1,) * 624 + (True,), (1,) * 624 + (2**70,), (1,) * 624 + (1.0,)]:
+    t(r.setstate, st)
+    print(r.random())

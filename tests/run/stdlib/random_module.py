@@ -1,21 +1,4 @@
 # random.Random over _random: seeded sequences and the derived methods.
-import sys
-import types
-try:
-    import re  # warnings needs re; stub warnings where re is unavailable
-except ImportError:
-    w = types.ModuleType('warnings')
-    w.warn = lambda *a, **k: None
-    sys.modules['warnings'] = w
-try:
-    import os
-except ImportError:  # random only needs os.urandom, which seeded runs never call
-    os = types.ModuleType('os')
-    os.urandom = lambda n: bytes(n)
-    sys.modules['os'] = os
-if hasattr(os, 'fork') and not hasattr(os, 'register_at_fork'):
-    # random reseeds forked children through register_at_fork; this case never forks.
-    os.register_at_fork = lambda **callbacks: None
 import random
 
 random.seed(42)

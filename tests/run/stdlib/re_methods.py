@@ -78,3 +78,7 @@ try:
     re.compile(re.compile('x'), re.I)
 except ValueError as e:
     print(e)
+sc = re.Scanner([(r'\d+', lambda s, t: ('NUM', int(t))), (r'[a-z]+', lambda s, t: ('ID', t)), (r'\s+', None)])
+print(sc.scan('abc 12 de 7 !'))
+p = re.compile(r'(?P<k>\w+)=(?P<v>\w+)')
+print([m.groupdict() for m in p.finditer('a=1 b=2')], p.sub(r'\g<v>=\g<k>', 'a=1 b=2'))

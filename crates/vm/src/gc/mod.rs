@@ -528,8 +528,9 @@ pub(crate) fn traverse_frame_memory(mem: &[u64], visit: &mut dyn FnMut(&Value)) 
         return;
     }
     // SAFETY: the caller passes a generator's frame memory, which starts
-    // with an initialized Frame header; slots not in use hold None (a
-    // suspended frame's slots past its stack top are None).
+    // with an initialized Frame header, then the fast locals (all
+    // initialized) and the value stack, of which only the slots below the
+    // saved `stacktop` were written (the rest may be garbage).
     unsafe {
         let f = &*(mem.as_ptr() as *const Frame);
         visit(&f.func);
@@ -544,7 +545,7 @@ pub(crate) fn traverse_frame_memory(mem: &[u64], visit: &mut dyn FnMut(&Value)) 
                 visit(x);
             }
         }
-        let n = (f.nlocalsplus as usize + f.stacksize as usize).min(mem.len() - HEADER_WORDS);
+        let n = (f.nlocalsplus as usize + (f.stacktop.get() as usize).min(f.stacksize as usize)).min(mem.len() - HEADER_WORDS);
         let slots = std::slice::from_raw_parts(f.localsplus() as *const Option<Value>, n);
         for x in slots.iter().flatten() {
             visit(x);

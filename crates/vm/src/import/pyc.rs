@@ -159,7 +159,12 @@ pub fn write_atomically(path: &str, data: &[u8]) -> std::io::Result<()> {
     let p = std::path::Path::new(path);
     if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
         if !dir.is_dir() {
-            std::fs::create_dir(dir)?;
+            // Another process may create it at the same moment.
+            if let Err(e) = std::fs::create_dir(dir) {
+                if e.kind() != std::io::ErrorKind::AlreadyExists {
+                    return Err(e);
+                }
+            }
         }
     }
     let tmp = format!("{path}.{}.tmp", std::process::id());

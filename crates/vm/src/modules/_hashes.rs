@@ -387,14 +387,11 @@ pub fn types() -> Vec<&'static PyType> {
 }
 
 /// The bytes of data to hash (GET_BUFFER_VIEW_OR_ERROUT's messages).
-fn data_arg(v: &Value) -> PyResult<std::borrow::Cow<'_, [u8]>> {
+fn data_arg<'a>(ts: &ThreadState, v: &'a Value) -> PyResult<std::borrow::Cow<'a, [u8]>> {
     if pystr::as_pystr(v).is_some() {
         return Err(PyErr::type_error("Strings must be encoded before hashing"));
     }
-    if crate::types::memoryview::is_memoryview(v) {
-        return crate::types::memoryview::checked_bytes(v).map(std::borrow::Cow::Owned);
-    }
-    bytes::buffer_data(v).ok_or_else(|| PyErr::type_error("object supporting the buffer API required"))
+    super::_struct::simple_buffer(ts, v)?.ok_or_else(|| PyErr::type_error("object supporting the buffer API required"))
 }
 
 fn state<T: HashPayload>(v: &Value) -> PyResult<&RefCell<Box<HashState>>> {
@@ -406,9 +403,9 @@ fn short_name<T: HashPayload>() -> String {
     n.rsplit('.').next().unwrap_or(&n).to_string()
 }
 
-fn h_update<T: HashPayload>(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
+fn h_update<T: HashPayload>(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = args::exact(&format!("{}.update", short_name::<T>()), a, k, 1)?;
-    let data = data_arg(&a[0])?;
+    let data = data_arg(ts, &a[0])?;
     state::<T>(v)?.borrow_mut().update(&data);
     Ok(none::none())
 }
@@ -549,6 +546,18 @@ pub fn init() {
     SHAKE256_TYPE.data.slots.new.set(Some(sha3_new::<Shake256Obj>));
     BLAKE2B_TYPE.data.slots.new.set(Some(blake2b_new));
     BLAKE2S_TYPE.data.slots.new.set(Some(blake2s_new));
+    for (ty, bytes) in [(&SHA3_224_TYPE, 28), (&SHA3_256_TYPE, 32), (&SHA3_384_TYPE, 48), (&SHA3_512_TYPE, 64)] {
+        let name = ty.name();
+        let short = name.trim_start_matches("_sha3.");
+        let doc = format!("{short}([data], *, usedforsecurity=True) -> SHA3 object\n\nReturn a new SHA3 hash object with a hashbit length of {bytes} bytes.");
+        crate::types::dict::dict_set_str(&ty.data.dict(), "__doc__", pystr::new_str(&doc));
+    }
+    for (ty, name) in [(&SHAKE128_TYPE, "shake_128"), (&SHAKE256_TYPE, "shake_256")] {
+        let doc = format!("{name}([data], *, usedforsecurity=True) -> SHAKE object\n\nReturn a new SHAKE hash object.");
+        crate::types::dict::dict_set_str(&ty.data.dict(), "__doc__", pystr::new_str(&doc));
+    }
+    crate::types::dict::dict_set_str(&BLAKE2B_TYPE.data.dict(), "__doc__", pystr::new_str("Return a new BLAKE2b hash object."));
+    crate::types::dict::dict_set_str(&BLAKE2S_TYPE.data.dict(), "__doc__", pystr::new_str("Return a new BLAKE2s hash object."));
     for (ty, salt, person, key, digest) in [(&BLAKE2B_TYPE, 16, 16, 64, 64), (&BLAKE2S_TYPE, 8, 8, 32, 32)] {
         let d = ty.data.dict();
         for (name, v) in [("SALT_SIZE", salt), ("PERSON_SIZE", person), ("MAX_KEY_SIZE", key), ("MAX_DIGEST_SIZE", digest)] {
@@ -558,37 +567,37 @@ pub fn init() {
 }
 
 /// A new hash object of type `T` fed with the optional initial data.
-fn new_hash<T: HashPayload>(cls: &Value, mut s: HashState, data: Option<Value>) -> PyResult<Value> {
+fn new_hash<T: HashPayload>(ts: &ThreadState, cls: &Value, mut s: HashState, data: Option<Value>) -> PyResult<Value> {
     if let Some(d) = data {
-        s.update(&data_arg(&d)?);
+        s.update(&data_arg(ts, &d)?);
     }
     Value::new_instance(cls, T::wrap(s))
 }
 
 /// The constructor functions of _md5, _sha1, _sha256 and _sha512:
 /// `f(string=b'', *, usedforsecurity=True)`.
-fn classic<T: HashPayload>(fname: &str, ty: &'static PyType, s: HashState, a: Args, k: Kw) -> PyResult<Value> {
+fn classic<T: HashPayload>(ts: &ThreadState, fname: &str, ty: &'static PyType, s: HashState, a: Args, k: Kw) -> PyResult<Value> {
     let [string, _usedforsecurity] = args::bind(fname, a, k, ["string", "usedforsecurity"], 0, 0, 1)?;
-    new_hash::<T>(&ty.to_value(), s, string)
+    new_hash::<T>(ts, &ty.to_value(), s, string)
 }
 
-fn f_md5(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    classic::<Md5Obj>("md5", &MD5_TYPE, HashState::Md5(Default::default()), a, k)
+fn f_md5(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    classic::<Md5Obj>(ts, "md5", &MD5_TYPE, HashState::Md5(Default::default()), a, k)
 }
-fn f_sha1(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    classic::<Sha1Obj>("sha1", &SHA1_TYPE, HashState::Sha1(Default::default()), a, k)
+fn f_sha1(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    classic::<Sha1Obj>(ts, "sha1", &SHA1_TYPE, HashState::Sha1(Default::default()), a, k)
 }
-fn f_sha224(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    classic::<Sha224Obj>("sha224", &SHA224_TYPE, HashState::Sha224(Default::default()), a, k)
+fn f_sha224(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    classic::<Sha224Obj>(ts, "sha224", &SHA224_TYPE, HashState::Sha224(Default::default()), a, k)
 }
-fn f_sha256(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    classic::<Sha256Obj>("sha256", &SHA256_TYPE, HashState::Sha256(Default::default()), a, k)
+fn f_sha256(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    classic::<Sha256Obj>(ts, "sha256", &SHA256_TYPE, HashState::Sha256(Default::default()), a, k)
 }
-fn f_sha384(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    classic::<Sha384Obj>("sha384", &SHA384_TYPE, HashState::Sha384(Default::default()), a, k)
+fn f_sha384(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    classic::<Sha384Obj>(ts, "sha384", &SHA384_TYPE, HashState::Sha384(Default::default()), a, k)
 }
-fn f_sha512(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    classic::<Sha512Obj>("sha512", &SHA512_TYPE, HashState::Sha512(Default::default()), a, k)
+fn f_sha512(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    classic::<Sha512Obj>(ts, "sha512", &SHA512_TYPE, HashState::Sha512(Default::default()), a, k)
 }
 
 fn sha3_initial(ty: &PyType) -> HashState {
@@ -605,9 +614,9 @@ fn sha3_initial(ty: &PyType) -> HashState {
 
 /// `sha3_*(data=b'', /, *, usedforsecurity=True)` (CPython names every
 /// SHA-3 constructor "sha3_224" in its argument errors).
-fn sha3_new<T: HashPayload>(_ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
+fn sha3_new<T: HashPayload>(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let [data, _usedforsecurity] = args::bind("sha3_224", a, k, ["", "usedforsecurity"], 1, 0, 1)?;
-    new_hash::<T>(cls, sha3_initial(T::class()), data)
+    new_hash::<T>(ts, cls, sha3_initial(T::class()), data)
 }
 
 
@@ -622,12 +631,16 @@ fn buffer_param(v: &Option<Value>) -> PyResult<Vec<u8>> {
 
 /// An unsigned parameter (`_PyLong_UnsignedLong(Long)_Converter`).
 fn unsigned_param(ts: &ThreadState, v: &Option<Value>) -> PyResult<u64> {
-    let Some(v) = v else { return Ok(0) };
-    let i = protocol::index(ts, v)?;
-    if int::is_negative(&i) {
+    let Some(i) = v else { return Ok(0) };
+    let _ = ts;
+    // PyLong_AsUnsignedLong(Long): an int, without __index__.
+    if !int::is_int(i) {
+        return Err(PyErr::type_error("an integer is required"));
+    }
+    if int::is_negative(i) {
         return Err(PyErr::value_error("value must be positive"));
     }
-    match int::as_int(&i) {
+    match int::as_int(i) {
         Some(IntRef::Small(n)) => Ok(n as u64),
         Some(IntRef::Big(b)) => b.to_u64().ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C unsigned long")),
         None => Ok(0),
@@ -711,12 +724,12 @@ fn blake2_params(ts: &ThreadState, fname: &str, big: bool, a: Args, k: Kw) -> Py
 
 fn blake2b_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let (data, c) = blake2_params(ts, "blake2b", true, a, k)?;
-    new_hash::<Blake2bObj>(cls, HashState::Blake2b(Blake2bState::new(&c)), data)
+    new_hash::<Blake2bObj>(ts, cls, HashState::Blake2b(Blake2bState::new(&c)), data)
 }
 
 fn blake2s_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let (data, c) = blake2_params(ts, "blake2s", false, a, k)?;
-    new_hash::<Blake2sObj>(cls, HashState::Blake2s(Blake2sState::new(&c)), data)
+    new_hash::<Blake2sObj>(ts, cls, HashState::Blake2s(Blake2sState::new(&c)), data)
 }
 
 /// Create the `_md5` module.

@@ -247,7 +247,7 @@ fn m_setstate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let mut state = [0u32; N];
     for (slot, item) in state.iter_mut().zip(items) {
         // PyLong_AsUnsignedLong, then truncated to 32 bits.
-        let i = int::as_int(item).ok_or_else(|| PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", protocol::type_name(item))))?;
+        let i = int::as_int(item).ok_or_else(|| PyErr::type_error("an integer is required"))?;
         let b = i.to_bigint();
         if b.sign() == Sign::Minus {
             return Err(PyErr::overflow_error("can't convert negative value to unsigned int"));
@@ -276,6 +276,7 @@ pub fn init() {
     RANDOM_TYPE.data.slots.new.set(Some(random_new));
     RANDOM_TYPE.data.slots.init.set(Some(random_init));
     RANDOM_TYPE.data.slots.getattro.set(Some(protocol::generic_getattr));
+    crate::types::dict::dict_set_str(&RANDOM_TYPE.data.dict(), "__doc__", pystr::new_str("Random() -> create a random number generator with its own internal state."));
     add_methods(
         &RANDOM_TYPE,
         &[

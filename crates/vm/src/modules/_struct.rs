@@ -568,16 +568,27 @@ fn unpack_slice(layout: &Layout, data: &[u8]) -> PyResult<Value> {
     tuple::new_tuple(items)
 }
 
-/// The contents of a bytes-like argument, borrowed from bytes objects.
-fn read_buffer(v: &Value) -> PyResult<std::borrow::Cow<'_, [u8]>> {
+/// The contents of an object exporting a simple (C-contiguous) buffer,
+/// borrowed from bytes objects; None when it exports none. A released
+/// view is a ValueError, a strided one a BufferError (PyBUF_SIMPLE).
+pub(crate) fn simple_buffer<'a>(ts: &ThreadState, v: &'a Value) -> PyResult<Option<std::borrow::Cow<'a, [u8]>>> {
     if crate::types::memoryview::is_memoryview(v) {
-        return crate::types::memoryview::checked_bytes(v).map(std::borrow::Cow::Owned);
+        let data = crate::types::memoryview::checked_bytes(v)?;
+        if !protocol::is_true(ts, &protocol::getattr_str(ts, v, "c_contiguous")?)? {
+            return Err(PyErr::new(&exc::BUFFER_ERROR, "memoryview: underlying buffer is not C-contiguous"));
+        }
+        return Ok(Some(std::borrow::Cow::Owned(data)));
     }
-    bytes::buffer_data(v).ok_or_else(|| PyErr::type_error(format!("a bytes-like object is required, not '{}'", protocol::type_name(v))))
+    Ok(bytes::buffer_data(v))
+}
+
+/// The contents of a bytes-like argument, borrowed from bytes objects.
+fn read_buffer<'a>(ts: &ThreadState, v: &'a Value) -> PyResult<std::borrow::Cow<'a, [u8]>> {
+    simple_buffer(ts, v)?.ok_or_else(|| PyErr::type_error(format!("a bytes-like object is required, not '{}'", protocol::type_name(v))))
 }
 
 fn unpack_buffer(ts: &ThreadState, layout: &Layout, buf: &Value) -> PyResult<Value> {
-    let data = read_buffer(buf)?;
+    let data = read_buffer(ts, buf)?;
     if data.len() != layout.size {
         return Err(struct_error(ts, format!("unpack requires a buffer of {} bytes", layout.size)));
     }
@@ -585,7 +596,7 @@ fn unpack_buffer(ts: &ThreadState, layout: &Layout, buf: &Value) -> PyResult<Val
 }
 
 fn unpack_from_buffer(ts: &ThreadState, layout: &Layout, buf: &Value, offset: Option<Value>) -> PyResult<Value> {
-    let data = read_buffer(buf)?;
+    let data = read_buffer(ts, buf)?;
     let mut offset = match offset {
         Some(o) => int::ssize_arg(ts, &o)?,
         None => 0,
@@ -831,7 +842,7 @@ fn make_iter(ts: &ThreadState, layout: Rc<Layout>, buf: &Value) -> PyResult<Valu
     if layout.size == 0 {
         return Err(struct_error(ts, "cannot iteratively unpack with a struct of length 0"));
     }
-    let data = bytes::bytes_like(ts, buf)?;
+    let data = read_buffer(ts, buf)?.into_owned();
     if data.len() % layout.size != 0 {
         return Err(struct_error(ts, format!("iterative unpacking requires a buffer of a multiple of {} bytes", layout.size)));
     }
@@ -880,6 +891,7 @@ pub fn init() {
     STRUCT_TYPE.data.slots.new.set(Some(struct_new));
     STRUCT_TYPE.data.slots.init.set(Some(struct_init));
     STRUCT_TYPE.data.slots.getattro.set(Some(protocol::generic_getattr));
+    crate::types::dict::dict_set_str(&STRUCT_TYPE.data.dict(), "__doc__", pystr::new_str("Struct(fmt) --> compiled struct object\n\n"));
     add_getsets(&STRUCT_TYPE, &[("format", struct_format, None), ("size", struct_size, None)]);
     add_methods(
         &STRUCT_TYPE,

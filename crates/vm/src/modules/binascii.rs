@@ -24,30 +24,42 @@ fn binascii_error(ts: &ThreadState, e: Error) -> PyErr {
 }
 
 /// A bytes-like argument (binary data to encode).
-fn buffer_arg(v: &Value) -> PyResult<Vec<u8>> {
-    if crate::types::memoryview::is_memoryview(v) {
-        return crate::types::memoryview::checked_bytes(v);
-    }
-    bytes::buffer_data(v)
-        .map(|c| c.into_owned())
+fn buffer_arg<'a>(ts: &ThreadState, v: &'a Value) -> PyResult<std::borrow::Cow<'a, [u8]>> {
+    super::_struct::simple_buffer(ts, v)?
         .ok_or_else(|| PyErr::type_error(format!("a bytes-like object is required, not '{}'", protocol::type_name(v))))
 }
 
 /// An ASCII argument (encoded text to decode): bytes-like or an ASCII str.
-fn ascii_arg(v: &Value) -> PyResult<Vec<u8>> {
+/// Any buffer failure is the TypeError of CPython's ascii_buffer_converter.
+fn ascii_arg<'a>(ts: &ThreadState, v: &'a Value) -> PyResult<std::borrow::Cow<'a, [u8]>> {
     if let Some(s) = pystr::as_pystr(v) {
         let cps: Vec<u32> = s.data.code_points().collect();
         if cps.iter().any(|&c| c > 127) {
             return Err(PyErr::value_error("string argument should contain only ASCII characters"));
         }
-        return Ok(cps.into_iter().map(|c| c as u8).collect());
+        return Ok(std::borrow::Cow::Owned(cps.into_iter().map(|c| c as u8).collect()));
     }
-    if crate::types::memoryview::is_memoryview(v) {
-        return crate::types::memoryview::checked_bytes(v);
+    match super::_struct::simple_buffer(ts, v) {
+        Ok(Some(data)) => Ok(data),
+        _ => Err(PyErr::type_error(format!("argument should be bytes, buffer or ASCII string, not '{}'", protocol::type_name(v)))),
     }
-    bytes::buffer_data(v)
-        .map(|c| c.into_owned())
-        .ok_or_else(|| PyErr::type_error(format!("argument should be bytes, buffer or ASCII string, not '{}'", protocol::type_name(v))))
+}
+
+/// A flag taken as a C int (clinic's `int` and `bool(accept={int})`).
+fn int_flag(ts: &ThreadState, v: Option<Value>, default: bool) -> PyResult<bool> {
+    match v {
+        Some(v) => Ok(int::c_int_arg(ts, &v)? != 0),
+        None => Ok(default),
+    }
+}
+
+/// Clinic's check of one required positional-only argument, made before
+/// keywords are looked at.
+fn one_positional(fname: &str, a: Args, k: Kw) -> PyResult<()> {
+    if args::npositional(a, k) == 0 {
+        return Err(PyErr::type_error(format!("{fname}() takes exactly 1 positional argument (0 given)")));
+    }
+    Ok(())
 }
 
 // ---- hex ----
@@ -88,7 +100,8 @@ pub fn unhexlify(s: &[u8]) -> Result<Vec<u8>, Error> {
 
 fn hex_fn(ts: &ThreadState, fname: &str, a: Args, k: Kw) -> PyResult<Value> {
     let [data, sep, per] = bytes::clinic_bind(fname, a, k, ["data", "sep", "bytes_per_sep"], 0, 1)?;
-    let data = buffer_arg(&data.unwrap_or_else(crate::types::none::none))?;
+    let data = data.unwrap_or_else(crate::types::none::none);
+    let data = buffer_arg(ts, &data)?;
     let sep = match sep {
         None => None,
         Some(s) => {
@@ -123,11 +136,11 @@ fn f_b2a_hex(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
 }
 fn f_unhexlify(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = args::exact("binascii.unhexlify", a, k, 1)?;
-    unhexlify(&ascii_arg(&a[0])?).map(bytes::new_bytes).map_err(|e| binascii_error(ts, e))
+    unhexlify(&ascii_arg(ts, &a[0])?).map(bytes::new_bytes).map_err(|e| binascii_error(ts, e))
 }
 fn f_a2b_hex(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = args::exact("binascii.a2b_hex", a, k, 1)?;
-    unhexlify(&ascii_arg(&a[0])?).map(bytes::new_bytes).map_err(|e| binascii_error(ts, e))
+    unhexlify(&ascii_arg(ts, &a[0])?).map(bytes::new_bytes).map_err(|e| binascii_error(ts, e))
 }
 
 // ---- base64 ----
@@ -232,22 +245,20 @@ pub fn a2b_base64(s: &[u8], strict: bool) -> Result<Vec<u8>, Error> {
 }
 
 fn f_b2a_base64(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    one_positional("b2a_base64", a, k)?;
     let [data, newline] = args::bind("b2a_base64", a, k, ["", "newline"], 1, 1, 1)?;
-    let data = buffer_arg(&data.unwrap_or_else(crate::types::none::none))?;
-    let newline = match newline {
-        Some(n) => protocol::is_true(ts, &n)?,
-        None => true,
-    };
+    let data = data.unwrap_or_else(crate::types::none::none);
+    let data = buffer_arg(ts, &data)?;
+    let newline = int_flag(ts, newline, true)?;
     Ok(bytes::new_bytes(b2a_base64(&data, newline)))
 }
 
 fn f_a2b_base64(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    one_positional("a2b_base64", a, k)?;
     let [data, strict] = args::bind("a2b_base64", a, k, ["", "strict_mode"], 1, 1, 1)?;
-    let data = ascii_arg(&data.unwrap_or_else(crate::types::none::none))?;
-    let strict = match strict {
-        Some(n) => protocol::is_true(ts, &n)?,
-        None => false,
-    };
+    let data = data.unwrap_or_else(crate::types::none::none);
+    let data = ascii_arg(ts, &data)?;
+    let strict = int_flag(ts, strict, false)?;
     a2b_base64(&data, strict).map(bytes::new_bytes).map_err(|e| binascii_error(ts, e))
 }
 
@@ -297,7 +308,7 @@ fn bitwise_u32(ts: &ThreadState, v: &Value) -> PyResult<u32> {
 
 fn f_crc32(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = super::fastcall_args("binascii", "crc32", a, k, 1, 2)?;
-    let data = buffer_arg(&a[0])?;
+    let data = buffer_arg(ts, &a[0])?;
     let crc = match a.get(1) {
         Some(c) => bitwise_u32(ts, c)?,
         None => 0,
@@ -307,7 +318,7 @@ fn f_crc32(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
 
 fn f_crc_hqx(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = super::fastcall_args("binascii", "crc_hqx", a, k, 2, 2)?;
-    let data = buffer_arg(&a[0])?;
+    let data = buffer_arg(ts, &a[0])?;
     let crc = bitwise_u32(ts, &a[1])? as u16;
     Ok(int::from_i64(crc_hqx(&data, crc) as i64))
 }
@@ -372,18 +383,17 @@ pub fn a2b_uu(s: &[u8]) -> Result<Vec<u8>, Error> {
 }
 
 fn f_b2a_uu(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    one_positional("b2a_uu", a, k)?;
     let [data, backtick] = args::bind("b2a_uu", a, k, ["", "backtick"], 1, 1, 1)?;
-    let data = buffer_arg(&data.unwrap_or_else(crate::types::none::none))?;
-    let backtick = match backtick {
-        Some(n) => protocol::is_true(ts, &n)?,
-        None => false,
-    };
+    let data = data.unwrap_or_else(crate::types::none::none);
+    let data = buffer_arg(ts, &data)?;
+    let backtick = int_flag(ts, backtick, false)?;
     b2a_uu(&data, backtick).map(bytes::new_bytes).map_err(|e| binascii_error(ts, e))
 }
 
 fn f_a2b_uu(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = args::exact("binascii.a2b_uu", a, k, 1)?;
-    a2b_uu(&ascii_arg(&a[0])?).map(bytes::new_bytes).map_err(|e| binascii_error(ts, e))
+    a2b_uu(&ascii_arg(ts, &a[0])?).map(bytes::new_bytes).map_err(|e| binascii_error(ts, e))
 }
 
 // ---- quoted-printable ----
@@ -495,26 +505,19 @@ pub fn b2a_qp(data: &[u8], quotetabs: bool, istext: bool, header: bool) -> Vec<u
 
 fn f_a2b_qp(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let [data, header] = bytes::clinic_bind("a2b_qp", a, k, ["data", "header"], 0, 1)?;
-    let data = ascii_arg(&data.unwrap_or_else(crate::types::none::none))?;
-    let header = match header {
-        Some(h) => protocol::is_true(ts, &h)?,
-        None => false,
-    };
+    let data = data.unwrap_or_else(crate::types::none::none);
+    let data = ascii_arg(ts, &data)?;
+    let header = int_flag(ts, header, false)?;
     Ok(bytes::new_bytes(a2b_qp(&data, header)))
 }
 
 fn f_b2a_qp(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let [data, quotetabs, istext, header] = bytes::clinic_bind("b2a_qp", a, k, ["data", "quotetabs", "istext", "header"], 0, 1)?;
-    let data = buffer_arg(&data.unwrap_or_else(crate::types::none::none))?;
-    let flag = |v: Option<Value>, default: bool| -> PyResult<bool> {
-        match v {
-            Some(v) => protocol::is_true(ts, &v),
-            None => Ok(default),
-        }
-    };
-    let quotetabs = flag(quotetabs, false)?;
-    let istext = flag(istext, true)?;
-    let header = flag(header, false)?;
+    let data = data.unwrap_or_else(crate::types::none::none);
+    let data = buffer_arg(ts, &data)?;
+    let quotetabs = int_flag(ts, quotetabs, false)?;
+    let istext = int_flag(ts, istext, true)?;
+    let header = int_flag(ts, header, false)?;
     Ok(bytes::new_bytes(b2a_qp(&data, quotetabs, istext, header)))
 }
 

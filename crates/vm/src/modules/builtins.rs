@@ -215,7 +215,9 @@ fn b_compile(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResu
         }
         _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     }
-    if super::_ast::is_ast(ts, &source)? {
+    // Strings and buffers are never AST objects: no need to create `_ast`.
+    let maybe_ast = pystr::as_pystr(&source).is_none() && !crate::types::bytes::has_buffer(&source);
+    if maybe_ast && super::_ast::is_ast(ts, &source)? {
         if only_ast {
             return Ok(source);
         }

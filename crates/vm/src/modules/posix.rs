@@ -19,7 +19,7 @@ mod xattr;
 
 pub(crate) use path::fs_decode;
 pub use scandir::{DIR_ENTRY_TYPE, SCANDIR_ITERATOR_TYPE};
-pub use stat::{STATVFS_RESULT, STAT_RESULT, STAT_RESULT_TYPE, TERMINAL_SIZE, TIMES_RESULT, UNAME_RESULT};
+pub use stat::{STATVFS_RESULT, STAT_RESULT, STAT_RESULT_TYPE, TERMINAL_SIZE, TIMES_RESULT, UNAME_RESULT, WAITID_RESULT};
 
 use crate::object::typeobj::{CallFn, PyType};
 use crate::object::value::Value;
@@ -94,6 +94,7 @@ const FUNCTIONS: &[(&str, CallFn)] = &[
     ("unsetenv", info::p_unsetenv),
     ("urandom", info::p_urandom),
     ("utime", fs::p_utime),
+    ("waitid", process::p_waitid),
     ("waitpid", process::p_waitpid),
     ("waitstatus_to_exitcode", process::p_waitstatus_to_exitcode),
     ("WCOREDUMP", process::p_wcoredump),
@@ -132,6 +133,14 @@ const FUNCTIONS: &[(&str, CallFn)] = &[
     ("ttyname", extra::p_ttyname),
     ("wait", extra::p_wait),
     ("chroot", extra::p_chroot),
+    ("copy_file_range", extra::p_copy_file_range),
+    ("pidfd_open", extra::p_pidfd_open),
+    ("sched_get_priority_max", extra::p_sched_get_priority_max),
+    ("sched_get_priority_min", extra::p_sched_get_priority_min),
+    ("sched_getscheduler", extra::p_sched_getscheduler),
+    ("sched_setaffinity", extra::p_sched_setaffinity),
+    ("splice", extra::p_splice),
+    ("writev", extra::p_writev),
     ("eventfd", extra::p_eventfd),
     ("eventfd_read", extra::p_eventfd_read),
     ("eventfd_write", extra::p_eventfd_write),
@@ -302,6 +311,10 @@ fn constants() -> Vec<(&'static str, i64)> {
         ("POSIX_FADV_WILLNEED", POSIX_FADV_WILLNEED as i64),
         ("POSIX_FADV_DONTNEED", POSIX_FADV_DONTNEED as i64),
         ("POSIX_FADV_NOREUSE", POSIX_FADV_NOREUSE as i64),
+        ("SPLICE_F_MOVE", SPLICE_F_MOVE as i64),
+        ("SPLICE_F_NONBLOCK", SPLICE_F_NONBLOCK as i64),
+        ("SPLICE_F_MORE", SPLICE_F_MORE as i64),
+        ("P_PIDFD", P_PIDFD as i64),
         ("XATTR_CREATE", XATTR_CREATE as i64),
         ("XATTR_REPLACE", XATTR_REPLACE as i64),
         ("XATTR_SIZE_MAX", 65536),
@@ -349,6 +362,7 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     super::set_attr(ts, &d, "times_result", stat::TIMES_RESULT_TYPE.to_value())?;
     super::set_attr(ts, &d, "terminal_size", stat::TERMINAL_SIZE_TYPE.to_value())?;
     super::set_attr(ts, &d, "statvfs_result", stat::STATVFS_RESULT_TYPE.to_value())?;
+    super::set_attr(ts, &d, "waitid_result", stat::WAITID_RESULT_TYPE.to_value())?;
     super::set_attr(ts, &d, "DirEntry", DIR_ENTRY_TYPE.to_value())?;
     for (name, table) in conf::name_tables(ts)? {
         super::set_attr(ts, &d, name, table)?;

@@ -55,7 +55,7 @@ macro_rules! structseq_type {
 pub(crate) use structseq_type;
 
 /// Every struct sequence type, for readying and lookup.
-fn specs() -> [&'static Spec; 14] {
+fn specs() -> [&'static Spec; 15] {
     use super::{posix, pwd, sys, time};
     [
         &sys::VERSION_INFO,
@@ -71,6 +71,7 @@ fn specs() -> [&'static Spec; 14] {
         &posix::TIMES_RESULT,
         &posix::TERMINAL_SIZE,
         &posix::STATVFS_RESULT,
+        &posix::WAITID_RESULT,
         &pwd::STRUCT_PASSWD,
     ]
 }

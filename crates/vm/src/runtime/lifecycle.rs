@@ -171,14 +171,12 @@ impl Interpreter {
         Ok(())
     }
 
-    /// `import site` unless `-S`, when the standard library is on the path.
-    /// The standard library's site.py needs `os` and `io`, whose native
-    /// halves (`posix`, `_io`) must both be there: until then site is skipped.
+    /// `import site` unless `-S`, when the standard library is on the path
+    /// (without it there is no site.py to run, as for CPython without its
+    /// stdlib; pyrite still starts).
     fn import_site(&self) -> Result<(), String> {
         let config = &self.interp.config;
-        // Until _io.TextIOWrapper wraps any binary buffer (site reads .pth
-        // files through one), site stays off.
-        if config.no_site || !crate::modules::builtin_module_names().contains(&"_io_text_any_buffer") {
+        if config.no_site {
             return Ok(());
         }
         let found = config.module_search_paths.iter().any(|p| std::path::Path::new(p).join("site.py").is_file());

@@ -1,6 +1,6 @@
 //! The builtin codecs of str.encode/bytes.decode: utf-8, utf-8-sig, latin-1, ascii,
-//! utf-16 and utf-32 (with and without BOM), unicode-escape and raw-unicode-escape,
-//! with CPython's error ranges, reasons and standard error handlers.
+//! utf-16 and utf-32 (with and without BOM), utf-7, unicode-escape, raw-unicode-escape
+//! and charmap, with CPython's error ranges, reasons and standard error handlers.
 //!
 //! Custom (Python-level) error handlers are the caller's: run the `Decoder`/`Encoder`
 //! with `ErrorHandler::Strict`; on `Err(CodecError)` call the handler with the error's

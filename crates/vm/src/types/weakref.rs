@@ -142,6 +142,7 @@ fn native_support(base: *const PyType) -> bool {
         &generator::GENERATOR_TYPE,
         &module::MODULE_TYPE,
         &descr::PROPERTY_TYPE,
+        &crate::modules::_sre::PATTERN_TYPE,
     ]
     .iter()
     .any(|t| std::ptr::eq(*t, base))

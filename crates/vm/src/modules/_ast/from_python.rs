@@ -3,7 +3,7 @@
 //! types), then its validator (validate.rs), then our compiler.
 
 use super::nodes::*;
-use super::State;
+use super::{State, RED_ZONE, STACK_SEGMENT};
 use crate::object::protocol;
 use crate::object::value::Value;
 use crate::runtime::errors::{PyErr, PyResult};
@@ -11,13 +11,13 @@ use crate::runtime::thread::ThreadState;
 use crate::types::{bool_, bytes, int, none, str as pystr, tuple};
 use syntax::ast::*;
 
-/// Nesting depth beyond which conversion raises RecursionError.
-const MAX_DEPTH: usize = 3000;
-
 pub(super) struct FromCtx<'a> {
     ts: &'a ThreadState,
     state: State,
     depth: usize,
+    /// Nesting allowed: what remains of the recursion limit (CPython
+    /// counts each node as a recursive call).
+    max_depth: usize,
 }
 
 pub(super) trait FromPy: Sized {
@@ -40,7 +40,7 @@ impl FromCtx<'_> {
 
     fn enter(&mut self, name: &str) -> PyResult<()> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.depth > self.max_depth {
             return Err(PyErr::recursion_error(format!("maximum recursion depth exceeded while traversing '{name}' node")));
         }
         Ok(())
@@ -194,8 +194,8 @@ impl FromPy for i64 {
 }
 
 impl FromPy for Constant {
-    fn from_py(c: &mut FromCtx, obj: &Value) -> PyResult<Option<Self>> {
-        match constant(c.ts, obj)? {
+    fn from_py(_c: &mut FromCtx, obj: &Value) -> PyResult<Option<Self>> {
+        match constant(obj) {
             Ok(k) => Ok(Some(k)),
             Err(bad) => Err(PyErr::type_error(format!("got an invalid type in Constant: {}", bad.type_of().name()))),
         }
@@ -204,49 +204,49 @@ impl FromPy for Constant {
 
 /// The constant for a value a Constant node may hold (CPython's
 /// validate_constant), or the first value it may not hold.
-fn constant(ts: &ThreadState, v: &Value) -> PyResult<Result<Constant, Value>> {
+fn constant(v: &Value) -> Result<Constant, Value> {
     use crate::types::{complex, float};
     if none::is_none(v) {
-        return Ok(Ok(Constant::None));
+        return Ok(Constant::None);
     }
     if v.is(&none::ellipsis()) {
-        return Ok(Ok(Constant::Ellipsis));
+        return Ok(Constant::Ellipsis);
     }
     if let Some(b) = bool_::as_bool(v) {
-        return Ok(Ok(Constant::Bool(b)));
+        return Ok(Constant::Bool(b));
     }
     if v.is_exact(&int::INT_TYPE) {
-        return Ok(int::as_int(v).map(|i| match i {
+        return int::as_int(v).map(|i| match i {
             int::IntRef::Small(n) => Constant::Int(n),
             int::IntRef::Big(b) => match i64::try_from(b) {
                 Ok(n) => Constant::Int(n),
                 Err(_) => Constant::BigInt(b.clone()),
             },
-        }).ok_or_else(|| v.clone()));
+        }).ok_or_else(|| v.clone());
     }
     if v.is_exact(&float::FLOAT_TYPE) {
-        return Ok(v.downcast::<float::PyFloat>().map(|f| Constant::Float(f.value)).ok_or_else(|| v.clone()));
+        return v.downcast::<float::PyFloat>().map(|f| Constant::Float(f.value)).ok_or_else(|| v.clone());
     }
     if v.is_exact(&complex::COMPLEX_TYPE) {
-        return Ok(v.downcast::<complex::PyComplex>().map(|z| Constant::Complex { real: z.re, imag: z.im }).ok_or_else(|| v.clone()));
+        return v.downcast::<complex::PyComplex>().map(|z| Constant::Complex { real: z.re, imag: z.im }).ok_or_else(|| v.clone());
     }
     if v.is_exact(&pystr::STR_TYPE) {
-        return Ok(pystr::as_pystr(v).map(|s| Constant::Str(s.data.to_wtf8())).ok_or_else(|| v.clone()));
+        return pystr::as_pystr(v).map(|s| Constant::Str(s.data.to_wtf8())).ok_or_else(|| v.clone());
     }
     if v.is_exact(&bytes::BYTES_TYPE) {
-        return Ok(bytes::try_bytes_data(v).map(Constant::Bytes).ok_or_else(|| v.clone()));
+        return bytes::try_bytes_data(v).map(Constant::Bytes).ok_or_else(|| v.clone());
     }
     if v.is_exact(&tuple::TUPLE_TYPE) {
         let mut items = Vec::new();
         for x in tuple::tuple_items(v) {
-            match constant(ts, x)? {
+            match constant(x) {
                 Ok(k) => items.push(k),
-                Err(bad) => return Ok(Err(bad)),
+                Err(bad) => return Err(bad),
             }
         }
-        return Ok(Ok(Constant::Tuple(items)));
+        return Ok(Constant::Tuple(items));
     }
-    Ok(Err(v.clone()))
+    Err(v.clone())
 }
 
 include!("from_python_gen.rs");
@@ -254,7 +254,8 @@ include!("from_python_gen.rs");
 /// `compile(tree, filename, mode)` for an `_ast` object: convert, validate
 /// and compile it (`flags` carries the CO_FUTURE_* flags in force).
 pub fn compile_object(ts: &ThreadState, obj: &Value, filename: &str, mode: &str, flags: i64, optimize: isize) -> PyResult<Value> {
-    let mut c = FromCtx { ts, state: State::get(ts)?, depth: 0 };
+    let remaining = ts.interp().recursion_limit.get().saturating_sub(ts.recursion_depth.get());
+    let mut c = FromCtx { ts, state: State::get(ts)?, depth: 0, max_depth: remaining as usize };
     let (want, want_name) = match mode {
         "exec" => (K_MODULE, "Module"),
         "eval" => (K_EXPRESSION, "Expression"),
@@ -265,8 +266,15 @@ pub fn compile_object(ts: &ThreadState, obj: &Value, filename: &str, mode: &str,
         return Err(PyErr::type_error(format!("expected {want_name} node, got {}", obj.type_of().name())));
     }
     let tree = Mod::from_py(&mut c, obj)?.ok_or_else(|| PyErr::type_error("expected some sort of mod, but got None"))?;
-    super::validate::validate_mod(&tree)?;
-    let cmode = match &tree {
+    let r = compile_tree(ts, &tree, filename, flags, optimize);
+    super::drop_deep(tree);
+    r
+}
+
+/// Validate and compile a converted tree.
+fn compile_tree(ts: &ThreadState, tree: &Mod, filename: &str, flags: i64, optimize: isize) -> PyResult<Value> {
+    stacker::maybe_grow(RED_ZONE, super::DROP_STACK, || super::validate::validate_mod(tree))?;
+    let cmode = match tree {
         Mod::Module { .. } => syntax::Mode::Module,
         Mod::Expression { .. } => syntax::Mode::Expression,
         Mod::Interactive { .. } => syntax::Mode::Interactive,
@@ -274,7 +282,7 @@ pub fn compile_object(ts: &ThreadState, obj: &Value, filename: &str, mode: &str,
     };
     let optimize = if optimize < 0 { ts.interp().config.optimize } else { optimize as u32 };
     let future = (flags & 0x1fe_0000) as u32;
-    let (code, warnings) = compiler::compile_with_warnings(&tree, filename, cmode, optimize, future).map_err(|e| match e {
+    let (code, warnings) = compiler::compile_with_warnings(tree, filename, cmode, optimize, future).map_err(|e| match e {
         compiler::CompileError::Syntax(s) => crate::runtime::pythonrun::syntax_error(s),
         compiler::CompileError::Recursion => PyErr::recursion_error("maximum recursion depth exceeded during compilation"),
         compiler::CompileError::Runtime(msg) => PyErr::runtime_error(msg),

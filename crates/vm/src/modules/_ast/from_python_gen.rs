@@ -229,38 +229,36 @@ impl FromPy for Mod {
         if crate::types::none::is_none(obj) {
             return Ok(None);
         }
+        c.enter("mod")?;
+        // Deep trees: grow the stack rather than overflow it.
+        let r = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {
         if c.isinstance(obj, K_MODULE)? {
-            c.enter("Module")?;
             let k = Mod::Module {
                 body: c.seq(obj, "body", "Module")?,
                 type_ignores: c.seq(obj, "type_ignores", "Module")?,
             };
-            c.leave();
             return Ok(Some(k));
         } else if c.isinstance(obj, K_INTERACTIVE)? {
-            c.enter("Interactive")?;
             let k = Mod::Interactive {
                 body: c.seq(obj, "body", "Interactive")?,
             };
-            c.leave();
             return Ok(Some(k));
         } else if c.isinstance(obj, K_EXPRESSION)? {
-            c.enter("Expression")?;
             let k = Mod::Expression {
                 body: Box::new(c.req(obj, "body", "Expression")?),
             };
-            c.leave();
             return Ok(Some(k));
         } else if c.isinstance(obj, K_FUNCTION_TYPE)? {
-            c.enter("FunctionType")?;
             let k = Mod::FunctionType {
                 argtypes: c.seq(obj, "argtypes", "FunctionType")?,
                 returns: Box::new(c.req(obj, "returns", "FunctionType")?),
             };
-            c.leave();
             return Ok(Some(k));
         }
         Err(c.expected_some_sort_of("mod", obj))
+        });
+        c.leave();
+        r
     }
 }
 
@@ -270,8 +268,10 @@ impl FromPy for Stmt {
             return Ok(None);
         }
         let loc = c.loc(obj, "stmt")?;
+        c.enter("stmt")?;
+        // Deep trees: grow the stack rather than overflow it.
+        let r = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {
         if c.isinstance(obj, K_FUNCTION_DEF)? {
-            c.enter("FunctionDef")?;
             let k = StmtKind::FunctionDef {
                 name: c.req(obj, "name", "FunctionDef")?,
                 args: Box::new(c.req(obj, "args", "FunctionDef")?),
@@ -280,10 +280,8 @@ impl FromPy for Stmt {
                 returns: c.opt(obj, "returns", "FunctionDef")?.map(Box::new),
                 type_comment: c.opt_string(obj, "type_comment", "FunctionDef")?,
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_ASYNC_FUNCTION_DEF)? {
-            c.enter("AsyncFunctionDef")?;
             let k = StmtKind::AsyncFunctionDef {
                 name: c.req(obj, "name", "AsyncFunctionDef")?,
                 args: Box::new(c.req(obj, "args", "AsyncFunctionDef")?),
@@ -292,10 +290,8 @@ impl FromPy for Stmt {
                 returns: c.opt(obj, "returns", "AsyncFunctionDef")?.map(Box::new),
                 type_comment: c.opt_string(obj, "type_comment", "AsyncFunctionDef")?,
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_CLASS_DEF)? {
-            c.enter("ClassDef")?;
             let k = StmtKind::ClassDef {
                 name: c.req(obj, "name", "ClassDef")?,
                 bases: c.seq(obj, "bases", "ClassDef")?,
@@ -303,52 +299,40 @@ impl FromPy for Stmt {
                 body: c.seq(obj, "body", "ClassDef")?,
                 decorator_list: c.seq(obj, "decorator_list", "ClassDef")?,
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_RETURN)? {
-            c.enter("Return")?;
             let k = StmtKind::Return {
                 value: c.opt(obj, "value", "Return")?.map(Box::new),
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_DELETE)? {
-            c.enter("Delete")?;
             let k = StmtKind::Delete {
                 targets: c.seq(obj, "targets", "Delete")?,
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_ASSIGN)? {
-            c.enter("Assign")?;
             let k = StmtKind::Assign {
                 targets: c.seq(obj, "targets", "Assign")?,
                 value: Box::new(c.req(obj, "value", "Assign")?),
                 type_comment: c.opt_string(obj, "type_comment", "Assign")?,
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_AUG_ASSIGN)? {
-            c.enter("AugAssign")?;
             let k = StmtKind::AugAssign {
                 target: Box::new(c.req(obj, "target", "AugAssign")?),
                 op: c.req(obj, "op", "AugAssign")?,
                 value: Box::new(c.req(obj, "value", "AugAssign")?),
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_ANN_ASSIGN)? {
-            c.enter("AnnAssign")?;
             let k = StmtKind::AnnAssign {
                 target: Box::new(c.req(obj, "target", "AnnAssign")?),
                 annotation: Box::new(c.req(obj, "annotation", "AnnAssign")?),
                 value: c.opt(obj, "value", "AnnAssign")?.map(Box::new),
                 simple: c.req(obj, "simple", "AnnAssign")?,
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_FOR)? {
-            c.enter("For")?;
             let k = StmtKind::For {
                 target: Box::new(c.req(obj, "target", "For")?),
                 iter: Box::new(c.req(obj, "iter", "For")?),
@@ -356,10 +340,8 @@ impl FromPy for Stmt {
                 orelse: c.seq(obj, "orelse", "For")?,
                 type_comment: c.opt_string(obj, "type_comment", "For")?,
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_ASYNC_FOR)? {
-            c.enter("AsyncFor")?;
             let k = StmtKind::AsyncFor {
                 target: Box::new(c.req(obj, "target", "AsyncFor")?),
                 iter: Box::new(c.req(obj, "iter", "AsyncFor")?),
@@ -367,142 +349,110 @@ impl FromPy for Stmt {
                 orelse: c.seq(obj, "orelse", "AsyncFor")?,
                 type_comment: c.opt_string(obj, "type_comment", "AsyncFor")?,
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_WHILE)? {
-            c.enter("While")?;
             let k = StmtKind::While {
                 test: Box::new(c.req(obj, "test", "While")?),
                 body: c.seq(obj, "body", "While")?,
                 orelse: c.seq(obj, "orelse", "While")?,
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_IF)? {
-            c.enter("If")?;
             let k = StmtKind::If {
                 test: Box::new(c.req(obj, "test", "If")?),
                 body: c.seq(obj, "body", "If")?,
                 orelse: c.seq(obj, "orelse", "If")?,
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_WITH)? {
-            c.enter("With")?;
             let k = StmtKind::With {
                 items: c.seq(obj, "items", "With")?,
                 body: c.seq(obj, "body", "With")?,
                 type_comment: c.opt_string(obj, "type_comment", "With")?,
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_ASYNC_WITH)? {
-            c.enter("AsyncWith")?;
             let k = StmtKind::AsyncWith {
                 items: c.seq(obj, "items", "AsyncWith")?,
                 body: c.seq(obj, "body", "AsyncWith")?,
                 type_comment: c.opt_string(obj, "type_comment", "AsyncWith")?,
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_MATCH)? {
-            c.enter("Match")?;
             let k = StmtKind::Match {
                 subject: Box::new(c.req(obj, "subject", "Match")?),
                 cases: c.seq(obj, "cases", "Match")?,
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_RAISE)? {
-            c.enter("Raise")?;
             let k = StmtKind::Raise {
                 exc: c.opt(obj, "exc", "Raise")?.map(Box::new),
                 cause: c.opt(obj, "cause", "Raise")?.map(Box::new),
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_TRY)? {
-            c.enter("Try")?;
             let k = StmtKind::Try {
                 body: c.seq(obj, "body", "Try")?,
                 handlers: c.seq(obj, "handlers", "Try")?,
                 orelse: c.seq(obj, "orelse", "Try")?,
                 finalbody: c.seq(obj, "finalbody", "Try")?,
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_TRY_STAR)? {
-            c.enter("TryStar")?;
             let k = StmtKind::TryStar {
                 body: c.seq(obj, "body", "TryStar")?,
                 handlers: c.seq(obj, "handlers", "TryStar")?,
                 orelse: c.seq(obj, "orelse", "TryStar")?,
                 finalbody: c.seq(obj, "finalbody", "TryStar")?,
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_ASSERT)? {
-            c.enter("Assert")?;
             let k = StmtKind::Assert {
                 test: Box::new(c.req(obj, "test", "Assert")?),
                 msg: c.opt(obj, "msg", "Assert")?.map(Box::new),
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_IMPORT)? {
-            c.enter("Import")?;
             let k = StmtKind::Import {
                 names: c.seq(obj, "names", "Import")?,
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_IMPORT_FROM)? {
-            c.enter("ImportFrom")?;
             let k = StmtKind::ImportFrom {
                 module: c.opt(obj, "module", "ImportFrom")?,
                 names: c.seq(obj, "names", "ImportFrom")?,
                 level: c.opt(obj, "level", "ImportFrom")?,
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_GLOBAL)? {
-            c.enter("Global")?;
             let k = StmtKind::Global {
                 names: c.seq(obj, "names", "Global")?,
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_NONLOCAL)? {
-            c.enter("Nonlocal")?;
             let k = StmtKind::Nonlocal {
                 names: c.seq(obj, "names", "Nonlocal")?,
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_EXPR)? {
-            c.enter("Expr")?;
             let k = StmtKind::Expr {
                 value: Box::new(c.req(obj, "value", "Expr")?),
             };
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_PASS)? {
-            c.enter("Pass")?;
             let k = StmtKind::Pass;
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_BREAK)? {
-            c.enter("Break")?;
             let k = StmtKind::Break;
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         } else if c.isinstance(obj, K_CONTINUE)? {
-            c.enter("Continue")?;
             let k = StmtKind::Continue;
-            c.leave();
             return Ok(Some(Stmt { kind: k, loc }));
         }
         Err(c.expected_some_sort_of("stmt", obj))
+        });
+        c.leave();
+        r
     }
 }
 
@@ -512,228 +462,180 @@ impl FromPy for Expr {
             return Ok(None);
         }
         let loc = c.loc(obj, "expr")?;
+        c.enter("expr")?;
+        // Deep trees: grow the stack rather than overflow it.
+        let r = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {
         if c.isinstance(obj, K_BOOL_OP)? {
-            c.enter("BoolOp")?;
             let k = ExprKind::BoolOp {
                 op: c.req(obj, "op", "BoolOp")?,
                 values: c.seq(obj, "values", "BoolOp")?,
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_NAMED_EXPR)? {
-            c.enter("NamedExpr")?;
             let k = ExprKind::NamedExpr {
                 target: Box::new(c.req(obj, "target", "NamedExpr")?),
                 value: Box::new(c.req(obj, "value", "NamedExpr")?),
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_BIN_OP)? {
-            c.enter("BinOp")?;
             let k = ExprKind::BinOp {
                 left: Box::new(c.req(obj, "left", "BinOp")?),
                 op: c.req(obj, "op", "BinOp")?,
                 right: Box::new(c.req(obj, "right", "BinOp")?),
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_UNARY_OP)? {
-            c.enter("UnaryOp")?;
             let k = ExprKind::UnaryOp {
                 op: c.req(obj, "op", "UnaryOp")?,
                 operand: Box::new(c.req(obj, "operand", "UnaryOp")?),
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_LAMBDA)? {
-            c.enter("Lambda")?;
             let k = ExprKind::Lambda {
                 args: Box::new(c.req(obj, "args", "Lambda")?),
                 body: Box::new(c.req(obj, "body", "Lambda")?),
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_IF_EXP)? {
-            c.enter("IfExp")?;
             let k = ExprKind::IfExp {
                 test: Box::new(c.req(obj, "test", "IfExp")?),
                 body: Box::new(c.req(obj, "body", "IfExp")?),
                 orelse: Box::new(c.req(obj, "orelse", "IfExp")?),
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_DICT)? {
-            c.enter("Dict")?;
             let k = ExprKind::Dict {
                 keys: c.seq_opt(obj, "keys", "Dict")?,
                 values: c.seq(obj, "values", "Dict")?,
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_SET)? {
-            c.enter("Set")?;
             let k = ExprKind::Set {
                 elts: c.seq(obj, "elts", "Set")?,
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_LIST_COMP)? {
-            c.enter("ListComp")?;
             let k = ExprKind::ListComp {
                 elt: Box::new(c.req(obj, "elt", "ListComp")?),
                 generators: c.seq(obj, "generators", "ListComp")?,
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_SET_COMP)? {
-            c.enter("SetComp")?;
             let k = ExprKind::SetComp {
                 elt: Box::new(c.req(obj, "elt", "SetComp")?),
                 generators: c.seq(obj, "generators", "SetComp")?,
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_DICT_COMP)? {
-            c.enter("DictComp")?;
             let k = ExprKind::DictComp {
                 key: Box::new(c.req(obj, "key", "DictComp")?),
                 value: Box::new(c.req(obj, "value", "DictComp")?),
                 generators: c.seq(obj, "generators", "DictComp")?,
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_GENERATOR_EXP)? {
-            c.enter("GeneratorExp")?;
             let k = ExprKind::GeneratorExp {
                 elt: Box::new(c.req(obj, "elt", "GeneratorExp")?),
                 generators: c.seq(obj, "generators", "GeneratorExp")?,
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_AWAIT)? {
-            c.enter("Await")?;
             let k = ExprKind::Await {
                 value: Box::new(c.req(obj, "value", "Await")?),
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_YIELD)? {
-            c.enter("Yield")?;
             let k = ExprKind::Yield {
                 value: c.opt(obj, "value", "Yield")?.map(Box::new),
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_YIELD_FROM)? {
-            c.enter("YieldFrom")?;
             let k = ExprKind::YieldFrom {
                 value: Box::new(c.req(obj, "value", "YieldFrom")?),
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_COMPARE)? {
-            c.enter("Compare")?;
             let k = ExprKind::Compare {
                 left: Box::new(c.req(obj, "left", "Compare")?),
                 ops: c.seq(obj, "ops", "Compare")?,
                 comparators: c.seq(obj, "comparators", "Compare")?,
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_CALL)? {
-            c.enter("Call")?;
             let k = ExprKind::Call {
                 func: Box::new(c.req(obj, "func", "Call")?),
                 args: c.seq(obj, "args", "Call")?,
                 keywords: c.seq(obj, "keywords", "Call")?,
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_FORMATTED_VALUE)? {
-            c.enter("FormattedValue")?;
             let k = ExprKind::FormattedValue {
                 value: Box::new(c.req(obj, "value", "FormattedValue")?),
                 conversion: c.req(obj, "conversion", "FormattedValue")?,
                 format_spec: c.opt(obj, "format_spec", "FormattedValue")?.map(Box::new),
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_JOINED_STR)? {
-            c.enter("JoinedStr")?;
             let k = ExprKind::JoinedStr {
                 values: c.seq(obj, "values", "JoinedStr")?,
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_CONSTANT)? {
-            c.enter("Constant")?;
             let k = ExprKind::Constant {
                 value: c.req(obj, "value", "Constant")?,
                 kind: c.opt_string(obj, "kind", "Constant")?,
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_ATTRIBUTE)? {
-            c.enter("Attribute")?;
             let k = ExprKind::Attribute {
                 value: Box::new(c.req(obj, "value", "Attribute")?),
                 attr: c.req(obj, "attr", "Attribute")?,
                 ctx: c.req(obj, "ctx", "Attribute")?,
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_SUBSCRIPT)? {
-            c.enter("Subscript")?;
             let k = ExprKind::Subscript {
                 value: Box::new(c.req(obj, "value", "Subscript")?),
                 slice: Box::new(c.req(obj, "slice", "Subscript")?),
                 ctx: c.req(obj, "ctx", "Subscript")?,
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_STARRED)? {
-            c.enter("Starred")?;
             let k = ExprKind::Starred {
                 value: Box::new(c.req(obj, "value", "Starred")?),
                 ctx: c.req(obj, "ctx", "Starred")?,
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_NAME)? {
-            c.enter("Name")?;
             let k = ExprKind::Name {
                 id: c.req(obj, "id", "Name")?,
                 ctx: c.req(obj, "ctx", "Name")?,
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_LIST)? {
-            c.enter("List")?;
             let k = ExprKind::List {
                 elts: c.seq(obj, "elts", "List")?,
                 ctx: c.req(obj, "ctx", "List")?,
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_TUPLE)? {
-            c.enter("Tuple")?;
             let k = ExprKind::Tuple {
                 elts: c.seq(obj, "elts", "Tuple")?,
                 ctx: c.req(obj, "ctx", "Tuple")?,
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         } else if c.isinstance(obj, K_SLICE)? {
-            c.enter("Slice")?;
             let k = ExprKind::Slice {
                 lower: c.opt(obj, "lower", "Slice")?.map(Box::new),
                 upper: c.opt(obj, "upper", "Slice")?.map(Box::new),
                 step: c.opt(obj, "step", "Slice")?.map(Box::new),
             };
-            c.leave();
             return Ok(Some(Expr { kind: k, loc }));
         }
         Err(c.expected_some_sort_of("expr", obj))
+        });
+        c.leave();
+        r
     }
 }
 
@@ -743,17 +645,21 @@ impl FromPy for ExceptHandler {
             return Ok(None);
         }
         let loc = c.loc(obj, "excepthandler")?;
+        c.enter("excepthandler")?;
+        // Deep trees: grow the stack rather than overflow it.
+        let r = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {
         if c.isinstance(obj, K_EXCEPT_HANDLER)? {
-            c.enter("ExceptHandler")?;
             let k = ExceptHandlerKind::ExceptHandler {
                 type_: c.opt(obj, "type", "ExceptHandler")?.map(Box::new),
                 name: c.opt(obj, "name", "ExceptHandler")?,
                 body: c.seq(obj, "body", "ExceptHandler")?,
             };
-            c.leave();
             return Ok(Some(ExceptHandler { kind: k, loc }));
         }
         Err(c.expected_some_sort_of("excepthandler", obj))
+        });
+        c.leave();
+        r
     }
 }
 
@@ -763,70 +669,60 @@ impl FromPy for Pattern {
             return Ok(None);
         }
         let loc = c.loc(obj, "pattern")?;
+        c.enter("pattern")?;
+        // Deep trees: grow the stack rather than overflow it.
+        let r = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {
         if c.isinstance(obj, K_MATCH_VALUE)? {
-            c.enter("MatchValue")?;
             let k = PatternKind::MatchValue {
                 value: Box::new(c.req(obj, "value", "MatchValue")?),
             };
-            c.leave();
             return Ok(Some(Pattern { kind: k, loc }));
         } else if c.isinstance(obj, K_MATCH_SINGLETON)? {
-            c.enter("MatchSingleton")?;
             let k = PatternKind::MatchSingleton {
                 value: c.req(obj, "value", "MatchSingleton")?,
             };
-            c.leave();
             return Ok(Some(Pattern { kind: k, loc }));
         } else if c.isinstance(obj, K_MATCH_SEQUENCE)? {
-            c.enter("MatchSequence")?;
             let k = PatternKind::MatchSequence {
                 patterns: c.seq(obj, "patterns", "MatchSequence")?,
             };
-            c.leave();
             return Ok(Some(Pattern { kind: k, loc }));
         } else if c.isinstance(obj, K_MATCH_MAPPING)? {
-            c.enter("MatchMapping")?;
             let k = PatternKind::MatchMapping {
                 keys: c.seq(obj, "keys", "MatchMapping")?,
                 patterns: c.seq(obj, "patterns", "MatchMapping")?,
                 rest: c.opt(obj, "rest", "MatchMapping")?,
             };
-            c.leave();
             return Ok(Some(Pattern { kind: k, loc }));
         } else if c.isinstance(obj, K_MATCH_CLASS)? {
-            c.enter("MatchClass")?;
             let k = PatternKind::MatchClass {
                 cls: Box::new(c.req(obj, "cls", "MatchClass")?),
                 patterns: c.seq(obj, "patterns", "MatchClass")?,
                 kwd_attrs: c.seq(obj, "kwd_attrs", "MatchClass")?,
                 kwd_patterns: c.seq(obj, "kwd_patterns", "MatchClass")?,
             };
-            c.leave();
             return Ok(Some(Pattern { kind: k, loc }));
         } else if c.isinstance(obj, K_MATCH_STAR)? {
-            c.enter("MatchStar")?;
             let k = PatternKind::MatchStar {
                 name: c.opt(obj, "name", "MatchStar")?,
             };
-            c.leave();
             return Ok(Some(Pattern { kind: k, loc }));
         } else if c.isinstance(obj, K_MATCH_AS)? {
-            c.enter("MatchAs")?;
             let k = PatternKind::MatchAs {
                 pattern: c.opt(obj, "pattern", "MatchAs")?.map(Box::new),
                 name: c.opt(obj, "name", "MatchAs")?,
             };
-            c.leave();
             return Ok(Some(Pattern { kind: k, loc }));
         } else if c.isinstance(obj, K_MATCH_OR)? {
-            c.enter("MatchOr")?;
             let k = PatternKind::MatchOr {
                 patterns: c.seq(obj, "patterns", "MatchOr")?,
             };
-            c.leave();
             return Ok(Some(Pattern { kind: k, loc }));
         }
         Err(c.expected_some_sort_of("pattern", obj))
+        });
+        c.leave();
+        r
     }
 }
 
@@ -835,16 +731,20 @@ impl FromPy for TypeIgnore {
         if crate::types::none::is_none(obj) {
             return Ok(None);
         }
+        c.enter("type_ignore")?;
+        // Deep trees: grow the stack rather than overflow it.
+        let r = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {
         if c.isinstance(obj, K_TYPE_IGNORE)? {
-            c.enter("TypeIgnore")?;
             let k = TypeIgnore::TypeIgnore {
                 lineno: c.req(obj, "lineno", "TypeIgnore")?,
                 tag: c.req_string(obj, "tag", "TypeIgnore")?,
             };
-            c.leave();
             return Ok(Some(k));
         }
         Err(c.expected_some_sort_of("type_ignore", obj))
+        });
+        c.leave();
+        r
     }
 }
 

@@ -123,8 +123,11 @@ def gen_to_python():
         w.append("    fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {")
         vals = ", ".join(f"self.{rust_field(f)}.to_py(c)?" for _, f in fields)
         loc = "Some(&self.loc)" if cls._attributes else "None"
+        w.append("        c.enter()?;")
         w.append(f"        let v = vec![{vals}];")
-        w.append(f"        c.node({const_name(prod)}, v, {loc})")
+        w.append(f"        let r = c.node({const_name(prod)}, v, {loc});")
+        w.append("        c.leave();")
+        w.append("        r")
         w.append("    }\n}\n")
     for s, rname in SUMS.items():
         base = getattr(_ast, s)
@@ -133,7 +136,8 @@ def gen_to_python():
         w.append(f"impl ToPy for {rname} {{")
         w.append("    fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {")
         w.append("        c.enter()?;")
-        w.append("        let r = match " + ("&self.kind" if attrs else "self") + " {")
+        w.append("        // Deep trees: grow the stack rather than overflow it.")
+        w.append("        let r = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || match " + ("&self.kind" if attrs else "self") + " {")
         loc = "Some(&self.loc)" if attrs else "None"
         for v in concrete(base):
             fields = signature(v)
@@ -144,7 +148,7 @@ def gen_to_python():
             w.append(f"                let v = vec![{vals}];")
             w.append(f"                c.node({const_name(v.__name__)}, v, {loc})")
             w.append("            }")
-        w.append("        };")
+        w.append("        });")
         w.append("        c.leave();")
         w.append("        r\n    }\n}\n")
     return "\n".join(w) + "\n"
@@ -203,13 +207,15 @@ def gen_from_python():
         w.append("        if crate::types::none::is_none(obj) {\n            return Ok(None);\n        }")
         if attrs:
             w.append(f'        let loc = c.loc(obj, "{s}")?;')
+        w.append(f'        c.enter("{s}")?;')
+        w.append("        // Deep trees: grow the stack rather than overflow it.")
+        w.append("        let r = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || {")
         first = True
         for v in concrete(base):
             fields = signature(v)
             kw = "if" if first else "} else if"
             first = False
             w.append(f"        {kw} c.isinstance(obj, {const_name(v.__name__)})? {{")
-            w.append(f'            c.enter("{v.__name__}")?;')
             if fields:
                 w.append(f"            let k = {kind}::{v.__name__} {{")
                 for typ, f in fields:
@@ -217,13 +223,15 @@ def gen_from_python():
                 w.append("            };")
             else:
                 w.append(f"            let k = {kind}::{v.__name__};")
-            w.append("            c.leave();")
             if attrs:
                 w.append(f"            return Ok(Some({rname} {{ kind: k, loc }}));")
             else:
                 w.append("            return Ok(Some(k));")
         w.append("        }")
         w.append(f'        Err(c.expected_some_sort_of("{s}", obj))')
+        w.append("        });")
+        w.append("        c.leave();")
+        w.append("        r")
         w.append("    }\n}\n")
     return "\n".join(w) + "\n"
 

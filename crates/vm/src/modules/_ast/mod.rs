@@ -47,6 +47,19 @@ pub(crate) struct NodeDef {
     doc: Option<&'static str>,
 }
 
+/// Stack that must remain when converting a node (else a new segment is
+/// allocated): unoptimized builds use several kilobytes per level.
+const RED_ZONE: usize = 128 * 1024;
+/// Size of each stack segment added for deep trees.
+const STACK_SEGMENT: usize = 4 * 1024 * 1024;
+/// Stack for dropping a tree of the deepest convertible depth (dropping recurses).
+const DROP_STACK: usize = 3000 * 8 * 1024;
+
+/// Drop a syntax tree, which may be deep, on a stack of its own.
+fn drop_deep(tree: syntax::ast::Mod) {
+    stacker::grow(DROP_STACK, move || drop(tree));
+}
+
 /// The location attributes of statements, expressions, ... in order.
 const LOC_NAMES: [&str; 4] = ["lineno", "col_offset", "end_lineno", "end_col_offset"];
 

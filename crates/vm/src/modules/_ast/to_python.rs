@@ -5,21 +5,22 @@
 //! singletons.
 
 use super::nodes::*;
-use super::{State, LOC_NAMES};
+use super::{State, LOC_NAMES, RED_ZONE, STACK_SEGMENT};
 use crate::object::value::Value;
 use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
 use crate::types::{dict, int, list, none, str as pystr};
 use syntax::ast::*;
 
-/// Nesting depth beyond which conversion raises RecursionError (CPython
-/// scales the recursion limit by 3 for the AST).
-const MAX_DEPTH: usize = 3000;
+/// CPython allows 3 tree levels per level of the recursion limit.
+const FRAME_SCALE: usize = 3;
 
 pub(super) struct ToCtx<'a> {
     ts: &'a ThreadState,
     state: State,
     depth: usize,
+    /// Nesting beyond which conversion raises RecursionError.
+    max_depth: usize,
 }
 
 impl ToCtx<'_> {
@@ -44,7 +45,7 @@ impl ToCtx<'_> {
 
     fn enter(&mut self) -> PyResult<()> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.depth > self.max_depth {
             return Err(PyErr::recursion_error("maximum recursion depth exceeded during ast construction"));
         }
         Ok(())
@@ -103,7 +104,8 @@ include!("to_python_gen.rs");
 
 /// The `_ast` object for a parsed tree.
 pub(super) fn mod_to_object(ts: &ThreadState, tree: &Mod) -> PyResult<Value> {
-    let mut c = ToCtx { ts, state: State::get(ts)?, depth: 0 };
+    let remaining = ts.interp().recursion_limit.get().saturating_sub(ts.recursion_depth.get()) as usize;
+    let mut c = ToCtx { ts, state: State::get(ts)?, depth: 0, max_depth: remaining * FRAME_SCALE };
     tree.to_py(&mut c)
 }
 
@@ -116,7 +118,9 @@ pub fn parse_to_object(ts: &ThreadState, source: &[u8], filename: &str, mode: &s
         "single" => syntax::Mode::Interactive,
         "func_type" => {
             let tree = parse_func_type(source, filename).map_err(crate::runtime::pythonrun::syntax_error)?;
-            return mod_to_object(ts, &tree);
+            let r = mod_to_object(ts, &tree);
+            super::drop_deep(tree);
+            return r;
         }
         _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")),
     };
@@ -125,7 +129,9 @@ pub fn parse_to_object(ts: &ThreadState, source: &[u8], filename: &str, mode: &s
         crate::runtime::warnings::warn_explicit(ts, &crate::types::exceptions::SYNTAX_WARNING, &w.msg, filename, w.lineno)?;
     }
     let tree = tree.map_err(crate::runtime::pythonrun::syntax_error)?;
-    mod_to_object(ts, &tree)
+    let r = mod_to_object(ts, &tree);
+    super::drop_deep(tree);
+    r
 }
 
 /// `func_type` mode (`(int, *str) -> bool`, the signature type comments
@@ -238,4 +244,39 @@ fn parse_func_type(source: &[u8], filename: &str) -> Result<Mod, syntax::SyntaxE
         _ => return Err(invalid(1, 0)),
     };
     Ok(Mod::FunctionType { argtypes, returns })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(es: &[Expr]) -> Vec<(String, u32)> {
+        es.iter()
+            .map(|e| match &e.kind {
+                ExprKind::Name { id, .. } => (id.clone(), e.loc.col_offset),
+                _ => (String::from("?"), e.loc.col_offset),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn func_type_signatures() {
+        // Positions from python3: ast.parse(s, mode='func_type').
+        let Ok(Mod::FunctionType { argtypes, returns }) = parse_func_type(b"(int, *str, **x) -> bool", "<t>") else {
+            panic!("valid signature");
+        };
+        assert_eq!(names(&argtypes), vec![("int".into(), 1), ("str".into(), 7), ("x".into(), 14)]);
+        assert_eq!(returns.loc.col_offset, 20);
+        let Ok(Mod::FunctionType { argtypes, .. }) = parse_func_type(b"() -> None", "<t>") else {
+            panic!("valid signature");
+        };
+        assert!(argtypes.is_empty());
+        let Ok(Mod::FunctionType { argtypes, .. }) = parse_func_type(b"((a, b)) -> c", "<t>") else {
+            panic!("valid signature");
+        };
+        assert!(matches!(argtypes[0].kind, ExprKind::Tuple { .. }));
+        assert_eq!(parse_func_type(b"(int,) -> x", "<t>").err().map(|e| e.offset), Some(6));
+        assert!(parse_func_type(b"x -> y", "<t>").is_err());
+        assert!(parse_func_type(b"(a)", "<t>").is_err());
+    }
 }

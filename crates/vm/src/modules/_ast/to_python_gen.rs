@@ -71,57 +71,79 @@ impl ToPy for CmpOp {
 
 impl ToPy for Comprehension {
     fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {
+        c.enter()?;
         let v = vec![self.target.to_py(c)?, self.iter.to_py(c)?, self.ifs.to_py(c)?, self.is_async.to_py(c)?];
-        c.node(K_COMPREHENSION_BASE, v, None)
+        let r = c.node(K_COMPREHENSION_BASE, v, None);
+        c.leave();
+        r
     }
 }
 
 impl ToPy for Arguments {
     fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {
+        c.enter()?;
         let v = vec![self.posonlyargs.to_py(c)?, self.args.to_py(c)?, self.vararg.to_py(c)?, self.kwonlyargs.to_py(c)?, self.kw_defaults.to_py(c)?, self.kwarg.to_py(c)?, self.defaults.to_py(c)?];
-        c.node(K_ARGUMENTS_BASE, v, None)
+        let r = c.node(K_ARGUMENTS_BASE, v, None);
+        c.leave();
+        r
     }
 }
 
 impl ToPy for Arg {
     fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {
+        c.enter()?;
         let v = vec![self.arg.to_py(c)?, self.annotation.to_py(c)?, self.type_comment.to_py(c)?];
-        c.node(K_ARG_BASE, v, Some(&self.loc))
+        let r = c.node(K_ARG_BASE, v, Some(&self.loc));
+        c.leave();
+        r
     }
 }
 
 impl ToPy for Keyword {
     fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {
+        c.enter()?;
         let v = vec![self.arg.to_py(c)?, self.value.to_py(c)?];
-        c.node(K_KEYWORD_BASE, v, Some(&self.loc))
+        let r = c.node(K_KEYWORD_BASE, v, Some(&self.loc));
+        c.leave();
+        r
     }
 }
 
 impl ToPy for Alias {
     fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {
+        c.enter()?;
         let v = vec![self.name.to_py(c)?, self.asname.to_py(c)?];
-        c.node(K_ALIAS_BASE, v, Some(&self.loc))
+        let r = c.node(K_ALIAS_BASE, v, Some(&self.loc));
+        c.leave();
+        r
     }
 }
 
 impl ToPy for WithItem {
     fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {
+        c.enter()?;
         let v = vec![self.context_expr.to_py(c)?, self.optional_vars.to_py(c)?];
-        c.node(K_WITHITEM_BASE, v, None)
+        let r = c.node(K_WITHITEM_BASE, v, None);
+        c.leave();
+        r
     }
 }
 
 impl ToPy for MatchCase {
     fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {
+        c.enter()?;
         let v = vec![self.pattern.to_py(c)?, self.guard.to_py(c)?, self.body.to_py(c)?];
-        c.node(K_MATCH_CASE_BASE, v, None)
+        let r = c.node(K_MATCH_CASE_BASE, v, None);
+        c.leave();
+        r
     }
 }
 
 impl ToPy for Mod {
     fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {
         c.enter()?;
-        let r = match self {
+        // Deep trees: grow the stack rather than overflow it.
+        let r = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || match self {
             Mod::Module { body, type_ignores } => {
                 let v = vec![body.to_py(c)?, type_ignores.to_py(c)?];
                 c.node(K_MODULE, v, None)
@@ -138,7 +160,7 @@ impl ToPy for Mod {
                 let v = vec![argtypes.to_py(c)?, returns.to_py(c)?];
                 c.node(K_FUNCTION_TYPE, v, None)
             }
-        };
+        });
         c.leave();
         r
     }
@@ -147,7 +169,8 @@ impl ToPy for Mod {
 impl ToPy for Stmt {
     fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {
         c.enter()?;
-        let r = match &self.kind {
+        // Deep trees: grow the stack rather than overflow it.
+        let r = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || match &self.kind {
             StmtKind::FunctionDef { name, args, body, decorator_list, returns, type_comment } => {
                 let v = vec![name.to_py(c)?, args.to_py(c)?, body.to_py(c)?, decorator_list.to_py(c)?, returns.to_py(c)?, type_comment.to_py(c)?];
                 c.node(K_FUNCTION_DEF, v, Some(&self.loc))
@@ -256,7 +279,7 @@ impl ToPy for Stmt {
                 let v = vec![];
                 c.node(K_CONTINUE, v, Some(&self.loc))
             }
-        };
+        });
         c.leave();
         r
     }
@@ -265,7 +288,8 @@ impl ToPy for Stmt {
 impl ToPy for Expr {
     fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {
         c.enter()?;
-        let r = match &self.kind {
+        // Deep trees: grow the stack rather than overflow it.
+        let r = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || match &self.kind {
             ExprKind::BoolOp { op, values } => {
                 let v = vec![op.to_py(c)?, values.to_py(c)?];
                 c.node(K_BOOL_OP, v, Some(&self.loc))
@@ -374,7 +398,7 @@ impl ToPy for Expr {
                 let v = vec![lower.to_py(c)?, upper.to_py(c)?, step.to_py(c)?];
                 c.node(K_SLICE, v, Some(&self.loc))
             }
-        };
+        });
         c.leave();
         r
     }
@@ -383,12 +407,13 @@ impl ToPy for Expr {
 impl ToPy for ExceptHandler {
     fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {
         c.enter()?;
-        let r = match &self.kind {
+        // Deep trees: grow the stack rather than overflow it.
+        let r = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || match &self.kind {
             ExceptHandlerKind::ExceptHandler { type_, name, body } => {
                 let v = vec![type_.to_py(c)?, name.to_py(c)?, body.to_py(c)?];
                 c.node(K_EXCEPT_HANDLER, v, Some(&self.loc))
             }
-        };
+        });
         c.leave();
         r
     }
@@ -397,7 +422,8 @@ impl ToPy for ExceptHandler {
 impl ToPy for Pattern {
     fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {
         c.enter()?;
-        let r = match &self.kind {
+        // Deep trees: grow the stack rather than overflow it.
+        let r = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || match &self.kind {
             PatternKind::MatchValue { value } => {
                 let v = vec![value.to_py(c)?];
                 c.node(K_MATCH_VALUE, v, Some(&self.loc))
@@ -430,7 +456,7 @@ impl ToPy for Pattern {
                 let v = vec![patterns.to_py(c)?];
                 c.node(K_MATCH_OR, v, Some(&self.loc))
             }
-        };
+        });
         c.leave();
         r
     }
@@ -439,12 +465,13 @@ impl ToPy for Pattern {
 impl ToPy for TypeIgnore {
     fn to_py(&self, c: &mut ToCtx) -> PyResult<Value> {
         c.enter()?;
-        let r = match self {
+        // Deep trees: grow the stack rather than overflow it.
+        let r = stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, || match self {
             TypeIgnore::TypeIgnore { lineno, tag } => {
                 let v = vec![lineno.to_py(c)?, tag.to_py(c)?];
                 c.node(K_TYPE_IGNORE, v, None)
             }
-        };
+        });
         c.leave();
         r
     }

@@ -606,6 +606,29 @@ impl<'a> State<'a> {
                     ptr += 1;
                 }
             }
+            IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE => {
+                // Not in sre's count(), where these run as nested matches:
+                // same result, without a match per character.
+                let which = op(code, pc)?;
+                while ptr < end {
+                    let ch = s.at(ptr);
+                    let ok = match which {
+                        IN_IGNORE => charset(code, pc + 2, lower_ascii(ch))?,
+                        IN_UNI_IGNORE => charset(code, pc + 2, lower_unicode(ch))?,
+                        _ => charset_loc_ignore(code, pc + 2, ch)?,
+                    };
+                    if !ok {
+                        break;
+                    }
+                    ptr += 1;
+                }
+            }
+            CATEGORY => {
+                let cat = op(code, pc + 1)?;
+                while ptr < end && category(cat, s.at(ptr)) {
+                    ptr += 1;
+                }
+            }
             ANY => {
                 while ptr < end && !is_linebreak(s.at(ptr)) {
                     ptr += 1;
@@ -1111,14 +1134,12 @@ impl<'a> State<'a> {
         let min = op(code, p + 1)? as isize;
         let skip = op(code, p)? as usize;
         let chr = ctx.u as u32;
-        loop {
-            while ctx.count >= min && (ptr >= self.end || self.subject.at(ptr) != chr) {
-                ptr = ptr.wrapping_sub(1);
-                ctx.count -= 1;
-            }
-            if ctx.count < min {
-                break;
-            }
+        // Skip positions where the literal that starts the tail cannot match.
+        while ctx.count >= min && (ptr >= self.end || self.subject.at(ptr) != chr) {
+            ptr = ptr.wrapping_sub(1);
+            ctx.count -= 1;
+        }
+        if ctx.count >= min {
             self.ptr = ptr;
             return Self::call(ctx, Jump::RepeatOne1, p + skip, ptr, p, ctx.toplevel);
         }

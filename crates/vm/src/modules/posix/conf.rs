@@ -310,6 +310,8 @@ pub(crate) fn p_confstr(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResul
     Ok(path::fs_decode(&buf[..end]))
 }
 
+// The field types differ between platforms, hence the casts.
+#[allow(clippy::unnecessary_cast)]
 fn statvfs_value(st: &libc::statvfs) -> PyResult<Value> {
     let u = |x: u64| int::from_bigint(num_bigint::BigInt::from(x));
     structseq::new_value(

@@ -725,3 +725,153 @@ pub(crate) fn p_openpty(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResu
     }
     tuple::new_tuple(vec![int::from_i64(master as i64), int::from_i64(slave as i64)])
 }
+
+/// `os.writev(fd, buffers, /)`: the byte count written from the sequence.
+pub(crate) fn p_writev(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = crate::modules::fastcall_args("posix", "writev", a, k, 2, 2)?;
+    let fd = path::int_arg(ts, &a[0])?;
+    let seq = &a[1];
+    if seq.type_of().data.slots.subscript.get().is_none() || crate::types::dict::as_dict(seq).is_some() {
+        return Err(PyErr::type_error("writev() arg 2 must be a sequence"));
+    }
+    let mut bufs = Vec::new();
+    for item in protocol::collect(ts, seq)? {
+        let data = bytes::buffer_data(&item)
+            .ok_or_else(|| PyErr::type_error(format!("a bytes-like object is required, not '{}'", protocol::type_name(&item))))?
+            .into_owned();
+        bufs.push(data);
+    }
+    let iov: Vec<libc::iovec> = bufs.iter().map(|b| libc::iovec { iov_base: b.as_ptr() as *mut libc::c_void, iov_len: b.len() }).collect();
+    loop {
+        // SAFETY: each iovec points into a buffer of `bufs`, alive for the call.
+        let r = unsafe { libc::writev(fd, iov.as_ptr(), iov.len() as libc::c_int) };
+        if r >= 0 {
+            return Ok(int::from_i64(r as i64));
+        }
+        if path::errno() != libc::EINTR {
+            return Err(path::last_error());
+        }
+        crate::runtime::thread::handle_pending_signals(ts)?;
+    }
+}
+
+fn opt_off(ts: &ThreadState, v: &Option<Value>) -> PyResult<Option<libc::loff_t>> {
+    match v {
+        Some(v) if !none::is_none(v) => Ok(Some(super::fds::off_arg(ts, v)?)),
+        _ => Ok(None),
+    }
+}
+
+/// `os.copy_file_range(src, dst, count, offset_src=None, offset_dst=None)`.
+pub(crate) fn p_copy_file_range(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [src, dst, count, os_, od] = args::bind("copy_file_range", a, k, ["src", "dst", "count", "offset_src", "offset_dst"], 0, 3, 5)?;
+    let src = path::int_arg(ts, &req(src))?;
+    let dst = path::int_arg(ts, &req(dst))?;
+    let count = bytes::ssize_arg(ts, &req(count))?;
+    if count < 0 {
+        return Err(PyErr::value_error("negative value for 'count' not allowed"));
+    }
+    let (mut os_, mut od) = (opt_off(ts, &os_)?, opt_off(ts, &od)?);
+    let p_os = os_.as_mut().map_or(std::ptr::null_mut(), |x| x as *mut libc::loff_t);
+    let p_od = od.as_mut().map_or(std::ptr::null_mut(), |x| x as *mut libc::loff_t);
+    // SAFETY: the offset pointers are NULL or point at locals alive for the call.
+    let r = unsafe { libc::copy_file_range(src, p_os, dst, p_od, count as usize, 0) };
+    if r < 0 {
+        return Err(path::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+/// `os.splice(src, dst, count, offset_src=None, offset_dst=None, flags=0)`.
+pub(crate) fn p_splice(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [src, dst, count, os_, od, flags] =
+        args::bind("splice", a, k, ["src", "dst", "count", "offset_src", "offset_dst", "flags"], 0, 3, 6)?;
+    let src = path::int_arg(ts, &req(src))?;
+    let dst = path::int_arg(ts, &req(dst))?;
+    let count = bytes::ssize_arg(ts, &req(count))?;
+    if count < 0 {
+        return Err(PyErr::value_error("negative value for 'count' not allowed"));
+    }
+    let (mut os_, mut od) = (opt_off(ts, &os_)?, opt_off(ts, &od)?);
+    let flags = match flags {
+        Some(f) => path::int_arg(ts, &f)? as libc::c_uint,
+        None => 0,
+    };
+    let p_os = os_.as_mut().map_or(std::ptr::null_mut(), |x| x as *mut libc::loff_t);
+    let p_od = od.as_mut().map_or(std::ptr::null_mut(), |x| x as *mut libc::loff_t);
+    // SAFETY: the offset pointers are NULL or point at locals alive for the call.
+    let r = unsafe { libc::splice(src, p_os, dst, p_od, count as usize, flags) };
+    if r < 0 {
+        return Err(path::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+/// `os.pidfd_open(pid, flags=0)`.
+pub(crate) fn p_pidfd_open(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let [pid, flags] = args::bind("pidfd_open", a, k, ["pid", "flags"], 0, 1, 2)?;
+    let pid = path::int_arg(ts, &req(pid))?;
+    let flags = match flags {
+        Some(f) => path::int_arg(ts, &f)? as libc::c_uint,
+        None => 0,
+    };
+    // SAFETY: the pidfd_open system call takes plain values.
+    let r = unsafe { libc::syscall(libc::SYS_pidfd_open, pid as libc::c_long, flags as libc::c_long) };
+    if r < 0 {
+        return Err(path::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+fn policy_call(ts: &ThreadState, fname: &str, a: Args, k: Kw, f: unsafe extern "C" fn(libc::c_int) -> libc::c_int) -> PyResult<Value> {
+    let [policy] = args::bind(fname, a, k, ["policy"], 0, 1, 1)?;
+    let policy = path::int_arg(ts, &req(policy))?;
+    // SAFETY: the call takes a plain policy number.
+    let r = unsafe { f(policy) };
+    if r < 0 {
+        return Err(path::last_error());
+    }
+    Ok(int::from_i64(r as i64))
+}
+
+/// `os.sched_get_priority_max(policy)`.
+pub(crate) fn p_sched_get_priority_max(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    policy_call(ts, "sched_get_priority_max", a, k, libc::sched_get_priority_max)
+}
+
+/// `os.sched_get_priority_min(policy)`.
+pub(crate) fn p_sched_get_priority_min(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    policy_call(ts, "sched_get_priority_min", a, k, libc::sched_get_priority_min)
+}
+
+/// `os.sched_getscheduler(pid, /)`.
+pub(crate) fn p_sched_getscheduler(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    pid_call(ts, "posix.sched_getscheduler", a, k, libc::sched_getscheduler)
+}
+
+/// `os.sched_setaffinity(pid, mask, /)`.
+pub(crate) fn p_sched_setaffinity(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = crate::modules::fastcall_args("posix", "sched_setaffinity", a, k, 2, 2)?;
+    let pid = path::int_arg(ts, &a[0])?;
+    // SAFETY: cpu_set_t is plain data.
+    let mut set: libc::cpu_set_t = unsafe { std::mem::zeroed() };
+    let cap = 8 * std::mem::size_of::<libc::cpu_set_t>();
+    let it = protocol::get_iter(ts, &a[1])?;
+    while let Some(item) = protocol::next(ts, &it)? {
+        let i = protocol::index(ts, &item)?;
+        if int::is_negative(&i) {
+            return Err(PyErr::value_error("negative CPU number"));
+        }
+        match int::as_int(&i).and_then(|r| r.to_i64()) {
+            // SAFETY: `cpu` is below the set's capacity.
+            Some(cpu) if (cpu as usize) < cap => unsafe { libc::CPU_SET(cpu as usize, &mut set) },
+            // CPUs past the set's capacity cannot be asked for: EINVAL.
+            _ => return Err(path::os_error(libc::EINVAL, None, None)),
+        }
+    }
+    // SAFETY: `set` is a valid cpu set of the size given.
+    if unsafe { libc::sched_setaffinity(pid, std::mem::size_of::<libc::cpu_set_t>(), &set) } != 0 {
+        return Err(path::last_error());
+    }
+    Ok(none::none())
+}

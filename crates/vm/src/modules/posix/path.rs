@@ -187,8 +187,11 @@ pub(crate) fn path_arg(ts: &ThreadState, spec: PathSpec, v: Option<&Value>) -> P
         }
         data
     } else if b || is_buffer {
-        // A buffer other than bytes is taken as its bytes (CPython also
-        // warns that this is deprecated).
+        if !b {
+            // A buffer other than bytes is taken as its bytes, deprecated.
+            let msg = format!("{}: {} should be {}, not {}", spec.fname, spec.argname, spec.expected(), protocol::type_name(&obj));
+            warn_deprecated(ts, &msg)?;
+        }
         let data = bytes::buffer_data(&obj).map(|d| d.into_owned()).unwrap_or_default();
         if data.contains(&0) {
             return Err(PyErr::value_error(format!("{}: embedded null character in {}", spec.fname, spec.argname)));
@@ -202,6 +205,49 @@ pub(crate) fn path_arg(ts: &ThreadState, spec: PathSpec, v: Option<&Value>) -> P
     };
     let c = CString::new(data).map_err(|_| PyErr::value_error("embedded null byte"))?;
     Ok(PathArg { object: obj, c: Some(c), fd: None, is_bytes: !s })
+}
+
+/// Issue a DeprecationWarning attributed to the calling Python code:
+/// through the warnings module when it is loaded, else with the default
+/// filters' outcome (shown once per call site for code run as __main__).
+fn warn_deprecated(ts: &ThreadState, msg: &str) -> PyResult<()> {
+    let modules = crate::modules::sys::sys_attr(ts, "modules");
+    let warnings = modules.and_then(|m| crate::types::dict::dict_get_str(&m, &pystr::intern("warnings")));
+    if let Some(w) = warnings {
+        let warn = protocol::getattr_str(ts, &w, "warn")?;
+        let args = [pystr::new_str(msg), exc::DEPRECATION_WARNING.to_value(), int::from_i64(1)];
+        return protocol::call(ts, &warn, &args, None).map(drop);
+    }
+    let f = ts.current_frame.get();
+    if f.is_null() {
+        return Ok(());
+    }
+    // SAFETY: the current frame of this thread is live during the call.
+    let frame = crate::types::frame::frame_object(ts, unsafe { &*f });
+    let globals = protocol::getattr_str(ts, &frame, "f_globals")?;
+    let module = crate::types::dict::dict_get_str(&globals, &pystr::intern("__name__"));
+    if !module.is_some_and(|m| pystr::as_rust_str(&m) == "__main__") {
+        return Ok(());
+    }
+    let code = protocol::getattr_str(ts, &frame, "f_code")?;
+    let filename = protocol::getattr_str(ts, &code, "co_filename")?;
+    let lineno = protocol::getattr_str(ts, &frame, "f_lineno")?;
+    let lineno = int::as_int(&lineno).and_then(|r| r.to_i64()).unwrap_or(0);
+    // The "default" action: once per (text, category, line) of the module.
+    let key = crate::types::tuple::new_tuple(vec![pystr::new_str(msg), exc::DEPRECATION_WARNING.to_value(), int::from_i64(lineno)])?;
+    let registry = match crate::types::dict::dict_get_str(&globals, &pystr::intern("__warningregistry__")) {
+        Some(r) if crate::types::dict::as_dict(&r).is_some() => r,
+        _ => {
+            let r = crate::types::dict::new_dict();
+            crate::types::dict::dict_set_item(ts, &globals, pystr::intern("__warningregistry__"), r.clone())?;
+            r
+        }
+    };
+    if crate::types::dict::dict_get_item(ts, &registry, &key)?.is_some() {
+        return Ok(());
+    }
+    crate::types::dict::dict_set_item(ts, &registry, key, crate::types::bool_::true_value())?;
+    crate::runtime::warnings::warn_explicit(ts, &exc::DEPRECATION_WARNING, msg, &pystr::as_rust_str(&filename), lineno as u32)
 }
 
 /// A `dir_fd` argument: None (or absent) is the current directory.

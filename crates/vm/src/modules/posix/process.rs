@@ -88,6 +88,36 @@ pub(crate) fn p_waitpid(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResul
     }
 }
 
+/// `os.waitid(idtype, id, options, /)`: a waitid_result, or None when
+/// WNOHANG found no child to report.
+pub(crate) fn p_waitid(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
+    let a = crate::modules::fastcall_args("posix", "waitid", a, k, 3, 3)?;
+    let idtype = path::int_arg(ts, &a[0])?;
+    let id = path::int_arg(ts, &a[1])?;
+    let options = path::int_arg(ts, &a[2])?;
+    // SAFETY: siginfo_t is plain data; waitid fills it.
+    let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+    loop {
+        // SAFETY: `info` is a valid out-pointer.
+        let r = unsafe { libc::waitid(idtype as libc::idtype_t, id as libc::id_t, &mut info, options) };
+        if r == 0 {
+            break;
+        }
+        if path::errno() != libc::EINTR {
+            return Err(path::last_error());
+        }
+        crate::runtime::thread::handle_pending_signals(ts)?;
+    }
+    // SAFETY: after a successful waitid the child fields are set (all zero
+    // when WNOHANG found nothing).
+    let (pid, uid, status) = unsafe { (info.si_pid(), info.si_uid(), info.si_status()) };
+    if pid == 0 {
+        return Ok(none::none());
+    }
+    let v = [pid as i64, uid as i64, info.si_signo as i64, status as i64, info.si_code as i64];
+    crate::modules::structseq::new_value(&super::stat::WAITID_RESULT, v.iter().map(|&x| int::from_i64(x)).collect())
+}
+
 fn status_arg(ts: &ThreadState, fname: &str, a: Args, k: Kw) -> PyResult<i32> {
     let [status] = args::bind(fname, a, k, ["status"], 0, 1, 1)?;
     path::int_arg(ts, &req(status))

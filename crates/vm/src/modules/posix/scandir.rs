@@ -119,6 +119,8 @@ fn join(base: &[u8], name: &[u8]) -> Vec<u8> {
     p
 }
 
+// d_ino's type differs between platforms, hence the cast.
+#[allow(clippy::unnecessary_cast)]
 fn it_next(_ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
     let it = iterator(v)?;
     loop {

@@ -16,6 +16,16 @@ structseq_type!(UNAME_RESULT_TYPE, "posix.uname_result");
 structseq_type!(TIMES_RESULT_TYPE, "posix.times_result");
 structseq_type!(TERMINAL_SIZE_TYPE, "os.terminal_size");
 structseq_type!(STATVFS_RESULT_TYPE, "os.statvfs_result");
+structseq_type!(WAITID_RESULT_TYPE, "posix.waitid_result");
+
+/// `os.waitid_result`.
+pub static WAITID_RESULT: Spec = Spec {
+    ty: &WAITID_RESULT_TYPE,
+    fields: &[("si_pid", ""), ("si_uid", ""), ("si_signo", ""), ("si_status", ""), ("si_code", "")],
+    n_in_sequence: 5,
+    constructible: true,
+    doc: "waitid_result: Result from waitid.\n\nThis object may be accessed either as a tuple of\n  (si_pid, si_uid, si_signo, si_status, si_code),\nor via the attributes si_pid, si_uid, and so on.\n\nSee os.waitid for more information.",
+};
 
 /// `os.statvfs_result`: ten visible fields, then f_fsid.
 pub static STATVFS_RESULT: Spec = Spec {
@@ -136,7 +146,9 @@ fn ns_int(sec: i64, nsec: i64) -> Value {
     int::from_bigint(num_bigint::BigInt::from(sec as i128 * 1_000_000_000 + nsec as i128))
 }
 
-/// A `stat_result` from the C structure.
+/// A `stat_result` from the C structure. The field types differ between
+/// platforms, hence the casts.
+#[allow(clippy::unnecessary_cast)]
 pub(crate) fn stat_value(st: &libc::stat) -> PyResult<Value> {
     let times = [(st.st_atime, st.st_atime_nsec), (st.st_mtime, st.st_mtime_nsec), (st.st_ctime, st.st_ctime_nsec)];
     let mut v = vec![
