@@ -23,3 +23,20 @@ with open(p) as f:
     print(f.readlines())
 t = io.TextIOWrapper(io.BytesIO(b"x\r\ny\r\nz"))
 print(repr(t.read(2)), t.tell(), repr(t.read(2)), t.tell(), repr(t.read()), t.tell())
+with open(p) as f:
+    for line in f:
+        try:
+            print(repr(line), f.tell())
+        except OSError as e:
+            print(type(e).__name__, e)
+        break
+    print(repr(f.readline()))
+    try:
+        f.tell()
+    except OSError as e:
+        print(type(e).__name__, e)
+    for line in f:
+        pass
+    print(f.tell())
+    next(iter(f), None)
+    print(f.tell())

@@ -246,7 +246,7 @@ fn ssize(ts: &ThreadState, x: &Value) -> PyResult<isize> {
     if !int::is_int(x) && x.type_of().data.slots.index.get().is_none() {
         return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", protocol::type_name(x))));
     }
-    protocol::index_isize(ts, x)
+    super::ssize_arg(ts, x)
 }
 
 fn m_seek(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
@@ -276,7 +276,12 @@ fn m_seek(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
 fn m_truncate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = crate::object::args::positional("truncate", a, k, 0, 1)?;
     let size = match a.first().filter(|x| !none::is_none(x)) {
-        Some(x) => Some(ssize(ts, x)?),
+        Some(x) => {
+            if !int::is_int(x) && x.type_of().data.slots.index.get().is_none() {
+                return Err(PyErr::type_error(format!("argument should be integer or None, not '{}'", protocol::type_name(x))));
+            }
+            Some(super::index_ssize(ts, x)?)
+        }
         None => None,
     };
     let b = open_this(v)?;

@@ -87,6 +87,24 @@ pub fn closed_error() -> PyErr {
     PyErr::value_error("I/O operation on closed file.")
 }
 
+/// A `Py_ssize_t` argument through `__index__`: OverflowError when too
+/// large (CPython's `PyNumber_AsSsize_t(o, PyExc_OverflowError)`).
+pub(crate) fn index_ssize(ts: &ThreadState, v: &Value) -> PyResult<isize> {
+    protocol::index_isize(ts, v).map_err(|e| {
+        if e.matches(&exc::INDEX_ERROR) {
+            PyErr::overflow_error(format!("cannot fit '{}' into an index-sized integer", protocol::type_name(v)))
+        } else {
+            e
+        }
+    })
+}
+
+/// A `Py_ssize_t` argument converted as `PyLong_AsSsize_t` does (seek positions):
+/// OverflowError "Python int too large to convert to C ssize_t" when too large.
+pub(crate) fn ssize_arg(ts: &ThreadState, v: &Value) -> PyResult<isize> {
+    index_ssize(ts, v).map_err(|e| if e.matches(&exc::OVERFLOW_ERROR) { PyErr::overflow_error("Python int too large to convert to C ssize_t") } else { e })
+}
+
 /// A size argument: an int, or None for "no limit" (`_Py_convert_optional_to_ssize_t`);
 /// negative sizes are None too.
 pub(crate) fn size_arg(ts: &ThreadState, v: Option<&Value>) -> PyResult<Option<usize>> {
@@ -97,7 +115,7 @@ pub(crate) fn size_arg(ts: &ThreadState, v: Option<&Value>) -> PyResult<Option<u
             if !int::is_int(x) && x.type_of().data.slots.index.get().is_none() {
                 return Err(PyErr::type_error(format!("argument should be integer or None, not '{}'", protocol::type_name(x))));
             }
-            let n = protocol::index_isize(ts, x)?;
+            let n = index_ssize(ts, x)?;
             Ok(usize::try_from(n).ok())
         }
     }

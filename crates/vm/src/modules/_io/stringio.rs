@@ -252,7 +252,7 @@ fn ssize(ts: &ThreadState, x: &Value) -> PyResult<isize> {
     if !int::is_int(x) && x.type_of().data.slots.index.get().is_none() {
         return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", protocol::type_name(x))));
     }
-    protocol::index_isize(ts, x)
+    super::ssize_arg(ts, x)
 }
 
 fn m_seek(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
@@ -288,7 +288,7 @@ fn m_truncate(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
             if !int::is_int(x) && x.type_of().data.slots.index.get().is_none() {
                 return Err(PyErr::type_error(format!("argument should be integer or None, not '{}'", protocol::type_name(x))));
             }
-            Some(protocol::index_isize(ts, x)?)
+            Some(super::index_ssize(ts, x)?)
         }
         None => None,
     };

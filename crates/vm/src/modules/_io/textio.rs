@@ -75,6 +75,8 @@ pub struct TextStream {
     pub(super) dict: RefCell<Option<Value>>,
     /// Input bytes of a UTF-16/32 stream not yet transcoded (a split code unit).
     pub(super) wide_carry: RefCell<Vec<u8>>,
+    /// Iteration (`__next__`) is under way: tell() refuses until EOF or a flush, as CPython's.
+    pub(super) telling_off: Cell<bool>,
 }
 
 /// Line endings recognized when reading text.
@@ -253,6 +255,7 @@ pub fn new_stream(fd: i32, unbuffered: bool) -> PyResult<Value> {
         seennl: Cell::new(0),
         dict: RefCell::new(None),
         wide_carry: RefCell::new(Vec::new()),
+        telling_off: Cell::new(false),
     })
 }
 
@@ -911,6 +914,7 @@ fn m_flush(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> Py
     if s.closed.get() {
         return Err(closed_error());
     }
+    s.telling_off.set(false);
     s.flush()?;
     Ok(none::none())
 }
@@ -918,7 +922,7 @@ fn m_flush(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> Py
 fn m_readline(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::positional("readline", a, k, 0, 1)?;
     let limit = match a.first() {
-        Some(x) => usize::try_from(protocol::index_isize(ts, x)?).ok(),
+        Some(x) => usize::try_from(super::index_ssize(ts, x)?).ok(),
         None => None,
     };
     let s = attached(v)?;
@@ -1129,6 +1133,7 @@ fn m_seek(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResu
     if s.closed.get() {
         return Err(closed_error());
     }
+    s.telling_off.set(false);
     let whence = whence_arg(ts, a.get(1))?;
     let offset = protocol::index(ts, &a[0])?;
     let offset = int::as_int(&offset).and_then(|r| r.to_i64()).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C long"))?;
@@ -1155,6 +1160,9 @@ fn m_tell(ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyRe
     }
     if !s.seekable()? {
         return Err(unsupported(ts, "underlying stream is not seekable"));
+    }
+    if s.telling_off.get() {
+        return Err(PyErr::new(&exc::OS_ERROR, "telling position disabled by next() call"));
     }
     Ok(int::from_i64(s.tell_pos()?))
 }
@@ -1584,8 +1592,10 @@ fn stream_repr(ts: &ThreadState, v: &Value) -> PyResult<Value> {
 fn stream_iternext(ts: &ThreadState, v: &Value) -> PyResult<Option<Value>> {
     let s = attached(v)?;
     check_readable(ts, s, true)?;
+    s.telling_off.set(true);
     let line = s.readline()?;
     if line.is_empty() {
+        s.telling_off.set(false);
         return Ok(None);
     }
     s.decode(&line).map(Some)
@@ -1780,9 +1790,18 @@ pub(super) fn open_fd(ts: &ThreadState, file: &Value, flags: i32, closefd: bool,
     let file = file.clone();
     let m_flags = flags;
     let (fd, name) = if int::is_int(&file) && !file.type_of().is_subtype(&bool_::BOOL_TYPE) {
-        let fd = int::to_isize(&file).and_then(|n| i32::try_from(n).ok()).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?;
+        // Too large for a descriptor: CPython then tries it as a path.
+        let fd = int::to_isize(&file)
+            .and_then(|n| i32::try_from(n).ok())
+            .ok_or_else(|| PyErr::type_error("expected str, bytes or os.PathLike object, not int"))?;
         if fd < 0 {
             return Err(PyErr::value_error("negative file descriptor"));
+        }
+        // SAFETY: `st` is a valid out-parameter for fstat.
+        let mut st: libc::stat = unsafe { std::mem::zeroed() };
+        // SAFETY: fstat writes into `st` only.
+        if unsafe { libc::fstat(fd, &mut st) } != 0 {
+            return Err(os_error(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EBADF), None));
         }
         (fd, file.clone())
     } else {
@@ -1942,6 +1961,7 @@ pub fn open(ts: &ThreadState, a: &[Value], k: Option<&Value>) -> PyResult<Value>
         seennl: Cell::new(0),
         dict: RefCell::new(None),
         wide_carry: RefCell::new(Vec::new()),
+        telling_off: Cell::new(false),
     })?;
     if let Some(stream) = core.downcast::<TextStream>() {
         OPEN_FILES.with(|f| f.borrow_mut().insert(stream as *const TextStream as usize));
@@ -2015,6 +2035,7 @@ pub(super) fn new_core_of(cls: &Value, spec: CoreSpec) -> PyResult<Value> {
         seennl: Cell::new(0),
         dict: RefCell::new(None),
         wide_carry: RefCell::new(Vec::new()),
+        telling_off: Cell::new(false),
     })
 }
 
@@ -2065,6 +2086,16 @@ fn text_new(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> Py
     let encoding = str_arg(&encoding, "encoding")?;
     let errors = str_arg(&errors, "errors")?.unwrap_or_else(|| "strict".to_string());
     let newline = str_arg(&newline, "newline")?;
+    // C int flags, converted with the arguments (before the checks below).
+    let flag = |x: Option<Value>| -> PyResult<bool> {
+        match x {
+            Some(x) if int::is_int(&x) || x.type_of().data.slots.index.get().is_some() => Ok(super::index_ssize(ts, &x)? != 0),
+            Some(x) => Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", protocol::type_name(&x)))),
+            None => Ok(false),
+        }
+    };
+    let line_buffering = flag(line_buffering)?;
+    let write_through = flag(write_through)?;
     if let Some(nl) = &newline {
         if !matches!(nl.as_str(), "" | "\n" | "\r" | "\r\n") {
             return Err(PyErr::value_error(format!("illegal newline value: {nl}")));
@@ -2078,14 +2109,6 @@ fn text_new(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> Py
     };
     let codec = crate::stringlib::codecs::Encoding::lookup(&encoding)
         .ok_or_else(|| PyErr::new(&exc::LOOKUP_ERROR, format!("unknown encoding: {encoding}")))?;
-    let flag = |x: Option<Value>| -> PyResult<bool> {
-        match x {
-            Some(x) => protocol::is_true(ts, &x),
-            None => Ok(false),
-        }
-    };
-    let line_buffering = flag(line_buffering)?;
-    let write_through = flag(write_through)?;
     let readable = protocol::call_method(ts, &buffer, "readable", &[])?;
     let readable = protocol::is_true(ts, &readable)?;
     let writable = protocol::call_method(ts, &buffer, "writable", &[])?;

@@ -1,0 +1,32 @@
+import io
+def show(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+show(lambda: io.FileIO(-1))
+show(lambda: io.FileIO(999))
+show(lambda: open(999))
+show(lambda: io.FileIO("/tmp", "r"))
+show(lambda: io.FileIO("/tmp/pyrite-io-x", "r", closefd=False))
+show(lambda: io.FileIO(2**70))
+show(lambda: io.BufferedReader(io.BytesIO(), "x"))
+show(lambda: io.TextIOWrapper(io.BytesIO(), line_buffering="x").line_buffering)
+show(lambda: io.StringIO().read(2**70))
+show(lambda: io.BytesIO(b"abc").read(2**70))
+show(lambda: io.BytesIO(b"abc").seek(2**70))
+show(lambda: io.StringIO("abc").seek(2**70))
+show(lambda: io.BytesIO(b"abc").truncate(2**70))
+show(lambda: io.StringIO("abc").truncate(2**70))
+show(lambda: io.BytesIO().readline(-5))
+show(lambda: io.StringIO("a\nb").readlines(-1))
+b = io.BytesIO(b"abc"); b.seek(10); show(lambda: (b.read(), b.tell(), b.readline(), b.getvalue()))
+s = io.StringIO("abc"); s.seek(10); show(lambda: (s.read(), s.tell(), s.readline(), s.getvalue()))
+show(lambda: io.TextIOWrapper(io.BytesIO(b"abc")).read(-1))
+show(lambda: io.TextIOWrapper(io.BytesIO(b"abc")).readline(-1))
+show(lambda: io.TextIOWrapper(io.BytesIO(b"abc")).readline(None))
+show(lambda: io.TextIOWrapper(io.BytesIO(b"abc")).readline("x"))
+for o in (io.BytesIO(), io.StringIO()):
+    show(lambda: o.truncate("x"))
+    show(lambda: o.seek("x"))
+    show(lambda: o.seek(0, "x"))
