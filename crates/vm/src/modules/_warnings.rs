@@ -239,16 +239,14 @@ fn show_warning(ts: &ThreadState, filename: &Value, lineno: i64, text: &Value, c
         write(&pystr::new_str(": "))?;
         write(text)?;
         write(&pystr::new_str("\n"))?;
-        match sourceline {
-            // CPython writes the given line as it is (not the stripped copy it makes).
-            Some(line) => {
-                write(line)?;
-                write(&pystr::new_str("\n"))
-            }
-            None => match file_source_line(ts, &fname, lineno) {
-                Some(line) => write(&pystr::new_str(&format!("  {line}\n"))),
-                None => Ok(()),
-            },
+        // A line from the module's loader is not written: CPython 3.11's
+        // check of it (PyUnicode_READY(...) < 1) always bails out.
+        if sourceline.is_some() {
+            return Ok(());
+        }
+        match file_source_line(ts, &fname, lineno) {
+            Some(line) => write(&pystr::new_str(&format!("  {line}\n"))),
+            None => Ok(()),
         }
     })();
 }
