@@ -155,7 +155,11 @@ fn get_filter(ts: &ThreadState, category: &Value, text: &Value, lineno: i64, mod
         let good_msg = check_matched(ts, &parts[1], text)?;
         let good_mod = check_matched(ts, &parts[3], module)?;
         let is_subclass = protocol::issubclass(ts, category, &parts[2])?;
-        let ln = int::ssize_arg(ts, &parts[4])? as i64;
+        // PyLong_AsSsize_t: an int (no __index__), within range.
+        if !int::is_int(&parts[4]) {
+            return Err(PyErr::type_error("an integer is required"));
+        }
+        let ln = int::to_isize(&parts[4]).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C ssize_t"))? as i64;
         if good_msg && is_subclass && good_mod && (ln == 0 || ln == lineno) {
             return Ok((action.clone(), item));
         }
@@ -481,6 +485,17 @@ fn globals_source_line(ts: &ThreadState, globals: &Value, lineno: i64) -> PyResu
     }
 }
 
+/// A clinic `int` argument (its overflow messages are _PyLong_AsInt's).
+fn c_int(ts: &ThreadState, v: &Value) -> PyResult<i64> {
+    let i = protocol::index(ts, v)?;
+    match int::to_isize(&i) {
+        Some(n) if i32::try_from(n).is_ok() => Ok(n as i64),
+        Some(n) if n < 0 => Err(PyErr::overflow_error("signed integer is less than minimum")),
+        Some(_) => Err(PyErr::overflow_error("signed integer is greater than maximum")),
+        None => Err(PyErr::overflow_error("Python int too large to convert to C long")),
+    }
+}
+
 fn w_warn_explicit(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let names = ["message", "category", "filename", "lineno", "module", "registry", "module_globals", "source"];
     let [message, category, filename, lineno, module, registry, module_globals, source] = args::bind("warn_explicit", a, k, names, 0, 4, 8)?;
@@ -490,7 +505,7 @@ fn w_warn_explicit(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Val
     if pystr::as_pystr(&filename).is_none() {
         return Err(PyErr::type_error(format!("warn_explicit() argument 3 must be str, not {}", protocol::type_name(&filename))));
     }
-    let lineno = int::c_int_arg(ts, &lineno.unwrap_or_else(none::none))? as i64;
+    let lineno = c_int(ts, &lineno.unwrap_or_else(none::none))?;
     let mut sourceline = None;
     if let Some(g) = module_globals.filter(|g| !none::is_none(g)) {
         if dict::as_dict(&g).is_none() {
@@ -503,7 +518,7 @@ fn w_warn_explicit(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Val
 }
 
 fn w_filters_mutated(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    args::exact("_filters_mutated", a, k, 0)?;
+    args::exact("_warnings._filters_mutated", a, k, 0)?;
     with_state(ts, |st| st.version += 1)?;
     Ok(none::none())
 }
