@@ -35,3 +35,18 @@ warnings.filters[0] = ("error", None, Warning, None, "1")
 t(lambda: _warnings.warn("w"))
 warnings.filters[0] = ("error", None, 7, None, 0)
 t(lambda: _warnings.warn("w"))
+# A filter whose match() changes the filter list while it is searched.
+class Sneaky:
+    def match(self, text):
+        warnings.filters.clear()
+        return False
+warnings.filters[:] = [("error", Sneaky(), Warning, None, 0), ("error", None, Warning, None, 0)]
+t(lambda: _warnings.warn("after clear"))
+class Dropper:
+    def __del__(self):
+        _warnings.warn("from __del__")
+warnings.filters = [("ignore", None, Warning, None, 0), Dropper()]
+warnings.filters = [("ignore", None, Warning, None, 0)]
+t(lambda: _warnings.warn("replaced"))
+t(lambda: _warnings.warn("again"))
+print("end")

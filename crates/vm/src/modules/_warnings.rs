@@ -55,7 +55,9 @@ fn init_filters() -> PyResult<Value> {
     ])
 }
 
-/// Run `f` on this interpreter's state, creating it on first use.
+/// Run `f` on this interpreter's state, creating it on first use. A value
+/// replaced in the state is returned by `f` and dropped after the borrow
+/// ends (dropping may run Python code that warns again).
 fn with_state<R>(ts: &ThreadState, f: impl FnOnce(&mut State) -> R) -> PyResult<R> {
     let id = ts.interp().id;
     let fresh = STATE.with(|s| s.borrow().as_ref().map_or(true, |st| st.interp_id != id));
@@ -91,7 +93,7 @@ fn warnings_attr(ts: &ThreadState, name: &str, try_import: bool) -> PyResult<Opt
 
 fn filters_of(ts: &ThreadState) -> PyResult<Value> {
     if let Some(f) = warnings_attr(ts, "filters", false)? {
-        with_state(ts, |st| st.filters = f.clone())?;
+        drop(with_state(ts, |st| std::mem::replace(&mut st.filters, f.clone()))?);
         return Ok(f);
     }
     with_state(ts, |st| st.filters.clone())
@@ -100,7 +102,7 @@ fn filters_of(ts: &ThreadState) -> PyResult<Value> {
 fn once_registry(ts: &ThreadState) -> PyResult<Value> {
     match warnings_attr(ts, "onceregistry", false)? {
         Some(r) if dict::as_dict(&r).is_some() => {
-            with_state(ts, |st| st.once_registry = r.clone())?;
+            drop(with_state(ts, |st| std::mem::replace(&mut st.once_registry, r.clone()))?);
             Ok(r)
         }
         Some(r) => Err(PyErr::type_error(format!("_warnings.onceregistry must be a dict, not '{}'", protocol::type_name(&r)))),
@@ -111,7 +113,7 @@ fn once_registry(ts: &ThreadState) -> PyResult<Value> {
 fn default_action(ts: &ThreadState) -> PyResult<Value> {
     match warnings_attr(ts, "defaultaction", false)? {
         Some(a) if pystr::as_pystr(&a).is_some() => {
-            with_state(ts, |st| st.default_action = a.clone())?;
+            drop(with_state(ts, |st| std::mem::replace(&mut st.default_action, a.clone()))?);
             Ok(a)
         }
         Some(a) => Err(PyErr::type_error(format!("_warnings.defaultaction must be a string, not '{}'", protocol::type_name(&a)))),
@@ -143,7 +145,10 @@ fn get_filter(ts: &ThreadState, category: &Value, text: &Value, lineno: i64, mod
     };
     let mut i = 0;
     // The list can change while the filters' match() methods run.
-    while let Some(item) = l.items.borrow().get(i).cloned() {
+    loop {
+        // The borrow ends here: the body can run code that changes the list.
+        let next = l.items.borrow().get(i).cloned();
+        let Some(item) = next else { break };
         let parts = match tuple::try_tuple_items(&item) {
             Some(p) if p.len() == 5 => p.to_vec(),
             _ => return Err(PyErr::value_error(format!("_warnings.filters item {i} isn't a 5-tuple"))),
