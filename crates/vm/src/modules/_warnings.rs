@@ -219,8 +219,13 @@ fn file_source_line(ts: &ThreadState, filename: &str, lineno: i64) -> Option<Str
         let dirs: Vec<String> = path.downcast::<list::PyList>()?.items.borrow().iter().filter_map(|p| pystr::try_as_rust_str(p).map(|s| s.into_owned())).collect();
         data = dirs.iter().find_map(|d| std::fs::read(std::path::Path::new(d).join(filename)).ok());
     }
-    let text = String::from_utf8_lossy(&data?).into_owned();
-    let line = text.split_inclusive('\n').nth(usize::try_from(lineno - 1).ok()?)?;
+    nth_source_line(&String::from_utf8_lossy(&data?), lineno)
+}
+
+/// Line `lineno` (from 1) of `text` as displayed: without its newline and
+/// leading spaces, tabs and form feeds (trailing blanks stay).
+fn nth_source_line(text: &str, lineno: i64) -> Option<String> {
+    let line = text.split_inclusive('\n').nth(usize::try_from(lineno.checked_sub(1)?).ok()?)?;
     Some(line.strip_suffix('\n').unwrap_or(line).trim_start_matches([' ', '\t', '\x0c']).to_string())
 }
 
@@ -541,7 +546,18 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
 
 #[cfg(test)]
 mod tests {
-    use super::normalize_module;
+    use super::{normalize_module, nth_source_line};
+
+    #[test]
+    fn source_lines() {
+        // python3 -S: the C fallback shows "  " + this line, or no line.
+        let src = "import _warnings\n\t \x0c_warnings.warn(\"a\")   \nlast";
+        assert_eq!(nth_source_line(src, 2).as_deref(), Some("_warnings.warn(\"a\")   "));
+        assert_eq!(nth_source_line(src, 3).as_deref(), Some("last"));
+        assert_eq!(nth_source_line(src, 4), None);
+        assert_eq!(nth_source_line(src, 0), None);
+        assert_eq!(nth_source_line(src, -1), None);
+    }
 
     #[test]
     fn module_from_filename() {
