@@ -38,13 +38,7 @@ thread_local! {
 fn init_filters() -> PyResult<Value> {
     let zero = int::from_i64(0);
     let filter = |action: &str, cat: &'static PyType, module: Option<&str>| {
-        tuple::new_tuple(vec![
-            pystr::intern(action),
-            none::none(),
-            cat.to_value(),
-            module.map(pystr::intern).unwrap_or_else(none::none),
-            zero.clone(),
-        ])
+        tuple::new_tuple(vec![pystr::intern(action), none::none(), cat.to_value(), module.map(pystr::intern).unwrap_or_else(none::none), zero.clone()])
     };
     list::new_list(vec![
         filter("default", &exc::DEPRECATION_WARNING, Some("__main__"))?,
@@ -60,7 +54,7 @@ fn init_filters() -> PyResult<Value> {
 /// ends (dropping may run Python code that warns again).
 fn with_state<R>(ts: &ThreadState, f: impl FnOnce(&mut State) -> R) -> PyResult<R> {
     let id = ts.interp().id;
-    let fresh = STATE.with(|s| s.borrow().as_ref().map_or(true, |st| st.interp_id != id));
+    let fresh = STATE.with(|s| s.borrow().as_ref().is_none_or(|st| st.interp_id != id));
     if fresh {
         let st = State { interp_id: id, filters: init_filters()?, once_registry: dict::new_dict(), default_action: pystr::new_str("default"), version: 0 };
         let old = STATE.with(|s| s.borrow_mut().replace(st));
@@ -216,7 +210,8 @@ fn file_source_line(ts: &ThreadState, filename: &str, lineno: i64) -> Option<Str
     let mut data = std::fs::read(filename).ok();
     if data.is_none() && !std::path::Path::new(filename).is_absolute() {
         let path = crate::modules::sys::sys_attr(ts, "path")?;
-        let dirs: Vec<String> = path.downcast::<list::PyList>()?.items.borrow().iter().filter_map(|p| pystr::try_as_rust_str(p).map(|s| s.into_owned())).collect();
+        let dirs: Vec<String> =
+            path.downcast::<list::PyList>()?.items.borrow().iter().filter_map(|p| pystr::try_as_rust_str(p).map(|s| s.into_owned())).collect();
         data = dirs.iter().find_map(|d| std::fs::read(std::path::Path::new(d).join(filename)).ok());
     }
     nth_source_line(&String::from_utf8_lossy(&data?), lineno)
@@ -268,7 +263,16 @@ fn show_warning(ts: &ThreadState, filename: &Value, lineno: i64, text: &Value, c
 /// Show a warning through `warnings._showwarnmsg(WarningMessage(...))`, or
 /// by the fallback when `warnings` is not there.
 #[allow(clippy::too_many_arguments)]
-fn call_show_warning(ts: &ThreadState, category: &Value, text: &Value, message: &Value, filename: &Value, lineno: i64, sourceline: Option<&Value>, source: Option<&Value>) -> PyResult<()> {
+fn call_show_warning(
+    ts: &ThreadState,
+    category: &Value,
+    text: &Value,
+    message: &Value,
+    filename: &Value,
+    lineno: i64,
+    sourceline: Option<&Value>,
+    source: Option<&Value>,
+) -> PyResult<()> {
     let Some(show) = warnings_attr(ts, "_showwarnmsg", source.is_some())? else {
         show_warning(ts, filename, lineno, text, category, sourceline);
         return Ok(());
@@ -336,7 +340,11 @@ pub(crate) fn warn_explicit_impl(
                 return Err(PyErr::from_instance(message));
             }
             let e = protocol::call(ts, &category, std::slice::from_ref(&message), None)?;
-            return Err(if protocol::is_instance_of(&e, &exc::BASE_EXCEPTION_TYPE) { PyErr::from_instance(e) } else { PyErr::type_error("exceptions must derive from BaseException") });
+            return Err(if protocol::is_instance_of(&e, &exc::BASE_EXCEPTION_TYPE) {
+                PyErr::from_instance(e)
+            } else {
+                PyErr::type_error("exceptions must derive from BaseException")
+            });
         }
         "ignore" => return Ok(()),
         _ => {}
@@ -540,7 +548,12 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     super::set_attr(ts, &d, "filters", filters)?;
     super::set_attr(ts, &d, "_onceregistry", once)?;
     super::set_attr(ts, &d, "_defaultaction", action)?;
-    super::set_attr(ts, &d, "__doc__", pystr::new_str("_warnings provides basic warning filtering support.\nIt is a helper module to speed up interpreter start-up."))?;
+    super::set_attr(
+        ts,
+        &d,
+        "__doc__",
+        pystr::new_str("_warnings provides basic warning filtering support.\nIt is a helper module to speed up interpreter start-up."),
+    )?;
     Ok(m)
 }
 
