@@ -124,6 +124,8 @@ pub fn new_spec(ts: &ThreadState, name: &str, loader: Value, origin: Option<&str
         None => none::none(),
     };
     dict::dict_set_item(ts, &attrs, s("cached"), cached)?;
+    // CPython 3.11.7's ModuleSpec has it; importlib._bootstrap appends to it.
+    dict::dict_set_item(ts, &attrs, s("_uninitialized_submodules"), list::new_list(vec![])?)?;
     Value::new(ModuleSpec { attrs })
 }
 
@@ -146,6 +148,7 @@ fn spec_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
     dict::dict_set_item(ts, &attrs, s("submodule_search_locations"), if is_pkg { list::new_list(vec![])? } else { none::none() })?;
     dict::dict_set_item(ts, &attrs, s("_set_fileattr"), bool_::new_bool(false))?;
     dict::dict_set_item(ts, &attrs, s("cached"), none::none())?;
+    dict::dict_set_item(ts, &attrs, s("_uninitialized_submodules"), list::new_list(vec![])?)?;
     Value::new_instance(cls, ModuleSpec { attrs })
 }
 

@@ -372,53 +372,9 @@ fn encode_with(ts: &ThreadState, enc: Encoding, s: &Value, errors: Option<&str>)
 }
 
 /// A DeprecationWarning raised from the Python code calling the codec (CPython's
-/// PyErr_WarnFormat with stack level 1). Without the `warnings` module and
-/// warning options, the default filters apply: shown once per location of `__main__`.
+/// PyErr_WarnFormat with stack level 1).
 fn warn_deprecation(ts: &ThreadState, msg: &str) -> PyResult<()> {
-    let interp = ts.interp();
-    let modules = interp.modules();
-    let mut warnings = dict::dict_get_str(&modules, &pystr::intern("warnings"));
-    if warnings.is_none() && (!interp.config.warnoptions.is_empty() || interp.config.dev_mode) {
-        // Warning options need the module's filters; if it cannot be imported,
-        // the defaults below still apply.
-        warnings = crate::import::import_module_level(ts, &pystr::new_str("warnings"), None, None, 0).ok();
-    }
-    if let Some(w) = warnings {
-        let warn = protocol::getattr_str(ts, &w, "warn")?;
-        let args = [pystr::new_str(msg), exc::DEPRECATION_WARNING.to_value(), int::from_i64(1)];
-        return protocol::call(ts, &warn, &args, None).map(drop);
-    }
-    let getframe = protocol::getattr_str(ts, &interp.sys(), "_getframe")?;
-    let Ok(frame) = protocol::call(ts, &getframe, &[], None) else {
-        // No Python code is running: nothing to attribute the warning to.
-        return Ok(());
-    };
-    let globals = protocol::getattr_str(ts, &frame, "f_globals")?;
-    let is_main = dict::dict_get_str(&globals, &pystr::intern("__name__"))
-        .is_some_and(|n| pystr::try_as_rust_str(&n).is_some_and(|n| n == "__main__"));
-    if !is_main {
-        return Ok(());
-    }
-    let lineno = protocol::getattr_str(ts, &frame, "f_lineno")?;
-    let code = protocol::getattr_str(ts, &frame, "f_code")?;
-    let filename = protocol::str_string(ts, &protocol::getattr_str(ts, &code, "co_filename")?)?;
-    // The "default" action: once per (text, category, line), in the module's registry.
-    let reg_key = pystr::intern("__warningregistry__");
-    let registry = match dict::dict_get_str(&globals, &reg_key) {
-        Some(r) if dict::as_dict(&r).is_some() => r,
-        _ => {
-            let r = dict::new_dict();
-            dict::dict_set_item(ts, &globals, reg_key, r.clone())?;
-            r
-        }
-    };
-    let key = tuple::new_tuple(vec![pystr::new_str(msg), exc::DEPRECATION_WARNING.to_value(), lineno.clone()])?;
-    if dict::dict_get_item(ts, &registry, &key)?.is_some() {
-        return Ok(());
-    }
-    dict::dict_set_item(ts, &registry, key, crate::types::bool_::new_bool(true))?;
-    let line = int::to_isize(&lineno).unwrap_or(0).max(0) as u32;
-    crate::runtime::warnings::warn_explicit(ts, &exc::DEPRECATION_WARNING, msg, &filename, line)
+    crate::runtime::warnings::warn(ts, &exc::DEPRECATION_WARNING, msg, 1)
 }
 
 // ---------------------------------------------------------------------------

@@ -17,6 +17,7 @@ pub mod _random;
 pub mod _string;
 pub mod _struct;
 pub mod _thread;
+pub mod _warnings;
 pub mod _weakref_stub;
 pub mod atexit;
 pub mod binascii;
@@ -114,6 +115,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_string", _string::create),
     ("_struct", _struct::create),
     ("_thread", _thread::create),
+    ("_warnings", _warnings::create),
     ("_weakref", crate::types::weakref::create_module),
     ("atexit", atexit::create),
     ("binascii", binascii::create),

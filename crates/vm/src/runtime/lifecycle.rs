@@ -111,6 +111,10 @@ impl Interpreter {
         me.builtins_copy = dict::as_dict(&me.interp.builtins()).map(|d| d.copy()).and_then(|d| Value::new(d).ok());
         // Phase 5: signal handlers (SIGINT -> KeyboardInterrupt, SIGPIPE ignored).
         crate::modules::signal::install_default_handlers();
+        // Warning options are applied by warnings.py (_processoptions) when imported.
+        if !me.interp.config.warnoptions.is_empty() {
+            me.import_warnings();
+        }
         // Phase 6: site.
         me.import_site()?;
         Ok(me)
@@ -169,6 +173,15 @@ impl Interpreter {
             protocol::call(ts, &reconfigure, &args, Some(&kwnames))?;
         }
         Ok(())
+    }
+
+    /// `import warnings`, reporting a failure as CPython's init_interp_main does.
+    fn import_warnings(&self) {
+        let ts = &*self.ts;
+        if let Err(e) = crate::import::import_absolute(ts, "warnings") {
+            crate::modules::sys::write_stderr(ts, "'import warnings' failed; traceback:\n");
+            super::pythonrun::print_exception(ts, e.value());
+        }
     }
 
     /// `import site` unless `-S`, when the standard library is on the path
