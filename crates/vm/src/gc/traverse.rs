@@ -167,6 +167,13 @@ fn method_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
     }
 }
 
+fn method_wrapper_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    if let Some(m) = v.downcast::<typeobject::MethodWrapper>() {
+        visit(&m.descr);
+        visit(&m.self_);
+    }
+}
+
 fn builtin_function_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
     if let Some(f) = v.downcast::<function::PyBuiltinFunction>() {
         visit_opt(&f.self_, visit);
@@ -305,6 +312,7 @@ pub fn install_builtin_hooks() {
     install(&set::FROZENSET_TYPE, set_traverse, Some(set::gc_clear));
     install(&cell::CELL_TYPE, cell_traverse, Some(cell_clear));
     install(&function::METHOD_TYPE, method_traverse, None);
+    install(&typeobject::METHOD_WRAPPER_TYPE, method_wrapper_traverse, None);
     install(&function::BUILTIN_FUNCTION_TYPE, builtin_function_traverse, None);
     install(&function::FUNCTION_TYPE, function::gc_traverse, Some(function::gc_clear));
     install(&module::MODULE_TYPE, module_traverse, None);

@@ -533,7 +533,9 @@ pub static WRAPPER_DESCR_TYPE: PyType = PyObject::new_static(
 );
 pub static METHOD_WRAPPER_TYPE: PyType = PyObject::new_static(
     &TYPE_TYPE,
-    TypeObject::builtin::<MethodWrapper>("method-wrapper", &METHOD_WRAPPER_TYPE, Some(&super::object::OBJECT_TYPE), 0),
+    // Tracked as CPython's: a million-deep `f.__call__.__call__...` chain is
+    // freed through the trashcan, not by native recursion.
+    TypeObject::builtin::<MethodWrapper>("method-wrapper", &METHOD_WRAPPER_TYPE, Some(&super::object::OBJECT_TYPE), TPFLAGS_HAVE_GC),
 );
 
 impl crate::object::value::PyPayload for WrapperDescr {
@@ -818,6 +820,9 @@ fn slot_call(ts: &ThreadState, v: &Value, args: &[Value], kwnames: Option<&Value
     let Some(f) = v.type_of().data.lookup_str("__call__") else {
         return Err(PyErr::type_error(format!("'{}' object is not callable", protocol::type_name(v))));
     };
+    // `__call__` may itself be a callable instance (A.__call__ = A()): each
+    // level counts, so such a chain ends in RecursionError, not a crash.
+    let _guard = crate::eval::ceval::NativeCallGuard::enter(ts)?;
     let bound = protocol::bind_descriptor(ts, &f, v)?;
     protocol::call(ts, &bound, args, kwnames)
 }
