@@ -11,19 +11,18 @@ import unittest
 
 
 class Recorder(unittest.TestResult):
-    """Prints each test's outcome; a failing subtest fails its test."""
+    """Prints each test's outcome once; a failing subtest fails its test
+    (unittest then reports no success for it)."""
 
     def __init__(self):
         super().__init__()
-        self.failed_subtests = set()
+        self.failed = set()
 
     def report(self, test, outcome):
         print(outcome, test.id(), flush=True)
 
     def addSuccess(self, test):
-        if test.id() in self.failed_subtests:
-            self.report(test, "fail")
-        else:
+        if test.id() not in self.failed:
             self.report(test, "ok")
 
     def addFailure(self, test, err):
@@ -42,8 +41,9 @@ class Recorder(unittest.TestResult):
         self.report(test, "xpass")
 
     def addSubTest(self, test, subtest, err):
-        if err is not None:
-            self.failed_subtests.add(test.id())
+        if err is not None and test.id() not in self.failed:
+            self.failed.add(test.id())
+            self.report(test, "fail")
 
 
 def main():
