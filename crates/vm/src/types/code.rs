@@ -159,23 +159,8 @@ pub fn new_code(code: Arc<CodeObject>) -> PyResult<Value> {
     let consts = code.co_consts.iter().map(const_value).collect::<PyResult<Vec<_>>>()?;
     let names = code.co_names.iter().map(|n| pystr::intern(n)).collect();
     let localsplusnames = code.co_localsplusnames.iter().map(|n| pystr::intern(n)).collect();
-    Value::new(PyCode {
-        name: pystr::intern(&code.co_name),
-        qualname: pystr::new_str(&code.co_qualname),
-        filename: pystr::new_str(&code.co_filename),
-        nlocalsplus: code.co_localsplusnames.len(),
-        consts,
-        names,
-        localsplusnames,
-        has_docstring: true,
-        exception_entries: code.exception_entries(),
-        caches: (0..code.co_code.len() / 2).map(|_| std::cell::Cell::new(InlineCache::default())).collect(),
-        simple_argcount: simple_argcount(&code),
-        frame_words: frame_words(&code),
-        instrs: quicken(&code.co_code),
-        lines: std::cell::OnceCell::new(),
-        code,
-    })
+    let (name, qualname, filename) = (pystr::intern(&code.co_name), pystr::new_str(&code.co_qualname), pystr::new_str(&code.co_filename));
+    new_code_from_parts(code, consts, names, localsplusnames, name, qualname, filename)
 }
 
 /// A `code` object from its parts, as `marshal` reads them: `code` gives
