@@ -655,13 +655,16 @@ mod tests {
     fn weakrefs_queued_by_deep_deallocation_die_once() {
         crate::types::init();
         let before = registry_len();
-        // [proxy, referent, inner]: deep in the chain the proxy dies first and
-        // is queued, then its referent dies while the proxy waits.
-        for kind in [WeakKind::Ref, WeakKind::Proxy] {
+        // Deep in the chain, the weak reference (or its referent, depending
+        // on the order in which lists release their items) dies first and is
+        // queued, then the other dies while it waits.
+        for (kind, weak_first) in [(WeakKind::Ref, true), (WeakKind::Proxy, true), (WeakKind::Ref, false), (WeakKind::Proxy, false)] {
             let mut obj = crate::types::none::none();
             for _ in 0..500 {
                 let target = crate::types::list::new_list(vec![]).unwrap();
-                obj = crate::types::list::new_list(vec![weak(&target, kind), target, obj]).unwrap();
+                let w = weak(&target, kind);
+                let items = if weak_first { vec![w, target, obj] } else { vec![target, w, obj] };
+                obj = crate::types::list::new_list(items).unwrap();
             }
             drop(obj);
             assert_eq!(registry_len(), before);
