@@ -512,11 +512,19 @@ pub(crate) fn upgrade_weak(w: usize) -> Option<Value> {
     }
 }
 
-/// A strong reference to a live object known by its address.
-pub(crate) fn clone_registered(addr: usize) -> Value {
-    // SAFETY: callers pass addresses of objects that are alive (weak
-    // reference objects unregister themselves before they are freed).
-    unsafe { Value::from_borrowed_ptr(addr as *const ObjHeader) }
+/// A strong reference to a registered weak reference object known by its
+/// address, unless it is being destroyed (count zero: it may sit in the
+/// deallocation queue, and reviving it would free it twice).
+pub(crate) fn upgrade_registered(addr: usize) -> Option<Value> {
+    let o = addr as *const ObjHeader;
+    // SAFETY: weak reference objects unregister themselves before their
+    // memory is freed, so a registered address is valid.
+    unsafe {
+        if (*o).refcnt_raw() == 0 {
+            return None;
+        }
+        Some(Value::from_borrowed_ptr(o))
+    }
 }
 
 /// Report the references held by a frame stored in `mem` (a generator's

@@ -160,16 +160,31 @@ fn kind_type(kind: WeakKind) -> &'static PyType {
     }
 }
 
-/// The weak reference objects of `obj`, oldest first (strong references).
+/// The weak reference objects of `obj`, oldest first (strong references;
+/// those being destroyed are left out).
 pub fn weakrefs_of(obj: &Value) -> Vec<Value> {
     let addrs: Vec<usize> = REGISTRY.with(|r| r.borrow().get(&obj.as_raw()).cloned().unwrap_or_default());
-    addrs.into_iter().map(registered).collect()
+    addrs.into_iter().filter_map(registered).collect()
 }
 
-/// A strong reference to a registered weak reference object (registered
-/// objects are alive: they unregister themselves when they die).
-fn registered(addr: usize) -> Value {
-    crate::gc::clone_registered(addr)
+/// A strong reference to a registered weak reference object, or None when
+/// it is being destroyed: a weak reference whose count reached zero deep in
+/// a chain of deallocations waits in the trashcan queue, still registered,
+/// until it is freed; reviving it then would free it twice (CPython skips
+/// weak references with a zero count likewise).
+fn registered(addr: usize) -> Option<Value> {
+    crate::gc::upgrade_registered(addr)
+}
+
+/// The payload of a registered weak reference object, without taking a
+/// reference (it may be waiting to be freed).
+///
+/// # Safety
+/// `addr` is registered, so its memory is not yet freed (weak reference
+/// objects unregister themselves before), and it starts with a `PyObject<PyWeakRef>`.
+unsafe fn registered_payload<'a>(addr: usize) -> &'a PyWeakRef {
+    // SAFETY: guaranteed by the caller.
+    unsafe { &(*(addr as *const PyObject<PyWeakRef>)).data }
 }
 
 /// Create a weak reference of `kind` (and type `cls`, for subclasses of
@@ -212,7 +227,8 @@ pub fn new_weakref(ts: &ThreadState, cls: Option<&Value>, obj: &Value, callback:
 
 /// Whether the registered weak reference at `addr` is a shared plain ref or proxy.
 fn is_plain(addr: usize) -> bool {
-    let w = registered(addr);
+    // One being destroyed is no longer shared: its position does not matter.
+    let Some(w) = registered(addr) else { return false };
     (w.is_exact(&REF_TYPE) || w.is_exact(&PROXY_TYPE) || w.is_exact(&CALLABLE_PROXY_TYPE))
         && w.downcast::<PyWeakRef>().is_some_and(|p| p.callback.borrow().is_none())
 }
@@ -223,9 +239,13 @@ fn detach_all(addr: usize, skip: &dyn Fn(&Value) -> bool) -> Vec<Value> {
     let addrs = REGISTRY.with(|r| r.borrow_mut().remove(&addr)).unwrap_or_default();
     let mut with_cb = Vec::new();
     for a in addrs {
-        let w = registered(a);
+        // Cleared even when being destroyed, so that it does not try to
+        // unregister from an address a new object may then occupy.
+        // SAFETY: `a` was registered until just now.
+        unsafe { registered_payload(a) }.referent.set(0);
+        // A weak reference being destroyed never calls back, as in CPython.
+        let Some(w) = registered(a) else { continue };
         if let Some(p) = w.downcast::<PyWeakRef>() {
-            p.referent.set(0);
             if p.callback.borrow().is_some() && !skip(&w) {
                 with_cb.push(w);
             }
@@ -612,4 +632,42 @@ pub fn create_module(ts: &ThreadState) -> PyResult<Value> {
         super::dict::dict_set_item(ts, &d, pystr::intern(name), ty.to_value())?;
     }
     Ok(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A plain weak reference of `kind` to `obj`, registered as `new_weakref` does.
+    fn weak(obj: &Value, kind: WeakKind) -> Value {
+        let payload = PyWeakRef { referent: Cell::new(obj.as_raw()), callback: RefCell::new(None), hash: Cell::new(-1), kind };
+        let w = Value::new_with_type(kind_type(kind), payload).unwrap();
+        REGISTRY.with(|r| r.borrow_mut().entry(obj.as_raw()).or_default().push(w.as_raw()));
+        crate::gc::set_has_weakrefs(obj, true);
+        w
+    }
+
+    fn registry_len() -> usize {
+        REGISTRY.with(|r| r.borrow().len())
+    }
+
+    #[test]
+    fn weakrefs_queued_by_deep_deallocation_die_once() {
+        crate::types::init();
+        let before = registry_len();
+        // Deep in the chain, the weak reference (or its referent, depending
+        // on the order in which lists release their items) dies first and is
+        // queued, then the other dies while it waits.
+        for (kind, weak_first) in [(WeakKind::Ref, true), (WeakKind::Proxy, true), (WeakKind::Ref, false), (WeakKind::Proxy, false)] {
+            let mut obj = crate::types::none::none();
+            for _ in 0..500 {
+                let target = crate::types::list::new_list(vec![]).unwrap();
+                let w = weak(&target, kind);
+                let items = if weak_first { vec![w, target, obj] } else { vec![target, w, obj] };
+                obj = crate::types::list::new_list(items).unwrap();
+            }
+            drop(obj);
+            assert_eq!(registry_len(), before);
+        }
+    }
 }
