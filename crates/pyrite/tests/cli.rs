@@ -466,12 +466,23 @@ fn an_import_writes_its_bytecode_cache_and_the_next_run_uses_it() {
     assert_eq!(text(&out.stdout), "second! pkg True\n");
     assert_eq!(std::fs::read(&pyc).expect("read pyc"), data);
 
-    // A damaged cache with a valid header is compiled over, never trusted.
+    // A damaged cache with a valid header is compiled over, never trusted:
+    // the checksum of the marshal data after the header catches it.
     let mut damaged = data.clone();
     damaged.truncate(24);
     std::fs::write(&pyc, &damaged).expect("write");
     let out = pyrite_in(&dir, &["main.py"]);
     assert_eq!(text(&out.stdout), "second! pkg True\n", "{}", text(&out.stderr));
+    assert_eq!(std::fs::read(&pyc).expect("read pyc"), data);
+    let mut flipped = data.clone();
+    let last = flipped.len() - 3;
+    flipped[last] ^= 0x20;
+    std::fs::write(&pyc, &flipped).expect("write");
+    let out = pyrite_in(&dir, &["-v", "main.py"]);
+    assert_eq!(text(&out.stdout), "second! pkg True\n", "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(err.contains(&format!("# bad checksum in '{}'", pyc.display())), "{err}");
+    assert_eq!(std::fs::read(&pyc).expect("read pyc"), data);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

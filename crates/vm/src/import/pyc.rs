@@ -1,8 +1,15 @@
 //! The bytecode cache: `dir/__pycache__/X.pyrite-311.pyc` beside `dir/X.py`
-//! holds the module's compiled code (marshal data) after a 16-byte header
-//! in PEP 552's timestamp form: magic number, flags (0), the source's
-//! mtime and size (each a little-endian u32, truncated as CPython does).
-//! A cache whose header does not match the source is ignored and rewritten.
+//! holds the module's compiled code (marshal data) after a 20-byte header:
+//! PEP 552's timestamp form (magic number, flags (0), the source's mtime
+//! and size, each a little-endian u32, truncated as CPython does), then the
+//! CRC-32 of the marshal data. A cache whose header does not match the
+//! source is ignored and rewritten.
+//!
+//! The cache holds code our compiler produced, so a file whose checksum
+//! matches is loaded without re-verifying its bytecode (the check that
+//! `marshal.loads` makes of foreign data): that check costs more than
+//! reading the file, and the checksum catches what can go wrong with the
+//! file itself. Whoever can rewrite the cache can rewrite the source too.
 //!
 //! The magic number is ours (CPython's files are not ours to read): bump
 //! `BYTECODE_REVISION` whenever the bytecode changes meaning — opcode
@@ -20,14 +27,14 @@ use crate::types::str as pystr;
 pub const CACHE_TAG: &str = "pyrite-311";
 
 /// Revision of our bytecode format; see the module documentation.
-pub const BYTECODE_REVISION: u16 = 1;
+pub const BYTECODE_REVISION: u16 = 2;
 
 /// Where our magic numbers start: far from CPython's (3xxx), so neither
 /// implementation takes the other's files.
 const MAGIC_BASE: u16 = 0x5000;
 
 /// Length of the header before the marshal data.
-pub const HEADER_LEN: usize = 16;
+pub const HEADER_LEN: usize = 20;
 
 /// The magic number of our cache files: two bytes of revision, then b"\r\n".
 pub fn magic() -> [u8; 4] {
@@ -54,12 +61,14 @@ pub fn cache_from_source(path: &str, optimize: u32) -> String {
     }
 }
 
-/// The header for a source of modification time `mtime` and `size` bytes.
-pub fn header(mtime: u64, size: u64) -> [u8; HEADER_LEN] {
+/// The header for a source of modification time `mtime` and `size` bytes
+/// whose compiled form is the marshal data `body`.
+pub fn header(mtime: u64, size: u64, body: &[u8]) -> [u8; HEADER_LEN] {
     let mut h = [0u8; HEADER_LEN];
     h[..4].copy_from_slice(&magic());
     h[8..12].copy_from_slice(&(mtime as u32).to_le_bytes());
     h[12..16].copy_from_slice(&(size as u32).to_le_bytes());
+    h[16..20].copy_from_slice(&crc32fast::hash(body).to_le_bytes());
     h
 }
 
@@ -72,6 +81,8 @@ pub enum Stale {
     BadHeader,
     /// Written for another version of the source.
     OutOfDate,
+    /// The marshal data is not what was written (checksum mismatch).
+    Corrupt,
 }
 
 /// The marshal data of a cache file, if its header matches the source.
@@ -82,11 +93,14 @@ pub fn check_header(data: &[u8], mtime: u64, size: u64) -> Result<&[u8], Stale> 
     if data.len() < HEADER_LEN || data[4..8] != [0, 0, 0, 0] {
         return Err(Stale::BadHeader);
     }
-    let expected = header(mtime, size);
-    if data[8..16] != expected[8..16] {
+    if data[8..12] != (mtime as u32).to_le_bytes() || data[12..16] != (size as u32).to_le_bytes() {
         return Err(Stale::OutOfDate);
     }
-    Ok(&data[HEADER_LEN..])
+    let body = &data[HEADER_LEN..];
+    if data[16..20] != crc32fast::hash(body).to_le_bytes() {
+        return Err(Stale::Corrupt);
+    }
+    Ok(body)
 }
 
 fn verbose(ts: &ThreadState, msg: &str) {
@@ -115,7 +129,7 @@ pub fn source_code(ts: &ThreadState, name: &str, path: &str, source: &[u8]) -> P
         match check_header(&data, mtime, size) {
             Ok(body) => {
                 // Unreadable marshal data is a stale cache, compiled over.
-                if let Ok(code) = crate::modules::marshal::loads_value(ts, body) {
+                if let Ok(code) = crate::modules::marshal::loads_trusted(ts, body) {
                     if code.downcast::<crate::types::code::PyCode>().is_some() {
                         verbose(ts, &format!("{cpath} matches {path}"));
                         verbose(ts, &format!("code object from {}", repr(ts, &cpath)));
@@ -131,6 +145,7 @@ pub fn source_code(ts: &ThreadState, name: &str, path: &str, source: &[u8]) -> P
             }
             Err(Stale::BadHeader) => verbose(ts, &format!("invalid flags in {}", repr(ts, name))),
             Err(Stale::OutOfDate) => verbose(ts, &format!("bytecode is stale for {}", repr(ts, name))),
+            Err(Stale::Corrupt) => verbose(ts, &format!("bad checksum in {}", repr(ts, &cpath))),
         }
     }
     let code = crate::runtime::pythonrun::compile_source(ts, source, path, "exec", -1)?;
@@ -142,7 +157,7 @@ pub fn source_code(ts: &ThreadState, name: &str, path: &str, source: &[u8]) -> P
     if let (false, Some(mtime)) = (dont_write, mtime) {
         if let Ok(body) = crate::modules::marshal::dumps_value(ts, &code, crate::modules::marshal::VERSION) {
             let mut data = Vec::with_capacity(HEADER_LEN + body.len());
-            data.extend_from_slice(&header(mtime, size));
+            data.extend_from_slice(&header(mtime, size, &body));
             data.extend_from_slice(&body);
             if write_atomically(&cpath, &data).is_ok() {
                 verbose(ts, &format!("created {}", repr(ts, &cpath)));
@@ -192,12 +207,14 @@ mod tests {
 
     #[test]
     fn header_validation() {
-        let h = header(0x1_2345_6789, 77);
+        let h = header(0x1_2345_6789, 77, b"N");
         assert_eq!(&h[..4], &magic());
         assert_eq!(&h[2..4], b"\r\n");
         assert_eq!(&h[4..8], &[0, 0, 0, 0]);
         // The mtime is truncated to 32 bits, as CPython's _pack_uint32.
         assert_eq!(&h[8..12], &0x2345_6789u32.to_le_bytes());
+        // zlib.crc32(b"N") in CPython.
+        assert_eq!(&h[16..20], &1130791706u32.to_le_bytes());
         let mut file = h.to_vec();
         file.extend_from_slice(b"N");
         assert_eq!(check_header(&file, 0x1_2345_6789, 77), Ok(&b"N"[..]));
@@ -212,6 +229,11 @@ mod tests {
         assert_eq!(check_header(&cpython, 0x2345_6789, 77), Err(Stale::BadMagic));
         assert_eq!(check_header(&file[..10], 0x2345_6789, 77), Err(Stale::BadHeader));
         assert_eq!(check_header(b"", 0, 0), Err(Stale::BadMagic));
+        // A changed byte of the marshal data, or a truncated file, is caught.
+        let mut flipped = file.clone();
+        flipped[HEADER_LEN] = b'M';
+        assert_eq!(check_header(&flipped, 0x2345_6789, 77), Err(Stale::Corrupt));
+        assert_eq!(check_header(&file[..HEADER_LEN], 0x2345_6789, 77), Err(Stale::Corrupt));
     }
 
     /// Changing the instruction set without bumping BYTECODE_REVISION would
@@ -226,7 +248,7 @@ mod tests {
                 h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
             }
         }
-        assert_eq!((BYTECODE_REVISION, h), (1, FINGERPRINT), "opcode table changed: bump BYTECODE_REVISION");
+        assert_eq!((BYTECODE_REVISION, h), (2, FINGERPRINT), "opcode table changed: bump BYTECODE_REVISION");
     }
 
     const FINGERPRINT: u64 = 14358414234758609717;

@@ -266,14 +266,9 @@ fn f_a2b_base64(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value>
 
 /// CRC-32 (zlib's polynomial) of `data` continuing from `crc`.
 pub fn crc32(data: &[u8], crc: u32) -> u32 {
-    let mut c = !crc;
-    for &b in data {
-        c ^= b as u32;
-        for _ in 0..8 {
-            c = if c & 1 != 0 { (c >> 1) ^ 0xedb8_8320 } else { c >> 1 };
-        }
-    }
-    !c
+    let mut h = crc32fast::Hasher::new_with_initial(crc);
+    h.update(data);
+    h.finalize()
 }
 
 /// CRC-CCITT (polynomial 0x1021, as binhex) of `data` continuing from `crc`.
