@@ -507,7 +507,7 @@ impl Regs {
         unsafe {
             let f = &*frame;
             let code_ref: &PyCode = f.code();
-            let instrs = code_ref.instrs.as_ptr();
+            let instrs = code_ref.exec().instrs.as_ptr();
             let code = code_ref as *const PyCode;
             let base = f.stack_base();
             Regs {
@@ -713,7 +713,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
             }
             reraise = false;
             let at = raised_at.take().unwrap_or(lasti);
-            let handler = r.code().exception_entries.iter().find(|e| (e.start as usize) <= at && at < e.end as usize).copied();
+            let handler = r.code().exec().exception_entries.iter().find(|e| (e.start as usize) <= at && at < e.end as usize).copied();
             match handler {
                 Some(h) => {
                     r.stack.truncate(h.depth as usize);
@@ -722,7 +722,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     }
                     r.stack.push(err.into_value());
                     // A target outside the code runs the trap unit.
-                    r.ip = (h.target as usize).min(r.code().instrs.len() / 2 - 1);
+                    r.ip = (h.target as usize).min(r.code().exec().instrs.len() / 2 - 1);
                 }
                 None => {
                     // Leave this frame.
@@ -961,7 +961,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                         (Some(g), Some(b)) => Some((g.version(), b.version())),
                         _ => None,
                     };
-                    let cache = &r.code().caches[here];
+                    let cache = &r.code().exec().caches[here];
                     let entry = cache.get();
                     match versions {
                         Some((gv, bv)) if entry.value != 0 && entry.key1 == gv && entry.key2 == bv => {
@@ -1044,7 +1044,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     skip_caches!();
                     let owner = r.stack.pop();
                     let code = r.code();
-                    let v = match load_attr_cached(&owner, &code.names[oparg as usize], &code.caches[here]) {
+                    let v = match load_attr_cached(&owner, &code.names[oparg as usize], &code.exec().caches[here]) {
                         Some(v) => v,
                         None => tri!(protocol::getattr(ts, &owner, &code.names[oparg as usize])),
                     };
@@ -1054,7 +1054,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     skip_caches!();
                     let name = r.code().names[oparg as usize].clone();
                     let owner = r.stack.pop();
-                    let cache = &r.code().caches[here];
+                    let cache = &r.code().exec().caches[here];
                     let (meth, self_) = match load_method_cached(&owner, &name, cache) {
                         Some(m) => (m, Some(owner)),
                         None => match owner.downcast_exact::<crate::types::module::PyModule>().and_then(|m| module_attr_cached(m, &name, cache)) {
@@ -1079,7 +1079,7 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     let v = r.stack.pop();
                     let code = r.code();
                     let name = &code.names[oparg as usize];
-                    match instance_dict_for_store(&owner, name, &code.caches[here]) {
+                    match instance_dict_for_store(&owner, name, &code.exec().caches[here]) {
                         Some(d) => tri!(dict::dict_set_item(ts, &d, name.clone(), v)),
                         None => tri!(protocol::setattr(ts, &owner, name, Some(&v))),
                     }
@@ -1915,7 +1915,7 @@ fn instantiate(ts: &ThreadState, r: &mut Regs, cls: &Value, argc: usize, kw: Opt
     let pop_call = |r: &mut Regs| r.stack.truncate(r.stack.depth() - argc - 2);
     r.save();
     let ty = cls.as_type();
-    let init = ty.filter(|t| t.is_heap_type()).and_then(|t| cached_python_init(t, &r.code().caches[here]));
+    let init = ty.filter(|t| t.is_heap_type()).and_then(|t| cached_python_init(t, &r.code().exec().caches[here]));
     let (Some(ty), Some(init)) = (ty, init) else {
         let res = protocol::call(ts, cls, r.stack.top_values(argc), kw);
         pop_call(r);

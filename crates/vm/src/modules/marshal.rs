@@ -383,6 +383,11 @@ struct Reader<'a> {
     src: Source<'a>,
     /// Objects registered with FLAG_REF (None: reserved, still being built).
     refs: Vec<Option<Value>>,
+    /// Which of `refs` are interned strs (read with an interned type code).
+    ref_interned: Vec<bool>,
+    /// Whether the object just read is an interned str: names need not be
+    /// looked up in the interned table a second time.
+    last_interned: bool,
     depth: usize,
     /// The data is a bytecode cache our compiler wrote, checksummed: its
     /// code objects are not re-verified (see import/pyc.rs).
@@ -510,19 +515,32 @@ impl<'a> Reader<'a> {
             return Err(bad("index list too large"));
         }
         self.refs.push(None);
+        self.ref_interned.push(false);
         Ok(self.refs.len() - 1)
     }
 
     fn register(&mut self, v: Value, flag: bool) -> Value {
+        self.register_str(v, flag, false)
+    }
+
+    fn register_str(&mut self, v: Value, flag: bool, interned: bool) -> Value {
         if flag {
             self.refs.push(Some(v.clone()));
+            self.ref_interned.push(interned);
         }
+        self.last_interned = interned;
         v
     }
 
     /// `r_object`: None for TYPE_NULL (the end of a dict).
     fn object(&mut self) -> PyResult<Option<Value>> {
         let code = self.byte()?.ok_or_else(eof_object)?;
+        self.object_with(code)
+    }
+
+    /// `r_object` once the type code is read.
+    fn object_with(&mut self, code: u8) -> PyResult<Option<Value>> {
+        self.last_interned = false;
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             self.depth -= 1;
@@ -598,17 +616,18 @@ impl<'a> Reader<'a> {
                     // CPython reads the bytes as Latin-1 whatever they hold.
                     None => pystr::from_data(crate::stringlib::StrData::from_latin1(&data)),
                 };
-                self.register(v, flag)
+                let interned = interned && pystr::as_pystr(&v).is_some_and(|s| s.data.as_str().is_some());
+                self.register_str(v, flag, interned)
             }
             t @ (TYPE_UNICODE | TYPE_INTERNED) => {
                 let n = self.size("string")?;
                 let data = self.take(n)?.into_owned();
                 let v = bytes::decode_object(self.ts, &bytes::new_bytes(data), "utf-8", "surrogatepass")?;
-                let v = match pystr::as_pystr(&v).and_then(|s| s.data.as_str()) {
-                    Some(s) if t == TYPE_INTERNED => pystr::intern(s),
-                    _ => v,
+                let (v, interned) = match pystr::as_pystr(&v).and_then(|s| s.data.as_str()) {
+                    Some(s) if t == TYPE_INTERNED => (pystr::intern(s), true),
+                    _ => (v, false),
                 };
-                self.register(v, flag)
+                self.register_str(v, flag, interned)
             }
             t @ (TYPE_TUPLE | TYPE_SMALL_TUPLE) => {
                 let n = if t == TYPE_SMALL_TUPLE {
@@ -682,9 +701,12 @@ impl<'a> Reader<'a> {
             }
             TYPE_REF => {
                 let n = self.long()?;
-                match usize::try_from(n).ok().and_then(|i| self.refs.get(i)) {
-                    Some(Some(v)) => v.clone(),
-                    _ => return Err(bad("invalid reference")),
+                match usize::try_from(n).ok().and_then(|i| Some((self.refs.get(i)?.as_ref()?, self.ref_interned[i]))) {
+                    Some((v, interned)) => {
+                        self.last_interned = interned;
+                        v.clone()
+                    }
+                    None => return Err(bad("invalid reference")),
                 }
             }
             _ => return Err(bad("unknown type code")),
@@ -735,34 +757,59 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The items of a tuple field. The writer gives code fields no
+    /// reference flag, so the items are read straight into a vector with
+    /// no tuple made.
     fn tuple_field(&mut self) -> PyResult<Vec<Value>> {
-        let v = self.item("object")?;
-        match tuple::try_tuple_items(&v) {
-            Some(t) if v.is_exact(&tuple::TUPLE_TYPE) => Ok(t.to_vec()),
-            _ => Err(bad("code field is not a tuple")),
+        let code = self.byte()?.ok_or_else(eof_object)?;
+        let n = match code {
+            TYPE_SMALL_TUPLE => self.byte()?.ok_or_else(eof_object)? as usize,
+            TYPE_TUPLE => self.size("tuple")?,
+            _ => {
+                let v = self.object_with(code)?.ok_or_else(|| bad("code field is not a tuple"))?;
+                return match tuple::try_tuple_items(&v) {
+                    Some(t) if v.is_exact(&tuple::TUPLE_TYPE) => Ok(t.to_vec()),
+                    _ => Err(bad("code field is not a tuple")),
+                };
+            }
+        };
+        let mut items = Vec::with_capacity(n.min(4096));
+        for _ in 0..n {
+            items.push(self.item("tuple")?);
         }
+        Ok(items)
+    }
+
+    /// A str field: the object (interned when `intern`) and its text.
+    fn str_item(&mut self, intern: bool) -> PyResult<(Value, String)> {
+        let v = self.item("object")?;
+        let interned = self.last_interned;
+        let Some(text) = pystr::as_pystr(&v).filter(|_| v.is_exact(&pystr::STR_TYPE)).and_then(|s| s.data.as_str()) else {
+            return Err(bad("code field is not a str"));
+        };
+        let text = text.to_string();
+        let v = if intern && !interned { pystr::intern(&text) } else { v };
+        Ok((v, text))
     }
 
     fn str_field(&mut self) -> PyResult<(Value, String)> {
-        let v = self.item("object")?;
-        match pystr::as_pystr(&v).filter(|_| v.is_exact(&pystr::STR_TYPE)).and_then(|s| s.data.as_str().map(str::to_string)) {
-            Some(s) => Ok((v, s)),
-            None => Err(bad("code field is not a str")),
-        }
+        self.str_item(false)
     }
 
+    /// A tuple of names (interned, as the compiler's are) and their texts.
     fn str_tuple_field(&mut self) -> PyResult<(Vec<Value>, Vec<String>)> {
-        let items = self.tuple_field()?;
-        let mut names = Vec::with_capacity(items.len());
-        let mut values = Vec::with_capacity(items.len());
-        for x in items {
-            let s = pystr::as_pystr(&x)
-                .filter(|_| x.is_exact(&pystr::STR_TYPE))
-                .and_then(|s| s.data.as_str().map(str::to_string))
-                .ok_or_else(|| bad("code names are not str"))?;
-            // Names are interned, as the compiler's are.
-            values.push(pystr::intern(&s));
-            names.push(s);
+        let code = self.byte()?.ok_or_else(eof_object)?;
+        let n = match code {
+            TYPE_SMALL_TUPLE => self.byte()?.ok_or_else(eof_object)? as usize,
+            TYPE_TUPLE => self.size("tuple")?,
+            _ => return Err(bad("code names are not a tuple")),
+        };
+        let mut names = Vec::with_capacity(n.min(4096));
+        let mut values = Vec::with_capacity(n.min(4096));
+        for _ in 0..n {
+            let (v, text) = self.str_item(true).map_err(|_| bad("code names are not str"))?;
+            values.push(v);
+            names.push(text);
         }
         Ok((values, names))
     }
@@ -780,7 +827,7 @@ impl<'a> Reader<'a> {
         let (localsplusnames, co_localsplusnames) = self.str_tuple_field()?;
         let co_localspluskinds = self.bytes_field()?;
         let (filename, co_filename) = self.str_field()?;
-        let (name, co_name) = self.str_field()?;
+        let (name, co_name) = self.str_item(true)?;
         let (qualname, co_qualname) = self.str_field()?;
         let firstlineno = self.u32_field()?;
         let co_linetable = self.bytes_field()?;
@@ -813,27 +860,23 @@ impl<'a> Reader<'a> {
             consts,
             names,
             localsplusnames,
-            pystr::intern(&name_text(&name)),
+            name,
             qualname,
             filename,
         )
     }
 }
 
-fn name_text(v: &Value) -> String {
-    pystr::as_rust_str(v).into_owned()
-}
-
 /// `marshal.loads(data)`: the first object of `data`.
 pub fn loads_value(ts: &ThreadState, data: &[u8]) -> PyResult<Value> {
-    let mut r = Reader { ts, src: Source::Buf { data, pos: 0 }, refs: Vec::new(), depth: 0, trusted: false };
+    let mut r = Reader { ts, src: Source::Buf { data, pos: 0 }, refs: Vec::new(), ref_interned: Vec::new(), last_interned: false, depth: 0, trusted: false };
     r.item("object")
 }
 
 /// `loads_value` for a bytecode cache whose checksum matched: the code
 /// objects are built without `verify_code`.
 pub fn loads_trusted(ts: &ThreadState, data: &[u8]) -> PyResult<Value> {
-    let mut r = Reader { ts, src: Source::Buf { data, pos: 0 }, refs: Vec::new(), depth: 0, trusted: true };
+    let mut r = Reader { ts, src: Source::Buf { data, pos: 0 }, refs: Vec::new(), ref_interned: Vec::new(), last_interned: false, depth: 0, trusted: true };
     r.item("object")
 }
 
@@ -1233,7 +1276,7 @@ fn m_load(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     if bytes::buffer_data(&probe).is_none() || !probe.type_of().is_subtype(&bytes::BYTES_TYPE) && bytearray::as_bytearray(&probe).is_none() {
         return Err(PyErr::type_error(format!("file.read() returned not bytes but {}", protocol::type_name(&probe))));
     }
-    let mut r = Reader { ts, src: Source::File { file: a[0].clone() }, refs: Vec::new(), depth: 0, trusted: false };
+    let mut r = Reader { ts, src: Source::File { file: a[0].clone() }, refs: Vec::new(), ref_interned: Vec::new(), last_interned: false, depth: 0, trusted: false };
     r.item("object")
 }
 

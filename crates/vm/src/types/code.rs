@@ -25,26 +25,43 @@ pub struct PyCode {
     pub nlocalsplus: usize,
     /// Always true: the first constant of a function is its docstring or None.
     pub has_docstring: bool,
-    /// The decoded exception table.
-    pub exception_entries: Vec<compiler::code::ExceptionEntry>,
-    /// The eval loop's inline caches, by instruction index (see `InlineCache`).
-    pub caches: Box<[std::cell::Cell<InlineCache>]>,
+    /// What running the code needs, made on its first run: most code
+    /// objects loaded with a module (functions never called) never run.
+    exec: std::cell::OnceCell<Executable>,
     /// The positional parameter count when a call with exactly that many
     /// positional arguments binds them in order and nothing else (no
     /// `*args`, `**kwargs` or keyword-only parameters); else `u32::MAX`.
     pub simple_argcount: u32,
     /// Words of a frame running this code (header, fast locals, stack).
     pub frame_words: usize,
-    /// The instructions the eval loop runs: `co_code` checked so that every
-    /// opcode byte is valid and every jump lands inside the code, followed
-    /// by a trap unit (see `quicken`).
-    pub instrs: Box<[u8]>,
     /// Line number of each code unit, decoded from the location table on
     /// first use (tracebacks and `f_lineno` ask often).
     lines: std::cell::OnceCell<Box<[i32]>>,
 }
 
+/// The parts of a code object that only running it needs.
+pub struct Executable {
+    /// The instructions the eval loop runs: `co_code` checked so that every
+    /// opcode byte is valid and every jump lands inside the code, followed
+    /// by a trap unit (see `quicken`).
+    pub instrs: Box<[u8]>,
+    /// The eval loop's inline caches, by instruction index (see `InlineCache`).
+    pub caches: Box<[std::cell::Cell<InlineCache>]>,
+    /// The decoded exception table.
+    pub exception_entries: Vec<compiler::code::ExceptionEntry>,
+}
+
 impl PyCode {
+    /// The instructions, caches and handlers, made on first use.
+    #[inline]
+    pub fn exec(&self) -> &Executable {
+        self.exec.get_or_init(|| Executable {
+            instrs: quicken(&self.code.co_code),
+            caches: (0..self.code.co_code.len() / 2).map(|_| std::cell::Cell::new(InlineCache::default())).collect(),
+            exception_entries: self.code.exception_entries(),
+        })
+    }
+
     /// The line of the instruction at code unit `index` (-1 for none), as
     /// `location_of(index).lineno`.
     pub fn lineno_at(&self, index: usize) -> i32 {
@@ -184,11 +201,9 @@ pub fn new_code_from_parts(
         names,
         localsplusnames,
         has_docstring: true,
-        exception_entries: code.exception_entries(),
-        caches: (0..code.co_code.len() / 2).map(|_| std::cell::Cell::new(InlineCache::default())).collect(),
+        exec: std::cell::OnceCell::new(),
         simple_argcount: simple_argcount(&code),
         frame_words: frame_words(&code),
-        instrs: quicken(&code.co_code),
         lines: std::cell::OnceCell::new(),
         code,
     })
@@ -371,23 +386,7 @@ fn code_replace(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>)
             }
         }
     }
-    Value::new(PyCode {
-        nlocalsplus: c.nlocalsplus,
-        localsplusnames: c.localsplusnames.clone(),
-        has_docstring: c.has_docstring,
-        exception_entries: c.exception_entries.clone(),
-        caches: (0..code.co_code.len() / 2).map(|_| std::cell::Cell::new(InlineCache::default())).collect(),
-        simple_argcount: simple_argcount(&code),
-        frame_words: frame_words(&code),
-        instrs: quicken(&code.co_code),
-        lines: std::cell::OnceCell::new(),
-        code: Arc::new(code),
-        consts,
-        names,
-        name,
-        qualname,
-        filename,
-    })
+    new_code_from_parts(Arc::new(code), consts, names, c.localsplusnames.clone(), name, qualname, filename)
 }
 
 /// Code attributes that CPython declares as members refuse writes this way.
