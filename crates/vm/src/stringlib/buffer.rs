@@ -78,6 +78,7 @@ impl Inline {
     /// `b` (ASCII) in place, or None when too long.
     #[inline]
     fn new(b: &[u8]) -> Option<Inline> {
+        debug_assert!(b.is_ascii());
         if b.len() > INLINE_CAP {
             return None;
         }
@@ -89,6 +90,17 @@ impl Inline {
     #[inline]
     fn bytes(&self) -> &[u8] {
         &self.buf[..self.len as usize]
+    }
+
+    /// The text, without the UTF-8 check `str::from_utf8` would make on
+    /// every call (names are looked up through this constantly).
+    #[inline]
+    fn as_str(&self) -> &str {
+        debug_assert!(self.bytes().is_ascii());
+        // SAFETY: an Inline only ever holds ASCII (every constructor copies
+        // bytes of ASCII text: `ascii_bytes`, ASCII-checked input, or slices
+        // and concatenations of those), and ASCII is valid UTF-8.
+        unsafe { std::str::from_utf8_unchecked(self.bytes()) }
     }
 }
 
@@ -366,7 +378,7 @@ impl StrData {
     #[inline]
     pub fn as_str(&self) -> Option<&str> {
         match &self.repr {
-            Repr::Inline(i) => std::str::from_utf8(i.bytes()).ok(),
+            Repr::Inline(i) => Some(i.as_str()),
             Repr::Ascii(s) => Some(s),
             _ => None,
         }
@@ -548,7 +560,7 @@ impl StrData {
                 let mut s = String::new();
                 let ok = s.try_reserve((i.bytes().len() + b.len()) * 2).is_ok();
                 if ok {
-                    s.push_str(std::str::from_utf8(i.bytes()).unwrap_or(""));
+                    s.push_str(i.as_str());
                     s.push_str(b);
                     (Repr::Ascii(s), true)
                 } else {
