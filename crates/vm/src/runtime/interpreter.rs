@@ -44,7 +44,8 @@ impl InterpreterState {
             modules: RefCell::new(None),
             builtins: RefCell::new(None),
             sys: RefCell::new(None),
-            interned: RefCell::new(hashbrown::HashMap::new()),
+            // Room for the builtins' names and those of the modules start-up imports.
+            interned: RefCell::new(hashbrown::HashMap::with_capacity(4096)),
             recursion_limit: Cell::new(1000),
             int_max_str_digits: Cell::new(digits),
             finalizing: Cell::new(false),

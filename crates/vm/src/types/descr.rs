@@ -119,6 +119,7 @@ pub fn add_methods(ty: &'static PyType, methods: &[(&'static str, CallFn)]) {
 
 pub fn add_methods_kind(ty: &'static PyType, methods: &[(&'static str, CallFn)], kind: MethodKind) {
     let d = ty.data.dict();
+    dict::dict_reserve(&d, methods.len());
     for &(name, func) in methods {
         let m = PyMethodDescr { name, func, owner: ty, kind };
         let descr = match kind {
@@ -133,6 +134,7 @@ pub fn add_methods_kind(ty: &'static PyType, methods: &[(&'static str, CallFn)],
 /// Add native computed attributes to a builtin type's dict.
 pub fn add_getsets(ty: &'static PyType, getsets: &[(&'static str, GetterFn, Option<SetterFn>)]) {
     let d = ty.data.dict();
+    dict::dict_reserve(&d, getsets.len());
     for &(name, get, set) in getsets {
         let descr = Value::new(PyGetSetDescr { name, get, set, owner: ty }).expect("start-up allocation");
         dict::dict_set_str(&d, name, descr);

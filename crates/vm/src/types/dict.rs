@@ -243,6 +243,13 @@ pub fn dict_set_item(ts: &ThreadState, d: &Value, key: Value, value: Value) -> P
     }
 }
 
+/// Make room for `n` more entries at once (filling a builtin type's dict).
+pub fn dict_reserve(d: &Value, n: usize) {
+    if let Some(dict) = as_dict(d) {
+        dict.table_mut().reserve(n);
+    }
+}
+
 pub fn dict_set_str(d: &Value, name: &str, value: Value) {
     if let (Some(dict), Some(ts)) = (as_dict(d), ThreadState::current()) {
         let _ = dict.set_item(ts, pystr::intern(name), value);

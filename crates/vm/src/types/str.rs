@@ -115,7 +115,8 @@ pub fn from_wtf8(s: &Wtf8Buf) -> Value {
 
 thread_local! {
     // Interned strings when no interpreter is running (start-up).
-    static EARLY_INTERNED: std::cell::RefCell<hashbrown::HashMap<String, Value>> = std::cell::RefCell::new(hashbrown::HashMap::new());
+    // Sized for the builtin types' names, so filling it never rehashes.
+    static EARLY_INTERNED: std::cell::RefCell<hashbrown::HashMap<String, Value>> = std::cell::RefCell::new(hashbrown::HashMap::with_capacity(2048));
 }
 
 /// The interned str for `s` (identifiers, attribute names).
