@@ -487,6 +487,35 @@ fn an_import_writes_its_bytecode_cache_and_the_next_run_uses_it() {
 }
 
 #[test]
+fn pycache_prefix_keeps_the_caches_in_one_folder() {
+    let dir = cache_test_dir("prefix");
+    std::fs::write(dir.join("pm.py"), "x = 3\n").expect("write");
+    let code = "import sys, pm; print(sys.pycache_prefix, pm.x, pm.__cached__)";
+    let out = pyrite_in(&dir, &["-X", "pycache_prefix=caches", "-c", code]);
+    // As importlib: the source's absolute folder, under the prefix.
+    let real = dir.canonicalize().expect("canonical");
+    let rel = format!("{}/pm.pyrite-311.pyc", real.to_string_lossy().trim_start_matches('/'));
+    assert_eq!(text(&out.stdout), format!("caches 3 caches/{rel}\n"), "{}", text(&out.stderr));
+    assert!(dir.join("caches").join(&rel).is_file());
+    assert!(!dir.join("__pycache__").exists());
+    // The environment variable does the same; `-X pycache_prefix=` cancels it.
+    let run_env = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_pyrite"))
+            .args(args)
+            .current_dir(&dir)
+            .env_remove("PYTHONDONTWRITEBYTECODE")
+            .env("PYTHONPYCACHEPREFIX", "envcaches")
+            .output()
+            .expect("pyrite runs")
+    };
+    let out = run_env(&["-c", "import sys; print(sys.pycache_prefix)"]);
+    assert_eq!(text(&out.stdout), "envcaches\n");
+    let out = run_env(&["-X", "pycache_prefix=", "-c", code]);
+    assert_eq!(text(&out.stdout), format!("None 3 {}\n", real.join("__pycache__").join("pm.pyrite-311.pyc").display()));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn dont_write_bytecode_writes_no_cache() {
     let dir = cache_test_dir("nowrite");
     std::fs::write(dir.join("plain_mod.py"), "x = 1\n").expect("write");

@@ -42,8 +42,18 @@ pub fn magic() -> [u8; 4] {
     [m[0], m[1], b'\r', b'\n']
 }
 
-/// importlib's `cache_from_source`: `dir/__pycache__/X.<tag>[.opt-N].pyc`.
-pub fn cache_from_source(path: &str, optimize: u32) -> String {
+/// The cache file of the source at `path`, as importlib's
+/// `cache_from_source` finds it now (`sys.pycache_prefix`, `-O` level).
+pub fn cache_path(ts: &ThreadState, path: &str) -> String {
+    let prefix = crate::modules::sys::sys_attr(ts, "pycache_prefix").and_then(|p| pystr::try_as_rust_str(&p).map(|t| t.to_string()));
+    let cwd = || std::env::current_dir().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default();
+    cache_from_source(path, ts.interp().config.optimize, prefix.as_deref(), cwd)
+}
+
+/// importlib's `cache_from_source`: `dir/__pycache__/X.<tag>[.opt-N].pyc`,
+/// or under a `prefix` folder (`sys.pycache_prefix`), by the source's
+/// absolute folder (`cwd` makes a relative one absolute).
+pub fn cache_from_source(path: &str, optimize: u32, prefix: Option<&str>, cwd: impl Fn() -> String) -> String {
     let (head, tail) = match path.rfind('/') {
         Some(i) => (&path[..i], &path[i + 1..]),
         None => ("", path),
@@ -54,11 +64,25 @@ pub fn cache_from_source(path: &str, optimize: u32) -> String {
     };
     let opt = if optimize > 0 { format!(".opt-{optimize}") } else { String::new() };
     let name = format!("{stem}.{CACHE_TAG}{opt}.pyc");
+    if let Some(prefix) = prefix {
+        let head = if head.starts_with('/') {
+            head.to_string()
+        } else {
+            path_join(&[&cwd(), head])
+        };
+        return path_join(&[prefix, head.trim_start_matches('/'), &name]);
+    }
     if head.is_empty() && !path.starts_with('/') {
         format!("__pycache__/{name}")
     } else {
         format!("{head}/__pycache__/{name}")
     }
+}
+
+/// importlib's `_path_join`: the non-empty parts, each without trailing
+/// slashes, joined by one.
+fn path_join(parts: &[&str]) -> String {
+    parts.iter().filter(|p| !p.is_empty()).map(|p| p.trim_end_matches('/')).collect::<Vec<_>>().join("/")
 }
 
 /// The header for a source of modification time `mtime` and `size` bytes
@@ -124,7 +148,7 @@ pub fn source_code(ts: &ThreadState, name: &str, path: &str, source: &[u8]) -> P
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map(|d| d.as_secs());
     let size = source.len() as u64;
-    let cpath = cache_from_source(path, ts.interp().config.optimize);
+    let cpath = cache_path(ts, path);
     if let (Some(mtime), Ok(data)) = (mtime, std::fs::read(&cpath)) {
         match check_header(&data, mtime, size) {
             Ok(body) => {
@@ -168,18 +192,15 @@ pub fn source_code(ts: &ThreadState, name: &str, path: &str, source: &[u8]) -> P
 }
 
 /// Write `data` to `path` through a temporary file renamed over it, so a
-/// reader never sees a partial file; the `__pycache__` directory is created
-/// when missing.
+/// reader never sees a partial file; missing folders (`__pycache__`, or
+/// those under `sys.pycache_prefix`) are created.
 pub fn write_atomically(path: &str, data: &[u8]) -> std::io::Result<()> {
     let p = std::path::Path::new(path);
     if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
         if !dir.is_dir() {
-            // Another process may create it at the same moment.
-            if let Err(e) = std::fs::create_dir(dir) {
-                if e.kind() != std::io::ErrorKind::AlreadyExists {
-                    return Err(e);
-                }
-            }
+            // Another process may create them at the same moment (which
+            // create_dir_all does not mind).
+            std::fs::create_dir_all(dir)?;
         }
     }
     let tmp = format!("{path}.{}.tmp", std::process::id());
@@ -197,12 +218,20 @@ mod tests {
     #[test]
     fn cache_paths_match_importlib() {
         // importlib.util.cache_from_source with cache_tag 'pyrite-311'.
-        assert_eq!(cache_from_source("/a/b/mod.py", 0), "/a/b/__pycache__/mod.pyrite-311.pyc");
-        assert_eq!(cache_from_source("pkg/__init__.py", 0), "pkg/__pycache__/__init__.pyrite-311.pyc");
-        assert_eq!(cache_from_source("mod.py", 0), "__pycache__/mod.pyrite-311.pyc");
-        assert_eq!(cache_from_source("/x/mod.py", 2), "/x/__pycache__/mod.pyrite-311.opt-2.pyc");
-        assert_eq!(cache_from_source("/x/a.b.py", 0), "/x/__pycache__/a.b.pyrite-311.pyc");
-        assert_eq!(cache_from_source("/x/.hidden", 0), "/x/__pycache__/.hidden.pyrite-311.pyc");
+        assert_eq!(cache_from_source("/a/b/mod.py", 0, None, String::new), "/a/b/__pycache__/mod.pyrite-311.pyc");
+        assert_eq!(cache_from_source("pkg/__init__.py", 0, None, String::new), "pkg/__pycache__/__init__.pyrite-311.pyc");
+        assert_eq!(cache_from_source("mod.py", 0, None, String::new), "__pycache__/mod.pyrite-311.pyc");
+        assert_eq!(cache_from_source("/x/mod.py", 2, None, String::new), "/x/__pycache__/mod.pyrite-311.opt-2.pyc");
+        assert_eq!(cache_from_source("/x/a.b.py", 0, None, String::new), "/x/__pycache__/a.b.pyrite-311.pyc");
+        assert_eq!(cache_from_source("/x/.hidden", 0, None, String::new), "/x/__pycache__/.hidden.pyrite-311.pyc");
+        // Under sys.pycache_prefix: by the source's absolute folder
+        // (python3 -X pycache_prefix=rel run in /tmp, cache tag changed).
+        let cwd = || String::from("/tmp");
+        assert_eq!(cache_from_source("a/b.py", 0, Some("rel"), cwd), "rel/tmp/a/b.pyrite-311.pyc");
+        assert_eq!(cache_from_source("/x/y/b.py", 0, Some("rel"), cwd), "rel/x/y/b.pyrite-311.pyc");
+        assert_eq!(cache_from_source("b.py", 0, Some("rel/"), cwd), "rel/tmp/b.pyrite-311.pyc");
+        assert_eq!(cache_from_source("/x/b.py", 1, Some("/"), cwd), "/x/b.pyrite-311.opt-1.pyc");
+        assert_eq!(cache_from_source("/x/b.py", 0, Some("/c/"), cwd), "/c/x/b.pyrite-311.pyc");
     }
 
     #[test]
@@ -258,7 +287,7 @@ mod tests {
         let root = std::env::temp_dir().join(format!("pyrite-pyc-test-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
         std::fs::create_dir_all(&root).expect("temp dir");
-        let path = cache_from_source(&root.join("m.py").to_string_lossy(), 0);
+        let path = cache_from_source(&root.join("m.py").to_string_lossy(), 0, None, String::new);
         write_atomically(&path, b"abc").expect("written");
         assert_eq!(std::fs::read(&path).expect("read back"), b"abc");
         // No temporary file is left behind.

@@ -120,7 +120,7 @@ pub fn new_spec(ts: &ThreadState, name: &str, loader: Value, origin: Option<&str
     dict::dict_set_item(ts, &attrs, s("_set_fileattr"), bool_::new_bool(has_location))?;
     // importlib's _get_cached: the bytecode cache of a source file.
     let cached = match origin.filter(|o| has_location && o.ends_with(".py")) {
-        Some(o) => pystr::new_str(&super::pyc::cache_from_source(o, ts.interp().config.optimize)),
+        Some(o) => pystr::new_str(&super::pyc::cache_path(ts, o)),
         None => none::none(),
     };
     dict::dict_set_item(ts, &attrs, s("cached"), cached)?;

@@ -735,7 +735,7 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     set("platform", pystr::new_str(if cfg!(target_os = "macos") { "darwin" } else { "linux" }))?;
     set("float_repr_style", pystr::new_str("short"))?;
     set("dont_write_bytecode", bool_::new_bool(config.dont_write_bytecode))?;
-    set("pycache_prefix", none::none())?;
+    set("pycache_prefix", config.pycache_prefix.as_deref().map_or_else(none::none, pystr::new_str))?;
     set("builtin_module_names", tuple::new_tuple(crate::modules::builtin_module_names().into_iter().map(pystr::new_str).collect())?)?;
     let b = |x: bool| int::from_i64(x as i64);
     set(

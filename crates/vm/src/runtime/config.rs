@@ -91,6 +91,8 @@ pub struct Config {
     pub stdio_errors: Option<String>,
     /// PYTHONSTARTUP: a file run before the first prompt of the REPL.
     pub startup: Option<String>,
+    /// `sys.pycache_prefix`: `-X pycache_prefix=PATH`, else PYTHONPYCACHEPREFIX.
+    pub pycache_prefix: Option<String>,
     /// PYTHONUTF8 decided `utf8_mode` (the locale rule then does not apply).
     pub utf8_mode_from_env: bool,
 }
@@ -131,6 +133,7 @@ impl Default for Config {
             stdio_encoding: None,
             stdio_errors: None,
             startup: None,
+            pycache_prefix: None,
             utf8_mode_from_env: false,
         }
     }
@@ -219,6 +222,7 @@ impl Config {
         if let Some(v) = var("PYTHONSTARTUP") {
             self.startup = Some(v);
         }
+        self.pycache_prefix = var("PYTHONPYCACHEPREFIX");
         if self.xoption("utf8").is_none() {
             match var("PYTHONUTF8").as_deref() {
                 Some("1") => (self.utf8_mode, self.utf8_mode_from_env) = (true, true),
@@ -269,6 +273,10 @@ impl Config {
         self.dev_mode |= self.xoption("dev").is_some();
         self.warn_default_encoding |= self.xoption("warn_default_encoding").is_some();
         self.import_time |= self.xoption("importtime").is_some();
+        // `-X pycache_prefix` with no (or an empty) value cancels the variable.
+        if let Some(v) = self.xoption("pycache_prefix") {
+            self.pycache_prefix = v.filter(|p| !p.is_empty()).map(str::to_string);
+        }
         let mut warn: Vec<String> = Vec::new();
         // An option already present is not added again (CPython's config_add_warnoption).
         let mut add = |w: String| {
