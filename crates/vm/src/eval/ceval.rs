@@ -658,7 +658,7 @@ fn do_raise(ts: &ThreadState, exc_v: Option<Value>, cause: Option<Value>) -> PyE
                     return PyErr::type_error(format!(
                         "calling {} should have returned an instance of BaseException, not {}",
                         protocol::repr_string(ts, &e).unwrap_or_default(),
-                        protocol::type_name(&v)
+                        protocol::repr_string(ts, &v.type_of().to_value()).unwrap_or_default()
                     ));
                 }
                 v

@@ -378,13 +378,27 @@ fn delegate(g: &PyGenerator) -> Option<Value> {
 fn make_exception(ts: &ThreadState, typ: &Value, val: Option<&Value>, tb: Option<&Value>) -> PyResult<PyErr> {
     let val = val.filter(|v| !none::is_none(v));
     let e = if exc::is_exception_class(typ) {
-        match val {
-            Some(v) if protocol::isinstance(ts, v, typ)? => v.clone(),
+        let made = match val {
+            Some(v) if protocol::isinstance(ts, v, typ)? => Ok(v.clone()),
             Some(v) => {
                 let args = if let Some(t) = tuple::try_tuple_items(v) { t.to_vec() } else { vec![v.clone()] };
-                protocol::call(ts, typ, &args, None)?
+                protocol::call(ts, typ, &args, None)
             }
-            None => protocol::call(ts, typ, &[], None)?,
+            None => protocol::call(ts, typ, &[], None),
+        };
+        // As PyErr_NormalizeException: an exception the class raises, or
+        // the TypeError for a class that makes no exception, is what gets
+        // thrown (into the generator, not out of throw()).
+        match made {
+            Ok(v) if exc::is_exception_instance(&v) => v,
+            Ok(v) => {
+                return Ok(PyErr::type_error(format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    protocol::repr_string(ts, typ)?,
+                    protocol::type_name(&v)
+                )))
+            }
+            Err(e) => return Ok(e),
         }
     } else if exc::is_exception_instance(typ) {
         if val.is_some() {
