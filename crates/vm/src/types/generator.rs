@@ -613,6 +613,24 @@ fn gen_name(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
 fn gen_qualname(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(gen_of(v)?.qualname.borrow().clone())
 }
+
+/// The setter of `__name__` / `__qualname__`: a str, never deleted.
+fn set_gen_str(v: &Value, x: Option<&Value>, what: &str, field: impl Fn(&PyGenerator) -> &std::cell::RefCell<Value>) -> PyResult<()> {
+    match x {
+        Some(s) if s.type_of().is_subtype(&pystr::STR_TYPE) => {
+            let old = std::mem::replace(&mut *field(gen_of(v)?).borrow_mut(), s.clone());
+            drop(old);
+            Ok(())
+        }
+        _ => Err(PyErr::type_error(format!("{what} must be set to a string object"))),
+    }
+}
+fn gen_set_name(_ts: &ThreadState, v: &Value, x: Option<&Value>) -> PyResult<()> {
+    set_gen_str(v, x, "__name__", |g| &g.name)
+}
+fn gen_set_qualname(_ts: &ThreadState, v: &Value, x: Option<&Value>) -> PyResult<()> {
+    set_gen_str(v, x, "__qualname__", |g| &g.qualname)
+}
 fn gen_running(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(super::bool_::new_bool(gen_of(v)?.state.get() == GenState::Running))
 }
@@ -926,7 +944,7 @@ pub fn init() {
         s.finalize.set(Some(gen_finalize));
         s.getattro.set(Some(protocol::generic_getattr));
         descr::add_methods(t, &[("send", gen_send), ("throw", gen_throw), ("close", gen_close)]);
-        descr::add_getsets(t, &[("__name__", gen_name, None), ("__qualname__", gen_qualname, None)]);
+        descr::add_getsets(t, &[("__name__", gen_name, Some(gen_set_name)), ("__qualname__", gen_qualname, Some(gen_set_qualname))]);
     }
     let s = &GENERATOR_TYPE.data.slots;
     s.iter.set(Some(self_iter));
