@@ -2464,3 +2464,60 @@ pub fn init() {
         ],
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slot_dunders_follow_the_operator_tables() {
+        for op in 0..nb::INPLACE {
+            assert_eq!(SLOT_DUNDERS[dn::BIN + op], nb::DUNDERS[op]);
+            assert_eq!(SLOT_DUNDERS[dn::RBIN + op], nb::RDUNDERS[op]);
+            assert_eq!(SLOT_DUNDERS[dn::IBIN + op], nb::IDUNDERS[op]);
+        }
+        assert_eq!(SLOT_DUNDERS[dn::POW], "__pow__");
+        assert_eq!(SLOT_DUNDERS[dn::EQ], "__eq__");
+        assert_eq!(SLOT_DUNDERS[dn::DEL], "__del__");
+        let mut sorted = SLOT_DUNDERS.to_vec();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), dn::COUNT, "names are unique");
+    }
+
+    #[test]
+    fn every_slot_dunder_reinstalls_some_slots() {
+        for def in SLOTDEFS {
+            let i = SLOT_DUNDERS.iter().position(|n| *n == def.name);
+            assert!(i.is_some(), "{} missing from SLOT_DUNDERS", def.name);
+        }
+        let mut all = 0;
+        for (i, g) in DUNDER_GROUPS.iter().enumerate() {
+            assert_ne!(*g, 0, "{} changes no slot", SLOT_DUNDERS[i]);
+            all |= g;
+        }
+        assert_eq!(all, ALL_GROUPS, "every group depends on some dunder");
+        // Dunders read by more than one group.
+        assert_eq!(DUNDER_GROUPS[dn::EQ], bit(grp::RICHCMP) | bit(grp::HASH));
+        assert_eq!(DUNDER_GROUPS[dn::LEN], bit(grp::LEN) | bit(grp::BOOL));
+        assert_eq!(DUNDER_GROUPS[dn::POW], bit(nb::POWER as u32) | bit(grp::POWER3));
+        assert_eq!(DUNDER_GROUPS[dn::RBIN + nb::POWER], bit(nb::POWER as u32));
+        assert_eq!(DUNDER_GROUPS[dn::IBIN + nb::ADD], bit((nb::INPLACE + nb::ADD) as u32));
+    }
+
+    #[test]
+    fn slot_names_are_found_by_hash_and_text() {
+        let names = SlotNames::new(usize::MAX);
+        for (i, n) in SLOT_DUNDERS.iter().enumerate() {
+            let v = pystr::new_str(n);
+            let found = names.find(pystr::str_hash(&v), |x| is_same_exact_str(&v, x));
+            assert_eq!(found, Some(i), "{n}");
+        }
+        for other in ["__foo__", "add", "__add", "", "__init_subclass__"] {
+            let v = pystr::new_str(other);
+            assert_eq!(names.find(pystr::str_hash(&v), |x| is_same_exact_str(&v, x)), None, "{other}");
+        }
+        assert_eq!(pystr::as_rust_str(names.known(kn::SET_NAME)), "__set_name__");
+        assert_eq!(pystr::as_rust_str(names.dunder(dn::NEW)), "__new__");
+    }
+}
