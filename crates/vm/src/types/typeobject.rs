@@ -158,10 +158,8 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
         return Err(PyErr::value_error("type name must not contain null characters"));
     }
     let tobj = TypeObject::heap(tname, best_t, best_t.data.flags.get() & (TPFLAGS_LONG_SUBCLASS | TPFLAGS_LIST_SUBCLASS | TPFLAGS_TUPLE_SUBCLASS | TPFLAGS_BYTES_SUBCLASS | TPFLAGS_UNICODE_SUBCLASS | TPFLAGS_DICT_SUBCLASS | TPFLAGS_BASE_EXC_SUBCLASS | TPFLAGS_TYPE_SUBCLASS) | TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC);
-    let newdict = dict::new_dict();
-    for (k, v) in nsd.items() {
-        dict::dict_set_item(ts, &newdict, k, v)?;
-    }
+    // A copy of the table, as PyDict_Copy: keys keep their hashes.
+    let newdict = Value::new(nsd.copy())?;
     tobj.set_dict(newdict.clone());
     tobj.set_bases(tuple::new_tuple(bases_v.clone())?);
 
