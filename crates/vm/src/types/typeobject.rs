@@ -470,47 +470,55 @@ fn compute_mro(cls: &Value, bases: &[Value]) -> PyResult<Vec<Value>> {
 /// gets the generic slot function; a builtin's wrapper keeps the builtin slot.
 pub fn fixup_slots(ty: &TypeObject) {
     let names = slot_names();
-    match base_with_same_lookups(ty) {
-        // Only the dunders the class defines itself can make its slots
-        // differ from its base's (every other lookup resolves as in the
-        // base, whose slots are up to date).
-        Some(base) => {
+    // Only the dunders the class defines itself can make its slots differ
+    // from those of an empty class with the same base and MRO tail.
+    let from_base = match base_with_same_lookups(ty) {
+        Some(base) if base.is_heap_type() => {
+            // The base's slots are up to date with its MRO.
             ty.slots.copy_from(&base.slots);
-            let mut groups = 0u64;
-            let own = ty.dict();
-            if let Some(d) = dict::as_dict(&own) {
-                for (_, hash, key, _) in d.table().iter() {
-                    if let Some(i) = names.find(hash, |n| key.is(n) || is_same_exact_str(key, n)) {
-                        groups |= DUNDER_GROUPS[i];
-                    }
+            true
+        }
+        Some(base) => copy_builtin_base_template(ty, base, &names),
+        None => false,
+    };
+    if from_base {
+        let mut groups = 0u64;
+        let own = ty.dict();
+        if let Some(d) = dict::as_dict(&own) {
+            for (_, hash, key, _) in d.table().iter() {
+                if let Some(i) = names.find(hash, |n| key.is(n) || is_same_exact_str(key, n)) {
+                    groups |= DUNDER_GROUPS[i];
                 }
             }
-            let mut found = Found::lazy(ty, &names);
-            install_groups(ty, groups, &mut found);
         }
-        None => {
-            let mut found = Found::from_mro(ty, &names);
-            install_groups(ty, ALL_GROUPS, &mut found);
-            // The sequence slots have no dunder of their own (they hide
-            // behind `__add__`/`__mul__`): always the base's.
-            if let Some(base) = ty.base() {
-                let (s, b) = (&ty.slots, &base.data.slots);
-                s.concat.set(b.concat.get());
-                s.inplace_concat.set(b.inplace_concat.get());
-                s.repeat.set(b.repeat.get());
-                s.inplace_repeat.set(b.inplace_repeat.get());
-            }
-        }
+        let mut found = Found::lazy(ty, &names);
+        install_groups(ty, groups, &mut found, true);
+    } else {
+        let mut found = Found::from_mro(ty, &names, 0);
+        install_groups(ty, ALL_GROUPS, &mut found, true);
+        copy_sequence_slots(ty);
     }
     ty.modified();
 }
 
-/// The base of `ty` when `ty`'s MRO is `ty` followed by that base's MRO and
-/// the base is a class whose slots were computed from its MRO (a heap type):
-/// then any dunder `ty` does not define resolves exactly as in the base.
+/// The sequence slots have no dunder of their own (they hide behind
+/// `__add__`/`__mul__`): always the base's.
+fn copy_sequence_slots(ty: &TypeObject) {
+    if let Some(base) = ty.base() {
+        let (s, b) = (&ty.slots, &base.data.slots);
+        s.concat.set(b.concat.get());
+        s.inplace_concat.set(b.inplace_concat.get());
+        s.repeat.set(b.repeat.get());
+        s.inplace_repeat.set(b.inplace_repeat.get());
+    }
+}
+
+/// The base of `ty` when `ty`'s MRO is `ty` followed by that base's MRO
+/// (and a heap base is ready): then any dunder `ty` does not define
+/// resolves exactly as in the base.
 fn base_with_same_lookups(ty: &TypeObject) -> Option<&TypeObject> {
     let base = &ty.base()?.data;
-    if !base.is_heap_type() || !base.has_flag(TPFLAGS_READY) {
+    if base.is_heap_type() && !base.has_flag(TPFLAGS_READY) {
         return None;
     }
     let (mro, base_mro) = (ty.mro(), base.mro());
@@ -519,6 +527,62 @@ fn base_with_same_lookups(ty: &TypeObject) -> Option<&TypeObject> {
         && std::ptr::eq(mine[0].type_payload_ptr(), ty)
         && mine[1..].iter().zip(theirs).all(|(a, b)| a.is(b));
     same.then_some(base)
+}
+
+/// The slots an empty class deriving from a builtin type gets, with what
+/// they were computed from: the dicts of the builtin's MRO (by version) and
+/// the builtin's own slots (the fallbacks).
+struct BuiltinBaseTemplate {
+    base: *const TypeObject,
+    versions: Vec<u64>,
+    base_slots: Box<Slots>,
+    slots: Box<Slots>,
+}
+
+thread_local! {
+    static BUILTIN_BASE_TEMPLATES: std::cell::RefCell<Vec<BuiltinBaseTemplate>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Versions of the dicts along the MRO of `t`.
+fn mro_dict_versions(t: &TypeObject) -> Vec<u64> {
+    let mro = t.mro();
+    tuple::tuple_items(&mro)
+        .iter()
+        .map(|x| x.as_type().and_then(|xt| dict::as_dict(&xt.dict()).map(|d| d.version())).unwrap_or(0))
+        .collect()
+}
+
+/// Give `ty` (whose MRO is `ty` then builtin `base`'s MRO) the slots of an
+/// empty class with that base, computed once per builtin base and reused
+/// while nothing they depend on changes. Returns false when not possible.
+fn copy_builtin_base_template(ty: &TypeObject, base: &TypeObject, names: &SlotNames) -> bool {
+    let versions = mro_dict_versions(base);
+    let reused = BUILTIN_BASE_TEMPLATES.with(|c| {
+        let c = c.borrow();
+        let tpl = c.iter().find(|t| std::ptr::eq(t.base, base))?;
+        (tpl.versions == versions && tpl.base_slots.same_as(&base.slots)).then(|| ty.slots.copy_from(&tpl.slots))
+    });
+    if reused.is_some() {
+        return true;
+    }
+    // Resolve past `ty` itself: as for a class with an empty dict.
+    let mut found = Found::from_mro(ty, names, 1);
+    install_groups(ty, ALL_GROUPS, &mut found, false);
+    copy_sequence_slots(ty);
+    let tpl = BuiltinBaseTemplate {
+        base,
+        versions,
+        base_slots: Box::new(Slots::EMPTY),
+        slots: Box::new(Slots::EMPTY),
+    };
+    tpl.base_slots.copy_from(&base.slots);
+    tpl.slots.copy_from(&ty.slots);
+    BUILTIN_BASE_TEMPLATES.with(|c| {
+        let mut c = c.borrow_mut();
+        c.retain(|t| !std::ptr::eq(t.base, base));
+        c.push(tpl);
+    });
+    true
 }
 
 /// Exact str `key` equal to `name` (how a type dict lookup compares keys).
@@ -541,7 +605,7 @@ fn update_slots_for_name(t: &TypeObject, name: &Value) {
 
 fn update_groups_recursive(t: &TypeObject, groups: u64, names: &SlotNames) {
     let mut found = Found::lazy(t, names);
-    if install_groups(t, groups, &mut found) {
+    if install_groups(t, groups, &mut found, true) {
         t.modified();
     }
     let subs: Vec<usize> = t.subclasses.borrow().clone();
@@ -817,10 +881,11 @@ impl<'a> Found<'a> {
 
     /// All names resolved in one pass over the dicts of the MRO (keeping
     /// the first definition of each), instead of one MRO walk per name.
-    fn from_mro(ty: &'a TypeObject, names: &'a SlotNames) -> Found<'a> {
+    /// The first `skip` types of the MRO are left out.
+    fn from_mro(ty: &'a TypeObject, names: &'a SlotNames, skip: usize) -> Found<'a> {
         let mut vals: [Option<Option<Value>>; dn::COUNT] = [const { Some(None) }; dn::COUNT];
         let mro = ty.mro();
-        for t in tuple::tuple_items(&mro) {
+        for t in tuple::tuple_items(&mro).iter().skip(skip) {
             let Some(t) = t.as_type() else { continue };
             let td = t.dict();
             let Some(d) = dict::as_dict(&td) else { continue };
@@ -870,8 +935,9 @@ fn simple_slot_value<F>(native: Option<F>, found: &Option<Value>, none_clears: b
 }
 
 /// Install the slots of the groups in `groups` from what the dunders
-/// resolve to; returns whether the type's dict was changed.
-fn install_groups(t: &TypeObject, groups: u64, f: &mut Found) -> bool {
+/// resolve to; returns whether the type's dict was changed. Without
+/// `own_dict` the class's dict is taken as empty (and left alone).
+fn install_groups(t: &TypeObject, groups: u64, f: &mut Found, own_dict: bool) -> bool {
     let base = t.base().map(|b| &b.data);
     let mut dict_changed = false;
     macro_rules! simple {
@@ -905,7 +971,7 @@ fn install_groups(t: &TypeObject, groups: u64, f: &mut Found) -> bool {
                 let found = f.get(dn::HASH);
                 let own = t.dict();
                 let names = f.names;
-                let eq_here = || dict::dict_get_str(&own, &names.names[dn::EQ]).is_some();
+                let eq_here = || own_dict && dict::dict_get_str(&own, &names.names[dn::EQ]).is_some();
                 let v: Option<HashFn> = match found.as_ref().and_then(|x| x.downcast::<WrapperDescr>()).map(|w| w.native) {
                     Some(NativeSlot::Hash(h)) => Some(h),
                     _ => match &found {
@@ -917,7 +983,7 @@ fn install_groups(t: &TypeObject, groups: u64, f: &mut Found) -> bool {
                     },
                 };
                 t.slots.hash.set(v);
-                if v.is_none() && dict::dict_get_str(&own, &names.names[dn::HASH]).is_none() && eq_here() {
+                if v.is_none() && eq_here() && dict::dict_get_str(&own, &names.names[dn::HASH]).is_none() {
                     dict::dict_set_str(&own, "__hash__", none::none());
                     dict_changed = true;
                 }
@@ -2501,6 +2567,20 @@ mod tests {
         assert_eq!(DUNDER_GROUPS[dn::POW], bit(nb::POWER as u32) | bit(grp::POWER3));
         assert_eq!(DUNDER_GROUPS[dn::RBIN + nb::POWER], bit(nb::POWER as u32));
         assert_eq!(DUNDER_GROUPS[dn::IBIN + nb::ADD], bit((nb::INPLACE + nb::ADD) as u32));
+    }
+
+    #[test]
+    fn slots_copy_and_compare() {
+        let (a, b) = (Slots::EMPTY, Slots::EMPTY);
+        assert!(a.same_as(&b));
+        a.repr.set(Some(slot_repr));
+        assert!(!a.same_as(&b));
+        b.copy_from(&a);
+        assert!(a.same_as(&b));
+        b.binary[nb::INPLACE + nb::ADD].set(Some(BINARY_SLOTS[nb::INPLACE + nb::ADD]));
+        assert!(!a.same_as(&b));
+        a.copy_from(&b);
+        assert!(a.same_as(&b) && a.binary[nb::INPLACE + nb::ADD].get().is_some());
     }
 
     #[test]
