@@ -1341,8 +1341,27 @@ fn method_wrapper_qualname(_ts: &ThreadState, m: &Value) -> PyResult<Value> {
     let Some(w) = mw.descr.downcast::<WrapperDescr>() else { return Ok(none::none()) };
     Ok(pystr::new_str(&format!("{}.{}", w.owner.name(), w.def.name)))
 }
-fn no_text_signature(_ts: &ThreadState, _d: &Value) -> PyResult<Value> {
-    Ok(none::none())
+/// The slot dunder a wrapper descriptor or method-wrapper exposes.
+fn wrapper_slot_name(d: &Value) -> Option<&'static str> {
+    let w = match d.downcast::<MethodWrapper>() {
+        Some(mw) => mw.descr.downcast::<WrapperDescr>()?,
+        None => d.downcast::<WrapperDescr>()?,
+    };
+    Some(w.def.name)
+}
+
+fn opt_str(s: Option<&str>) -> Value {
+    s.map_or_else(none::none, pystr::new_str)
+}
+
+/// `__text_signature__` of a slot wrapper (CPython's slot table has one per dunder).
+fn wrapper_text_signature(_ts: &ThreadState, d: &Value) -> PyResult<Value> {
+    Ok(opt_str(wrapper_slot_name(d).and_then(|n| super::builtin_docs::slot_wrapper_doc(n).0)))
+}
+
+/// `__doc__` of a slot wrapper.
+fn wrapper_doc(_ts: &ThreadState, d: &Value) -> PyResult<Value> {
+    Ok(opt_str(wrapper_slot_name(d).and_then(|n| super::builtin_docs::slot_wrapper_doc(n).1)))
 }
 
 fn method_wrapper_self(_ts: &ThreadState, m: &Value) -> PyResult<Value> {
@@ -2511,7 +2530,8 @@ pub fn init() {
             ("__name__", wrapper_name, None),
             ("__qualname__", wrapper_qualname, None),
             ("__objclass__", wrapper_objclass, None),
-            ("__text_signature__", no_text_signature, None),
+            ("__text_signature__", wrapper_text_signature, None),
+            ("__doc__", wrapper_doc, None),
         ],
     );
     let s = &METHOD_WRAPPER_TYPE.data.slots;
@@ -2524,7 +2544,8 @@ pub fn init() {
             ("__qualname__", method_wrapper_qualname, None),
             ("__self__", method_wrapper_self, None),
             ("__objclass__", wrapper_objclass, None),
-            ("__text_signature__", no_text_signature, None),
+            ("__text_signature__", wrapper_text_signature, None),
+            ("__doc__", wrapper_doc, None),
         ],
     );
 }
