@@ -11,6 +11,7 @@ pub mod _hashes;
 pub mod _heapq;
 pub mod _imp;
 pub mod _io;
+pub mod _opcode;
 pub mod _operator;
 pub mod _sre;
 pub mod _random;
@@ -104,6 +105,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_imp", _imp::create),
     ("_io", _io::create),
     ("_md5", _hashes::create_md5),
+    ("_opcode", _opcode::create),
     ("_operator", _operator::create),
     ("_random", _random::create),
     ("_sha1", _hashes::create_sha1),

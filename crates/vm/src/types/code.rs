@@ -492,6 +492,17 @@ fn code_hash(_ts: &ThreadState, v: &Value) -> PyResult<isize> {
     Ok(if h == -1 { -2 } else { h })
 }
 
+/// `code._varname_from_oparg(oparg)`: the fast local an instruction names (for `dis`).
+fn varname_from_oparg(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let [oparg] = crate::object::args::bind("_varname_from_oparg", args, kw, ["oparg"], 0, 1, 1)?;
+    let c = v.downcast::<PyCode>().ok_or_else(|| PyErr::type_error("code expected"))?;
+    let i = protocol::index_isize(ts, &oparg.unwrap_or_else(none::none))?;
+    usize::try_from(i)
+        .ok()
+        .and_then(|i| c.localsplusnames.get(i).cloned())
+        .ok_or_else(|| PyErr::index_error("tuple index out of range"))
+}
+
 /// Code attributes that CPython declares as members refuse writes this way.
 fn readonly(_ts: &ThreadState, _v: &Value, _x: Option<&Value>) -> PyResult<()> {
     Err(PyErr::attribute_error("readonly attribute"))
@@ -526,7 +537,10 @@ pub fn init() {
             ("co_exceptiontable", co_exceptiontable, Some(readonly)),
         ],
     );
-    descr::add_methods(&CODE_TYPE, &[("co_lines", co_lines), ("co_positions", co_positions), ("replace", code_replace)]);
+    descr::add_methods(
+        &CODE_TYPE,
+        &[("co_lines", co_lines), ("co_positions", co_positions), ("replace", code_replace), ("_varname_from_oparg", varname_from_oparg)],
+    );
 }
 
 #[cfg(test)]
