@@ -845,6 +845,19 @@ fn decomp_eof(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(crate::types::bool_::new_bool(decomp_this(v)?.st.borrow().eof))
 }
 
+/// The attributes are read-only members in CPython.
+fn readonly(_ts: &ThreadState, _v: &Value, _x: Option<&Value>) -> PyResult<()> {
+    Err(PyErr::attribute_error("readonly attribute"))
+}
+
+fn compress_new(_ts: &ThreadState, _cls: &Value, _a: Args, _k: Kw) -> PyResult<Value> {
+    Err(PyErr::type_error("cannot create 'zlib.Compress' instances"))
+}
+
+fn decompress_new(_ts: &ThreadState, _cls: &Value, _a: Args, _k: Kw) -> PyResult<Value> {
+    Err(PyErr::type_error("cannot create 'zlib.Decompress' instances"))
+}
+
 /// The static types of this module.
 pub fn types() -> Vec<&'static PyType> {
     vec![&COMPRESS_TYPE, &DECOMPRESS_TYPE]
@@ -856,6 +869,8 @@ pub fn init() {
     for ty in [&COMPRESS_TYPE, &DECOMPRESS_TYPE] {
         ty.data.slots.getattro.set(Some(protocol::generic_getattr));
     }
+    COMPRESS_TYPE.data.slots.new.set(Some(compress_new));
+    DECOMPRESS_TYPE.data.slots.new.set(Some(decompress_new));
     add_methods(
         &COMPRESS_TYPE,
         &[("compress", comp_compress), ("flush", comp_flush), ("copy", comp_copy), ("__copy__", comp_copy_dunder), ("__deepcopy__", comp_deepcopy)],
@@ -872,7 +887,11 @@ pub fn init() {
     );
     add_getsets(
         &DECOMPRESS_TYPE,
-        &[("unused_data", decomp_unused_data, None), ("unconsumed_tail", decomp_unconsumed_tail, None), ("eof", decomp_eof, None)],
+        &[
+            ("unused_data", decomp_unused_data, Some(readonly)),
+            ("unconsumed_tail", decomp_unconsumed_tail, Some(readonly)),
+            ("eof", decomp_eof, Some(readonly)),
+        ],
     );
 }
 
