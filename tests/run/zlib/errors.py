@@ -1,4 +1,5 @@
 # zlib's error types and messages.
+import pickle
 import zlib
 
 good = zlib.compress(b"some data to compress" * 10)
@@ -77,3 +78,5 @@ attempt("instantiate Compress", lambda: type(zlib.compressobj())())
 attempt("instantiate Decompress", lambda: type(zlib.decompressobj())())
 attempt("set eof", lambda: setattr(zlib.decompressobj(), "eof", True))
 attempt("raise error", lambda: (_ for _ in ()).throw(zlib.error("custom")))
+attempt("pickle Compress", lambda: pickle.dumps(zlib.compressobj()))
+attempt("pickle Decompress", lambda: pickle.dumps(zlib.decompressobj()))

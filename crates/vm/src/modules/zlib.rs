@@ -873,7 +873,14 @@ pub fn init() {
     DECOMPRESS_TYPE.data.slots.new.set(Some(decompress_new));
     add_methods(
         &COMPRESS_TYPE,
-        &[("compress", comp_compress), ("flush", comp_flush), ("copy", comp_copy), ("__copy__", comp_copy_dunder), ("__deepcopy__", comp_deepcopy)],
+        &[
+            ("compress", comp_compress),
+            ("flush", comp_flush),
+            ("copy", comp_copy),
+            ("__copy__", comp_copy_dunder),
+            ("__deepcopy__", comp_deepcopy),
+            ("__reduce__", super::reduce_cannot_pickle),
+        ],
     );
     add_methods(
         &DECOMPRESS_TYPE,
@@ -883,6 +890,7 @@ pub fn init() {
             ("copy", decomp_copy),
             ("__copy__", decomp_copy_dunder),
             ("__deepcopy__", decomp_deepcopy),
+            ("__reduce__", super::reduce_cannot_pickle),
         ],
     );
     add_getsets(
