@@ -296,6 +296,15 @@ fn bitwise_u32(ts: &ThreadState, v: &Value) -> PyResult<u32> {
     })
 }
 
+/// The argument check of CPython's parameterless copy methods: positional
+/// arguments are refused, keywords are ignored (as CPython 3.11 does).
+fn no_positional(fname: &str, a: Args, k: Kw) -> PyResult<()> {
+    if args::npositional(a, k) > 0 {
+        return Err(PyErr::type_error(format!("{fname}() takes no arguments")));
+    }
+    Ok(())
+}
+
 /// The size of the next output block: the remaining allowance, at most
 /// as large as what was produced so far (geometric growth).
 fn next_room(produced: usize, limit: usize, first: usize) -> usize {
@@ -505,8 +514,9 @@ fn f_compressobj(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value
 }
 
 fn comp_compress(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("compress", a, k, 1, 1)?;
-    let data = buffer_arg(ts, &a[0])?;
+    let [data] = bytes::clinic_bind("compress", a, k, ["data"], 1, 1)?;
+    let data = data.unwrap_or_else(none::none);
+    let data = buffer_arg(ts, &data)?;
     let this = comp_this(v)?;
     let mut guard = this.stream.borrow_mut();
     let Some(s) = guard.as_mut() else {
@@ -535,9 +545,9 @@ fn comp_compress(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value>
 }
 
 fn comp_flush(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("flush", a, k, 0, 1)?;
-    let mode = match a.first() {
-        Some(m) => int::c_int_arg(ts, m)?,
+    let [mode] = bytes::clinic_bind("flush", a, k, ["mode"], 1, 0)?;
+    let mode = match mode {
+        Some(m) => int::c_int_arg(ts, &m)?,
         None => Z_FINISH,
     };
     if mode == Z_NO_FLUSH {
@@ -586,17 +596,17 @@ fn comp_copy_impl(ts: &ThreadState, v: &Value) -> PyResult<Value> {
 }
 
 fn comp_copy(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    args::exact("copy", a, k, 0)?;
+    no_positional("copy", a, k)?;
     comp_copy_impl(ts, v)
 }
 
 fn comp_copy_dunder(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    args::exact("__copy__", a, k, 0)?;
+    no_positional("__copy__", a, k)?;
     comp_copy_impl(ts, v)
 }
 
 fn comp_deepcopy(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    args::exact("__deepcopy__", a, k, 1)?;
+    bytes::clinic_bind("__deepcopy__", a, k, ["memo"], 1, 1)?;
     comp_copy_impl(ts, v)
 }
 
@@ -747,9 +757,9 @@ fn decomp_decompress(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Va
 }
 
 fn decomp_flush(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("flush", a, k, 0, 1)?;
-    let length = match a.first() {
-        Some(l) => int::ssize_arg(ts, l)?,
+    let [length] = bytes::clinic_bind("flush", a, k, ["length"], 1, 0)?;
+    let length = match length {
+        Some(l) => int::ssize_arg(ts, &l)?,
         None => DEF_BUF_SIZE as isize,
     };
     if length <= 0 {
@@ -819,17 +829,17 @@ fn decomp_copy_impl(ts: &ThreadState, v: &Value) -> PyResult<Value> {
 }
 
 fn decomp_copy(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    args::exact("copy", a, k, 0)?;
+    no_positional("copy", a, k)?;
     decomp_copy_impl(ts, v)
 }
 
 fn decomp_copy_dunder(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    args::exact("__copy__", a, k, 0)?;
+    no_positional("__copy__", a, k)?;
     decomp_copy_impl(ts, v)
 }
 
 fn decomp_deepcopy(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    args::exact("__deepcopy__", a, k, 1)?;
+    bytes::clinic_bind("__deepcopy__", a, k, ["memo"], 1, 1)?;
     decomp_copy_impl(ts, v)
 }
 
