@@ -1001,6 +1001,41 @@ mod tests {
         }
     }
 
+    // Messages as python3 prints them for these codes.
+    #[test]
+    fn error_messages() {
+        assert_eq!(error_message(Z_BUF_ERROR, None, "while decompressing data"), "Error -5 while decompressing data: incomplete or truncated stream");
+        assert_eq!(error_message(Z_STREAM_ERROR, None, "while flushing"), "Error -2 while flushing: inconsistent stream state");
+        assert_eq!(error_message(-3, None, "while setting zdict"), "Error -3 while setting zdict: invalid input data");
+        assert_eq!(error_message(Z_NEED_DICT, None, "while decompressing data"), "Error 2 while decompressing data");
+        assert_eq!(error_message(-3, Some("invalid distance too far back"), "while decompressing data"), "Error -3 while decompressing data: invalid distance too far back");
+    }
+
+    #[test]
+    fn output_blocks_respect_the_limit() {
+        assert_eq!(next_room(0, usize::MAX, 10), 10);
+        assert_eq!(next_room(10, usize::MAX, 10), BLOCK);
+        assert_eq!(next_room(100_000, usize::MAX, 10), 100_000);
+        assert_eq!(next_room(0, 5, BLOCK.min(5)), 5);
+        assert_eq!(next_room(5, 7, 5), 2);
+    }
+
+    #[test]
+    fn streams_copy_and_finish() {
+        let Ok(mut s) = Stream::deflate(6, DEFLATED, 15, DEF_MEM_LEVEL, 0) else { panic!("init failed") };
+        let mut head = Vec::new();
+        s.step(b"shared ", &mut head, 1024, Z_NO_FLUSH);
+        let Ok(mut c) = s.copy() else { panic!("copy failed") };
+        let mut a = head.clone();
+        let mut b = head.clone();
+        assert_eq!(s.step(b"one", &mut a, 1024, Z_FINISH).ret, Z_STREAM_END);
+        assert_eq!(c.step(b"two", &mut b, 1024, Z_FINISH).ret, Z_STREAM_END);
+        assert_eq!(decompress_bytes(&a, 15, 1).ok(), Some(b"shared one".to_vec()));
+        assert_eq!(decompress_bytes(&b, 15, 1).ok(), Some(b"shared two".to_vec()));
+        assert!(s.end().is_ok());
+        assert_eq!(Stream::inflate(100).err().map(|e| e.0), Some(Z_STREAM_ERROR));
+    }
+
     // Expected values from python3: zlib.adler32(b"hello"), adler32(b"hello", 7).
     #[test]
     fn checksums() {
