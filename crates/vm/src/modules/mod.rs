@@ -37,6 +37,7 @@ pub use _io as io;
 pub mod signal;
 pub mod sys;
 pub mod time;
+pub mod zlib;
 
 use crate::object::typeobj::PyType;
 use crate::object::value::Value;
@@ -63,6 +64,7 @@ pub fn types() -> Vec<&'static PyType> {
     v.extend(_weakref_stub::types());
     v.extend(itertools::types());
     v.extend(posix::types());
+    v.extend(zlib::types());
     v
 }
 
@@ -85,6 +87,7 @@ pub fn init_types() {
     _weakref_stub::init();
     itertools::init();
     posix::init();
+    zlib::init();
 }
 
 /// A native module's constructor.
@@ -132,6 +135,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("signal", signal::create_public),
     ("sys", sys::create),
     ("time", time::create),
+    ("zlib", zlib::create),
 ];
 
 /// The names of the modules compiled in.
