@@ -253,11 +253,12 @@ fn gen_resume(ts: &ThreadState, gv: &Value, value: Value, throw: Option<PyErr>) 
         }
     }
     g.state.set(GenState::Running);
-    let caller_exc = ts.exc_info.borrow().clone();
+    // As CPython's exc_info chain: the generator's own handled exception
+    // (None when it handles none) is on top while it runs; the caller's is
+    // below it, where sys.exc_info() and bare `raise` still find it.
     let mine = g.exc_state.borrow_mut().take();
-    if mine.is_some() {
-        *ts.exc_info.borrow_mut() = mine;
-    }
+    let caller_exc = ts.exc_info.replace(mine);
+    ts.exc_outer.borrow_mut().push(caller_exc);
     let r = {
         let _guard = ceval::NativeCallGuard::enter(ts);
         match _guard {
@@ -265,13 +266,9 @@ fn gen_resume(ts: &ThreadState, gv: &Value, value: Value, throw: Option<PyErr>) 
             Err(e) => Err(e),
         }
     };
-    let now = ts.exc_info.replace(caller_exc.clone());
-    let differs = match (&now, &caller_exc) {
-        (Some(a), Some(b)) => !a.is(b),
-        (Some(_), None) => true,
-        _ => false,
-    };
-    *g.exc_state.borrow_mut() = if differs { now } else { None };
+    let caller_exc = ts.exc_outer.borrow_mut().pop().flatten();
+    let own = ts.exc_info.replace(caller_exc);
+    *g.exc_state.borrow_mut() = own;
     match r {
         Ok((v, finished)) => {
             g.state.set(if finished { GenState::Finished } else { GenState::Suspended });
