@@ -629,12 +629,23 @@ fn unbound_deref(code: &PyCode, i: usize) -> PyErr {
 /// Attach implicit context: the exception being handled becomes
 /// `__context__` of a new exception (CPython's _PyErr_SetObject).
 fn set_implicit_context(ts: &ThreadState, err: &PyErr) {
-    let Some(handled) = ts.handled_exception() else { return };
     let v = err.value();
-    if handled.is(v) || exc::context_of(v).is_some() {
+    if exc::decide_context(v, true) {
         return;
     }
-    // Break a cycle v -> ... -> handled -> ... -> v.
+    let Some(handled) = ts.handled_exception() else { return };
+    if exc::context_of(v).is_some() {
+        return;
+    }
+    attach_context(v, handled);
+}
+
+/// Make `handled` the `__context__` of `v`, breaking a cycle
+/// v -> ... -> handled -> ... -> v as CPython's _PyErr_SetObject does.
+pub fn attach_context(v: &Value, handled: Value) {
+    if handled.is(v) {
+        return;
+    }
     let mut o = handled.clone();
     let mut steps = 0;
     while let Some(ctx) = exc::context_of(&o) {
@@ -703,6 +714,8 @@ fn do_raise(ts: &ThreadState, exc_v: Option<Value>, cause: Option<Value>) -> PyE
         };
         exc::set_cause(&instance, cause_v);
     }
+    // A `raise` statement raises afresh: the context is taken again.
+    exc::decide_context(&instance, false);
     PyErr::from_instance(instance)
 }
 

@@ -20,6 +20,10 @@ pub struct PyBaseException {
     pub context: RefCell<Option<Value>>,
     pub cause: RefCell<Option<Value>>,
     pub suppress_context: Cell<bool>,
+    /// Raised, and its implicit `__context__` decided then: frames it
+    /// propagates through leave the context alone (CPython sets it only
+    /// where an exception is raised).
+    context_decided: Cell<bool>,
     dict: Cell<Option<Value>>,
     /// Family-specific attributes, by index (see each family's getsets).
     pub fields: RefCell<[Option<Value>; 8]>,
@@ -34,6 +38,7 @@ impl PyBaseException {
             context: RefCell::new(None),
             cause: RefCell::new(None),
             suppress_context: Cell::new(false),
+            context_decided: Cell::new(false),
             dict: Cell::new(None),
             fields: RefCell::new(Default::default()),
         }
@@ -493,6 +498,12 @@ pub fn context_of(exc: &Value) -> Option<Value> {
 }
 
 /// Set `exc.__context__`.
+/// Mark `exc` as raised with its context decided (true), or as about to
+/// be raised afresh (false); returns whether it was decided before.
+pub fn decide_context(exc: &Value, decided: bool) -> bool {
+    payload(exc).map_or(true, |e| e.context_decided.replace(decided))
+}
+
 pub fn set_context(exc: &Value, ctx: Option<Value>) {
     if let Ok(e) = payload(exc) {
         let old = e.context.replace(ctx);

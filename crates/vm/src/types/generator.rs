@@ -257,6 +257,14 @@ fn gen_resume(ts: &ThreadState, gv: &Value, value: Value, throw: Option<PyErr>) 
     // (None when it handles none) is on top while it runs; the caller's is
     // below it, where sys.exc_info() and bare `raise` still find it.
     let mine = g.exc_state.borrow_mut().take();
+    // An exception thrown in takes the exception the generator was handling
+    // as its context, and no other (CPython's _PyErr_ChainStackItem).
+    if let Some(err) = &throw {
+        if let Some(own) = &mine {
+            ceval::attach_context(err.value(), own.clone());
+        }
+        exc::decide_context(err.value(), true);
+    }
     let caller_exc = ts.exc_info.replace(mine);
     ts.exc_outer.borrow_mut().push(caller_exc);
     let r = {
