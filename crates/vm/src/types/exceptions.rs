@@ -964,6 +964,10 @@ const FIELDS: [(descr::GetterFn, descr::SetterFn); 8] = [
     (get_f7, set_f7),
 ];
 
+fn readonly_field(_ts: &ThreadState, _v: &Value, _x: Option<&Value>) -> PyResult<()> {
+    Err(PyErr::attribute_error("readonly attribute"))
+}
+
 fn fields(names: &[&'static str]) -> Vec<GetSet> {
     names.iter().enumerate().map(|(i, n)| (*n, FIELDS[i].0, Some(FIELDS[i].1))).collect()
 }
@@ -1270,7 +1274,9 @@ pub fn init() {
     for t in [&UNICODE_ENCODE_ERROR, &UNICODE_DECODE_ERROR, &UNICODE_TRANSLATE_ERROR] {
         descr::add_getsets(t, &unicode_getsets());
     }
-    descr::add_getsets(&BASE_EXCEPTION_GROUP_TYPE, &fields(&["message", "exceptions"]));
+    // Read-only members in CPython (T_OBJECT with READONLY).
+    let readonly: Vec<GetSet> = fields(&["message", "exceptions"]).into_iter().map(|(n, g, _)| (n, g, Some(readonly_field as descr::SetterFn))).collect();
+    descr::add_getsets(&BASE_EXCEPTION_GROUP_TYPE, &readonly);
     let s = &BASE_EXCEPTION_GROUP_TYPE.data.slots;
     s.new.set(Some(eg_new));
     descr::add_methods(
