@@ -5,6 +5,7 @@ pub mod _abc;
 pub mod _ast;
 pub mod _bisect;
 pub mod _codecs;
+pub mod _contextvars;
 pub mod _collections;
 pub mod _functools;
 pub mod _hashes;
@@ -58,6 +59,7 @@ pub fn types() -> Vec<&'static PyType> {
     v.extend(_operator::types());
     v.extend(_sre::types());
     v.extend(_random::types());
+    v.extend(_contextvars::types());
     v.extend(_string::types());
     v.extend(_struct::types());
     v.extend(_thread::types());
@@ -81,6 +83,7 @@ pub fn init_types() {
     _operator::init();
     _sre::init();
     _random::init();
+    _contextvars::init();
     _string::init();
     _struct::init();
     _thread::init();
@@ -102,6 +105,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_bisect", _bisect::create),
     ("_blake2", _hashes::create_blake2),
     ("_codecs", _codecs::create),
+    ("_contextvars", _contextvars::create),
     ("_collections", _collections::create),
     ("_functools", _functools::create),
     ("_heapq", _heapq::create),

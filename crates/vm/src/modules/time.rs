@@ -697,10 +697,18 @@ fn t_pthread_getcpuclockid(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Val
     let id = int::as_int(&id)
         .and_then(|r| u64::try_from(&r.to_bigint()).ok())
         .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C unsigned long"))?;
+    // Thread idents are ours (see _thread::current_ident), not pthread_t
+    // values, and glibc dereferences whatever pthread_t it is given: only
+    // a thread we know is mapped to its handle; others do not exist.
+    if id != super::_thread::current_ident() {
+        return Err(errno_error(libc::ESRCH));
+    }
+    // SAFETY: pthread_self has no preconditions.
+    let thread = unsafe { libc::pthread_self() };
     let mut clock: libc::clockid_t = 0;
-    // SAFETY: `clock` is a valid out-pointer; an unknown thread id makes the
-    // call fail with ESRCH rather than touch memory.
-    let r = unsafe { libc::pthread_getcpuclockid(id as libc::pthread_t, &mut clock) };
+    // SAFETY: `thread` is the calling thread's live handle and `clock` a
+    // valid out-pointer.
+    let r = unsafe { libc::pthread_getcpuclockid(thread, &mut clock) };
     if r != 0 {
         return Err(errno_error(r));
     }

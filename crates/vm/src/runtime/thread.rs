@@ -18,6 +18,8 @@ pub struct ThreadState {
     /// The handled exceptions of the callers of the running generators,
     /// innermost last (the rest of CPython's exc_info chain).
     pub exc_outer: RefCell<Vec<Option<Value>>>,
+    /// The current `contextvars.Context` (made on first use).
+    pub context: RefCell<Option<Value>>,
     /// Python-level call depth, checked against the recursion limit.
     pub recursion_depth: Cell<u32>,
     /// Extra depth allowed while handling a RecursionError (CPython's
@@ -48,6 +50,7 @@ impl ThreadState {
             current_frame: Cell::new(std::ptr::null_mut()),
             exc_info: RefCell::new(None),
             exc_outer: RefCell::new(Vec::new()),
+            context: RefCell::new(None),
             recursion_depth: Cell::new(0),
             recursion_headroom: Cell::new(0),
             native_depth: Cell::new(0),
