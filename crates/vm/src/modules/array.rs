@@ -884,9 +884,9 @@ fn m_fromunicode(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value
 }
 
 fn copy_of(v: &Value) -> PyResult<Value> {
+    // CPython copies as a full slice: an exact array, even of a subclass.
     let arr = this(v)?;
-    let t = v.type_of().to_value();
-    Value::new_instance(&t, PyArray::new(arr.code, arr.data.borrow().clone()))
+    new_array(arr.code, arr.data.borrow().clone())
 }
 
 fn m_copy(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {

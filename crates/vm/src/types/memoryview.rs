@@ -82,12 +82,16 @@ impl Drop for PyMemoryView {
 fn register(obj: &Value) {
     if let Some(b) = bytearray::as_bytearray(obj) {
         b.exports.set(b.exports.get() + 1);
+    } else if let Some((_, exports, _, _)) = crate::modules::array::buffer_parts(obj) {
+        exports.set(exports.get() + 1);
     }
 }
 
 fn unregister(obj: &Value) {
     if let Some(b) = bytearray::as_bytearray(obj) {
         b.exports.set(b.exports.get().saturating_sub(1));
+    } else if let Some((_, exports, _, _)) = crate::modules::array::buffer_parts(obj) {
+        exports.set(exports.get().saturating_sub(1));
     }
 }
 
@@ -178,6 +182,9 @@ impl PyMemoryView {
         }
         if let Some(b) = bytearray::as_bytearray(&self.obj) {
             return f(&b.data.borrow());
+        }
+        if let Some((data, _, _, _)) = crate::modules::array::buffer_parts(&self.obj) {
+            return f(&data.borrow());
         }
         f(&[])
     }
@@ -278,8 +285,11 @@ impl PyMemoryView {
 
     fn write_at(&self, off: usize, raw: &[u8]) -> PyResult<()> {
         self.check()?;
-        let b = bytearray::as_bytearray(&self.obj).ok_or_else(|| PyErr::type_error("cannot modify read-only memory"))?;
-        let mut d = b.data.borrow_mut();
+        let cell = match bytearray::as_bytearray(&self.obj) {
+            Some(b) => &b.data,
+            None => crate::modules::array::buffer_parts(&self.obj).map(|p| p.0).ok_or_else(|| PyErr::type_error("cannot modify read-only memory"))?,
+        };
+        let mut d = cell.borrow_mut();
         if let Some(dst) = d.get_mut(off..off + raw.len()) {
             dst.copy_from_slice(raw);
         }
@@ -377,6 +387,22 @@ pub fn new_memoryview(obj: &Value) -> PyResult<Value> {
     if let Some(m) = obj.downcast::<PyMemoryView>() {
         m.check()?;
         return Value::new(m.derive(m.start, m.shape.clone(), m.strides.clone()));
+    }
+    if let Some((data, _, fmt, itemsize)) = crate::modules::array::buffer_parts(obj) {
+        let n = data.borrow().len() / itemsize;
+        register(obj);
+        return Value::new(PyMemoryView {
+            obj: obj.clone(),
+            start: 0,
+            shape: vec![n],
+            strides: vec![itemsize as isize],
+            fmt,
+            format: (fmt as char).to_string(),
+            itemsize,
+            readonly: false,
+            released: Cell::new(false),
+            hash: Cell::new(None),
+        });
     }
     let (len, readonly) = if let Some(b) = obj.downcast::<bytes::PyBytes>() {
         (b.data.len(), true)
