@@ -161,10 +161,10 @@ fn decode(code: u8, raw: &[u8]) -> PyResult<Value> {
     })
 }
 
-/// A one-character str, ValueError beyond U+10FFFF (a 'u' item read from raw bytes).
+/// A one-character str, ValueError beyond U+10FFFF (a 'u' item read from raw bytes; message of chr()).
 fn char_str(cp: u32) -> PyResult<Value> {
     if cp > 0x10ffff {
-        return Err(PyErr::value_error(format!("character U+{cp:x} is not in range [U+0000; U+10ffff]")));
+        return Err(PyErr::value_error("chr() arg not in range(0x110000)"));
     }
     Ok(pystr::from_data(crate::stringlib::StrData::from_code_points(&[cp])))
 }
@@ -271,6 +271,23 @@ fn encode(ts: &ThreadState, code: u8, v: &Value) -> PyResult<Vec<u8>> {
     })
 }
 
+/// Positional arguments of CPython's methods taking the defining class
+/// (tofile, fromfile, __reduce_ex__, the iterator's __reduce__): exactly `n`.
+fn defining_class_args<'a>(fname: &str, a: &'a [Value], k: Kw, n: usize) -> PyResult<&'a [Value]> {
+    let npos = args::npositional(a, k);
+    let s = if n == 1 { "" } else { "s" };
+    if n == 0 && !a.is_empty() {
+        return Err(PyErr::type_error(format!("{fname}() takes no arguments")));
+    }
+    if npos < n {
+        return Err(PyErr::type_error(format!("{fname}() takes exactly {n} positional argument{s} ({npos} given)")));
+    }
+    if a.len() > n {
+        return Err(PyErr::type_error(format!("{fname}() takes at most {n} argument{s} ({} given)", a.len())));
+    }
+    Ok(&a[..n])
+}
+
 // ----- construction -----
 
 fn bad_typecode() -> PyErr {
@@ -317,12 +334,19 @@ fn append_unicode(a: &PyArray, s: &Value) -> PyResult<()> {
 }
 
 fn array_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let subclass = !cls.as_type().is_some_and(|t| std::ptr::eq(t, &ARRAY_TYPE.data));
+    // Keywords are refused unless a subclass defines an __init__ (which may take them).
+    let own_init = match cls.as_type() {
+        Some(t) => {
+            let mine = t.lookup_str("__init__");
+            let base = ARRAY_TYPE.data.lookup_str("__init__");
+            !matches!((mine, base), (Some(x), Some(y)) if x.is(&y))
+        }
+        None => false,
+    };
     let npos = args::npositional(a, k);
-    if !subclass {
+    if !own_init {
         args::no_kwargs("array.array", k)?;
     }
-    // A subclass's own __init__ may take keywords; __new__ ignores them.
     let a = super::parse_tuple_args("array", &a[..npos], None, 1, 2)?;
     let c = typecode_arg("array", &a[0])?;
     let init = a.get(1).cloned();
@@ -820,7 +844,7 @@ fn m_fromlist(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
 const BLOCKSIZE: usize = 64 * 1024;
 
 fn m_tofile(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::exact("array.tofile", a, k, 1)?;
+    let a = defining_class_args("tofile", a, k, 1)?;
     let data = this(v)?.data.borrow().clone();
     for block in data.chunks(BLOCKSIZE) {
         protocol::call_method(ts, &a[0], "write", &[bytes::new_bytes(block.to_vec())])?;
@@ -829,7 +853,7 @@ fn m_tofile(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
 }
 
 fn m_fromfile(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::positional("fromfile", a, k, 2, 2)?;
+    let a = defining_class_args("fromfile", a, k, 2)?;
     let n = int::ssize_arg(ts, &a[1])?;
     if n < 0 {
         return Err(PyErr::value_error("negative count"));
@@ -923,7 +947,7 @@ fn native_mformat(code: u8) -> i64 {
 }
 
 fn m_reduce_ex(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    let a = args::exact("array.__reduce_ex__", a, k, 1)?;
+    let a = defining_class_args("__reduce_ex__", a, k, 1)?;
     let proto = int::ssize_arg(ts, &a[0])?;
     let arr = this(v)?;
     let dict = match protocol::getattr_str(ts, v, "__dict__") {
@@ -983,7 +1007,7 @@ fn self_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
 }
 
 fn it_reduce(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
-    args::exact("arrayiterator.__reduce__", a, k, 0)?;
+    defining_class_args("__reduce__", a, k, 0)?;
     let it = it_this(v)?;
     let iter_fn = protocol::getattr_str(ts, &super::builtins_module(ts), "iter")?;
     match it.array.borrow().clone() {
