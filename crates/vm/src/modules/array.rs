@@ -452,7 +452,7 @@ fn arr_subscript(ts: &ThreadState, v: &Value, key: &Value) -> PyResult<Value> {
         for _ in 0..count {
             let at = i as usize * n;
             out.extend_from_slice(&d[at..at + n]);
-            i += step;
+            i = i.wrapping_add(step);
         }
         return new_array(a.code, out);
     }
@@ -492,7 +492,7 @@ fn assign_slice(ts: &ThreadState, a: &PyArray, sl: &PySlice, new: Option<Vec<u8>
             let mut i = start;
             for _ in 0..count {
                 drop[i as usize] = true;
-                i += step;
+                i = i.wrapping_add(step);
             }
             let old = a.data.borrow().clone();
             let kept: Vec<u8> = old.chunks_exact(n).zip(drop).filter(|(_, d)| !d).flat_map(|(c, _)| c.iter().copied()).collect();
@@ -510,7 +510,7 @@ fn assign_slice(ts: &ThreadState, a: &PyArray, sl: &PySlice, new: Option<Vec<u8>
             for c in new.chunks_exact(n) {
                 let at = i as usize * n;
                 d[at..at + n].copy_from_slice(c);
-                i += step;
+                i = i.wrapping_add(step);
             }
             Ok(())
         }
