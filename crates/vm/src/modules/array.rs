@@ -13,7 +13,7 @@ use num_traits::ToPrimitive;
 
 use crate::object::args;
 use crate::object::protocol;
-use crate::object::typeobj::{CompareOp, PyType, TypeObject, TPFLAGS_BASETYPE};
+use crate::object::typeobj::{CompareOp, PyType, TypeObject, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC};
 use crate::object::value::{PyObject, PyPayload, Value};
 use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
@@ -36,7 +36,7 @@ pub fn itemsize(c: u8) -> Option<usize> {
     })
 }
 
-/// An array object.
+/// An array object (tracked by the collector only so that it can be weakly referenced).
 pub struct PyArray {
     code: u8,
     /// The items, native-endian, `itemsize` bytes each.
@@ -83,7 +83,7 @@ impl PyArray {
 /// The `array.array` type.
 pub static ARRAY_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
-    TypeObject::builtin::<PyArray>("array.array", &ARRAY_TYPE, Some(&crate::types::object::OBJECT_TYPE), TPFLAGS_BASETYPE),
+    TypeObject::builtin::<PyArray>("array.array", &ARRAY_TYPE, Some(&crate::types::object::OBJECT_TYPE), TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC),
 );
 
 impl PyPayload for PyArray {
@@ -1198,6 +1198,10 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     super::set_attr(ts, &d, "typecodes", pystr::new_str(TYPECODES))?;
     super::set_attr(ts, &d, "array", ARRAY_TYPE.to_value())?;
     super::set_attr(ts, &d, "ArrayType", ARRAY_TYPE.to_value())?;
+    // As CPython's module does: arrays are MutableSequences.
+    let abc = crate::import::import_absolute(ts, "collections.abc")?;
+    let seq = protocol::getattr_str(ts, &abc, "MutableSequence")?;
+    protocol::call_method(ts, &seq, "register", &[ARRAY_TYPE.to_value()])?;
     Ok(m)
 }
 
