@@ -42,3 +42,8 @@ f = io.BytesIO(b'abcdefgh'); c = array.array('B', [0] * 4); print(f.readinto(c),
 c2 = array.array('h', [0] * 2); print(io.BytesIO(b'\x01\x00\x02\x00').readinto(c2), c2)
 mv = memoryview(array.array('d', [1.5, 2.5]))
 print(mv.cast('B').tolist()[:8], mv.tobytes() == array.array('d', [1.5, 2.5]).tobytes())
+u = array.array('u', 'ab')
+mu = memoryview(u)
+print(mu.format, mu.itemsize, mu.nbytes, bytes(mu) == u.tobytes())
+show(lambda: mu.tolist())
+show(lambda: mu[0])

@@ -948,6 +948,9 @@ fn native_mformat(code: u8) -> i64 {
 
 fn m_reduce_ex(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let a = defining_class_args("__reduce_ex__", a, k, 1)?;
+    if !int::is_int(&a[0]) {
+        return Err(PyErr::type_error("__reduce_ex__ argument should be an integer"));
+    }
     let proto = int::ssize_arg(ts, &a[0])?;
     let arr = this(v)?;
     let dict = match protocol::getattr_str(ts, v, "__dict__") {
@@ -1157,6 +1160,7 @@ pub fn init() {
     s.hash.set(Some(crate::types::object::hash_not_implemented));
     s.getattro.set(Some(protocol::generic_getattr));
     crate::types::dict::dict_set_str(&ARRAY_TYPE.data.dict(), "__hash__", none::none());
+    crate::types::dict::dict_set_str(&ARRAY_TYPE.data.dict(), "__doc__", pystr::new_str(ARRAY_DOC));
     crate::types::descr::add_methods(
         &ARRAY_TYPE,
         &[
@@ -1186,15 +1190,25 @@ pub fn init() {
     );
     crate::types::descr::add_getsets(&ARRAY_TYPE, &[("typecode", g_typecode, None), ("itemsize", g_itemsize, None)]);
     let s = &ARRAY_ITERATOR_TYPE.data.slots;
+    s.new.set(Some(it_new));
     s.iter.set(Some(self_iter));
     s.iternext.set(Some(it_next));
     s.getattro.set(Some(protocol::generic_getattr));
     crate::types::descr::add_methods(&ARRAY_ITERATOR_TYPE, &[("__reduce__", it_reduce), ("__setstate__", it_setstate)]);
 }
 
+const MODULE_DOC: &str = "This module defines an object type which can efficiently represent\nan array of basic values: characters, integers, floating point\nnumbers.  Arrays are sequence types and behave very much like lists,\nexcept that the type of objects stored in them is constrained.\n";
+
+const ARRAY_DOC: &str = "array(typecode [, initializer]) -> array\n\nReturn a new array whose items are restricted by typecode, and\ninitialized from the optional initializer value, which must be a list,\nstring or iterable over elements of the appropriate type.\n\nArrays represent basic values and behave very much like lists, except\nthe type of objects stored in them is constrained. The type is specified\nat object creation time by using a type code, which is a single character.\nThe following type codes are defined:\n\n    Type code   C Type             Minimum size in bytes\n    'b'         signed integer     1\n    'B'         unsigned integer   1\n    'u'         Unicode character  2 (see note)\n    'h'         signed integer     2\n    'H'         unsigned integer   2\n    'i'         signed integer     2\n    'I'         unsigned integer   2\n    'l'         signed integer     4\n    'L'         unsigned integer   4\n    'q'         signed integer     8 (see note)\n    'Q'         unsigned integer   8 (see note)\n    'f'         floating point     4\n    'd'         floating point     8\n\nNOTE: The 'u' typecode corresponds to Python's unicode character. On\nnarrow builds this is 2-bytes on wide builds this is 4-bytes.\n\nNOTE: The 'q' and 'Q' type codes are only available if the platform\nC compiler used to build Python supports 'long long', or, on Windows,\n'__int64'.\n\nMethods:\n\nappend() -- append a new item to the end of the array\nbuffer_info() -- return information giving the current memory info\nbyteswap() -- byteswap all the items of the array\ncount() -- return number of occurrences of an object\nextend() -- extend array by appending multiple elements from an iterable\nfromfile() -- read items from a file object\nfromlist() -- append items from the list\nfrombytes() -- append items from the string\nindex() -- return index of first occurrence of an object\ninsert() -- insert a new item into the array at a provided position\npop() -- remove and return item (default last)\nremove() -- remove first occurrence of an object\nreverse() -- reverse the order of the items in the array\ntofile() -- write all items to a file object\ntolist() -- return the array converted to an ordinary list\ntobytes() -- return the array converted to a string\n\nAttributes:\n\ntypecode -- the typecode character used to create the array\nitemsize -- the length in bytes of one array item\n";
+
+fn it_new(_ts: &ThreadState, _cls: &Value, _a: Args, _k: Kw) -> PyResult<Value> {
+    Err(PyErr::type_error("cannot create 'array.arrayiterator' instances"))
+}
+
 /// Create the `array` module.
 pub fn create(ts: &ThreadState) -> PyResult<Value> {
     let (m, d) = super::new_native_module(ts, "array", &[("_array_reconstructor", f_reconstructor)])?;
+    super::set_attr(ts, &d, "__doc__", pystr::new_str(MODULE_DOC))?;
     super::set_attr(ts, &d, "typecodes", pystr::new_str(TYPECODES))?;
     super::set_attr(ts, &d, "array", ARRAY_TYPE.to_value())?;
     super::set_attr(ts, &d, "ArrayType", ARRAY_TYPE.to_value())?;

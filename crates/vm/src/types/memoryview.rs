@@ -332,6 +332,8 @@ fn unpack(c: u8, raw: &[u8]) -> PyResult<Value> {
         b'f' => float::new_float(f32::from_ne_bytes([b0, b1, b2, b3]) as f64),
         b'd' => float::new_float(f64::from_bits(u)),
         b'l' | b'q' | b'n' => int::from_i64(u as i64),
+        // wchar_t items ('u' arrays) cannot be read through a view, as in CPython.
+        b'w' => return Err(PyErr::new(&exc::NOT_IMPLEMENTED_ERROR, "memoryview: format w not supported")),
         _ => int::from_bigint(num_bigint::BigInt::from(u)),
     })
 }
