@@ -35,3 +35,9 @@ show(lambda: r(array.array, 'B', 5, b'\xff\xfe\x00\x01'))
 show(lambda: r(array.array, 'B', 7, b'\xff\xff\xff\xfe'))
 show(lambda: r(A, 'h', 4, b'\x01\x00'))
 
+for args in [('u', 18, b'\x00\xd8'), ('u', 20, b'\x00\x00\x11\x00'), ('u', 19, b'\xd8\x00\xdc\x00'), ('u', 18, b'a'), ('b', 20, b'a\x00\x00\x00'), ('h', 14, b'\x00\x00\xc0\x3f')]:
+    try: print(r(array.array, *args))
+    except Exception as e: print(type(e).__name__, e)
+for args in [('u', 18, b'\x00\xd8\x00\xd8'), ('u', 21, 'ab'.encode('utf-32-be')), ('u', 18, 'a\U00010000'.encode('utf-16-le'))]:
+    try: print(r(array.array, *args))
+    except Exception as e: print(type(e).__name__, e)

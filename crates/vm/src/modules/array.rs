@@ -1046,8 +1046,9 @@ fn mformat(code: i64) -> Option<(bool, usize, bool, char)> {
         }
         14 | 15 => (code == 15, 4, true, 'f'),
         16 | 17 => (code == 17, 8, true, 'f'),
-        18 | 19 => (code == 19, 2, false, 'u'),
-        20 | 21 => (code == 21, 4, false, 'u'),
+        // CPython's table gives the UTF formats twice their code unit size.
+        18 | 19 => (code == 19, 4, false, 'u'),
+        20 | 21 => (code == 21, 8, false, 'u'),
         _ => return None,
     })
 }
@@ -1104,18 +1105,14 @@ fn f_reconstructor(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Val
             (a[1].clone(), list::new_list(items)?)
         }
         'u' => {
-            let text = if size == 2 {
-                let units: Vec<u16> = raw.chunks_exact(2).map(|c| read(c) as u16).collect();
-                String::from_utf16(&units).map_err(|_| PyErr::new(&exc::UNICODE_DECODE_ERROR, "illegal UTF-16 surrogate"))?
-            } else {
-                let mut s = String::new();
-                for c in raw.chunks_exact(4) {
-                    let cp = read(c) as u32;
-                    s.push(char::from_u32(cp).ok_or_else(|| PyErr::new(&exc::UNICODE_DECODE_ERROR, "code point not in range(0x110000)"))?);
-                }
-                s
+            let enc = match code {
+                18 => "utf-16-le",
+                19 => "utf-16-be",
+                20 => "utf-32-le",
+                _ => "utf-32-be",
             };
-            (a[1].clone(), pystr::new_str(&text))
+            let text = protocol::call_method(ts, &bytes::new_bytes(raw), "decode", &[pystr::new_str(enc)])?;
+            (a[1].clone(), text)
         }
         _ => {
             // The last integer typecode of this size and signedness (CPython's search order).
