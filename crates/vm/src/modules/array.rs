@@ -790,7 +790,10 @@ fn m_byteswap(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
 fn m_buffer_info(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     args::exact("array.buffer_info", a, k, 0)?;
     let arr = this(v)?;
-    let addr = arr.data.borrow().as_ptr() as usize;
+    // An empty CPython array holds no allocation: its address reads as 0.
+    let d = arr.data.borrow();
+    let addr = if d.is_empty() { 0 } else { d.as_ptr() as usize };
+    drop(d);
     tuple::new_tuple(vec![int::from_usize(addr), int::from_usize(arr.len())])
 }
 
@@ -961,9 +964,8 @@ fn m_reduce_ex(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let code = pystr::new_str(&(arr.code as char).to_string());
     let t = v.type_of().to_value();
     if proto < 3 {
-        let items = if arr.code == b'u' { unicode_of(arr)? } else { list::new_list(arr.items()?)? };
-        // CPython passes the items as a list for every typecode.
-        let items = if arr.code == b'u' { list::new_list(this(v)?.items()?)? } else { items };
+        // The items as a list, for every typecode ('u' included).
+        let items = list::new_list(arr.items()?)?;
         return tuple::new_tuple(vec![t, tuple::new_tuple(vec![code, items])?, dict]);
     }
     let recon = reconstructor(ts)?;
