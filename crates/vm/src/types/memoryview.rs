@@ -569,6 +569,11 @@ fn mv_ass_subscript(ts: &ThreadState, v: &Value, key: &Value, value: Option<&Val
                 return Err(PyErr::value_error("memoryview assignment: lvalue and rvalue have different structures"));
             }
             src.to_bytes()
+        } else if let Some((data, _, fmt, _)) = crate::modules::array::buffer_parts(value) {
+            if fmt != m.fmt {
+                return Err(PyErr::value_error("memoryview assignment: lvalue and rvalue have different structures"));
+            }
+            data.borrow().clone()
         } else if let Some(b) = bytes::buffer_data(value) {
             if m.fmt != b'B' {
                 return Err(PyErr::value_error("memoryview assignment: lvalue and rvalue have different structures"));
@@ -609,6 +614,11 @@ fn compare_operand(w: &Value) -> PyResult<Option<Operand>> {
             return Ok(None);
         }
         return Ok(Some((m.fmt, m.shape.clone(), flat_items(m)?)));
+    }
+    if let Some((data, _, fmt, itemsize)) = crate::modules::array::buffer_parts(w) {
+        let raw = data.borrow().clone();
+        let items = raw.chunks_exact(itemsize).map(|c| unpack(fmt, c)).collect::<PyResult<Vec<_>>>()?;
+        return Ok(Some((fmt, vec![items.len()], items)));
     }
     match bytes::buffer_data(w) {
         Some(b) => Ok(Some((b'B', vec![b.len()], b.iter().map(|&x| int::from_i64(x as i64)).collect()))),
