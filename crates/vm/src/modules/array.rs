@@ -43,11 +43,20 @@ pub struct PyArray {
     data: RefCell<Vec<u8>>,
     /// Live memoryviews over this array (CPython's ob_exports).
     exports: Cell<usize>,
+    /// Items CPython would have allocated (its growth pattern), for __sizeof__.
+    allocated: Cell<usize>,
 }
 
 impl PyArray {
     fn new(code: u8, data: Vec<u8>) -> PyArray {
-        PyArray { code, data: RefCell::new(data), exports: Cell::new(0) }
+        let n = data.len() / itemsize(code).unwrap_or(1);
+        PyArray { code, data: RefCell::new(data), exports: Cell::new(0), allocated: Cell::new(n) }
+    }
+
+    /// Follow CPython's array_resize from `old` items to the current length:
+    /// it keeps its allocation unless growing past it or shrinking by 16 or more.
+    fn note_resize(&self, old: usize) {
+        self.allocated.set(resized_alloc(self.allocated.get(), old, self.len()));
     }
 
     fn size(&self) -> usize {
@@ -78,6 +87,17 @@ impl PyArray {
         let d = self.data.borrow().clone();
         d.chunks_exact(n).map(|c| decode(self.code, c)).collect()
     }
+}
+
+/// CPython's allocation (in items) after array_resize from `old` to `new` items.
+fn resized_alloc(alloc: usize, old: usize, new: usize) -> usize {
+    if alloc >= new && old < new + 16 && alloc > 0 {
+        return alloc;
+    }
+    if new == 0 {
+        return 0;
+    }
+    (new >> 4) + if old < 8 { 3 } else { 7 } + new
 }
 
 /// The `array.array` type.
@@ -307,7 +327,9 @@ fn extend_from_iter(ts: &ThreadState, a: &PyArray, it: &Value) -> PyResult<()> {
     while let Some(item) = protocol::next(ts, it)? {
         let raw = encode(ts, a.code, &item)?;
         a.check_resizable()?;
+        let old = a.len();
         a.data.borrow_mut().extend_from_slice(&raw);
+        a.note_resize(old);
     }
     Ok(())
 }
@@ -320,7 +342,9 @@ fn append_bytes(a: &PyArray, raw: &[u8]) -> PyResult<()> {
     if !raw.is_empty() {
         a.check_resizable()?;
     }
+    let old = a.len();
     a.data.borrow_mut().extend_from_slice(raw);
+    a.note_resize(old);
     Ok(())
 }
 
@@ -389,11 +413,15 @@ fn array_new(ts: &ThreadState, cls: &Value, a: Args, k: Kw) -> PyResult<Value> {
                 raw.extend_from_slice(&encode(ts, c8, x)?);
             }
             *arr.data.borrow_mut() = raw;
+            arr.allocated.set(arr.len());
         } else if let Some(o) = i.downcast::<PyArray>() {
             let d = o.data.borrow().clone();
             *arr.data.borrow_mut() = d;
+            arr.allocated.set(arr.len());
         } else if pystr::as_pystr(i).is_some() {
             append_unicode(arr, i)?;
+            // CPython adopts the converted wchar_t buffer as is.
+            arr.allocated.set(arr.len());
         } else if let Some(b) = bytes::buffer_data(i) {
             append_bytes(arr, &b)?;
         }
@@ -479,7 +507,11 @@ fn assign_slice(ts: &ThreadState, a: &PyArray, sl: &PySlice, new: Option<Vec<u8>
         if new_items != count {
             a.check_resizable()?;
         }
+        let old = a.len();
         a.data.borrow_mut().splice(s * n..(s + count) * n, new.unwrap_or_default());
+        if new_items != count {
+            a.note_resize(old);
+        }
         return Ok(());
     }
     match new {
@@ -497,6 +529,7 @@ fn assign_slice(ts: &ThreadState, a: &PyArray, sl: &PySlice, new: Option<Vec<u8>
             let old = a.data.borrow().clone();
             let kept: Vec<u8> = old.chunks_exact(n).zip(drop).filter(|(_, d)| !d).flat_map(|(c, _)| c.iter().copied()).collect();
             *a.data.borrow_mut() = kept;
+            a.note_resize(len);
             Ok(())
         }
         Some(new) => {
@@ -552,10 +585,14 @@ fn arr_ass_subscript(ts: &ThreadState, v: &Value, key: &Value, value: Option<&Va
         }
         None => {
             a.check_resizable()?;
-            let mut d = a.data.borrow_mut();
-            if i * n + n <= d.len() {
-                d.drain(i * n..i * n + n);
+            let old = a.len();
+            {
+                let mut d = a.data.borrow_mut();
+                if i * n + n <= d.len() {
+                    d.drain(i * n..i * n + n);
+                }
             }
+            a.note_resize(old);
         }
     }
     Ok(())
@@ -628,7 +665,9 @@ fn extend_with_array(a: &PyArray, b: &PyArray) -> PyResult<()> {
     if !more.is_empty() {
         a.check_resizable()?;
     }
+    let old = a.len();
     a.data.borrow_mut().extend_from_slice(&more);
+    a.note_resize(old);
     Ok(())
 }
 
@@ -649,7 +688,11 @@ fn arr_irepeat(ts: &ThreadState, v: &Value, n: &Value) -> PyResult<Value> {
     if out.len() != a.data.borrow().len() {
         a.check_resizable()?;
     }
+    let old = a.len();
     *a.data.borrow_mut() = out;
+    if old > 0 {
+        a.note_resize(old);
+    }
     Ok(v.clone())
 }
 
@@ -665,7 +708,9 @@ fn m_append(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let arr = this(v)?;
     let raw = encode(ts, arr.code, &a[0])?;
     arr.check_resizable()?;
+    let old = arr.len();
     arr.data.borrow_mut().extend_from_slice(&raw);
+    arr.note_resize(old);
     Ok(none::none())
 }
 
@@ -690,7 +735,9 @@ fn m_insert(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     let n = arr.len() as isize;
     let pos = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
     let sz = arr.size();
+    let old = arr.len();
     arr.data.borrow_mut().splice(pos * sz..pos * sz, raw);
+    arr.note_resize(old);
     Ok(none::none())
 }
 
@@ -713,7 +760,9 @@ fn m_pop(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     arr.check_resizable()?;
     let sz = arr.size();
     let at = idx as usize * sz;
+    let old = arr.len();
     arr.data.borrow_mut().drain(at..at + sz);
+    arr.note_resize(old);
     Ok(x)
 }
 
@@ -736,7 +785,9 @@ fn m_remove(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
         Some(i) => {
             arr.check_resizable()?;
             let sz = arr.size();
+            let old = arr.len();
             arr.data.borrow_mut().drain(i * sz..i * sz + sz);
+            arr.note_resize(old);
             Ok(none::none())
         }
         None => Err(PyErr::value_error("array.remove(x): x not in array")),
@@ -834,12 +885,21 @@ fn m_fromlist(ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
         return Ok(none::none());
     }
     arr.check_resizable()?;
-    // All or nothing: a bad item leaves the array as it was.
+    // All or nothing: a bad item leaves the array as it was (CPython grows, then shrinks back).
+    let old = arr.len();
     let mut raw = Vec::with_capacity(items.len() * arr.size());
     for x in &items {
-        raw.extend_from_slice(&encode(ts, arr.code, x)?);
+        match encode(ts, arr.code, x) {
+            Ok(r) => raw.extend_from_slice(&r),
+            Err(e) => {
+                let grown = resized_alloc(arr.allocated.get(), old, old + items.len());
+                arr.allocated.set(resized_alloc(grown, old + items.len(), old));
+                return Err(e);
+            }
+        }
     }
     arr.data.borrow_mut().extend_from_slice(&raw);
+    arr.note_resize(old);
     Ok(none::none())
 }
 
@@ -928,8 +988,9 @@ fn m_deepcopy(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
 
 fn m_sizeof(_ts: &ThreadState, v: &Value, a: Args, k: Kw) -> PyResult<Value> {
     args::exact("array.__sizeof__", a, k, 0)?;
-    // CPython's arrayobject header (64 bytes) plus the items.
-    Ok(int::from_usize(64 + this(v)?.data.borrow().len()))
+    // CPython's arrayobject header (64 bytes) plus its allocation.
+    let arr = this(v)?;
+    Ok(int::from_usize(64 + arr.allocated.get() * arr.size()))
 }
 
 /// CPython's machine format code of a typecode's native layout (little-endian x86-64).
@@ -1238,6 +1299,20 @@ mod tests {
         assert_eq!(mformat(5), Some((true, 2, true, 'i')));
         assert_eq!(mformat(10), Some((false, 8, false, 'i')));
         assert_eq!(mformat(22), None);
+    }
+
+    // Expected from python3: array('b') growing by append, 64 + allocation per __sizeof__().
+    #[test]
+    fn growth() {
+        let mut alloc = 0;
+        let mut got = Vec::new();
+        for n in 0..20 {
+            alloc = resized_alloc(alloc, n, n + 1);
+            got.push(alloc);
+        }
+        assert_eq!(got, vec![4, 4, 4, 4, 8, 8, 8, 8, 16, 16, 16, 16, 16, 16, 16, 16, 25, 25, 25, 25]);
+        assert_eq!(resized_alloc(9, 8, 0), 9);
+        assert_eq!(resized_alloc(16, 9, 18), 26);
     }
 
     #[test]
