@@ -16,6 +16,7 @@ pub mod dis;
 pub mod error;
 pub mod future;
 pub mod opcode;
+pub mod opcode_py;
 pub mod symtable;
 pub mod unparse;
 

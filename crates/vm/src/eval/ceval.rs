@@ -52,6 +52,24 @@ pub fn current_globals(ts: &ThreadState) -> Option<Value> {
     Some(unsafe { (*f).globals.clone() })
 }
 
+/// The frame object of the innermost running Python frame.
+pub fn current_frame_object(ts: &ThreadState) -> Option<Value> {
+    let f = ts.current_frame.get();
+    if f.is_null() {
+        return None;
+    }
+    // SAFETY: the current frame is live while it is linked in the thread.
+    Some(crate::types::frame::frame_object(ts, unsafe { &*f }))
+}
+
+/// A traceback entry for where the innermost Python frame is now (what
+/// CPython gives an unraisable exception that has no traceback).
+pub fn traceback_of_current_frame(ts: &ThreadState) -> Option<Value> {
+    let fo = current_frame_object(ts)?;
+    let f = fo.downcast::<crate::types::frame::PyFrameObject>()?;
+    crate::types::traceback::new_traceback(None, fo.clone(), (f.lasti() * 2) as i32, f.lineno()).ok()
+}
+
 /// Call a Python function from native code (re-enters the loop).
 pub fn call_function(ts: &ThreadState, func: &Value, args: &[Value], kwnames: Option<&Value>) -> PyResult<Value> {
     let _guard = NativeCallGuard::enter(ts)?;
@@ -658,7 +676,7 @@ fn do_raise(ts: &ThreadState, exc_v: Option<Value>, cause: Option<Value>) -> PyE
                     return PyErr::type_error(format!(
                         "calling {} should have returned an instance of BaseException, not {}",
                         protocol::repr_string(ts, &e).unwrap_or_default(),
-                        protocol::type_name(&v)
+                        protocol::repr_string(ts, &v.type_of().to_value()).unwrap_or_default()
                     ));
                 }
                 v

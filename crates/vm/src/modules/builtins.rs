@@ -1079,7 +1079,10 @@ fn b_build_class(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> Py
     }
     let bases_t = tuple::new_tuple(bases)?;
     let kwn = if kwnames.is_empty() { None } else { Some(tuple::new_tuple(kwnames.clone())?) };
-    let ns = match protocol::lookup_attr(ts, &meta, &pystr::intern("__prepare__"))? {
+    // `type.__prepare__` (type's attributes cannot change) returns a new dict.
+    let plain_type = std::ptr::eq(meta.type_payload_ptr(), &crate::types::typeobject::TYPE_TYPE.data);
+    let prepare = if plain_type { None } else { protocol::lookup_attr(ts, &meta, &pystr::intern("__prepare__"))? };
+    let ns = match prepare {
         Some(prep) => {
             let mut args = vec![name.clone(), bases_t.clone()];
             args.extend(kwvalues.iter().cloned());

@@ -11,6 +11,7 @@ pub mod _hashes;
 pub mod _heapq;
 pub mod _imp;
 pub mod _io;
+pub mod _opcode;
 pub mod _operator;
 pub mod _sre;
 pub mod _random;
@@ -37,6 +38,7 @@ pub use _io as io;
 pub mod signal;
 pub mod sys;
 pub mod time;
+pub mod zlib;
 
 use crate::object::typeobj::PyType;
 use crate::object::value::Value;
@@ -64,6 +66,7 @@ pub fn types() -> Vec<&'static PyType> {
     v.extend(array::types());
     v.extend(itertools::types());
     v.extend(posix::types());
+    v.extend(zlib::types());
     v
 }
 
@@ -87,6 +90,7 @@ pub fn init_types() {
     array::init();
     itertools::init();
     posix::init();
+    zlib::init();
 }
 
 /// A native module's constructor.
@@ -107,6 +111,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_imp", _imp::create),
     ("_io", _io::create),
     ("_md5", _hashes::create_md5),
+    ("_opcode", _opcode::create),
     ("_operator", _operator::create),
     ("_random", _random::create),
     ("_sha1", _hashes::create_sha1),
@@ -134,6 +139,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("signal", signal::create_public),
     ("sys", sys::create),
     ("time", time::create),
+    ("zlib", zlib::create),
 ];
 
 /// The names of the modules compiled in.

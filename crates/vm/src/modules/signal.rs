@@ -197,12 +197,7 @@ pub fn run_pending_handlers(ts: &ThreadState) -> PyResult<()> {
 }
 
 fn current_frame(ts: &ThreadState) -> Value {
-    let f = ts.current_frame.get();
-    if f.is_null() {
-        return none::none();
-    }
-    // SAFETY: the current frame of this thread is live while it runs.
-    crate::types::frame::frame_object(ts, unsafe { &*f })
+    crate::eval::ceval::current_frame_object(ts).unwrap_or_else(none::none)
 }
 
 /// The `default_int_handler` function object (one per thread, created once).

@@ -55,7 +55,7 @@ macro_rules! structseq_type {
 pub(crate) use structseq_type;
 
 /// Every struct sequence type, for readying and lookup.
-fn specs() -> [&'static Spec; 15] {
+fn specs() -> [&'static Spec; 16] {
     use super::{posix, pwd, sys, time};
     [
         &sys::VERSION_INFO,
@@ -65,6 +65,7 @@ fn specs() -> [&'static Spec; 15] {
         &sys::HASH_INFO,
         &sys::THREAD_INFO,
         &sys::ASYNCGEN_HOOKS_SPEC,
+        &sys::UNRAISABLE_HOOK_ARGS,
         &time::STRUCT_TIME,
         &posix::STAT_RESULT,
         &posix::UNAME_RESULT,

@@ -441,7 +441,7 @@ fn s_unraisablehook(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) ->
     let msg = pystr::try_as_rust_str(&msg).map(|m| m.to_string());
     let obj = Some(obj).filter(|o| !none::is_none(o));
     if !none::is_none(&value) {
-        crate::runtime::lifecycle::write_unraisable(ts, &PyErr::from_instance(value), msg.as_deref(), obj.as_ref());
+        crate::runtime::lifecycle::print_unraisable(ts, &PyErr::from_instance(value), msg.as_deref(), obj.as_ref());
     }
     Ok(none::none())
 }
@@ -501,6 +501,22 @@ structseq_type!(INT_INFO_TYPE, "sys.int_info");
 structseq_type!(HASH_INFO_TYPE, "sys.hash_info");
 structseq_type!(THREAD_INFO_TYPE, "sys.thread_info");
 structseq_type!(ASYNCGEN_HOOKS_TYPE, "asyncgen_hooks");
+structseq_type!(UNRAISABLE_HOOK_ARGS_TYPE, "UnraisableHookArgs");
+
+/// The argument of sys.unraisablehook.
+pub static UNRAISABLE_HOOK_ARGS: Spec = Spec {
+    ty: &UNRAISABLE_HOOK_ARGS_TYPE,
+    fields: &[
+        ("exc_type", "Exception type"),
+        ("exc_value", "Exception value"),
+        ("exc_traceback", "Exception traceback"),
+        ("err_msg", "Error message"),
+        ("object", "Object causing the exception"),
+    ],
+    n_in_sequence: 5,
+    constructible: true,
+    doc: "UnraisableHookArgs\n\nType used to pass arguments to sys.unraisablehook.",
+};
 
 /// The result of sys.get_asyncgen_hooks().
 pub static ASYNCGEN_HOOKS_SPEC: Spec = Spec {

@@ -144,6 +144,18 @@ macro_rules! slots {
                 $($name: Cell::new(None),)*
                 binary: [const { Cell::new(None) }; nb::COUNT],
             };
+            /// Make every slot the same as in `other`.
+            pub fn copy_from(&self, other: &Slots) {
+                $(self.$name.set(other.$name.get());)*
+                for (mine, theirs) in self.binary.iter().zip(other.binary.iter()) {
+                    mine.set(theirs.get());
+                }
+            }
+            /// Whether every slot is the same as in `other`.
+            pub fn same_as(&self, other: &Slots) -> bool {
+                $(self.$name.get().map(|f| f as usize) == other.$name.get().map(|f| f as usize) &&)*
+                self.binary.iter().zip(other.binary.iter()).all(|(a, b)| a.get().map(|f| f as usize) == b.get().map(|f| f as usize))
+            }
             /// Copy every slot `self` lacks from `base` (CPython's inherit_slots).
             pub fn inherit_from(&self, base: &Slots) {
                 $(if self.$name.get().is_none() { self.$name.set(base.$name.get()); })*

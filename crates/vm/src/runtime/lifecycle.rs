@@ -737,6 +737,30 @@ fn clear_dead_module_dict(ts: &ThreadState, d: &Value) {
 /// Report an exception that cannot be raised (from `__del__`, callbacks):
 /// "Exception ignored in: <obj>" and the traceback, on stderr.
 pub fn write_unraisable(ts: &ThreadState, e: &PyErr, what: Option<&str>, obj: Option<&Value>) {
+    // As CPython's _PyErr_WriteUnraisableMsg: through sys.unraisablehook
+    // (missing, None or itself failing: the default report).
+    let hook = crate::modules::sys::sys_attr(ts, "unraisablehook").filter(|h| !none::is_none(h));
+    let Some(hook) = hook else { return print_unraisable(ts, e, what, obj) };
+    let value = e.value().clone();
+    let err_msg = what.filter(|w| *w != "Exception ignored in").map_or_else(none::none, pystr::new_str);
+    let fields = vec![
+        value.type_of().to_value(),
+        value.clone(),
+        crate::types::exceptions::traceback_of(&value)
+            .or_else(|| crate::eval::ceval::traceback_of_current_frame(ts))
+            .unwrap_or_else(none::none),
+        err_msg,
+        obj.cloned().unwrap_or_else(none::none),
+    ];
+    let called = crate::modules::structseq::new_value(&crate::modules::sys::UNRAISABLE_HOOK_ARGS, fields)
+        .and_then(|args| protocol::call(ts, &hook, &[args], None));
+    if let Err(failed) = called {
+        print_unraisable(ts, &failed, Some("Exception ignored in sys.unraisablehook"), Some(&hook));
+    }
+}
+
+/// The default sys.unraisablehook's report on stderr.
+pub fn print_unraisable(ts: &ThreadState, e: &PyErr, what: Option<&str>, obj: Option<&Value>) {
     let mut head = what.unwrap_or("Exception ignored in").to_string();
     if let Some(o) = obj {
         let r = protocol::repr_string(ts, o).unwrap_or_else(|_| "<object repr() failed>".into());

@@ -15,6 +15,9 @@ pub struct ThreadState {
     /// The exception being handled (`sys.exception()`); generators swap
     /// their own in and out.
     pub exc_info: RefCell<Option<Value>>,
+    /// The handled exceptions of the callers of the running generators,
+    /// innermost last (the rest of CPython's exc_info chain).
+    pub exc_outer: RefCell<Vec<Option<Value>>>,
     /// Python-level call depth, checked against the recursion limit.
     pub recursion_depth: Cell<u32>,
     /// Extra depth allowed while handling a RecursionError (CPython's
@@ -44,6 +47,7 @@ impl ThreadState {
             interp,
             current_frame: Cell::new(std::ptr::null_mut()),
             exc_info: RefCell::new(None),
+            exc_outer: RefCell::new(Vec::new()),
             recursion_depth: Cell::new(0),
             recursion_headroom: Cell::new(0),
             native_depth: Cell::new(0),
@@ -73,9 +77,13 @@ impl ThreadState {
         CURRENT.with(|c| c.replace(ts))
     }
 
-    /// The exception being handled, if any.
+    /// The exception being handled, if any: the innermost one of the
+    /// running generators and their callers (CPython's topmost exc_info).
     pub fn handled_exception(&self) -> Option<Value> {
-        self.exc_info.borrow().clone()
+        if let Some(v) = self.exc_info.borrow().as_ref() {
+            return Some(v.clone());
+        }
+        self.exc_outer.borrow().iter().rev().find_map(|v| v.clone())
     }
 }
 

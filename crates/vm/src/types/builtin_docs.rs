@@ -487,6 +487,92 @@ static METHODS: &[(&str, &str, &str)] = &[
     ("zip", "__setstate__", "Set state information for unpickling."),
 ];
 
+/// (slot dunder, text signature, doc) of the slot wrappers, sorted.
+static SLOT_WRAPPERS: &[(&str, Option<&str>, Option<&str>)] = &[
+    ("__abs__", Some("($self, /)"), Some("abs(self)")),
+    ("__add__", Some("($self, value, /)"), Some("Return self+value.")),
+    ("__aiter__", Some("($self, /)"), Some("Return an awaitable, that resolves in asynchronous iterator.")),
+    ("__and__", Some("($self, value, /)"), Some("Return self&value.")),
+    ("__anext__", Some("($self, /)"), Some("Return a value or raise StopAsyncIteration.")),
+    ("__await__", Some("($self, /)"), Some("Return an iterator to be used in await expression.")),
+    ("__bool__", Some("($self, /)"), Some("True if self else False")),
+    ("__call__", Some("($self, /, *args, **kwargs)"), Some("Call self as a function.")),
+    ("__contains__", Some("($self, key, /)"), Some("Return key in self.")),
+    ("__del__", None, None),
+    ("__delattr__", Some("($self, name, /)"), Some("Implement delattr(self, name).")),
+    ("__delete__", Some("($self, instance, /)"), Some("Delete an attribute of instance.")),
+    ("__delitem__", Some("($self, key, /)"), Some("Delete self[key].")),
+    ("__divmod__", Some("($self, value, /)"), Some("Return divmod(self, value).")),
+    ("__eq__", Some("($self, value, /)"), Some("Return self==value.")),
+    ("__float__", Some("($self, /)"), Some("float(self)")),
+    ("__floordiv__", Some("($self, value, /)"), Some("Return self//value.")),
+    ("__ge__", Some("($self, value, /)"), Some("Return self>=value.")),
+    ("__get__", Some("($self, instance, owner=None, /)"), Some("Return an attribute of instance, which is of type owner.")),
+    ("__getattribute__", Some("($self, name, /)"), Some("Return getattr(self, name).")),
+    ("__getitem__", Some("($self, key, /)"), Some("Return self[key].")),
+    ("__gt__", Some("($self, value, /)"), Some("Return self>value.")),
+    ("__hash__", Some("($self, /)"), Some("Return hash(self).")),
+    ("__iadd__", Some("($self, value, /)"), Some("Implement self+=value.")),
+    ("__iand__", Some("($self, value, /)"), Some("Return self&=value.")),
+    ("__ifloordiv__", Some("($self, value, /)"), Some("Return self//=value.")),
+    ("__ilshift__", Some("($self, value, /)"), Some("Return self<<=value.")),
+    ("__imatmul__", Some("($self, value, /)"), Some("Return self@=value.")),
+    ("__imod__", Some("($self, value, /)"), Some("Return self%=value.")),
+    ("__imul__", Some("($self, value, /)"), Some("Implement self*=value.")),
+    ("__index__", Some("($self, /)"), Some("Return self converted to an integer, if self is suitable for use as an index into a list.")),
+    ("__init__", Some("($self, /, *args, **kwargs)"), Some("Initialize self.  See help(type(self)) for accurate signature.")),
+    ("__int__", Some("($self, /)"), Some("int(self)")),
+    ("__invert__", Some("($self, /)"), Some("~self")),
+    ("__ior__", Some("($self, value, /)"), Some("Return self|=value.")),
+    ("__ipow__", Some("($self, value, /)"), Some("Return self**=value.")),
+    ("__irshift__", Some("($self, value, /)"), Some("Return self>>=value.")),
+    ("__isub__", Some("($self, value, /)"), Some("Return self-=value.")),
+    ("__iter__", Some("($self, /)"), Some("Implement iter(self).")),
+    ("__itruediv__", Some("($self, value, /)"), Some("Return self/=value.")),
+    ("__ixor__", Some("($self, value, /)"), Some("Return self^=value.")),
+    ("__le__", Some("($self, value, /)"), Some("Return self<=value.")),
+    ("__len__", Some("($self, /)"), Some("Return len(self).")),
+    ("__lshift__", Some("($self, value, /)"), Some("Return self<<value.")),
+    ("__lt__", Some("($self, value, /)"), Some("Return self<value.")),
+    ("__matmul__", Some("($self, value, /)"), Some("Return self@value.")),
+    ("__mod__", Some("($self, value, /)"), Some("Return self%value.")),
+    ("__mul__", Some("($self, value, /)"), Some("Return self*value.")),
+    ("__ne__", Some("($self, value, /)"), Some("Return self!=value.")),
+    ("__neg__", Some("($self, /)"), Some("-self")),
+    ("__next__", Some("($self, /)"), Some("Implement next(self).")),
+    ("__or__", Some("($self, value, /)"), Some("Return self|value.")),
+    ("__pos__", Some("($self, /)"), Some("+self")),
+    ("__pow__", Some("($self, value, mod=None, /)"), Some("Return pow(self, value, mod).")),
+    ("__radd__", Some("($self, value, /)"), Some("Return value+self.")),
+    ("__rand__", Some("($self, value, /)"), Some("Return value&self.")),
+    ("__rdivmod__", Some("($self, value, /)"), Some("Return divmod(value, self).")),
+    ("__repr__", Some("($self, /)"), Some("Return repr(self).")),
+    ("__rfloordiv__", Some("($self, value, /)"), Some("Return value//self.")),
+    ("__rlshift__", Some("($self, value, /)"), Some("Return value<<self.")),
+    ("__rmatmul__", Some("($self, value, /)"), Some("Return value@self.")),
+    ("__rmod__", Some("($self, value, /)"), Some("Return value%self.")),
+    ("__rmul__", Some("($self, value, /)"), Some("Return value*self.")),
+    ("__ror__", Some("($self, value, /)"), Some("Return value|self.")),
+    ("__rpow__", Some("($self, value, mod=None, /)"), Some("Return pow(value, self, mod).")),
+    ("__rrshift__", Some("($self, value, /)"), Some("Return value>>self.")),
+    ("__rshift__", Some("($self, value, /)"), Some("Return self>>value.")),
+    ("__rsub__", Some("($self, value, /)"), Some("Return value-self.")),
+    ("__rtruediv__", Some("($self, value, /)"), Some("Return value/self.")),
+    ("__rxor__", Some("($self, value, /)"), Some("Return value^self.")),
+    ("__set__", Some("($self, instance, value, /)"), Some("Set an attribute of instance to value.")),
+    ("__setattr__", Some("($self, name, value, /)"), Some("Implement setattr(self, name, value).")),
+    ("__setitem__", Some("($self, key, value, /)"), Some("Set self[key] to value.")),
+    ("__str__", Some("($self, /)"), Some("Return str(self).")),
+    ("__sub__", Some("($self, value, /)"), Some("Return self-value.")),
+    ("__truediv__", Some("($self, value, /)"), Some("Return self/value.")),
+    ("__xor__", Some("($self, value, /)"), Some("Return self^value.")),
+];
+
+/// The `__text_signature__` and `__doc__` of the slot wrapper of `name`.
+pub fn slot_wrapper_doc(name: &str) -> (Option<&'static str>, Option<&'static str>) {
+    SLOT_WRAPPERS.binary_search_by(|(n, _, _)| (*n).cmp(name)).ok().map_or((None, None), |i| (SLOT_WRAPPERS[i].1, SLOT_WRAPPERS[i].2))
+}
+
 /// The doc of a function of the builtins module.
 pub fn function_doc(name: &str) -> Option<&'static str> {
     FUNCTIONS.binary_search_by(|(n, _)| (*n).cmp(name)).ok().map(|i| FUNCTIONS[i].1)
@@ -513,5 +599,8 @@ mod tests {
         assert_eq!(method_doc("list", "append"), Some("Append object to the end of the list."));
         assert_eq!(method_doc("list", "no_such_method"), None);
         assert_eq!(function_doc("no_such_function"), None);
+        assert_eq!(slot_wrapper_doc("__next__"), (Some("($self, /)"), Some("Implement next(self).")));
+        assert_eq!(slot_wrapper_doc("__add__"), (Some("($self, value, /)"), Some("Return self+value.")));
+        assert_eq!(slot_wrapper_doc("__nothing__"), (None, None));
     }
 }

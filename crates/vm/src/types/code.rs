@@ -316,9 +316,10 @@ fn arg_type_name(x: &Value) -> String {
 
 /// `code.replace(**changes)`: a copy with some `co_*` fields replaced.
 fn code_replace(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
-    const NAMES: [&str; 13] = [
+    const NAMES: [&str; 18] = [
         "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_stacksize", "co_flags",
-        "co_firstlineno", "co_code", "co_consts", "co_names", "co_filename", "co_name", "co_qualname",
+        "co_firstlineno", "co_code", "co_consts", "co_names", "co_varnames", "co_freevars", "co_cellvars",
+        "co_filename", "co_name", "co_qualname", "co_linetable", "co_exceptiontable",
     ];
     let c = v.downcast::<PyCode>().ok_or_else(|| PyErr::type_error("code expected"))?;
     let vals = crate::object::args::bind("replace", args, kw, NAMES, 0, 0, 0)?;
@@ -326,6 +327,8 @@ fn code_replace(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>)
     let mut consts = c.consts.clone();
     let mut names = c.names.clone();
     let (mut name, mut qualname, mut filename) = (c.name.clone(), c.qualname.clone(), c.filename.clone());
+    let (mut varnames, mut freevars, mut cellvars) = (None, None, None);
+    let mut nlocals = code.co_nlocals();
     let as_str = |n: &str, x: &Value| -> PyResult<String> {
         pystr::try_as_rust_str(x)
             .filter(|_| x.type_of().is_subtype(&pystr::STR_TYPE))
@@ -353,11 +356,7 @@ fn code_replace(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>)
             "co_argcount" => code.co_argcount = as_u32(n, x)?,
             "co_posonlyargcount" => code.co_posonlyargcount = as_u32(n, x)?,
             "co_kwonlyargcount" => code.co_kwonlyargcount = as_u32(n, x)?,
-            "co_nlocals" => {
-                if as_u32(n, x)? != code.co_nlocals() {
-                    return Err(PyErr::value_error("code: co_nlocals != len(co_varnames)"));
-                }
-            }
+            "co_nlocals" => nlocals = as_u32(n, x)?,
             "co_stacksize" => code.co_stacksize = as_u32(n, x)?,
             "co_flags" => code.co_flags = as_u32(n, x)?,
             "co_firstlineno" => code.co_firstlineno = as_u32(n, x)?,
@@ -372,6 +371,11 @@ fn code_replace(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>)
                 code.co_names = strs;
                 names = t;
             }
+            "co_varnames" => varnames = Some(as_tuple(n, x)?),
+            "co_freevars" => freevars = Some(as_tuple(n, x)?),
+            "co_cellvars" => cellvars = Some(as_tuple(n, x)?),
+            "co_linetable" => code.co_linetable = as_bytes(n, x)?,
+            "co_exceptiontable" => code.co_exceptiontable = as_bytes(n, x)?,
             "co_filename" => {
                 code.co_filename = as_str(n, x)?;
                 filename = x.clone();
@@ -386,7 +390,117 @@ fn code_replace(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>)
             }
         }
     }
-    new_code_from_parts(Arc::new(code), consts, names, c.localsplusnames.clone(), name, qualname, filename)
+    if nlocals as usize != varnames.as_ref().map_or(code.co_nlocals() as usize, Vec::len) {
+        return Err(PyErr::value_error("code: co_nlocals != len(co_varnames)"));
+    }
+    let strs = |t: Option<Vec<Value>>, current: Vec<String>| -> PyResult<Vec<String>> {
+        let Some(t) = t else { return Ok(current) };
+        t.iter().map(|x| as_str("", x).map_err(|_| PyErr::system_error("non-string found in code slot"))).collect()
+    };
+    let varnames = strs(varnames, code.co_varnames())?;
+    let cellvars = strs(cellvars, code.co_cellvars())?;
+    let freevars = strs(freevars, code.co_freevars())?;
+    // The fast locals as CPython lays them out: variables (arguments that
+    // are also cells marked so), then the other cells, then free variables.
+    let mut plus: Vec<(String, u8)> = varnames.into_iter().map(|v| (v, compiler::code::CO_FAST_LOCAL)).collect();
+    for cell in cellvars {
+        match plus.iter_mut().find(|(n, _)| *n == cell) {
+            Some(entry) => entry.1 |= compiler::code::CO_FAST_CELL,
+            None => plus.push((cell, compiler::code::CO_FAST_CELL)),
+        }
+    }
+    plus.extend(freevars.into_iter().map(|f| (f, compiler::code::CO_FAST_FREE)));
+    let localsplusnames = plus.iter().map(|(n, _)| pystr::intern(n)).collect();
+    code.co_localspluskinds = plus.iter().map(|(_, k)| *k).collect();
+    code.co_localsplusnames = plus.into_iter().map(|(n, _)| n).collect();
+    // Bytecode that could not run safely is refused (CPython would crash).
+    crate::modules::marshal::verify_code(&code, &consts).map_err(|what| PyErr::value_error(format!("invalid code object: {what}")))?;
+    new_code_from_parts(Arc::new(code), consts, names, localsplusnames, name, qualname, filename)
+}
+
+/// Constants compare as CPython's _PyCode_ConstantKey makes them: of the
+/// same type and equal, with floats and complexes by their bits (so 0.0
+/// and -0.0 differ) and containers item by item.
+fn same_constant(ts: &ThreadState, a: &Value, b: &Value) -> PyResult<bool> {
+    if a.is(b) {
+        return Ok(true);
+    }
+    if !std::ptr::eq(a.type_of(), b.type_of()) {
+        return Ok(false);
+    }
+    if let (Some(x), Some(y)) = (float::as_float_exact_payload(a), float::as_float_exact_payload(b)) {
+        return Ok(x.to_bits() == y.to_bits());
+    }
+    if let (Some(x), Some(y)) = (a.downcast::<super::complex::PyComplex>(), b.downcast::<super::complex::PyComplex>()) {
+        return Ok(x.re.to_bits() == y.re.to_bits() && x.im.to_bits() == y.im.to_bits());
+    }
+    if let (Some(x), Some(y)) = (tuple::try_tuple_items(a), tuple::try_tuple_items(b)) {
+        if x.len() != y.len() {
+            return Ok(false);
+        }
+        for (p, q) in x.iter().zip(y.iter()) {
+            if !same_constant(ts, p, q)? {
+                return Ok(false);
+            }
+        }
+        return Ok(true);
+    }
+    protocol::compare_bool(ts, a, b, crate::object::typeobj::CompareOp::Eq)
+}
+
+/// `code == code`: CPython compares what the code does and where it is
+/// from, not its identity.
+fn code_richcompare(ts: &ThreadState, a: &Value, b: &Value, op: crate::object::typeobj::CompareOp) -> PyResult<Value> {
+    use crate::object::typeobj::CompareOp;
+    let (Some(x), Some(y)) = (a.downcast::<PyCode>(), b.downcast::<PyCode>()) else { return Ok(none::not_implemented()) };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(none::not_implemented());
+    }
+    let (p, q) = (&x.code, &y.code);
+    let mut equal = p.co_name == q.co_name
+        && p.co_argcount == q.co_argcount
+        && p.co_posonlyargcount == q.co_posonlyargcount
+        && p.co_kwonlyargcount == q.co_kwonlyargcount
+        && p.co_flags == q.co_flags
+        && p.co_firstlineno == q.co_firstlineno
+        && p.co_code == q.co_code
+        && p.co_names == q.co_names
+        && p.co_localsplusnames == q.co_localsplusnames
+        && p.co_localspluskinds == q.co_localspluskinds
+        && p.co_linetable == q.co_linetable
+        && p.co_exceptiontable == q.co_exceptiontable
+        && x.consts.len() == y.consts.len();
+    if equal {
+        for (c, d) in x.consts.iter().zip(y.consts.iter()) {
+            if !same_constant(ts, c, d)? {
+                equal = false;
+                break;
+            }
+        }
+    }
+    Ok(bool_::new_bool(equal == (op == CompareOp::Eq)))
+}
+
+/// `hash(code)`, from the fields equality compares (constants aside).
+fn code_hash(_ts: &ThreadState, v: &Value) -> PyResult<isize> {
+    use std::hash::{Hash, Hasher};
+    let c = v.downcast::<PyCode>().ok_or_else(|| PyErr::type_error("code expected"))?;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let co = &c.code;
+    (&co.co_name, &co.co_code, &co.co_names, &co.co_localsplusnames, co.co_argcount, co.co_flags, co.co_firstlineno).hash(&mut h);
+    let h = h.finish() as isize;
+    Ok(if h == -1 { -2 } else { h })
+}
+
+/// `code._varname_from_oparg(oparg)`: the fast local an instruction names (for `dis`).
+fn varname_from_oparg(ts: &ThreadState, v: &Value, args: &[Value], kw: Option<&Value>) -> PyResult<Value> {
+    let [oparg] = crate::object::args::bind("_varname_from_oparg", args, kw, ["oparg"], 0, 1, 1)?;
+    let c = v.downcast::<PyCode>().ok_or_else(|| PyErr::type_error("code expected"))?;
+    let i = protocol::index_isize(ts, &oparg.unwrap_or_else(none::none))?;
+    usize::try_from(i)
+        .ok()
+        .and_then(|i| c.localsplusnames.get(i).cloned())
+        .ok_or_else(|| PyErr::index_error("tuple index out of range"))
 }
 
 /// Code attributes that CPython declares as members refuse writes this way.
@@ -397,6 +511,8 @@ fn readonly(_ts: &ThreadState, _v: &Value, _x: Option<&Value>) -> PyResult<()> {
 pub fn init() {
     let s = &CODE_TYPE.data.slots;
     s.repr.set(Some(code_repr));
+    s.richcompare.set(Some(code_richcompare));
+    s.hash.set(Some(code_hash));
     s.getattro.set(Some(crate::object::protocol::generic_getattr));
     descr::add_getsets(
         &CODE_TYPE,
@@ -421,7 +537,10 @@ pub fn init() {
             ("co_exceptiontable", co_exceptiontable, Some(readonly)),
         ],
     );
-    descr::add_methods(&CODE_TYPE, &[("co_lines", co_lines), ("co_positions", co_positions), ("replace", code_replace)]);
+    descr::add_methods(
+        &CODE_TYPE,
+        &[("co_lines", co_lines), ("co_positions", co_positions), ("replace", code_replace), ("_varname_from_oparg", varname_from_oparg)],
+    );
 }
 
 #[cfg(test)]

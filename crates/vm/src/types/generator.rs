@@ -253,11 +253,12 @@ fn gen_resume(ts: &ThreadState, gv: &Value, value: Value, throw: Option<PyErr>) 
         }
     }
     g.state.set(GenState::Running);
-    let caller_exc = ts.exc_info.borrow().clone();
+    // As CPython's exc_info chain: the generator's own handled exception
+    // (None when it handles none) is on top while it runs; the caller's is
+    // below it, where sys.exc_info() and bare `raise` still find it.
     let mine = g.exc_state.borrow_mut().take();
-    if mine.is_some() {
-        *ts.exc_info.borrow_mut() = mine;
-    }
+    let caller_exc = ts.exc_info.replace(mine);
+    ts.exc_outer.borrow_mut().push(caller_exc);
     let r = {
         let _guard = ceval::NativeCallGuard::enter(ts);
         match _guard {
@@ -265,13 +266,9 @@ fn gen_resume(ts: &ThreadState, gv: &Value, value: Value, throw: Option<PyErr>) 
             Err(e) => Err(e),
         }
     };
-    let now = ts.exc_info.replace(caller_exc.clone());
-    let differs = match (&now, &caller_exc) {
-        (Some(a), Some(b)) => !a.is(b),
-        (Some(_), None) => true,
-        _ => false,
-    };
-    *g.exc_state.borrow_mut() = if differs { now } else { None };
+    let caller_exc = ts.exc_outer.borrow_mut().pop().flatten();
+    let own = ts.exc_info.replace(caller_exc);
+    *g.exc_state.borrow_mut() = own;
     match r {
         Ok((v, finished)) => {
             g.state.set(if finished { GenState::Finished } else { GenState::Suspended });
@@ -378,13 +375,27 @@ fn delegate(g: &PyGenerator) -> Option<Value> {
 fn make_exception(ts: &ThreadState, typ: &Value, val: Option<&Value>, tb: Option<&Value>) -> PyResult<PyErr> {
     let val = val.filter(|v| !none::is_none(v));
     let e = if exc::is_exception_class(typ) {
-        match val {
-            Some(v) if protocol::isinstance(ts, v, typ)? => v.clone(),
+        let made = match val {
+            Some(v) if protocol::isinstance(ts, v, typ)? => Ok(v.clone()),
             Some(v) => {
                 let args = if let Some(t) = tuple::try_tuple_items(v) { t.to_vec() } else { vec![v.clone()] };
-                protocol::call(ts, typ, &args, None)?
+                protocol::call(ts, typ, &args, None)
             }
-            None => protocol::call(ts, typ, &[], None)?,
+            None => protocol::call(ts, typ, &[], None),
+        };
+        // As PyErr_NormalizeException: an exception the class raises, or
+        // the TypeError for a class that makes no exception, is what gets
+        // thrown (into the generator, not out of throw()).
+        match made {
+            Ok(v) if exc::is_exception_instance(&v) => v,
+            Ok(v) => {
+                return Ok(PyErr::type_error(format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    protocol::repr_string(ts, typ)?,
+                    protocol::type_name(&v)
+                )))
+            }
+            Err(e) => return Ok(e),
         }
     } else if exc::is_exception_instance(typ) {
         if val.is_some() {
@@ -598,6 +609,24 @@ fn gen_name(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
 }
 fn gen_qualname(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(gen_of(v)?.qualname.borrow().clone())
+}
+
+/// The setter of `__name__` / `__qualname__`: a str, never deleted.
+fn set_gen_str(v: &Value, x: Option<&Value>, what: &str, field: impl Fn(&PyGenerator) -> &std::cell::RefCell<Value>) -> PyResult<()> {
+    match x {
+        Some(s) if s.type_of().is_subtype(&pystr::STR_TYPE) => {
+            let old = std::mem::replace(&mut *field(gen_of(v)?).borrow_mut(), s.clone());
+            drop(old);
+            Ok(())
+        }
+        _ => Err(PyErr::type_error(format!("{what} must be set to a string object"))),
+    }
+}
+fn gen_set_name(_ts: &ThreadState, v: &Value, x: Option<&Value>) -> PyResult<()> {
+    set_gen_str(v, x, "__name__", |g| &g.name)
+}
+fn gen_set_qualname(_ts: &ThreadState, v: &Value, x: Option<&Value>) -> PyResult<()> {
+    set_gen_str(v, x, "__qualname__", |g| &g.qualname)
 }
 fn gen_running(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(super::bool_::new_bool(gen_of(v)?.state.get() == GenState::Running))
@@ -912,7 +941,7 @@ pub fn init() {
         s.finalize.set(Some(gen_finalize));
         s.getattro.set(Some(protocol::generic_getattr));
         descr::add_methods(t, &[("send", gen_send), ("throw", gen_throw), ("close", gen_close)]);
-        descr::add_getsets(t, &[("__name__", gen_name, None), ("__qualname__", gen_qualname, None)]);
+        descr::add_getsets(t, &[("__name__", gen_name, Some(gen_set_name)), ("__qualname__", gen_qualname, Some(gen_set_qualname))]);
     }
     let s = &GENERATOR_TYPE.data.slots;
     s.iter.set(Some(self_iter));

@@ -433,7 +433,12 @@ fn list_sort(ts: &ThreadState, v: &Value, a: Args, k: Option<&Value>) -> PyResul
     let key = key.filter(|k| !none::is_none(k));
     let mut items = std::mem::take(&mut *l.items.borrow_mut());
     let result = sort_values(ts, &mut items, key.as_ref(), reverse);
-    let modified = !l.items.borrow().is_empty();
+    // The list was left with no buffer: anything that grew it since (even
+    // if it shrank back to empty, as `append` then `pop`) left one.
+    let modified = {
+        let now = l.items.borrow();
+        !now.is_empty() || now.capacity() != 0
+    };
     let leftover = std::mem::replace(&mut *l.items.borrow_mut(), items);
     drop(leftover);
     result?;
@@ -448,16 +453,13 @@ pub fn sort_values(ts: &ThreadState, items: &mut Vec<Value>, key: Option<&Value>
     match key {
         None => super::list_sort::sort_by_reversible(items, reverse, |a, b| less_than(ts, a, b)),
         Some(kf) => {
-            let mut keyed = Vec::with_capacity(items.len());
-            for it in items.drain(..) {
-                let kv = match protocol::call(ts, kf, std::slice::from_ref(&it), None) {
-                    Ok(kv) => kv,
-                    Err(e) => {
-                        return Err(e);
-                    }
-                };
-                keyed.push((kv, it));
+            // Every key first: a key function that fails leaves the items
+            // where they were.
+            let mut keys = Vec::with_capacity(items.len());
+            for it in items.iter() {
+                keys.push(protocol::call(ts, kf, std::slice::from_ref(it), None)?);
             }
+            let mut keyed: Vec<(Value, Value)> = keys.into_iter().zip(items.drain(..)).collect();
             let r = super::list_sort::sort_by_reversible(&mut keyed, reverse, |a, b| less_than(ts, &a.0, &b.0));
             items.extend(keyed.into_iter().map(|(_, v)| v));
             r

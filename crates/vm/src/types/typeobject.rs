@@ -158,15 +158,14 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
         return Err(PyErr::value_error("type name must not contain null characters"));
     }
     let tobj = TypeObject::heap(tname, best_t, best_t.data.flags.get() & (TPFLAGS_LONG_SUBCLASS | TPFLAGS_LIST_SUBCLASS | TPFLAGS_TUPLE_SUBCLASS | TPFLAGS_BYTES_SUBCLASS | TPFLAGS_UNICODE_SUBCLASS | TPFLAGS_DICT_SUBCLASS | TPFLAGS_BASE_EXC_SUBCLASS | TPFLAGS_TYPE_SUBCLASS) | TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC);
-    let newdict = dict::new_dict();
-    for (k, v) in nsd.items() {
-        dict::dict_set_item(ts, &newdict, k, v)?;
-    }
+    // A copy of the table, as PyDict_Copy: keys keep their hashes.
+    let newdict = Value::new(nsd.copy())?;
     tobj.set_dict(newdict.clone());
     tobj.set_bases(tuple::new_tuple(bases_v.clone())?);
 
     // Instance layout: the base's extras, then __dict__, __weakref__ and slots.
-    let slots_decl = dict::dict_get_str(&newdict, &pystr::intern("__slots__"));
+    let names = slot_names();
+    let slots_decl = dict::dict_get_str(&newdict, names.known(kn::SLOTS));
     let mut nextras = (tobj.basicsize.get() - tobj.extras_offset.get()) / 8;
     // Types, modules and namespaces keep their attributes in a dict of
     // their own, which subclasses use too (CPython's tp_dictoffset is set
@@ -178,13 +177,13 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
     let mut add_weak = tobj.weaklist_slot.get() < 0;
     let mut slot_names = Vec::new();
     if let Some(sd) = &slots_decl {
-        let names = if sd.type_of().is_subtype(&pystr::STR_TYPE) { vec![sd.clone()] } else { protocol::collect(ts, sd)? };
+        let items = if sd.type_of().is_subtype(&pystr::STR_TYPE) { vec![sd.clone()] } else { protocol::collect(ts, sd)? };
         let (mut want_dict, mut want_weak) = (false, false);
         // Bases whose instances vary in size (CPython's tp_itemsize != 0) take no slots.
         let solid = best_t.data.solid_base();
         let var_sized = [&super::int::INT_TYPE, &super::tuple::TUPLE_TYPE, &super::bytes::BYTES_TYPE].iter().any(|t| std::ptr::eq(solid, *t));
-        let nslots = names.len();
-        for n in names {
+        let nslots = items.len();
+        for n in items {
             if !n.type_of().is_subtype(&pystr::STR_TYPE) {
                 return Err(PyErr::type_error(format!(
                     "__slots__ items must be strings, not '{}'",
@@ -232,7 +231,7 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
 
     let cls = Value::new_instance(&winner, tobj)?;
     let ty = cls.as_type().expect("just created");
-    if let Some(q) = dict::dict_get_str(&newdict, &pystr::intern("__qualname__")) {
+    if let Some(q) = dict::dict_get_str(&newdict, names.known(kn::QUALNAME)) {
         if !q.type_of().is_subtype(&pystr::STR_TYPE) {
             return Err(PyErr::type_error(format!(
                 "type __qualname__ must be a str, not {}",
@@ -240,33 +239,33 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
             )));
         }
         ty.set_qualname(q);
-        dict::dict_del_item(ts, &newdict, &pystr::intern("__qualname__"))?;
+        dict::dict_del_item(ts, &newdict, names.known(kn::QUALNAME))?;
     } else {
         ty.set_qualname(name.clone());
     }
-    if dict::dict_get_str(&newdict, &pystr::intern("__module__")).is_none() {
+    if dict::dict_get_str(&newdict, names.known(kn::MODULE)).is_none() {
         if let Some(frame_globals) = crate::eval::ceval::current_globals(ts) {
-            if let Some(m) = dict::dict_get_str(&frame_globals, &pystr::intern("__name__")) {
-                dict::dict_set_item(ts, &newdict, pystr::intern("__module__"), m)?;
+            if let Some(m) = dict::dict_get_str(&frame_globals, names.known(kn::NAME)) {
+                dict::dict_set_item(ts, &newdict, names.known(kn::MODULE).clone(), m)?;
             }
         }
     }
-    if dict::dict_get_str(&newdict, &pystr::intern("__doc__")).is_none() {
-        dict::dict_set_item(ts, &newdict, pystr::intern("__doc__"), none::none())?;
+    if dict::dict_get_str(&newdict, names.known(kn::DOC)).is_none() {
+        dict::dict_set_item(ts, &newdict, names.known(kn::DOC).clone(), none::none())?;
     }
-    for (nm, wrap_class) in [("__new__", false), ("__init_subclass__", true), ("__class_getitem__", true)] {
-        if let Some(f) = dict::dict_get_str(&newdict, &pystr::intern(nm)) {
+    for (nm, wrap_class) in [(names.dunder(dn::NEW), false), (names.known(kn::INIT_SUBCLASS), true), (names.known(kn::CLASS_GETITEM), true)] {
+        if let Some(f) = dict::dict_get_str(&newdict, nm) {
             if f.is_exact(&function::FUNCTION_TYPE) {
                 let wrapped = if wrap_class {
                     Value::new(descr::PyClassMethod { callable: std::cell::Cell::new(Some(f)), dict: dict::new_dict() })?
                 } else {
                     Value::new(descr::PyStaticMethod { callable: std::cell::Cell::new(Some(f)), dict: dict::new_dict() })?
                 };
-                dict::dict_set_item(ts, &newdict, pystr::intern(nm), wrapped)?;
+                dict::dict_set_item(ts, &newdict, nm.clone(), wrapped)?;
             }
         }
     }
-    if let Some(cell) = dict::dict_get_str(&newdict, &pystr::intern("__classcell__")) {
+    if let Some(cell) = dict::dict_get_str(&newdict, names.known(kn::CLASSCELL)) {
         match cell.downcast::<super::cell::PyCell>() {
             Some(c) => c.set(Some(cls.clone())),
             None => {
@@ -276,7 +275,7 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
                 )))
             }
         }
-        dict::dict_del_item(ts, &newdict, &pystr::intern("__classcell__"))?;
+        dict::dict_del_item(ts, &newdict, names.known(kn::CLASSCELL))?;
     }
     for (i, sname) in slot_names.iter().enumerate() {
         let n = pystr::intern(sname);
@@ -286,11 +285,11 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
     if add_dict {
         let (get, set) = super::object::dict_getset();
         let d = Value::new(descr::PyGetSetDescr { name: "__dict__", get, set, owner: &super::object::OBJECT_TYPE })?;
-        dict::dict_set_item(ts, &newdict, pystr::intern("__dict__"), d)?;
+        dict::dict_set_item(ts, &newdict, names.known(kn::DICT).clone(), d)?;
     }
     if add_weak {
         let d = Value::new(descr::PyGetSetDescr { name: "__weakref__", get: super::weakref::weakref_attr, set: None, owner: &super::object::OBJECT_TYPE })?;
-        dict::dict_set_item(ts, &newdict, pystr::intern("__weakref__"), d)?;
+        dict::dict_set_item(ts, &newdict, names.known(kn::WEAKREF).clone(), d)?;
     }
 
     let mro = compute_mro(&cls, &bases_v)?;
@@ -303,8 +302,8 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
     // A class defining __eq__ without __hash__ gets `__hash__ = None`.
     {
         let own = ty.dict();
-        if dict::dict_get_str(&own, &pystr::intern("__eq__")).is_some() && dict::dict_get_str(&own, &pystr::intern("__hash__")).is_none() {
-            dict::dict_set_item(ts, &own, pystr::intern("__hash__"), none::none())?;
+        if dict::dict_get_str(&own, names.dunder(dn::EQ)).is_some() && dict::dict_get_str(&own, names.dunder(dn::HASH)).is_none() {
+            dict::dict_set_item(ts, &own, names.dunder(dn::HASH).clone(), none::none())?;
         }
     }
     // READY marks the type as registered with its bases (see the Drop below).
@@ -316,27 +315,53 @@ fn type_new(ts: &ThreadState, metatype: &Value, args: &[Value], kwnames: Option<
 
     // __set_name__ on descriptors, then the parent's __init_subclass__.
     for (k, v) in dict::as_dict(&newdict).map(|d| d.items()).unwrap_or_default() {
-        if let Some(set_name) = v.type_of().data.lookup_str("__set_name__") {
+        if let Some(set_name) = v.type_of().data.lookup(names.known(kn::SET_NAME)) {
             let bound = protocol::bind_descriptor(ts, &set_name, &v)?;
             if let Err(e) = protocol::call(ts, &bound, &[cls.clone(), k.clone()], None) {
-                exceptions::add_note_str(
-                    e.value(),
-                    &format!(
-                        "Error calling __set_name__ on '{}' instance '{}' in '{}'",
-                        protocol::type_name(&v),
-                        pystr::as_rust_str(&k),
-                        ty.name()
-                    ),
-                );
-                return Err(e);
+                // 3.11 wraps the error (3.12 adds a note instead).
+                let key = protocol::repr_string(ts, &k)?;
+                let err = PyErr::runtime_error(format!(
+                    "Error calling __set_name__ on '{}' instance {} in '{}'",
+                    protocol::type_name(&v),
+                    key,
+                    ty.name()
+                ));
+                exceptions::set_context(err.value(), Some(e.value().clone()));
+                exceptions::set_cause(err.value(), Some(e.value().clone()));
+                return Err(err);
             }
         }
     }
-    let sup = super::super_::new_super(ts, &best_mro_next(&cls), &cls)?;
-    let init_sub = protocol::getattr_str(ts, &sup, "__init_subclass__")?;
+    let init_sub = match parent_init_subclass(ts, &cls, names.known(kn::INIT_SUBCLASS))? {
+        Some(f) => f,
+        None => {
+            let sup = super::super_::new_super(ts, &best_mro_next(&cls), &cls)?;
+            protocol::getattr(ts, &sup, names.known(kn::INIT_SUBCLASS))?
+        }
+    };
     let kw_start = npos;
     protocol::call(ts, &init_sub, &args[kw_start..], kwnames)?;
     Ok(cls)
+}
+
+/// `super(cls, cls).__init_subclass__` without making the super object:
+/// the first definition after `cls` in its MRO, bound as super binds it
+/// (None when there is none: super's own attribute lookup then decides).
+fn parent_init_subclass(ts: &ThreadState, cls: &Value, name: &Value) -> PyResult<Option<Value>> {
+    let Some(t) = cls.as_type() else { return Ok(None) };
+    let mro = t.mro();
+    let items = tuple::tuple_items(&mro);
+    let Some(pos) = items.iter().position(|x| x.is(cls)) else { return Ok(None) };
+    for x in &items[pos + 1..] {
+        let Some(xt) = x.as_type() else { continue };
+        if let Some(attr) = dict::dict_get_str(&xt.dict(), name) {
+            return match attr.type_of().data.slots.descr_get.get() {
+                Some(get) => get(ts, &attr, None, Some(cls)).map(Some),
+                None => Ok(Some(attr)),
+            };
+        }
+    }
+    Ok(None)
 }
 
 /// The class after `cls` itself in its MRO's first position (for super()).
@@ -444,42 +469,618 @@ fn compute_mro(cls: &Value, bases: &[Value]) -> PyResult<Vec<Value>> {
 /// Set every slot of a heap type from its MRO: a dunder defined in Python
 /// gets the generic slot function; a builtin's wrapper keeps the builtin slot.
 pub fn fixup_slots(ty: &TypeObject) {
-    for def in SLOTDEFS {
-        update_slot(ty, def);
+    let names = slot_names();
+    // Only the dunders the class defines itself can make its slots differ
+    // from those of an empty class with the same base and MRO tail.
+    let from_base = match base_with_same_lookups(ty) {
+        Some(base) if base.is_heap_type() => {
+            // The base's slots are up to date with its MRO.
+            ty.slots.copy_from(&base.slots);
+            true
+        }
+        Some(base) => copy_builtin_base_template(ty, base, &names),
+        None => false,
+    };
+    if from_base {
+        let mut groups = 0u64;
+        let own = ty.dict();
+        if let Some(d) = dict::as_dict(&own) {
+            for (_, hash, key, _) in d.table().iter() {
+                if let Some(i) = names.find(hash, |n| key.is(n) || is_same_exact_str(key, n)) {
+                    groups |= DUNDER_GROUPS[i];
+                }
+            }
+        }
+        let mut found = Found::lazy(ty, &names);
+        install_groups(ty, groups, &mut found, true);
+    } else {
+        let mut found = Found::from_mro(ty, &names, 0);
+        install_groups(ty, ALL_GROUPS, &mut found, true);
+        copy_sequence_slots(ty);
     }
-    ty.slots.finalize.set(if ty.lookup_str("__del__").is_some() { Some(slot_finalize) } else { None });
-    // Slots with no dunder of their own come from the base.
+    ty.modified();
+}
+
+/// The sequence slots have no dunder of their own (they hide behind
+/// `__add__`/`__mul__`): always the base's.
+fn copy_sequence_slots(ty: &TypeObject) {
     if let Some(base) = ty.base() {
-        let s = &ty.slots;
-        let b = &base.data.slots;
-        if s.getattro.get().is_none() {
-            s.getattro.set(b.getattro.get());
-        }
-        if s.setattro.get().is_none() {
-            s.setattro.set(b.setattro.get());
-        }
+        let (s, b) = (&ty.slots, &base.data.slots);
         s.concat.set(b.concat.get());
         s.inplace_concat.set(b.inplace_concat.get());
         s.repeat.set(b.repeat.get());
         s.inplace_repeat.set(b.inplace_repeat.get());
     }
-    if ty.lookup_str("__getattr__").is_some() {
-        ty.slots.getattro.set(Some(slot_getattr_hook));
-    }
-    ty.modified();
 }
 
-fn update_slot(ty: &TypeObject, def: &SlotDef) {
-    let found = ty.lookup_str(def.name);
-    let native = match &found {
-        Some(f) => match f.downcast::<WrapperDescr>() {
-            Some(w) if w.def.name == def.name || std::ptr::eq(w.def, def) => Some(w.native),
-            Some(w) => Some(w.native),
-            None => None,
-        },
-        None => None,
+/// The base of `ty` when `ty`'s MRO is `ty` followed by that base's MRO
+/// (and a heap base is ready): then any dunder `ty` does not define
+/// resolves exactly as in the base.
+fn base_with_same_lookups(ty: &TypeObject) -> Option<&TypeObject> {
+    let base = &ty.base()?.data;
+    if base.is_heap_type() && !base.has_flag(TPFLAGS_READY) {
+        return None;
+    }
+    let (mro, base_mro) = (ty.mro(), base.mro());
+    let (mine, theirs) = (tuple::tuple_items(&mro), tuple::tuple_items(&base_mro));
+    let same = mine.len() == theirs.len() + 1
+        && std::ptr::eq(mine[0].type_payload_ptr(), ty)
+        && mine[1..].iter().zip(theirs).all(|(a, b)| a.is(b));
+    same.then_some(base)
+}
+
+/// The slots an empty class deriving from a builtin type gets, with what
+/// they were computed from: the dicts of the builtin's MRO (by version) and
+/// the builtin's own slots (the fallbacks).
+struct BuiltinBaseTemplate {
+    base: *const TypeObject,
+    versions: Vec<u64>,
+    base_slots: Box<Slots>,
+    slots: Box<Slots>,
+}
+
+thread_local! {
+    static BUILTIN_BASE_TEMPLATES: std::cell::RefCell<Vec<BuiltinBaseTemplate>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Versions of the dicts along the MRO of `t`.
+fn mro_dict_versions(t: &TypeObject) -> Vec<u64> {
+    let mro = t.mro();
+    tuple::tuple_items(&mro)
+        .iter()
+        .map(|x| x.as_type().and_then(|xt| dict::as_dict(&xt.dict()).map(|d| d.version())).unwrap_or(0))
+        .collect()
+}
+
+/// Give `ty` (whose MRO is `ty` then builtin `base`'s MRO) the slots of an
+/// empty class with that base, computed once per builtin base and reused
+/// while nothing they depend on changes. Returns false when not possible.
+fn copy_builtin_base_template(ty: &TypeObject, base: &TypeObject, names: &SlotNames) -> bool {
+    let versions = mro_dict_versions(base);
+    let reused = BUILTIN_BASE_TEMPLATES.with(|c| {
+        let c = c.borrow();
+        let tpl = c.iter().find(|t| std::ptr::eq(t.base, base))?;
+        (tpl.versions == versions && tpl.base_slots.same_as(&base.slots)).then(|| ty.slots.copy_from(&tpl.slots))
+    });
+    if reused.is_some() {
+        return true;
+    }
+    // Resolve past `ty` itself: as for a class with an empty dict.
+    let mut found = Found::from_mro(ty, names, 1);
+    install_groups(ty, ALL_GROUPS, &mut found, false);
+    copy_sequence_slots(ty);
+    let tpl = BuiltinBaseTemplate {
+        base,
+        versions,
+        base_slots: Box::new(Slots::EMPTY),
+        slots: Box::new(Slots::EMPTY),
     };
-    (def.install)(ty, found.is_some(), native, found.as_ref().is_some_and(none::is_none));
+    tpl.base_slots.copy_from(&base.slots);
+    tpl.slots.copy_from(&ty.slots);
+    BUILTIN_BASE_TEMPLATES.with(|c| {
+        let mut c = c.borrow_mut();
+        c.retain(|t| !std::ptr::eq(t.base, base));
+        c.push(tpl);
+    });
+    true
+}
+
+/// Exact str `key` equal to `name` (how a type dict lookup compares keys).
+fn is_same_exact_str(key: &Value, name: &Value) -> bool {
+    match (key.downcast_exact::<pystr::PyStr>(), name.downcast_exact::<pystr::PyStr>()) {
+        (Some(a), Some(b)) => a.eq_str(b),
+        _ => false,
+    }
+}
+
+/// After `name` was assigned or deleted on the class `t`: reinstall the
+/// slots depending on that dunder, on `t` and every subclass.
+fn update_slots_for_name(t: &TypeObject, name: &Value) {
+    let Some(s) = pystr::as_pystr(name) else { return };
+    let names = slot_names();
+    let text = pystr::as_rust_str(name);
+    let Some(i) = names.find(s.hash(), |n| pystr::as_rust_str(n) == text) else { return };
+    update_groups_recursive(t, DUNDER_GROUPS[i], &names);
+}
+
+fn update_groups_recursive(t: &TypeObject, groups: u64, names: &SlotNames) {
+    let mut found = Found::lazy(t, names);
+    if install_groups(t, groups, &mut found, true) {
+        t.modified();
+    }
+    let subs: Vec<usize> = t.subclasses.borrow().clone();
+    for s in subs {
+        // SAFETY: subclasses unregister themselves before being freed.
+        let sub = unsafe { &*(s as *const PyType) };
+        update_groups_recursive(&sub.data, groups, names);
+    }
+}
+
+/// Indices into `SLOT_DUNDERS`: the 13 binary operators' dunders, their
+/// reflections and in-place forms (in `nb` order), then the others.
+mod dn {
+    use crate::object::typeobj::nb;
+    pub const BIN: usize = 0;
+    pub const RBIN: usize = 13;
+    pub const IBIN: usize = 26;
+    pub const POW: usize = BIN + nb::POWER;
+    pub const REPR: usize = 39;
+    pub const STR: usize = 40;
+    pub const HASH: usize = 41;
+    pub const LT: usize = 42;
+    pub const LE: usize = 43;
+    pub const EQ: usize = 44;
+    pub const NE: usize = 45;
+    pub const GT: usize = 46;
+    pub const GE: usize = 47;
+    pub const GETATTRIBUTE: usize = 48;
+    pub const GETATTR: usize = 49;
+    pub const SETATTR: usize = 50;
+    pub const DELATTR: usize = 51;
+    pub const CALL: usize = 52;
+    pub const ITER: usize = 53;
+    pub const NEXT: usize = 54;
+    pub const GET: usize = 55;
+    pub const SET: usize = 56;
+    pub const DELETE: usize = 57;
+    pub const INIT: usize = 58;
+    pub const NEW: usize = 59;
+    pub const BOOL: usize = 60;
+    pub const LEN: usize = 61;
+    pub const GETITEM: usize = 62;
+    pub const SETITEM: usize = 63;
+    pub const DELITEM: usize = 64;
+    pub const CONTAINS: usize = 65;
+    pub const NEG: usize = 66;
+    pub const POS: usize = 67;
+    pub const ABS: usize = 68;
+    pub const INVERT: usize = 69;
+    pub const INT: usize = 70;
+    pub const FLOAT: usize = 71;
+    pub const INDEX: usize = 72;
+    pub const DEL: usize = 73;
+    pub const COUNT: usize = 74;
+}
+
+/// Every dunder some slot of a heap type depends on.
+static SLOT_DUNDERS: [&str; dn::COUNT] = [
+    "__add__", "__and__", "__floordiv__", "__lshift__", "__matmul__", "__mul__", "__mod__", "__or__", "__pow__", "__rshift__", "__sub__", "__truediv__", "__xor__",
+    "__radd__", "__rand__", "__rfloordiv__", "__rlshift__", "__rmatmul__", "__rmul__", "__rmod__", "__ror__", "__rpow__", "__rrshift__", "__rsub__", "__rtruediv__", "__rxor__",
+    "__iadd__", "__iand__", "__ifloordiv__", "__ilshift__", "__imatmul__", "__imul__", "__imod__", "__ior__", "__ipow__", "__irshift__", "__isub__", "__itruediv__", "__ixor__",
+    "__repr__", "__str__", "__hash__", "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__",
+    "__getattribute__", "__getattr__", "__setattr__", "__delattr__", "__call__", "__iter__", "__next__",
+    "__get__", "__set__", "__delete__", "__init__", "__new__", "__bool__", "__len__", "__getitem__",
+    "__setitem__", "__delitem__", "__contains__", "__neg__", "__pos__", "__abs__", "__invert__", "__int__",
+    "__float__", "__index__", "__del__",
+];
+
+/// Groups of slots installed together, as bits: the binary operator slots
+/// are groups 0..26 (`nb` numbering), then the others.
+mod grp {
+    pub const REPR: u32 = 26;
+    pub const STR: u32 = 27;
+    pub const HASH: u32 = 28;
+    pub const RICHCMP: u32 = 29;
+    pub const GETATTRO: u32 = 30;
+    pub const SETATTRO: u32 = 31;
+    pub const CALL: u32 = 32;
+    pub const ITER: u32 = 33;
+    pub const NEXT: u32 = 34;
+    pub const DESCR_GET: u32 = 35;
+    pub const DESCR_SET: u32 = 36;
+    pub const INIT: u32 = 37;
+    pub const NEW: u32 = 38;
+    pub const BOOL: u32 = 39;
+    pub const LEN: u32 = 40;
+    pub const GETITEM: u32 = 41;
+    pub const SETITEM: u32 = 42;
+    pub const CONTAINS: u32 = 43;
+    pub const NEG: u32 = 44;
+    pub const POS: u32 = 45;
+    pub const ABS: u32 = 46;
+    pub const INVERT: u32 = 47;
+    pub const INT: u32 = 48;
+    pub const FLOAT: u32 = 49;
+    pub const INDEX: u32 = 50;
+    pub const POWER3: u32 = 51;
+    pub const FINALIZE: u32 = 52;
+    pub const COUNT: u32 = 53;
+}
+
+const ALL_GROUPS: u64 = (1 << grp::COUNT) - 1;
+
+const fn bit(g: u32) -> u64 {
+    1 << g
+}
+
+/// For each dunder of `SLOT_DUNDERS`, the groups whose slots depend on it.
+static DUNDER_GROUPS: [u64; dn::COUNT] = {
+    let mut t = [0u64; dn::COUNT];
+    let mut op = 0;
+    while op < nb::INPLACE {
+        t[dn::BIN + op] = bit(op as u32);
+        t[dn::RBIN + op] = bit(op as u32);
+        t[dn::IBIN + op] = bit((nb::INPLACE + op) as u32);
+        op += 1;
+    }
+    t[dn::POW] |= bit(grp::POWER3);
+    t[dn::REPR] = bit(grp::REPR);
+    t[dn::STR] = bit(grp::STR);
+    t[dn::HASH] = bit(grp::HASH);
+    t[dn::LT] = bit(grp::RICHCMP);
+    t[dn::LE] = bit(grp::RICHCMP);
+    // The hash slot looks at the class's own `__eq__`.
+    t[dn::EQ] = bit(grp::RICHCMP) | bit(grp::HASH);
+    t[dn::NE] = bit(grp::RICHCMP);
+    t[dn::GT] = bit(grp::RICHCMP);
+    t[dn::GE] = bit(grp::RICHCMP);
+    t[dn::GETATTRIBUTE] = bit(grp::GETATTRO);
+    t[dn::GETATTR] = bit(grp::GETATTRO);
+    t[dn::SETATTR] = bit(grp::SETATTRO);
+    t[dn::DELATTR] = bit(grp::SETATTRO);
+    t[dn::CALL] = bit(grp::CALL);
+    t[dn::ITER] = bit(grp::ITER);
+    t[dn::NEXT] = bit(grp::NEXT);
+    t[dn::GET] = bit(grp::DESCR_GET);
+    t[dn::SET] = bit(grp::DESCR_SET);
+    t[dn::DELETE] = bit(grp::DESCR_SET);
+    t[dn::INIT] = bit(grp::INIT);
+    t[dn::NEW] = bit(grp::NEW);
+    t[dn::BOOL] = bit(grp::BOOL);
+    t[dn::LEN] = bit(grp::LEN) | bit(grp::BOOL);
+    t[dn::GETITEM] = bit(grp::GETITEM);
+    t[dn::SETITEM] = bit(grp::SETITEM);
+    t[dn::DELITEM] = bit(grp::SETITEM);
+    t[dn::CONTAINS] = bit(grp::CONTAINS);
+    t[dn::NEG] = bit(grp::NEG);
+    t[dn::POS] = bit(grp::POS);
+    t[dn::ABS] = bit(grp::ABS);
+    t[dn::INVERT] = bit(grp::INVERT);
+    t[dn::INT] = bit(grp::INT);
+    t[dn::FLOAT] = bit(grp::FLOAT);
+    t[dn::INDEX] = bit(grp::INDEX);
+    t[dn::DEL] = bit(grp::FINALIZE);
+    t
+};
+
+/// Indices into `KNOWN_NAMES`.
+mod kn {
+    pub const SLOTS: usize = 0;
+    pub const QUALNAME: usize = 1;
+    pub const MODULE: usize = 2;
+    pub const NAME: usize = 3;
+    pub const DOC: usize = 4;
+    pub const INIT_SUBCLASS: usize = 5;
+    pub const CLASS_GETITEM: usize = 6;
+    pub const CLASSCELL: usize = 7;
+    pub const DICT: usize = 8;
+    pub const WEAKREF: usize = 9;
+    pub const SET_NAME: usize = 10;
+    pub const ABSTRACTMETHODS: usize = 11;
+    pub const ANNOTATIONS: usize = 12;
+    pub const COUNT: usize = 13;
+}
+
+/// Other names class creation and type attributes use, interned once.
+static KNOWN_NAMES: [&str; kn::COUNT] = ["__slots__", "__qualname__", "__module__", "__name__", "__doc__", "__init_subclass__", "__class_getitem__", "__classcell__", "__dict__", "__weakref__", "__set_name__", "__abstractmethods__", "__annotations__"];
+
+/// Size of the hash-indexed table of `SlotNames` (a power of two, well
+/// above the number of names so that most misses end at once).
+const NAME_TABLE_SIZE: usize = 256;
+
+/// The interned `SLOT_DUNDERS` of the running interpreter, findable by hash.
+struct SlotNames {
+    /// Address of the interpreter whose strings these are.
+    owner: usize,
+    names: Vec<Value>,
+    hashes: Vec<isize>,
+    /// `KNOWN_NAMES`, interned.
+    known: Vec<Value>,
+    /// Open addressing by hash: index into `names` plus one, 0 when empty.
+    table: [u8; NAME_TABLE_SIZE],
+}
+
+impl SlotNames {
+    fn new(owner: usize) -> SlotNames {
+        let names: Vec<Value> = SLOT_DUNDERS.iter().map(|n| pystr::intern(n)).collect();
+        let hashes: Vec<isize> = names.iter().map(pystr::str_hash).collect();
+        let mut table = [0u8; NAME_TABLE_SIZE];
+        for (i, h) in hashes.iter().enumerate() {
+            let mut p = *h as usize & (NAME_TABLE_SIZE - 1);
+            while table[p] != 0 {
+                p = (p + 1) & (NAME_TABLE_SIZE - 1);
+            }
+            table[p] = (i + 1) as u8;
+        }
+        let known = KNOWN_NAMES.iter().map(|n| pystr::intern(n)).collect();
+        SlotNames { owner, names, hashes, known, table }
+    }
+
+    /// A name of `KNOWN_NAMES` (`kn::*`).
+    fn known(&self, i: usize) -> &Value {
+        &self.known[i]
+    }
+
+    /// A name of `SLOT_DUNDERS` (`dn::*`).
+    fn dunder(&self, i: usize) -> &Value {
+        &self.names[i]
+    }
+
+    /// The index of the name with this hash that `same` accepts.
+    #[inline]
+    fn find(&self, hash: isize, same: impl Fn(&Value) -> bool) -> Option<usize> {
+        let mut p = hash as usize & (NAME_TABLE_SIZE - 1);
+        loop {
+            let e = self.table[p] as usize;
+            if e == 0 {
+                return None;
+            }
+            if self.hashes[e - 1] == hash && same(&self.names[e - 1]) {
+                return Some(e - 1);
+            }
+            p = (p + 1) & (NAME_TABLE_SIZE - 1);
+        }
+    }
+}
+
+thread_local! {
+    static SLOT_NAMES: std::cell::RefCell<Option<std::rc::Rc<SlotNames>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A name of `KNOWN_NAMES`, interned.
+fn known_name(i: usize) -> Value {
+    slot_names().known(i).clone()
+}
+
+/// The slot dunders interned once per interpreter (not on every lookup).
+fn slot_names() -> std::rc::Rc<SlotNames> {
+    let owner = ThreadState::current().map_or(0, |ts| ts.interp() as *const _ as usize);
+    SLOT_NAMES.with(|c| {
+        if let Some(n) = c.borrow().as_ref().filter(|n| n.owner == owner) {
+            return n.clone();
+        }
+        let n = std::rc::Rc::new(SlotNames::new(owner));
+        *c.borrow_mut() = Some(n.clone());
+        n
+    })
+}
+
+/// What each slot dunder resolves to on a type (`TypeObject::lookup`).
+struct Found<'a> {
+    ty: &'a TypeObject,
+    names: &'a SlotNames,
+    /// None: not looked up yet.
+    vals: [Option<Option<Value>>; dn::COUNT],
+}
+
+impl<'a> Found<'a> {
+    /// Names are looked up when first asked for.
+    fn lazy(ty: &'a TypeObject, names: &'a SlotNames) -> Found<'a> {
+        Found { ty, names, vals: [const { None }; dn::COUNT] }
+    }
+
+    /// All names resolved in one pass over the dicts of the MRO (keeping
+    /// the first definition of each), instead of one MRO walk per name.
+    /// The first `skip` types of the MRO are left out.
+    fn from_mro(ty: &'a TypeObject, names: &'a SlotNames, skip: usize) -> Found<'a> {
+        let mut vals: [Option<Option<Value>>; dn::COUNT] = [const { Some(None) }; dn::COUNT];
+        let mro = ty.mro();
+        for t in tuple::tuple_items(&mro).iter().skip(skip) {
+            let Some(t) = t.as_type() else { continue };
+            let td = t.dict();
+            let Some(d) = dict::as_dict(&td) else { continue };
+            for (_, hash, key, value) in d.table().iter() {
+                if let Some(i) = names.find(hash, |n| key.is(n) || is_same_exact_str(key, n)) {
+                    if let Some(slot @ None) = &mut vals[i] {
+                        *slot = Some(value.clone());
+                    }
+                }
+            }
+        }
+        Found { ty, names, vals }
+    }
+
+    fn get(&mut self, i: usize) -> Option<Value> {
+        if let Some(v) = &self.vals[i] {
+            return v.clone();
+        }
+        let v = self.ty.lookup(&self.names.names[i]);
+        self.vals[i] = Some(v.clone());
+        v
+    }
+
+    /// The native slot of the builtin wrapper descriptor found for a dunder.
+    fn native(&mut self, i: usize) -> Option<NativeSlot> {
+        self.get(i).and_then(|f| f.downcast::<WrapperDescr>().map(|w| w.native))
+    }
+
+    /// Whether the dunder is found and is not a builtin's wrapper descriptor.
+    fn python(&mut self, i: usize) -> bool {
+        self.get(i).is_some_and(|f| f.downcast::<WrapperDescr>().is_none())
+    }
+}
+
+/// A slot set from one dunder: the builtin's slot when the dunder is its
+/// wrapper, else the generic slot function when defined (`None` clears it
+/// when `none_clears`), else the base's.
+fn simple_slot_value<F>(native: Option<F>, found: &Option<Value>, none_clears: bool, generic: F, base: Option<F>) -> Option<F> {
+    if native.is_some() {
+        return native;
+    }
+    match found {
+        Some(v) if none_clears && none::is_none(v) => None,
+        Some(_) => Some(generic),
+        None => base,
+    }
+}
+
+/// Install the slots of the groups in `groups` from what the dunders
+/// resolve to; returns whether the type's dict was changed. Without
+/// `own_dict` the class's dict is taken as empty (and left alone).
+fn install_groups(t: &TypeObject, groups: u64, f: &mut Found, own_dict: bool) -> bool {
+    let base = t.base().map(|b| &b.data);
+    let mut dict_changed = false;
+    macro_rules! simple {
+        ($i:expr, $field:ident, $variant:ident, $generic:expr, $none_clears:expr) => {{
+            let found = f.get($i);
+            let native = match found.as_ref().and_then(|x| x.downcast::<WrapperDescr>()).map(|w| w.native) {
+                Some(NativeSlot::$variant(n)) => Some(n),
+                _ => None,
+            };
+            t.slots.$field.set(simple_slot_value(native, &found, $none_clears, $generic, base.and_then(|b| b.slots.$field.get())));
+        }};
+    }
+    let mut rest = groups;
+    while rest != 0 {
+        let g = rest.trailing_zeros();
+        rest &= rest - 1;
+        match g {
+            op if op < nb::INPLACE as u32 => {
+                let op = op as usize;
+                let v = if f.python(dn::BIN + op) || f.python(dn::RBIN + op) { Some(BINARY_SLOTS[op]) } else { base.and_then(|b| b.slots.binary[op].get()) };
+                t.slots.binary[op].set(v);
+            }
+            op if op < nb::COUNT as u32 => {
+                let op = op as usize;
+                let v = if f.python(dn::IBIN + op - nb::INPLACE) { Some(BINARY_SLOTS[op]) } else { base.and_then(|b| b.slots.binary[op].get()) };
+                t.slots.binary[op].set(v);
+            }
+            grp::REPR => simple!(dn::REPR, repr, Repr, slot_repr as ReprFn, true),
+            grp::STR => simple!(dn::STR, str, Repr, slot_str as ReprFn, true),
+            grp::HASH => {
+                let found = f.get(dn::HASH);
+                let own = t.dict();
+                let names = f.names;
+                let eq_here = || own_dict && dict::dict_get_str(&own, &names.names[dn::EQ]).is_some();
+                let v: Option<HashFn> = match found.as_ref().and_then(|x| x.downcast::<WrapperDescr>()).map(|w| w.native) {
+                    Some(NativeSlot::Hash(h)) => Some(h),
+                    _ => match &found {
+                        Some(x) if none::is_none(x) => None,
+                        Some(_) => Some(slot_hash),
+                        // Defining __eq__ without __hash__ makes instances unhashable.
+                        None if eq_here() => None,
+                        None => base.and_then(|b| b.slots.hash.get()),
+                    },
+                };
+                t.slots.hash.set(v);
+                if v.is_none() && eq_here() && dict::dict_get_str(&own, &names.names[dn::HASH]).is_none() {
+                    dict::dict_set_str(&own, "__hash__", none::none());
+                    dict_changed = true;
+                }
+            }
+            grp::RICHCMP => {
+                // Any comparison dunder anywhere in the MRO selects the generic slot.
+                let any_python = [dn::EQ, dn::NE, dn::LT, dn::LE, dn::GT, dn::GE].into_iter().any(|i| f.python(i));
+                let v = if any_python {
+                    Some(slot_richcompare as RichCmpFn)
+                } else {
+                    match f.native(dn::EQ) {
+                        Some(NativeSlot::Cmp(c)) => Some(c),
+                        _ => base.and_then(|b| b.slots.richcompare.get()),
+                    }
+                };
+                t.slots.richcompare.set(v);
+            }
+            grp::GETATTRO => {
+                let v = match f.native(dn::GETATTRIBUTE) {
+                    Some(NativeSlot::GetAttr(g)) => Some(g),
+                    _ if f.get(dn::GETATTRIBUTE).is_some() => Some(slot_getattro as GetAttrFn),
+                    _ => base.and_then(|b| b.slots.getattro.get()),
+                };
+                // `__getattr__` is called when `__getattribute__` fails.
+                t.slots.getattro.set(if f.get(dn::GETATTR).is_some() { Some(slot_getattr_hook) } else { v });
+            }
+            grp::SETATTRO => {
+                let v = if f.python(dn::SETATTR) || f.python(dn::DELATTR) {
+                    Some(slot_setattro as SetAttrFn)
+                } else {
+                    match f.native(dn::SETATTR) {
+                        Some(NativeSlot::SetAttr(s)) => Some(s),
+                        _ => base.and_then(|b| b.slots.setattro.get()),
+                    }
+                };
+                t.slots.setattro.set(v);
+            }
+            grp::CALL => simple!(dn::CALL, call, Call, slot_call as CallFn, false),
+            grp::ITER => simple!(dn::ITER, iter, Unary, slot_iter as UnaryFn, true),
+            grp::NEXT => simple!(dn::NEXT, iternext, Next, slot_iternext as IterNextFn, false),
+            grp::DESCR_GET => simple!(dn::GET, descr_get, DescrGet, slot_descr_get as DescrGetFn, false),
+            grp::DESCR_SET => {
+                let v = match f.native(dn::SET) {
+                    Some(NativeSlot::DescrSet(s)) => Some(s),
+                    _ if f.python(dn::SET) || f.python(dn::DELETE) => Some(slot_descr_set as DescrSetFn),
+                    _ => base.and_then(|b| b.slots.descr_set.get()),
+                };
+                t.slots.descr_set.set(v);
+            }
+            grp::INIT => simple!(dn::INIT, init, Init, slot_init as InitFn, false),
+            grp::NEW => {
+                // A Python-level __new__ anywhere below the first builtin base wins.
+                let found = f.get(dn::NEW);
+                let is_builtin = found.as_ref().is_some_and(|x| {
+                    x.downcast::<function::PyBuiltinFunction>().is_some_and(|b| b.func as *const () == tp_new_wrapper as *const ())
+                        || x.downcast::<descr::PyStaticMethod>().is_some_and(|sm| {
+                            let c = sm.callable.take();
+                            sm.callable.set(c.clone());
+                            c.is_some_and(|c| c.downcast::<function::PyBuiltinFunction>().is_some())
+                        })
+                });
+                let v = if found.is_some() && !is_builtin { Some(slot_new as CallFn) } else { base.and_then(|b| b.slots.new.get()) };
+                t.slots.new.set(v);
+            }
+            grp::BOOL => {
+                let v = match f.native(dn::BOOL) {
+                    Some(NativeSlot::Inquiry(b)) => Some(b),
+                    _ if f.python(dn::BOOL) || f.python(dn::LEN) => Some(slot_bool as InquiryFn),
+                    _ => base.and_then(|b| b.slots.bool.get()),
+                };
+                t.slots.bool.set(v);
+            }
+            grp::LEN => simple!(dn::LEN, length, Len, slot_len as LenFn, false),
+            grp::GETITEM => simple!(dn::GETITEM, subscript, Binary, slot_getitem as BinaryFn, false),
+            grp::SETITEM => {
+                let v = match f.native(dn::SETITEM) {
+                    Some(NativeSlot::AssSub(s)) => Some(s),
+                    _ if f.python(dn::SETITEM) || f.python(dn::DELITEM) => Some(slot_setitem as AssSubscriptFn),
+                    _ => base.and_then(|b| b.slots.ass_subscript.get()),
+                };
+                t.slots.ass_subscript.set(v);
+            }
+            // `__contains__ = None` keeps the generic slot, which then raises.
+            grp::CONTAINS => simple!(dn::CONTAINS, contains, Contains, slot_contains as ContainsFn, false),
+            grp::NEG => simple!(dn::NEG, negative, Unary, slot_neg as UnaryFn, true),
+            grp::POS => simple!(dn::POS, positive, Unary, slot_pos as UnaryFn, true),
+            grp::ABS => simple!(dn::ABS, absolute, Unary, slot_abs as UnaryFn, true),
+            grp::INVERT => simple!(dn::INVERT, invert, Unary, slot_invert as UnaryFn, true),
+            grp::INT => simple!(dn::INT, int, Unary, slot_int as UnaryFn, true),
+            grp::FLOAT => simple!(dn::FLOAT, float, Unary, slot_float as UnaryFn, true),
+            grp::INDEX => simple!(dn::INDEX, index, Unary, slot_index as UnaryFn, true),
+            grp::POWER3 => simple!(dn::POW, power3, Ternary, slot_power3 as TernaryFn, false),
+            grp::FINALIZE => t.slots.finalize.set(if f.get(dn::DEL).is_some() { Some(slot_finalize as FinalizeFn) } else { None }),
+            _ => {}
+        }
+    }
+    dict_changed
 }
 
 /// A native slot value kept by a wrapper descriptor.
@@ -509,8 +1110,6 @@ pub struct SlotDef {
     pub name: &'static str,
     /// Read the native slot from a type (for wrapper descriptors).
     read: fn(&TypeObject) -> Option<NativeSlot>,
-    /// Set the slot of a heap type: (type, dunder defined?, native slot of a builtin wrapper, set to None?).
-    install: fn(&TypeObject, bool, Option<NativeSlot>, bool),
     /// Call the native slot from Python: wrapper(self, args).
     call: fn(&ThreadState, NativeSlot, &Value, &[Value], Option<&Value>) -> PyResult<Value>,
 }
@@ -742,8 +1341,27 @@ fn method_wrapper_qualname(_ts: &ThreadState, m: &Value) -> PyResult<Value> {
     let Some(w) = mw.descr.downcast::<WrapperDescr>() else { return Ok(none::none()) };
     Ok(pystr::new_str(&format!("{}.{}", w.owner.name(), w.def.name)))
 }
-fn no_text_signature(_ts: &ThreadState, _d: &Value) -> PyResult<Value> {
-    Ok(none::none())
+/// The slot dunder a wrapper descriptor or method-wrapper exposes.
+fn wrapper_slot_name(d: &Value) -> Option<&'static str> {
+    let w = match d.downcast::<MethodWrapper>() {
+        Some(mw) => mw.descr.downcast::<WrapperDescr>()?,
+        None => d.downcast::<WrapperDescr>()?,
+    };
+    Some(w.def.name)
+}
+
+fn opt_str(s: Option<&str>) -> Value {
+    s.map_or_else(none::none, pystr::new_str)
+}
+
+/// `__text_signature__` of a slot wrapper (CPython's slot table has one per dunder).
+fn wrapper_text_signature(_ts: &ThreadState, d: &Value) -> PyResult<Value> {
+    Ok(opt_str(wrapper_slot_name(d).and_then(|n| super::builtin_docs::slot_wrapper_doc(n).0)))
+}
+
+/// `__doc__` of a slot wrapper.
+fn wrapper_doc(_ts: &ThreadState, d: &Value) -> PyResult<Value> {
+    Ok(opt_str(wrapper_slot_name(d).and_then(|n| super::builtin_docs::slot_wrapper_doc(n).1)))
 }
 
 fn method_wrapper_self(_ts: &ThreadState, m: &Value) -> PyResult<Value> {
@@ -1038,15 +1656,6 @@ macro_rules! simple_slot {
         SlotDef {
             name: $name,
             read: |t| t.slots.$field.get().map(NativeSlot::$variant),
-            install: |t, defined, native, is_none| {
-                let v = match native {
-                    Some(NativeSlot::$variant(f)) => Some(f),
-                    _ if is_none => None,
-                    _ if defined => Some($slotfn as _),
-                    _ => t.base().and_then(|b| b.data.slots.$field.get()),
-                };
-                t.slots.$field.set(v);
-            },
             call: $call,
         }
     };
@@ -1077,35 +1686,11 @@ macro_rules! call_unary {
     };
 }
 
-fn cmp_def(name: &'static str, op: CompareOp) -> SlotDef {
-    let _ = (name, op);
-    unreachable_slotdef()
-}
-
-fn unreachable_slotdef() -> SlotDef {
-    simple_slot!("__repr__", repr, Repr, slot_repr, call_unary!(Repr, "__repr__"))
-}
-
 macro_rules! cmp_slot {
     ($name:literal, $op:expr) => {
         SlotDef {
             name: $name,
             read: |t| t.slots.richcompare.get().map(NativeSlot::Cmp),
-            install: |t, _defined, _native, _is_none| {
-                // Any comparison dunder anywhere in the MRO selects the generic slot.
-                let any_python = [ "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__" ].iter().any(|n| {
-                    t.lookup_str(n).is_some_and(|f| f.downcast::<WrapperDescr>().is_none())
-                });
-                if any_python {
-                    t.slots.richcompare.set(Some(slot_richcompare));
-                } else {
-                    let native = t.lookup_str("__eq__").and_then(|f| f.downcast::<WrapperDescr>().map(|w| w.native));
-                    match native {
-                        Some(NativeSlot::Cmp(f)) => t.slots.richcompare.set(Some(f)),
-                        _ => t.slots.richcompare.set(t.base().and_then(|b| b.data.slots.richcompare.get())),
-                    }
-                }
-            },
             call: |ts, n, s, a, k| {
                 let a = arg0($name, a, k, 1)?;
                 match n {
@@ -1122,22 +1707,6 @@ macro_rules! binary_def {
         SlotDef {
             name: $name,
             read: |t| t.slots.binary[$op].get().map(NativeSlot::Binary),
-            install: |t, _defined, _native, _is_none| {
-                let base = $op % nb::INPLACE;
-                let (n, r, i) = (nb::DUNDERS[base], nb::RDUNDERS[base], nb::IDUNDERS[base]);
-                let py = |name: &str| t.lookup_str(name).is_some_and(|f| f.downcast::<WrapperDescr>().is_none());
-                if $op >= nb::INPLACE {
-                    if py(&i) {
-                        t.slots.binary[$op].set(Some(BINARY_SLOTS[$op]));
-                    } else {
-                        t.slots.binary[$op].set(t.base().and_then(|b| b.data.slots.binary[$op].get()));
-                    }
-                } else if py(&n) || py(&r) {
-                    t.slots.binary[$op].set(Some(BINARY_SLOTS[$op]));
-                } else {
-                    t.slots.binary[$op].set(t.base().and_then(|b| b.data.slots.binary[$op].get()));
-                }
-            },
             call: |ts, n, s, a, k| {
                 let a = arg0($name, a, k, 1)?;
                 match n {
@@ -1162,7 +1731,6 @@ macro_rules! seq_def {
         SlotDef {
             name: $name,
             read: |t| t.slots.$slot.get().map(NativeSlot::Binary),
-            install: |_t, _defined, _native, _is_none| {},
             call: |ts, n, s, a, k| {
                 let a = arg0($name, a, k, 1)?;
                 match n {
@@ -1180,22 +1748,6 @@ static SLOTDEFS: &[SlotDef] = &[
     SlotDef {
         name: "__hash__",
         read: |t| t.slots.hash.get().map(NativeSlot::Hash),
-        install: |t, defined, native, is_none| {
-            let v: Option<HashFn> = match native {
-                Some(NativeSlot::Hash(f)) => Some(f),
-                _ if is_none => None,
-                _ if defined => Some(slot_hash),
-                _ => {
-                    // Defining __eq__ without __hash__ makes instances unhashable.
-                    let eq_here = dict::dict_get_str(&t.dict(), &pystr::intern("__eq__")).is_some();
-                    if eq_here { None } else { t.base().and_then(|b| b.data.slots.hash.get()) }
-                }
-            };
-            t.slots.hash.set(v);
-            if v.is_none() && dict::dict_get_str(&t.dict(), &pystr::intern("__hash__")).is_none() && dict::dict_get_str(&t.dict(), &pystr::intern("__eq__")).is_some() {
-                dict::dict_set_str(&t.dict(), "__hash__", none::none());
-            }
-        },
         call: |ts, n, s, a, k| {
             arg0("__hash__", a, k, 0)?;
             match n {
@@ -1213,14 +1765,6 @@ static SLOTDEFS: &[SlotDef] = &[
     SlotDef {
         name: "__getattribute__",
         read: |t| t.slots.getattro.get().map(NativeSlot::GetAttr),
-        install: |t, _defined, native, _is_none| {
-            let v = match native {
-                Some(NativeSlot::GetAttr(f)) => Some(f),
-                _ if t.lookup_str("__getattribute__").is_some() => Some(slot_getattro as GetAttrFn),
-                _ => t.base().and_then(|b| b.data.slots.getattro.get()),
-            };
-            t.slots.getattro.set(v);
-        },
         call: |ts, n, s, a, k| {
             let a = arg0("__getattribute__", a, k, 1)?;
             if !a[0].type_of().is_subtype(&pystr::STR_TYPE) {
@@ -1235,17 +1779,6 @@ static SLOTDEFS: &[SlotDef] = &[
     SlotDef {
         name: "__setattr__",
         read: |t| t.slots.setattro.get().map(NativeSlot::SetAttr),
-        install: |t, _defined, _native, _is_none| {
-            let py = |n: &str| t.lookup_str(n).is_some_and(|f| f.downcast::<WrapperDescr>().is_none());
-            if py("__setattr__") || py("__delattr__") {
-                t.slots.setattro.set(Some(slot_setattro));
-            } else {
-                match t.lookup_str("__setattr__").and_then(|f| f.downcast::<WrapperDescr>().map(|w| w.native)) {
-                    Some(NativeSlot::SetAttr(f)) => t.slots.setattro.set(Some(f)),
-                    _ => t.slots.setattro.set(t.base().and_then(|b| b.data.slots.setattro.get())),
-                }
-            }
-        },
         call: |ts, n, s, a, k| {
             let a = arg0("__setattr__", a, k, 2)?;
             match n {
@@ -1257,7 +1790,6 @@ static SLOTDEFS: &[SlotDef] = &[
     SlotDef {
         name: "__delattr__",
         read: |t| t.slots.setattro.get().map(NativeSlot::SetAttr),
-        install: |_t, _d, _n, _i| {},
         call: |ts, n, s, a, k| {
             let a = arg0("__delattr__", a, k, 1)?;
             match n {
@@ -1269,14 +1801,6 @@ static SLOTDEFS: &[SlotDef] = &[
     SlotDef {
         name: "__call__",
         read: |t| t.slots.call.get().map(NativeSlot::Call),
-        install: |t, defined, native, _is_none| {
-            let v = match native {
-                Some(NativeSlot::Call(f)) => Some(f),
-                _ if defined => Some(slot_call as CallFn),
-                _ => t.base().and_then(|b| b.data.slots.call.get()),
-            };
-            t.slots.call.set(v);
-        },
         call: |ts, n, s, a, k| match n {
             NativeSlot::Call(f) => f(ts, s, a, k),
             _ => Err(PyErr::system_error("bad slot")),
@@ -1286,14 +1810,6 @@ static SLOTDEFS: &[SlotDef] = &[
     SlotDef {
         name: "__next__",
         read: |t| t.slots.iternext.get().map(NativeSlot::Next),
-        install: |t, defined, native, _is_none| {
-            let v = match native {
-                Some(NativeSlot::Next(f)) => Some(f),
-                _ if defined => Some(slot_iternext as IterNextFn),
-                _ => t.base().and_then(|b| b.data.slots.iternext.get()),
-            };
-            t.slots.iternext.set(v);
-        },
         call: |ts, n, s, a, k| {
             arg0("__next__", a, k, 0)?;
             match n {
@@ -1305,14 +1821,6 @@ static SLOTDEFS: &[SlotDef] = &[
     SlotDef {
         name: "__get__",
         read: |t| t.slots.descr_get.get().map(NativeSlot::DescrGet),
-        install: |t, defined, native, _is_none| {
-            let v = match native {
-                Some(NativeSlot::DescrGet(f)) => Some(f),
-                _ if defined => Some(slot_descr_get as DescrGetFn),
-                _ => t.base().and_then(|b| b.data.slots.descr_get.get()),
-            };
-            t.slots.descr_get.set(v);
-        },
         call: |ts, n, s, a, k| {
             crate::object::args::no_kwargs("__get__", k)?;
             if a.is_empty() || a.len() > 2 {
@@ -1332,15 +1840,6 @@ static SLOTDEFS: &[SlotDef] = &[
     SlotDef {
         name: "__set__",
         read: |t| t.slots.descr_set.get().map(NativeSlot::DescrSet),
-        install: |t, _defined, native, _is_none| {
-            let py = |n: &str| t.lookup_str(n).is_some_and(|f| f.downcast::<WrapperDescr>().is_none());
-            let v = match native {
-                Some(NativeSlot::DescrSet(f)) => Some(f),
-                _ if py("__set__") || py("__delete__") => Some(slot_descr_set as DescrSetFn),
-                _ => t.base().and_then(|b| b.data.slots.descr_set.get()),
-            };
-            t.slots.descr_set.set(v);
-        },
         call: |ts, n, s, a, k| {
             let a = arg0("__set__", a, k, 2)?;
             match n {
@@ -1352,7 +1851,6 @@ static SLOTDEFS: &[SlotDef] = &[
     SlotDef {
         name: "__delete__",
         read: |t| t.slots.descr_set.get().map(NativeSlot::DescrSet),
-        install: |_t, _d, _n, _i| {},
         call: |ts, n, s, a, k| {
             let a = arg0("__delete__", a, k, 1)?;
             match n {
@@ -1364,14 +1862,6 @@ static SLOTDEFS: &[SlotDef] = &[
     SlotDef {
         name: "__init__",
         read: |t| t.slots.init.get().map(NativeSlot::Init),
-        install: |t, defined, native, _is_none| {
-            let v = match native {
-                Some(NativeSlot::Init(f)) => Some(f),
-                _ if defined => Some(slot_init as InitFn),
-                _ => t.base().and_then(|b| b.data.slots.init.get()),
-            };
-            t.slots.init.set(v);
-        },
         call: |ts, n, s, a, k| match n {
             NativeSlot::Init(f) => f(ts, s, a, k).map(|_| none::none()),
             _ => Err(PyErr::system_error("bad slot")),
@@ -1380,37 +1870,11 @@ static SLOTDEFS: &[SlotDef] = &[
     SlotDef {
         name: "__new__",
         read: |_t| None,
-        install: |t, _defined, _native, _is_none| {
-            // A Python-level __new__ anywhere below the first builtin base wins.
-            let f = t.lookup_str("__new__");
-            let is_builtin = f.as_ref().is_some_and(|f| {
-                f.downcast::<function::PyBuiltinFunction>().is_some_and(|b| b.func as *const () == tp_new_wrapper as *const ())
-                    || f.downcast::<descr::PyStaticMethod>().is_some_and(|sm| {
-                    let c = sm.callable.take();
-                    sm.callable.set(c.clone());
-                    c.is_some_and(|c| c.downcast::<function::PyBuiltinFunction>().is_some())
-                })
-            });
-            if f.is_some() && !is_builtin {
-                t.slots.new.set(Some(slot_new));
-            } else {
-                t.slots.new.set(t.base().and_then(|b| b.data.slots.new.get()));
-            }
-        },
         call: |_ts, _n, _s, _a, _k| Err(PyErr::system_error("bad slot")),
     },
     SlotDef {
         name: "__bool__",
         read: |t| t.slots.bool.get().map(NativeSlot::Inquiry),
-        install: |t, _defined, native, _is_none| {
-            let py = |n: &str| t.lookup_str(n).is_some_and(|f| f.downcast::<WrapperDescr>().is_none());
-            let v = match native {
-                Some(NativeSlot::Inquiry(f)) => Some(f),
-                _ if py("__bool__") || py("__len__") => Some(slot_bool as InquiryFn),
-                _ => t.base().and_then(|b| b.data.slots.bool.get()),
-            };
-            t.slots.bool.set(v);
-        },
         call: |ts, n, s, a, k| {
             arg0("__bool__", a, k, 0)?;
             match n {
@@ -1422,14 +1886,6 @@ static SLOTDEFS: &[SlotDef] = &[
     SlotDef {
         name: "__len__",
         read: |t| t.slots.length.get().map(NativeSlot::Len),
-        install: |t, defined, native, _is_none| {
-            let v = match native {
-                Some(NativeSlot::Len(f)) => Some(f),
-                _ if defined => Some(slot_len as LenFn),
-                _ => t.base().and_then(|b| b.data.slots.length.get()),
-            };
-            t.slots.length.set(v);
-        },
         call: |ts, n, s, a, k| {
             arg0("__len__", a, k, 0)?;
             match n {
@@ -1441,14 +1897,6 @@ static SLOTDEFS: &[SlotDef] = &[
     SlotDef {
         name: "__getitem__",
         read: |t| t.slots.subscript.get().map(NativeSlot::Binary),
-        install: |t, defined, native, _is_none| {
-            let v = match native {
-                Some(NativeSlot::Binary(f)) => Some(f),
-                _ if defined => Some(slot_getitem as BinaryFn),
-                _ => t.base().and_then(|b| b.data.slots.subscript.get()),
-            };
-            t.slots.subscript.set(v);
-        },
         call: |ts, n, s, a, k| {
             let a = arg0("__getitem__", a, k, 1)?;
             match n {
@@ -1460,15 +1908,6 @@ static SLOTDEFS: &[SlotDef] = &[
     SlotDef {
         name: "__setitem__",
         read: |t| t.slots.ass_subscript.get().map(NativeSlot::AssSub),
-        install: |t, _defined, native, _is_none| {
-            let py = |n: &str| t.lookup_str(n).is_some_and(|f| f.downcast::<WrapperDescr>().is_none());
-            let v = match native {
-                Some(NativeSlot::AssSub(f)) => Some(f),
-                _ if py("__setitem__") || py("__delitem__") => Some(slot_setitem as AssSubscriptFn),
-                _ => t.base().and_then(|b| b.data.slots.ass_subscript.get()),
-            };
-            t.slots.ass_subscript.set(v);
-        },
         call: |ts, n, s, a, k| {
             let a = arg0("__setitem__", a, k, 2)?;
             match n {
@@ -1480,7 +1919,6 @@ static SLOTDEFS: &[SlotDef] = &[
     SlotDef {
         name: "__delitem__",
         read: |t| t.slots.ass_subscript.get().map(NativeSlot::AssSub),
-        install: |_t, _d, _n, _i| {},
         call: |ts, n, s, a, k| {
             let a = arg0("__delitem__", a, k, 1)?;
             match n {
@@ -1492,14 +1930,6 @@ static SLOTDEFS: &[SlotDef] = &[
     SlotDef {
         name: "__contains__",
         read: |t| t.slots.contains.get().map(NativeSlot::Contains),
-        install: |t, defined, native, is_none| {
-            let v = match native {
-                Some(NativeSlot::Contains(f)) => Some(f),
-                _ if defined || is_none => Some(slot_contains as ContainsFn),
-                _ => t.base().and_then(|b| b.data.slots.contains.get()),
-            };
-            t.slots.contains.set(v);
-        },
         call: |ts, n, s, a, k| {
             let a = arg0("__contains__", a, k, 1)?;
             match n {
@@ -1518,14 +1948,6 @@ static SLOTDEFS: &[SlotDef] = &[
     SlotDef {
         name: "__pow__",
         read: |t| t.slots.power3.get().map(NativeSlot::Ternary),
-        install: |t, defined, native, _is_none| {
-            let v = match native {
-                Some(NativeSlot::Ternary(f)) => Some(f),
-                _ if defined => Some(slot_power3 as TernaryFn),
-                _ => t.base().and_then(|b| b.data.slots.power3.get()),
-            };
-            t.slots.power3.set(v);
-        },
         call: |ts, n, s, a, k| {
             crate::object::args::no_kwargs("__pow__", k)?;
             match (n, a) {
@@ -1661,10 +2083,7 @@ fn type_setattro(ts: &ThreadState, cls: &Value, name: &Value, value: Option<&Val
         }
     }
     t.modified();
-    let n = pystr::as_rust_str(name);
-    if n.starts_with("__") && n.ends_with("__") {
-        update_slots_recursive(t);
-    }
+    update_slots_for_name(t, name);
     Ok(())
 }
 
@@ -1724,7 +2143,7 @@ fn type_qualname_set(_ts: &ThreadState, cls: &Value, v: Option<&Value>) -> PyRes
 fn type_module_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
     let t = protocol::as_pytype(cls).ok_or_else(|| PyErr::type_error("type expected"))?;
     if t.data.is_heap_type() {
-        if let Some(m) = dict::dict_get_str(&t.data.dict(), &pystr::intern("__module__")) {
+        if let Some(m) = dict::dict_get_str(&t.data.dict(), &known_name(kn::MODULE)) {
             return Ok(m);
         }
     }
@@ -1732,7 +2151,7 @@ fn type_module_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
 }
 fn type_module_set(ts: &ThreadState, cls: &Value, v: Option<&Value>) -> PyResult<()> {
     let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
-    dict::dict_set_item(ts, &t.dict(), pystr::intern("__module__"), v.cloned().unwrap_or_else(none::none))?;
+    dict::dict_set_item(ts, &t.dict(), known_name(kn::MODULE), v.cloned().unwrap_or_else(none::none))?;
     t.modified();
     Ok(())
 }
@@ -1835,7 +2254,7 @@ fn type_dict_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
 }
 fn type_doc_get(ts: &ThreadState, cls: &Value) -> PyResult<Value> {
     let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
-    match dict::dict_get_str(&t.dict(), &pystr::intern("__doc__")) {
+    match dict::dict_get_str(&t.dict(), &known_name(kn::DOC)) {
         Some(d) => match d.type_of().data.slots.descr_get.get() {
             Some(get) if t.is_heap_type() => get(ts, &d, None, Some(cls)),
             // A builtin type whose instances compute `__doc__` keeps its own doc apart.
@@ -1850,14 +2269,14 @@ fn type_doc_set(ts: &ThreadState, cls: &Value, v: Option<&Value>) -> PyResult<()
     if !t.is_heap_type() {
         return Err(PyErr::type_error(format!("cannot set '__doc__' attribute of immutable type '{}'", t.name())));
     }
-    dict::dict_set_item(ts, &t.dict(), pystr::intern("__doc__"), v.cloned().unwrap_or_else(none::none))?;
+    dict::dict_set_item(ts, &t.dict(), known_name(kn::DOC), v.cloned().unwrap_or_else(none::none))?;
     t.modified();
     Ok(())
 }
 fn type_abstractmethods_get(_ts: &ThreadState, cls: &Value) -> PyResult<Value> {
     let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
     if !std::ptr::eq(t, &TYPE_TYPE.data) {
-        if let Some(v) = dict::dict_get_str(&t.dict(), &pystr::intern("__abstractmethods__")) {
+        if let Some(v) = dict::dict_get_str(&t.dict(), &known_name(kn::ABSTRACTMETHODS)) {
             return Ok(v);
         }
     }
@@ -1867,11 +2286,11 @@ fn type_abstractmethods_set(ts: &ThreadState, cls: &Value, v: Option<&Value>) ->
     let t = cls.as_type().ok_or_else(|| PyErr::type_error("type expected"))?;
     let abstract_ = match v {
         Some(v) => {
-            dict::dict_set_item(ts, &t.dict(), pystr::intern("__abstractmethods__"), v.clone())?;
+            dict::dict_set_item(ts, &t.dict(), known_name(kn::ABSTRACTMETHODS), v.clone())?;
             protocol::is_true(ts, v)?
         }
         None => {
-            dict::dict_del_item(ts, &t.dict(), &pystr::intern("__abstractmethods__"))?;
+            dict::dict_del_item(ts, &t.dict(), &known_name(kn::ABSTRACTMETHODS))?;
             false
         }
     };
@@ -2012,14 +2431,14 @@ fn type_annotations_get(ts: &ThreadState, cls: &Value) -> PyResult<Value> {
         return Err(PyErr::attribute_error(format!("type object '{}' has no attribute '__annotations__'", t.name())));
     }
     let d = t.dict();
-    if let Some(a) = dict::dict_get_str(&d, &pystr::intern("__annotations__")) {
+    if let Some(a) = dict::dict_get_str(&d, &known_name(kn::ANNOTATIONS)) {
         return match a.type_of().data.slots.descr_get.get() {
             Some(get) => get(ts, &a, None, Some(cls)),
             None => Ok(a),
         };
     }
     let a = dict::new_dict();
-    dict::dict_set_item(ts, &d, pystr::intern("__annotations__"), a.clone())?;
+    dict::dict_set_item(ts, &d, known_name(kn::ANNOTATIONS), a.clone())?;
     t.modified();
     Ok(a)
 }
@@ -2030,12 +2449,12 @@ fn type_annotations_set(ts: &ThreadState, cls: &Value, v: Option<&Value>) -> PyR
     }
     let d = t.dict();
     match v {
-        Some(x) => dict::dict_set_item(ts, &d, pystr::intern("__annotations__"), x.clone())?,
+        Some(x) => dict::dict_set_item(ts, &d, known_name(kn::ANNOTATIONS), x.clone())?,
         None => {
-            if dict::dict_get_str(&d, &pystr::intern("__annotations__")).is_none() {
+            if dict::dict_get_str(&d, &known_name(kn::ANNOTATIONS)).is_none() {
                 return Err(PyErr::attribute_error("__annotations__"));
             }
-            dict::dict_del_item(ts, &d, &pystr::intern("__annotations__"))?;
+            dict::dict_del_item(ts, &d, &known_name(kn::ANNOTATIONS))?;
         }
     }
     t.modified();
@@ -2111,7 +2530,8 @@ pub fn init() {
             ("__name__", wrapper_name, None),
             ("__qualname__", wrapper_qualname, None),
             ("__objclass__", wrapper_objclass, None),
-            ("__text_signature__", no_text_signature, None),
+            ("__text_signature__", wrapper_text_signature, None),
+            ("__doc__", wrapper_doc, None),
         ],
     );
     let s = &METHOD_WRAPPER_TYPE.data.slots;
@@ -2124,8 +2544,79 @@ pub fn init() {
             ("__qualname__", method_wrapper_qualname, None),
             ("__self__", method_wrapper_self, None),
             ("__objclass__", wrapper_objclass, None),
-            ("__text_signature__", no_text_signature, None),
+            ("__text_signature__", wrapper_text_signature, None),
+            ("__doc__", wrapper_doc, None),
         ],
     );
-    let _ = cmp_def;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slot_dunders_follow_the_operator_tables() {
+        for op in 0..nb::INPLACE {
+            assert_eq!(SLOT_DUNDERS[dn::BIN + op], nb::DUNDERS[op]);
+            assert_eq!(SLOT_DUNDERS[dn::RBIN + op], nb::RDUNDERS[op]);
+            assert_eq!(SLOT_DUNDERS[dn::IBIN + op], nb::IDUNDERS[op]);
+        }
+        assert_eq!(SLOT_DUNDERS[dn::POW], "__pow__");
+        assert_eq!(SLOT_DUNDERS[dn::EQ], "__eq__");
+        assert_eq!(SLOT_DUNDERS[dn::DEL], "__del__");
+        let mut sorted = SLOT_DUNDERS.to_vec();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), dn::COUNT, "names are unique");
+    }
+
+    #[test]
+    fn every_slot_dunder_reinstalls_some_slots() {
+        for def in SLOTDEFS {
+            let i = SLOT_DUNDERS.iter().position(|n| *n == def.name);
+            assert!(i.is_some(), "{} missing from SLOT_DUNDERS", def.name);
+        }
+        let mut all = 0;
+        for (i, g) in DUNDER_GROUPS.iter().enumerate() {
+            assert_ne!(*g, 0, "{} changes no slot", SLOT_DUNDERS[i]);
+            all |= g;
+        }
+        assert_eq!(all, ALL_GROUPS, "every group depends on some dunder");
+        // Dunders read by more than one group.
+        assert_eq!(DUNDER_GROUPS[dn::EQ], bit(grp::RICHCMP) | bit(grp::HASH));
+        assert_eq!(DUNDER_GROUPS[dn::LEN], bit(grp::LEN) | bit(grp::BOOL));
+        assert_eq!(DUNDER_GROUPS[dn::POW], bit(nb::POWER as u32) | bit(grp::POWER3));
+        assert_eq!(DUNDER_GROUPS[dn::RBIN + nb::POWER], bit(nb::POWER as u32));
+        assert_eq!(DUNDER_GROUPS[dn::IBIN + nb::ADD], bit((nb::INPLACE + nb::ADD) as u32));
+    }
+
+    #[test]
+    fn slots_copy_and_compare() {
+        let (a, b) = (Slots::EMPTY, Slots::EMPTY);
+        assert!(a.same_as(&b));
+        a.repr.set(Some(slot_repr));
+        assert!(!a.same_as(&b));
+        b.copy_from(&a);
+        assert!(a.same_as(&b));
+        b.binary[nb::INPLACE + nb::ADD].set(Some(BINARY_SLOTS[nb::INPLACE + nb::ADD]));
+        assert!(!a.same_as(&b));
+        a.copy_from(&b);
+        assert!(a.same_as(&b) && a.binary[nb::INPLACE + nb::ADD].get().is_some());
+    }
+
+    #[test]
+    fn slot_names_are_found_by_hash_and_text() {
+        let names = SlotNames::new(usize::MAX);
+        for (i, n) in SLOT_DUNDERS.iter().enumerate() {
+            let v = pystr::new_str(n);
+            let found = names.find(pystr::str_hash(&v), |x| is_same_exact_str(&v, x));
+            assert_eq!(found, Some(i), "{n}");
+        }
+        for other in ["__foo__", "add", "__add", "", "__init_subclass__"] {
+            let v = pystr::new_str(other);
+            assert_eq!(names.find(pystr::str_hash(&v), |x| is_same_exact_str(&v, x)), None, "{other}");
+        }
+        assert_eq!(pystr::as_rust_str(names.known(kn::SET_NAME)), "__set_name__");
+        assert_eq!(pystr::as_rust_str(names.dunder(dn::NEW)), "__new__");
+    }
 }

@@ -24,6 +24,13 @@ fn require(ts: &ThreadState, raw: &Value, method: &str, msg: &str) -> PyResult<(
 
 /// A buffered stream of type `ty` over `raw`.
 fn buffered_over(ts: &ThreadState, ty: &'static PyType, cls: &Value, raw: Value, buffer_size: Option<Value>, readable: bool, writable: bool) -> PyResult<Value> {
+    let (core, raw) = buffered_core(ts, ty, raw, buffer_size, readable, writable)?;
+    textio::new_view_of(cls, core, raw)
+}
+
+/// The stream core of a buffered stream of type `ty` over `raw`, and the
+/// raw stream its `.raw` shows.
+fn buffered_core(ts: &ThreadState, ty: &'static PyType, raw: Value, buffer_size: Option<Value>, readable: bool, writable: bool) -> PyResult<(Value, Option<Value>)> {
     if let Some(n) = buffer_size.filter(|n| !none::is_none(n)) {
         if protocol::index_isize(ts, &n)? <= 0 {
             return Err(PyErr::value_error("buffer size must be strictly positive"));
@@ -40,7 +47,7 @@ fn buffered_over(ts: &ThreadState, ty: &'static PyType, cls: &Value, raw: Value,
     }
     if std::ptr::eq(raw.type_of(), &FILE_IO_TYPE) {
         if let Some(core) = textio::view_core(&raw) {
-            return textio::new_view_of(cls, core.clone(), Some(raw.clone()));
+            return Ok((core.clone(), Some(raw.clone())));
         }
     }
     let core = textio::new_core(CoreSpec {
@@ -61,22 +68,48 @@ fn buffered_over(ts: &ThreadState, ty: &'static PyType, cls: &Value, raw: Value,
         backend_raw: true,
         write_through: false,
     })?;
-    textio::new_view_of(cls, core, Some(raw))
+    Ok((core, Some(raw)))
 }
 
-fn reader_new(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    let [raw, size] = crate::object::args::bind("BufferedReader", a, k, ["raw", "buffer_size"], 0, 1, 2)?;
-    buffered_over(ts, &BUFFERED_READER_TYPE, cls, raw.unwrap_or_else(none::none), size, true, false)
+/// The three buffered types by name and capabilities.
+const BUFFERED_KINDS: [(&str, &PyType, bool, bool); 3] = [
+    ("BufferedReader", &BUFFERED_READER_TYPE, true, false),
+    ("BufferedWriter", &BUFFERED_WRITER_TYPE, false, true),
+    ("BufferedRandom", &BUFFERED_RANDOM_TYPE, true, true),
+];
+
+/// The buffered type `cls` is or derives from.
+fn buffered_kind(cls: &PyType) -> (&'static str, &'static PyType, bool, bool) {
+    // BufferedRandom derives from neither of the others: the first match is it.
+    BUFFERED_KINDS.into_iter().find(|(_, t, _, _)| cls.is_subtype(t)).unwrap_or(BUFFERED_KINDS[0])
 }
 
-fn writer_new(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    let [raw, size] = crate::object::args::bind("BufferedWriter", a, k, ["raw", "buffer_size"], 0, 1, 2)?;
-    buffered_over(ts, &BUFFERED_WRITER_TYPE, cls, raw.unwrap_or_else(none::none), size, false, true)
+/// `__new__` of the buffered types: the exact types are built here; a
+/// subclass is built by `__init__`, whose arguments may differ from
+/// `(raw, buffer_size)` (tarfile's `ExFileObject(tarfile, tarinfo)` passes
+/// its own and calls `super().__init__(fileobj)`).
+fn buffered_new(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let ty = crate::object::protocol::as_pytype(cls).ok_or_else(|| PyErr::type_error("type expected"))?;
+    let (name, base, readable, writable) = buffered_kind(ty);
+    if !std::ptr::eq(ty, base) {
+        return Value::new_instance(cls, BinaryStream::uninitialized());
+    }
+    let [raw, size] = crate::object::args::bind(name, a, k, ["raw", "buffer_size"], 0, 1, 2)?;
+    buffered_over(ts, base, cls, raw.unwrap_or_else(none::none), size, readable, writable)
 }
 
-fn random_new(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
-    let [raw, size] = crate::object::args::bind("BufferedRandom", a, k, ["raw", "buffer_size"], 0, 1, 2)?;
-    buffered_over(ts, &BUFFERED_RANDOM_TYPE, cls, raw.unwrap_or_else(none::none), size, true, true)
+/// `__init__(raw, buffer_size=DEFAULT_BUFFER_SIZE)` of a buffered subclass
+/// (the exact types were built by `__new__` and accept the call again).
+fn buffered_init(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> PyResult<()> {
+    let Some(b) = v.downcast::<BinaryStream>() else { return Ok(()) };
+    if textio::view_core(v).is_some() {
+        return Ok(());
+    }
+    let (name, base, readable, writable) = buffered_kind(v.type_of());
+    let [raw, size] = crate::object::args::bind(name, a, k, ["raw", "buffer_size"], 0, 1, 2)?;
+    let (core, raw) = buffered_core(ts, base, raw.unwrap_or_else(none::none), size, readable, writable)?;
+    b.initialize(core, raw);
+    Ok(())
 }
 
 /// `BufferedRWPair(reader, writer, buffer_size=8192)`: reads from a
@@ -213,9 +246,10 @@ fn m_readinto1(ts: &ThreadState, v: &Value, a: &[Value], k: Option<&Value>) -> P
 
 /// Fill the buffered types' constructors and own methods.
 pub fn init() {
-    BUFFERED_READER_TYPE.data.slots.new.set(Some(reader_new));
-    BUFFERED_WRITER_TYPE.data.slots.new.set(Some(writer_new));
-    BUFFERED_RANDOM_TYPE.data.slots.new.set(Some(random_new));
+    for (_, ty, _, _) in BUFFERED_KINDS {
+        ty.data.slots.new.set(Some(buffered_new));
+        ty.data.slots.init.set(Some(buffered_init));
+    }
     BUFFERED_RW_PAIR_TYPE.data.slots.new.set(Some(rwpair_new));
     for ty in [&BUFFERED_READER_TYPE, &BUFFERED_WRITER_TYPE, &BUFFERED_RANDOM_TYPE] {
         crate::types::descr::add_getsets(ty, &[("raw", g_raw, None)]);

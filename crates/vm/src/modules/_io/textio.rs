@@ -95,7 +95,9 @@ pub(super) enum LineEnd {
 /// `sys.stdout.buffer`: a binary view of a standard stream that shares its
 /// buffers, so text and bytes written through either come out in order.
 pub struct BinaryStream {
-    text: Value,
+    /// The stream core; empty until `__init__` for a subclass whose
+    /// construction is left to it (see bufferedio's constructors).
+    text: std::cell::OnceCell<Value>,
     /// The raw stream beneath (`.raw`): a FileIO view of the same core, made on first use.
     raw: RefCell<Option<Value>>,
     /// The instance `__dict__`, made on first store.
@@ -105,7 +107,26 @@ pub struct BinaryStream {
 impl BinaryStream {
     /// A binary view of the stream core `text`.
     pub fn new(text: Value) -> BinaryStream {
-        BinaryStream { text, raw: RefCell::new(None), dict: RefCell::new(None) }
+        BinaryStream { text: text.into(), raw: RefCell::new(None), dict: RefCell::new(None) }
+    }
+
+    /// A stream of a subclass whose `__init__` has not built it yet.
+    pub fn uninitialized() -> BinaryStream {
+        BinaryStream { text: std::cell::OnceCell::new(), raw: RefCell::new(None), dict: RefCell::new(None) }
+    }
+
+    /// The core, ValueError before `__init__` built it (CPython's CHECK_INITIALIZED).
+    fn core(&self) -> PyResult<&Value> {
+        self.text.get().ok_or_else(|| PyErr::value_error("I/O operation on uninitialized object"))
+    }
+
+    /// Build a stream left to `__init__`: false when it was already built.
+    pub fn initialize(&self, core: Value, raw: Option<Value>) -> bool {
+        if self.text.set(core).is_err() {
+            return false;
+        }
+        *self.raw.borrow_mut() = raw;
+        true
     }
 
     /// The raw stream beneath, if known.
@@ -1183,7 +1204,7 @@ fn m_exit(_ts: &ThreadState, v: &Value, _a: &[Value], _k: Option<&Value>) -> PyR
 /// The core of a text stream or of a binary view.
 fn stream_core(v: &Value) -> PyResult<&TextStream> {
     match v.downcast::<BinaryStream>() {
-        Some(b) => this(&b.text),
+        Some(b) => this(b.core()?),
         None => this(v),
     }
 }
@@ -1265,7 +1286,7 @@ fn g_line_buffering(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
 
 pub(super) fn binary(v: &Value) -> PyResult<&TextStream> {
     let b = v.downcast::<BinaryStream>().ok_or_else(|| PyErr::type_error("binary stream expected"))?;
-    this(&b.text)
+    this(b.core()?)
 }
 
 fn binary_name(v: &Value) -> &'static str {
@@ -2048,17 +2069,17 @@ pub(super) fn register_open_file(core: &Value) {
 
 /// The stream core of a binary view (BufferedReader, FileIO...).
 pub(super) fn view_core(v: &Value) -> Option<&Value> {
-    v.downcast::<BinaryStream>().map(|b| &b.text)
+    v.downcast::<BinaryStream>().and_then(|b| b.text.get())
 }
 
 /// A binary view of type `ty` over `core`, whose `.raw` is `raw` (None: made on demand).
 pub(super) fn new_view(ty: &'static PyType, core: Value, raw: Option<Value>) -> PyResult<Value> {
-    Value::new_with_type(ty, BinaryStream { text: core, raw: RefCell::new(raw), dict: RefCell::new(None) })
+    Value::new_with_type(ty, BinaryStream { text: core.into(), raw: RefCell::new(raw), dict: RefCell::new(None) })
 }
 
 /// A binary view of class `cls` (a static type or a subclass of one) over `core`.
 pub(super) fn new_view_of(cls: &Value, core: Value, raw: Option<Value>) -> PyResult<Value> {
-    Value::new_instance(cls, BinaryStream { text: core, raw: RefCell::new(raw), dict: RefCell::new(None) })
+    Value::new_instance(cls, BinaryStream { text: core.into(), raw: RefCell::new(raw), dict: RefCell::new(None) })
 }
 
 
