@@ -636,6 +636,8 @@ fn pack_into_buffer(ts: &ThreadState, layout: &Layout, a: Args) -> PyResult<Valu
     let buf = &a[0];
     let writable_len = if let Some(b) = bytearray::as_bytearray(buf) {
         b.data.borrow().len()
+    } else if let Some((cell, _, _, _)) = super::array::buffer_parts(buf) {
+        cell.borrow().len()
     } else if crate::types::memoryview::is_memoryview(buf) && !protocol::is_true(ts, &protocol::getattr_str(ts, buf, "readonly")?)? {
         int::ssize_arg(ts, &protocol::getattr_str(ts, buf, "nbytes")?)? as usize
     } else {
@@ -665,8 +667,12 @@ fn pack_into_buffer(ts: &ThreadState, layout: &Layout, a: Args) -> PyResult<Valu
     let mut out = vec![0u8; layout.size];
     pack_into_slice(ts, layout, &a[2..], &mut out)?;
     let off = offset as usize;
-    if let Some(b) = bytearray::as_bytearray(buf) {
-        let mut d = b.data.borrow_mut();
+    let cell = match bytearray::as_bytearray(buf) {
+        Some(b) => Some(&b.data),
+        None => super::array::buffer_parts(buf).map(|p| p.0),
+    };
+    if let Some(cell) = cell {
+        let mut d = cell.borrow_mut();
         if d.len() >= off + out.len() {
             d[off..off + out.len()].copy_from_slice(&out);
         }

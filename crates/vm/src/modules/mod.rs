@@ -21,6 +21,7 @@ pub mod _struct;
 pub mod _thread;
 pub mod _warnings;
 pub mod _weakref_stub;
+pub mod array;
 pub mod atexit;
 pub mod binascii;
 pub mod builtins;
@@ -64,6 +65,7 @@ pub fn types() -> Vec<&'static PyType> {
     v.extend(_struct::types());
     v.extend(_thread::types());
     v.extend(_weakref_stub::types());
+    v.extend(array::types());
     v.extend(itertools::types());
     v.extend(posix::types());
     v.extend(zlib::types());
@@ -88,6 +90,7 @@ pub fn init_types() {
     _struct::init();
     _thread::init();
     _weakref_stub::init();
+    array::init();
     itertools::init();
     posix::init();
     zlib::init();
@@ -126,6 +129,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_thread", _thread::create),
     ("_warnings", _warnings::create),
     ("_weakref", crate::types::weakref::create_module),
+    ("array", array::create),
     ("atexit", atexit::create),
     ("binascii", binascii::create),
     ("builtins", builtins::create),

@@ -78,12 +78,18 @@ pub fn buffer_data(v: &Value) -> Option<Cow<'_, [u8]>> {
     if let Some(b) = super::bytearray::as_bytearray(v) {
         return Some(Cow::Owned(b.data.borrow().clone()));
     }
+    if let Some((data, _, _, _)) = crate::modules::array::buffer_parts(v) {
+        return Some(Cow::Owned(data.borrow().clone()));
+    }
     super::memoryview::buffer_bytes(v).map(Cow::Owned)
 }
 
 /// Whether `v` supports the buffer protocol.
 pub fn has_buffer(v: &Value) -> bool {
-    v.downcast::<PyBytes>().is_some() || super::bytearray::as_bytearray(v).is_some() || super::memoryview::is_memoryview(v)
+    v.downcast::<PyBytes>().is_some()
+        || super::bytearray::as_bytearray(v).is_some()
+        || super::memoryview::is_memoryview(v)
+        || crate::modules::array::buffer_parts(v).is_some()
 }
 
 /// The contents of a bytes-like object (bytes, bytearray, memoryview).

@@ -373,6 +373,20 @@ fn builtin_doc(_ts: &ThreadState, f: &Value) -> PyResult<Value> {
     Ok(doc.map(pystr::new_str).unwrap_or_else(none::none))
 }
 
+/// `__reduce__` of builtins (CPython's meth_reduce): a module function pickles
+/// by name; a bound builtin method as `getattr(self, name)`.
+fn builtin_reduce(ts: &ThreadState, f: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("__reduce__", a, k, 0)?;
+    let b = f.downcast::<PyBuiltinFunction>().ok_or_else(|| PyErr::type_error("builtin expected"))?;
+    match &b.self_ {
+        Some(s) if s.downcast::<super::module::PyModule>().is_none() && !none::is_none(s) => {
+            let getattr = protocol::getattr_str(ts, &crate::modules::builtins_module(ts), "getattr")?;
+            super::tuple::new_tuple(vec![getattr, super::tuple::new_tuple(vec![s.clone(), pystr::new_str(b.name)])?])
+        }
+        _ => Ok(pystr::new_str(b.name)),
+    }
+}
+
 fn builtin_text_signature(_ts: &ThreadState, _f: &Value) -> PyResult<Value> {
     Ok(none::none())
 }
@@ -433,6 +447,7 @@ pub fn init() {
             ("__text_signature__", builtin_text_signature, None),
         ],
     );
+    descr::add_methods(&BUILTIN_FUNCTION_TYPE, &[("__reduce__", builtin_reduce)]);
     let s = &METHOD_TYPE.data.slots;
     s.call.set(Some(method_call));
     s.repr.set(Some(method_repr));

@@ -82,12 +82,16 @@ impl Drop for PyMemoryView {
 fn register(obj: &Value) {
     if let Some(b) = bytearray::as_bytearray(obj) {
         b.exports.set(b.exports.get() + 1);
+    } else if let Some((_, exports, _, _)) = crate::modules::array::buffer_parts(obj) {
+        exports.set(exports.get() + 1);
     }
 }
 
 fn unregister(obj: &Value) {
     if let Some(b) = bytearray::as_bytearray(obj) {
         b.exports.set(b.exports.get().saturating_sub(1));
+    } else if let Some((_, exports, _, _)) = crate::modules::array::buffer_parts(obj) {
+        exports.set(exports.get().saturating_sub(1));
     }
 }
 
@@ -178,6 +182,9 @@ impl PyMemoryView {
         }
         if let Some(b) = bytearray::as_bytearray(&self.obj) {
             return f(&b.data.borrow());
+        }
+        if let Some((data, _, _, _)) = crate::modules::array::buffer_parts(&self.obj) {
+            return f(&data.borrow());
         }
         f(&[])
     }
@@ -278,8 +285,11 @@ impl PyMemoryView {
 
     fn write_at(&self, off: usize, raw: &[u8]) -> PyResult<()> {
         self.check()?;
-        let b = bytearray::as_bytearray(&self.obj).ok_or_else(|| PyErr::type_error("cannot modify read-only memory"))?;
-        let mut d = b.data.borrow_mut();
+        let cell = match bytearray::as_bytearray(&self.obj) {
+            Some(b) => &b.data,
+            None => crate::modules::array::buffer_parts(&self.obj).map(|p| p.0).ok_or_else(|| PyErr::type_error("cannot modify read-only memory"))?,
+        };
+        let mut d = cell.borrow_mut();
         if let Some(dst) = d.get_mut(off..off + raw.len()) {
             dst.copy_from_slice(raw);
         }
@@ -322,6 +332,8 @@ fn unpack(c: u8, raw: &[u8]) -> PyResult<Value> {
         b'f' => float::new_float(f32::from_ne_bytes([b0, b1, b2, b3]) as f64),
         b'd' => float::new_float(f64::from_bits(u)),
         b'l' | b'q' | b'n' => int::from_i64(u as i64),
+        // wchar_t items ('u' arrays) cannot be read through a view, as in CPython.
+        b'w' => return Err(PyErr::new(&exc::NOT_IMPLEMENTED_ERROR, "memoryview: format w not supported")),
         _ => int::from_bigint(num_bigint::BigInt::from(u)),
     })
 }
@@ -377,6 +389,22 @@ pub fn new_memoryview(obj: &Value) -> PyResult<Value> {
     if let Some(m) = obj.downcast::<PyMemoryView>() {
         m.check()?;
         return Value::new(m.derive(m.start, m.shape.clone(), m.strides.clone()));
+    }
+    if let Some((data, _, fmt, itemsize)) = crate::modules::array::buffer_parts(obj) {
+        let n = data.borrow().len() / itemsize;
+        register(obj);
+        return Value::new(PyMemoryView {
+            obj: obj.clone(),
+            start: 0,
+            shape: vec![n],
+            strides: vec![itemsize as isize],
+            fmt,
+            format: (fmt as char).to_string(),
+            itemsize,
+            readonly: false,
+            released: Cell::new(false),
+            hash: Cell::new(None),
+        });
     }
     let (len, readonly) = if let Some(b) = obj.downcast::<bytes::PyBytes>() {
         (b.data.len(), true)
@@ -541,6 +569,11 @@ fn mv_ass_subscript(ts: &ThreadState, v: &Value, key: &Value, value: Option<&Val
                 return Err(PyErr::value_error("memoryview assignment: lvalue and rvalue have different structures"));
             }
             src.to_bytes()
+        } else if let Some((data, _, fmt, _)) = crate::modules::array::buffer_parts(value) {
+            if fmt != m.fmt {
+                return Err(PyErr::value_error("memoryview assignment: lvalue and rvalue have different structures"));
+            }
+            data.borrow().clone()
         } else if let Some(b) = bytes::buffer_data(value) {
             if m.fmt != b'B' {
                 return Err(PyErr::value_error("memoryview assignment: lvalue and rvalue have different structures"));
@@ -581,6 +614,11 @@ fn compare_operand(w: &Value) -> PyResult<Option<Operand>> {
             return Ok(None);
         }
         return Ok(Some((m.fmt, m.shape.clone(), flat_items(m)?)));
+    }
+    if let Some((data, _, fmt, itemsize)) = crate::modules::array::buffer_parts(w) {
+        let raw = data.borrow().clone();
+        let items = raw.chunks_exact(itemsize).map(|c| unpack(fmt, c)).collect::<PyResult<Vec<_>>>()?;
+        return Ok(Some((fmt, vec![items.len()], items)));
     }
     match bytes::buffer_data(w) {
         Some(b) => Ok(Some((b'B', vec![b.len()], b.iter().map(|&x| int::from_i64(x as i64)).collect()))),

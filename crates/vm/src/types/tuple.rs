@@ -123,7 +123,7 @@ pub fn slice_items(ts: &ThreadState, items: &[Value], sl: &super::slice::PySlice
     let mut i = start;
     for _ in 0..count {
         out.push(items[i as usize].clone());
-        i += step;
+        i = i.wrapping_add(step);
     }
     Ok(out)
 }

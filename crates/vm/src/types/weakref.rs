@@ -143,6 +143,7 @@ fn native_support(base: *const PyType) -> bool {
         &module::MODULE_TYPE,
         &descr::PROPERTY_TYPE,
         &crate::modules::_sre::PATTERN_TYPE,
+        &crate::modules::array::ARRAY_TYPE,
     ]
     .iter()
     .any(|t| std::ptr::eq(*t, base))

@@ -323,6 +323,12 @@ pub fn copy_into(ts: &ThreadState, b: &Value, data: &[u8]) -> PyResult<()> {
         d[..n].copy_from_slice(&data[..n]);
         return Ok(());
     }
+    if let Some((cell, _, _, _)) = crate::modules::array::buffer_parts(b) {
+        let mut d = cell.borrow_mut();
+        let n = data.len().min(d.len());
+        d[..n].copy_from_slice(&data[..n]);
+        return Ok(());
+    }
     let sl = crate::types::slice::new_slice(int::from_i64(0), int::from_i64(data.len() as i64), none::none())?;
     protocol::setitem(ts, b, &sl, Some(&bytes::new_bytes(data.to_vec())))
 }
@@ -331,6 +337,9 @@ pub fn copy_into(ts: &ThreadState, b: &Value, data: &[u8]) -> PyResult<()> {
 pub fn writable_buffer_len(ts: &ThreadState, fname: &str, b: &Value) -> PyResult<usize> {
     if let Some(ba) = crate::types::bytearray::as_bytearray(b) {
         return Ok(ba.data.borrow().len());
+    }
+    if let Some((cell, _, _, _)) = crate::modules::array::buffer_parts(b) {
+        return Ok(cell.borrow().len());
     }
     if crate::types::memoryview::is_memoryview(b) {
         let ro = protocol::getattr_str(ts, b, "readonly")?;
