@@ -633,22 +633,27 @@ impl Enc<'_> {
     }
 
     fn encode_list(&mut self, seq: &Value) -> PyResult<()> {
-        let items: Vec<Value> = match seq.downcast::<list::PyList>() {
-            Some(l) => l.items.borrow().clone(),
-            None => tuple::tuple_items(seq).to_vec(),
+        // A list is read live: `default` may shrink it while it is encoded (as CPython).
+        let item_at = |i: usize| -> Option<Value> {
+            match seq.downcast::<list::PyList>() {
+                Some(l) => l.items.borrow().get(i).cloned(),
+                None => tuple::tuple_items(seq).get(i).cloned(),
+            }
         };
-        if items.is_empty() {
+        if item_at(0).is_none() {
             self.out.push_utf8("[]");
             return Ok(());
         }
         let ident = self.mark(seq)?;
         self.out.push('[' as u32);
-        for (i, item) in items.iter().enumerate() {
+        let mut i = 0;
+        while let Some(item) = item_at(i) {
             if i > 0 {
                 let sep = self.e.item_separator.clone();
                 self.push_value(&sep);
             }
-            self.encode(item)?;
+            self.encode(&item)?;
+            i += 1;
         }
         self.unmark(ident)?;
         self.out.push(']' as u32);
