@@ -127,12 +127,29 @@ fn hex4(d: &StrData, at: usize) -> Option<u32> {
     Some(c)
 }
 
+/// Why a JSON string could not be decoded.
+#[derive(Debug, PartialEq)]
+enum ScanErr {
+    /// `end` lies outside the text (ValueError).
+    Bounds,
+    /// A JSONDecodeError message and position.
+    Decode(&'static str, usize),
+}
+
 /// Decode the JSON string whose body starts at `end` (just after the
 /// opening quote); returns the text and the index after the closing quote.
 fn scan_string(ts: &ThreadState, s: &Value, d: &StrData, end: isize, strict: bool) -> PyResult<(Value, usize)> {
+    match scan_string_data(d, end, strict) {
+        Ok((text, next)) => Ok((pystr::from_data(text), next)),
+        Err(ScanErr::Bounds) => Err(PyErr::value_error("end is out of bounds")),
+        Err(ScanErr::Decode(msg, pos)) => Err(decode_error(ts, msg, s, pos)),
+    }
+}
+
+fn scan_string_data(d: &StrData, end: isize, strict: bool) -> Result<(StrData, usize), ScanErr> {
     let len = d.len();
     if end < 0 || end as usize > len {
-        return Err(PyErr::value_error("end is out of bounds"));
+        return Err(ScanErr::Bounds);
     }
     let mut end = end as usize;
     let begin = end.saturating_sub(1);
@@ -148,22 +165,22 @@ fn scan_string(ts: &ThreadState, s: &Value, d: &StrData, end: isize, strict: boo
                 break;
             }
             if c <= 0x1f && strict {
-                return Err(decode_error(ts, "Invalid control character at", s, next));
+                return Err(ScanErr::Decode("Invalid control character at", next));
             }
             next += 1;
         }
         let Some(term) = term else {
-            return Err(decode_error(ts, "Unterminated string starting at", s, begin));
+            return Err(ScanErr::Decode("Unterminated string starting at", begin));
         };
         if next > end {
             out.push_slice(d, end, next);
         }
         if term == '"' as u32 {
-            return Ok((pystr::from_data(out.finish()), next + 1));
+            return Ok((out.finish(), next + 1));
         }
         next += 1; // the backslash
         if next == len {
-            return Err(decode_error(ts, "Unterminated string starting at", s, begin));
+            return Err(ScanErr::Decode("Unterminated string starting at", begin));
         }
         let c = d.get(next);
         if c != 'u' as u32 {
@@ -177,7 +194,7 @@ fn scan_string(ts: &ThreadState, s: &Value, d: &StrData, end: isize, strict: boo
                 Some('n') => '\n',
                 Some('r') => '\r',
                 Some('t') => '\t',
-                _ => return Err(decode_error(ts, "Invalid \\escape", s, end - 2)),
+                _ => return Err(ScanErr::Decode("Invalid \\escape", end - 2)),
             };
             out.push(r as u32);
             continue;
@@ -185,15 +202,15 @@ fn scan_string(ts: &ThreadState, s: &Value, d: &StrData, end: isize, strict: boo
         next += 1;
         end = next + 4;
         if end >= len {
-            return Err(decode_error(ts, "Invalid \\uXXXX escape", s, next - 1));
+            return Err(ScanErr::Decode("Invalid \\uXXXX escape", next - 1));
         }
         let Some(mut c) = hex4(d, next) else {
-            return Err(decode_error(ts, "Invalid \\uXXXX escape", s, end - 5));
+            return Err(ScanErr::Decode("Invalid \\uXXXX escape", end - 5));
         };
         // A high surrogate followed by an escaped low one is one character.
         if (0xd800..0xdc00).contains(&c) && end + 6 < len && d.get(end) == '\\' as u32 && d.get(end + 1) == 'u' as u32 {
             let Some(c2) = hex4(d, end + 2) else {
-                return Err(decode_error(ts, "Invalid \\uXXXX escape", s, end + 1));
+                return Err(ScanErr::Decode("Invalid \\uXXXX escape", end + 1));
             };
             if (0xdc00..0xe000).contains(&c2) {
                 c = 0x10000 + (((c - 0xd800) << 10) | (c2 - 0xdc00));
@@ -229,6 +246,10 @@ fn push_u_escape(out: &mut StrBuilder, c: u32) {
 /// The JSON string literal of `d`: non-ASCII escaped as `\uXXXX` (with
 /// surrogate pairs) when `ascii`, else kept.
 fn escape(d: &StrData, ascii: bool) -> Value {
+    pystr::from_data(escape_data(d, ascii))
+}
+
+fn escape_data(d: &StrData, ascii: bool) -> StrData {
     let mut out = StrBuilder::new();
     out.push('"' as u32);
     for c in d.code_points() {
@@ -254,7 +275,7 @@ fn escape(d: &StrData, ascii: bool) -> Value {
         }
     }
     out.push('"' as u32);
-    pystr::from_data(out.finish())
+    out.finish()
 }
 
 fn encode_basestring_ascii(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
@@ -824,4 +845,53 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     super::set_attr(ts, &d, "make_scanner", SCANNER_TYPE.to_value())?;
     super::set_attr(ts, &d, "make_encoder", ENCODER_TYPE.to_value())?;
     Ok(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data(cps: &[u32]) -> StrData {
+        StrData::from_code_points(cps.iter())
+    }
+    fn text(s: &str) -> StrData {
+        StrData::from_str(s)
+    }
+    fn scan(s: &str, end: isize, strict: bool) -> Result<(Vec<u32>, usize), ScanErr> {
+        scan_string_data(&text(s), end, strict).map(|(d, n)| (d.code_points().collect(), n))
+    }
+
+    // Expected values from python3: _json.encode_basestring(_ascii)(s).
+    #[test]
+    fn escapes() {
+        let s = data(&[0, 0x1f, 0x7f, 0x80, 0xe9, 0x2028, 0xd800, 0x1f600, 0x22, 0x5c, 0x2f, 8, 12, 10, 13, 9]);
+        let ascii: Vec<u32> = escape_data(&s, true).code_points().collect();
+        let want = r#""\u0000\u001f\u007f\u0080\u00e9\u2028\ud800\ud83d\ude00\"\\/\b\f\n\r\t""#;
+        assert_eq!(ascii, want.chars().map(|c| c as u32).collect::<Vec<_>>());
+        let plain: Vec<u32> = escape_data(&s, false).code_points().collect();
+        let mut want: Vec<u32> = r#""\u0000\u001f"#.chars().map(|c| c as u32).collect();
+        want.extend([0x7f, 0x80, 0xe9, 0x2028, 0xd800, 0x1f600]);
+        want.extend(r#"\"\\/\b\f\n\r\t""#.chars().map(|c| c as u32));
+        assert_eq!(plain, want);
+    }
+
+    // Expected values from python3: _json.scanstring(s, end[, strict]).
+    #[test]
+    fn scanstrings() {
+        assert_eq!(scan("ab\"", 1, true), Ok((vec!['b' as u32], 3)));
+        assert_eq!(scan("\"\\ud800\\udc00\"", 1, true), Ok((vec![0x10000], 14)));
+        assert_eq!(scan("\"\\ud800\\u0041\"", 1, true), Ok((vec![0xd800, 0x41], 14)));
+        assert_eq!(scan("\"a\x01\"", 1, false), Ok((vec!['a' as u32, 1], 4)));
+        assert_eq!(scan("\"abc\"", 5, true), Err(ScanErr::Decode("Unterminated string starting at", 4)));
+        assert_eq!(scan("\"abc\"", 6, true), Err(ScanErr::Bounds));
+        assert_eq!(scan("\"abc\"", -1, true), Err(ScanErr::Bounds));
+        assert_eq!(scan("\"\\\"", 1, true), Err(ScanErr::Decode("Unterminated string starting at", 0)));
+        assert_eq!(scan("\"\\u1234", 1, true), Err(ScanErr::Decode("Invalid \\uXXXX escape", 2)));
+        assert_eq!(scan("\"\\u12zz\"", 1, true), Err(ScanErr::Decode("Invalid \\uXXXX escape", 2)));
+        assert_eq!(scan("\"\\ud800\\udc00", 1, true), Err(ScanErr::Decode("Invalid \\uXXXX escape", 8)));
+        assert_eq!(scan("\"\\ud800\\uzzzz\"", 1, true), Err(ScanErr::Decode("Invalid \\uXXXX escape", 8)));
+        assert_eq!(scan("\"\\ud800\\x\"", 1, true), Err(ScanErr::Decode("Invalid \\escape", 7)));
+        assert_eq!(scan("\"\\q\"", 1, true), Err(ScanErr::Decode("Invalid \\escape", 1)));
+        assert_eq!(scan("\"a\x01\"", 1, true), Err(ScanErr::Decode("Invalid control character at", 2)));
+    }
 }
