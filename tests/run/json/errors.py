@@ -29,3 +29,10 @@ except JSONDecodeError as e:
     print(e)
 print(repr(json.loads('"a\x01\n"', strict=False)))
 print(json.JSONDecoder(strict=False).decode('{"k\x02": "v\x1f"}'))
+import _json
+for f in [lambda: _json.scanstring('"x"', 1, strict=False), lambda: _json.scanstring('"x"'), lambda: _json.scanstring('"x"', 'a'),
+          lambda: _json.scanstring('"x"', 1, 2, 3), lambda: json.loads('1' * 5000)]:
+    try:
+        print(repr(f())[:150])
+    except Exception as e:
+        print(type(e).__name__, str(e)[:150])

@@ -223,7 +223,13 @@ fn scan_string_data(d: &StrData, end: isize, strict: bool) -> Result<(StrData, u
 
 fn scanstring(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     args::no_kwargs("scanstring", k)?;
-    let a = args::positional("scanstring", a, k, 2, 3)?;
+    // PyArg_ParseTuple's wording, not Argument Clinic's.
+    if a.len() < 2 {
+        return Err(PyErr::type_error(format!("scanstring() takes at least 2 arguments ({} given)", a.len())));
+    }
+    if a.len() > 3 {
+        return Err(PyErr::type_error(format!("scanstring() takes at most 3 arguments ({} given)", a.len())));
+    }
     let end = int::ssize_arg(ts, &a[1])?;
     let strict = match a.get(2) {
         Some(v) => protocol::is_true(ts, v)?,
