@@ -6,7 +6,7 @@
 
 use crate::object::args;
 use crate::object::protocol;
-use crate::object::typeobj::{PyType, TypeObject};
+use crate::object::typeobj::{PyType, TypeObject, TPFLAGS_HAVE_GC};
 use crate::object::value::{PyObject, PyPayload, Value};
 use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
@@ -48,10 +48,10 @@ pub struct Encoder {
 
 /// `_json.Scanner` (exposed as `make_scanner`).
 pub static SCANNER_TYPE: PyType =
-    PyObject::new_static(&crate::types::typeobject::TYPE_TYPE, TypeObject::builtin::<Scanner>("_json.Scanner", &SCANNER_TYPE, Some(&crate::types::object::OBJECT_TYPE), 0));
+    PyObject::new_static(&crate::types::typeobject::TYPE_TYPE, TypeObject::builtin::<Scanner>("_json.Scanner", &SCANNER_TYPE, Some(&crate::types::object::OBJECT_TYPE), TPFLAGS_HAVE_GC));
 /// `_json.Encoder` (exposed as `make_encoder`).
 pub static ENCODER_TYPE: PyType =
-    PyObject::new_static(&crate::types::typeobject::TYPE_TYPE, TypeObject::builtin::<Encoder>("_json.Encoder", &ENCODER_TYPE, Some(&crate::types::object::OBJECT_TYPE), 0));
+    PyObject::new_static(&crate::types::typeobject::TYPE_TYPE, TypeObject::builtin::<Encoder>("_json.Encoder", &ENCODER_TYPE, Some(&crate::types::object::OBJECT_TYPE), TPFLAGS_HAVE_GC));
 
 impl PyPayload for Scanner {
     fn class() -> &'static PyType {
@@ -804,8 +804,26 @@ fn en_skipkeys(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(bool_::new_bool(s.skipkeys))
 }
 
+fn scanner_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    if let Some(s) = v.downcast::<Scanner>() {
+        for x in [&s.object_hook, &s.object_pairs_hook, &s.parse_float, &s.parse_int, &s.parse_constant] {
+            visit(x);
+        }
+    }
+}
+
+fn encoder_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    if let Some(e) = v.downcast::<Encoder>() {
+        for x in [&e.markers, &e.defaultfn, &e.encoder, &e.indent, &e.key_separator, &e.item_separator] {
+            visit(x);
+        }
+    }
+}
+
 /// Fill the static types.
 pub fn init() {
+    SCANNER_TYPE.data.gc_traverse.set(Some(scanner_traverse));
+    ENCODER_TYPE.data.gc_traverse.set(Some(encoder_traverse));
     use crate::types::descr::add_getsets;
     let s = &SCANNER_TYPE.data.slots;
     s.new.set(Some(scanner_new));
