@@ -12,6 +12,7 @@ pub mod _hashes;
 pub mod _heapq;
 pub mod _imp;
 pub mod _io;
+pub mod _json;
 pub mod _opcode;
 pub mod _operator;
 pub mod _sre;
@@ -50,6 +51,7 @@ use crate::runtime::thread::ThreadState;
 pub fn types() -> Vec<&'static PyType> {
     let mut v: Vec<&'static PyType> = Vec::new();
     v.extend(_io::types());
+    v.extend(_json::types());
     v.extend(structseq::types());
     v.extend(_abc::types());
     v.extend(_codecs::types());
@@ -75,6 +77,7 @@ pub fn types() -> Vec<&'static PyType> {
 /// Fill the static types of native modules.
 pub fn init_types() {
     _io::init();
+    _json::init();
     structseq::init();
     _abc::init();
     _codecs::init();
@@ -114,6 +117,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_heapq", _heapq::create),
     ("_imp", _imp::create),
     ("_io", _io::create),
+    ("_json", _json::create),
     ("_md5", _hashes::create_md5),
     ("_opcode", _opcode::create),
     ("_operator", _operator::create),
