@@ -284,7 +284,7 @@ pub fn crc_hqx(data: &[u8], crc: u16) -> u16 {
 }
 
 /// An `unsigned int(bitwise=True)` argument: any int, masked to 32 bits.
-fn bitwise_u32(ts: &ThreadState, v: &Value) -> PyResult<u32> {
+pub(crate) fn bitwise_u32(ts: &ThreadState, v: &Value) -> PyResult<u32> {
     let i = protocol::index(ts, v)?;
     Ok(match int::as_int(&i) {
         Some(IntRef::Small(n)) => n as u32,

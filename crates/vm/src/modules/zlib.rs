@@ -18,7 +18,7 @@ use crate::object::typeobj::{PyType, TypeObject};
 use crate::object::value::{PyObject, PyPayload, Value};
 use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
-use crate::types::{bytes, exceptions as exc, int, int::IntRef, none, str as pystr};
+use crate::types::{bytes, exceptions as exc, int, none, str as pystr};
 
 type Args<'a> = &'a [Value];
 type Kw<'a> = Option<&'a Value>;
@@ -278,24 +278,6 @@ fn int_or(ts: &ThreadState, v: &Option<Value>, default: c_int) -> PyResult<c_int
     }
 }
 
-/// An `unsigned int(bitwise=True)` argument: any int, masked to 32 bits.
-fn bitwise_u32(ts: &ThreadState, v: &Value) -> PyResult<u32> {
-    let i = protocol::index(ts, v)?;
-    Ok(match int::as_int(&i) {
-        Some(IntRef::Small(n)) => n as u32,
-        Some(IntRef::Big(b)) => {
-            let (sign, digits) = b.to_u32_digits();
-            let low = digits.first().copied().unwrap_or(0);
-            if sign == num_bigint::Sign::Minus {
-                low.wrapping_neg()
-            } else {
-                low
-            }
-        }
-        None => 0,
-    })
-}
-
 /// The argument check of CPython's parameterless copy methods: positional
 /// arguments are refused, keywords are ignored (as CPython 3.11 does).
 fn no_positional(fname: &str, a: Args, k: Kw) -> PyResult<()> {
@@ -434,7 +416,7 @@ fn checksum_args(ts: &ThreadState, fname: &str, a: Args, k: Kw, default: u32) ->
     let a = super::fastcall_args("zlib", fname, a, k, 1, 2)?;
     let data = buffer_arg(ts, &a[0])?.into_owned();
     let value = match a.get(1) {
-        Some(v) => bitwise_u32(ts, v)?,
+        Some(v) => super::binascii::bitwise_u32(ts, v)?,
         None => default,
     };
     Ok((data, value))
