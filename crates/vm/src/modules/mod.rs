@@ -15,6 +15,7 @@ pub mod _io;
 pub mod _json;
 pub mod _opcode;
 pub mod _operator;
+pub mod _posixsubprocess;
 pub mod _sre;
 pub mod _random;
 pub mod _string;
@@ -27,12 +28,14 @@ pub mod atexit;
 pub mod binascii;
 pub mod builtins;
 pub mod errno;
+pub mod fcntl;
 pub mod gc;
 pub mod itertools;
 pub mod marshal;
 pub mod math;
 pub mod posix;
 pub mod pwd;
+pub mod select;
 pub mod stdlib_names;
 pub mod structseq;
 /// The `_io` module under its former path (`io::os_error` is used elsewhere).
@@ -71,6 +74,7 @@ pub fn types() -> Vec<&'static PyType> {
     v.extend(itertools::types());
     v.extend(posix::types());
     v.extend(zlib::types());
+    v.extend(select::types());
     v
 }
 
@@ -97,6 +101,7 @@ pub fn init_types() {
     itertools::init();
     posix::init();
     zlib::init();
+    select::init();
 }
 
 /// A native module's constructor.
@@ -121,6 +126,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_md5", _hashes::create_md5),
     ("_opcode", _opcode::create),
     ("_operator", _operator::create),
+    ("_posixsubprocess", _posixsubprocess::create),
     ("_random", _random::create),
     ("_sha1", _hashes::create_sha1),
     ("_sha256", _hashes::create_sha256),
@@ -138,12 +144,14 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("binascii", binascii::create),
     ("builtins", builtins::create),
     ("errno", errno::create),
+    ("fcntl", fcntl::create),
     ("gc", gc::create),
     ("itertools", itertools::create),
     ("marshal", marshal::create),
     ("math", math::create),
     ("posix", posix::create),
     ("pwd", pwd::create),
+    ("select", select::create),
     ("signal", signal::create_public),
     ("sys", sys::create),
     ("time", time::create),
