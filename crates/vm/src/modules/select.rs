@@ -92,15 +92,22 @@ fn deadline_after(ns: i64) -> Instant {
 
 /// The objects of one list argument with their fds.
 fn fd_list(ts: &ThreadState, seq: &Value) -> PyResult<Vec<(Value, i32)>> {
-    let items = if let Some(t) = tuple::try_tuple_items(seq) {
-        t.to_vec()
-    } else if let Some(l) = seq.downcast::<list::PyList>() {
-        l.snapshot()
-    } else {
+    let tup = tuple::try_tuple_items(seq).map(|t| t.to_vec());
+    let lst = seq.downcast::<list::PyList>();
+    if tup.is_none() && lst.is_none() {
         return Err(PyErr::type_error("arguments 1-3 must be sequences"));
-    };
-    let mut out = Vec::with_capacity(items.len());
-    for o in items {
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    // A list is read by index with its current length: fileno() may change it.
+    loop {
+        let o = match (&tup, lst) {
+            (Some(t), _) => t.get(i).cloned(),
+            (None, Some(l)) => l.get(i),
+            _ => None,
+        };
+        let Some(o) = o else { break };
+        i += 1;
         let fd = fileno_arg(ts, &o)?;
         if fd >= libc::FD_SETSIZE as i32 {
             return Err(PyErr::value_error("filedescriptor out of range in select()"));
@@ -211,6 +218,10 @@ fn ushort_mask(ts: &ThreadState, v: &Value) -> PyResult<i16> {
         Some(x) if x <= u16::MAX as i64 => Ok(x as u16 as i16),
         _ => Err(PyErr::overflow_error("Python int too large for C unsigned short")),
     }
+}
+
+fn poll_no_new(_ts: &ThreadState, _cls: &Value, _a: Args, _k: Kw) -> PyResult<Value> {
+    Err(PyErr::type_error("cannot create 'select.poll' instances"))
 }
 
 fn s_poll(_ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
@@ -524,6 +535,7 @@ pub fn types() -> Vec<&'static PyType> {
 /// Fill the static types' slots and methods.
 pub fn init() {
     use crate::types::descr::{add_getsets, add_methods, add_methods_kind, MethodKind};
+    POLL_TYPE.data.slots.new.set(Some(poll_no_new));
     POLL_TYPE.data.slots.getattro.set(Some(protocol::generic_getattr));
     add_methods(
         &POLL_TYPE,
