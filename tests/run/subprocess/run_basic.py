@@ -44,3 +44,8 @@ print(p.returncode)
 r = subprocess.run([sys.executable, "-c", "import sys; sys.exit(5)"])
 print(r.returncode)
 print(subprocess.getoutput("echo go; exit 2"), subprocess.getstatusoutput("echo gs; exit 2"))
+# communicate through selectors.SelectSelector (select.select on sets).
+import selectors
+subprocess._PopenSelector = selectors.SelectSelector
+p = subprocess.Popen(["cat"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+print(p.communicate(b"via select"))

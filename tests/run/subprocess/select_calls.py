@@ -6,6 +6,7 @@ print(select.select([r], [w], [], 0))
 os.write(w, b"x")
 print(select.select([r], [w], [r], 0.0))
 print(select.select([], [], [], 0.001))
+print(select.select({r}, set(), frozenset(), 0), select.select((x for x in [w]), iter([]), (), 0))
 class F:
     def __init__(self, fd): self.fd = fd
     def fileno(self): return self.fd

@@ -92,11 +92,19 @@ fn deadline_after(ns: i64) -> Instant {
 
 /// The objects of one list argument with their fds.
 fn fd_list(ts: &ThreadState, seq: &Value) -> PyResult<Vec<(Value, i32)>> {
-    let tup = tuple::try_tuple_items(seq).map(|t| t.to_vec());
     let lst = seq.downcast::<list::PyList>();
-    if tup.is_none() && lst.is_none() {
-        return Err(PyErr::type_error("arguments 1-3 must be sequences"));
-    }
+    // PySequence_Fast: a list is used as it is, any other iterable collected.
+    let tup = match tuple::try_tuple_items(seq) {
+        Some(t) => Some(t.to_vec()),
+        None if lst.is_some() => None,
+        None => Some(protocol::collect(ts, seq).map_err(|e| {
+            if e.matches(&exc::TYPE_ERROR) {
+                PyErr::type_error("arguments 1-3 must be sequences")
+            } else {
+                e
+            }
+        })?),
+    };
     let mut out = Vec::new();
     let mut i = 0;
     // A list is read by index with its current length: fileno() may change it.
