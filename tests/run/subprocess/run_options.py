@@ -49,3 +49,8 @@ p = subprocess.Popen(["sleep", "0.1"])
 p.terminate()
 print(p.wait())
 print(p.poll())
+for env in [{"A\0B": "1"}, {"A": "b\0c"}]:
+    try:
+        subprocess.run(["true"], env=env)
+    except ValueError as e:
+        print(type(e).__name__, e)

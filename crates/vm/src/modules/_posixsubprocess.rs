@@ -53,9 +53,7 @@ fn bytes_array(ts: &ThreadState, seq: &Value) -> PyResult<Vec<CString>> {
         let item = protocol::getitem(ts, seq, &int::from_usize(i))?;
         let data = bytes::try_bytes_data(&item)
             .ok_or_else(|| PyErr::type_error(format!("expected bytes, {} found", protocol::type_name(&item))))?;
-        // CPython copies up to the first NUL; a NUL inside cannot be passed on.
-        let end = data.iter().position(|&b| b == 0).unwrap_or(data.len());
-        out.push(CString::new(&data[..end]).map_err(|_| PyErr::value_error("embedded null byte"))?);
+        out.push(CString::new(data).map_err(|_| PyErr::value_error("embedded null byte"))?);
     }
     Ok(out)
 }
