@@ -152,7 +152,6 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("posix", posix::create),
     ("pwd", pwd::create),
     ("select", select::create),
-    ("signal", signal::create_public),
     ("sys", sys::create),
     ("time", time::create),
     ("zlib", zlib::create),

@@ -414,11 +414,6 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
     create_named(ts, "_signal")
 }
 
-/// Create `signal`: `_signal` under the public name (no enums yet).
-pub fn create_public(ts: &ThreadState) -> PyResult<Value> {
-    create_named(ts, "signal")
-}
-
 fn create_named(ts: &ThreadState, name: &str) -> PyResult<Value> {
     let m = module::new_module(name)?;
     let d = module::module_dict(&m).ok_or_else(|| PyErr::system_error("_signal"))?;
