@@ -9,6 +9,7 @@
 mod conf;
 mod extra;
 mod fds;
+pub(crate) use fds::fileno_arg;
 mod fs;
 mod info;
 mod path;

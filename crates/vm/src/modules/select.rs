@@ -25,25 +25,8 @@ fn os_error(code: i32) -> PyErr {
     crate::modules::io::os_error(code, None)
 }
 
-/// An int or an object with `fileno()` (`PyObject_AsFileDescriptor`).
-pub(crate) fn fileno_arg(ts: &ThreadState, v: &Value) -> PyResult<i32> {
-    let fd = if int::is_int(v) {
-        int::c_int_arg(ts, v)?
-    } else {
-        let Ok(m) = protocol::getattr_str(ts, v, "fileno") else {
-            return Err(PyErr::type_error("argument must be an int, or have a fileno() method."));
-        };
-        let r = protocol::call(ts, &m, &[], None)?;
-        if !int::is_int(&r) {
-            return Err(PyErr::type_error("fileno() returned a non-integer"));
-        }
-        int::c_int_arg(ts, &r)?
-    };
-    if fd < 0 {
-        return Err(PyErr::value_error(format!("file descriptor cannot be a negative integer ({fd})")));
-    }
-    Ok(fd)
-}
+/// An int or an object with `fileno()`, as posix reads descriptors.
+pub(crate) use super::posix::fileno_arg;
 
 const TOO_LARGE: &str = "timestamp too large to convert to C _PyTime_t";
 
