@@ -486,6 +486,87 @@ fn an_import_writes_its_bytecode_cache_and_the_next_run_uses_it() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A module whose nested code objects have every kind of constant, name
+/// and docstring: loaded from its cache (where nested code is read on
+/// first use), it behaves as when compiled.
+const LAZY_MODULE: &str = r#"
+"""Module doc."""
+import marshal
+
+K = frozenset({1, 2})
+
+def f(x, *args, y=3, **kw):
+    """f's doc."""
+    def inner(z):
+        return x + z + len(args) + y
+    return inner(10), 1.5, 2 ** 70, b"bytes", ("t", (1, None)), K
+
+def g():
+    return "not a doc"
+
+async def co():
+    return 1
+
+def gen(n):
+    yield from range(n)
+
+class C:
+    "C's doc."
+    attr = 7
+    def method(self):
+        """method doc."""
+        return [i * self.attr for i in range(3)]
+    @property
+    def prop(self):
+        return lambda q: q * 2
+
+def outer():
+    a = 1
+    def middle():
+        b = 2
+        def innermost():
+            return a + b
+        return innermost
+    return middle()()
+
+def never_called():
+    """only its doc is read."""
+    return undefined_name
+"#;
+
+const LAZY_MAIN: &str = r#"
+import marshal, lazy_mod as m
+print(m.__doc__, m.f.__doc__, m.g.__doc__, m.C.__doc__, m.C.method.__doc__, m.never_called.__doc__)
+print(m.f(1, 2, 3, y=4, w=5))
+print(m.g(), list(m.gen(3)), m.C().method(), m.C().prop(21), m.outer())
+print(m.never_called.__name__, m.never_called.__qualname__, m.C.method.__qualname__, m.C.prop.fget.__qualname__)
+c = m.f.__code__
+print(c.co_varnames, c.co_cellvars, c.co_argcount, c.co_kwonlyargcount, c.co_flags, c.co_firstlineno)
+print([x.co_name for x in c.co_consts if hasattr(x, "co_name")], m.co.__code__.co_flags & 0x80)
+print(marshal.loads(marshal.dumps(m.outer.__code__)) == m.outer.__code__, m.never_called.__code__.co_names)
+try:
+    m.never_called()
+except NameError as e:
+    print("NameError", e)
+"#;
+
+#[test]
+fn a_module_loaded_from_its_cache_behaves_as_compiled() {
+    let dir = cache_test_dir("lazy");
+    std::fs::write(dir.join("lazy_mod.py"), LAZY_MODULE).expect("write");
+    std::fs::write(dir.join("main.py"), LAZY_MAIN).expect("write");
+    let compiled = pyrite_in(&dir, &["main.py"]);
+    assert!(dir.join("__pycache__").join("lazy_mod.pyrite-311.pyc").is_file());
+    let cached = pyrite_in(&dir, &["-v", "main.py"]);
+    assert!(text(&cached.stderr).contains("# code object from"), "{}", text(&cached.stderr));
+    assert_eq!(text(&cached.stdout), text(&compiled.stdout), "{}", text(&compiled.stderr));
+    if let Some(python) = oracle() {
+        let want = Command::new(python).arg("main.py").current_dir(&dir).output().expect("python3 runs");
+        assert_eq!(text(&cached.stdout), text(&want.stdout));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn pycache_prefix_keeps_the_caches_in_one_folder() {
     let dir = cache_test_dir("prefix");

@@ -16,6 +16,10 @@
 //! numbers or semantics, the compiler's output conventions, or the code
 //! object layout in marshal.rs — so every existing cache is recompiled.
 //! A unit test pins a fingerprint of the opcode table as a reminder.
+//!
+//! Nested code objects are written so that their bodies are read on first
+//! use (`marshal::dumps_for_cache`): importing a module then decodes only
+//! the functions it calls.
 
 use crate::object::protocol;
 use crate::object::value::Value;
@@ -27,7 +31,7 @@ use crate::types::str as pystr;
 pub const CACHE_TAG: &str = "pyrite-311";
 
 /// Revision of our bytecode format; see the module documentation.
-pub const BYTECODE_REVISION: u16 = 2;
+pub const BYTECODE_REVISION: u16 = 3;
 
 /// Where our magic numbers start: far from CPython's (3xxx), so neither
 /// implementation takes the other's files.
@@ -153,7 +157,7 @@ pub fn source_code(ts: &ThreadState, name: &str, path: &str, source: &[u8]) -> P
         match check_header(&data, mtime, size) {
             Ok(body) => {
                 // Unreadable marshal data is a stale cache, compiled over.
-                if let Ok(code) = crate::modules::marshal::loads_trusted(ts, body) {
+                if let Ok(code) = crate::modules::marshal::loads_trusted(ts, std::sync::Arc::from(body)) {
                     if code.downcast::<crate::types::code::PyCode>().is_some() {
                         verbose(ts, &format!("{cpath} matches {path}"));
                         verbose(ts, &format!("code object from {}", repr(ts, &cpath)));
@@ -179,7 +183,7 @@ pub fn source_code(ts: &ThreadState, name: &str, path: &str, source: &[u8]) -> P
         None => ts.interp().config.dont_write_bytecode,
     };
     if let (false, Some(mtime)) = (dont_write, mtime) {
-        if let Ok(body) = crate::modules::marshal::dumps_value(ts, &code, crate::modules::marshal::VERSION) {
+        if let Ok(body) = crate::modules::marshal::dumps_for_cache(ts, &code) {
             let mut data = Vec::with_capacity(HEADER_LEN + body.len());
             data.extend_from_slice(&header(mtime, size, &body));
             data.extend_from_slice(&body);
@@ -277,7 +281,7 @@ mod tests {
                 h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
             }
         }
-        assert_eq!((BYTECODE_REVISION, h), (2, FINGERPRINT), "opcode table changed: bump BYTECODE_REVISION");
+        assert_eq!((BYTECODE_REVISION, h), (3, FINGERPRINT), "opcode table changed: bump BYTECODE_REVISION");
     }
 
     const FINGERPRINT: u64 = 14358414234758609717;

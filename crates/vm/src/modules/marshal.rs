@@ -52,6 +52,10 @@ const TYPE_ASCII_INTERNED: u8 = b'A';
 const TYPE_SMALL_TUPLE: u8 = b')';
 const TYPE_SHORT_ASCII: u8 = b'z';
 const TYPE_SHORT_ASCII_INTERNED: u8 = b'Z';
+/// Ours, only in bytecode caches: a nested code object whose body is read
+/// on first use (name, qualname, docstring, size, then the body's fields
+/// with no back-references outside them).
+const TYPE_LAZY_CODE: u8 = b'J';
 const FLAG_REF: u8 = 0x80;
 
 const SIZE32_MAX: i64 = 0x7FFF_FFFF;
@@ -84,11 +88,14 @@ struct Writer<'a> {
     /// Keeps the referenced objects alive so that no address is reused.
     keep: Vec<Value>,
     depth: usize,
+    /// Writing a bytecode cache: nested code objects are written so that
+    /// their bodies can be read lazily (TYPE_LAZY_CODE).
+    lazy: bool,
 }
 
 impl<'a> Writer<'a> {
     fn new(ts: &'a ThreadState, version: i32) -> Self {
-        Writer { ts, out: Vec::new(), version, refs: (version >= 3).then(hashbrown::HashMap::new), keep: Vec::new(), depth: 0 }
+        Writer { ts, out: Vec::new(), version, refs: (version >= 3).then(hashbrown::HashMap::new), keep: Vec::new(), depth: 0, lazy: false }
     }
 
     fn byte(&mut self, b: u8) {
@@ -323,7 +330,10 @@ impl<'a> Writer<'a> {
         // each item's count is what its other holders make it.
         self.tuple_header(c.consts.len(), 0)?;
         for x in &c.consts {
-            self.object(x, 0)?;
+            match x.downcast::<PyCode>() {
+                Some(inner) if self.lazy => self.lazy_code(inner)?,
+                _ => self.object(x, 0)?,
+            }
         }
         self.tuple_header(c.names.len(), 0)?;
         for x in &c.names {
@@ -340,6 +350,21 @@ impl<'a> Writer<'a> {
         self.long(co.co_firstlineno as i32);
         self.bytes_object(&co.co_linetable)?;
         self.bytes_object(&co.co_exceptiontable)
+    }
+
+    /// A nested code object as TYPE_LAZY_CODE: what making a function
+    /// reads, then the body, written by a writer of its own so that it has
+    /// no back-references to what precedes it.
+    fn lazy_code(&mut self, c: &PyCode) -> WResult {
+        self.byte(TYPE_LAZY_CODE);
+        self.object(&c.name, 0)?;
+        self.object(&c.qualname, 0)?;
+        self.object(&c.docstring(), 0)?;
+        let mut inner = Writer::new(self.ts, self.version);
+        inner.lazy = true;
+        inner.depth = self.depth;
+        inner.code(c)?;
+        self.pstring(&inner.out)
     }
 
     fn bytes_object(&mut self, data: &[u8]) -> WResult {
@@ -372,6 +397,18 @@ pub fn dumps_value(ts: &ThreadState, v: &Value, version: i32) -> PyResult<Vec<u8
 // ---------------------------------------------------------------------------
 // Reading.
 
+/// `marshal.dumps(code)` for a bytecode cache: nested code objects are
+/// loaded lazily (see `loads_trusted`).
+pub fn dumps_for_cache(ts: &ThreadState, code: &Value) -> PyResult<Vec<u8>> {
+    let mut w = Writer::new(ts, VERSION);
+    w.lazy = true;
+    match w.object(code, 0) {
+        Ok(()) => Ok(w.out),
+        Err(WriteError::Py(e)) => Err(e),
+        Err(_) => Err(PyErr::value_error("unmarshallable object")),
+    }
+}
+
 /// Where the data comes from: a buffer (loads) or a file's read() (load).
 enum Source<'a> {
     Buf { data: &'a [u8], pos: usize },
@@ -392,6 +429,9 @@ struct Reader<'a> {
     /// The data is a bytecode cache our compiler wrote, checksummed: its
     /// code objects are not re-verified (see import/pyc.rs).
     trusted: bool,
+    /// The buffer being read, shared with the lazily loaded code objects
+    /// made from it (bytecode caches only).
+    owner: Option<Arc<[u8]>>,
 }
 
 fn bad(what: &str) -> PyErr {
@@ -403,6 +443,12 @@ fn eof_object() -> PyErr {
 }
 
 impl<'a> Reader<'a> {
+    /// A reader of `src`; `owner` (a checksummed bytecode cache's data,
+    /// the buffer `src` reads) makes it trusted.
+    fn new(ts: &'a ThreadState, src: Source<'a>, owner: Option<Arc<[u8]>>) -> Self {
+        Reader { ts, src, refs: Vec::new(), ref_interned: Vec::new(), last_interned: false, depth: 0, trusted: owner.is_some(), owner }
+    }
+
     /// The next `n` bytes.
     fn take(&mut self, n: usize) -> PyResult<std::borrow::Cow<'a, [u8]>> {
         match &mut self.src {
@@ -699,6 +745,22 @@ impl<'a> Reader<'a> {
                 }
                 v
             }
+            TYPE_LAZY_CODE if self.owner.is_some() => {
+                let idx = self.reserve(flag)?;
+                let (name, _) = self.str_item(true)?;
+                let (qualname, _) = self.str_field()?;
+                let doc = self.item("object")?;
+                let len = self.size("code")?;
+                let Source::Buf { pos, .. } = &self.src else { return Err(bad("unknown type code")) };
+                let start = *pos;
+                self.take(len)?;
+                let data = self.owner.clone().ok_or_else(|| bad("unknown type code"))?;
+                let v = crate::types::code::new_lazy_code(name, qualname, crate::types::code::LazyBody { data, start, len, doc })?;
+                if flag {
+                    self.refs[idx] = Some(v.clone());
+                }
+                v
+            }
             TYPE_REF => {
                 let n = self.long()?;
                 match usize::try_from(n).ok().and_then(|i| Some((self.refs.get(i)?.as_ref()?, self.ref_interned[i]))) {
@@ -816,6 +878,12 @@ impl<'a> Reader<'a> {
 
     /// A code object in the layout `Writer::code` writes, checked.
     fn code(&mut self) -> PyResult<Value> {
+        let p = self.code_parts()?;
+        crate::types::code::new_code_from_parts(Arc::new(p.code), p.consts, p.names, p.localsplusnames, p.name, p.qualname, p.filename)
+    }
+
+    /// The fields of a code object, checked unless trusted.
+    fn code_parts(&mut self) -> PyResult<CodeParts> {
         let argcount = self.u32_field()?;
         let posonlyargcount = self.u32_field()?;
         let kwonlyargcount = self.u32_field()?;
@@ -855,29 +923,40 @@ impl<'a> Reader<'a> {
         if !self.trusted {
             verify_code(&code, &consts).map_err(|what| bad(&format!("invalid code object: {what}")))?;
         }
-        crate::types::code::new_code_from_parts(
-            Arc::new(code),
-            consts,
-            names,
-            localsplusnames,
-            name,
-            qualname,
-            filename,
-        )
+        Ok(CodeParts { code, consts, names, localsplusnames, name, qualname, filename })
     }
+}
+
+struct CodeParts {
+    code: CodeObject,
+    consts: Vec<Value>,
+    names: Vec<Value>,
+    localsplusnames: Vec<Value>,
+    name: Value,
+    qualname: Value,
+    filename: Value,
 }
 
 /// `marshal.loads(data)`: the first object of `data`.
 pub fn loads_value(ts: &ThreadState, data: &[u8]) -> PyResult<Value> {
-    let mut r = Reader { ts, src: Source::Buf { data, pos: 0 }, refs: Vec::new(), ref_interned: Vec::new(), last_interned: false, depth: 0, trusted: false };
+    let mut r = Reader::new(ts, Source::Buf { data, pos: 0 }, None);
     r.item("object")
 }
 
 /// `loads_value` for a bytecode cache whose checksum matched: the code
-/// objects are built without `verify_code`.
-pub fn loads_trusted(ts: &ThreadState, data: &[u8]) -> PyResult<Value> {
-    let mut r = Reader { ts, src: Source::Buf { data, pos: 0 }, refs: Vec::new(), ref_interned: Vec::new(), last_interned: false, depth: 0, trusted: true };
+/// objects are built without `verify_code`, and nested ones (written by
+/// `dumps_for_cache`) keep `data` to read their bodies on first use.
+pub fn loads_trusted(ts: &ThreadState, data: Arc<[u8]>) -> PyResult<Value> {
+    let mut r = Reader::new(ts, Source::Buf { data: &data, pos: 0 }, Some(data.clone()));
     r.item("object")
+}
+
+/// The body of a lazily loaded code object (see `TYPE_LAZY_CODE`).
+pub fn load_code_body(ts: &ThreadState, data: &Arc<[u8]>, start: usize, len: usize) -> PyResult<crate::types::code::CodeBody> {
+    let end = start.checked_add(len).filter(|&e| e <= data.len()).ok_or_else(|| bad("code body out of range"))?;
+    let mut r = Reader::new(ts, Source::Buf { data: &data[..end], pos: start }, Some(data.clone()));
+    let p = r.code_parts()?;
+    Ok(crate::types::code::CodeBody::new(Arc::new(p.code), p.consts, p.names, p.localsplusnames, p.filename))
 }
 
 // ---------------------------------------------------------------------------
@@ -1276,7 +1355,7 @@ fn m_load(ts: &ThreadState, _m: &Value, a: Args, k: Kw) -> PyResult<Value> {
     if bytes::buffer_data(&probe).is_none() || !probe.type_of().is_subtype(&bytes::BYTES_TYPE) && bytearray::as_bytearray(&probe).is_none() {
         return Err(PyErr::type_error(format!("file.read() returned not bytes but {}", protocol::type_name(&probe))));
     }
-    let mut r = Reader { ts, src: Source::File { file: a[0].clone() }, refs: Vec::new(), ref_interned: Vec::new(), last_interned: false, depth: 0, trusted: false };
+    let mut r = Reader::new(ts, Source::File { file: a[0].clone() }, None);
     r.item("object")
 }
 

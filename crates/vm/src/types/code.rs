@@ -15,28 +15,79 @@ use crate::runtime::thread::ThreadState;
 use crate::types::{bool_, descr, float, int, none, str as pystr, tuple};
 
 pub struct PyCode {
+    /// `co_name` and `co_qualname`, outside the body: making a function
+    /// reads them, and that must not make a lazily loaded body.
+    pub name: Value,
+    pub qualname: Value,
+    /// The rest, made at creation or, for a code object loaded lazily from
+    /// a bytecode cache, on first use (most functions of an imported
+    /// module are never called). `Deref` gives it.
+    body: std::cell::OnceCell<CodeBody>,
+    /// Until the body is made: where it is in the cache's data.
+    lazy: std::cell::Cell<Option<Box<LazyBody>>>,
+    /// What running the code needs, made on its first run: most code
+    /// objects loaded with a module (functions never called) never run.
+    exec: std::cell::OnceCell<Executable>,
+    /// Line number of each code unit, decoded from the location table on
+    /// first use (tracebacks and `f_lineno` ask often).
+    lines: std::cell::OnceCell<Box<[i32]>>,
+}
+
+pub struct CodeBody {
     pub code: Arc<CodeObject>,
     pub consts: Vec<Value>,
     pub names: Vec<Value>,
     pub localsplusnames: Vec<Value>,
-    pub name: Value,
-    pub qualname: Value,
     pub filename: Value,
     pub nlocalsplus: usize,
     /// Always true: the first constant of a function is its docstring or None.
     pub has_docstring: bool,
-    /// What running the code needs, made on its first run: most code
-    /// objects loaded with a module (functions never called) never run.
-    exec: std::cell::OnceCell<Executable>,
     /// The positional parameter count when a call with exactly that many
     /// positional arguments binds them in order and nothing else (no
     /// `*args`, `**kwargs` or keyword-only parameters); else `u32::MAX`.
     pub simple_argcount: u32,
     /// Words of a frame running this code (header, fast locals, stack).
     pub frame_words: usize,
-    /// Line number of each code unit, decoded from the location table on
-    /// first use (tracebacks and `f_lineno` ask often).
-    lines: std::cell::OnceCell<Box<[i32]>>,
+}
+
+impl CodeBody {
+    pub fn new(code: Arc<CodeObject>, consts: Vec<Value>, names: Vec<Value>, localsplusnames: Vec<Value>, filename: Value) -> CodeBody {
+        CodeBody {
+            filename,
+            nlocalsplus: code.co_localsplusnames.len(),
+            consts,
+            names,
+            localsplusnames,
+            has_docstring: true,
+            simple_argcount: simple_argcount(&code),
+            frame_words: frame_words(&code),
+            code,
+        }
+    }
+}
+
+/// Where the marshal data of a lazily loaded code object's body is: the
+/// fields `marshal` writes for a code object, self-contained (no
+/// back-references outside them), at `data[start..start + len]`.
+pub struct LazyBody {
+    pub data: Arc<[u8]>,
+    pub start: usize,
+    pub len: usize,
+    /// The function docstring (see `PyCode::docstring`), written beside the
+    /// body so that making a function does not need the body.
+    pub doc: Value,
+}
+
+impl std::ops::Deref for PyCode {
+    type Target = CodeBody;
+
+    #[inline]
+    fn deref(&self) -> &CodeBody {
+        match self.body.get() {
+            Some(b) => b,
+            None => self.load_body(),
+        }
+    }
 }
 
 /// The parts of a code object that only running it needs.
@@ -52,6 +103,38 @@ pub struct Executable {
 }
 
 impl PyCode {
+    /// Read the body of a lazily loaded code object. The data was written by
+    /// our own marshal and its checksum matched when it was read, so it
+    /// decodes; failing here is a bug, not bad input.
+    #[cold]
+    fn load_body(&self) -> &CodeBody {
+        let lazy = self.lazy.take().expect("a lazily loaded code object keeps its data until its body is made");
+        let ts = ThreadState::current().expect("code objects are used on threads with a thread state");
+        match crate::modules::marshal::load_code_body(ts, &lazy.data, lazy.start, lazy.len) {
+            Ok(body) => {
+                let _ = self.body.set(body);
+            }
+            Err(e) => panic!("a checksummed bytecode cache did not decode ({})", protocol::type_name(e.value())),
+        }
+        self.body.get().expect("the body was just made")
+    }
+
+    /// The `__doc__` of a function made from this code: the first constant
+    /// when it is a str and the code has a docstring slot.
+    pub fn docstring(&self) -> Value {
+        if self.body.get().is_none() {
+            if let Some(lazy) = self.lazy.take() {
+                let doc = lazy.doc.clone();
+                self.lazy.set(Some(lazy));
+                return doc;
+            }
+        }
+        match self.consts.first() {
+            Some(d) if self.code.co_flags & 0x4000_0000 == 0 && d.type_of().is_subtype(&pystr::STR_TYPE) && self.has_docstring => d.clone(),
+            _ => none::none(),
+        }
+    }
+
     /// The instructions, caches and handlers, made on first use.
     #[inline]
     pub fn exec(&self) -> &Executable {
@@ -195,17 +278,22 @@ pub fn new_code_from_parts(
     Value::new(PyCode {
         name,
         qualname,
-        filename,
-        nlocalsplus: code.co_localsplusnames.len(),
-        consts,
-        names,
-        localsplusnames,
-        has_docstring: true,
+        body: std::cell::OnceCell::from(CodeBody::new(code, consts, names, localsplusnames, filename)),
+        lazy: std::cell::Cell::new(None),
         exec: std::cell::OnceCell::new(),
-        simple_argcount: simple_argcount(&code),
-        frame_words: frame_words(&code),
         lines: std::cell::OnceCell::new(),
-        code,
+    })
+}
+
+/// A code object whose body is read from `lazy` on first use.
+pub fn new_lazy_code(name: Value, qualname: Value, lazy: LazyBody) -> PyResult<Value> {
+    Value::new(PyCode {
+        name,
+        qualname,
+        body: std::cell::OnceCell::new(),
+        lazy: std::cell::Cell::new(Some(Box::new(lazy))),
+        exec: std::cell::OnceCell::new(),
+        lines: std::cell::OnceCell::new(),
     })
 }
 

@@ -73,10 +73,7 @@ impl PyFunction {
         let c = code.downcast::<PyCode>().ok_or_else(|| PyErr::type_error("function() argument 'code' must be code"))?;
         let name = c.name.clone();
         let qualname = qualname.unwrap_or_else(|| c.qualname.clone());
-        let doc = match c.consts.first() {
-            Some(d) if c.code.co_flags & 0x4000_0000 == 0 && d.type_of().is_subtype(&pystr::STR_TYPE) && c.has_docstring => d.clone(),
-            _ => none::none(),
-        };
+        let doc = c.docstring();
         let module = dict::dict_get_str(&globals, &pystr::intern("__name__")).unwrap_or_else(none::none);
         let builtins = builtins_of(&globals);
         Ok(PyFunction {
