@@ -179,12 +179,18 @@ impl DataStack {
         }
         if idx == chunks.len() {
             let size = CHUNK_WORDS.max(words);
-            let mut v = Vec::new();
-            if v.try_reserve_exact(size).is_err() {
+            // Zeroed by the allocator, which gets fresh pages from the OS
+            // already zero: writing zeros would touch the whole chunk.
+            let layout = std::alloc::Layout::array::<u64>(size).ok()?;
+            // SAFETY: the layout's size is not zero (size >= CHUNK_WORDS).
+            let p = unsafe { std::alloc::alloc_zeroed(layout) }.cast::<u64>();
+            if p.is_null() {
                 return None;
             }
-            v.resize(size, 0u64);
-            chunks.push(Chunk { words: v.into_boxed_slice(), prev_top: std::ptr::null_mut() });
+            // SAFETY: `p` is a global-allocator block of `layout`, which is
+            // the layout of `[u64; size]`, and zeroed words are valid u64s.
+            let words = unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(p, size)) };
+            chunks.push(Chunk { words, prev_top: std::ptr::null_mut() });
         }
         let chunk = &mut chunks[idx];
         chunk.prev_top = self.top.get();

@@ -136,6 +136,10 @@ struct GcState {
     generations: [Generation; NUM_GENERATIONS],
     /// Objects moved out of collection by `gc.freeze()`.
     permanent: GcHead,
+    /// Objects the runtime made once for the process (the static types'
+    /// dicts): they live until the process ends, so no collection needs to
+    /// examine them (see `keep_for_process`).
+    process: GcHead,
     enabled: Cell<bool>,
     collecting: Cell<bool>,
     debug: Cell<u32>,
@@ -156,6 +160,7 @@ impl GcState {
         GcState {
             generations: [Generation::new(700), Generation::new(10), Generation::new(10)],
             permanent: GcHead::empty(),
+            process: GcHead::empty(),
             enabled: Cell::new(true),
             collecting: Cell::new(false),
             debug: Cell::new(0),
@@ -198,6 +203,7 @@ fn init_state() -> &'static GcState {
         list_init(&gen.head);
     }
     list_init(&g.permanent);
+    list_init(&g.process);
     GC.with(|c| c.set(g));
     g
 }
@@ -1109,6 +1115,20 @@ pub fn objects(generation: Option<usize>) -> Vec<Value> {
         }
     }
     out
+}
+
+/// Take every object tracked so far out of collection for good: called
+/// once the static types are filled, when what is tracked are their
+/// dicts, which live until the process ends. A live container needs no
+/// examining (its referents are reachable through it anyway), and full
+/// collections, three of them at every shutdown, no longer walk the
+/// builtin types' methods.
+pub fn keep_for_process() {
+    let g = state();
+    for gen in &g.generations {
+        list_merge(&gen.head, &g.process);
+    }
+    g.generations[0].count.set(0);
 }
 
 /// `gc.freeze()`: move everything to the permanent generation.

@@ -555,12 +555,14 @@ pub fn exec_source_file(ts: &ThreadState, path: &str, d: &Value) -> PyResult<()>
 /// Run the source module `name` at `path` in the namespace `d`: its code
 /// comes from the bytecode cache when current, else from compiling it.
 pub fn exec_source_module(ts: &ThreadState, name: &str, path: &str, d: &Value) -> PyResult<()> {
-    let source = std::fs::read(path).map_err(|e| {
-        let err = PyErr::new(&exc::IMPORT_ERROR, e.to_string());
-        set_import_error_fields(&err, None, Some(path));
-        err
-    })?;
-    let code = pyc::source_code(ts, name, path, &source)?;
+    let read = || {
+        std::fs::read(path).map_err(|e| {
+            let err = PyErr::new(&exc::IMPORT_ERROR, e.to_string());
+            set_import_error_fields(&err, None, Some(path));
+            err
+        })
+    };
+    let code = pyc::source_code(ts, name, path, read)?;
     crate::eval::ceval::eval_code(ts, &code, d, Some(d))?;
     Ok(())
 }

@@ -142,22 +142,22 @@ fn repr(ts: &ThreadState, s: &str) -> String {
 }
 
 /// The code of the source module at `path` (named `name`): from its cache
-/// when that is current, else compiled, then cached unless
-/// sys.dont_write_bytecode. Cache problems are never errors.
-pub fn source_code(ts: &ThreadState, name: &str, path: &str, source: &[u8]) -> PyResult<Value> {
+/// when that is current (the source is then not read), else compiled from
+/// what `read` gives, then cached unless sys.dont_write_bytecode. Cache
+/// problems are never errors.
+pub fn source_code(ts: &ThreadState, name: &str, path: &str, read: impl FnOnce() -> PyResult<Vec<u8>>) -> PyResult<Value> {
     let meta = std::fs::metadata(path).ok();
     let mtime = meta
         .as_ref()
         .and_then(|m| m.modified().ok())
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map(|d| d.as_secs());
-    let size = source.len() as u64;
     let cpath = cache_path(ts, path);
-    if let (Some(mtime), Ok(data)) = (mtime, std::fs::read(&cpath)) {
-        match check_header(&data, mtime, size) {
-            Ok(body) => {
+    if let (Some(mtime), Some(meta), Ok(data)) = (mtime, &meta, std::fs::read(&cpath)) {
+        match check_header(&data, mtime, meta.len()) {
+            Ok(_) => {
                 // Unreadable marshal data is a stale cache, compiled over.
-                if let Ok(code) = crate::modules::marshal::loads_trusted(ts, std::sync::Arc::from(body)) {
+                if let Ok(code) = crate::modules::marshal::loads_trusted(ts, std::sync::Arc::new(data), HEADER_LEN) {
                     if code.downcast::<crate::types::code::PyCode>().is_some() {
                         verbose(ts, &format!("{cpath} matches {path}"));
                         verbose(ts, &format!("code object from {}", repr(ts, &cpath)));
@@ -176,7 +176,9 @@ pub fn source_code(ts: &ThreadState, name: &str, path: &str, source: &[u8]) -> P
             Err(Stale::Corrupt) => verbose(ts, &format!("bad checksum in {}", repr(ts, &cpath))),
         }
     }
-    let code = crate::runtime::pythonrun::compile_source(ts, source, path, "exec", -1)?;
+    let source = read()?;
+    let size = source.len() as u64;
+    let code = crate::runtime::pythonrun::compile_source(ts, &source, path, "exec", -1)?;
     verbose(ts, &format!("code object from {path}"));
     let dont_write = match crate::modules::sys::sys_attr(ts, "dont_write_bytecode") {
         Some(v) => protocol::is_true(ts, &v).unwrap_or(true),

@@ -431,7 +431,7 @@ struct Reader<'a> {
     trusted: bool,
     /// The buffer being read, shared with the lazily loaded code objects
     /// made from it (bytecode caches only).
-    owner: Option<Arc<[u8]>>,
+    owner: Option<Arc<Vec<u8>>>,
 }
 
 fn bad(what: &str) -> PyErr {
@@ -445,7 +445,7 @@ fn eof_object() -> PyErr {
 impl<'a> Reader<'a> {
     /// A reader of `src`; `owner` (a checksummed bytecode cache's data,
     /// the buffer `src` reads) makes it trusted.
-    fn new(ts: &'a ThreadState, src: Source<'a>, owner: Option<Arc<[u8]>>) -> Self {
+    fn new(ts: &'a ThreadState, src: Source<'a>, owner: Option<Arc<Vec<u8>>>) -> Self {
         Reader { ts, src, refs: Vec::new(), ref_interned: Vec::new(), last_interned: false, depth: 0, trusted: owner.is_some(), owner }
     }
 
@@ -943,16 +943,17 @@ pub fn loads_value(ts: &ThreadState, data: &[u8]) -> PyResult<Value> {
     r.item("object")
 }
 
-/// `loads_value` for a bytecode cache whose checksum matched: the code
-/// objects are built without `verify_code`, and nested ones (written by
-/// `dumps_for_cache`) keep `data` to read their bodies on first use.
-pub fn loads_trusted(ts: &ThreadState, data: Arc<[u8]>) -> PyResult<Value> {
-    let mut r = Reader::new(ts, Source::Buf { data: &data, pos: 0 }, Some(data.clone()));
+/// `loads_value` for a bytecode cache whose checksum matched, reading
+/// `data` from `start` (after the header): the code objects are built
+/// without `verify_code`, and nested ones (written by `dumps_for_cache`)
+/// keep `data` to read their bodies on first use.
+pub fn loads_trusted(ts: &ThreadState, data: Arc<Vec<u8>>, start: usize) -> PyResult<Value> {
+    let mut r = Reader::new(ts, Source::Buf { data: &data, pos: start }, Some(data.clone()));
     r.item("object")
 }
 
 /// The body of a lazily loaded code object (see `TYPE_LAZY_CODE`).
-pub fn load_code_body(ts: &ThreadState, data: &Arc<[u8]>, start: usize, len: usize) -> PyResult<crate::types::code::CodeBody> {
+pub fn load_code_body(ts: &ThreadState, data: &Arc<Vec<u8>>, start: usize, len: usize) -> PyResult<crate::types::code::CodeBody> {
     let end = start.checked_add(len).filter(|&e| e <= data.len()).ok_or_else(|| bad("code body out of range"))?;
     let mut r = Reader::new(ts, Source::Buf { data: &data[..end], pos: start }, Some(data.clone()));
     let p = r.code_parts()?;

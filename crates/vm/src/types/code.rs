@@ -70,7 +70,7 @@ impl CodeBody {
 /// fields `marshal` writes for a code object, self-contained (no
 /// back-references outside them), at `data[start..start + len]`.
 pub struct LazyBody {
-    pub data: Arc<[u8]>,
+    pub data: Arc<Vec<u8>>,
     pub start: usize,
     pub len: usize,
     /// The function docstring (see `PyCode::docstring`), written beside the

@@ -152,6 +152,7 @@ pub fn init() {
         for t in all_static_types() {
             t.data.modified();
         }
+        crate::gc::keep_for_process();
     });
 }
 
