@@ -104,12 +104,20 @@ fn ba_repr(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(pystr::new_str(&format!("{}({})", v.type_of().name(), inner)))
 }
 
+fn ba_str(ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    bytes::bytes_warning(ts, "str() on a bytearray instance")?;
+    ba_repr(ts, v)
+}
+
 fn ba_len(_ts: &ThreadState, v: &Value) -> PyResult<usize> {
     Ok(this(v)?.data.borrow().len())
 }
 
-fn ba_richcompare(_ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> PyResult<Value> {
+fn ba_richcompare(ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> PyResult<Value> {
     let Ok(a) = this(v) else { return Ok(none::not_implemented()) };
+    if w.type_of().is_subtype(&super::str::STR_TYPE) && matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        bytes::bytes_warning(ts, "Comparison between bytearray and string")?;
+    }
     if super::memoryview::is_memoryview(w) && super::memoryview::checked_bytes(w).is_err() {
         return Ok(none::not_implemented());
     }
@@ -520,7 +528,7 @@ fn self_iter(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
 pub fn init() {
     let s = &BYTEARRAY_TYPE.data.slots;
     s.repr.set(Some(ba_repr));
-    s.str.set(Some(ba_repr));
+    s.str.set(Some(ba_str));
     s.length.set(Some(ba_len));
     s.richcompare.set(Some(ba_richcompare));
     s.subscript.set(Some(ba_subscript));

@@ -117,7 +117,17 @@ fn bytes_repr(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
 }
 
 fn bytes_str(ts: &ThreadState, v: &Value) -> PyResult<Value> {
+    bytes_warning(ts, "str() on a bytes instance")?;
     bytes_repr(ts, v)
+}
+
+/// With `-b`, a BytesWarning (an error with `-bb`, through the warnings
+/// filters) where bytes meet str.
+pub fn bytes_warning(ts: &ThreadState, message: &str) -> PyResult<()> {
+    if ts.interp().config.bytes_warning == 0 {
+        return Ok(());
+    }
+    crate::runtime::warnings::warn(ts, &exc::BYTES_WARNING, message, 1)
 }
 
 /// The hash of a byte string (bytes, readonly memoryviews).
@@ -143,8 +153,16 @@ fn bytes_len(_ts: &ThreadState, v: &Value) -> PyResult<usize> {
     Ok(this(v)?.data.len())
 }
 
-fn bytes_richcompare(_ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> PyResult<Value> {
+fn bytes_richcompare(ts: &ThreadState, v: &Value, w: &Value, op: CompareOp) -> PyResult<Value> {
     let (Some(a), Some(b)) = (v.downcast::<PyBytes>(), w.downcast::<PyBytes>()) else {
+        if matches!(op, CompareOp::Eq | CompareOp::Ne) {
+            let either = |t: &PyType| v.type_of().is_subtype(t) || w.type_of().is_subtype(t);
+            if either(&pystr::STR_TYPE) {
+                bytes_warning(ts, "Comparison between bytes and string")?;
+            } else if either(&int::INT_TYPE) {
+                bytes_warning(ts, "Comparison between bytes and int")?;
+            }
+        }
         return Ok(none::not_implemented());
     };
     Ok(bool_::new_bool(op.test(a.data.cmp(&b.data))))

@@ -121,16 +121,20 @@ pub(crate) fn size_arg(ts: &ThreadState, v: Option<&Value>) -> PyResult<Option<u
     }
 }
 
-/// `text_encoding(encoding, stacklevel=2, /)`: "locale" for None.
-fn text_encoding(_ts: &ThreadState, _m: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+/// `text_encoding(encoding, stacklevel=2, /)`: for None, "locale" ("utf-8"
+/// in UTF-8 mode), with an EncodingWarning under `-X warn_default_encoding`.
+fn text_encoding(ts: &ThreadState, _m: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let a = crate::object::args::positional("text_encoding", a, k, 1, 2)?;
-    if let Some(s) = a.get(1) {
-        if !int::is_int(s) {
+    let stack_level = match a.get(1) {
+        Some(s) if !int::is_int(s) => {
             return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", protocol::type_name(s))));
         }
-    }
+        Some(s) => protocol::index_isize(ts, s)?,
+        None => 2,
+    };
     if none::is_none(&a[0]) {
-        return Ok(pystr::new_str("locale"));
+        textio::warn_default_encoding(ts, stack_level)?;
+        return Ok(pystr::new_str(if ts.interp().config.utf8_mode { "utf-8" } else { "locale" }));
     }
     Ok(a[0].clone())
 }

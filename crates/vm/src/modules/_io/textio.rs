@@ -1901,7 +1901,11 @@ pub fn open(ts: &ThreadState, a: &[Value], k: Option<&Value>) -> PyResult<Value>
         },
     };
     // "locale" is the locale encoding, UTF-8 here.
-    let encoding = str_arg(&encoding, "encoding")?.map(|e| if e == "locale" { "UTF-8".to_string() } else { e });
+    let encoding = str_arg(&encoding, "encoding")?;
+    if encoding.is_none() && !mode_s.contains('b') {
+        warn_default_encoding(ts, 1)?;
+    }
+    let encoding = encoding.map(|e| if e == "locale" { "UTF-8".to_string() } else { e });
     let errors = str_arg(&errors, "errors")?;
     let newline = str_arg(&newline, "newline")?;
     let buffering = match &buffering {
@@ -2083,6 +2087,15 @@ pub(super) fn new_view_of(cls: &Value, core: Value, raw: Option<Value>) -> PyRes
 }
 
 
+/// PEP 597: with `-X warn_default_encoding`, text opened without an
+/// encoding gets an EncodingWarning, as from `stack_level` frames up.
+pub fn warn_default_encoding(ts: &ThreadState, stack_level: isize) -> PyResult<()> {
+    if !ts.interp().config.warn_default_encoding {
+        return Ok(());
+    }
+    crate::runtime::warnings::warn(ts, &exc::ENCODING_WARNING, "'encoding' argument not specified", stack_level)
+}
+
 /// `TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False, write_through=False)`.
 fn text_new(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
     let [buffer, encoding, errors, newline, line_buffering, write_through] = crate::object::args::bind(
@@ -2121,6 +2134,9 @@ fn text_new(ts: &ThreadState, cls: &Value, a: &[Value], k: Option<&Value>) -> Py
         if !matches!(nl.as_str(), "" | "\n" | "\r" | "\r\n") {
             return Err(PyErr::value_error(format!("illegal newline value: {nl}")));
         }
+    }
+    if encoding.is_none() {
+        warn_default_encoding(ts, 1)?;
     }
     // The locale encoding is UTF-8 here.
     let encoding = match encoding {
