@@ -320,7 +320,9 @@ fn finish_config(config: &mut Config, prog: &str, args: &[String]) -> Result<(),
     config.executable = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
     let get = |name: &str| std::env::var(name).ok();
     config.read_env(&get)?;
-    config.finish(vm::runtime::config::c_locale(&get))?;
+    config.ctype_locale = vm::runtime::config::ctype_locale(&get);
+    let c_locale = matches!(config.ctype_locale.as_str(), "C" | "POSIX");
+    config.finish(c_locale)?;
     // Our own variables (PYRITE_STDLIB, PYRITE_LIB) are environment too.
     let ignore_env = config.ignore_environment;
     vm::runtime::pathconfig::complete_search_paths(config, &|k| if ignore_env && k.starts_with("PYRITE") { None } else { std::env::var(k).ok() });

@@ -830,9 +830,10 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
             vec![pystr::new_str("pthread"), pystr::new_str("semaphore"), thread_library_version()],
         )?,
     )?;
-    let stdin = super::io::new_stream(0, config.unbuffered)?;
-    let stdout = super::io::new_stream(1, config.unbuffered)?;
-    let stderr = super::io::new_stream(2, config.unbuffered)?;
+    let errors = config.default_stdio_errors();
+    let stdin = super::io::new_stream(0, config.unbuffered, errors)?;
+    let stdout = super::io::new_stream(1, config.unbuffered, errors)?;
+    let stderr = super::io::new_stream(2, config.unbuffered, "backslashreplace")?;
     set("stdin", stdin.clone())?;
     set("stdout", stdout.clone())?;
     set("stderr", stderr.clone())?;

@@ -95,6 +95,8 @@ pub struct Config {
     pub pycache_prefix: Option<String>,
     /// PYTHONUTF8 decided `utf8_mode` (the locale rule then does not apply).
     pub utf8_mode_from_env: bool,
+    /// The LC_CTYPE locale the environment selects (see `ctype_locale`).
+    pub ctype_locale: String,
 }
 
 impl Default for Config {
@@ -135,6 +137,7 @@ impl Default for Config {
             startup: None,
             pycache_prefix: None,
             utf8_mode_from_env: false,
+            ctype_locale: String::from("C"),
         }
     }
 }
@@ -151,15 +154,47 @@ fn env_flag_level(value: &str) -> u32 {
     }
 }
 
-/// Whether the LC_CTYPE locale the environment names (LC_ALL, LC_CTYPE,
-/// LANG, first set wins) is C or POSIX, which turns UTF-8 mode on (PEP 540).
-pub fn c_locale(get: &dyn Fn(&str) -> Option<String>) -> bool {
+/// The LC_CTYPE locale the environment names (LC_ALL, LC_CTYPE, LANG, the
+/// first set wins), as `setlocale(LC_CTYPE, "")` would select it: "C" when
+/// none is named or the named one is not installed.
+pub fn ctype_locale(get: &dyn Fn(&str) -> Option<String>) -> String {
     let var = |n: &str| get(n).filter(|v| !v.is_empty());
-    let name = var("LC_ALL").or_else(|| var("LC_CTYPE")).or_else(|| var("LANG"));
-    matches!(name.as_deref(), None | Some("C") | Some("POSIX"))
+    let Some(name) = var("LC_ALL").or_else(|| var("LC_CTYPE")).or_else(|| var("LANG")) else { return String::from("C") };
+    if name == "C" || name == "POSIX" {
+        return name;
+    }
+    let Ok(cname) = std::ffi::CString::new(name.as_str()) else { return String::from("C") };
+    // SAFETY: newlocale reads the NUL-terminated name and returns a new
+    // locale object (or null), which is freed at once; the process's
+    // locale is not changed.
+    let installed = unsafe {
+        let loc = libc::newlocale(libc::LC_CTYPE_MASK, cname.as_ptr(), std::ptr::null_mut());
+        if !loc.is_null() {
+            libc::freelocale(loc);
+        }
+        !loc.is_null()
+    };
+    if installed { name } else { String::from("C") }
+}
+
+/// Whether the LC_CTYPE locale is C or POSIX, which turns UTF-8 mode on (PEP 540).
+pub fn c_locale(get: &dyn Fn(&str) -> Option<String>) -> bool {
+    matches!(ctype_locale(get).as_str(), "C" | "POSIX")
 }
 
 impl Config {
+    /// The error handler of stdin and stdout unless PYTHONIOENCODING names
+    /// one (CPython's config_get_stdio_errors): surrogateescape in UTF-8
+    /// mode and in the C and POSIX locales and the UTF-8 ones that replace
+    /// them (PEP 538), else strict.
+    pub fn default_stdio_errors(&self) -> &'static str {
+        if self.utf8_mode || matches!(self.ctype_locale.as_str(), "C" | "POSIX" | "C.UTF-8" | "C.utf8" | "UTF-8") {
+            "surrogateescape"
+        } else {
+            "strict"
+        }
+    }
+
     /// The value of `-X name` (the last one wins): `Some(None)` for a bare `-X name`.
     pub fn xoption(&self, name: &str) -> Option<Option<&str>> {
         self.xoptions.iter().rev().find_map(|o| match o.split_once('=') {

@@ -230,14 +230,14 @@ impl PyPayload for BinaryStream {
     }
 }
 
-/// A stream over `fd` (0, 1 or 2).
-pub fn new_stream(fd: i32, unbuffered: bool) -> PyResult<Value> {
+/// A stream over `fd` (0, 1 or 2) with the error handler `errors`.
+pub fn new_stream(fd: i32, unbuffered: bool, errors: &str) -> PyResult<Value> {
     // SAFETY: isatty has no preconditions.
     let tty = unsafe { libc::isatty(fd) } == 1;
-    let (name, errors) = match fd {
-        0 => ("<stdin>", "strict"),
-        1 => ("<stdout>", "strict"),
-        _ => ("<stderr>", "backslashreplace"),
+    let name = match fd {
+        0 => "<stdin>",
+        1 => "<stdout>",
+        _ => "<stderr>",
     };
     let raw = unbuffered && fd != 0;
     Value::new(TextStream {
@@ -271,7 +271,8 @@ pub fn new_stream(fd: i32, unbuffered: bool) -> PyResult<Value> {
         raw,
         backend: None,
         backend_raw: false,
-        write_through: Cell::new(false),
+        // -u: every stream writes through, stdin included (as CPython's create_stdio).
+        write_through: Cell::new(unbuffered),
         detached: Cell::new(false),
         seennl: Cell::new(0),
         dict: RefCell::new(None),
