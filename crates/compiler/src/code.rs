@@ -349,49 +349,74 @@ pub struct LineEntry {
 }
 
 /// Decode a 3.11 location table. Malformed input ends the decoding early.
-pub fn decode_linetable(table: &[u8], firstlineno: i32) -> Vec<LineEntry> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    let mut line = firstlineno;
-    let next = |i: &mut usize| -> Option<u8> {
-        let b = *table.get(*i)?;
-        *i += 1;
-        Some(b)
-    };
-    let varint = |i: &mut usize| -> Option<u32> {
-        let mut shift = 0;
-        let mut v = 0u32;
-        loop {
-            let b = next(i)?;
-            v |= ((b & 63) as u32).checked_shl(shift)?;
-            shift += 6;
-            if b & 64 == 0 {
-                return Some(v);
-            }
+/// Allocates nothing (faulthandler decodes lines in a signal handler).
+pub fn decode_linetable(table: &[u8], firstlineno: i32) -> LineTable<'_> {
+    LineTable { table, i: 0, line: firstlineno }
+}
+
+/// The entries of a location table, in order (see `decode_linetable`).
+pub struct LineTable<'a> {
+    table: &'a [u8],
+    i: usize,
+    line: i32,
+}
+
+impl Iterator for LineTable<'_> {
+    type Item = LineEntry;
+
+    fn next(&mut self) -> Option<LineEntry> {
+        let entry = self.entry();
+        if entry.is_none() {
+            self.i = self.table.len();
         }
-    };
-    let svarint = |i: &mut usize| -> Option<i32> {
-        let u = varint(i)?;
-        Some(if u & 1 != 0 {
-            -((u >> 1) as i32)
-        } else {
-            (u >> 1) as i32
-        })
-    };
-    while let Some(head) = next(&mut i) {
+        entry
+    }
+}
+
+impl LineTable<'_> {
+    fn entry(&mut self) -> Option<LineEntry> {
+        let table = self.table;
+        let next = |i: &mut usize| -> Option<u8> {
+            let b = *table.get(*i)?;
+            *i += 1;
+            Some(b)
+        };
+        let varint = |i: &mut usize| -> Option<u32> {
+            let mut shift = 0;
+            let mut v = 0u32;
+            loop {
+                let b = next(i)?;
+                v |= ((b & 63) as u32).checked_shl(shift)?;
+                shift += 6;
+                if b & 64 == 0 {
+                    return Some(v);
+                }
+            }
+        };
+        let svarint = |i: &mut usize| -> Option<i32> {
+            let u = varint(i)?;
+            Some(if u & 1 != 0 {
+                -((u >> 1) as i32)
+            } else {
+                (u >> 1) as i32
+            })
+        };
+        let i = &mut self.i;
+        let mut line = self.line;
+        let head = next(i)?;
         if head & 0x80 == 0 {
-            break;
+            return None;
         }
         let code = (head >> 3) & 15;
         let units = (head & 7) as u32 + 1;
         let loc = match code {
             LOC_NONE => Location::NONE,
             LOC_LONG => {
-                let Some(d) = svarint(&mut i) else { break };
+                let Some(d) = svarint(i) else { return None };
                 let (Some(el), Some(c), Some(ec)) =
-                    (varint(&mut i), varint(&mut i), varint(&mut i))
+                    (varint(i), varint(i), varint(i))
                 else {
-                    break;
+                    return None;
                 };
                 line += d;
                 Location {
@@ -402,7 +427,7 @@ pub fn decode_linetable(table: &[u8], firstlineno: i32) -> Vec<LineEntry> {
                 }
             }
             LOC_NO_COLUMN => {
-                let Some(d) = svarint(&mut i) else { break };
+                let Some(d) = svarint(i) else { return None };
                 line += d;
                 Location {
                     lineno: line,
@@ -412,8 +437,8 @@ pub fn decode_linetable(table: &[u8], firstlineno: i32) -> Vec<LineEntry> {
                 }
             }
             10..=12 => {
-                let (Some(c), Some(ec)) = (next(&mut i), next(&mut i)) else {
-                    break;
+                let (Some(c), Some(ec)) = (next(i), next(i)) else {
+                    return None;
                 };
                 line += (code - LOC_ONE_LINE_0) as i32;
                 Location {
@@ -425,7 +450,7 @@ pub fn decode_linetable(table: &[u8], firstlineno: i32) -> Vec<LineEntry> {
             }
             _ => {
                 debug_assert!(code <= LOC_SHORT_MAX);
-                let Some(b) = next(&mut i) else { break };
+                let Some(b) = next(i) else { return None };
                 let col = code as i32 * 8 + ((b >> 4) & 7) as i32;
                 Location {
                     lineno: line,
@@ -435,9 +460,9 @@ pub fn decode_linetable(table: &[u8], firstlineno: i32) -> Vec<LineEntry> {
                 }
             }
         };
-        out.push(LineEntry { units, loc });
+        self.line = line;
+        Some(LineEntry { units, loc })
     }
-    out
 }
 
 // ---------------------------------------------------------------------------
@@ -539,7 +564,7 @@ mod tests {
             table,
             b"\x80\x00\xd8\x0c\r\xd8\x07\x08\xf1\x03\x01\r\t\xf0\x00\x01\x05\n"
         );
-        let entries = decode_linetable(&table, 1);
+        let entries: Vec<_> = decode_linetable(&table, 1).collect();
         assert_eq!(entries.len(), 5);
         assert_eq!(
             entries[3],
@@ -563,7 +588,7 @@ mod tests {
         for (l, n) in locs {
             w.push(l, n);
         }
-        let entries = decode_linetable(&w.finish(), 1);
+        let entries: Vec<_> = decode_linetable(&w.finish(), 1).collect();
         let units: Vec<u32> = entries.iter().map(|e| e.units).collect();
         assert_eq!(units, vec![1, 8, 4, 3, 2, 1]);
         assert_eq!(entries[2].loc, loc(500, 500, 200, 300));

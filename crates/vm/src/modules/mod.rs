@@ -29,6 +29,7 @@ pub mod binascii;
 pub mod builtins;
 pub mod errno;
 pub mod fcntl;
+pub mod faulthandler;
 pub mod gc;
 pub mod itertools;
 pub mod marshal;
@@ -145,6 +146,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("builtins", builtins::create),
     ("errno", errno::create),
     ("fcntl", fcntl::create),
+    ("faulthandler", faulthandler::create),
     ("gc", gc::create),
     ("itertools", itertools::create),
     ("marshal", marshal::create),

@@ -116,6 +116,8 @@ fn os_handler(sig: i32) -> Handler {
     };
     match current {
         libc::SIG_DFL => Handler::Default,
+        // The runtime's fault handler keeps the default action (see faulthandler.rs).
+        h if super::faulthandler::is_fault_handler(h) => Handler::Default,
         libc::SIG_IGN => Handler::Ignore,
         _ => Handler::Foreign,
     }

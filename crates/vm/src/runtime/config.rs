@@ -73,6 +73,8 @@ pub struct Config {
     pub skip_first_line: bool,
     /// `-X dev` / PYTHONDEVMODE.
     pub dev_mode: bool,
+    /// `-X faulthandler` / PYTHONFAULTHANDLER / `-X dev`: faulthandler enabled at start-up.
+    pub faulthandler: bool,
     /// `-X utf8` / PYTHONUTF8 / a C or POSIX locale (PEP 540).
     pub utf8_mode: bool,
     /// `-X warn_default_encoding` / PYTHONWARNDEFAULTENCODING.
@@ -126,6 +128,7 @@ impl Default for Config {
             parser_debug: 0,
             skip_first_line: false,
             dev_mode: false,
+            faulthandler: false,
             utf8_mode: false,
             warn_default_encoding: false,
             import_time: false,
@@ -232,6 +235,7 @@ impl Config {
         self.no_user_site |= on("PYTHONNOUSERSITE");
         self.inspect |= on("PYTHONINSPECT");
         self.dev_mode |= on("PYTHONDEVMODE");
+        self.faulthandler |= on("PYTHONFAULTHANDLER");
         self.warn_default_encoding |= on("PYTHONWARNDEFAULTENCODING");
         self.import_time |= on("PYTHONPROFILEIMPORTTIME");
         if let Some(v) = var("PYTHONHASHSEED") {
@@ -306,6 +310,7 @@ impl Config {
             self.set_int_max_str_digits(&v, "-X int_max_str_digits")?;
         }
         self.dev_mode |= self.xoption("dev").is_some();
+        self.faulthandler |= self.dev_mode || self.xoption("faulthandler").is_some();
         self.warn_default_encoding |= self.xoption("warn_default_encoding").is_some();
         self.import_time |= self.xoption("importtime").is_some();
         // `-X pycache_prefix` with no (or an empty) value cancels the variable.

@@ -110,7 +110,11 @@ impl Interpreter {
         me.init_modules().map_err(|e| format!("Fatal Python error: init failed: {:?}", e))?;
         me.builtins_copy = dict::as_dict(&me.interp.builtins()).map(|d| d.copy()).and_then(|d| Value::new(d).ok());
         // Phase 5: signal handlers (SIGINT -> KeyboardInterrupt, SIGPIPE ignored).
+        crate::modules::faulthandler::install_fault_handlers();
         crate::modules::signal::install_default_handlers();
+        if me.interp.config.faulthandler {
+            crate::modules::faulthandler::enable_at_startup(&me.ts).map_err(|e| format!("Fatal Python error: faulthandler: {:?}", e))?;
+        }
         // Warning options are applied by warnings.py (_processoptions) when imported.
         if !me.interp.config.warnoptions.is_empty() {
             me.import_warnings();
@@ -546,6 +550,7 @@ impl Interpreter {
             status = 120;
         }
         crate::modules::io::close_open_files();
+        crate::modules::faulthandler::fini();
         let by_sigint = self.unhandled_keyboard_interrupt.get();
         ThreadState::swap(std::ptr::null());
         // Objects may still reference the interpreter; it lives to process exit.
