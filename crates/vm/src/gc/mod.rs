@@ -1051,6 +1051,11 @@ pub fn enable() {
 pub fn disable() {
     state().enabled.set(false);
 }
+/// Whether this thread is running a collection (faulthandler says so).
+pub fn is_collecting() -> bool {
+    state().collecting.get()
+}
+
 pub fn is_enabled() -> bool {
     state().enabled.get()
 }

@@ -169,6 +169,9 @@ fn dump_traceback(fd: i32, all_threads: bool, current: bool) {
     } else {
         write_str(fd, "Stack (most recent call first):\n");
     }
+    if crate::gc::is_collecting() {
+        write_str(fd, "  Garbage-collecting\n");
+    }
     dump_frames(fd, ts);
 }
 
@@ -609,6 +612,35 @@ fn f_cancel_dump_traceback_later(_ts: &ThreadState, _m: &Value, a: &[Value], k: 
     Ok(none::none())
 }
 
+/// `_sigsegv`, `_sigabrt`, `_sigfpe`, `_read_null`: crash on purpose, for
+/// CPython's tests of this module.
+fn f_sigsegv(ts: &ThreadState, _m: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    let [_release_gil] = args::bind("_sigsegv", a, k, ["release_gil"], 0, 0, 1)?;
+    crash(ts, libc::SIGSEGV)
+}
+
+fn f_sigabrt(ts: &ThreadState, _m: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    args::exact("_sigabrt", a, k, 0)?;
+    crash(ts, libc::SIGABRT)
+}
+
+fn f_sigfpe(ts: &ThreadState, _m: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    args::exact("_sigfpe", a, k, 0)?;
+    crash(ts, libc::SIGFPE)
+}
+
+fn f_read_null(ts: &ThreadState, _m: &Value, a: &[Value], k: Option<&Value>) -> PyResult<Value> {
+    args::exact("_read_null", a, k, 0)?;
+    crash(ts, libc::SIGSEGV)
+}
+
+fn crash(_ts: &ThreadState, sig: libc::c_int) -> PyResult<Value> {
+    // SAFETY: raise is always safe to call; the default action of these
+    // signals ends the process (a Python handler may run instead).
+    unsafe { libc::raise(sig) };
+    Ok(none::none())
+}
+
 /// Start-up with `-X faulthandler`, PYTHONFAULTHANDLER or `-X dev`:
 /// `faulthandler.enable()` on sys.stderr.
 pub fn enable_at_startup(ts: &ThreadState) -> PyResult<()> {
@@ -632,6 +664,10 @@ pub fn create(ts: &ThreadState) -> PyResult<Value> {
             ("cancel_dump_traceback_later", f_cancel_dump_traceback_later),
             ("register", f_register),
             ("unregister", f_unregister),
+            ("_sigsegv", f_sigsegv),
+            ("_sigabrt", f_sigabrt),
+            ("_sigfpe", f_sigfpe),
+            ("_read_null", f_read_null),
         ],
     )?;
     super::set_attr(ts, &d, "__doc__", pystr::new_str("faulthandler module."))?;
