@@ -762,6 +762,9 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     let f = r.frame;
                     // SAFETY: `f` is the executing frame.
                     let (is_entry, previous, owner) = unsafe { ((*f).is_entry.get(), (*f).previous, (*f).owner) };
+                    // Unlinked before its locals go, so finalizers run in
+                    // the caller's frame (as CPython since GH-99729).
+                    ts.current_frame.set(if is_entry { prev_frame } else { previous });
                     if owner == FrameOwner::Thread {
                         // SAFETY: the frame is the top of the data stack.
                         unsafe { pop_frame(ts, f) };
@@ -769,10 +772,8 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                         crate::types::generator::mark_finished(f);
                     }
                     if is_entry {
-                        ts.current_frame.set(prev_frame);
                         break 'outer Err(err);
                     }
-                    ts.current_frame.set(previous);
                     r = Regs::load(previous);
                     // The caller's failing instruction is the one before ip.
                     pending = Some(err);
@@ -1606,9 +1607,9 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                         // caller already holds the instance.
                         r.stack.truncate(0);
                         r.save();
+                        ts.current_frame.set(previous);
                         // SAFETY: the frame is the top of the data stack.
                         unsafe { pop_frame(ts, f) };
-                        ts.current_frame.set(previous);
                         r = Regs::load(previous);
                         if !none::is_none(&v) {
                             pending = Some(crate::types::typeobject::init_returned_error(&v));
@@ -1618,6 +1619,8 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                     }
                     r.stack.truncate(0);
                     r.save();
+                    // Unlinked first, as on the error path above.
+                    ts.current_frame.set(if is_entry { prev_frame } else { previous });
                     if owner == FrameOwner::Thread {
                         // SAFETY: the frame is the top of the data stack.
                         unsafe { pop_frame(ts, f) };
@@ -1625,10 +1628,8 @@ fn eval_frame_ex(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> P
                         crate::types::generator::mark_finished(f);
                     }
                     if is_entry {
-                        ts.current_frame.set(prev_frame);
                         break 'outer Ok(Exit::Return(v));
                     }
-                    ts.current_frame.set(previous);
                     r = Regs::load(previous);
                     r.stack.push(v);
                     continue;

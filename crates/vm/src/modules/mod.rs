@@ -21,6 +21,7 @@ pub mod _random;
 pub mod _string;
 pub mod _struct;
 pub mod _thread;
+pub mod _tracemalloc;
 pub mod _warnings;
 pub mod _weakref_stub;
 pub mod array;
@@ -138,6 +139,7 @@ const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("_string", _string::create),
     ("_struct", _struct::create),
     ("_thread", _thread::create),
+    ("_tracemalloc", _tracemalloc::create),
     ("_warnings", _warnings::create),
     ("_weakref", crate::types::weakref::create_module),
     ("array", array::create),

@@ -2302,6 +2302,43 @@ fn g_blksize(_ts: &ThreadState, v: &Value) -> PyResult<Value> {
     Ok(int::from_i64(size))
 }
 
+/// An unclosed file being destroyed: ResourceWarning "unclosed file
+/// <repr>" from where its last reference went (CPython's
+/// `_dealloc_warn`), then closed. `owner` is the object the user held.
+fn warn_unclosed(ts: &ThreadState, owner: &Value, core: &TextStream) {
+    if core.closed.get() || core.detached.get() {
+        return;
+    }
+    if core.backend.is_none() && core.closefd && core.fd >= 0 {
+        // A failing repr or warning (an error filter) is reported as
+        // unraisable, as any error in a finalizer.
+        let warned = protocol::repr_string(ts, owner).and_then(|r| {
+            crate::modules::_warnings::do_warn(ts, &pystr::new_str(&format!("unclosed file {r}")), &exc::RESOURCE_WARNING.to_value(), 1, Some(owner))
+        });
+        if let Err(e) = warned {
+            crate::runtime::lifecycle::write_unraisable(ts, &e, None, Some(owner));
+        }
+    }
+    let _ = core.close();
+}
+
+/// TextIOWrapper's finalizer (for the text files open() makes).
+fn text_finalize(ts: &ThreadState, v: &Value) {
+    if let Some(s) = v.downcast::<TextStream>() {
+        warn_unclosed(ts, v, s);
+    }
+}
+
+/// The binary streams' finalizer: a file opened in binary mode; the
+/// `.buffer` of a text file (which the core caches) is left to the text
+/// file's own finalizer.
+fn binary_finalize(ts: &ThreadState, v: &Value) {
+    let Ok(core) = binary(v) else { return };
+    if core.binary.borrow().is_none() {
+        warn_unclosed(ts, v, core);
+    }
+}
+
 /// Fill the slots and methods of the stream types.
 pub fn init() {
     for ty in [&BUFFERED_WRITER_TYPE, &BUFFERED_READER_TYPE, &BUFFERED_RANDOM_TYPE, &BUFFERED_RW_PAIR_TYPE, &FILE_IO_TYPE] {
@@ -2310,6 +2347,7 @@ pub fn init() {
         s.setattro.set(Some(stream_setattro));
         s.init.set(Some(stream_init));
         s.repr.set(Some(binary_repr));
+        s.finalize.set(Some(binary_finalize));
         s.iter.set(Some(self_iter));
         s.iternext.set(Some(binary_iternext));
         descr::add_methods(
@@ -2346,6 +2384,7 @@ pub fn init() {
     s.getattro.set(Some(stream_getattro));
     s.setattro.set(Some(stream_setattro));
     s.repr.set(Some(stream_repr));
+    s.finalize.set(Some(text_finalize));
     s.iter.set(Some(self_iter));
     s.iternext.set(Some(stream_iternext));
     descr::add_methods(
