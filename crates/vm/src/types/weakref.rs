@@ -144,6 +144,8 @@ fn native_support(base: *const PyType) -> bool {
         &descr::PROPERTY_TYPE,
         &crate::modules::_sre::PATTERN_TYPE,
         &crate::modules::array::ARRAY_TYPE,
+        &crate::modules::_io::textio::TEXT_STREAM_TYPE,
+        &crate::modules::_io::textio::BUFFERED_WRITER_TYPE,
     ]
     .iter()
     .any(|t| std::ptr::eq(*t, base))

@@ -11,7 +11,7 @@
 use std::cell::{Cell, RefCell};
 
 use crate::object::protocol;
-use crate::object::typeobj::{PyType, TypeObject, TPFLAGS_BASETYPE};
+use crate::object::typeobj::{PyType, TypeObject, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC};
 use crate::object::value::{PyObject, PyPayload, Value};
 use crate::runtime::errors::{PyErr, PyResult};
 use crate::runtime::thread::ThreadState;
@@ -152,7 +152,7 @@ pub(super) fn mark_detached(s: &TextStream) {
 /// `_io.TextIOWrapper`.
 pub static TEXT_STREAM_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
-    TypeObject::builtin::<TextStream>("_io.TextIOWrapper", &TEXT_STREAM_TYPE, Some(&super::iobase::TEXT_IO_BASE_TYPE), TPFLAGS_BASETYPE),
+    TypeObject::builtin::<TextStream>("_io.TextIOWrapper", &TEXT_STREAM_TYPE, Some(&super::iobase::TEXT_IO_BASE_TYPE), TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC),
 );
 
 impl PyPayload for TextStream {
@@ -164,7 +164,7 @@ impl PyPayload for TextStream {
 /// `_io.BufferedWriter` (stdout, stderr).
 pub static BUFFERED_WRITER_TYPE: PyType = PyObject::new_static(
     &crate::types::typeobject::TYPE_TYPE,
-    TypeObject::builtin::<BinaryStream>("_io.BufferedWriter", &BUFFERED_WRITER_TYPE, Some(&super::iobase::BUFFERED_IO_BASE_TYPE), TPFLAGS_BASETYPE),
+    TypeObject::builtin::<BinaryStream>("_io.BufferedWriter", &BUFFERED_WRITER_TYPE, Some(&super::iobase::BUFFERED_IO_BASE_TYPE), TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC),
 );
 
 /// `_io.BufferedReader` (stdin), with the writer's layout.
@@ -176,7 +176,7 @@ pub static BUFFERED_READER_TYPE: PyType = PyObject::new_static(
         &BUFFERED_WRITER_TYPE,
         std::mem::size_of::<PyObject<BinaryStream>>(),
         crate::object::value::dealloc_builtin::<BinaryStream>,
-        TPFLAGS_BASETYPE,
+        TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC,
     ),
 );
 
@@ -189,7 +189,7 @@ pub static FILE_IO_TYPE: PyType = PyObject::new_static(
         &BUFFERED_WRITER_TYPE,
         std::mem::size_of::<PyObject<BinaryStream>>(),
         crate::object::value::dealloc_builtin::<BinaryStream>,
-        TPFLAGS_BASETYPE,
+        TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC,
     ),
 );
 
@@ -202,7 +202,7 @@ pub static BUFFERED_RANDOM_TYPE: PyType = PyObject::new_static(
         &BUFFERED_WRITER_TYPE,
         std::mem::size_of::<PyObject<BinaryStream>>(),
         crate::object::value::dealloc_builtin::<BinaryStream>,
-        TPFLAGS_BASETYPE,
+        TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC,
     ),
 );
 
@@ -215,7 +215,7 @@ pub static BUFFERED_RW_PAIR_TYPE: PyType = PyObject::new_static(
         &BUFFERED_WRITER_TYPE,
         std::mem::size_of::<PyObject<BinaryStream>>(),
         crate::object::value::dealloc_builtin::<BinaryStream>,
-        TPFLAGS_BASETYPE,
+        TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC,
     ),
 );
 
@@ -2339,6 +2339,57 @@ fn binary_finalize(ts: &ThreadState, v: &Value) {
     }
 }
 
+/// The references a stream core holds, for the cycle collector: a text
+/// file and the `.buffer` view it caches refer to each other. Borrowed
+/// fields are skipped (their referents then count as reachable).
+fn text_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    let Some(s) = v.downcast::<TextStream>() else { return };
+    for cell in [&s.binary, &s.dict] {
+        if let Ok(x) = cell.try_borrow() {
+            if let Some(x) = x.as_ref() {
+                visit(x);
+            }
+        }
+    }
+    if let Some(b) = &s.backend {
+        visit(b);
+    }
+}
+
+fn text_clear(v: &Value) {
+    if let Some(s) = v.downcast::<TextStream>() {
+        for cell in [&s.binary, &s.dict] {
+            if let Ok(mut x) = cell.try_borrow_mut() {
+                drop(x.take());
+            }
+        }
+    }
+}
+
+fn binary_traverse(v: &Value, visit: &mut dyn FnMut(&Value)) {
+    let Some(b) = v.downcast::<BinaryStream>() else { return };
+    if let Some(core) = b.text.get() {
+        visit(core);
+    }
+    for cell in [&b.raw, &b.dict] {
+        if let Ok(x) = cell.try_borrow() {
+            if let Some(x) = x.as_ref() {
+                visit(x);
+            }
+        }
+    }
+}
+
+fn binary_clear(v: &Value) {
+    if let Some(b) = v.downcast::<BinaryStream>() {
+        for cell in [&b.raw, &b.dict] {
+            if let Ok(mut x) = cell.try_borrow_mut() {
+                drop(x.take());
+            }
+        }
+    }
+}
+
 /// Fill the slots and methods of the stream types.
 pub fn init() {
     for ty in [&BUFFERED_WRITER_TYPE, &BUFFERED_READER_TYPE, &BUFFERED_RANDOM_TYPE, &BUFFERED_RW_PAIR_TYPE, &FILE_IO_TYPE] {
@@ -2348,6 +2399,8 @@ pub fn init() {
         s.init.set(Some(stream_init));
         s.repr.set(Some(binary_repr));
         s.finalize.set(Some(binary_finalize));
+        ty.data.gc_traverse.set(Some(binary_traverse));
+        ty.data.gc_clear.set(Some(binary_clear));
         s.iter.set(Some(self_iter));
         s.iternext.set(Some(binary_iternext));
         descr::add_methods(
@@ -2385,6 +2438,8 @@ pub fn init() {
     s.setattro.set(Some(stream_setattro));
     s.repr.set(Some(stream_repr));
     s.finalize.set(Some(text_finalize));
+    TEXT_STREAM_TYPE.data.gc_traverse.set(Some(text_traverse));
+    TEXT_STREAM_TYPE.data.gc_clear.set(Some(text_clear));
     s.iter.set(Some(self_iter));
     s.iternext.set(Some(stream_iternext));
     descr::add_methods(
