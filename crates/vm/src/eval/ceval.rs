@@ -110,8 +110,9 @@ pub fn push_frame(ts: &ThreadState, func_v: &Value, args: &[Value], kwnames: Opt
     // as this function uses `code`.
     let code = unsafe { &*code_ptr };
     let depth = ts.recursion_depth.get();
-    if depth >= ts.interp().recursion_limit.get() + ts.recursion_headroom.get() {
-        ts.recursion_headroom.set(50);
+    // No headroom past the limit for Python frames (as CPython 3.11): a
+    // handler that recurses again gets RecursionError again.
+    if depth >= ts.interp().recursion_limit.get() {
         return Err(PyErr::recursion_error("maximum recursion depth exceeded"));
     }
     let mem = ts.datastack.push(code.frame_words).ok_or_else(PyErr::no_memory)? as *mut Frame;
