@@ -22,8 +22,8 @@ pub struct ThreadState {
     pub context: RefCell<Option<Value>>,
     /// Python-level call depth, checked against the recursion limit.
     pub recursion_depth: Cell<u32>,
-    /// Extra depth allowed while handling a RecursionError (CPython's
-    /// recursion_headroom), so handlers can run.
+    /// Extra native re-entries allowed once the native depth limit raised
+    /// RecursionError, so its handlers can run (Python frames get none).
     pub recursion_headroom: Cell<u32>,
     /// Native re-entries of the evaluation loop (each consumes Rust stack).
     pub native_depth: Cell<u32>,
