@@ -85,18 +85,26 @@ fn run_new_frame(ts: &ThreadState, frame: *mut Frame) -> PyResult<Value> {
 }
 
 /// Run code (module or class body, exec/eval) with explicit globals and locals.
+/// The code runs one level deeper than its frame: CPython counts the
+/// native call that runs it (exec, eval, `__build_class__`, the main
+/// program's start) as a level of recursion.
 pub fn eval_code(ts: &ThreadState, code: &Value, globals: &Value, locals: Option<&Value>) -> PyResult<Value> {
     let _guard = NativeCallGuard::enter(ts)?;
     let func = Value::new(PyFunction::new(code.clone(), globals.clone(), None)?)?;
-    let frame = push_frame(ts, &func, &[], None, locals.cloned())?;
-    run_new_frame(ts, frame)
+    counted(ts, 1, || {
+        let frame = push_frame(ts, &func, &[], None, locals.cloned())?;
+        run_new_frame(ts, frame)
+    })
 }
 
-/// Run code with a closure (class bodies with `__class__` cells).
+/// Run code with a closure (class bodies with `__class__` cells), one
+/// level deeper as `eval_code`.
 pub fn eval_code_with_closure(ts: &ThreadState, func: &Value, locals: Value) -> PyResult<Value> {
     let _guard = NativeCallGuard::enter(ts)?;
-    let frame = push_frame(ts, func, &[], None, Some(locals))?;
-    run_new_frame(ts, frame)
+    counted(ts, 1, || {
+        let frame = push_frame(ts, func, &[], None, Some(locals))?;
+        run_new_frame(ts, frame)
+    })
 }
 
 /// Push and initialize a frame for `func(*args)`: bind the arguments as
@@ -112,7 +120,7 @@ pub fn push_frame(ts: &ThreadState, func_v: &Value, args: &[Value], kwnames: Opt
     let depth = ts.recursion_depth.get();
     // No headroom past the limit for Python frames (as CPython 3.11): a
     // handler that recurses again gets RecursionError again.
-    if depth >= ts.interp().recursion_limit.get() {
+    if depth > ts.interp().recursion_limit.get() {
         return Err(PyErr::recursion_error("maximum recursion depth exceeded"));
     }
     let mem = ts.datastack.push(code.frame_words).ok_or_else(PyErr::no_memory)? as *mut Frame;
@@ -402,10 +410,22 @@ pub fn eval_frame(ts: &ThreadState, entry: *mut Frame, throw: Option<PyErr>) -> 
 
 /// Resume a generator's frame: Ok((value, finished)).
 pub fn resume_generator(ts: &ThreadState, frame: *mut Frame, throw: Option<PyErr>) -> PyResult<(Value, bool)> {
-    match eval_frame_ex(ts, frame, throw)? {
+    // The generator's frame counts while it runs (it left the count when
+    // it moved into the generator).
+    match counted(ts, 1, || eval_frame_ex(ts, frame, throw))? {
         Exit::Return(v) => Ok((v, true)),
         Exit::Yield(v) => Ok((v, false)),
     }
+}
+
+/// Run `f` with the recursion depth `n` deeper (see `eval_code` and
+/// `resume_generator`), so `sys.setrecursionlimit` and RecursionError see
+/// the depths CPython's do.
+fn counted<T>(ts: &ThreadState, n: u32, f: impl FnOnce() -> T) -> T {
+    ts.recursion_depth.set(ts.recursion_depth.get() + n);
+    let r = f();
+    ts.recursion_depth.set(ts.recursion_depth.get().saturating_sub(n));
+    r
 }
 
 /// The value stack of the executing frame. (Stack and Regs are plain
