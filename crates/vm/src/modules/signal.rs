@@ -363,7 +363,189 @@ fn s_valid_signals(_ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) ->
     protocol::call(_ts, &crate::types::set::SET_TYPE.to_value(), &[l], None)
 }
 
+/// A signal set from an iterable of signal numbers (CPython's
+/// _Py_Sigset_Converter).
+fn sigset_arg(ts: &ThreadState, v: &Value) -> PyResult<libc::sigset_t> {
+    // SAFETY: sigemptyset initializes the set it is given.
+    let mut set: libc::sigset_t = unsafe { std::mem::zeroed() };
+    // SAFETY: `set` is a valid sigset_t.
+    unsafe { libc::sigemptyset(&mut set) };
+    let it = protocol::get_iter(ts, v)?;
+    while let Some(item) = protocol::next(ts, &it)? {
+        let i = protocol::index(ts, &item)?;
+        let n = int::to_isize(&i).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C long"))?;
+        if n < 1 || n as usize >= NSIG {
+            return Err(PyErr::value_error(format!("signal number {n} out of range [1; {}]", NSIG - 1)));
+        }
+        // SAFETY: `n` is a valid signal number for the set.
+        unsafe { libc::sigaddset(&mut set, n as libc::c_int) };
+    }
+    Ok(set)
+}
+
+/// The signal numbers of `set`, as a set of ints.
+fn sigset_value(ts: &ThreadState, set: &libc::sigset_t) -> PyResult<Value> {
+    // SAFETY: sigismember only reads the set.
+    let items: Vec<Value> = (1..NSIG as libc::c_int).filter(|&n| unsafe { libc::sigismember(set, n) } == 1).map(|n| int::from_i64(n as i64)).collect();
+    protocol::call(ts, &crate::types::set::SET_TYPE.to_value(), &[crate::types::list::new_list(items)?], None)
+}
+
+fn errno_error(code: i32) -> PyErr {
+    exc::os_error_from_io(&std::io::Error::from_raw_os_error(code), None)
+}
+
+fn s_pthread_sigmask(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("pthread_sigmask", a, k, 2)?;
+    let how = protocol::index_isize(ts, &a[0])?;
+    let how = i32::try_from(how).map_err(|_| PyErr::overflow_error("Python int too large to convert to C int"))?;
+    let set = sigset_arg(ts, &a[1])?;
+    // SAFETY: both sets are valid; the old mask is written into `old`.
+    let mut old: libc::sigset_t = unsafe { std::mem::zeroed() };
+    let rc = unsafe { libc::pthread_sigmask(how, &set, &mut old) };
+    if rc != 0 {
+        return Err(errno_error(rc));
+    }
+    // Signals just unblocked may be pending: their handlers run now.
+    thread::handle_pending_signals(ts)?;
+    sigset_value(ts, &old)
+}
+
+fn s_sigpending(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    crate::object::args::exact("sigpending", a, k, 0)?;
+    // SAFETY: sigpending writes the pending set into `set`.
+    let mut set: libc::sigset_t = unsafe { std::mem::zeroed() };
+    if unsafe { libc::sigpending(&mut set) } != 0 {
+        return Err(exc::os_error_from_io(&std::io::Error::last_os_error(), None));
+    }
+    sigset_value(ts, &set)
+}
+
+fn s_sigwait(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let [sigset] = crate::object::args::bind("sigwait", a, k, ["sigset"], 1, 1, 1)?;
+    let set = sigset_arg(ts, &sigset.unwrap_or_else(none::none))?;
+    let mut sig: libc::c_int = 0;
+    // SAFETY: `set` is valid; sigwait writes the signal number into `sig`.
+    let rc = unsafe { libc::sigwait(&set, &mut sig) };
+    if rc != 0 {
+        return Err(errno_error(rc));
+    }
+    Ok(int::from_i64(sig as i64))
+}
+
+fn s_pthread_kill(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("pthread_kill", a, k, 2)?;
+    let ident = protocol::index(ts, &a[0])?;
+    let sig = protocol::index_isize(ts, &a[1])?;
+    let sig = i32::try_from(sig).map_err(|_| PyErr::overflow_error("signed integer is greater than maximum"))?;
+    // Thread idents are ours, not pthread handles: only the running
+    // thread's is known here (other threads cannot run yet).
+    if int::as_int(&ident).and_then(|r| r.to_i64()) != Some(super::_thread::current_ident() as i64) {
+        return Err(errno_error(libc::ESRCH));
+    }
+    // SAFETY: pthread_self is this thread's valid handle.
+    let rc = unsafe { libc::pthread_kill(libc::pthread_self(), sig) };
+    if rc != 0 {
+        return Err(errno_error(rc));
+    }
+    thread::handle_pending_signals(ts)?;
+    Ok(none::none())
+}
+
+fn s_siginterrupt(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("siginterrupt", a, k, 2)?;
+    let sig = signum(ts, &a[0])? as libc::c_int;
+    let flag = protocol::index_isize(ts, &a[1])? != 0;
+    // SAFETY: reading then writing the action of a valid signal number.
+    unsafe {
+        let mut act: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(sig, std::ptr::null(), &mut act) != 0 {
+            return Err(exc::os_error_from_io(&std::io::Error::last_os_error(), None));
+        }
+        if flag {
+            act.sa_flags &= !libc::SA_RESTART;
+        } else {
+            act.sa_flags |= libc::SA_RESTART;
+        }
+        if libc::sigaction(sig, &act, std::ptr::null_mut()) != 0 {
+            return Err(exc::os_error_from_io(&std::io::Error::last_os_error(), None));
+        }
+    }
+    Ok(none::none())
+}
+
+fn timeval(secs: f64) -> libc::timeval {
+    let whole = secs.floor();
+    let mut usec = ((secs - whole) * 1e6).round() as libc::suseconds_t;
+    let mut sec = whole as libc::time_t;
+    if usec >= 1_000_000 {
+        sec += 1;
+        usec -= 1_000_000;
+    }
+    // A positive time below a microsecond still arms the timer.
+    if sec == 0 && usec == 0 && secs > 0.0 {
+        usec = 1;
+    }
+    libc::timeval { tv_sec: sec, tv_usec: usec }
+}
+
+fn itimer_value(v: &libc::itimerval) -> PyResult<Value> {
+    let secs = |t: &libc::timeval| crate::types::float::new_float(t.tv_sec as f64 + t.tv_usec as f64 / 1e6);
+    crate::types::tuple::new_tuple(vec![secs(&v.it_value), secs(&v.it_interval)])
+}
+
+fn itimer_error(ts: &ThreadState) -> PyErr {
+    let e = std::io::Error::last_os_error();
+    let err = exc::os_error_from_io(&e, None);
+    let Some(cls) = ITIMER_ERROR.with(|t| t.borrow().clone()) else { return err };
+    // Same errno and strerror as the OSError, as an ItimerError.
+    let strerror = protocol::getattr_str(ts, err.value(), "strerror").unwrap_or_else(|_| none::none());
+    match protocol::call(ts, &cls, &[int::from_i64(e.raw_os_error().unwrap_or(0) as i64), strerror], None) {
+        Ok(v) => PyErr::from_instance(v),
+        Err(_) => err,
+    }
+}
+
+thread_local! {
+    /// `signal.ItimerError` (signal.itimer_error), made with the module.
+    static ITIMER_ERROR: RefCell<Option<Value>> = const { RefCell::new(None) };
+}
+
+fn s_setitimer(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::positional("setitimer", a, k, 2, 3)?;
+    let which = protocol::index_isize(ts, &a[0])? as libc::c_int;
+    let value = crate::types::float::to_f64(ts, &a[1])?;
+    let interval = match a.get(2) {
+        Some(v) => crate::types::float::to_f64(ts, v)?,
+        None => 0.0,
+    };
+    let new = libc::itimerval { it_interval: timeval(interval), it_value: timeval(value) };
+    // SAFETY: both structs are valid; the old timer is written into `old`.
+    let mut old: libc::itimerval = unsafe { std::mem::zeroed() };
+    if unsafe { libc::setitimer(which, &new, &mut old) } != 0 {
+        return Err(itimer_error(ts));
+    }
+    itimer_value(&old)
+}
+
+fn s_getitimer(ts: &ThreadState, _m: &Value, a: Args, k: Option<&Value>) -> PyResult<Value> {
+    let a = crate::object::args::exact("getitimer", a, k, 1)?;
+    let which = protocol::index_isize(ts, &a[0])? as libc::c_int;
+    // SAFETY: getitimer writes the timer into `cur`.
+    let mut cur: libc::itimerval = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getitimer(which, &mut cur) } != 0 {
+        return Err(itimer_error(ts));
+    }
+    itimer_value(&cur)
+}
+
 const FUNCTIONS: &[(&str, crate::object::typeobj::CallFn)] = &[
+    ("pthread_sigmask", s_pthread_sigmask),
+    ("sigpending", s_sigpending),
+    ("sigwait", s_sigwait),
+    ("pthread_kill", s_pthread_kill),
+    ("siginterrupt", s_siginterrupt),
+    ("setitimer", s_setitimer),
+    ("getitimer", s_getitimer),
     ("signal", s_signal),
     ("getsignal", s_getsignal),
     ("raise_signal", s_raise_signal),
@@ -424,6 +606,20 @@ fn create_named(ts: &ThreadState, name: &str) -> PyResult<Value> {
         set(name, Value::new(crate::types::function::PyBuiltinFunction { name, func: *f, self_: Some(m.clone()), module: Some("_signal") })?)?;
     }
     set("default_int_handler", default_int_handler())?;
+    // signal.ItimerError: an OSError subclass named itimer_error, as CPython's.
+    let itimer = protocol::call(
+        ts,
+        &crate::types::typeobject::TYPE_TYPE.to_value(),
+        &[
+            pystr::new_str("itimer_error"),
+            crate::types::tuple::new_tuple(vec![exc::OS_ERROR.to_value()])?,
+            dict::new_dict(),
+        ],
+        None,
+    )?;
+    protocol::setattr(ts, &itimer, &pystr::intern("__module__"), Some(&pystr::new_str("signal")))?;
+    ITIMER_ERROR.with(|t| *t.borrow_mut() = Some(itimer.clone()));
+    set("ItimerError", itimer)?;
     set("NSIG", int::from_i64(NSIG as i64))?;
     set("SIG_DFL", int::from_i64(SIG_DFL))?;
     set("SIG_IGN", int::from_i64(SIG_IGN))?;
