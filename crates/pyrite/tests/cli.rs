@@ -567,6 +567,33 @@ fn a_module_loaded_from_its_cache_behaves_as_compiled() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A cache made by hand can pass the checksum yet hold a function body
+/// that does not decode: calling that function raises SystemError, and the
+/// rest of the module works.
+#[test]
+fn an_undecodable_lazy_body_raises_system_error() {
+    let dir = cache_test_dir("badbody");
+    std::fs::write(dir.join("lz.py"), "def good():\n    return 'fine'\n\ndef bad(x, y=2):\n    return 'MARKER_lazy_body'\n").expect("write");
+    let corrupt = r#"
+import glob, zlib
+path = glob.glob("__pycache__/lz.*.pyc")[0]
+data = bytearray(open(path, "rb").read())
+i = data.find(b"MARKER_lazy_body")
+data[i - 2] = ord("!")  # the string's marshal type code becomes unknown
+data[16:20] = zlib.crc32(bytes(data[20:])).to_bytes(4, "little")
+open(path, "wb").write(data)
+"#;
+    std::fs::write(dir.join("corrupt.py"), corrupt).expect("write");
+    let first = pyrite_in(&dir, &["-c", "import lz; print(lz.bad(1))"]);
+    assert_eq!(text(&first.stdout), "MARKER_lazy_body\n", "{}", text(&first.stderr));
+    let out = pyrite_in(&dir, &["corrupt.py"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let code = "import lz\nprint(lz.good(), lz.bad.__name__)\ntry:\n    lz.bad(1)\nexcept SystemError as e:\n    print('SystemError', e)\nprint(lz.good())";
+    let out = pyrite_in(&dir, &["-c", code]);
+    assert_eq!(text(&out.stdout), "fine bad\nSystemError invalid bytecode\nfine\n", "{}", text(&out.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn pycache_prefix_keeps_the_caches_in_one_folder() {
     let dir = cache_test_dir("prefix");

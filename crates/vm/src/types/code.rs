@@ -103,20 +103,43 @@ pub struct Executable {
 }
 
 impl PyCode {
-    /// Read the body of a lazily loaded code object. The data was written by
-    /// our own marshal and its checksum matched when it was read, so it
-    /// decodes; failing here is a bug, not bad input.
+    /// Read the body of a lazily loaded code object. Our marshal wrote the
+    /// data and its checksum matched, but a cache made by hand can still
+    /// hold a body that does not decode: that body becomes one that raises
+    /// SystemError when run (`Deref` cannot fail).
     #[cold]
     fn load_body(&self) -> &CodeBody {
-        let lazy = self.lazy.take().expect("a lazily loaded code object keeps its data until its body is made");
-        let ts = ThreadState::current().expect("code objects are used on threads with a thread state");
-        match crate::modules::marshal::load_code_body(ts, &lazy.data, lazy.start, lazy.len) {
-            Ok(body) => {
-                let _ = self.body.set(body);
-            }
-            Err(e) => panic!("a checksummed bytecode cache did not decode ({})", protocol::type_name(e.value())),
-        }
-        self.body.get().expect("the body was just made")
+        let decoded = match (self.lazy.take(), ThreadState::current()) {
+            (Some(lazy), Some(ts)) => crate::modules::marshal::load_code_body(ts, &lazy.data, lazy.start, lazy.len).ok(),
+            _ => None,
+        };
+        let body = decoded.unwrap_or_else(|| self.broken_body());
+        self.body.get_or_init(move || body)
+    }
+
+    /// A body that accepts any arguments and traps at its first
+    /// instruction ("invalid bytecode", as `quicken` makes of bad opcodes).
+    fn broken_body(&self) -> CodeBody {
+        let code = CodeObject {
+            co_name: pystr::as_rust_str(&self.name).to_string(),
+            co_qualname: pystr::as_rust_str(&self.qualname).to_string(),
+            co_filename: String::from("<bytecode cache>"),
+            co_firstlineno: 1,
+            co_argcount: 0,
+            co_posonlyargcount: 0,
+            co_kwonlyargcount: 0,
+            co_flags: CO_VARARGS | CO_VARKEYWORDS,
+            co_stacksize: 1,
+            co_code: vec![Opcode::CACHE as u8, 0],
+            co_consts: Vec::new(),
+            co_names: Vec::new(),
+            co_localsplusnames: vec![String::from("args"), String::from("kwargs")],
+            co_localspluskinds: vec![compiler::code::CO_FAST_LOCAL; 2],
+            co_linetable: Vec::new(),
+            co_exceptiontable: Vec::new(),
+        };
+        let names = vec![pystr::intern("args"), pystr::intern("kwargs")];
+        CodeBody::new(Arc::new(code), vec![none::none()], Vec::new(), names, pystr::new_str("<bytecode cache>"))
     }
 
     /// The `__doc__` of a function made from this code: the first constant
